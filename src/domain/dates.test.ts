@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { formatDateVi, isIsoDate, isWithin, previousDay, todayInVietnam } from "./dates.ts";
+
+describe("isIsoDate", () => {
+  it.each([
+    ["2025-07-01", true],
+    ["2024-02-29", true],
+    ["2025-02-29", false],
+    ["2025-13-40", false],
+    ["2025-00-10", false],
+    ["2025-04-31", false],
+    ["2025-7-1", false],
+    ["01/07/2025", false],
+    ["", false],
+    ["2025-07-01T00:00:00Z", false],
+  ])("%s → %s", (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+});
+
+describe("date helpers", () => {
+  it("formats dd/MM/yyyy", () => {
+    expect(formatDateVi("2025-07-01")).toBe("01/07/2025");
+  });
+  it("steps back over month and year ends", () => {
+    expect(previousDay("2025-07-01")).toBe("2025-06-30");
+    expect(previousDay("2026-01-01")).toBe("2025-12-31");
+    expect(previousDay("2024-03-01")).toBe("2024-02-29");
+  });
+  it("uses Vietnam's day, not UTC's", () => {
+    expect(todayInVietnam(new Date("2025-06-30T18:30:00Z"))).toBe("2025-07-01");
+  });
+  it.each([
+    ["2025-07-01", null, null, true],
+    ["2025-06-30", "2025-07-01", null, false],
+    ["2025-06-30", null, "2025-06-30", true],
+    ["2025-07-01", null, "2025-06-30", false],
+  ] as const)("%s within [%s, %s] → %s", (d, f, t, expected) => {
+    expect(isWithin(d, f, t)).toBe(expected);
+  });
+});

@@ -1,0 +1,210 @@
+/** All SQL about organisation units and their successor links. @module */
+import { type Kysely, sql } from "kysely";
+import type { Database, NewUnit, UnitLevel, UnitRow } from "../../db/database.ts";
+
+type Db = Kysely<Database>;
+
+export interface UnitFilter {
+  level?: UnitLevel;
+  parent?: string;
+  /** Folded search text (see foldVietnamese); every word must occur. */
+  words?: string[];
+  asOf: string;
+  limit: number;
+  offset: number;
+}
+
+/** Rows valid on `asOf` (inclusive bounds; a null bound is open). */
+function validOn(asOf: string) {
+  return sql<boolean>`(unit.valid_from is null or unit.valid_from <= ${asOf}::date) and (unit.valid_to is null or unit.valid_to >= ${asOf}::date)`;
+}
+
+const LEVEL_ORDER = sql<number>`array_position(array['province','district','commune','hamlet']::text[], unit.level)`;
+
+export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitRow[]; total: number }> {
+  let q = db.selectFrom("unit").where(validOn(f.asOf));
+  if (f.level) q = q.where("unit.level", "=", f.level);
+  if (f.parent) q = q.where("unit.parent_code", "=", f.parent);
+  for (const w of f.words ?? []) q = q.where("unit.search_text", "like", `%${escapeLike(w)}%`);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy(LEVEL_ORDER)
+      .orderBy("unit.province_code")
+      .orderBy("unit.code")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function findUnitAt(db: Db, code: string, asOf: string): Promise<UnitRow | undefined> {
+  return db.selectFrom("unit").selectAll().where("code", "=", code).where(validOn(asOf)).executeTakeFirst();
+}
+
+/** Every version of a code, oldest first (a code can also be reused by a different unit after a reform). */
+export async function findUnitVersions(db: Db, code: string): Promise<UnitRow[]> {
+  return db
+    .selectFrom("unit")
+    .selectAll()
+    .where("code", "=", code)
+    .orderBy(sql`valid_from nulls first`)
+    .execute();
+}
+
+export async function findUnitById(db: Db, id: number): Promise<UnitRow | undefined> {
+  return db.selectFrom("unit").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listChildren(db: Db, parentCode: string, asOf: string): Promise<UnitRow[]> {
+  return db
+    .selectFrom("unit")
+    .selectAll()
+    .where("parent_code", "=", parentCode)
+    .where(validOn(asOf))
+    .orderBy("code")
+    .execute();
+}
+
+export async function countChildren(db: Db, parentCodes: string[], asOf: string): Promise<Map<string, number>> {
+  if (parentCodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("unit")
+    .select(["parent_code", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("parent_code", "in", parentCodes)
+    .where(validOn(asOf))
+    .groupBy("parent_code")
+    .execute();
+  return new Map(rows.map((r) => [r.parent_code ?? "", Number(r.n)]));
+}
+
+export interface LinkRow {
+  predecessor_id: number;
+  successor_id: number;
+  kind: "full" | "partial";
+  effective_date: string;
+}
+
+export async function linksFrom(db: Db, ids: number[]): Promise<LinkRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("unit_successor").selectAll().where("predecessor_id", "in", ids).execute();
+}
+
+export async function linksTo(db: Db, ids: number[]): Promise<LinkRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("unit_successor").selectAll().where("successor_id", "in", ids).execute();
+}
+
+export async function findUnitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("unit").selectAll().where("id", "in", ids).execute();
+}
+
+// ---- writes used by the import -------------------------------------------------------------------------
+
+const CHUNK = 1000;
+
+export async function insertUnits(db: Db, rows: NewUnit[]): Promise<{ id: number; code: string }[]> {
+  const out: { id: number; code: string }[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = await db
+      .insertInto("unit")
+      .values(rows.slice(i, i + CHUNK))
+      .returning(["id", "code"])
+      .execute();
+    out.push(...part);
+  }
+  return out;
+}
+
+export async function insertLinks(db: Db, links: LinkRow[]): Promise<void> {
+  for (let i = 0; i < links.length; i += CHUNK) {
+    await db
+      .insertInto("unit_successor")
+      .values(links.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(["predecessor_id", "successor_id"]).doNothing())
+      .execute();
+  }
+}
+
+/** Open (valid_to null) official units, i.e. the current edition, hamlets excluded. */
+export async function openOfficialUnits(db: Db): Promise<UnitRow[]> {
+  return db.selectFrom("unit").selectAll().where("valid_to", "is", null).where("level", "<>", "hamlet").execute();
+}
+
+export async function closeUnits(db: Db, ids: number[], validTo: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .updateTable("unit")
+      .set({ valid_to: validTo, updated_at: sql`now()` })
+      .where("id", "in", ids.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+export async function countUnits(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom("unit")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// ---- hamlets --------------------------------------------------------------------------------------------
+
+/** Locks the commune row so that concurrent hamlet creations under it get distinct codes. */
+export async function lockUnit(db: Db, id: number): Promise<void> {
+  await db.selectFrom("unit").select("id").where("id", "=", id).forUpdate().execute();
+}
+
+export async function maxHamletSequence(db: Db, communeCode: string): Promise<number> {
+  const r = await db
+    .selectFrom("unit")
+    .select(sql<number>`coalesce(max(split_part(code, '-', 2)::int), 0)`.as("n"))
+    .where("parent_code", "=", communeCode)
+    .where("level", "=", "hamlet")
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function findHamletByNameKey(
+  db: Db,
+  communeCode: string,
+  nameKey: string,
+  asOf: string,
+): Promise<UnitRow | undefined> {
+  return db
+    .selectFrom("unit")
+    .selectAll()
+    .where("parent_code", "=", communeCode)
+    .where("level", "=", "hamlet")
+    .where("name_key", "=", nameKey)
+    .where(validOn(asOf))
+    .executeTakeFirst();
+}
+
+export async function insertUnit(db: Db, row: NewUnit): Promise<UnitRow> {
+  return db.insertInto("unit").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates a version only if it is still at `version`; returns undefined on a stale write. */
+export async function updateUnitVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<Pick<UnitRow, "name" | "full_name" | "type" | "valid_to" | "name_key" | "search_text">>,
+): Promise<UnitRow | undefined> {
+  return db
+    .updateTable("unit")
+    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
