@@ -91,6 +91,8 @@ interface AuditLogTable {
   entity_id: string;
   unit_code: string | null;
   province_code: string | null;
+  /** The unit and its ancestors at the time of the change: who may read the entry. */
+  scope_codes: ColumnType<string[], string[] | undefined, never>;
   before: unknown | null;
   after: unknown | null;
 }

@@ -3,7 +3,7 @@
  * (17.x), a durable cluster in `<dataDir>/pg`, a free loopback port, clean shutdown, crash recovery.
  * @module
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -192,7 +192,9 @@ async function startServer(
     };
     child.stderr?.on("data", onData);
     child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`embedded PostgreSQL exited (${code}): ${output.slice(-2000)}`)));
+    child.on("exit", (code) =>
+      reject(new Error(`embedded PostgreSQL exited (${code}): ${output.slice(-2000)}`)),
+    );
   });
   // Keep draining the log so the pipe never fills; surface only errors.
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -232,5 +234,9 @@ export async function startEmbedded(dataDir: string, log: Logger): Promise<Embed
       child.kill("SIGINT"); // "fast" shutdown: clean checkpoint, no recovery needed next time
     });
   };
-  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, stop };
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    stop,
+  };
 }

@@ -33,9 +33,7 @@ export function foldVietnamese(text: string): string {
 export function canonicalTonePlacement(text: string): string {
   const decomposed = text.normalize("NFD");
   // Work syllable by syllable (letters and combining marks).
-  return decomposed
-    .replace(/[\p{L}\p{M}]+/gu, (syllable) => moveToneInSyllable(syllable))
-    .normalize("NFC");
+  return decomposed.replace(/[\p{L}\p{M}]+/gu, (syllable) => moveToneInSyllable(syllable)).normalize("NFC");
 }
 
 function moveToneInSyllable(syllable: string): string {

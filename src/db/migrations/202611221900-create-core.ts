@@ -106,11 +106,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       entity_id text not null,
       unit_code text,
       province_code text,
+      scope_codes text[] not null default '{}',
       before jsonb,
       after jsonb
     )`.execute(db);
   await sql`create index audit_log_at_idx on audit_log (at desc)`.execute(db);
-  await sql`create index audit_log_province_idx on audit_log (province_code, at desc)`.execute(db);
+  await sql`create index audit_log_scope_idx on audit_log using gin (scope_codes)`.execute(db);
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$
     begin

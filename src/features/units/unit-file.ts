@@ -35,7 +35,9 @@ export class UnitFileError extends Error {
     readonly file: string,
     readonly errors: FileError[],
   ) {
-    super(`${file}: ${errors.map((e) => `row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message_en}`).join("; ")}`);
+    super(
+      `${file}: ${errors.map((e) => `row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message_en}`).join("; ")}`,
+    );
   }
 }
 
@@ -96,21 +98,38 @@ export function parseUnitFile(file: string, text: string): UnitFileRow[] {
   const seen = new Map<string, number>();
   records.forEach((rec, i) => {
     const line = i + 2;
-    const [code = "", rawName = "", type = "", parent = "", level = "", rawFull = ""] = rec.map((v) => v.trim());
+    const [code = "", rawName = "", type = "", parent = "", level = "", rawFull = ""] = rec.map((v) =>
+      v.trim(),
+    );
     if (!(level in CODE_LENGTH)) {
       fail(line, "level", `Cấp không hợp lệ: "${level}"`, `Unknown level "${level}"`);
       return;
     }
     const lv = level as keyof typeof CODE_LENGTH;
     if (!new RegExp(`^\\d{${CODE_LENGTH[lv]}}$`).test(code)) {
-      fail(line, "code", `Mã "${code}" phải có ${CODE_LENGTH[lv]} chữ số`, `Code "${code}" must have ${CODE_LENGTH[lv]} digits`);
+      fail(
+        line,
+        "code",
+        `Mã "${code}" phải có ${CODE_LENGTH[lv]} chữ số`,
+        `Code "${code}" must have ${CODE_LENGTH[lv]} digits`,
+      );
     }
     if (seen.has(code)) {
-      fail(line, "code", `Mã ${code} trùng với dòng ${seen.get(code)}`, `Code ${code} repeats row ${seen.get(code)}`);
+      fail(
+        line,
+        "code",
+        `Mã ${code} trùng với dòng ${seen.get(code)}`,
+        `Code ${code} repeats row ${seen.get(code)}`,
+      );
     }
     seen.set(code, line);
     if (!UNIT_TYPES[lv].includes(type)) {
-      fail(line, "type", `Loại "${type}" không hợp lệ cho cấp ${level}`, `Type "${type}" is not valid for level ${level}`);
+      fail(
+        line,
+        "type",
+        `Loại "${type}" không hợp lệ cho cấp ${level}`,
+        `Type "${type}" is not valid for level ${level}`,
+      );
     }
     const name = normalizeName(rawName);
     const fullName = normalizeName(rawFull);
@@ -154,13 +173,28 @@ export function parseMappingFile(file: string, text: string, withLevel = true): 
     const [oldCode = "", newCode = "", kind = "full", oldLevel = "province"] = rec.map((v) => v.trim());
     const line = i + 2;
     if (!/^\d{2,5}$/.test(oldCode)) {
-      errors.push({ row: line, column: header[0] ?? null, message_vi: "Mã cũ không hợp lệ", message_en: "Bad old code" });
+      errors.push({
+        row: line,
+        column: header[0] ?? null,
+        message_vi: "Mã cũ không hợp lệ",
+        message_en: "Bad old code",
+      });
     }
     if (!/^\d{2,5}$/.test(newCode)) {
-      errors.push({ row: line, column: header[1] ?? null, message_vi: "Mã mới không hợp lệ", message_en: "Bad new code" });
+      errors.push({
+        row: line,
+        column: header[1] ?? null,
+        message_vi: "Mã mới không hợp lệ",
+        message_en: "Bad new code",
+      });
     }
     if (kind !== "full" && kind !== "partial") {
-      errors.push({ row: line, column: "type", message_vi: "Loại phải là full hoặc partial", message_en: "Type must be full or partial" });
+      errors.push({
+        row: line,
+        column: "type",
+        message_vi: "Loại phải là full hoặc partial",
+        message_en: "Type must be full or partial",
+      });
     }
     rows.push({ oldCode, newCode, kind: kind as "full" | "partial", oldLevel });
   });

@@ -79,7 +79,11 @@ function differs(old: UnitRow, n: NewUnit): boolean {
   );
 }
 
-export async function importEdition(db: Kysely<Database>, e: Edition, progress?: Progress): Promise<ImportSummary> {
+export async function importEdition(
+  db: Kysely<Database>,
+  e: Edition,
+  progress?: Progress,
+): Promise<ImportSummary> {
   const work = async (trx: Kysely<Database>): Promise<ImportSummary> => {
     const byCode = new Map(e.units.map((r) => [r.code, r]));
     const fresh = e.units.map((r) => toNewUnit(byCode, r, e));
@@ -111,7 +115,12 @@ export async function importEdition(db: Kysely<Database>, e: Edition, progress?:
       for (const [key, u] of openByKey) if (!seen.has(key)) toClose.push(u);
     }
     progress?.("close", 0, toClose.length);
-    if (closeDate) await repo.closeUnits(trx, toClose.map((u) => u.id), closeDate);
+    if (closeDate)
+      await repo.closeUnits(
+        trx,
+        toClose.map((u) => u.id),
+        closeDate,
+      );
     summary.closed = toClose.length;
     progress?.("close", toClose.length, toClose.length);
     const inserted: { id: number; code: string }[] = [];
@@ -126,7 +135,13 @@ export async function importEdition(db: Kysely<Database>, e: Edition, progress?:
       if (e.mode === "update") {
         for (const old of toClose) {
           const id = newIdByCode.get(old.code);
-          if (id) links.push({ predecessor_id: old.id, successor_id: id, kind: "full", effective_date: e.validFrom });
+          if (id)
+            links.push({
+              predecessor_id: old.id,
+              successor_id: id,
+              kind: "full",
+              effective_date: e.validFrom,
+            });
         }
       } else {
         links.push(...reformLinks(toClose, newIdByCode, e));
@@ -188,21 +203,39 @@ function reformLinks(closed: UnitRow[], newIdByCode: Map<string, number>, e: Edi
 export async function shippedEditions(dir: string): Promise<Edition[]> {
   const read = (f: string) => fs.readFile(path.join(dir, f), "utf8");
   return [
-    { source: "gso-2024", validFrom: null, mode: "replace", units: parseUnitFile("units-2024.csv", await read("units-2024.csv")) },
+    {
+      source: "gso-2024",
+      validFrom: null,
+      mode: "replace",
+      units: parseUnitFile("units-2024.csv", await read("units-2024.csv")),
+    },
     {
       source: "gso-2025",
       validFrom: "2025-07-01",
       mode: "replace",
       units: parseUnitFile("units-2025.csv", await read("units-2025.csv")),
       communeMapping: parseMappingFile("mapping-2025.csv", await read("mapping-2025.csv")),
-      provinceMapping: parseMappingFile("mapping-2025-provinces.csv", await read("mapping-2025-provinces.csv"), false),
+      provinceMapping: parseMappingFile(
+        "mapping-2025-provinces.csv",
+        await read("mapping-2025-provinces.csv"),
+        false,
+      ),
     },
-    { source: "gso-2026", validFrom: "2026-04-30", mode: "update", units: parseUnitFile("units-2026.csv", await read("units-2026.csv")) },
+    {
+      source: "gso-2026",
+      validFrom: "2026-04-30",
+      mode: "update",
+      units: parseUnitFile("units-2026.csv", await read("units-2026.csv")),
+    },
   ];
 }
 
 /** Loads every shipped edition into an empty unit table; does nothing if units are already there. */
-export async function loadShippedUnits(db: Kysely<Database>, dir: string, progress?: Progress): Promise<ImportSummary[]> {
+export async function loadShippedUnits(
+  db: Kysely<Database>,
+  dir: string,
+  progress?: Progress,
+): Promise<ImportSummary[]> {
   const editions = await shippedEditions(dir);
   return db.transaction().execute(async (trx) => {
     if ((await repo.countUnits(trx)) > 0) return [];

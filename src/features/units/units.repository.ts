@@ -72,7 +72,11 @@ export async function listChildren(db: Db, parentCode: string, asOf: string): Pr
     .execute();
 }
 
-export async function countChildren(db: Db, parentCodes: string[], asOf: string): Promise<Map<string, number>> {
+export async function countChildren(
+  db: Db,
+  parentCodes: string[],
+  asOf: string,
+): Promise<Map<string, number>> {
   if (parentCodes.length === 0) return new Map();
   const rows = await db
     .selectFrom("unit")
@@ -135,7 +139,12 @@ export async function insertLinks(db: Db, links: LinkRow[]): Promise<void> {
 
 /** Open (valid_to null) official units, i.e. the current edition, hamlets excluded. */
 export async function openOfficialUnits(db: Db): Promise<UnitRow[]> {
-  return db.selectFrom("unit").selectAll().where("valid_to", "is", null).where("level", "<>", "hamlet").execute();
+  return db
+    .selectFrom("unit")
+    .selectAll()
+    .where("valid_to", "is", null)
+    .where("level", "<>", "hamlet")
+    .execute();
 }
 
 export async function closeUnits(db: Db, ids: number[], validTo: string): Promise<void> {

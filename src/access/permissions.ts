@@ -1,0 +1,32 @@
+/**
+ * Permissions and what each role grants. A grant gives a role over a unit subtree (optionally one body);
+ * `system_admin` is global.
+ * @module
+ */
+import type { Role } from "../db/database.ts";
+
+export const PERMISSIONS = [
+  "unit.read",
+  "unit.write", // hamlets: create, rename, close
+  "body.write",
+  "user.manage",
+  "audit.read",
+  "unit.import",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES: readonly Role[] = ["system_admin", "unit_admin", "editor", "approver", "viewer"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  unit_admin: ["unit.read", "unit.write", "body.write", "user.manage", "audit.read"],
+  editor: ["unit.read", "unit.write"],
+  approver: ["unit.read"],
+  viewer: ["unit.read"],
+};
+
+/** Roles a holder of `user.manage` may hand out: a unit admin can never create a system admin. */
+export function grantableRoles(isSystemAdmin: boolean): readonly Role[] {
+  return isSystemAdmin ? ROLES : ROLES.filter((r) => r !== "system_admin");
+}

@@ -1,0 +1,202 @@
+/**
+ * `danvan` command line: serve, demo, migrate, units import, user add.
+ * @module
+ */
+import fs from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { ROLES } from "../access/permissions.ts";
+import { loadConfig } from "../config.ts";
+import { openDatabase } from "../db/connection.ts";
+import type { Role } from "../db/database.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { isIsoDate } from "../domain/dates.ts";
+import { DEMO_PASSWORD, seedDemo } from "../features/demo/demo.seed.ts";
+import { parseMappingFile, parseUnitFile, UnitFileError } from "../features/units/unit-file.ts";
+import { type Edition, importEdition } from "../features/units/units.import.ts";
+import { createUserFromCli } from "../features/users/users.service.ts";
+import { AppError } from "../http/errors.ts";
+import { createLogger } from "../logger.ts";
+import { prepareDatabase, startServer, stopOnSignals } from "../server.ts";
+import { progressBar } from "./progress.ts";
+
+const HELP = `danvan — hệ thống thông tin công tác dân vận
+
+Usage:
+  danvan serve                      start the server (PORT, default 3000)
+  danvan demo                       add demo users and data, then start the server
+  danvan migrate                    apply database migrations
+  danvan units import --file F --from YYYY-MM-DD [--mode update|replace]
+                      [--mapping M.csv] [--province-mapping P.csv]
+                                    load a new edition of the official unit list
+  danvan user add --username U --name "Full name" --role ROLE [--unit CODE]
+                                    create a user (password from DANVAN_PASSWORD or asked)
+
+Environment: DATABASE_URL (external PostgreSQL ≥ 15; default: embedded), DANVAN_DATA_DIR (default ./data), PORT.`;
+
+const log = createLogger();
+
+async function serve(withDemo: boolean) {
+  const config = loadConfig();
+  const bar = progressBar();
+  const handle = await prepareDatabase(config, log, bar.onProgress);
+  bar.done();
+  if (withDemo) {
+    const demo = await seedDemo(handle.db);
+    console.log("\nTài khoản demo / demo accounts (mật khẩu / password: %s):", DEMO_PASSWORD);
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(12)} ${u.note}`);
+  }
+  const server = await startServer(config, log, handle);
+  stopOnSignals(server.stop, log);
+  console.log(`\ndanvan đang chạy / is running at ${server.url}  (database: ${handle.kind})\n`);
+}
+
+async function migrate() {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  try {
+    const applied = await migrateToLatest(handle.db);
+    console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+  } finally {
+    await handle.close();
+  }
+}
+
+async function unitsImport(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      file: { type: "string" },
+      from: { type: "string" },
+      mode: { type: "string", default: "update" },
+      mapping: { type: "string" },
+      "province-mapping": { type: "string" },
+      source: { type: "string" },
+    },
+  });
+  if (!values.file || !values.from || !isIsoDate(values.from)) {
+    throw new UsageError("units import needs --file F and --from YYYY-MM-DD (a real date)");
+  }
+  if (values.mode !== "update" && values.mode !== "replace")
+    throw new UsageError("--mode must be update or replace");
+  const edition: Edition = {
+    source: values.source ?? `import-${values.from}`,
+    validFrom: values.from,
+    mode: values.mode,
+    units: parseUnitFile(values.file, await fs.readFile(values.file, "utf8")),
+    communeMapping: values.mapping
+      ? parseMappingFile(values.mapping, await fs.readFile(values.mapping, "utf8"))
+      : undefined,
+    provinceMapping: values["province-mapping"]
+      ? parseMappingFile(
+          values["province-mapping"],
+          await fs.readFile(values["province-mapping"], "utf8"),
+          false,
+        )
+      : undefined,
+  };
+  const config = loadConfig();
+  const bar = progressBar();
+  const handle = await prepareDatabase(config, log, bar.onProgress);
+  try {
+    const summary = await importEdition(handle.db, edition, bar.onProgress);
+    bar.done();
+    console.log(
+      `Imported ${edition.units.length} rows: ${summary.inserted} new versions, ${summary.closed} closed, ${summary.unchanged} unchanged, ${summary.links} successor links.`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+async function askPassword(): Promise<string> {
+  if (process.env.DANVAN_PASSWORD) return process.env.DANVAN_PASSWORD;
+  if (!process.stdin.isTTY)
+    throw new UsageError("set DANVAN_PASSWORD or run on a terminal to type the password");
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const pw = await rl.question("Mật khẩu / password: ");
+  rl.close();
+  return pw;
+}
+
+async function userAdd(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "system_admin" },
+      unit: { type: "string" },
+    },
+  });
+  if (!values.username || !/^[a-zA-Z0-9._-]{3,40}$/.test(values.username))
+    throw new UsageError("--username: 3–40 letters, digits, . _ -");
+  if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+  const role = values.role as Role;
+  if ((role === "system_admin") !== !values.unit)
+    throw new UsageError("--unit is required for every role except system_admin (and not allowed for it)");
+  const password = await askPassword();
+  const config = loadConfig();
+  const handle = await prepareDatabase(config, log);
+  try {
+    const user = await createUserFromCli(handle.db, {
+      username: values.username,
+      displayName: values.name ?? values.username,
+      password,
+      grants: [{ role, unitCode: values.unit ?? null }],
+    });
+    if (!user) throw new UsageError(`user ${values.username} exists already`);
+    console.log(`Created user ${user.username} (${role}${values.unit ? ` of ${values.unit}` : ""}).`);
+  } finally {
+    await handle.close();
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]) {
+  const [cmd, sub, ...rest] = argv;
+  switch (cmd) {
+    case "serve":
+      return serve(false);
+    case "demo":
+      return serve(true);
+    case "migrate":
+      return migrate();
+    case "units":
+      if (sub === "import") return unitsImport(rest);
+      throw new UsageError("unknown units command");
+    case "user":
+      if (sub === "add") return userAdd(rest);
+      throw new UsageError("unknown user command");
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(HELP);
+      return;
+    default:
+      throw new UsageError(`unknown command: ${cmd}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UnitFileError) {
+    console.error(`Tệp không hợp lệ, không nạp gì / invalid file, nothing was imported: ${err.file}`);
+    for (const e of err.errors)
+      console.error(
+        `  dòng/row ${e.row}${e.column ? `, cột/column ${e.column}` : ""}: ${e.message_vi} / ${e.message_en}`,
+      );
+    process.exit(2);
+  }
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n\n${HELP}`);
+    process.exit(2);
+  }
+  if (err instanceof AppError) {
+    console.error(`${err.messageVi} / ${err.messageEn}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+/** Users' credentials and sessions. @module */
+import { type Kysely, sql } from "kysely";
+import type { Database, UserRow } from "../../db/database.ts";
+
+export async function findUserByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("username", "=", username.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  s: { id: string; userId: number; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto("user_session")
+    .values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt })
+    .execute();
+}
+
+export async function findLiveSession(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom("user_session")
+    .innerJoin("app_user", "app_user.id", "user_session.user_id")
+    .select([
+      "user_session.id",
+      "user_session.csrf_token",
+      "app_user.id as user_id",
+      "app_user.username",
+      "app_user.display_name",
+    ])
+    .where("user_session.id", "=", id)
+    .where("user_session.expires_at", ">", sql<Date>`now()`)
+    .where("app_user.is_active", "=", true)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("user_session").where("id", "=", id).execute();
+}
+
+export async function deleteSessionsOfUser(
+  db: Kysely<Database>,
+  userId: number,
+  except?: string,
+): Promise<void> {
+  let q = db.deleteFrom("user_session").where("user_id", "=", userId);
+  if (except) q = q.where("id", "<>", except);
+  await q.execute();
+}
+
+export async function setPasswordHash(db: Kysely<Database>, userId: number, hash: string): Promise<void> {
+  await db
+    .updateTable("app_user")
+    .set({ password_hash: hash, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", userId)
+    .execute();
+}

@@ -1,0 +1,43 @@
+/** SQL for the bodies each unit holds. @module */
+import { type Kysely, sql } from "kysely";
+import type { BodyRow, Database } from "../../db/database.ts";
+
+type Db = Kysely<Database>;
+
+export async function listBodies(db: Db, unitCode: string, asOf: string): Promise<BodyRow[]> {
+  return db
+    .selectFrom("body")
+    .selectAll()
+    .where("unit_code", "=", unitCode)
+    .where(
+      sql<boolean>`(valid_from is null or valid_from <= ${asOf}::date) and (valid_to is null or valid_to >= ${asOf}::date)`,
+    )
+    .orderBy("id")
+    .execute();
+}
+
+export async function findBody(db: Db, id: number): Promise<BodyRow | undefined> {
+  return db.selectFrom("body").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertBody(
+  db: Db,
+  b: Omit<BodyRow, "id" | "version" | "created_at" | "updated_at">,
+): Promise<BodyRow> {
+  return db.insertInto("body").values(b).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateBodyVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<Pick<BodyRow, "name" | "short_name" | "valid_to">>,
+): Promise<BodyRow | undefined> {
+  return db
+    .updateTable("body")
+    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}

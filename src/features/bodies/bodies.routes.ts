@@ -1,0 +1,124 @@
+/** /api/units/{code}/bodies, /api/bodies/{id}, /api/body-kinds. @module */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { BODY_KIND_CODES } from "../../domain/body-kinds.ts";
+import type { AppDeps, AppEnv } from "../../http/context.ts";
+import {
+  errorResponses,
+  IsoDateSchema,
+  json,
+  VersionSchema,
+  writeErrorResponses,
+} from "../../http/schemas.ts";
+import { AsOfQuery, CodeParam } from "../units/units.schemas.ts";
+import * as service from "./bodies.service.ts";
+
+const tags = ["bodies"];
+const BodySchema = z
+  .object({
+    id: z.number(),
+    unitCode: z.string(),
+    provinceCode: z.string(),
+    kind: z.string(),
+    family: z.enum(["party", "state", "front"]),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    parentBodyId: z.number().nullable(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+    version: z.number(),
+  })
+  .openapi("Body");
+const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
+
+export function bodiesRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { db } = deps;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/body-kinds",
+      tags,
+      summary: "Kinds of bodies and their document family (party/state/front)",
+      responses: {
+        200: json(
+          z.array(z.object({ kind: z.string(), family: z.string(), vi: z.string(), en: z.string() })),
+        ),
+      },
+    }),
+    (c) => c.json([...service.listKinds()], 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/units/{code}/bodies",
+      tags,
+      summary: "Bodies of a unit valid on asOf",
+      request: { params: CodeParam, query: AsOfQuery },
+      responses: { 200: json(z.object({ asOf: z.string(), items: z.array(BodySchema) })), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.listBodies(db, c.var.auth, c.req.valid("param").code, c.req.valid("query").asOf),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/units/{code}/bodies",
+      tags,
+      summary: "Add a body to a unit",
+      request: {
+        params: CodeParam,
+        ...body(
+          z.object({
+            kind: z.enum(BODY_KIND_CODES),
+            name: z.string().trim().min(1).max(200),
+            shortName: z.string().trim().min(1).max(40).optional(),
+            parentBodyId: z.number().int().min(1).optional(),
+            validFrom: IsoDateSchema.optional(),
+          }),
+        ),
+      },
+      responses: { 201: json(BodySchema, "Created"), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.createBody(db, c.var.auth, c.req.valid("param").code, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/bodies/{id}",
+      tags,
+      summary: "Rename a body, or close it with validTo",
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            version: VersionSchema,
+            name: z.string().trim().min(1).max(200).optional(),
+            shortName: z.string().trim().max(40).nullable().optional(),
+            validTo: IsoDateSchema.nullable().optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(BodySchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.updateBody(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,129 @@
+/** Use cases on bodies (cấp ủy, UBND, MTTQ…): effective-dated, per unit. @module */
+import type { Kysely } from "kysely";
+import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import type { BodyRow, Database } from "../../db/database.ts";
+import { BODY_KINDS, documentFamilyOf } from "../../domain/body-kinds.ts";
+import { todayInVietnam } from "../../domain/dates.ts";
+import { normalizeName } from "../../domain/vn-text.ts";
+import { errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
+import { findUnitVersions } from "../units/units.repository.ts";
+import * as repo from "./bodies.repository.ts";
+
+type Db = Kysely<Database>;
+
+export function toBodyDto(b: BodyRow) {
+  return {
+    id: b.id,
+    unitCode: b.unit_code,
+    provinceCode: b.province_code,
+    kind: b.kind,
+    family: documentFamilyOf(b.kind),
+    name: b.name,
+    shortName: b.short_name,
+    parentBodyId: b.parent_body_id,
+    validFrom: b.valid_from,
+    validTo: b.valid_to,
+    version: b.version,
+  };
+}
+
+export function listKinds() {
+  return BODY_KINDS;
+}
+
+export async function listBodies(db: Db, auth: Auth | null, unitCode: string, asOf?: string) {
+  requirePermission(auth, "unit.read");
+  if ((await findUnitVersions(db, unitCode)).length === 0) throw errors.notFound("đơn vị / unit", unitCode);
+  const date = asOf ?? todayInVietnam();
+  return { asOf: date, items: (await repo.listBodies(db, unitCode, date)).map(toBodyDto) };
+}
+
+export async function createBody(
+  db: Db,
+  auth: Auth | null,
+  unitCode: string,
+  input: { kind: string; name: string; shortName?: string; parentBodyId?: number; validFrom?: string },
+) {
+  const path = await requireUnitAccess(db, auth, "body.write", unitCode);
+  if (input.parentBodyId !== undefined) {
+    const parent = await repo.findBody(db, input.parentBodyId);
+    if (!parent || parent.unit_code !== unitCode) {
+      throw errors.badRequest(
+        "Cơ quan cấp trên phải thuộc cùng đơn vị",
+        "The parent body must belong to the same unit",
+        {
+          field: "parentBodyId",
+        },
+      );
+    }
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertBody(trx, {
+      unit_code: unitCode,
+      province_code: path[0] ?? unitCode,
+      kind: input.kind,
+      name: normalizeName(input.name),
+      short_name: input.shortName ? normalizeName(input.shortName) : null,
+      parent_body_id: input.parentBodyId ?? null,
+      valid_from: input.validFrom ?? todayInVietnam(),
+      valid_to: null,
+    });
+    await appendAudit(trx, {
+      actorId: auth?.userId ?? null,
+      actorName: auth?.username ?? null,
+      action: "body.create",
+      entity: "body",
+      entityId: String(row.id),
+      unitCode,
+      scope: path,
+      before: null,
+      after: toBodyDto(row),
+    });
+    return toBodyDto(row);
+  });
+}
+
+async function loadForWrite(db: Db, auth: Auth | null, id: number) {
+  requirePermission(auth, "body.write");
+  const before = await repo.findBody(db, id);
+  if (!before) throw errors.notFoundOrForbidden(String(id));
+  const path = await requireUnitAccess(db, auth, "body.write", before.unit_code, id);
+  return { before, path };
+}
+
+export async function updateBody(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  input: { version: number; name?: string; shortName?: string | null; validTo?: string | null },
+) {
+  const { before, path } = await loadForWrite(db, auth, id);
+  if (input.validTo && before.valid_from && input.validTo < before.valid_from) {
+    throw errors.badRequest("Ngày kết thúc trước ngày bắt đầu", "The end date is before the start date", {
+      field: "validTo",
+    });
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.updateBodyVersioned(trx, id, input.version, {
+      ...(input.name !== undefined ? { name: normalizeName(input.name) } : {}),
+      ...(input.shortName !== undefined
+        ? { short_name: input.shortName ? normalizeName(input.shortName) : null }
+        : {}),
+      ...(input.validTo !== undefined ? { valid_to: input.validTo } : {}),
+    });
+    if (!row) throw errors.stale(before.version);
+    await appendAudit(trx, {
+      actorId: auth?.userId ?? null,
+      actorName: auth?.username ?? null,
+      action: input.validTo ? "body.close" : "body.update",
+      entity: "body",
+      entityId: String(id),
+      unitCode: before.unit_code,
+      scope: path,
+      before: toBodyDto(before),
+      after: toBodyDto(row),
+    });
+    return toBodyDto(row);
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Demo data: four users (password demo12345) and the bodies of the demo units — Đồng Tháp (82), Thái Nguyên
+ * (19), Xã Tháp Mười (30037) — plus the pre-reform bodies of Huyện Tháp Mười (872) and a few hamlets.
+ * Idempotent: running it twice changes nothing.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import { grantsOfUser } from "../../access/access.repository.ts";
+import type { Auth } from "../../access/access.ts";
+import type { Database } from "../../db/database.ts";
+import { findUserByUsername } from "../auth/auth.repository.ts";
+import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts";
+import { createHamlet, listChildren } from "../units/units.service.ts";
+import { createUserFromCli } from "../users/users.service.ts";
+
+export const DEMO_PASSWORD = "demo12345";
+
+export const DEMO_USERS = [
+  {
+    username: "admin",
+    displayName: "Quản trị hệ thống",
+    role: "system_admin",
+    unitCode: null,
+    note: "system admin",
+  },
+  {
+    username: "dongthap",
+    displayName: "Ban Dân vận Tỉnh ủy Đồng Tháp",
+    role: "editor",
+    unitCode: "82",
+    note: "editor, province 82 Đồng Tháp",
+  },
+  {
+    username: "xa.thapmuoi",
+    displayName: "Xã Tháp Mười",
+    role: "editor",
+    unitCode: "30037",
+    note: "editor, commune 30037 Xã Tháp Mười",
+  },
+  {
+    username: "thainguyen",
+    displayName: "Ban Dân vận Tỉnh ủy Thái Nguyên",
+    role: "editor",
+    unitCode: "19",
+    note: "editor, province 19 Thái Nguyên",
+  },
+] as const;
+
+type BodySeed = { kind: string; name: string; shortName?: string; validFrom?: string; validTo?: string };
+
+const CURRENT_FROM = "2025-07-01";
+
+const BODIES: Record<string, BodySeed[]> = {
+  "82": [
+    { kind: "party_committee", name: "Tỉnh ủy Đồng Tháp", shortName: "TU" },
+    {
+      kind: "propaganda_mass_mobilization_board",
+      name: "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp",
+      shortName: "BTGDVTU",
+    },
+    { kind: "people_council", name: "Hội đồng nhân dân tỉnh Đồng Tháp", shortName: "HĐND" },
+    { kind: "people_committee", name: "Ủy ban nhân dân tỉnh Đồng Tháp", shortName: "UBND" },
+    { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp", shortName: "MTTQ" },
+  ],
+  "19": [
+    { kind: "party_committee", name: "Tỉnh ủy Thái Nguyên", shortName: "TU" },
+    {
+      kind: "propaganda_mass_mobilization_board",
+      name: "Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên",
+      shortName: "BTGDVTU",
+    },
+    { kind: "people_committee", name: "Ủy ban nhân dân tỉnh Thái Nguyên", shortName: "UBND" },
+    { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam tỉnh Thái Nguyên", shortName: "MTTQ" },
+  ],
+  "30037": [
+    { kind: "party_committee", name: "Đảng ủy xã Tháp Mười", shortName: "ĐU" },
+    { kind: "party_building_board", name: "Ban Xây dựng Đảng Đảng ủy xã Tháp Mười", shortName: "BXDĐ" },
+    { kind: "people_council", name: "Hội đồng nhân dân xã Tháp Mười", shortName: "HĐND" },
+    { kind: "people_committee", name: "Ủy ban nhân dân xã Tháp Mười", shortName: "UBND" },
+    { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam xã Tháp Mười", shortName: "MTTQ" },
+    { kind: "women_union", name: "Hội Liên hiệp Phụ nữ xã Tháp Mười", shortName: "HLHPN" },
+    { kind: "farmers_union", name: "Hội Nông dân xã Tháp Mười", shortName: "HND" },
+    { kind: "veterans_association", name: "Hội Cựu chiến binh xã Tháp Mười", shortName: "HCCB" },
+    { kind: "youth_union", name: "Đoàn TNCS Hồ Chí Minh xã Tháp Mười", shortName: "ĐTN" },
+    { kind: "military_command", name: "Ban Chỉ huy Quân sự xã Tháp Mười", shortName: "BCHQS" },
+    { kind: "police", name: "Công an xã Tháp Mười", shortName: "CA" },
+  ],
+  "872": [
+    {
+      kind: "party_committee",
+      name: "Huyện ủy Tháp Mười",
+      shortName: "HU",
+      validFrom: "2020-01-01",
+      validTo: "2025-06-30",
+    },
+    {
+      kind: "mass_mobilization_board",
+      name: "Ban Dân vận Huyện ủy Tháp Mười",
+      shortName: "BDVHU",
+      validFrom: "2020-01-01",
+      validTo: "2025-06-30",
+    },
+    {
+      kind: "people_committee",
+      name: "Ủy ban nhân dân huyện Tháp Mười",
+      shortName: "UBND",
+      validFrom: "2020-01-01",
+      validTo: "2025-06-30",
+    },
+  ],
+};
+
+const HAMLETS = [
+  { name: "1", type: "ấp" },
+  { name: "2", type: "ấp" },
+  { name: "3", type: "ấp" },
+  { name: "Mỹ Hòa", type: "ấp" },
+];
+
+export interface DemoResult {
+  users: { username: string; note: string; created: boolean }[];
+}
+
+export async function seedDemo(db: Kysely<Database>): Promise<DemoResult> {
+  const users: DemoResult["users"] = [];
+  for (const u of DEMO_USERS) {
+    const created = await createUserFromCli(db, {
+      username: u.username,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+      grants: [{ role: u.role, unitCode: u.unitCode }],
+    });
+    users.push({ username: u.username, note: u.note, created: created !== null });
+  }
+  const admin = await findUserByUsername(db, "admin");
+  if (!admin) throw new Error("demo admin missing");
+  const auth: Auth = {
+    userId: admin.id,
+    username: admin.username,
+    displayName: admin.display_name,
+    grants: await grantsOfUser(db, admin.id),
+  };
+  for (const [unitCode, bodies] of Object.entries(BODIES)) {
+    const at = bodies[0]?.validTo ?? CURRENT_FROM;
+    const existing = await listBodies(db, auth, unitCode, at);
+    if (existing.items.length > 0) continue;
+    for (const b of bodies) {
+      const created = await createBody(db, auth, unitCode, {
+        kind: b.kind,
+        name: b.name,
+        shortName: b.shortName,
+        validFrom: b.validFrom ?? CURRENT_FROM,
+      });
+      if (b.validTo) {
+        await updateBody(db, auth, created.id, { version: created.version, validTo: b.validTo });
+      }
+    }
+  }
+  const hamlets = await listChildren(db, auth, "30037", CURRENT_FROM);
+  if (hamlets.total === 0) {
+    for (const h of HAMLETS) await createHamlet(db, auth, "30037", { ...h, validFrom: CURRENT_FROM });
+  }
+  return { users };
+}

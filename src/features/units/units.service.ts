@@ -1,0 +1,379 @@
+/** Use cases on organisation units: browse as of a date, remap across reforms, manage hamlets. @module */
+import type { Kysely } from "kysely";
+import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import type { Database, UnitRow } from "../../db/database.ts";
+import { isWithin, todayInVietnam } from "../../domain/dates.ts";
+import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
+import { errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
+import { searchTextOf } from "./units.import.ts";
+import * as repo from "./units.repository.ts";
+
+type Db = Kysely<Database>;
+
+export function toUnitDto(u: UnitRow, childCount?: number) {
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    fullName: u.full_name,
+    type: u.type,
+    level: u.level,
+    parentCode: u.parent_code,
+    provinceCode: u.province_code,
+    ancestors: u.ancestors,
+    validFrom: u.valid_from,
+    validTo: u.valid_to,
+    source: u.source,
+    version: u.version,
+    ...(childCount === undefined ? {} : { childCount }),
+  };
+}
+export type UnitDto = ReturnType<typeof toUnitDto>;
+
+export async function listUnits(
+  db: Db,
+  auth: Auth | null,
+  q: { level?: UnitRow["level"]; parent?: string; q?: string; asOf?: string; limit: number; offset: number },
+) {
+  requirePermission(auth, "unit.read");
+  const asOf = q.asOf ?? todayInVietnam();
+  const words = q.q ? foldVietnamese(q.q).split(" ").filter(Boolean) : undefined;
+  const { rows, total } = await repo.listUnits(db, { ...q, words, asOf });
+  const counts = await repo.countChildren(
+    db,
+    rows.filter((r) => r.level !== "hamlet").map((r) => r.code),
+    asOf,
+  );
+  return { asOf, total, items: rows.map((r) => toUnitDto(r, counts.get(r.code) ?? 0)) };
+}
+
+/** The version of `code` valid on `asOf`, or else its latest version (historic codes stay reachable). */
+async function resolveVersion(
+  db: Db,
+  code: string,
+  asOf: string,
+): Promise<{ unit: UnitRow; versions: UnitRow[] }> {
+  const versions = await repo.findUnitVersions(db, code);
+  if (versions.length === 0) throw errors.notFound("đơn vị / unit", code);
+  const unit =
+    versions.find((v) => isWithin(asOf, v.valid_from, v.valid_to)) ??
+    (versions[versions.length - 1] as UnitRow);
+  return { unit, versions };
+}
+
+export async function getUnit(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
+  requirePermission(auth, "unit.read");
+  const asOf = asOfIn ?? todayInVietnam();
+  const { unit, versions } = await resolveVersion(db, code, asOf);
+  const at = isWithin(asOf, unit.valid_from, unit.valid_to)
+    ? asOf
+    : (unit.valid_to ?? unit.valid_from ?? asOf);
+  const path = [];
+  for (const a of unit.ancestors) {
+    const p = await repo.findUnitAt(db, a, at);
+    if (p) path.push({ code: p.code, name: p.name, fullName: p.full_name, level: p.level });
+  }
+  return {
+    asOf,
+    unit: toUnitDto(unit),
+    validAtAsOf: isWithin(asOf, unit.valid_from, unit.valid_to),
+    path,
+    versions: versions.map((v) => toUnitDto(v)),
+  };
+}
+
+export async function listChildren(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
+  requirePermission(auth, "unit.read");
+  const asOf = asOfIn ?? todayInVietnam();
+  await resolveVersion(db, code, asOf);
+  const rows = await repo.listChildren(db, code, asOf);
+  const counts = await repo.countChildren(
+    db,
+    rows.filter((r) => r.level !== "hamlet").map((r) => r.code),
+    asOf,
+  );
+  return { asOf, total: rows.length, items: rows.map((r) => toUnitDto(r, counts.get(r.code) ?? 0)) };
+}
+
+type Kind = "full" | "partial";
+const MAX_STEPS = 10;
+
+/**
+ * Successors of a historic unit as of a date, through every reform in between. A chain is "partial" if any
+ * link in it is. Starts from the latest version of the code that ended before `asOf`, else the valid one.
+ */
+export async function successors(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
+  requirePermission(auth, "unit.read");
+  const asOf = asOfIn ?? todayInVietnam();
+  const versions = await repo.findUnitVersions(db, code);
+  if (versions.length === 0) throw errors.notFound("đơn vị / unit", code);
+  const ended = versions.filter((v) => v.valid_to !== null && v.valid_to < asOf);
+  const start =
+    ended[ended.length - 1] ??
+    versions.find((v) => isWithin(asOf, v.valid_from, v.valid_to)) ??
+    (versions[versions.length - 1] as UnitRow);
+  const found = new Map<number, { unit: UnitRow; kind: Kind; effectiveDate: string }>();
+  let frontier: { unit: UnitRow; kind: Kind; effectiveDate: string }[] = [
+    { unit: start, kind: "full", effectiveDate: start.valid_from ?? "" },
+  ];
+  for (let step = 0; step < MAX_STEPS && frontier.length; step++) {
+    const next: typeof frontier = [];
+    const pending = frontier.filter((f) => {
+      if (isWithin(asOf, f.unit.valid_from, f.unit.valid_to)) {
+        const prev = found.get(f.unit.id);
+        if (!prev || (prev.kind === "full" && f.kind === "partial")) found.set(f.unit.id, f);
+        return false;
+      }
+      return f.unit.valid_from === null || f.unit.valid_from <= asOf; // a unit not yet born has no successor yet
+    });
+    const links = await repo.linksFrom(
+      db,
+      pending.map((p) => p.unit.id),
+    );
+    const units = new Map(
+      (
+        await repo.findUnitsByIds(
+          db,
+          links.map((l) => l.successor_id),
+        )
+      ).map((u) => [u.id, u]),
+    );
+    for (const l of links) {
+      const from = pending.find((p) => p.unit.id === l.predecessor_id);
+      const unit = units.get(l.successor_id);
+      if (!from || !unit) continue;
+      next.push({
+        unit,
+        kind: from.kind === "partial" || l.kind === "partial" ? "partial" : "full",
+        effectiveDate: l.effective_date,
+      });
+    }
+    frontier = next;
+  }
+  return {
+    asOf,
+    unit: toUnitDto(start),
+    successors: [...found.values()]
+      .sort((a, b) => a.unit.code.localeCompare(b.unit.code))
+      .map((f) => ({ unit: toUnitDto(f.unit), kind: f.kind, effectiveDate: f.effectiveDate })),
+  };
+}
+
+/** The historic units that formed the unit valid on `asOf` (all earlier generations). */
+export async function predecessors(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
+  requirePermission(auth, "unit.read");
+  const asOf = asOfIn ?? todayInVietnam();
+  const { unit } = await resolveVersion(db, code, asOf);
+  const found = new Map<number, { unit: UnitRow; kind: Kind; effectiveDate: string }>();
+  let frontier = [{ id: unit.id, kind: "full" as Kind }];
+  for (let step = 0; step < MAX_STEPS && frontier.length; step++) {
+    const links = await repo.linksTo(
+      db,
+      frontier.map((f) => f.id),
+    );
+    const units = new Map(
+      (
+        await repo.findUnitsByIds(
+          db,
+          links.map((l) => l.predecessor_id),
+        )
+      ).map((u) => [u.id, u]),
+    );
+    const next: typeof frontier = [];
+    for (const l of links) {
+      const u = units.get(l.predecessor_id);
+      const from = frontier.find((f) => f.id === l.successor_id);
+      if (!u || !from || found.has(u.id)) continue;
+      const kind: Kind = from.kind === "partial" || l.kind === "partial" ? "partial" : "full";
+      found.set(u.id, { unit: u, kind, effectiveDate: l.effective_date });
+      next.push({ id: u.id, kind });
+    }
+    frontier = next;
+  }
+  const levelRank = { province: 0, district: 1, commune: 2, hamlet: 3 } as const;
+  return {
+    asOf,
+    unit: toUnitDto(unit),
+    predecessors: [...found.values()]
+      .sort(
+        (a, b) =>
+          b.effectiveDate.localeCompare(a.effectiveDate) ||
+          levelRank[a.unit.level] - levelRank[b.unit.level] ||
+          a.unit.code.localeCompare(b.unit.code),
+      )
+      .map((f) => ({ unit: toUnitDto(f.unit), kind: f.kind, effectiveDate: f.effectiveDate })),
+  };
+}
+
+// ---- hamlets --------------------------------------------------------------------------------------------
+
+function hamletFullName(type: string, name: string): string {
+  const t = type.charAt(0).toLocaleUpperCase("vi") + type.slice(1);
+  return /^\d/.test(name) || !name.toLocaleLowerCase("vi").startsWith(type) ? `${t} ${name}` : name;
+}
+
+export async function createHamlet(
+  db: Db,
+  auth: Auth | null,
+  communeCode: string,
+  input: { name: string; type: string; validFrom?: string },
+) {
+  const today = todayInVietnam();
+  const path = await requireUnitAccess(db, auth, "unit.write", communeCode);
+  const name = normalizeName(input.name);
+  const validFrom = input.validFrom ?? today;
+  return db.transaction().execute(async (trx) => {
+    const commune = await repo.findUnitAt(trx, communeCode, validFrom);
+    if (!commune || commune.level !== "commune") {
+      throw errors.badRequest(
+        `Chỉ thêm thôn, tổ dân phố vào xã, phường, đặc khu đang có hiệu lực ngày ${validFrom}`,
+        `Hamlets can only be added to a commune-level unit valid on ${validFrom}`,
+        { code: communeCode },
+      );
+    }
+    await repo.lockUnit(trx, commune.id);
+    const dup = await repo.findHamletByNameKey(trx, communeCode, nameMatchKey(name), validFrom);
+    if (dup) {
+      throw errors.conflict(
+        `Đã có ${dup.full_name} (mã ${dup.code}) trong đơn vị này`,
+        `${dup.full_name} (${dup.code}) already exists here`,
+        {
+          existing: dup.code,
+        },
+      );
+    }
+    const seq = (await repo.maxHamletSequence(trx, communeCode)) + 1;
+    const code = `${communeCode}-${String(seq).padStart(3, "0")}`;
+    const fullName = hamletFullName(input.type, name);
+    const row = await repo.insertUnit(trx, {
+      code,
+      name,
+      full_name: fullName,
+      type: input.type,
+      level: "hamlet",
+      parent_code: communeCode,
+      province_code: commune.province_code,
+      ancestors: [...commune.ancestors, commune.code],
+      valid_from: validFrom,
+      valid_to: null,
+      name_key: nameMatchKey(name),
+      search_text: searchTextOf(fullName, code),
+      source: "user",
+    });
+    await appendAudit(trx, {
+      actorId: auth?.userId ?? null,
+      actorName: auth?.username ?? null,
+      action: "hamlet.create",
+      entity: "unit",
+      entityId: code,
+      unitCode: code,
+      scope: [...path, code],
+      before: null,
+      after: toUnitDto(row),
+    });
+    return toUnitDto(row);
+  });
+}
+
+async function currentHamlet(db: Db, code: string): Promise<UnitRow> {
+  const versions = await repo.findUnitVersions(db, code);
+  const open = versions.find((v) => v.valid_to === null) ?? versions[versions.length - 1];
+  if (!open || open.level !== "hamlet") throw errors.notFound("thôn, tổ dân phố / hamlet", code);
+  return open;
+}
+
+export async function updateHamlet(
+  db: Db,
+  auth: Auth | null,
+  code: string,
+  input: { version: number; name?: string; type?: string },
+) {
+  const path = await requireUnitAccess(db, auth, "unit.write", code);
+  const before = await currentHamlet(db, code);
+  if (before.valid_to !== null) {
+    throw errors.conflict("Đơn vị này đã giải thể", "This hamlet is closed", { validTo: before.valid_to });
+  }
+  const name = input.name ? normalizeName(input.name) : before.name;
+  const type = input.type ?? before.type;
+  return db.transaction().execute(async (trx) => {
+    if (nameMatchKey(name) !== before.name_key) {
+      const dup = await repo.findHamletByNameKey(
+        trx,
+        before.parent_code ?? "",
+        nameMatchKey(name),
+        todayInVietnam(),
+      );
+      if (dup && dup.id !== before.id) {
+        throw errors.conflict(
+          `Đã có ${dup.full_name} (mã ${dup.code})`,
+          `${dup.full_name} (${dup.code}) already exists`,
+          {
+            existing: dup.code,
+          },
+        );
+      }
+    }
+    const fullName = hamletFullName(type, name);
+    const row = await repo.updateUnitVersioned(trx, before.id, input.version, {
+      name,
+      type,
+      full_name: fullName,
+      name_key: nameMatchKey(name),
+      search_text: searchTextOf(fullName, code),
+    });
+    if (!row) throw errors.stale(before.version);
+    await appendAudit(trx, {
+      actorId: auth?.userId ?? null,
+      actorName: auth?.username ?? null,
+      action: "hamlet.update",
+      entity: "unit",
+      entityId: code,
+      unitCode: code,
+      scope: path,
+      before: toUnitDto(before),
+      after: toUnitDto(row),
+    });
+    return toUnitDto(row);
+  });
+}
+
+/** Closes a hamlet from a date (never deletes it): it stays in history and in old reports. */
+export async function closeHamlet(
+  db: Db,
+  auth: Auth | null,
+  code: string,
+  input: { version: number; validTo?: string },
+) {
+  const path = await requireUnitAccess(db, auth, "unit.write", code);
+  const before = await currentHamlet(db, code);
+  if (before.valid_to !== null) {
+    throw errors.conflict("Đơn vị này đã giải thể", "This hamlet is already closed", {
+      validTo: before.valid_to,
+    });
+  }
+  const validTo = input.validTo ?? todayInVietnam();
+  if (before.valid_from !== null && validTo < before.valid_from) {
+    throw errors.badRequest(
+      "Ngày giải thể không được trước ngày thành lập",
+      "The closing date cannot be before the founding date",
+      { validFrom: before.valid_from },
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.updateUnitVersioned(trx, before.id, input.version, { valid_to: validTo });
+    if (!row) throw errors.stale(before.version);
+    await appendAudit(trx, {
+      actorId: auth?.userId ?? null,
+      actorName: auth?.username ?? null,
+      action: "hamlet.close",
+      entity: "unit",
+      entityId: code,
+      unitCode: code,
+      scope: path,
+      before: toUnitDto(before),
+      after: toUnitDto(row),
+    });
+    return toUnitDto(row);
+  });
+}

@@ -1,0 +1,144 @@
+/** /api/users: users and their grants. @module */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ROLES } from "../../access/permissions.ts";
+import type { Role } from "../../db/database.ts";
+import type { AppDeps, AppEnv } from "../../http/context.ts";
+import { errorResponses, json, VersionSchema, writeErrorResponses } from "../../http/schemas.ts";
+import * as service from "./users.service.ts";
+
+const tags = ["users"];
+const RoleSchema = z.enum(ROLES as [Role, ...Role[]]);
+const GrantSchema = z.object({
+  id: z.number(),
+  role: RoleSchema,
+  unitCode: z.string().nullable(),
+  bodyId: z.number().nullable(),
+});
+const GrantInput = z.object({
+  role: RoleSchema,
+  unitCode: z.string().max(20).nullable().optional(),
+  bodyId: z.number().int().min(1).nullable().optional(),
+});
+const UserSchema = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    isActive: z.boolean(),
+    version: z.number(),
+    grants: z.array(GrantSchema),
+  })
+  .openapi("User");
+const Id = z.coerce.number().int().min(1).max(2_147_483_647);
+const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
+const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
+
+export function usersRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { db } = deps;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/users",
+      tags,
+      summary: "Users within my scope",
+      responses: { 200: json(z.object({ items: z.array(UserSchema) })), ...errorResponses },
+    }),
+    async (c) => c.json(await service.listUsers(db, c.var.auth), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/users",
+      tags,
+      summary: "Create a user with grants",
+      request: {
+        ...body(
+          z.object({
+            username: z
+              .string()
+              .trim()
+              .regex(/^[a-zA-Z0-9._-]{3,40}$/, "3–40 letters, digits, . _ -"),
+            displayName: z.string().trim().min(1).max(120),
+            password: z.string().min(1).max(256),
+            grants: z.array(GrantInput).max(20).default([]),
+          }),
+        ),
+      },
+      responses: { 201: json(UserSchema, "Created"), ...writeErrorResponses },
+    }),
+    async (c) => c.json(await service.createUser(db, c.var.auth, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/users/{id}",
+      tags,
+      summary: "One user",
+      request: { params: IdParam },
+      responses: { 200: json(UserSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.getUser(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/users/{id}",
+      tags,
+      summary: "Change a user's name, activate/deactivate, or reset the password",
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            version: VersionSchema,
+            displayName: z.string().trim().min(1).max(120).optional(),
+            isActive: z.boolean().optional(),
+            password: z.string().min(1).max(256).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(UserSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.updateUser(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/grants",
+      tags,
+      summary: "Grant a role over a unit subtree (optionally one body)",
+      request: { params: IdParam, ...body(GrantInput) },
+      responses: { 201: json(GrantSchema, "Created"), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.addGrant(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/users/{id}/grants/{grantId}",
+      tags,
+      summary: "Remove a grant",
+      request: {
+        params: z.object({
+          id: Id.openapi({ param: { name: "id", in: "path" } }),
+          grantId: Id.openapi({ param: { name: "grantId", in: "path" } }),
+        }),
+      },
+      responses: { 200: json(z.object({ ok: z.boolean() })), ...writeErrorResponses },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await service.removeGrant(db, c.var.auth, p.id, p.grantId), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,128 @@
+/** App assembly: middleware, error mapping, feature sub-apps, OpenAPI, the web app. @module */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import { HTTPException } from "hono/http-exception";
+import { APP_VERSION } from "../config.ts";
+import { auditRoutes } from "../features/audit/audit.routes.ts";
+import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
+import { authenticate } from "../features/auth/auth.service.ts";
+import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
+import { healthRoutes } from "../features/health/health.routes.ts";
+import { unitsRoutes } from "../features/units/units.routes.ts";
+import { usersRoutes } from "../features/users/users.routes.ts";
+import type { AppDeps, AppEnv } from "./context.ts";
+import { AppError, errors } from "./errors.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw errors.validation(
+          result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })),
+        );
+      }
+    },
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(err.toJSON(), err.status);
+    if (err instanceof HTTPException && err.status < 500) {
+      const e =
+        err.status === 413
+          ? errors.tooLarge()
+          : new AppError(
+              err.status,
+              "bad_request",
+              `Yêu cầu không hợp lệ: ${err.message}`,
+              `Bad request: ${err.message}`,
+            );
+      return c.json(e.toJSON(), e.status);
+    }
+    deps.log.error({ err, path: c.req.path }, "unhandled error");
+    return c.json(
+      {
+        error: { code: "internal", message_vi: "Lỗi hệ thống", message_en: "Internal error", details: null },
+      },
+      500,
+    );
+  });
+
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw errors.tooLarge();
+      },
+    }),
+  );
+
+  // Session from the cookie; CSRF token required on every cookie-authenticated write.
+  app.use("/api/*", async (c, next) => {
+    c.set("auth", null);
+    c.set("sessionId", null);
+    c.set("csrfToken", null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && token.length <= 128) {
+      const s = await authenticate(deps.db, token);
+      if (s) {
+        c.set("auth", s.auth);
+        c.set("sessionId", s.sessionId);
+        c.set("csrfToken", s.csrfToken);
+        if (UNSAFE.has(c.req.method) && c.req.header("x-csrf-token") !== s.csrfToken) {
+          throw new AppError(
+            403,
+            "csrf_failed",
+            "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang",
+            "Missing or wrong X-CSRF-Token header; reload the page",
+          );
+        }
+      }
+    }
+    await next();
+  });
+
+  for (const sub of [healthRoutes, authRoutes, unitsRoutes, bodiesRoutes, usersRoutes, auditRoutes]) {
+    app.route("/api", sub(deps));
+  }
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "danvan API",
+      version: APP_VERSION,
+      description:
+        "Hệ thống thông tin công tác dân vận. Errors: {error:{code,message_vi,message_en,details}}. " +
+        "Writes with the session cookie need the X-CSRF-Token header from /api/auth/login or /api/auth/me.",
+    },
+  });
+  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
+
+  app.all("/api/*", (c) => {
+    const e = new AppError(404, "not_found", "Không có địa chỉ API này", "No such API path", {
+      path: c.req.path,
+    });
+    return c.json(e.toJSON(), 404);
+  });
+
+  if (deps.webDist && existsSync(path.join(deps.webDist, "index.html"))) {
+    const root = path.relative(process.cwd(), deps.webDist) || ".";
+    const index = readFileSync(path.join(deps.webDist, "index.html"), "utf8");
+    app.use("/assets/*", serveStatic({ root }));
+    app.get("/favicon.svg", serveStatic({ root }));
+    app.get("*", (c) => c.html(index));
+  } else {
+    app.get("*", (c) =>
+      c.text("danvan API is running; the web app is not built (npm run build:web). API docs: /api/docs", 200),
+    );
+  }
+  return app;
+}

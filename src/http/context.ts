@@ -1,0 +1,22 @@
+/** What every request handler can reach: the dependencies and the caller's identity. @module */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Auth } from "../access/access.ts";
+import type { Database } from "../db/database.ts";
+import type { LoginLimiter } from "../features/auth/login-limiter.ts";
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  dbKind: "embedded" | "external";
+  log: Logger;
+  limiter: LoginLimiter;
+  secureCookies: boolean;
+  webDist: string | null;
+}
+
+export interface AppEnv {
+  Variables: { auth: Auth | null; sessionId: string | null; csrfToken: string | null };
+}
+
+export type Router = OpenAPIHono<AppEnv>;

@@ -1,0 +1,52 @@
+/** Shared zod pieces for request and response schemas. @module */
+import { z } from "@hono/zod-openapi";
+import { isIsoDate } from "../domain/dates.ts";
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: "must be a real date YYYY-MM-DD / phải là ngày hợp lệ dạng YYYY-MM-DD" })
+  .openapi({ example: "2025-07-01", format: "date" });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message_vi: z.string(),
+      message_en: z.string(),
+      details: z.unknown(),
+    }),
+  })
+  .openapi("Error");
+
+export const VersionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .openapi({ description: "The version you read; a stale one gets 409" });
+
+export const errorResponses = {
+  400: { description: "Bad input", content: { "application/json": { schema: ErrorSchema } } },
+  401: { description: "Not logged in", content: { "application/json": { schema: ErrorSchema } } },
+  403: { description: "Not permitted", content: { "application/json": { schema: ErrorSchema } } },
+  404: {
+    description: "Not found or not permitted",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
+} as const;
+
+export const writeErrorResponses = {
+  ...errorResponses,
+  409: {
+    description: "Stale version or duplicate",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
+} as const;
+
+export function json<T extends z.ZodType>(schema: T, description = "OK") {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export const PagingQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};

@@ -1,0 +1,86 @@
+/** Boot: open the database, migrate, load the shipped units on first start, serve HTTP. @module */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { Config } from "./config.ts";
+import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { LoginLimiter } from "./features/auth/login-limiter.ts";
+import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
+import { createApp } from "./http/app.ts";
+import type { Logger } from "./logger.ts";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const SEED_DIR = path.join(REPO_ROOT, "seed", "vn-admin");
+export const WEB_DIST = path.join(REPO_ROOT, "web", "dist");
+
+/** Opens and migrates the database and loads the official units if the table is empty. */
+export async function prepareDatabase(
+  config: Config,
+  log: Logger,
+  progress?: Progress,
+): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) log.info({ applied }, "migrations applied");
+    const loaded = await loadShippedUnits(handle.db, SEED_DIR, progress);
+    if (loaded.length) log.info({ loaded }, "official units loaded");
+    return handle;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  handle: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  log: Logger,
+  handle: DatabaseHandle,
+): Promise<RunningServer> {
+  const app = createApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    log,
+    limiter: new LoginLimiter(),
+    secureCookies: config.secureCookies,
+    webDist: WEB_DIST,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : config.port;
+  const url = `http://localhost:${port}`;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handle.close();
+    })();
+    return stopping;
+  };
+  return { url, handle, stop };
+}
+
+/** Stops the server and the embedded database cleanly on SIGINT/SIGTERM. */
+export function stopOnSignals(stop: () => Promise<void>, log: Logger): void {
+  const onSignal = (signal: string) => {
+    log.info({ signal }, "shutting down");
+    stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        log.error({ err }, "shutdown failed");
+        process.exit(1);
+      });
+  };
+  process.once("SIGINT", () => onSignal("SIGINT"));
+  process.once("SIGTERM", () => onSignal("SIGTERM"));
+}
