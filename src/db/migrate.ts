@@ -1,18 +1,12 @@
-/** Applies the ordered migrations in `migrations/` (under Kysely's migration lock). @module */
-import fs from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, type Kysely, Migrator } from "kysely";
+/** Applies the ordered migrations of `migrations/index.ts` (under Kysely's migration lock). @module */
+import { type Kysely, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "./database.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
 
-const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: folder }),
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

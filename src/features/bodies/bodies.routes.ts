@@ -54,7 +54,7 @@ export function bodiesRoutes(deps: AppDeps) {
         ),
       },
     }),
-    (c) => c.json([...service.listKinds()], 200),
+    (c) => c.json([...service.listKinds(c.var.auth)], 200),
   );
 
   app.openapi(

@@ -28,7 +28,8 @@ export function toBodyDto(b: BodyRow) {
   };
 }
 
-export function listKinds() {
+export function listKinds(auth: Auth | null) {
+  requirePermission(auth, "unit.read");
   return BODY_KINDS;
 }
 

@@ -1,0 +1,198 @@
+/**
+ * Every route × every role × a target inside and outside the grant's subtree. Grants are on province 82
+ * (Đồng Tháp); the out-of-scope target is in province 19 (Thái Nguyên).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/db/database.ts";
+import { createUserFromCli } from "../../src/features/users/users.service.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+type Scope = "in" | "out";
+interface RouteCase {
+  name: string;
+  /** Which roles may do it in scope (system_admin may do everything everywhere). */
+  allowed: Role[] | "authenticated" | "public";
+  scoped: boolean;
+  run(c: TestClient, scope: Scope, ctx: Ctx): Promise<Response>;
+}
+interface Ctx {
+  role: Role | "anonymous";
+  hamlet: Record<Scope, { code: string }>;
+  body: Record<Scope, number>;
+  user: Record<Scope, number>;
+}
+
+const UNIT: Record<Scope, string> = { in: "30037", out: "19" };
+const COMMUNE: Record<Scope, string> = { in: "30037", out: "05860" };
+const ROLES: Role[] = ["system_admin", "unit_admin", "editor", "approver", "viewer"];
+let seq = 0;
+const uniq = () => `${Date.now() % 100000}${seq++}`;
+
+const ROUTES: RouteCase[] = [
+  { name: "GET /api/health", allowed: "public", scoped: false, run: (c) => c.request("GET", "/api/health") },
+  { name: "GET /api/openapi.json", allowed: "public", scoped: false, run: (c) => c.request("GET", "/api/openapi.json") },
+  { name: "GET /api/auth/me", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/auth/me") },
+  { name: "GET /api/units", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/units?q=thap") },
+  { name: "GET /api/units/{code}", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}`) },
+  { name: "GET /api/units/{code}/children", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/children`) },
+  { name: "GET /api/units/{code}/successors", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/units/872/successors") },
+  { name: "GET /api/units/{code}/predecessors", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/predecessors`) },
+  { name: "GET /api/units/{code}/bodies", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/bodies`) },
+  { name: "GET /api/body-kinds", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/body-kinds") },
+  {
+    name: "POST /api/units/{code}/hamlets",
+    allowed: ["unit_admin", "editor"],
+    scoped: true,
+    run: (c, s) => c.request("POST", `/api/units/${COMMUNE[s]}/hamlets`, { name: `Thôn ${uniq()}`, type: "thôn" }),
+  },
+  {
+    name: "PATCH /api/units/{code}",
+    allowed: ["unit_admin", "editor"],
+    scoped: true,
+    run: async (c, s, ctx) => {
+      const cur = await c.request("GET", `/api/units/${ctx.hamlet[s].code}`);
+      const version = cur.status === 200 ? ((await cur.json()) as { unit: { version: number } }).unit.version : 1;
+      return c.request("PATCH", `/api/units/${ctx.hamlet[s].code}`, { version, name: `Thôn ${uniq()}` });
+    },
+  },
+  {
+    name: "POST /api/units/{code}/close",
+    allowed: ["unit_admin", "editor"],
+    scoped: true,
+    run: async (c, s, ctx) => {
+      const code = ctx.hamlet[s].code;
+      const cur = await c.request("GET", `/api/units/${code}`);
+      const version = cur.status === 200 ? ((await cur.json()) as { unit: { version: number } }).unit.version : 1;
+      return c.request("POST", `/api/units/${code}/close`, { version });
+    },
+  },
+  {
+    name: "POST /api/units/{code}/bodies",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: (c, s) => c.request("POST", `/api/units/${UNIT[s]}/bodies`, { kind: "trade_union", name: `Công đoàn ${uniq()}` }),
+  },
+  {
+    name: "PATCH /api/bodies/{id}",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: async (c, s, ctx) => {
+      const list = await c.request("GET", `/api/units/${UNIT[s]}/bodies`);
+      const items = list.status === 200 ? ((await list.json()) as { items: { id: number; version: number }[] }).items : [];
+      const version = items.find((b) => b.id === ctx.body[s])?.version ?? 1;
+      return c.request("PATCH", `/api/bodies/${ctx.body[s]}`, { version, name: `Công đoàn ${uniq()}` });
+    },
+  },
+  { name: "GET /api/users", allowed: ["unit_admin"], scoped: false, run: (c) => c.request("GET", "/api/users") },
+  { name: "GET /api/users/{id}", allowed: ["unit_admin"], scoped: true, run: (c, s, ctx) => c.request("GET", `/api/users/${ctx.user[s]}`) },
+  {
+    name: "POST /api/users",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: (c, s) =>
+      c.request("POST", "/api/users", {
+        username: `u${uniq()}`,
+        displayName: "Cán bộ",
+        password: "password123",
+        grants: [{ role: "viewer", unitCode: UNIT[s] }],
+      }),
+  },
+  {
+    name: "PATCH /api/users/{id}",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: async (c, s, ctx) => {
+      const cur = await c.request("GET", `/api/users/${ctx.user[s]}`);
+      const version = cur.status === 200 ? ((await cur.json()) as { version: number }).version : 1;
+      return c.request("PATCH", `/api/users/${ctx.user[s]}`, { version, displayName: `Tên ${uniq()}` });
+    },
+  },
+  {
+    name: "POST /api/users/{id}/grants",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: (c, s, ctx) => c.request("POST", `/api/users/${ctx.user[s]}/grants`, { role: "viewer", unitCode: UNIT[s] }),
+  },
+  {
+    name: "DELETE /api/users/{id}/grants/{grantId}",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: async (c, s, ctx) => {
+      // add a grant as the system admin first, then try to remove it
+      const g = await sysAdmin.request("POST", `/api/users/${ctx.user[s]}/grants`, { role: "viewer", unitCode: UNIT[s] });
+      const { id } = (await g.json()) as { id: number };
+      return c.request("DELETE", `/api/users/${ctx.user[s]}/grants/${id}`);
+    },
+  },
+  { name: "GET /api/audit", allowed: ["unit_admin"], scoped: false, run: (c) => c.request("GET", "/api/audit") },
+  {
+    // logout is idempotent (anonymous gets 200 too); each run logs out a fresh session of its own
+    name: "POST /api/auth/logout",
+    allowed: "public",
+    scoped: false,
+    run: async (c, _s, ctx) =>
+      (ctx.role === "anonymous" ? c : await t.login(`m.${ctx.role}`, "password123")).request("POST", "/api/auth/logout"),
+  },
+];
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let sysAdmin: TestClient;
+const clients = {} as Record<Role, TestClient>;
+const ctx: Ctx = { role: "anonymous", hamlet: { in: { code: "" }, out: { code: "" } }, body: { in: 0, out: 0 }, user: { in: 0, out: 0 } };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sysAdmin = await t.login("admin");
+  for (const role of ROLES) {
+    await createUserFromCli(t.db, {
+      username: `m.${role}`,
+      displayName: role,
+      password: "password123",
+      grants: [{ role, unitCode: role === "system_admin" ? null : "82" }],
+    });
+    clients[role] = await t.login(`m.${role}`, "password123");
+  }
+});
+
+async function freshTargets() {
+  for (const s of ["in", "out"] as Scope[]) {
+    const h = await sysAdmin.json("POST", `/api/units/${COMMUNE[s]}/hamlets`, { name: `Tổ ${uniq()}`, type: "tổ dân phố" });
+    ctx.hamlet[s] = { code: h.body.code };
+    const b = await sysAdmin.json("POST", `/api/units/${UNIT[s]}/bodies`, { kind: "youth_union", name: `Đoàn ${uniq()}` });
+    ctx.body[s] = b.body.id;
+    const u = await sysAdmin.json("POST", "/api/users", {
+      username: `t${uniq()}`,
+      displayName: "Đích",
+      password: "password123",
+      grants: [{ role: "viewer", unitCode: UNIT[s] }],
+    });
+    ctx.user[s] = u.body.id;
+  }
+}
+
+describe("authorization matrix", () => {
+  for (const route of ROUTES) {
+    for (const role of [...ROLES, "anonymous" as const]) {
+      for (const scope of route.scoped ? (["in", "out"] as Scope[]) : (["in"] as Scope[])) {
+        const expected =
+          route.allowed === "public" ||
+          (role !== "anonymous" &&
+            (route.allowed === "authenticated" ||
+              role === "system_admin" ||
+              (route.allowed.includes(role) && (scope === "in" || !route.scoped))));
+        it(`${route.name} as ${role} (${scope} scope) → ${expected ? "allowed" : "denied"}`, async () => {
+          await freshTargets();
+          const c = role === "anonymous" ? t.anonymous : clients[role];
+          ctx.role = role;
+          const res = await route.run(c, scope, ctx);
+          if (expected) {
+            expect(res.status, await res.clone().text()).toBeLessThan(300);
+          } else {
+            expect([401, 403, 404]).toContain(res.status);
+            if (role === "anonymous") expect(res.status).toBe(401);
+          }
+        });
+      }
+    }
+  }
+});

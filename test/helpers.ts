@@ -1,0 +1,80 @@
+/** Test helpers: a fresh database per test file (cloned from the run's template), the app, logged-in clients. */
+import { randomBytes } from "node:crypto";
+import { afterAll } from "vitest";
+import { inject } from "vitest";
+import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
+import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
+import { createApp } from "../src/http/app.ts";
+import { createLogger } from "../src/logger.ts";
+
+export function databaseUrl(name: string): string {
+  const u = new URL(inject("adminUrl"));
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A new database with the schema and the official units; dropped at the end of the run. */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const name = `danvan_t_${randomBytes(5).toString("hex")}`;
+  await ensureDatabase(inject("adminUrl"), name, inject("templateDb"));
+  const handle = connect(databaseUrl(name), inject("dbKind"), 10);
+  afterAll(() => handle.close());
+  return handle;
+}
+
+export interface TestClient {
+  csrf: string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+}
+
+/** The app on a fresh database with the demo users and data. */
+export async function createTestApp(opts: { demo?: boolean } = {}) {
+  const handle = await createTestDatabase();
+  if (opts.demo !== false) await seedDemo(handle.db);
+  const app = createApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    log: createLogger("silent"),
+    limiter: new LoginLimiter(),
+    secureCookies: false,
+    webDist: null,
+  });
+  const anonymous = client(app, "", "");
+  async function login(username: string, password = "demo12345"): Promise<TestClient> {
+    const res = await app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const body = (await res.json()) as { csrfToken: string };
+    return client(app, cookie, body.csrfToken);
+  }
+  return { app, handle, db: handle.db, anonymous, login };
+}
+
+function client(app: ReturnType<typeof createApp>, cookie: string, csrf: string): TestClient {
+  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrf ? { "x-csrf-token": csrf } : {}),
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+  return {
+    csrf,
+    request,
+    async json(method, path, body) {
+      const res = await request(method, path, body);
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+}
