@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/domain/**/*.test.ts", "web/src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["src/domain/**/*.test.ts", "src/features/**/*.unit.test.ts", "web/src/**/*.test.ts"],
+        },
+      },
       {
         test: {
           name: "db",

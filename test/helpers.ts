@@ -1,10 +1,9 @@
 /** Test helpers: a fresh database per test file (cloned from the run's template), the app, logged-in clients. */
 import { randomBytes } from "node:crypto";
-import { afterAll } from "vitest";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
+import { seedDemo } from "../src/features/demo/demo.seed.ts";
 import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
 
@@ -57,7 +56,12 @@ export async function createTestApp(opts: { demo?: boolean } = {}) {
 }
 
 function client(app: ReturnType<typeof createApp>, cookie: string, csrf: string): TestClient {
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.request(path, {
       method,
       headers: {

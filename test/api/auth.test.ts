@@ -9,16 +9,28 @@ beforeAll(async () => {
 describe("auth", () => {
   it("health and OpenAPI are public", async () => {
     const h = await t.anonymous.json("GET", "/api/health");
-    expect(h).toEqual({ status: 200, body: { status: "ok", database: expect.stringMatching(/embedded|external/), version: "0.1.0" } });
+    expect(h).toEqual({
+      status: 200,
+      body: { status: "ok", database: expect.stringMatching(/embedded|external/), version: "0.1.0" },
+    });
     const doc = await t.anonymous.json("GET", "/api/openapi.json");
     expect(doc.status).toBe(200);
-    for (const p of ["/api/auth/login", "/api/units", "/api/units/{code}", "/api/units/{code}/children", "/api/units/{code}/successors"]) {
+    for (const p of [
+      "/api/auth/login",
+      "/api/units",
+      "/api/units/{code}",
+      "/api/units/{code}/children",
+      "/api/units/{code}/successors",
+    ]) {
       expect(Object.keys(doc.body.paths)).toContain(p);
     }
   });
 
   it("sets an HttpOnly SameSite cookie and never stores the raw token", async () => {
-    const res = await t.anonymous.request("POST", "/api/auth/login", { username: "dongthap", password: "demo12345" });
+    const res = await t.anonymous.request("POST", "/api/auth/login", {
+      username: "dongthap",
+      password: "demo12345",
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/HttpOnly/i);
@@ -30,28 +42,48 @@ describe("auth", () => {
 
   it("rejects wrong passwords with 401 and rate-limits after 5 failures", async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await t.anonymous.json("POST", "/api/auth/login", { username: "thainguyen", password: "wrong-password" });
+      const r = await t.anonymous.json("POST", "/api/auth/login", {
+        username: "thainguyen",
+        password: "wrong-password",
+      });
       expect(r.status).toBe(401);
     }
-    const limited = await t.anonymous.json("POST", "/api/auth/login", { username: "thainguyen", password: "demo12345" });
+    const limited = await t.anonymous.json("POST", "/api/auth/login", {
+      username: "thainguyen",
+      password: "demo12345",
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.error.details.retryAfter).toBeGreaterThan(0);
   });
 
   it("requires the CSRF token on cookie-authenticated writes", async () => {
     const c = await t.login("xa.thapmuoi");
-    const noToken = await c.request("POST", "/api/units/30037/hamlets", { name: "Ấp CSRF", type: "ấp" }, { "x-csrf-token": "" });
+    const noToken = await c.request(
+      "POST",
+      "/api/units/30037/hamlets",
+      { name: "Ấp CSRF", type: "ấp" },
+      { "x-csrf-token": "" },
+    );
     expect(noToken.status).toBe(403);
     expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe("csrf_failed");
   });
 
   it("changes the password, then logs out", async () => {
     const c = await t.login("admin");
-    const weak = await c.json("POST", "/api/auth/password", { currentPassword: "demo12345", newPassword: "short" });
+    const weak = await c.json("POST", "/api/auth/password", {
+      currentPassword: "demo12345",
+      newPassword: "short",
+    });
     expect(weak.status).toBe(400);
-    const wrong = await c.json("POST", "/api/auth/password", { currentPassword: "nope", newPassword: "a-long-new-password" });
+    const wrong = await c.json("POST", "/api/auth/password", {
+      currentPassword: "nope",
+      newPassword: "a-long-new-password",
+    });
     expect(wrong.status).toBe(400);
-    const ok = await c.json("POST", "/api/auth/password", { currentPassword: "demo12345", newPassword: "a-long-new-password" });
+    const ok = await c.json("POST", "/api/auth/password", {
+      currentPassword: "demo12345",
+      newPassword: "a-long-new-password",
+    });
     expect(ok.status).toBe(200);
     await t.login("admin", "a-long-new-password");
     expect((await c.json("POST", "/api/auth/logout")).status).toBe(200);

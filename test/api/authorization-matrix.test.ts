@@ -30,20 +30,66 @@ const uniq = () => `${Date.now() % 100000}${seq++}`;
 
 const ROUTES: RouteCase[] = [
   { name: "GET /api/health", allowed: "public", scoped: false, run: (c) => c.request("GET", "/api/health") },
-  { name: "GET /api/openapi.json", allowed: "public", scoped: false, run: (c) => c.request("GET", "/api/openapi.json") },
-  { name: "GET /api/auth/me", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/auth/me") },
-  { name: "GET /api/units", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/units?q=thap") },
-  { name: "GET /api/units/{code}", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}`) },
-  { name: "GET /api/units/{code}/children", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/children`) },
-  { name: "GET /api/units/{code}/successors", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/units/872/successors") },
-  { name: "GET /api/units/{code}/predecessors", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/predecessors`) },
-  { name: "GET /api/units/{code}/bodies", allowed: "authenticated", scoped: false, run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/bodies`) },
-  { name: "GET /api/body-kinds", allowed: "authenticated", scoped: false, run: (c) => c.request("GET", "/api/body-kinds") },
+  {
+    name: "GET /api/openapi.json",
+    allowed: "public",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/openapi.json"),
+  },
+  {
+    name: "GET /api/auth/me",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/auth/me"),
+  },
+  {
+    name: "GET /api/units",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/units?q=thap"),
+  },
+  {
+    name: "GET /api/units/{code}",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}`),
+  },
+  {
+    name: "GET /api/units/{code}/children",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/children`),
+  },
+  {
+    name: "GET /api/units/{code}/successors",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/units/872/successors"),
+  },
+  {
+    name: "GET /api/units/{code}/predecessors",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/predecessors`),
+  },
+  {
+    name: "GET /api/units/{code}/bodies",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c, s) => c.request("GET", `/api/units/${UNIT[s]}/bodies`),
+  },
+  {
+    name: "GET /api/body-kinds",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/body-kinds"),
+  },
   {
     name: "POST /api/units/{code}/hamlets",
     allowed: ["unit_admin", "editor"],
     scoped: true,
-    run: (c, s) => c.request("POST", `/api/units/${COMMUNE[s]}/hamlets`, { name: `Thôn ${uniq()}`, type: "thôn" }),
+    run: (c, s) =>
+      c.request("POST", `/api/units/${COMMUNE[s]}/hamlets`, { name: `Thôn ${uniq()}`, type: "thôn" }),
   },
   {
     name: "PATCH /api/units/{code}",
@@ -51,7 +97,8 @@ const ROUTES: RouteCase[] = [
     scoped: true,
     run: async (c, s, ctx) => {
       const cur = await c.request("GET", `/api/units/${ctx.hamlet[s].code}`);
-      const version = cur.status === 200 ? ((await cur.json()) as { unit: { version: number } }).unit.version : 1;
+      const version =
+        cur.status === 200 ? ((await cur.json()) as { unit: { version: number } }).unit.version : 1;
       return c.request("PATCH", `/api/units/${ctx.hamlet[s].code}`, { version, name: `Thôn ${uniq()}` });
     },
   },
@@ -62,7 +109,8 @@ const ROUTES: RouteCase[] = [
     run: async (c, s, ctx) => {
       const code = ctx.hamlet[s].code;
       const cur = await c.request("GET", `/api/units/${code}`);
-      const version = cur.status === 200 ? ((await cur.json()) as { unit: { version: number } }).unit.version : 1;
+      const version =
+        cur.status === 200 ? ((await cur.json()) as { unit: { version: number } }).unit.version : 1;
       return c.request("POST", `/api/units/${code}/close`, { version });
     },
   },
@@ -70,7 +118,8 @@ const ROUTES: RouteCase[] = [
     name: "POST /api/units/{code}/bodies",
     allowed: ["unit_admin"],
     scoped: true,
-    run: (c, s) => c.request("POST", `/api/units/${UNIT[s]}/bodies`, { kind: "trade_union", name: `Công đoàn ${uniq()}` }),
+    run: (c, s) =>
+      c.request("POST", `/api/units/${UNIT[s]}/bodies`, { kind: "trade_union", name: `Công đoàn ${uniq()}` }),
   },
   {
     name: "PATCH /api/bodies/{id}",
@@ -78,13 +127,26 @@ const ROUTES: RouteCase[] = [
     scoped: true,
     run: async (c, s, ctx) => {
       const list = await c.request("GET", `/api/units/${UNIT[s]}/bodies`);
-      const items = list.status === 200 ? ((await list.json()) as { items: { id: number; version: number }[] }).items : [];
+      const items =
+        list.status === 200
+          ? ((await list.json()) as { items: { id: number; version: number }[] }).items
+          : [];
       const version = items.find((b) => b.id === ctx.body[s])?.version ?? 1;
       return c.request("PATCH", `/api/bodies/${ctx.body[s]}`, { version, name: `Công đoàn ${uniq()}` });
     },
   },
-  { name: "GET /api/users", allowed: ["unit_admin"], scoped: false, run: (c) => c.request("GET", "/api/users") },
-  { name: "GET /api/users/{id}", allowed: ["unit_admin"], scoped: true, run: (c, s, ctx) => c.request("GET", `/api/users/${ctx.user[s]}`) },
+  {
+    name: "GET /api/users",
+    allowed: ["unit_admin"],
+    scoped: false,
+    run: (c) => c.request("GET", "/api/users"),
+  },
+  {
+    name: "GET /api/users/{id}",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: (c, s, ctx) => c.request("GET", `/api/users/${ctx.user[s]}`),
+  },
   {
     name: "POST /api/users",
     allowed: ["unit_admin"],
@@ -111,7 +173,8 @@ const ROUTES: RouteCase[] = [
     name: "POST /api/users/{id}/grants",
     allowed: ["unit_admin"],
     scoped: true,
-    run: (c, s, ctx) => c.request("POST", `/api/users/${ctx.user[s]}/grants`, { role: "viewer", unitCode: UNIT[s] }),
+    run: (c, s, ctx) =>
+      c.request("POST", `/api/users/${ctx.user[s]}/grants`, { role: "viewer", unitCode: UNIT[s] }),
   },
   {
     name: "DELETE /api/users/{id}/grants/{grantId}",
@@ -119,26 +182,42 @@ const ROUTES: RouteCase[] = [
     scoped: true,
     run: async (c, s, ctx) => {
       // add a grant as the system admin first, then try to remove it
-      const g = await sysAdmin.request("POST", `/api/users/${ctx.user[s]}/grants`, { role: "viewer", unitCode: UNIT[s] });
+      const g = await sysAdmin.request("POST", `/api/users/${ctx.user[s]}/grants`, {
+        role: "viewer",
+        unitCode: UNIT[s],
+      });
       const { id } = (await g.json()) as { id: number };
       return c.request("DELETE", `/api/users/${ctx.user[s]}/grants/${id}`);
     },
   },
-  { name: "GET /api/audit", allowed: ["unit_admin"], scoped: false, run: (c) => c.request("GET", "/api/audit") },
+  {
+    name: "GET /api/audit",
+    allowed: ["unit_admin"],
+    scoped: false,
+    run: (c) => c.request("GET", "/api/audit"),
+  },
   {
     // logout is idempotent (anonymous gets 200 too); each run logs out a fresh session of its own
     name: "POST /api/auth/logout",
     allowed: "public",
     scoped: false,
     run: async (c, _s, ctx) =>
-      (ctx.role === "anonymous" ? c : await t.login(`m.${ctx.role}`, "password123")).request("POST", "/api/auth/logout"),
+      (ctx.role === "anonymous" ? c : await t.login(`m.${ctx.role}`, "password123")).request(
+        "POST",
+        "/api/auth/logout",
+      ),
   },
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let sysAdmin: TestClient;
 const clients = {} as Record<Role, TestClient>;
-const ctx: Ctx = { role: "anonymous", hamlet: { in: { code: "" }, out: { code: "" } }, body: { in: 0, out: 0 }, user: { in: 0, out: 0 } };
+const ctx: Ctx = {
+  role: "anonymous",
+  hamlet: { in: { code: "" }, out: { code: "" } },
+  body: { in: 0, out: 0 },
+  user: { in: 0, out: 0 },
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -156,9 +235,15 @@ beforeAll(async () => {
 
 async function freshTargets() {
   for (const s of ["in", "out"] as Scope[]) {
-    const h = await sysAdmin.json("POST", `/api/units/${COMMUNE[s]}/hamlets`, { name: `Tổ ${uniq()}`, type: "tổ dân phố" });
+    const h = await sysAdmin.json("POST", `/api/units/${COMMUNE[s]}/hamlets`, {
+      name: `Tổ ${uniq()}`,
+      type: "tổ dân phố",
+    });
     ctx.hamlet[s] = { code: h.body.code };
-    const b = await sysAdmin.json("POST", `/api/units/${UNIT[s]}/bodies`, { kind: "youth_union", name: `Đoàn ${uniq()}` });
+    const b = await sysAdmin.json("POST", `/api/units/${UNIT[s]}/bodies`, {
+      kind: "youth_union",
+      name: `Đoàn ${uniq()}`,
+    });
     ctx.body[s] = b.body.id;
     const u = await sysAdmin.json("POST", "/api/users", {
       username: `t${uniq()}`,

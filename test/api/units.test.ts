@@ -93,10 +93,14 @@ describe("units across the 2025 reform", () => {
   it("old province Tiền Giang (82) and Đồng Tháp (87) both went wholly into today's Đồng Tháp", async () => {
     for (const code of ["87"]) {
       const r = await commune.json("GET", `/api/units/${code}/successors`);
-      expect(r.body.successors).toEqual([expect.objectContaining({ kind: "full", unit: expect.objectContaining({ code: "82" }) })]);
+      expect(r.body.successors).toEqual([
+        expect.objectContaining({ kind: "full", unit: expect.objectContaining({ code: "82" }) }),
+      ]);
     }
     const p = await commune.json("GET", "/api/units/82/predecessors");
-    const codes = p.body.predecessors.filter((x: { unit: { level: string } }) => x.unit.level === "province").map((x: { unit: { code: string } }) => x.unit.code);
+    const codes = p.body.predecessors
+      .filter((x: { unit: { level: string } }) => x.unit.level === "province")
+      .map((x: { unit: { code: string } }) => x.unit.code);
     expect(codes.sort()).toEqual(["82", "87"]);
   });
 
@@ -109,7 +113,10 @@ describe("units across the 2025 reform", () => {
 
   it("a commune that changed type on 30/04/2026 chains through both versions", async () => {
     const r = await commune.json("GET", "/api/units/25270/predecessors");
-    expect(r.body.predecessors[0]).toMatchObject({ effectiveDate: "2026-04-30", unit: { fullName: "Xã Lộc Ninh" } });
+    expect(r.body.predecessors[0]).toMatchObject({
+      effectiveDate: "2026-04-30",
+      unit: { fullName: "Xã Lộc Ninh" },
+    });
   });
 });
 
@@ -117,7 +124,13 @@ describe("hamlets", () => {
   it("an editor of the commune adds, renames and closes a hamlet; all audited", async () => {
     const created = await commune.json("POST", "/api/units/30037/hamlets", { name: "Hoà Thuận", type: "ấp" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ level: "hamlet", name: "Hòa Thuận", fullName: "Ấp Hòa Thuận", parentCode: "30037", version: 1 });
+    expect(created.body).toMatchObject({
+      level: "hamlet",
+      name: "Hòa Thuận",
+      fullName: "Ấp Hòa Thuận",
+      parentCode: "30037",
+      version: 1,
+    });
     const code = created.body.code as string;
     expect(code).toMatch(/^30037-\d{3}$/);
 
@@ -133,7 +146,10 @@ describe("hamlets", () => {
     const unchanged = await commune.json("GET", `/api/units/${code}`);
     expect(unchanged.body.unit.name).toBe("Hòa Thuận A");
 
-    const badClose = await commune.json("POST", `/api/units/${code}/close`, { version: 2, validTo: "2020-01-01" });
+    const badClose = await commune.json("POST", `/api/units/${code}/close`, {
+      version: 2,
+      validTo: "2020-01-01",
+    });
     expect(badClose.status).toBe(400);
     const closed = await commune.json("POST", `/api/units/${code}/close`, { version: 2 });
     expect(closed.status).toBe(200);
@@ -142,7 +158,11 @@ describe("hamlets", () => {
     expect(still.status).toBe(200); // never hard-deleted
 
     const audit = await admin.json("GET", `/api/audit?unitCode=${code}`);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(["hamlet.close", "hamlet.update", "hamlet.create"]);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      "hamlet.close",
+      "hamlet.update",
+      "hamlet.create",
+    ]);
     expect(audit.body.items[1].before.name).toBe("Hòa Thuận");
     expect(audit.body.items[1].after.name).toBe("Hòa Thuận A");
   });

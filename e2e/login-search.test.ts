@@ -1,0 +1,67 @@
+/**
+ * A real browser (Debian's Chromium through playwright-core) against the real server on a fresh database:
+ * log in as xa.thapmuoi, search "thap muoi", open the commune.
+ */
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { createLogger } from "../src/logger.ts";
+import { type RunningServer, startServer, WEB_DIST } from "../src/server.ts";
+import { createTestDatabase } from "../test/helpers.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error("web app not built: npm run build:web");
+  const handle = await createTestDatabase();
+  await seedDemo(handle.db);
+  server = await startServer({ ...loadConfig({}), port: 0 }, createLogger("silent"), {
+    ...handle,
+    close: async () => undefined, // the test helper closes the database
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("web", () => {
+  it("logs in as xa.thapmuoi, finds 'thap muoi' and opens the commune", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Tên đăng nhập").fill("xa.thapmuoi");
+    await page.getByLabel("Mật khẩu").fill("demo12345");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page
+      .getByTestId("unit-search")
+      .locator("input")
+      .or(page.getByTestId("unit-search"))
+      .first()
+      .fill("thap muoi");
+    const link = page.getByTestId("unit-results").getByRole("link", { name: "Xã Tháp Mười" });
+    await link.click();
+    await expect.poll(() => page.getByTestId("unit-title").textContent()).toBe("Xã Tháp Mười");
+    expect(page.url()).toContain("/units/30037");
+    // the commune's editor sees its hamlets to manage (demo data has four)
+    await expect.poll(() => page.getByText("Ấp Mỹ Hòa").count()).toBe(1);
+    await page.screenshot({ path: "test-results/unit-page.png", fullPage: true });
+  });
+});

@@ -1,0 +1,107 @@
+import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { AuditPage } from "../features/audit/components/audit-page.tsx";
+import { AccountPage } from "../features/auth/components/account-page.tsx";
+import { LoginPage } from "../features/auth/components/login-page.tsx";
+import { UnitPage } from "../features/units/components/unit-page.tsx";
+import { UnitsPage } from "../features/units/components/units-page.tsx";
+import { UsersPage } from "../features/users/components/users-page.tsx";
+import { api, type Me, setCsrfToken } from "../lib/api.ts";
+import { toggleLanguage } from "../lib/i18n.ts";
+
+export function useMe() {
+  return useQuery({
+    queryKey: ["me"],
+    queryFn: async () => {
+      try {
+        const me = await api<Me>("GET", "/api/auth/me");
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch {
+        return null;
+      }
+    },
+  });
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const qc = useQueryClient();
+  const [opened, { toggle }] = useDisclosure();
+  const location = useLocation();
+  if (me.isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!me.data) return <LoginPage />;
+  const can = (p: string) => me.data?.permissions.includes(p) ?? false;
+  const logout = async () => {
+    await api("POST", "/api/auth/logout");
+    qc.clear();
+    await qc.invalidateQueries({ queryKey: ["me"] });
+  };
+  const nav = [
+    { to: "/units", label: t("units"), show: true },
+    { to: "/users", label: t("users"), show: can("user.manage") },
+    { to: "/audit", label: t("audit"), show: can("audit.read") },
+    { to: "/account", label: t("account"), show: true },
+  ];
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <Title order={4}>danvan · {t("app")}</Title>
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" visibleFrom="sm">
+              {me.data.user.displayName}
+            </Text>
+            <Button variant="subtle" size="xs" onClick={toggleLanguage}>
+              {t("language")}
+            </Button>
+            <Button variant="light" size="xs" onClick={logout}>
+              {t("logout")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {nav
+          .filter((n) => n.show)
+          .map((n) => (
+            <NavLink
+              key={n.to}
+              component={Link}
+              to={n.to}
+              label={n.label}
+              active={location.pathname.startsWith(n.to)}
+            />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          <Route path="/" element={<Navigate to="/units" replace />} />
+          <Route path="/units" element={<UnitsPage />} />
+          <Route path="/units/:code" element={<UnitPage me={me.data} />} />
+          <Route path="/users" element={<UsersPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="*" element={<Navigate to="/units" replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,131 @@
+import { Alert, Button, Group, Modal, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, type Unit } from "../../../lib/api.ts";
+import { formatDate } from "../../../lib/format.ts";
+
+const TYPES = [
+  "thôn",
+  "ấp",
+  "bản",
+  "buôn",
+  "làng",
+  "plei",
+  "sóc",
+  "tổ dân phố",
+  "khu phố",
+  "khóm",
+  "khu dân cư",
+  "tổ dân cư",
+];
+
+/** Add, rename and close the hamlets of a commune (closing asks for confirmation; nothing is deleted). */
+export function HamletManager({ commune, hamlets }: { commune: string; hamlets: Unit[] }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [name, setName] = useState("");
+  const [type, setType] = useState("ấp");
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Unit | null>(null);
+  const [closing, setClosing] = useState<Unit | null>(null);
+  const [newName, setNewName] = useState("");
+  const onError = (err: unknown) =>
+    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
+  const done = async () => {
+    setError(null);
+    await qc.invalidateQueries({ queryKey: ["units"] });
+  };
+  const create = useMutation({
+    mutationFn: () => api<Unit>("POST", `/api/units/${commune}/hamlets`, { name, type }),
+    onSuccess: async () => {
+      setName("");
+      await done();
+    },
+    onError,
+  });
+  const rename = useMutation({
+    mutationFn: (u: Unit) =>
+      api<Unit>("PATCH", `/api/units/${u.code}`, { version: u.version, name: newName }),
+    onSuccess: async () => {
+      setEditing(null);
+      await done();
+    },
+    onError,
+  });
+  const close = useMutation({
+    mutationFn: (u: Unit) => api<Unit>("POST", `/api/units/${u.code}/close`, { version: u.version }),
+    onSuccess: async () => {
+      setClosing(null);
+      await done();
+    },
+    onError,
+  });
+  return (
+    <Stack>
+      <Title order={5}>{t("hamlets")}</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      <Group align="end">
+        <Select label={t("type")} data={TYPES} value={type} onChange={(v) => setType(v ?? "ấp")} w={160} />
+        <TextInput
+          label={t("name")}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-testid="hamlet-name"
+        />
+        <Button onClick={() => create.mutate()} disabled={!name.trim()} loading={create.isPending}>
+          {t("addHamlet")}
+        </Button>
+      </Group>
+      <Table>
+        <Table.Tbody>
+          {hamlets.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>{h.code}</Table.Td>
+              <Table.Td>{h.fullName}</Table.Td>
+              <Table.Td>{formatDate(h.validFrom)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      setEditing(h);
+                      setNewName(h.name);
+                    }}
+                  >
+                    {t("rename")}
+                  </Button>
+                  <Button size="xs" variant="light" color="red" onClick={() => setClosing(h)}>
+                    {t("close")}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t("rename")}>
+        <Stack>
+          <TextInput value={newName} onChange={(e) => setNewName(e.currentTarget.value)} />
+          <Button onClick={() => editing && rename.mutate(editing)} loading={rename.isPending}>
+            {t("save")}
+          </Button>
+        </Stack>
+      </Modal>
+      <Modal opened={closing !== null} onClose={() => setClosing(null)} title={t("close")}>
+        <Stack>
+          {t("confirmClose", { name: closing?.fullName })}
+          <Group>
+            <Button color="red" onClick={() => closing && close.mutate(closing)} loading={close.isPending}>
+              {t("close")}
+            </Button>
+            <Button variant="default" onClick={() => setClosing(null)}>
+              {t("cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,189 @@
+import { Anchor, Badge, Breadcrumbs, Group, Stack, Table, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import { api, type Me, type Unit } from "../../../lib/api.ts";
+import { formatDate, todayIso } from "../../../lib/format.ts";
+import { AsOfPicker } from "./as-of-picker.tsx";
+import { HamletManager } from "./hamlet-manager.tsx";
+
+interface Detail {
+  unit: Unit;
+  validAtAsOf: boolean;
+  path: { code: string; fullName: string }[];
+  versions: Unit[];
+}
+interface Linked {
+  unit: Unit;
+  kind: "full" | "partial";
+  effectiveDate: string;
+}
+interface Body {
+  id: number;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  family: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+function UnitLinks({ items, asOf }: { items: Linked[]; asOf: string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <Text c="dimmed">{t("noResults")}</Text>;
+  return (
+    <Table>
+      <Table.Tbody>
+        {items.map((l) => (
+          <Table.Tr key={l.unit.id}>
+            <Table.Td>{l.unit.code}</Table.Td>
+            <Table.Td>
+              <Link to={`/units/${l.unit.code}?asOf=${l.unit.validTo ?? asOf}`}>{l.unit.fullName}</Link>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={l.kind === "full" ? "green" : "orange"} variant="light">
+                {t(l.kind)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{formatDate(l.effectiveDate)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function UnitPage({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const { code = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get("asOf") ?? todayIso();
+  const detail = useQuery({
+    queryKey: ["units", "detail", code, asOf],
+    queryFn: () => api<Detail>("GET", `/api/units/${code}?asOf=${asOf}`),
+  });
+  const children = useQuery({
+    queryKey: ["units", "children", code, asOf],
+    queryFn: () => api<{ items: Unit[] }>("GET", `/api/units/${code}/children?asOf=${asOf}`),
+  });
+  const bodies = useQuery({
+    queryKey: ["units", "bodies", code, asOf],
+    queryFn: () => api<{ items: Body[] }>("GET", `/api/units/${code}/bodies?asOf=${asOf}`),
+  });
+  const kinds = useQuery({
+    queryKey: ["body-kinds"],
+    queryFn: () => api<{ kind: string; vi: string; en: string }[]>("GET", "/api/body-kinds"),
+  });
+  const succ = useQuery({
+    queryKey: ["units", "succ", code],
+    queryFn: () => api<{ successors: Linked[] }>("GET", `/api/units/${code}/successors`),
+  });
+  const pred = useQuery({
+    queryKey: ["units", "pred", code, asOf],
+    queryFn: () => api<{ predecessors: Linked[] }>("GET", `/api/units/${code}/predecessors?asOf=${asOf}`),
+  });
+  if (detail.error) return <Text c="red">{String(detail.error)}</Text>;
+  const u = detail.data?.unit;
+  if (!u) return <Text>…</Text>;
+  const hamlets = (children.data?.items ?? []).filter((c) => c.level === "hamlet");
+  const canWrite = me.permissions.includes("unit.write") && u.level === "commune" && u.validTo === null;
+  const kindLabel = (k: string) =>
+    kinds.data?.find((x) => x.kind === k)?.[i18n.language === "en" ? "en" : "vi"] ?? k;
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/units?asOf=${asOf}`}>
+          {t("units")}
+        </Anchor>
+        {detail.data?.path.map((p) => (
+          <Anchor key={p.code} component={Link} to={`/units/${p.code}?asOf=${asOf}`}>
+            {p.fullName}
+          </Anchor>
+        ))}
+      </Breadcrumbs>
+      <Group justify="space-between" align="end">
+        <div>
+          <Title order={2} data-testid="unit-title">
+            {u.fullName}
+          </Title>
+          <Text c="dimmed">
+            {t("code")} {u.code} · {u.type} · {t("validFrom")} {formatDate(u.validFrom)}{" "}
+            {t("validTo").toLowerCase()} {formatDate(u.validTo)}{" "}
+            {u.validTo ? (
+              <Badge color="gray">{t("closed")}</Badge>
+            ) : (
+              <Badge color="green">{t("current")}</Badge>
+            )}
+          </Text>
+        </div>
+        <AsOfPicker value={asOf} onChange={(v) => setParams({ asOf: v })} />
+      </Group>
+      <Tabs defaultValue="children">
+        <Tabs.List>
+          <Tabs.Tab value="children">
+            {t("children")} ({children.data?.items.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="bodies">
+            {t("bodies")} ({bodies.data?.items.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="history">{t("history")}</Tabs.Tab>
+          <Tabs.Tab value="successors">{t("successors")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="children" pt="md">
+          {canWrite ? (
+            <HamletManager commune={u.code} hamlets={hamlets} />
+          ) : (
+            <Table>
+              <Table.Tbody>
+                {children.data?.items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.code}</Table.Td>
+                    <Table.Td>
+                      <Link to={`/units/${c.code}?asOf=${asOf}`}>{c.fullName}</Link>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="bodies" pt="md">
+          <Table>
+            <Table.Tbody>
+              {bodies.data?.items.map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>{b.name}</Table.Td>
+                  <Table.Td>{b.shortName}</Table.Td>
+                  <Table.Td>{kindLabel(b.kind)}</Table.Td>
+                  <Table.Td>{formatDate(b.validFrom)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <Stack>
+            <Table>
+              <Table.Tbody>
+                {detail.data?.versions.map((v) => (
+                  <Table.Tr key={v.id}>
+                    <Table.Td>{v.fullName}</Table.Td>
+                    <Table.Td>{v.type}</Table.Td>
+                    <Table.Td>
+                      {formatDate(v.validFrom)} – {formatDate(v.validTo)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Title order={5}>{t("predecessors")}</Title>
+            <UnitLinks items={pred.data?.predecessors ?? []} asOf={asOf} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="successors" pt="md">
+          <UnitLinks items={succ.data?.successors.filter((s) => s.unit.id !== u.id) ?? []} asOf={asOf} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

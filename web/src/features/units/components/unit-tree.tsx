@@ -1,0 +1,51 @@
+import { Badge, Box, Group, Loader, UnstyledButton } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+import { api, type Unit } from "../../../lib/api.ts";
+import { formatNumber } from "../../../lib/format.ts";
+
+interface ListResult {
+  total: number;
+  items: Unit[];
+}
+
+/** A lazily expanding tree: provinces, then each unit's children as of the date. */
+export function UnitTree({ asOf, parent }: { asOf: string; parent?: string }) {
+  const q = useQuery({
+    queryKey: ["units", "tree", parent ?? "root", asOf],
+    queryFn: () =>
+      parent
+        ? api<ListResult>("GET", `/api/units/${parent}/children?asOf=${asOf}`)
+        : api<ListResult>("GET", `/api/units?level=province&limit=100&asOf=${asOf}`),
+  });
+  if (q.isLoading) return <Loader size="xs" />;
+  return (
+    <Box pl={parent ? "md" : 0}>
+      {q.data?.items.map((u) => (
+        <TreeNode key={u.id} unit={u} asOf={asOf} />
+      ))}
+    </Box>
+  );
+}
+
+function TreeNode({ unit, asOf }: { unit: Unit; asOf: string }) {
+  const [open, setOpen] = useState(false);
+  const hasChildren = (unit.childCount ?? 0) > 0;
+  return (
+    <Box>
+      <Group gap={4} wrap="nowrap">
+        <UnstyledButton w={20} onClick={() => setOpen((o) => !o)} disabled={!hasChildren} aria-label="expand">
+          {hasChildren ? (open ? "▾" : "▸") : "·"}
+        </UnstyledButton>
+        <Link to={`/units/${unit.code}?asOf=${asOf}`}>{unit.fullName}</Link>
+        {hasChildren && (
+          <Badge size="xs" variant="light">
+            {formatNumber(unit.childCount ?? 0)}
+          </Badge>
+        )}
+      </Group>
+      {open && <UnitTree asOf={asOf} parent={unit.code} />}
+    </Box>
+  );
+}

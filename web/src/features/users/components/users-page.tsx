@@ -1,0 +1,130 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../../lib/api.ts";
+
+interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  isActive: boolean;
+  version: number;
+  grants: { id: number; role: string; unitCode: string | null }[];
+}
+const ROLES = ["unit_admin", "editor", "approver", "viewer", "system_admin"];
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const users = useQuery({ queryKey: ["users"], queryFn: () => api<{ items: User[] }>("GET", "/api/users") });
+  const [form, setForm] = useState({
+    username: "",
+    displayName: "",
+    password: "",
+    role: "editor",
+    unitCode: "",
+  });
+  const [error, setError] = useState<string | null>(null);
+  const onError = (err: unknown) =>
+    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
+  const create = useMutation({
+    mutationFn: () =>
+      api("POST", "/api/users", {
+        username: form.username,
+        displayName: form.displayName,
+        password: form.password,
+        grants: [{ role: form.role, unitCode: form.role === "system_admin" ? null : form.unitCode }],
+      }),
+    onSuccess: async () => {
+      setError(null);
+      setForm({ ...form, username: "", displayName: "", password: "" });
+      await qc.invalidateQueries({ queryKey: ["users"] });
+    },
+    onError,
+  });
+  const toggle = useMutation({
+    mutationFn: (u: User) =>
+      api("PATCH", `/api/users/${u.id}`, { version: u.version, isActive: !u.isActive }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["users"] }),
+    onError,
+  });
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
+  return (
+    <Stack>
+      <Title order={3}>{t("users")}</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      <Group align="end" wrap="wrap">
+        <TextInput label={t("username")} value={form.username} onChange={set("username")} />
+        <TextInput label={t("displayName")} value={form.displayName} onChange={set("displayName")} />
+        <PasswordInput label={t("password")} value={form.password} onChange={set("password")} w={180} />
+        <Select
+          label={t("role")}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={form.role}
+          onChange={(v) => setForm({ ...form, role: v ?? "editor" })}
+          w={180}
+        />
+        <TextInput
+          label={t("unit")}
+          placeholder="30037"
+          value={form.unitCode}
+          onChange={set("unitCode")}
+          w={100}
+          disabled={form.role === "system_admin"}
+        />
+        <Button onClick={() => create.mutate()} loading={create.isPending}>
+          {t("addUser")}
+        </Button>
+      </Group>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("username")}</Table.Th>
+            <Table.Th>{t("displayName")}</Table.Th>
+            <Table.Th>{t("grant")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.data?.items.map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td>{u.username}</Table.Td>
+              <Table.Td>{u.displayName}</Table.Td>
+              <Table.Td>
+                {u.grants.map((g) => (
+                  <Badge key={g.id} mr={4} variant="light">
+                    {t(`roles.${g.role}`)}
+                    {g.unitCode ? ` · ${g.unitCode}` : ""}
+                  </Badge>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="light"
+                  color={u.isActive ? "red" : "green"}
+                  onClick={() => toggle.mutate(u)}
+                >
+                  {u.isActive ? t("active") : t("inactive")}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

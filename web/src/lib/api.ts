@@ -1,0 +1,71 @@
+/** The one API client: JSON in/out, the CSRF token on writes, errors as ApiError with both languages. */
+let csrfToken = "";
+
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly details: unknown,
+  ) {
+    super(messageEn);
+  }
+  localized(lang: string) {
+    return lang === "en" ? this.messageEn : this.messageVi;
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: "same-origin",
+    headers: {
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiError(
+      res.status,
+      e.code ?? "error",
+      e.message_vi ?? `Lỗi ${res.status}`,
+      e.message_en ?? `Error ${res.status}`,
+      e.details,
+    );
+  }
+  return data as T;
+}
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+  level: "province" | "district" | "commune" | "hamlet";
+  parentCode: string | null;
+  provinceCode: string;
+  ancestors: string[];
+  validFrom: string | null;
+  validTo: string | null;
+  source: string;
+  version: number;
+  childCount?: number;
+}
+
+export interface Me {
+  user: { id: number; username: string; displayName: string };
+  csrfToken: string;
+  isSystemAdmin: boolean;
+  permissions: string[];
+  grants: { id: number; role: string; unitCode: string | null; bodyId: number | null }[];
+}
