@@ -1,0 +1,95 @@
+/**
+ * bench:units-api — GET /api/units/{province}/children at 200 concurrent connections against the real app
+ * (session, access check, validation) and against a bare Hono + pg handler running the same query, in one run.
+ * Targets: p99 ≤ 50 ms; throughput ≥ 50 % of the bare handler.
+ */
+import fs from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { loadConfig } from "../src/config.ts";
+import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { createLogger } from "../src/logger.ts";
+import { prepareDatabase, startServer } from "../src/server.ts";
+
+const CONNECTIONS = 200;
+const DURATION_MS = Number(process.env.BENCH_MS ?? 8000);
+const PROVINCES = ["01", "79", "82", "19", "75", "48", "31", "66"];
+
+const log = createLogger("warn");
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-bench-api-"));
+await fs.chmod(dataDir, 0o755);
+const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL ?? null, port: 0 };
+const handle = await prepareDatabase(config, log);
+await seedDemo(handle.db);
+const app = await startServer(config, log, { ...handle, close: async () => undefined });
+
+// a bare handler: the same SQL, no session, no access check, no validation
+const bare = new Hono();
+bare.get("/units/:code/children", async (c) => {
+  const r = await handle.pool.query(
+    `select * from unit where parent_code = $1 and (valid_from is null or valid_from <= $2::date)
+     and (valid_to is null or valid_to >= $2::date) order by code`,
+    [c.req.param("code"), new Date().toISOString().slice(0, 10)],
+  );
+  return c.json({ items: r.rows });
+});
+const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" });
+await new Promise((r) => bareServer.once("listening", r));
+const barePort = (bareServer.address() as { port: number }).port;
+const appPort = Number(new URL(app.url).port);
+
+const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ username: "admin", password: "demo12345" }),
+});
+const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+
+async function load(port: number, prefix: string, headers: Record<string, string>) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + DURATION_MS;
+  const worker = async (i: number) => {
+    let n = i;
+    while (performance.now() < end) {
+      const code = PROVINCES[n++ % PROVINCES.length];
+      const t = performance.now();
+      const status = await new Promise<number>((resolve) => {
+        const req = http.get({ host: "127.0.0.1", port, path: `${prefix}/units/${code}/children`, agent, headers }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", () => resolve(0));
+      });
+      if (status !== 200) errors++;
+      latencies.push(performance.now() - t);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => worker(i)));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { rps: latencies.length / seconds, p50: p(0.5), p99: p(0.99), errors };
+}
+
+await load(appPort, "/api", { cookie }); // warm-up
+const bareResult = await load(barePort, "", {});
+const appResult = await load(appPort, "/api", { cookie });
+const ratio = appResult.rps / bareResult.rps;
+
+bareServer.close();
+await app.stop();
+await handle.close();
+await fs.rm(dataDir, { recursive: true, force: true });
+
+console.log(`app: ${appResult.rps.toFixed(0)} req/s p50 ${appResult.p50.toFixed(1)} ms p99 ${appResult.p99.toFixed(1)} ms errors ${appResult.errors}`);
+console.log(`bare: ${bareResult.rps.toFixed(0)} req/s p50 ${bareResult.p50.toFixed(1)} ms p99 ${bareResult.p99.toFixed(1)} ms`);
+console.log(
+  `app_rps=${appResult.rps.toFixed(0)} app_p99_ms=${appResult.p99.toFixed(1)} bare_rps=${bareResult.rps.toFixed(0)} bare_p99_ms=${bareResult.p99.toFixed(1)} ratio=${ratio.toFixed(2)} errors=${appResult.errors}`,
+);
