@@ -26,5 +26,7 @@ const later = (performance.now() - t) / 1000;
 await h.close();
 await fs.rm(dataDir, { recursive: true, force: true });
 
-console.log(`first start ${first.toFixed(2)} s (target ≤ 20), later start ${later.toFixed(2)} s (target ≤ 3), ${units} unit versions`);
+console.log(
+  `first start ${first.toFixed(2)} s (target ≤ 20), later start ${later.toFixed(2)} s (target ≤ 3), ${units} unit versions`,
+);
 console.log(`first_start_s=${first.toFixed(2)} later_start_s=${later.toFixed(2)} units=${units}`);

@@ -59,10 +59,13 @@ async function load(port: number, prefix: string, headers: Record<string, string
       const code = PROVINCES[n++ % PROVINCES.length];
       const t = performance.now();
       const status = await new Promise<number>((resolve) => {
-        const req = http.get({ host: "127.0.0.1", port, path: `${prefix}/units/${code}/children`, agent, headers }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.get(
+          { host: "127.0.0.1", port, path: `${prefix}/units/${code}/children`, agent, headers },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on("error", () => resolve(0));
       });
       if (status !== 200) errors++;
@@ -88,8 +91,12 @@ await app.stop();
 await handle.close();
 await fs.rm(dataDir, { recursive: true, force: true });
 
-console.log(`app: ${appResult.rps.toFixed(0)} req/s p50 ${appResult.p50.toFixed(1)} ms p99 ${appResult.p99.toFixed(1)} ms errors ${appResult.errors}`);
-console.log(`bare: ${bareResult.rps.toFixed(0)} req/s p50 ${bareResult.p50.toFixed(1)} ms p99 ${bareResult.p99.toFixed(1)} ms`);
+console.log(
+  `app: ${appResult.rps.toFixed(0)} req/s p50 ${appResult.p50.toFixed(1)} ms p99 ${appResult.p99.toFixed(1)} ms errors ${appResult.errors}`,
+);
+console.log(
+  `bare: ${bareResult.rps.toFixed(0)} req/s p50 ${bareResult.p50.toFixed(1)} ms p99 ${bareResult.p99.toFixed(1)} ms`,
+);
 console.log(
   `app_rps=${appResult.rps.toFixed(0)} app_p99_ms=${appResult.p99.toFixed(1)} bare_rps=${bareResult.rps.toFixed(0)} bare_p99_ms=${bareResult.p99.toFixed(1)} ratio=${ratio.toFixed(2)} errors=${appResult.errors}`,
 );
