@@ -1,12 +1,16 @@
 /**
  * bench:units-api — GET /api/units/{province}/children at 200 concurrent connections against the real app
  * (session, access check, validation) and against a bare Hono + pg handler running the same query, in one run.
+ * The load comes from a separate process (bench/lib/load.ts).
  * Targets: p99 ≤ 50 ms; throughput ≥ 50 % of the bare handler.
  */
+
+import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { loadConfig } from "../src/config.ts";
@@ -14,6 +18,8 @@ import { seedDemo } from "../src/features/demo/demo.seed.ts";
 import { createLogger } from "../src/logger.ts";
 import { prepareDatabase, startServer } from "../src/server.ts";
 
+const run = promisify(execFile);
+const LOAD_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "load.ts");
 const CONNECTIONS = 200;
 const DURATION_MS = Number(process.env.BENCH_MS ?? 8000);
 const PROVINCES = ["01", "79", "82", "19", "75", "48", "31", "66"];
@@ -48,40 +54,31 @@ const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
 });
 const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
-async function load(port: number, prefix: string, headers: Record<string, string>) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + DURATION_MS;
-  const worker = async (i: number) => {
-    let n = i;
-    while (performance.now() < end) {
-      const code = PROVINCES[n++ % PROVINCES.length];
-      const t = performance.now();
-      const status = await new Promise<number>((resolve) => {
-        const req = http.get(
-          { host: "127.0.0.1", port, path: `${prefix}/units/${code}/children`, agent, headers },
-          (res) => {
-            res.resume();
-            res.on("end", () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.on("error", () => resolve(0));
-      });
-      if (status !== 200) errors++;
-      latencies.push(performance.now() - t);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => worker(i)));
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rps: latencies.length / seconds, p50: p(0.5), p99: p(0.99), errors };
+interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
 }
 
-await load(appPort, "/api", { cookie }); // warm-up
+/** Runs the load generator in its own process (never in the servers' event loop). */
+async function load(port: number, prefix: string, headers: Record<string, string>, durationMs = DURATION_MS) {
+  const opts = {
+    url: `http://127.0.0.1:${port}`,
+    paths: PROVINCES.map((p) => `${prefix}/units/${p}/children`),
+    connections: CONNECTIONS,
+    durationMs,
+    headers,
+  };
+  const { stdout } = await run(process.execPath, ["--import", "tsx", LOAD_SCRIPT, JSON.stringify(opts)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as LoadResult;
+}
+
+await load(appPort, "/api", { cookie }, 2000); // warm-up
 const bareResult = await load(barePort, "", {});
 const appResult = await load(appPort, "/api", { cookie });
 const ratio = appResult.rps / bareResult.rps;

@@ -97,8 +97,14 @@ interface AuditLogTable {
   after: unknown | null;
 }
 
+interface UnitRevisionTable {
+  id: number;
+  revision: number;
+}
+
 export interface Database {
   unit: UnitTable;
+  unit_revision: UnitRevisionTable;
   unit_successor: UnitSuccessorTable;
   body: BodyTable;
   app_user: AppUserTable;

@@ -11,6 +11,7 @@ import { APP_VERSION } from "../config.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
 import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
 import { authenticate } from "../features/auth/auth.service.ts";
+import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
@@ -66,13 +67,18 @@ export function createApp(deps: AppDeps) {
   );
 
   // Session from the cookie; CSRF token required on every cookie-authenticated write.
+  const sessions = new SessionCache<Awaited<ReturnType<typeof authenticate>>>();
   app.use("/api/*", async (c, next) => {
     c.set("auth", null);
     c.set("sessionId", null);
     c.set("csrfToken", null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length <= 128) {
-      const s = await authenticate(deps.db, token);
+      let s = sessions.get(token);
+      if (!s) {
+        s = await authenticate(deps.db, token);
+        if (s) sessions.set(token, s);
+      }
       if (s) {
         c.set("auth", s.auth);
         c.set("sessionId", s.sessionId);
@@ -88,6 +94,7 @@ export function createApp(deps: AppDeps) {
       }
     }
     await next();
+    if (token && c.req.path === "/api/auth/logout") sessions.delete(token);
   });
 
   for (const sub of [healthRoutes, authRoutes, unitsRoutes, bodiesRoutes, usersRoutes, auditRoutes]) {

@@ -121,6 +121,22 @@ describe("units across the 2025 reform", () => {
 });
 
 describe("hamlets", () => {
+  it("children answers are cached yet fresh after any change, even one made by another process", async () => {
+    const first = await commune.json("GET", "/api/units/30037/children");
+    const created = await commune.json("POST", "/api/units/30037/hamlets", { name: "Tân Lập", type: "ấp" });
+    const after = await commune.json("GET", "/api/units/30037/children");
+    expect(after.body.total).toBe(first.body.total + 1);
+    expect(after.body.items.map((u: { code: string }) => u.code)).toContain(created.body.code);
+    // a change straight in the database (as the CLI import does) bumps the revision too
+    await t.db
+      .updateTable("unit")
+      .set({ full_name: "Ấp Tân Lập Mới" })
+      .where("code", "=", created.body.code)
+      .execute();
+    const again = await commune.json("GET", "/api/units/30037/children");
+    expect(again.body.items.map((u: { fullName: string }) => u.fullName)).toContain("Ấp Tân Lập Mới");
+  });
+
   it("an editor of the commune adds, renames and closes a hamlet; all audited", async () => {
     const created = await commune.json("POST", "/api/units/30037/hamlets", { name: "Hoà Thuận", type: "ấp" });
     expect(created.status).toBe(201);

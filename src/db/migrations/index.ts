@@ -1,7 +1,9 @@
 /** The ordered list of migrations (static imports, so they load the same under tsx, vitest and bundlers). */
 import type { Migration } from "kysely";
 import * as createCore from "./202611221900-create-core.ts";
+import * as addUnitRevision from "./202611222000-add-unit-revision.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
+  "202611222000-add-unit-revision": addUnitRevision,
 };

@@ -1,5 +1,6 @@
 /** Users' credentials and sessions. @module */
 import { type Kysely, sql } from "kysely";
+import type { GrantScope } from "../../access/access.repository.ts";
 import type { Database, UserRow } from "../../db/database.ts";
 
 export async function findUserByUsername(
@@ -37,6 +38,10 @@ export async function findLiveSession(db: Kysely<Database>, id: string) {
       "app_user.id as user_id",
       "app_user.username",
       "app_user.display_name",
+      sql<GrantScope[]>`coalesce((
+        select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitCode', g.unit_code, 'bodyId', g.body_id)
+                        order by g.id)
+        from user_grant g where g.user_id = app_user.id), '[]'::json)`.as("grants"),
     ])
     .where("user_session.id", "=", id)
     .where("user_session.expires_at", ">", sql<Date>`now()`)

@@ -68,11 +68,10 @@ export async function authenticate(
 ): Promise<{ auth: Auth; sessionId: string; csrfToken: string } | null> {
   const s = await repo.findLiveSession(db, sessionIdOf(token));
   if (!s) return null;
-  const grants = await grantsOfUser(db, s.user_id);
   return {
     sessionId: s.id,
     csrfToken: s.csrf_token,
-    auth: { userId: s.user_id, username: s.username, displayName: s.display_name, grants },
+    auth: { userId: s.user_id, username: s.username, displayName: s.display_name, grants: s.grants },
   };
 }
 

@@ -15,13 +15,23 @@ export interface UnitFilter {
 }
 
 /** Rows valid on `asOf` (inclusive bounds; a null bound is open). */
-function validOn(asOf: string) {
-  return sql<boolean>`(unit.valid_from is null or unit.valid_from <= ${asOf}::date) and (unit.valid_to is null or unit.valid_to >= ${asOf}::date)`;
+function validOn(asOf: string, table: "unit" | "child" = "unit") {
+  const t = sql.table(table);
+  return sql<boolean>`(${t}.valid_from is null or ${t}.valid_from <= ${asOf}::date) and (${t}.valid_to is null or ${t}.valid_to >= ${asOf}::date)`;
+}
+
+export type UnitWithCount = UnitRow & { child_count: number };
+
+/** The number of units directly below each row, valid on the same date (an index lookup per row). */
+function childCount(asOf: string) {
+  return sql<number>`(select count(*) from unit as child where child.parent_code = unit.code and ${validOn(asOf, "child")})::int`.as(
+    "child_count",
+  );
 }
 
 const LEVEL_ORDER = sql<number>`array_position(array['province','district','commune','hamlet']::text[], unit.level)`;
 
-export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitRow[]; total: number }> {
+export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitWithCount[]; total: number }> {
   let q = db.selectFrom("unit").where(validOn(f.asOf));
   if (f.level) q = q.where("unit.level", "=", f.level);
   if (f.parent) q = q.where("unit.parent_code", "=", f.parent);
@@ -29,6 +39,7 @@ export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitRow[
   const [rows, count] = await Promise.all([
     q
       .selectAll()
+      .select(childCount(f.asOf))
       .orderBy(LEVEL_ORDER)
       .orderBy("unit.province_code")
       .orderBy("unit.code")
@@ -42,6 +53,16 @@ export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitRow[
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The counter every change to `unit` bumps (see the migration add-unit-revision). */
+export async function unitRevision(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom("unit_revision")
+    .select("revision")
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(r.revision);
 }
 
 export async function findUnitAt(db: Db, code: string, asOf: string): Promise<UnitRow | undefined> {
@@ -62,30 +83,15 @@ export async function findUnitById(db: Db, id: number): Promise<UnitRow | undefi
   return db.selectFrom("unit").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function listChildren(db: Db, parentCode: string, asOf: string): Promise<UnitRow[]> {
+export async function listChildren(db: Db, parentCode: string, asOf: string): Promise<UnitWithCount[]> {
   return db
     .selectFrom("unit")
     .selectAll()
+    .select(childCount(asOf))
     .where("parent_code", "=", parentCode)
     .where(validOn(asOf))
     .orderBy("code")
     .execute();
-}
-
-export async function countChildren(
-  db: Db,
-  parentCodes: string[],
-  asOf: string,
-): Promise<Map<string, number>> {
-  if (parentCodes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("unit")
-    .select(["parent_code", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("parent_code", "in", parentCodes)
-    .where(validOn(asOf))
-    .groupBy("parent_code")
-    .execute();
-  return new Map(rows.map((r) => [r.parent_code ?? "", Number(r.n)]));
 }
 
 export interface LinkRow {

@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, json, writeErrorResponses } from "../../http/schemas.ts";
+import { HierarchyCache } from "./hierarchy-cache.ts";
 import {
   AsOfQuery,
   CloseHamletBody,
@@ -23,6 +24,7 @@ const body = <T>(schema: T) => ({ body: { content: { "application/json": { schem
 export function unitsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
+  const childrenCache = new HierarchyCache<service.ChildrenResult>();
 
   app.openapi(
     createRoute({
@@ -63,7 +65,13 @@ export function unitsRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await service.listChildren(db, c.var.auth, c.req.valid("param").code, c.req.valid("query").asOf),
+        await service.listChildren(
+          db,
+          c.var.auth,
+          c.req.valid("param").code,
+          c.req.valid("query").asOf,
+          childrenCache,
+        ),
         200,
       ),
   );

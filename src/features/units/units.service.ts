@@ -6,6 +6,7 @@ import { isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
+import type { HierarchyCache } from "./hierarchy-cache.ts";
 import { searchTextOf } from "./units.import.ts";
 import * as repo from "./units.repository.ts";
 
@@ -40,12 +41,7 @@ export async function listUnits(
   const asOf = q.asOf ?? todayInVietnam();
   const words = q.q ? foldVietnamese(q.q).split(" ").filter(Boolean) : undefined;
   const { rows, total } = await repo.listUnits(db, { ...q, words, asOf });
-  const counts = await repo.countChildren(
-    db,
-    rows.filter((r) => r.level !== "hamlet").map((r) => r.code),
-    asOf,
-  );
-  return { asOf, total, items: rows.map((r) => toUnitDto(r, counts.get(r.code) ?? 0)) };
+  return { asOf, total, items: rows.map((r) => toUnitDto(r, r.child_count)) };
 }
 
 /** The version of `code` valid on `asOf`, or else its latest version (historic codes stay reachable). */
@@ -83,17 +79,26 @@ export async function getUnit(db: Db, auth: Auth | null, code: string, asOfIn?: 
   };
 }
 
-export async function listChildren(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
+export type ChildrenResult = { asOf: string; total: number; items: UnitDto[] };
+
+export async function listChildren(
+  db: Db,
+  auth: Auth | null,
+  code: string,
+  asOfIn?: string,
+  cache?: HierarchyCache<ChildrenResult>,
+): Promise<ChildrenResult> {
   requirePermission(auth, "unit.read");
   const asOf = asOfIn ?? todayInVietnam();
-  await resolveVersion(db, code, asOf);
+  const key = `${code}|${asOf}`;
+  const revision = cache ? await repo.unitRevision(db) : 0;
+  const hit = cache?.get(key, revision);
+  if (hit) return hit;
   const rows = await repo.listChildren(db, code, asOf);
-  const counts = await repo.countChildren(
-    db,
-    rows.filter((r) => r.level !== "hamlet").map((r) => r.code),
-    asOf,
-  );
-  return { asOf, total: rows.length, items: rows.map((r) => toUnitDto(r, counts.get(r.code) ?? 0)) };
+  if (rows.length === 0) await resolveVersion(db, code, asOf); // 404 for an unknown code
+  const result = { asOf, total: rows.length, items: rows.map((r) => toUnitDto(r, r.child_count)) };
+  cache?.set(key, revision, result);
+  return result;
 }
 
 type Kind = "full" | "partial";
