@@ -228,7 +228,7 @@ export async function startEmbedded(dataDir: string, log: Logger): Promise<Embed
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return; // already gone
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
       child.kill("SIGINT"); // "fast" shutdown: clean checkpoint, no recovery needed next time

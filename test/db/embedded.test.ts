@@ -1,0 +1,110 @@
+/** The embedded server: durable, restartable after the app or PostgreSQL itself was killed. */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { type EmbeddedServer, startEmbedded } from "../../src/db/embedded.ts";
+import { createLogger } from "../../src/logger.ts";
+
+const log = createLogger("silent");
+const servers: EmbeddedServer[] = [];
+let dataDir = "";
+
+async function query(url: string, text: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function postmasterPid(): Promise<number> {
+  return Number((await fs.readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
+}
+
+afterAll(async () => {
+  for (const s of servers) await s.stop().catch(() => undefined);
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe("embedded PostgreSQL", () => {
+  it("keeps data across a clean stop and start", async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-embedded-"));
+    await fs.chmod(dataDir, 0o755);
+    const a = await startEmbedded(dataDir, log);
+    servers.push(a);
+    await query(a.url, "create table kept (v text); insert into kept values ('Tháp Mười')");
+    await a.stop();
+    const b = await startEmbedded(dataDir, log);
+    servers.push(b);
+    expect(await query(b.url, "select v from kept")).toEqual([{ v: "Tháp Mười" }]);
+    expect((await query(b.url, "show server_version"))[0].server_version).toMatch(/^17\./);
+    await b.stop();
+  }, 120_000);
+
+  it("starts again when the previous app died and left its server running", async () => {
+    const a = await startEmbedded(dataDir, log);
+    servers.push(a);
+    const leftover = await postmasterPid();
+    // the "new process" starts while the old server still holds the data folder
+    const b = await startEmbedded(dataDir, log);
+    servers.push(b);
+    expect(await postmasterPid()).not.toBe(leftover);
+    expect(await query(b.url, "select count(*)::int as n from kept")).toEqual([{ n: 1 }]);
+    await b.stop();
+  }, 120_000);
+
+  it("recovers after PostgreSQL itself was killed (kill -9)", async () => {
+    const a = await startEmbedded(dataDir, log);
+    servers.push(a);
+    await query(a.url, "insert into kept values ('Đồng Tháp')");
+    process.kill(await postmasterPid(), "SIGKILL");
+    await new Promise((r) => setTimeout(r, 500));
+    const b = await startEmbedded(dataDir, log);
+    servers.push(b);
+    expect((await query(b.url, "select v from kept order by v")).map((r) => r.v)).toEqual([
+      "Tháp Mười",
+      "Đồng Tháp",
+    ]);
+    await b.stop();
+  }, 120_000);
+});
+
+describe("danvan serve", () => {
+  it("starts its own database, prints its URL, and shuts both down cleanly on SIGTERM", async () => {
+    const { spawn } = await import("node:child_process");
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-serve-"));
+    await fs.chmod(dir, 0o755);
+    const env = { ...process.env, DANVAN_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "warn" };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ["bin/danvan.js", "serve"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90_000);
+      const onData = (b: Buffer) => {
+        out += b.toString();
+        const m = /is running at (http:\/\/\S+)/.exec(out);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+    });
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { database: string };
+    expect(health.database).toBe("embedded");
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+    // PostgreSQL stopped too: its lock file is gone
+    await expect(fs.access(path.join(dir, "pg", "postmaster.pid"))).rejects.toThrow();
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 120_000);
+});
