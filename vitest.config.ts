@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/domain/**/*.test.ts", "src/features/**/*.unit.test.ts", "web/src/**/*.test.ts"],
+          include: ["src/domain/**/*.test.ts", "src/**/*.unit.test.ts", "web/src/**/*.test.ts"],
         },
       },
       {

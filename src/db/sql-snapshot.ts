@@ -1,0 +1,206 @@
+/**
+ * SQL snapshots: every repository function is called with sample arguments against a recording driver, and
+ * the SQL it sends is written to `src/db/queries/<area>.sql`, so a query change shows up in review as a plain
+ * SQL diff. `npm run sql:sync` rewrites the files; a test fails when they drift from the code.
+ * @module
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+} from "kysely";
+import * as access from "../access/access.repository.ts";
+import * as audit from "../features/audit/audit.repository.ts";
+import * as auth from "../features/auth/auth.repository.ts";
+import * as bodies from "../features/bodies/bodies.repository.ts";
+import * as units from "../features/units/units.repository.ts";
+import * as users from "../features/users/users.repository.ts";
+import type { Database } from "./database.ts";
+
+export const QUERIES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "queries");
+
+const recorded: CompiledQuery[] = [];
+
+class RecordingDriver implements Driver {
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return {
+      async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+        recorded.push(q);
+        return { rows: [] };
+      },
+      // biome-ignore lint/correctness/useYield: never streams
+      async *streamQuery() {
+        throw new Error("not used");
+      },
+    };
+  }
+  async beginTransaction() {}
+  async commitTransaction() {}
+  async rollbackTransaction() {}
+  async releaseConnection() {}
+  async destroy() {}
+}
+
+const db = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new RecordingDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+type Samples = Record<string, unknown[]>;
+const unitRow = {
+  code: "30037-001",
+  name: "1",
+  full_name: "Ấp 1",
+  type: "ấp",
+  level: "hamlet",
+  parent_code: "30037",
+  province_code: "82",
+  ancestors: ["82", "30037"],
+  valid_from: "2025-07-01",
+  valid_to: null,
+  name_key: "1",
+  search_text: "ap 1 30037-001",
+  source: "user",
+};
+
+/** Sample arguments (after `db`) for every repository function; a function without samples fails the sync. */
+const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples }> = {
+  access: { module: access, samples: { grantsOfUser: [1], unitPath: ["30037"] } },
+  audit: {
+    module: audit,
+    samples: {
+      appendAudit: [
+        {
+          actorId: 1,
+          actorName: "admin",
+          action: "hamlet.create",
+          entity: "unit",
+          entityId: "30037-001",
+          unitCode: "30037-001",
+          scope: ["82", "30037", "30037-001"],
+          before: null,
+          after: { name: "1" },
+        },
+      ],
+      listAudit: [{ scope: ["82"], entity: "unit", unitCode: "30037", limit: 50, offset: 0 }],
+    },
+  },
+  auth: {
+    module: auth,
+    samples: {
+      findUserByUsername: ["admin"],
+      findUserById: [1],
+      createSession: [
+        { id: "hash", userId: 1, csrfToken: "csrf", expiresAt: new Date("2026-01-01T00:00:00Z") },
+      ],
+      findLiveSession: ["hash"],
+      deleteSession: ["hash"],
+      deleteSessionsOfUser: [1, "hash"],
+      setPasswordHash: [1, "scrypt$..."],
+    },
+  },
+  bodies: {
+    module: bodies,
+    samples: {
+      listBodies: ["30037", "2026-01-01"],
+      findBody: [1],
+      insertBody: [
+        {
+          unit_code: "30037",
+          province_code: "82",
+          kind: "people_committee",
+          name: "Ủy ban nhân dân xã Tháp Mười",
+          short_name: "UBND",
+          parent_body_id: null,
+          valid_from: "2025-07-01",
+          valid_to: null,
+        },
+      ],
+      updateBodyVersioned: [1, 1, { name: "Ủy ban nhân dân xã Tháp Mười" }],
+    },
+  },
+  units: {
+    module: units,
+    samples: {
+      listUnits: [
+        { level: "commune", parent: "82", words: ["thap", "muoi"], asOf: "2026-01-01", limit: 50, offset: 0 },
+      ],
+      unitRevision: [],
+      findUnitAt: ["30037", "2026-01-01"],
+      findUnitVersions: ["30037"],
+      findUnitById: [1],
+      listChildren: ["82", "2026-01-01"],
+      linksFrom: [[1, 2]],
+      linksTo: [[1, 2]],
+      findUnitsByIds: [[1, 2]],
+      insertUnits: [[unitRow]],
+      insertLinks: [[{ predecessor_id: 1, successor_id: 2, kind: "full", effective_date: "2025-07-01" }]],
+      openOfficialUnits: [],
+      closeUnits: [[1, 2], "2025-06-30"],
+      countUnits: [],
+      lockUnit: [1],
+      maxHamletSequence: ["30037"],
+      findHamletByNameKey: ["30037", "ấp 1", "2026-01-01"],
+      insertUnit: [unitRow],
+      updateUnitVersioned: [1, 1, { name: "2", full_name: "Ấp 2" }],
+    },
+  },
+  users: {
+    module: users,
+    samples: {
+      listUsers: [["82"]],
+      grantsOf: [[1, 2]],
+      findUser: [1],
+      insertUser: [{ username: "dongthap", displayName: "Đồng Tháp", passwordHash: "scrypt$..." }],
+      updateUserVersioned: [1, 1, { display_name: "Đồng Tháp" }],
+      insertGrant: [{ userId: 1, role: "editor", unitCode: "82", bodyId: null, createdBy: 1 }],
+      findGrant: [1],
+      deleteGrant: [1],
+    },
+  },
+};
+
+const KEYWORDS =
+  /\s+(from|where|and \(|inner join|left join|group by|order by|limit|offset|returning|values|on conflict|set|for update)\s+/g;
+
+function format(sql: string): string {
+  return sql.replace(KEYWORDS, (_m, kw: string) => `\n  ${kw} `);
+}
+
+/** The snapshot text of every area, by file name. */
+export async function renderSnapshots(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [area, { module, samples }] of Object.entries(AREAS)) {
+    const parts = [`-- Generated by \`npm run sql:sync\` from ${area} repository functions. Do not edit.\n`];
+    for (const [name, fn] of Object.entries(module).sort(([a], [b]) => a.localeCompare(b))) {
+      if (typeof fn !== "function") continue;
+      const args = samples[name];
+      if (!args) throw new Error(`sql-snapshot: no sample arguments for ${area}.${name}`);
+      recorded.length = 0;
+      await (fn as (...a: unknown[]) => Promise<unknown>)(db, ...args).catch(() => undefined);
+      const sqls = recorded.map((q) => `${format(q.sql)};`);
+      parts.push(`-- ${name}(${JSON.stringify(args).slice(1, -1)})\n${sqls.join("\n") || "-- (no SQL)"}\n`);
+    }
+    out.set(`${area}.sql`, parts.join("\n"));
+  }
+  return out;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await fs.mkdir(QUERIES_DIR, { recursive: true });
+  for (const [file, text] of await renderSnapshots()) await fs.writeFile(path.join(QUERIES_DIR, file), text);
+  console.log(`SQL snapshots written to ${path.relative(process.cwd(), QUERIES_DIR)}`);
+}
