@@ -64,4 +64,28 @@ describe("web", () => {
     await expect.poll(() => page.getByText("Ấp Mỹ Hòa").count()).toBe(1);
     await page.screenshot({ path: "test-results/unit-page.png", fullPage: true });
   });
+
+  it("adds a hamlet, closes it after confirming, and switches to English", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/units/30037`);
+    await page.getByLabel("Tên đăng nhập").fill("xa.thapmuoi");
+    await page.getByLabel("Mật khẩu").fill("demo12345");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByTestId("hamlet-name").fill("Tân Hòa");
+    await page.getByRole("button", { name: "Thêm thôn, tổ dân phố" }).click();
+    const row = page.getByRole("row", { name: /Ấp Tân Hòa/ });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole("button", { name: "Giải thể" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Giải thể" }).click();
+    // it stays valid to the end of today, then is gone; the row says so and offers no more actions
+    await expect.poll(() => row.getByText(/Giải thể sau ngày \d\d\/\d\d\/\d{4}/).count()).toBe(1);
+    expect(await row.getByRole("button").count()).toBe(0);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect
+      .poll(() => page.getByRole("link", { name: "Administrative units" }).count())
+      .toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: "Đơn vị hành chính" }).count()).toBe(0);
+    await context.close();
+  });
 });

@@ -78,7 +78,7 @@ describe("danvan serve", () => {
     const { spawn } = await import("node:child_process");
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-serve-"));
     await fs.chmod(dir, 0o755);
-    const env = { ...process.env, DANVAN_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "warn" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DANVAN_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "warn" };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ["bin/danvan.js", "serve"], {
       env,

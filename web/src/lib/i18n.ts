@@ -56,6 +56,7 @@ const vi = {
   newPassword: "Mật khẩu mới",
   language: "English",
   closed: "Đã giải thể",
+  closedAfter: "Giải thể sau ngày {{date}}",
   current: "Hiện hành",
   roles: {
     system_admin: "Quản trị hệ thống",
@@ -65,6 +66,13 @@ const vi = {
     viewer: "Xem",
   },
   grant: "Cấp quyền",
+  removeGrant: "Thu hồi quyền",
+  confirmRemoveGrant: "Thu hồi quyền {{role}} {{unit}}?",
+  addBody: "Thêm cơ quan, tổ chức",
+  shortName: "Tên viết tắt",
+  kind: "Loại cơ quan",
+  endBody: "Kết thúc hoạt động",
+  confirmEndBody: "Kết thúc hoạt động của {{name}} từ hôm nay? Cơ quan vẫn được giữ trong lịch sử.",
   before: "Trước",
   after: "Sau",
 };
@@ -123,6 +131,7 @@ const en: typeof vi = {
   newPassword: "New password",
   language: "Tiếng Việt",
   closed: "Closed",
+  closedAfter: "Closed after {{date}}",
   current: "Current",
   roles: {
     system_admin: "System admin",
@@ -132,6 +141,13 @@ const en: typeof vi = {
     viewer: "Viewer",
   },
   grant: "Grant",
+  removeGrant: "Remove grant",
+  confirmRemoveGrant: "Remove the grant {{role}} {{unit}}?",
+  addBody: "Add a body",
+  shortName: "Short name",
+  kind: "Kind of body",
+  endBody: "End",
+  confirmEndBody: "End {{name}} as of today? It stays in the history.",
   before: "Before",
   after: "After",
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -85,21 +85,27 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
               <Table.Td>{h.fullName}</Table.Td>
               <Table.Td>{formatDate(h.validFrom)}</Table.Td>
               <Table.Td>
-                <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => {
-                      setEditing(h);
-                      setNewName(h.name);
-                    }}
-                  >
-                    {t("rename")}
-                  </Button>
-                  <Button size="xs" variant="light" color="red" onClick={() => setClosing(h)}>
-                    {t("close")}
-                  </Button>
-                </Group>
+                {h.validTo ? (
+                  <Badge color="gray" variant="light">
+                    {t("closedAfter", { date: formatDate(h.validTo) })}
+                  </Badge>
+                ) : (
+                  <Group gap="xs">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => {
+                        setEditing(h);
+                        setNewName(h.name);
+                      }}
+                    >
+                      {t("rename")}
+                    </Button>
+                    <Button size="xs" variant="light" color="red" onClick={() => setClosing(h)}>
+                      {t("close")}
+                    </Button>
+                  </Group>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { api, type Me, type Unit } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
+import { type Body, BodyList } from "./body-list.tsx";
 import { HamletManager } from "./hamlet-manager.tsx";
 
 interface Detail {
@@ -17,15 +18,6 @@ interface Linked {
   unit: Unit;
   kind: "full" | "partial";
   effectiveDate: string;
-}
-interface Body {
-  id: number;
-  kind: string;
-  name: string;
-  shortName: string | null;
-  family: string;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 function UnitLinks({ items, asOf }: { items: Linked[]; asOf: string }) {
@@ -54,7 +46,7 @@ function UnitLinks({ items, asOf }: { items: Linked[]; asOf: string }) {
 }
 
 export function UnitPage({ me }: { me: Me }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { code = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const asOf = params.get("asOf") ?? todayIso();
@@ -70,10 +62,6 @@ export function UnitPage({ me }: { me: Me }) {
     queryKey: ["units", "bodies", code, asOf],
     queryFn: () => api<{ items: Body[] }>("GET", `/api/units/${code}/bodies?asOf=${asOf}`),
   });
-  const kinds = useQuery({
-    queryKey: ["body-kinds"],
-    queryFn: () => api<{ kind: string; vi: string; en: string }[]>("GET", "/api/body-kinds"),
-  });
   const succ = useQuery({
     queryKey: ["units", "succ", code],
     queryFn: () => api<{ successors: Linked[] }>("GET", `/api/units/${code}/successors`),
@@ -87,8 +75,6 @@ export function UnitPage({ me }: { me: Me }) {
   if (!u) return <Text>…</Text>;
   const hamlets = (children.data?.items ?? []).filter((c) => c.level === "hamlet");
   const canWrite = me.permissions.includes("unit.write") && u.level === "commune" && u.validTo === null;
-  const kindLabel = (k: string) =>
-    kinds.data?.find((x) => x.kind === k)?.[i18n.language === "en" ? "en" : "vi"] ?? k;
   return (
     <Stack>
       <Breadcrumbs>
@@ -148,18 +134,11 @@ export function UnitPage({ me }: { me: Me }) {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="bodies" pt="md">
-          <Table>
-            <Table.Tbody>
-              {bodies.data?.items.map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Td>{b.name}</Table.Td>
-                  <Table.Td>{b.shortName}</Table.Td>
-                  <Table.Td>{kindLabel(b.kind)}</Table.Td>
-                  <Table.Td>{formatDate(b.validFrom)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BodyList
+            unitCode={u.code}
+            bodies={bodies.data?.items ?? []}
+            canWrite={me.permissions.includes("body.write") && u.validTo === null}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <Stack>

@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../lib/api.ts";
+import { GrantEditor, ROLES } from "./grant-editor.tsx";
 
 interface User {
   id: number;
@@ -23,7 +24,6 @@ interface User {
   version: number;
   grants: { id: number; role: string; unitCode: string | null }[];
 }
-const ROLES = ["unit_admin", "editor", "approver", "viewer", "system_admin"];
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -104,12 +104,7 @@ export function UsersPage() {
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.displayName}</Table.Td>
               <Table.Td>
-                {u.grants.map((g) => (
-                  <Badge key={g.id} mr={4} variant="light">
-                    {t(`roles.${g.role}`)}
-                    {g.unitCode ? ` · ${g.unitCode}` : ""}
-                  </Badge>
-                ))}
+                <GrantEditor userId={u.id} grants={u.grants} />
               </Table.Td>
               <Table.Td>
                 <Button

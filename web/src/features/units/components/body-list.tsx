@@ -1,0 +1,135 @@
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../../lib/api.ts";
+import { formatDate, todayIso } from "../../../lib/format.ts";
+
+export interface Body {
+  id: number;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  family: string;
+  validFrom: string | null;
+  validTo: string | null;
+  version: number;
+}
+
+/** The bodies of a unit; unit admins add one or end one (after confirming; nothing is deleted). */
+export function BodyList({
+  unitCode,
+  bodies,
+  canWrite,
+}: {
+  unitCode: string;
+  bodies: Body[];
+  canWrite: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const kinds = useQuery({
+    queryKey: ["body-kinds"],
+    queryFn: () => api<{ kind: string; vi: string; en: string }[]>("GET", "/api/body-kinds"),
+  });
+  const [form, setForm] = useState({ kind: "people_committee", name: "", shortName: "" });
+  const [ending, setEnding] = useState<Body | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const label = (k: string) =>
+    kinds.data?.find((x) => x.kind === k)?.[i18n.language === "en" ? "en" : "vi"] ?? k;
+  const onError = (err: unknown) =>
+    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
+  const refresh = async () => {
+    setError(null);
+    await qc.invalidateQueries({ queryKey: ["units", "bodies", unitCode] });
+  };
+  const add = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/units/${unitCode}/bodies`, {
+        kind: form.kind,
+        name: form.name,
+        ...(form.shortName ? { shortName: form.shortName } : {}),
+      }),
+    onSuccess: async () => {
+      setForm({ ...form, name: "", shortName: "" });
+      await refresh();
+    },
+    onError,
+  });
+  const end = useMutation({
+    mutationFn: (b: Body) => api("PATCH", `/api/bodies/${b.id}`, { version: b.version, validTo: todayIso() }),
+    onSuccess: async () => {
+      setEnding(null);
+      await refresh();
+    },
+    onError,
+  });
+  return (
+    <Stack>
+      {error && <Alert color="red">{error}</Alert>}
+      {canWrite && (
+        <Group align="end">
+          <Select
+            label={t("kind")}
+            w={260}
+            data={(kinds.data ?? []).map((k) => ({ value: k.kind, label: label(k.kind) }))}
+            value={form.kind}
+            onChange={(v) => setForm({ ...form, kind: v ?? "people_committee" })}
+          />
+          <TextInput
+            label={t("name")}
+            w={320}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t("shortName")}
+            w={120}
+            value={form.shortName}
+            onChange={(e) => setForm({ ...form, shortName: e.currentTarget.value })}
+          />
+          <Button onClick={() => add.mutate()} disabled={!form.name.trim()} loading={add.isPending}>
+            {t("addBody")}
+          </Button>
+        </Group>
+      )}
+      <Table>
+        <Table.Tbody>
+          {bodies.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Td>{b.name}</Table.Td>
+              <Table.Td>{b.shortName}</Table.Td>
+              <Table.Td>{label(b.kind)}</Table.Td>
+              <Table.Td>
+                {formatDate(b.validFrom)}
+                {b.validTo ? ` – ${formatDate(b.validTo)}` : ""}
+              </Table.Td>
+              {canWrite && (
+                <Table.Td>
+                  {!b.validTo && (
+                    <Button size="xs" variant="light" color="red" onClick={() => setEnding(b)}>
+                      {t("endBody")}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={ending !== null} onClose={() => setEnding(null)} title={t("endBody")}>
+        <Stack>
+          <Text>{t("confirmEndBody", { name: ending?.name })}</Text>
+          <Group>
+            <Button color="red" onClick={() => ending && end.mutate(ending)} loading={end.isPending}>
+              {t("endBody")}
+            </Button>
+            <Button variant="default" onClick={() => setEnding(null)}>
+              {t("cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import { ActionIcon, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../../lib/api.ts";
+
+export interface Grant {
+  id: number;
+  role: string;
+  unitCode: string | null;
+}
+
+export const ROLES = ["unit_admin", "editor", "approver", "viewer", "system_admin"];
+
+/** A user's grants as badges; remove one (after confirming) or add one. */
+export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[] }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [role, setRole] = useState("viewer");
+  const [unitCode, setUnitCode] = useState("");
+  const [removing, setRemoving] = useState<Grant | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onError = (err: unknown) =>
+    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
+  const refresh = async () => {
+    setError(null);
+    await qc.invalidateQueries({ queryKey: ["users"] });
+  };
+  const add = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/users/${userId}/grants`, {
+        role,
+        unitCode: role === "system_admin" ? null : unitCode,
+      }),
+    onSuccess: refresh,
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: (g: Grant) => api("DELETE", `/api/users/${userId}/grants/${g.id}`),
+    onSuccess: async () => {
+      setRemoving(null);
+      await refresh();
+    },
+    onError,
+  });
+  return (
+    <Stack gap={4}>
+      <Group gap={4}>
+        {grants.map((g) => (
+          <Badge
+            key={g.id}
+            variant="light"
+            rightSection={
+              <ActionIcon size="xs" variant="transparent" aria-label="remove" onClick={() => setRemoving(g)}>
+                ×
+              </ActionIcon>
+            }
+          >
+            {t(`roles.${g.role}`)}
+            {g.unitCode ? ` · ${g.unitCode}` : ""}
+          </Badge>
+        ))}
+      </Group>
+      <Group gap={4}>
+        <Select
+          size="xs"
+          w={150}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={role}
+          onChange={(v) => setRole(v ?? "viewer")}
+        />
+        <TextInput
+          size="xs"
+          w={90}
+          placeholder={t("unit")}
+          value={unitCode}
+          onChange={(e) => setUnitCode(e.currentTarget.value)}
+          disabled={role === "system_admin"}
+        />
+        <Button size="xs" variant="light" onClick={() => add.mutate()} loading={add.isPending}>
+          {t("grant")}
+        </Button>
+      </Group>
+      {error && (
+        <Text c="red" size="xs">
+          {error}
+        </Text>
+      )}
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t("removeGrant")}>
+        <Stack>
+          <Text>
+            {t("confirmRemoveGrant", {
+              role: removing ? t(`roles.${removing.role}`) : "",
+              unit: removing?.unitCode ?? "",
+            })}
+          </Text>
+          <Group>
+            <Button
+              color="red"
+              onClick={() => removing && remove.mutate(removing)}
+              loading={remove.isPending}
+            >
+              {t("removeGrant")}
+            </Button>
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              {t("cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
