@@ -99,7 +99,12 @@ async function unitsImport(args: string[]) {
   const bar = progressBar();
   const handle = await prepareDatabase(config, log, bar.onProgress);
   try {
-    const summary = await importEdition(handle.db, edition, bar.onProgress);
+    const summary = await importEdition(
+      handle.db,
+      edition,
+      bar.onProgress,
+      `cli:${process.env.USER ?? "unknown"}`,
+    );
     bar.done();
     console.log(
       `Imported ${edition.units.length} rows: ${summary.inserted} new versions, ${summary.closed} closed, ${summary.unchanged} unchanged, ${summary.links} successor links.`,

@@ -39,7 +39,7 @@ async function locateBinaries(): Promise<Binaries> {
  * The binaries package lists its shared-library symlinks in `native/pg-symlinks.json` and recreates them in
  * a postinstall script. npm 11 may hold install scripts back, so we recreate any that are missing here.
  */
-async function restoreLibrarySymlinks(nativeDir: string): Promise<void> {
+export async function restoreLibrarySymlinks(nativeDir: string): Promise<void> {
   const listFile = path.join(nativeDir, "pg-symlinks.json");
   if (!existsSync(listFile)) return;
   const packageRoot = path.dirname(nativeDir);

@@ -63,6 +63,17 @@ describe("danvan CLI", () => {
       .where("source", "<>", "gso-2024") // before the reform the code belonged to Thị trấn Mỹ An
       .orderBy("id")
       .execute();
+    const audit = await handle.db
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("action", "=", "units.import")
+      .execute();
+    expect(audit.at(-1)?.after).toMatchObject({
+      inserted: 1,
+      closed: 1,
+      validFrom: "2027-01-01",
+      mode: "update",
+    });
     expect(rows.map((x) => [x.full_name, x.valid_to])).toEqual([
       ["Xã Tháp Mười", "2026-12-31"],
       ["Phường Tháp Mười", null],

@@ -108,3 +108,21 @@ describe("danvan serve", () => {
     await fs.rm(dir, { recursive: true, force: true });
   }, 120_000);
 });
+
+describe("restoreLibrarySymlinks", () => {
+  it("recreates the shared-library links that a held-back install script would have made", async () => {
+    const { restoreLibrarySymlinks } = await import("../../src/db/embedded.ts");
+    const pkg = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-links-"));
+    await fs.mkdir(path.join(pkg, "native", "lib"), { recursive: true });
+    await fs.writeFile(path.join(pkg, "native", "lib", "libx.so.1.2"), "lib");
+    await fs.writeFile(
+      path.join(pkg, "native", "pg-symlinks.json"),
+      JSON.stringify([{ source: "native/lib/libx.so.1.2", target: "native/lib/libx.so.1" }]),
+    );
+    await restoreLibrarySymlinks(path.join(pkg, "native"));
+    await restoreLibrarySymlinks(path.join(pkg, "native")); // idempotent
+    expect(await fs.readlink(path.join(pkg, "native", "lib", "libx.so.1"))).toBe("libx.so.1.2");
+    expect(await fs.readFile(path.join(pkg, "native", "lib", "libx.so.1"), "utf8")).toBe("lib");
+    await fs.rm(pkg, { recursive: true, force: true });
+  });
+});

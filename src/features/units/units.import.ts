@@ -13,6 +13,7 @@ import type { Kysely } from "kysely";
 import type { Database, NewUnit, UnitRow } from "../../db/database.ts";
 import { previousDay } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey } from "../../domain/vn-text.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
 import { type MappingRow, parseMappingFile, parseUnitFile, type UnitFileRow } from "./unit-file.ts";
 import * as repo from "./units.repository.ts";
 
@@ -83,6 +84,7 @@ export async function importEdition(
   db: Kysely<Database>,
   e: Edition,
   progress?: Progress,
+  actor = "system",
 ): Promise<ImportSummary> {
   const work = async (trx: Kysely<Database>): Promise<ImportSummary> => {
     const byCode = new Map(e.units.map((r) => [r.code, r]));
@@ -150,6 +152,17 @@ export async function importEdition(
     await repo.insertLinks(trx, links);
     summary.links = links.length;
     progress?.("links", links.length, links.length);
+    await appendAudit(trx, {
+      actorId: null,
+      actorName: actor,
+      action: "units.import",
+      entity: "unit_edition",
+      entityId: e.source,
+      unitCode: null,
+      scope: [],
+      before: null,
+      after: { ...summary, validFrom: e.validFrom, mode: e.mode, rows: e.units.length },
+    });
     return summary;
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
