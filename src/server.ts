@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
+import { RevisionWatcher } from "./features/units/revision-watcher.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
@@ -44,7 +45,10 @@ export async function startServer(
   log: Logger,
   handle: DatabaseHandle,
 ): Promise<RunningServer> {
+  const unitRevisions = new RevisionWatcher(handle.url, log);
+  await unitRevisions.start();
   const app = createApp({
+    unitRevisions,
     db: handle.db,
     dbKind: handle.kind,
     log,
@@ -63,6 +67,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await unitRevisions.stop();
       await handle.close();
     })();
     return stopping;

@@ -4,6 +4,7 @@ import { afterAll, inject } from "vitest";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
 import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { RevisionWatcher } from "../src/features/units/revision-watcher.ts";
 import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
 
@@ -29,10 +30,18 @@ export interface TestClient {
 }
 
 /** The app on a fresh database with the demo users and data. */
-export async function createTestApp(opts: { demo?: boolean } = {}) {
+export async function createTestApp(opts: { demo?: boolean; watchRevisions?: boolean } = {}) {
   const handle = await createTestDatabase();
   if (opts.demo !== false) await seedDemo(handle.db);
+  let unitRevisions: RevisionWatcher | undefined;
+  if (opts.watchRevisions) {
+    const w = new RevisionWatcher(handle.url, createLogger("silent"));
+    await w.start();
+    afterAll(() => w.stop());
+    unitRevisions = w;
+  }
   const app = createApp({
+    unitRevisions,
     db: handle.db,
     dbKind: handle.kind,
     log: createLogger("silent"),

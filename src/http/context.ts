@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
 import type { LoginLimiter } from "../features/auth/login-limiter.ts";
+import type { RevisionWatcher } from "../features/units/revision-watcher.ts";
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -13,6 +14,8 @@ export interface AppDeps {
   limiter: LoginLimiter;
   secureCookies: boolean;
   webDist: string | null;
+  /** Optional: keeps the unit revision in memory (LISTEN/NOTIFY); without it readers query it. */
+  unitRevisions?: RevisionWatcher;
 }
 
 export interface AppEnv {

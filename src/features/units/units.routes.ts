@@ -25,6 +25,13 @@ export function unitsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
   const childrenCache = new HierarchyCache<service.ChildrenResult>();
+  const watcher = deps.unitRevisions;
+  const serialized = new WeakMap<service.ChildrenResult, string>();
+  // a write here must be visible to the very next read, before its notification comes back
+  app.use("/units/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.res.status < 300) await service.refreshRevision(db, watcher);
+  });
 
   app.openapi(
     createRoute({
@@ -63,17 +70,26 @@ export function unitsRoutes(deps: AppDeps) {
       request: { params: CodeParam, query: AsOfQuery },
       responses: { 200: json(UnitListSchema), ...errorResponses },
     }),
-    async (c) =>
-      c.json(
-        await service.listChildren(
-          db,
-          c.var.auth,
-          c.req.valid("param").code,
-          c.req.valid("query").asOf,
-          childrenCache,
-        ),
-        200,
-      ),
+    async (c) => {
+      const result = await service.listChildren(
+        db,
+        c.var.auth,
+        c.req.valid("param").code,
+        c.req.valid("query").asOf,
+        childrenCache,
+        watcher,
+      );
+      // cached answers are the same object each time: serialise each once
+      let text = serialized.get(result);
+      if (text === undefined) {
+        text = JSON.stringify(result);
+        serialized.set(result, text);
+      }
+      // the same JSON as c.json(result), typed as such for the OpenAPI route
+      return c.body(text, 200, { "content-type": "application/json" }) as unknown as ReturnType<
+        typeof c.json<typeof result, 200>
+      >;
+    },
   );
 
   app.openapi(

@@ -7,6 +7,7 @@ import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-tex
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import type { HierarchyCache } from "./hierarchy-cache.ts";
+import type { RevisionWatcher } from "./revision-watcher.ts";
 import { searchTextOf } from "./units.import.ts";
 import * as repo from "./units.repository.ts";
 
@@ -81,17 +82,23 @@ export async function getUnit(db: Db, auth: Auth | null, code: string, asOfIn?: 
 
 export type ChildrenResult = { asOf: string; total: number; items: UnitDto[] };
 
+/** After a write in this process: learn the new revision now rather than wait for its notification. */
+export async function refreshRevision(db: Db, watcher?: RevisionWatcher): Promise<void> {
+  if (watcher?.current != null) watcher.observe(await repo.unitRevision(db));
+}
+
 export async function listChildren(
   db: Db,
   auth: Auth | null,
   code: string,
   asOfIn?: string,
   cache?: HierarchyCache<ChildrenResult>,
+  watcher?: RevisionWatcher,
 ): Promise<ChildrenResult> {
   requirePermission(auth, "unit.read");
   const asOf = asOfIn ?? todayInVietnam();
   const key = `${code}|${asOf}`;
-  const revision = cache ? await repo.unitRevision(db) : 0;
+  const revision = cache ? (watcher?.current ?? (await repo.unitRevision(db))) : 0;
   const hit = cache?.get(key, revision);
   if (hit) return hit;
   const rows = await repo.listChildren(db, code, asOf);

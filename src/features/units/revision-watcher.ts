@@ -1,0 +1,70 @@
+/**
+ * Keeps the latest unit revision in memory by listening on the `unit_revision` channel (NOTIFY from the
+ * trigger of migration add-unit-revision), so cached hierarchy answers are checked without a query. While the
+ * listening connection is down, `current` is null and readers ask the database instead.
+ * @module
+ */
+import pg from "pg";
+import type { Logger } from "pino";
+
+export class RevisionWatcher {
+  private revision: number | null = null;
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly log: Logger,
+  ) {}
+
+  /** The latest revision seen, or null when not listening. */
+  get current(): number | null {
+    return this.revision;
+  }
+
+  /** Revisions only grow: keep the highest one heard or read. */
+  observe(revision: number): void {
+    if (this.client && (this.revision === null || revision > this.revision)) this.revision = revision;
+  }
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("notification", (n) => {
+      if (n.channel === "unit_revision") this.observe(Number(n.payload));
+    });
+    client.on("error", (err) => this.lost(client, err));
+    client.on("end", () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query("listen unit_revision");
+      this.client = client;
+      const r = await client.query<{ revision: string }>("select revision from unit_revision where id = 1");
+      this.observe(Number(r.rows[0]?.revision ?? 0));
+    } catch (err) {
+      this.lost(client, err);
+    }
+  }
+
+  private lost(client: pg.Client, err?: unknown): void {
+    if (this.client === client) this.client = null;
+    this.revision = null;
+    client.end().catch(() => undefined);
+    if (this.stopped || this.retry) return;
+    if (err) this.log.warn({ err }, "unit revision listener lost; retrying in 1 s");
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (!this.stopped) void this.start();
+    }, 1000);
+    this.retry.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    const c = this.client;
+    this.client = null;
+    this.revision = null;
+    await c?.end().catch(() => undefined);
+  }
+}
