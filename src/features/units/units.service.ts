@@ -273,19 +273,35 @@ export async function createHamlet(
       search_text: searchTextOf(fullName, code),
       source: "user",
     });
-    await appendAudit(trx, {
-      actorId: auth?.userId ?? null,
-      actorName: auth?.username ?? null,
-      action: "hamlet.create",
-      entity: "unit",
-      entityId: code,
-      unitCode: code,
-      scope: [...path, code],
-      before: null,
-      after: toUnitDto(row),
-    });
-    return toUnitDto(row);
+    return saved(trx, auth, "hamlet.create", [...path, code], undefined, row);
   });
+}
+
+/**
+ * Audits a hamlet write and answers with the row. `before` undefined = created. A stale version (no row) is a
+ * 409 and nothing is written.
+ */
+async function saved(
+  trx: Db,
+  auth: Auth | null,
+  action: string,
+  scope: string[],
+  before: UnitRow | undefined,
+  row: UnitRow | undefined,
+): Promise<UnitDto> {
+  if (!row) throw errors.stale(before?.version ?? 0);
+  await appendAudit(trx, {
+    actorId: auth?.userId ?? null,
+    actorName: auth?.username ?? null,
+    action,
+    entity: "unit",
+    entityId: row.code,
+    unitCode: row.code,
+    scope,
+    before: before ? toUnitDto(before) : null,
+    after: toUnitDto(row),
+  });
+  return toUnitDto(row);
 }
 
 async function currentHamlet(db: Db, code: string): Promise<UnitRow> {
@@ -334,19 +350,7 @@ export async function updateHamlet(
       name_key: nameMatchKey(name),
       search_text: searchTextOf(fullName, code),
     });
-    if (!row) throw errors.stale(before.version);
-    await appendAudit(trx, {
-      actorId: auth?.userId ?? null,
-      actorName: auth?.username ?? null,
-      action: "hamlet.update",
-      entity: "unit",
-      entityId: code,
-      unitCode: code,
-      scope: path,
-      before: toUnitDto(before),
-      after: toUnitDto(row),
-    });
-    return toUnitDto(row);
+    return saved(trx, auth, "hamlet.update", path, before, row);
   });
 }
 
@@ -374,18 +378,6 @@ export async function closeHamlet(
   }
   return db.transaction().execute(async (trx) => {
     const row = await repo.updateUnitVersioned(trx, before.id, input.version, { valid_to: validTo });
-    if (!row) throw errors.stale(before.version);
-    await appendAudit(trx, {
-      actorId: auth?.userId ?? null,
-      actorName: auth?.username ?? null,
-      action: "hamlet.close",
-      entity: "unit",
-      entityId: code,
-      unitCode: code,
-      scope: path,
-      before: toUnitDto(before),
-      after: toUnitDto(row),
-    });
-    return toUnitDto(row);
+    return saved(trx, auth, "hamlet.close", path, before, row);
   });
 }

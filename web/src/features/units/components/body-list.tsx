@@ -2,8 +2,9 @@ import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } fr
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../lib/api.ts";
+import { api } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
 
 export interface Body {
   id: number;
@@ -34,13 +35,11 @@ export function BodyList({
   });
   const [form, setForm] = useState({ kind: "people_committee", name: "", shortName: "" });
   const [ending, setEnding] = useState<Body | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, onError, clear } = useApiError();
   const label = (k: string) =>
     kinds.data?.find((x) => x.kind === k)?.[i18n.language === "en" ? "en" : "vi"] ?? k;
-  const onError = (err: unknown) =>
-    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
   const refresh = async () => {
-    setError(null);
+    clear();
     await qc.invalidateQueries({ queryKey: ["units", "bodies", unitCode] });
   };
   const add = useMutation({

@@ -2,8 +2,9 @@ import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, TextInput, Ti
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type Unit } from "../../../lib/api.ts";
+import { api, type Unit } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
 
 const TYPES = [
   "thôn",
@@ -22,18 +23,16 @@ const TYPES = [
 
 /** Add, rename and close the hamlets of a commune (closing asks for confirmation; nothing is deleted). */
 export function HamletManager({ commune, hamlets }: { commune: string; hamlets: Unit[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const [name, setName] = useState("");
   const [type, setType] = useState("ấp");
-  const [error, setError] = useState<string | null>(null);
+  const { error, onError, clear } = useApiError();
   const [editing, setEditing] = useState<Unit | null>(null);
   const [closing, setClosing] = useState<Unit | null>(null);
   const [newName, setNewName] = useState("");
-  const onError = (err: unknown) =>
-    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
   const done = async () => {
-    setError(null);
+    clear();
     await qc.invalidateQueries({ queryKey: ["units"] });
   };
   const create = useMutation({

@@ -2,7 +2,8 @@ import { ActionIcon, Badge, Button, Group, Modal, Select, Stack, Text, TextInput
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../lib/api.ts";
+import { api } from "../../../lib/api.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
 
 export interface Grant {
   id: number;
@@ -14,16 +15,14 @@ export const ROLES = ["unit_admin", "editor", "approver", "viewer", "system_admi
 
 /** A user's grants as badges; remove one (after confirming) or add one. */
 export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const [role, setRole] = useState("viewer");
   const [unitCode, setUnitCode] = useState("");
   const [removing, setRemoving] = useState<Grant | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const onError = (err: unknown) =>
-    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
+  const { error, onError, clear } = useApiError();
   const refresh = async () => {
-    setError(null);
+    clear();
     await qc.invalidateQueries({ queryKey: ["users"] });
   };
   const add = useMutation({

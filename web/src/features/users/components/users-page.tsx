@@ -13,7 +13,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../lib/api.ts";
+import { api } from "../../../lib/api.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
 
 interface User {
@@ -26,7 +27,7 @@ interface User {
 }
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: () => api<{ items: User[] }>("GET", "/api/users") });
   const [form, setForm] = useState({
@@ -36,9 +37,7 @@ export function UsersPage() {
     role: "editor",
     unitCode: "",
   });
-  const [error, setError] = useState<string | null>(null);
-  const onError = (err: unknown) =>
-    setError(err instanceof ApiError ? err.localized(i18n.language) : String(err));
+  const { error, onError, clear } = useApiError();
   const create = useMutation({
     mutationFn: () =>
       api("POST", "/api/users", {
@@ -48,7 +47,7 @@ export function UsersPage() {
         grants: [{ role: form.role, unitCode: form.role === "system_admin" ? null : form.unitCode }],
       }),
     onSuccess: async () => {
-      setError(null);
+      clear();
       setForm({ ...form, username: "", displayName: "", password: "" });
       await qc.invalidateQueries({ queryKey: ["users"] });
     },
