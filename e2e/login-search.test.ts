@@ -88,4 +88,25 @@ describe("web", () => {
     expect(await page.getByRole("link", { name: "Đơn vị hành chính" }).count()).toBe(0);
     await context.close();
   });
+
+  it("an admin adds a user with a grant, then deactivates them after confirming", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/users`);
+    await page.getByLabel("Tên đăng nhập").fill("admin");
+    await page.getByLabel("Mật khẩu").fill("demo12345");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("heading", { name: "Người dùng và phân quyền" }).waitFor();
+    await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill("bdv.thapmuoi");
+    await page.getByRole("textbox", { name: "Họ và tên" }).fill("Nguyễn Văn An");
+    await page.getByLabel("Mật khẩu").fill("mat-khau-123");
+    await page.getByRole("textbox", { name: "Đơn vị", exact: true }).fill("30037");
+    await page.getByRole("button", { name: "Thêm người dùng" }).click();
+    const row = page.getByRole("row", { name: /bdv\.thapmuoi/ });
+    await expect.poll(() => row.getByText("Biên tập · 30037").count()).toBe(1);
+    await row.getByRole("button", { name: "Khóa tài khoản" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Khóa tài khoản" }).click();
+    await expect.poll(() => row.getByText("Đã khóa").count()).toBe(1);
+    await context.close();
+  });
 });

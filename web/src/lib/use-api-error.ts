@@ -14,3 +14,14 @@ export function useApiError() {
         : String(failure);
   return { error, onError: (err: unknown) => setFailure(err), clear: () => setFailure(null) };
 }
+
+/** The message, and for a validation error the fields at fault ("username: …"). */
+function describe(failure: unknown, lang: string): string {
+  if (!(failure instanceof ApiError)) return String(failure);
+  const fields = Array.isArray(failure.details)
+    ? (failure.details as { path?: string; message?: string }[])
+        .filter((d) => d.path)
+        .map((d) => `${d.path}: ${d.message}`)
+    : [];
+  return fields.length ? `${failure.localized(lang)} — ${fields.join("; ")}` : failure.localized(lang);
+}

@@ -72,6 +72,7 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
           size="xs"
           w={90}
           placeholder={t("unit")}
+          aria-label={`${t("grant")}: ${t("unit")}`}
           value={unitCode}
           onChange={(e) => setUnitCode(e.currentTarget.value)}
           disabled={role === "system_admin"}

@@ -3,10 +3,12 @@ import {
   Badge,
   Button,
   Group,
+  Modal,
   PasswordInput,
   Select,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -56,9 +58,13 @@ export function UsersPage() {
   const toggle = useMutation({
     mutationFn: (u: User) =>
       api("PATCH", `/api/users/${u.id}`, { version: u.version, isActive: !u.isActive }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["users"] }),
+    onSuccess: async () => {
+      setLocking(null);
+      await qc.invalidateQueries({ queryKey: ["users"] });
+    },
     onError,
   });
+  const [locking, setLocking] = useState<User | null>(null);
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [k]: e.currentTarget.value });
   return (
@@ -106,19 +112,38 @@ export function UsersPage() {
                 <GrantEditor userId={u.id} grants={u.grants} />
               </Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="light"
-                  color={u.isActive ? "red" : "green"}
-                  onClick={() => toggle.mutate(u)}
-                >
-                  {u.isActive ? t("active") : t("inactive")}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Badge color={u.isActive ? "green" : "gray"} variant="light">
+                    {u.isActive ? t("active") : t("inactive")}
+                  </Badge>
+                  {u.isActive ? (
+                    <Button size="xs" variant="light" color="red" onClick={() => setLocking(u)}>
+                      {t("lock")}
+                    </Button>
+                  ) : (
+                    <Button size="xs" variant="light" onClick={() => toggle.mutate(u)}>
+                      {t("unlock")}
+                    </Button>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Modal opened={locking !== null} onClose={() => setLocking(null)} title={t("lock")}>
+        <Stack>
+          <Text>{t("confirmLock", { name: locking?.username })}</Text>
+          <Group>
+            <Button color="red" onClick={() => locking && toggle.mutate(locking)} loading={toggle.isPending}>
+              {t("lock")}
+            </Button>
+            <Button variant="default" onClick={() => setLocking(null)}>
+              {t("cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
