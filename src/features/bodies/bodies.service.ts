@@ -7,7 +7,7 @@ import { todayInVietnam } from "../../domain/dates.ts";
 import { normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import { findUnitVersions } from "../units/units.repository.ts";
+import { getUnit, requireSameUnitOn } from "../units/units.service.ts";
 import * as repo from "./bodies.repository.ts";
 
 type Db = Kysely<Database>;
@@ -35,7 +35,7 @@ export function listKinds(auth: Auth | null) {
 
 export async function listBodies(db: Db, auth: Auth | null, unitCode: string, asOf?: string) {
   requirePermission(auth, "unit.read");
-  if ((await findUnitVersions(db, unitCode)).length === 0) throw errors.notFound("đơn vị / unit", unitCode);
+  await getUnit(db, auth, unitCode); // 404 for an unknown code
   const date = asOf ?? todayInVietnam();
   return { asOf: date, items: (await repo.listBodies(db, unitCode, date)).map(toBodyDto) };
 }
@@ -47,6 +47,8 @@ export async function createBody(
   input: { kind: string; name: string; shortName?: string; parentBodyId?: number; validFrom?: string },
 ) {
   const path = await requireUnitAccess(db, auth, "body.write", unitCode);
+  const validFrom = input.validFrom ?? todayInVietnam();
+  await requireSameUnitOn(db, unitCode, validFrom);
   if (input.parentBodyId !== undefined) {
     const parent = await repo.findBody(db, input.parentBodyId);
     if (!parent || parent.unit_code !== unitCode) {
@@ -67,7 +69,7 @@ export async function createBody(
       name: normalizeName(input.name),
       short_name: input.shortName ? normalizeName(input.shortName) : null,
       parent_body_id: input.parentBodyId ?? null,
-      valid_from: input.validFrom ?? todayInVietnam(),
+      valid_from: validFrom,
       valid_to: null,
     });
     await appendAudit(trx, {

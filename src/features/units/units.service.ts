@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
 import type { Database, UnitRow } from "../../db/database.ts";
-import { isWithin, todayInVietnam } from "../../domain/dates.ts";
+import { formatDateVi, isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
@@ -57,6 +57,25 @@ async function resolveVersion(
     versions.find((v) => isWithin(asOf, v.valid_from, v.valid_to)) ??
     (versions[versions.length - 1] as UnitRow);
   return { unit, versions };
+}
+
+/**
+ * Checks that `code` names, on `date`, the same unit as its latest version (the one access is decided on):
+ * same level and place in the tree. A code reused after a reform names another unit on earlier dates, and a
+ * date before the unit existed names none. 404 for an unknown code, 400 otherwise.
+ */
+export async function requireSameUnitOn(db: Db, code: string, date: string): Promise<void> {
+  const versions = await repo.findUnitVersions(db, code);
+  const latest = versions[versions.length - 1];
+  if (!latest) throw errors.notFound("đơn vị / unit", code);
+  const then = versions.find((v) => isWithin(date, v.valid_from, v.valid_to));
+  if (!then || then.level !== latest.level || then.ancestors.join("/") !== latest.ancestors.join("/")) {
+    throw errors.badRequest(
+      `Ngày ${formatDateVi(date)} ${latest.full_name} chưa có hoặc mã ${code} thuộc đơn vị khác`,
+      `On ${date} ${latest.full_name} did not exist or the code ${code} belonged to another unit`,
+      { field: "validFrom", code },
+    );
+  }
 }
 
 export async function getUnit(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
@@ -236,14 +255,17 @@ export async function createHamlet(
   const name = normalizeName(input.name);
   const validFrom = input.validFrom ?? today;
   return db.transaction().execute(async (trx) => {
-    const commune = await repo.findUnitAt(trx, communeCode, validFrom);
+    // Only under today's commune: a code can name another, older unit on an earlier date (30037 was
+    // Thị trấn Mỹ An before 01/07/2025), and access was checked against today's.
+    const commune = await repo.findUnitAt(trx, communeCode, today);
     if (!commune || commune.level !== "commune") {
       throw errors.badRequest(
-        `Chỉ thêm thôn, tổ dân phố vào xã, phường, đặc khu đang có hiệu lực ngày ${validFrom}`,
-        `Hamlets can only be added to a commune-level unit valid on ${validFrom}`,
+        "Chỉ thêm thôn, tổ dân phố vào xã, phường, đặc khu đang có hiệu lực",
+        "Hamlets can only be added to a commune-level unit in force today",
         { code: communeCode },
       );
     }
+    await requireSameUnitOn(trx, communeCode, validFrom);
     await repo.lockUnit(trx, commune.id);
     const dup = await repo.findHamletByNameKey(trx, communeCode, nameMatchKey(name), validFrom);
     if (dup) {
