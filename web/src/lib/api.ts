@@ -1,3 +1,5 @@
+import type { components } from "./api-types.ts";
+
 /** The one API client: JSON in/out, the CSRF token on writes, errors as ApiError with both languages. */
 let csrfToken = "";
 
@@ -45,27 +47,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  fullName: string;
-  type: string;
-  level: "province" | "district" | "commune" | "hamlet";
-  parentCode: string | null;
-  provinceCode: string;
-  ancestors: string[];
-  validFrom: string | null;
-  validTo: string | null;
-  source: string;
-  version: number;
-  childCount?: number;
-}
+type Schemas = components["schemas"];
 
-export interface Me {
-  user: { id: number; username: string; displayName: string };
-  csrfToken: string;
-  isSystemAdmin: boolean;
-  permissions: string[];
-  grants: { id: number; role: string; unitCode: string | null; bodyId: number | null }[];
-}
+/** Types generated from the server's OpenAPI document (npm run api:sync). */
+export type Unit = Schemas["Unit"];
+export type UnitDetail = Schemas["UnitDetail"];
+export type Me = Schemas["Me"];
+export type Body = Schemas["Body"];
+export type User = Schemas["User"];
+export type AuditEntry = Schemas["AuditEntry"];

@@ -2,18 +2,8 @@ import { Code, Pagination, Stack, Table, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../lib/api.ts";
+import { type AuditEntry, api } from "../../../lib/api.ts";
 
-interface Entry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
 const PAGE = 50;
 
 export function AuditPage() {
@@ -22,7 +12,10 @@ export function AuditPage() {
   const q = useQuery({
     queryKey: ["audit", page],
     queryFn: () =>
-      api<{ total: number; items: Entry[] }>("GET", `/api/audit?limit=${PAGE}&offset=${(page - 1) * PAGE}`),
+      api<{ total: number; items: AuditEntry[] }>(
+        "GET",
+        `/api/audit?limit=${PAGE}&offset=${(page - 1) * PAGE}`,
+      ),
   });
   const fmt = (iso: string) => new Date(iso).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
   return (

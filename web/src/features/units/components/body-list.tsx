@@ -2,20 +2,9 @@ import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } fr
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../lib/api.ts";
+import { api, type Body } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
-
-export interface Body {
-  id: number;
-  kind: string;
-  name: string;
-  shortName: string | null;
-  family: string;
-  validFrom: string | null;
-  validTo: string | null;
-  version: number;
-}
 
 /** The bodies of a unit; unit admins add one or end one (after confirming; nothing is deleted). */
 export function BodyList({

@@ -2,18 +2,12 @@ import { Anchor, Badge, Breadcrumbs, Group, Stack, Table, Tabs, Text, Title } fr
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { api, type Me, type Unit } from "../../../lib/api.ts";
+import { api, type Body, type Me, type Unit, type UnitDetail } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
-import { type Body, BodyList } from "./body-list.tsx";
+import { BodyList } from "./body-list.tsx";
 import { HamletManager } from "./hamlet-manager.tsx";
 
-interface Detail {
-  unit: Unit;
-  validAtAsOf: boolean;
-  path: { code: string; fullName: string }[];
-  versions: Unit[];
-}
 interface Linked {
   unit: Unit;
   kind: "full" | "partial";
@@ -52,7 +46,7 @@ export function UnitPage({ me }: { me: Me }) {
   const asOf = params.get("asOf") ?? todayIso();
   const detail = useQuery({
     queryKey: ["units", "detail", code, asOf],
-    queryFn: () => api<Detail>("GET", `/api/units/${code}?asOf=${asOf}`),
+    queryFn: () => api<UnitDetail>("GET", `/api/units/${code}?asOf=${asOf}`),
   });
   const children = useQuery({
     queryKey: ["units", "children", code, asOf],

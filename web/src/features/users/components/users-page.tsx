@@ -15,18 +15,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../lib/api.ts";
+import { api, type User } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
-
-interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  isActive: boolean;
-  version: number;
-  grants: { id: number; role: string; unitCode: string | null }[];
-}
 
 export function UsersPage() {
   const { t } = useTranslation();
