@@ -1,5 +1,6 @@
 /** Request and response schemas of the units API. @module */
 import { z } from "@hono/zod-openapi";
+import { HAMLET_TYPES } from "../../domain/hamlet-types.ts";
 import { IsoDateSchema, PagingQuery, VersionSchema } from "../../http/schemas.ts";
 
 export const LevelSchema = z.enum(["province", "district", "commune", "hamlet"]);
@@ -75,21 +76,6 @@ export const PredecessorsSchema = z.object({
   unit: UnitSchema,
   predecessors: z.array(LinkedUnitSchema),
 });
-
-export const HAMLET_TYPES = [
-  "thôn",
-  "ấp",
-  "bản",
-  "buôn",
-  "làng",
-  "plei",
-  "sóc",
-  "tổ dân phố",
-  "khu phố",
-  "khóm",
-  "khu dân cư",
-  "tổ dân cư",
-] as const;
 
 const HamletName = z.string().trim().min(1).max(120);
 

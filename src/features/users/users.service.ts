@@ -110,36 +110,48 @@ export async function createUser(
   for (const g of input.grants) paths.push(await checkGrant(db, a, g));
   checkPasswordStrength(input.password);
   const hash = await hashPassword(input.password);
+  const dto = await insertUserWithGrants(db, input, hash, { id: a.userId, name: a.username }, paths[0] ?? []);
+  if (!dto) {
+    throw errors.conflict(`Tên đăng nhập ${input.username} đã có`, `Username ${input.username} is taken`, {
+      field: "username",
+    });
+  }
+  return dto;
+}
+
+/** Inserts the user and the grants and audits it, in one transaction; null when the username is taken. */
+async function insertUserWithGrants(
+  db: Db,
+  input: { username: string; displayName: string; grants: GrantInput[] },
+  passwordHash: string,
+  actor: { id: number | null; name: string },
+  scope: string[],
+) {
   return db.transaction().execute(async (trx) => {
     const user = await repo.insertUser(trx, {
       username: input.username.toLowerCase(),
       displayName: input.displayName,
-      passwordHash: hash,
+      passwordHash,
     });
-    if (!user) {
-      throw errors.conflict(`Tên đăng nhập ${input.username} đã có`, `Username ${input.username} is taken`, {
-        field: "username",
-      });
-    }
+    if (!user) return null;
     for (const g of input.grants) {
       await repo.insertGrant(trx, {
         userId: user.id,
         role: g.role,
         unitCode: g.unitCode ?? null,
         bodyId: g.bodyId ?? null,
-        createdBy: a.userId,
+        createdBy: actor.id,
       });
     }
-    const grants = await repo.grantsOf(trx, [user.id]);
-    const dto = toUserDto(user, grants);
+    const dto = toUserDto(user, await repo.grantsOf(trx, [user.id]));
     await appendAudit(trx, {
-      actorId: a.userId,
-      actorName: a.username,
+      actorId: actor.id,
+      actorName: actor.name,
       action: "user.create",
       entity: "user",
       entityId: String(user.id),
       unitCode: input.grants[0]?.unitCode ?? null,
-      scope: paths[0] ?? [],
+      scope,
       before: null,
       after: dto,
     });
@@ -249,42 +261,18 @@ export async function createUserFromCli(
   input: { username: string; displayName: string; password: string; grants: GrantInput[] },
 ) {
   checkPasswordStrength(input.password);
-  const hash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    const user = await repo.insertUser(trx, {
-      username: input.username.toLowerCase(),
-      displayName: input.displayName,
-      passwordHash: hash,
-    });
-    if (!user) return null;
-    let scope: string[] = [];
-    for (const g of input.grants) {
-      if (g.role !== "system_admin") {
-        const path = g.unitCode ? await unitPath(trx, g.unitCode) : null;
-        if (!path)
-          throw errors.badRequest(`Không có đơn vị mã ${g.unitCode}`, `No unit with code ${g.unitCode}`);
-        scope = path;
-      }
-      await repo.insertGrant(trx, {
-        userId: user.id,
-        role: g.role,
-        unitCode: g.unitCode ?? null,
-        bodyId: g.bodyId ?? null,
-        createdBy: null,
-      });
-    }
-    const dto = toUserDto(user, await repo.grantsOf(trx, [user.id]));
-    await appendAudit(trx, {
-      actorId: null,
-      actorName: "cli",
-      action: "user.create",
-      entity: "user",
-      entityId: String(user.id),
-      unitCode: input.grants[0]?.unitCode ?? null,
-      scope,
-      before: null,
-      after: dto,
-    });
-    return dto;
-  });
+  let scope: string[] = [];
+  for (const g of input.grants) {
+    if (g.role === "system_admin") continue;
+    const path = g.unitCode ? await unitPath(db, g.unitCode) : null;
+    if (!path) throw errors.badRequest(`Không có đơn vị mã ${g.unitCode}`, `No unit with code ${g.unitCode}`);
+    scope = path;
+  }
+  return insertUserWithGrants(
+    db,
+    input,
+    await hashPassword(input.password),
+    { id: null, name: "cli" },
+    scope,
+  );
 }

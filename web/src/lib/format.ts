@@ -1,14 +1,11 @@
-/** Display helpers: dates dd/MM/yyyy, numbers 2.011 (the same rules as src/domain on the server). */
+/** Display helpers: the server's pure rules (src/domain), so the web writes dates and numbers the same way. */
+import { formatDateVi, todayInVietnam } from "../../../src/domain/dates.ts";
+import { formatNumberVi } from "../../../src/domain/vn-format.ts";
+
+/** dd/MM/yyyy, or a dash for an open date. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const [y, m, d] = iso.slice(0, 10).split("-");
-  return `${d}/${m}/${y}`;
+  return iso ? formatDateVi(iso.slice(0, 10)) : "—";
 }
 
-export function formatNumber(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}
-
-export function todayIso(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export const formatNumber = (n: number) => formatNumberVi(n);
+export const todayIso = () => todayInVietnam();

@@ -6,17 +6,12 @@ import { ApiError } from "./api.ts";
 export function useApiError() {
   const { i18n } = useTranslation();
   const [failure, setFailure] = useState<unknown>(null);
-  const error =
-    failure === null
-      ? null
-      : failure instanceof ApiError
-        ? failure.localized(i18n.language)
-        : String(failure);
+  const error = failure === null ? null : describeFailure(failure, i18n.language);
   return { error, onError: (err: unknown) => setFailure(err), clear: () => setFailure(null) };
 }
 
 /** The message, and for a validation error the fields at fault ("username: …"). */
-function describe(failure: unknown, lang: string): string {
+export function describeFailure(failure: unknown, lang: string): string {
   if (!(failure instanceof ApiError)) return String(failure);
   const fields = Array.isArray(failure.details)
     ? (failure.details as { path?: string; message?: string }[])

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { api, type Body } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -105,19 +106,15 @@ export function BodyList({
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={ending !== null} onClose={() => setEnding(null)} title={t("endBody")}>
-        <Stack>
-          <Text>{t("confirmEndBody", { name: ending?.name })}</Text>
-          <Group>
-            <Button color="red" onClick={() => ending && end.mutate(ending)} loading={end.isPending}>
-              {t("endBody")}
-            </Button>
-            <Button variant="default" onClick={() => setEnding(null)}>
-              {t("cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={ending !== null}
+        title={t("endBody")}
+        message={t("confirmEndBody", { name: ending?.name })}
+        confirmLabel={t("endBody")}
+        loading={end.isPending}
+        onConfirm={() => ending && end.mutate(ending)}
+        onCancel={() => setEnding(null)}
+      />
     </Stack>
   );
 }

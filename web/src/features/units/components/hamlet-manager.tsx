@@ -2,24 +2,11 @@ import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, TextInput, Ti
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { HAMLET_TYPES } from "../../../../../src/domain/hamlet-types.ts";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { api, type Unit } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
-
-const TYPES = [
-  "thôn",
-  "ấp",
-  "bản",
-  "buôn",
-  "làng",
-  "plei",
-  "sóc",
-  "tổ dân phố",
-  "khu phố",
-  "khóm",
-  "khu dân cư",
-  "tổ dân cư",
-];
 
 /** Add, rename and close the hamlets of a commune (closing asks for confirmation; nothing is deleted). */
 export function HamletManager({ commune, hamlets }: { commune: string; hamlets: Unit[] }) {
@@ -65,7 +52,13 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
       <Title order={5}>{t("hamlets")}</Title>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="end">
-        <Select label={t("type")} data={TYPES} value={type} onChange={(v) => setType(v ?? "ấp")} w={160} />
+        <Select
+          label={t("type")}
+          data={[...HAMLET_TYPES]}
+          value={type}
+          onChange={(v) => setType(v ?? "ấp")}
+          w={160}
+        />
         <TextInput
           label={t("name")}
           value={name}
@@ -118,19 +111,15 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
           </Button>
         </Stack>
       </Modal>
-      <Modal opened={closing !== null} onClose={() => setClosing(null)} title={t("close")}>
-        <Stack>
-          {t("confirmClose", { name: closing?.fullName })}
-          <Group>
-            <Button color="red" onClick={() => closing && close.mutate(closing)} loading={close.isPending}>
-              {t("close")}
-            </Button>
-            <Button variant="default" onClick={() => setClosing(null)}>
-              {t("cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={closing !== null}
+        title={t("close")}
+        message={t("confirmClose", { name: closing?.fullName })}
+        confirmLabel={t("close")}
+        loading={close.isPending}
+        onConfirm={() => closing && close.mutate(closing)}
+        onCancel={() => setClosing(null)}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { api } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
@@ -86,28 +87,18 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
           {error}
         </Text>
       )}
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t("removeGrant")}>
-        <Stack>
-          <Text>
-            {t("confirmRemoveGrant", {
-              role: removing ? t(`roles.${removing.role}`) : "",
-              unit: removing?.unitCode ?? "",
-            })}
-          </Text>
-          <Group>
-            <Button
-              color="red"
-              onClick={() => removing && remove.mutate(removing)}
-              loading={remove.isPending}
-            >
-              {t("removeGrant")}
-            </Button>
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              {t("cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t("removeGrant")}
+        message={t("confirmRemoveGrant", {
+          role: removing ? t(`roles.${removing.role}`) : "",
+          unit: removing?.unitCode ?? "",
+        })}
+        confirmLabel={t("removeGrant")}
+        loading={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onCancel={() => setRemoving(null)}
+      />
     </Stack>
   );
 }

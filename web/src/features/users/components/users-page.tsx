@@ -3,18 +3,17 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   PasswordInput,
   Select,
   Stack,
   Table,
-  Text,
   TextInput,
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { api, type User } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
@@ -122,19 +121,15 @@ export function UsersPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={locking !== null} onClose={() => setLocking(null)} title={t("lock")}>
-        <Stack>
-          <Text>{t("confirmLock", { name: locking?.username })}</Text>
-          <Group>
-            <Button color="red" onClick={() => locking && toggle.mutate(locking)} loading={toggle.isPending}>
-              {t("lock")}
-            </Button>
-            <Button variant="default" onClick={() => setLocking(null)}>
-              {t("cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={locking !== null}
+        title={t("lock")}
+        message={t("confirmLock", { name: locking?.username })}
+        confirmLabel={t("lock")}
+        loading={toggle.isPending}
+        onConfirm={() => locking && toggle.mutate(locking)}
+        onCancel={() => setLocking(null)}
+      />
     </Stack>
   );
 }
