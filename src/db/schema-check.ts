@@ -1,0 +1,105 @@
+/**
+ * The typed `Database` interface must match the migrated database. Every column is listed here once more,
+ * in a form TypeScript checks against the interface (a missing or extra key fails the type check), and a test
+ * compares the list with the columns PostgreSQL reports.
+ * @module
+ */
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./database.ts";
+
+type Columns = { [T in keyof Database]: Record<keyof Database[T], true> };
+
+const all = <T extends string>(...keys: T[]) =>
+  Object.fromEntries(keys.map((k) => [k, true])) as Record<T, true>;
+
+export const DECLARED_COLUMNS: Columns = {
+  unit: all(
+    "id",
+    "code",
+    "name",
+    "full_name",
+    "type",
+    "level",
+    "parent_code",
+    "province_code",
+    "ancestors",
+    "valid_from",
+    "valid_to",
+    "name_key",
+    "search_text",
+    "source",
+    "version",
+    "created_at",
+    "updated_at",
+  ),
+  unit_revision: all("id", "revision"),
+  unit_successor: all("predecessor_id", "successor_id", "kind", "effective_date"),
+  body: all(
+    "id",
+    "unit_code",
+    "province_code",
+    "kind",
+    "name",
+    "short_name",
+    "parent_body_id",
+    "valid_from",
+    "valid_to",
+    "version",
+    "created_at",
+    "updated_at",
+  ),
+  app_user: all(
+    "id",
+    "username",
+    "display_name",
+    "password_hash",
+    "is_active",
+    "version",
+    "created_at",
+    "updated_at",
+  ),
+  user_grant: all("id", "user_id", "role", "unit_code", "body_id", "created_at", "created_by"),
+  user_session: all("id", "user_id", "csrf_token", "created_at", "expires_at"),
+  audit_log: all(
+    "id",
+    "at",
+    "actor_id",
+    "actor_name",
+    "action",
+    "entity",
+    "entity_id",
+    "unit_code",
+    "province_code",
+    "scope_codes",
+    "before",
+    "after",
+  ),
+};
+
+/** Differences between the declared columns and the database's, as readable lines; empty when they match. */
+export async function schemaDrift(db: Kysely<Database>): Promise<string[]> {
+  const rows = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(db);
+  const actual = new Map<string, Set<string>>();
+  for (const r of rows.rows) {
+    const set = actual.get(r.table_name) ?? new Set<string>();
+    set.add(r.column_name);
+    actual.set(r.table_name, set);
+  }
+  const out: string[] = [];
+  for (const [table, cols] of Object.entries(DECLARED_COLUMNS)) {
+    const have = actual.get(table);
+    if (!have) {
+      out.push(`table ${table} is declared but not in the database`);
+      continue;
+    }
+    for (const c of Object.keys(cols))
+      if (!have.has(c)) out.push(`${table}.${c} is declared but not in the database`);
+    for (const c of have) if (!(c in cols)) out.push(`${table}.${c} is in the database but not declared`);
+  }
+  for (const table of actual.keys()) {
+    if (!(table in DECLARED_COLUMNS)) out.push(`table ${table} is in the database but not declared`);
+  }
+  return out;
+}
