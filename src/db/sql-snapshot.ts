@@ -141,7 +141,6 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       unitRevision: [],
       findUnitAt: ["30037", "2026-01-01"],
       findUnitVersions: ["30037"],
-      findUnitById: [1],
       listChildren: ["82", "2026-01-01"],
       linksFrom: [[1, 2]],
       linksTo: [[1, 2]],

@@ -19,11 +19,6 @@ select *
   from "unit"
   where "code" = $1 and ("unit".valid_from is null or "unit".valid_from <= $2::date) and ("unit".valid_to is null or "unit".valid_to >= $3::date);
 
--- findUnitById(1)
-select *
-  from "unit"
-  where "id" = $1;
-
 -- findUnitsByIds([1,2])
 select *
   from "unit"

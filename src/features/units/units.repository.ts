@@ -79,10 +79,6 @@ export async function findUnitVersions(db: Db, code: string): Promise<UnitRow[]>
     .execute();
 }
 
-export async function findUnitById(db: Db, id: number): Promise<UnitRow | undefined> {
-  return db.selectFrom("unit").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
 export async function listChildren(db: Db, parentCode: string, asOf: string): Promise<UnitWithCount[]> {
   return db
     .selectFrom("unit")
