@@ -33,7 +33,7 @@ function withDatabase(url: string, name: string): string {
 export default async function setup(project: TestProject) {
   const log = createLogger("warn");
   let adminUrl: string;
-  let stop = async () => undefined as void;
+  let stop: () => Promise<void> = async () => {};
   let dataDir: string | null = null;
   const external = process.env.DATABASE_URL?.trim();
   if (external) {

@@ -26,6 +26,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 export interface TestClient {
   csrf: string;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
   json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 

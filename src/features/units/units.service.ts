@@ -258,7 +258,7 @@ export async function createHamlet(
     // Only under today's commune: a code can name another, older unit on an earlier date (30037 was
     // Thị trấn Mỹ An before 01/07/2025), and access was checked against today's.
     const commune = await repo.findUnitAt(trx, communeCode, today);
-    if (!commune || commune.level !== "commune") {
+    if (commune?.level !== "commune") {
       throw errors.badRequest(
         "Chỉ thêm thôn, tổ dân phố vào xã, phường, đặc khu đang có hiệu lực",
         "Hamlets can only be added to a commune-level unit in force today",
@@ -329,7 +329,7 @@ async function saved(
 async function currentHamlet(db: Db, code: string): Promise<UnitRow> {
   const versions = await repo.findUnitVersions(db, code);
   const open = versions.find((v) => v.valid_to === null) ?? versions[versions.length - 1];
-  if (!open || open.level !== "hamlet") throw errors.notFound("thôn, tổ dân phố / hamlet", code);
+  if (open?.level !== "hamlet") throw errors.notFound("thôn, tổ dân phố / hamlet", code);
   return open;
 }
 
