@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import {
+  adHocPeriod,
+  inCutoff,
+  levelDeadlines,
+  PeriodError,
+  parsePeriod,
+  periodLabelVi,
+  samePeriodLastYear,
+} from "./periods.ts";
+import { WorkingCalendar } from "./working-days.ts";
+
+describe("parsePeriod: spans and NĐ 09/2019 cut-off windows", () => {
+  it.each([
+    ["202501", "month", "2025-01-01", "2025-01-31", "2024-12-15", "2025-01-14", "Tháng 01/2025"],
+    ["202402", "month", "2024-02-01", "2024-02-29", "2024-01-15", "2024-02-14", "Tháng 02/2024"],
+    ["2025Q1", "quarter", "2025-01-01", "2025-03-31", "2024-12-15", "2025-03-14", "Quý I/2025"],
+    ["2025Q3", "quarter", "2025-07-01", "2025-09-30", "2025-06-15", "2025-09-14", "Quý III/2025"],
+    ["2025S1", "half_year", "2025-01-01", "2025-06-30", "2024-12-15", "2025-06-14", "6 tháng đầu năm 2025"],
+    ["2025N9", "nine_months", "2025-01-01", "2025-09-30", "2024-12-15", "2025-09-14", "9 tháng đầu năm 2025"],
+    ["2025", "year", "2025-01-01", "2025-12-31", "2024-12-15", "2025-12-14", "Năm 2025"],
+    [
+      "2022-2024",
+      "multi_year",
+      "2022-01-01",
+      "2024-12-31",
+      "2021-12-15",
+      "2024-12-14",
+      "Giai đoạn 2022–2024",
+    ],
+  ])("%s", (code, type, start, end, from, to, label) => {
+    const p = parsePeriod(code);
+    expect(p).toEqual({ type, code, start, end, cutoffFrom: from, cutoffTo: to });
+    expect(periodLabelVi(p)).toBe(label);
+  });
+
+  it.each(["202513", "2025Q5", "2025S2", "1800", "2024-2022", "2025-13-40", "", "Q1-2025"])(
+    "rejects %s",
+    (code) => {
+      expect(() => parsePeriod(code)).toThrow(PeriodError);
+    },
+  );
+});
+
+describe("ad-hoc periods", () => {
+  it("takes the requester's window", () => {
+    const p = adHocPeriod("2024-01-01", "2024-01-31", { from: "2023-12-20", to: "2024-01-25" });
+    expect(p).toMatchObject({ type: "ad_hoc", cutoffFrom: "2023-12-20", cutoffTo: "2024-01-25" });
+    expect(periodLabelVi(p)).toBe("Từ 01/01/2024 đến 31/01/2024");
+    expect(inCutoff(p, "2024-01-25")).toBe(true);
+    expect(inCutoff(p, "2024-01-26")).toBe(false);
+  });
+  it.each([
+    ["2024-02-01", "2024-01-01"],
+    ["2024-02-30", "2024-03-01"],
+  ])("rejects %s..%s", (a, b) => {
+    expect(() => adHocPeriod(a, b)).toThrow(PeriodError);
+  });
+});
+
+describe("samePeriodLastYear", () => {
+  it.each([
+    ["2025S1", "2024S1"],
+    ["202601", "202501"],
+    ["2025Q4", "2024Q4"],
+    ["2025", "2024"],
+    ["2022-2024", "2019-2021"],
+  ])("%s → %s", (a, b) => {
+    expect(samePeriodLastYear(parsePeriod(a)).code).toBe(b);
+  });
+});
+
+describe("levelDeadlines (working days after the cut-off, level by level)", () => {
+  const cal = new WorkingCalendar();
+  it("6 months of 2026: commune 2, province 2, centre 3 working days", () => {
+    // cut-off Sunday 14/06/2026 → Tue 16/06, Thu 18/06, Tue 23/06
+    expect(
+      levelDeadlines(
+        parsePeriod("2026S1"),
+        [
+          { level: "commune", workingDays: 2 },
+          { level: "province", workingDays: 2 },
+          { level: "centre", workingDays: 3 },
+        ],
+        cal,
+      ),
+    ).toEqual([
+      { level: "commune", deadline: "2026-06-16" },
+      { level: "province", deadline: "2026-06-18" },
+      { level: "centre", deadline: "2026-06-23" },
+    ]);
+  });
+  it("jumps over Tết: month 02/2026 (cut-off Sat 14/02) + 1 working day → 23/02", () => {
+    expect(levelDeadlines(parsePeriod("202602"), [{ level: "commune", workingDays: 1 }], cal)).toEqual([
+      { level: "commune", deadline: "2026-02-23" },
+    ]);
+  });
+  it("requires at least 1 working day per level (Art. 8(5))", () => {
+    expect(() => levelDeadlines(parsePeriod("2026"), [{ level: "commune", workingDays: 0 }], cal)).toThrow(
+      PeriodError,
+    );
+  });
+});

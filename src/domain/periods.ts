@@ -1,0 +1,227 @@
+/**
+ * Reporting periods (kỳ báo cáo), their data cut-off windows (thời gian chốt số liệu) and per-level deadlines.
+ * Pure, no I/O.
+ *
+ * Sources (RULES.md §1a):
+ * - NĐ 09/2019/NĐ-CP as copied into Khánh Hòa QĐ 01/2023/QĐ-UBND Art. 4 [S2] (partly confirmed): month = 15th of
+ *   the previous month to the 14th; quarter = 15th of the month before the quarter to the 14th of its last
+ *   month; 6 months = 15/12 of the previous year to 14/6; 9 months = to 14/9; year = 15/12 to 14/12.
+ * - NĐ 09/2019 Art. 8(5) [S3] (confirmed): a deadline leaves at least 1 working day after the cut-off, and a
+ *   report passing several levels has a deadline for each level. Thematic and ad-hoc reports: the requester
+ *   sets the window and deadline.
+ * Codes follow DHIS2 where it has one (2025, 2025Q1, 2025S1, 202501); ours: 2025N9 (9 months), 2022-2024
+ * (several years, e.g. a sơ kết 3 năm), and ad-hoc windows given explicitly.
+ * @module
+ */
+import { type IsoDate, isIsoDate } from "./dates.ts";
+import type { WorkingCalendar } from "./working-days.ts";
+
+export type PeriodType = "month" | "quarter" | "half_year" | "nine_months" | "year" | "multi_year" | "ad_hoc";
+
+export interface Period {
+  type: PeriodType;
+  code: string;
+  /** Calendar span the report covers (inclusive). */
+  start: IsoDate;
+  end: IsoDate;
+  /** Data cut-off window (inclusive). */
+  cutoffFrom: IsoDate;
+  cutoffTo: IsoDate;
+}
+
+export class PeriodError extends RangeError {
+  constructor(
+    readonly messageVi: string,
+    messageEn: string,
+  ) {
+    super(messageEn);
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const iso = (y: number, m: number, d: number): IsoDate => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** The 15th of the month before (y, m). */
+const fifteenthBefore = (y: number, m: number): IsoDate => (m === 1 ? iso(y - 1, 12, 15) : iso(y, m - 1, 15));
+
+const YEAR_MIN = 1990;
+const YEAR_MAX = 2100;
+
+function checkYear(y: number, code: string): void {
+  if (y < YEAR_MIN || y > YEAR_MAX) {
+    throw new PeriodError(
+      `Năm ngoài phạm vi ${YEAR_MIN}–${YEAR_MAX}: ${code}`,
+      `Year out of range in ${code}`,
+    );
+  }
+}
+
+type Builder = (m: RegExpExecArray, code: string) => Period;
+
+const month: Builder = (m, code) => {
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  checkYear(y, code);
+  if (mo < 1 || mo > 12) throw new PeriodError(`Tháng không hợp lệ: ${code}`, `Bad month in ${code}`);
+  return {
+    type: "month",
+    code,
+    start: iso(y, mo, 1),
+    end: iso(y, mo, lastDay(y, mo)),
+    cutoffFrom: fifteenthBefore(y, mo),
+    cutoffTo: iso(y, mo, 14),
+  };
+};
+
+const quarter: Builder = (m, code) => {
+  const [y, q] = [Number(m[1]), Number(m[2])];
+  checkYear(y, code);
+  const first = 3 * q - 2;
+  const last = 3 * q;
+  return {
+    type: "quarter",
+    code,
+    start: iso(y, first, 1),
+    end: iso(y, last, lastDay(y, last)),
+    cutoffFrom: fifteenthBefore(y, first),
+    cutoffTo: iso(y, last, 14),
+  };
+};
+
+/** Periods from 1 January to the end of `lastMonth`, cut off from 15/12 of the year before. */
+const fromJanuary =
+  (type: PeriodType, lastMonth: number): Builder =>
+  (m, code) => {
+    const y = Number(m[1]);
+    checkYear(y, code);
+    return {
+      type,
+      code,
+      start: iso(y, 1, 1),
+      end: iso(y, lastMonth, lastDay(y, lastMonth)),
+      cutoffFrom: iso(y - 1, 12, 15),
+      cutoffTo: iso(y, lastMonth, 14),
+    };
+  };
+
+const multiYear: Builder = (m, code) => {
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  checkYear(a, code);
+  checkYear(b, code);
+  if (b <= a) {
+    throw new PeriodError(
+      `Giai đoạn phải có năm cuối sau năm đầu: ${code}`,
+      `The last year must follow the first: ${code}`,
+    );
+  }
+  return {
+    type: "multi_year",
+    code,
+    start: iso(a, 1, 1),
+    end: iso(b, 12, 31),
+    cutoffFrom: iso(a - 1, 12, 15),
+    cutoffTo: iso(b, 12, 14),
+  };
+};
+
+const FORMS: [RegExp, Builder][] = [
+  [/^(\d{4})(\d{2})$/, month],
+  [/^(\d{4})Q([1-4])$/, quarter],
+  [/^(\d{4})S1$/, fromJanuary("half_year", 6)],
+  [/^(\d{4})N9$/, fromJanuary("nine_months", 9)],
+  [/^(\d{4})$/, fromJanuary("year", 12)],
+  [/^(\d{4})-(\d{4})$/, multiYear],
+];
+
+/** Builds a period from its code: 202501, 2025Q1, 2025S1, 2025N9, 2025, 2022-2024. */
+export function parsePeriod(code: string): Period {
+  for (const [pattern, build] of FORMS) {
+    const m = pattern.exec(code);
+    if (m) return build(m, code);
+  }
+  throw new PeriodError(
+    `Mã kỳ báo cáo không hợp lệ: "${code}" (ví dụ 202501, 2025Q1, 2025S1, 2025N9, 2025, 2022-2024)`,
+    `Bad period code "${code}" (e.g. 202501, 2025Q1, 2025S1, 2025N9, 2025, 2022-2024)`,
+  );
+}
+
+/** An ad-hoc or thematic period: the requester sets its window (the cut-off defaults to the span). */
+export function adHocPeriod(start: IsoDate, end: IsoDate, cutoff?: { from: IsoDate; to: IsoDate }): Period {
+  for (const d of [start, end, cutoff?.from, cutoff?.to]) {
+    if (d !== undefined && !isIsoDate(d)) throw new PeriodError(`Ngày không hợp lệ: ${d}`, `Bad date: ${d}`);
+  }
+  if (end < start) throw new PeriodError("Ngày kết thúc trước ngày bắt đầu", "The end is before the start");
+  const from = cutoff?.from ?? start;
+  const to = cutoff?.to ?? end;
+  if (to < from)
+    throw new PeriodError("Thời gian chốt số liệu không hợp lệ", "The cut-off window ends before it starts");
+  return { type: "ad_hoc", code: `${start}..${end}`, start, end, cutoffFrom: from, cutoffTo: to };
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** The Vietnamese name used in report titles: "Tháng 01/2025", "Quý I/2025", "6 tháng đầu năm 2025"… */
+export function periodLabelVi(p: Period): string {
+  const y = p.start.slice(0, 4);
+  switch (p.type) {
+    case "month":
+      return `Tháng ${p.start.slice(5, 7)}/${y}`;
+    case "quarter":
+      return `Quý ${ROMAN[(Number(p.start.slice(5, 7)) - 1) / 3]}/${y}`;
+    case "half_year":
+      return `6 tháng đầu năm ${y}`;
+    case "nine_months":
+      return `9 tháng đầu năm ${y}`;
+    case "year":
+      return `Năm ${y}`;
+    case "multi_year":
+      return `Giai đoạn ${y}–${p.end.slice(0, 4)}`;
+    case "ad_hoc":
+      return `Từ ${p.start.split("-").reverse().join("/")} đến ${p.end.split("-").reverse().join("/")}`;
+  }
+}
+
+/** The period before, for comparisons ("so với cùng kỳ" uses the same period of the previous year). */
+export function samePeriodLastYear(p: Period): Period {
+  if (p.type === "ad_hoc")
+    throw new PeriodError("Kỳ đột xuất không có cùng kỳ", "An ad-hoc period has no same period last year");
+  if (p.type === "multi_year") {
+    const [a, b] = p.code.split("-").map(Number) as [number, number];
+    const span = b - a + 1;
+    return parsePeriod(`${a - span}-${b - span}`);
+  }
+  const y = Number(p.code.slice(0, 4));
+  return parsePeriod(`${y - 1}${p.code.slice(4)}`);
+}
+
+export interface LevelDeadline {
+  level: string;
+  deadline: IsoDate;
+}
+
+/**
+ * Per-level deadlines for a report passing up through several levels (lowest first): each level gets its
+ * number of working days after the previous level's deadline, the first after the cut-off. Every step must
+ * be at least 1 working day (NĐ 09/2019 Art. 8(5)).
+ */
+export function levelDeadlines(
+  p: Period,
+  steps: { level: string; workingDays: number }[],
+  calendar: WorkingCalendar,
+): LevelDeadline[] {
+  let from = p.cutoffTo;
+  return steps.map((s) => {
+    if (!Number.isInteger(s.workingDays) || s.workingDays < 1) {
+      throw new PeriodError(
+        `Mỗi cấp cần ít nhất 1 ngày làm việc (cấp ${s.level})`,
+        `Each level needs at least 1 working day (level ${s.level})`,
+      );
+    }
+    from = calendar.addWorkingDays(from, s.workingDays);
+    return { level: s.level, deadline: from };
+  });
+}
+
+/** True when the window [cutoffFrom, cutoffTo] contains `date`. */
+export function inCutoff(p: Period, date: IsoDate): boolean {
+  return p.cutoffFrom <= date && date <= p.cutoffTo;
+}
