@@ -109,4 +109,24 @@ describe("web", () => {
     await expect.poll(() => row.getByText("Đã khóa").count()).toBe(1);
     await context.close();
   });
+
+  it("a system admin confirms next year's estimated working calendar", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/calendar`);
+    await page.getByLabel("Tên đăng nhập").fill("admin");
+    await page.getByLabel("Mật khẩu").fill("demo12345");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("heading", { name: "Lịch làm việc" }).waitFor();
+    await page.getByLabel("Năm").fill("2027");
+    const days = page.getByTestId("calendar-days");
+    await expect.poll(() => days.getByText("06/02/2027").count()).toBe(0); // Tết on a Saturday: made up later
+    await expect.poll(() => days.getByText("10/02/2027").count()).toBe(1);
+    await expect.poll(() => page.getByText("Ước tính").first().count()).toBe(1);
+    await page.getByRole("button", { name: "Lưu và xác nhận lịch năm" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Lưu và xác nhận lịch năm" }).click();
+    await expect.poll(() => page.getByText(/Chính thức · Đã xác nhận/).count()).toBe(1);
+    await expect.poll(() => days.getByText(/^Xác nhận bởi quản trị hệ thống ngày/).count()).toBe(11);
+    await context.close();
+  });
 });

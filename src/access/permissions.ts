@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "user.manage",
   "audit.read",
   "unit.import",
+  "calendar.manage", // confirm or edit a year's holidays and make-up working days
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

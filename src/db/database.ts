@@ -102,7 +102,26 @@ interface UnitRevisionTable {
   revision: number;
 }
 
+interface CalendarDayTable {
+  date: string;
+  year: ColumnType<number, never, never>;
+  kind: "holiday" | "working";
+  name: string;
+  status: "official" | "estimated";
+  source: string;
+  updated_at: Generated<Date>;
+}
+
+interface CalendarYearTable {
+  year: number;
+  version: Generated<number>;
+  confirmed_by: number | null;
+  confirmed_at: Generated<Date>;
+}
+
 export interface Database {
+  calendar_day: CalendarDayTable;
+  calendar_year: CalendarYearTable;
   unit: UnitTable;
   unit_revision: UnitRevisionTable;
   unit_successor: UnitSuccessorTable;

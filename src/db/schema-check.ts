@@ -13,6 +13,8 @@ const all = <T extends string>(...keys: T[]) =>
   Object.fromEntries(keys.map((k) => [k, true])) as Record<T, true>;
 
 export const DECLARED_COLUMNS: Columns = {
+  calendar_day: all("date", "year", "kind", "name", "status", "source", "updated_at"),
+  calendar_year: all("year", "version", "confirmed_by", "confirmed_at"),
   unit: all(
     "id",
     "code",

@@ -21,6 +21,7 @@ import * as access from "../access/access.repository.ts";
 import * as audit from "../features/audit/audit.repository.ts";
 import * as auth from "../features/auth/auth.repository.ts";
 import * as bodies from "../features/bodies/bodies.repository.ts";
+import * as calendar from "../features/calendar/calendar.repository.ts";
 import * as units from "../features/units/units.repository.ts";
 import * as users from "../features/users/users.repository.ts";
 import type { Database } from "./database.ts";
@@ -35,7 +36,8 @@ class RecordingDriver implements Driver {
     return {
       async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
         recorded.push(q);
-        return { rows: [] };
+        // a written row comes back, so functions go on to their next statement
+        return { rows: (/\breturning\b/.test(q.sql) ? [{ id: 1, version: 1 }] : []) as R[] };
       },
       // biome-ignore lint/correctness/useYield: never streams
       async *streamQuery() {
@@ -110,6 +112,20 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       deleteSession: ["hash"],
       deleteSessionsOfUser: [1, "hash"],
       setPasswordHash: [1, "scrypt$..."],
+    },
+  },
+  calendar: {
+    module: calendar,
+    samples: {
+      findYear: [2026],
+      listDays: [[2026]],
+      storedYears: [],
+      replaceYear: [
+        2026,
+        1,
+        [{ date: "2026-01-01", kind: "holiday", name: "Tết Dương lịch", status: "official", source: "test" }],
+        1,
+      ],
     },
   },
   bodies: {

@@ -13,6 +13,7 @@ import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
 import { authenticate } from "../features/auth/auth.service.ts";
 import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
+import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
@@ -97,7 +98,15 @@ export function createApp(deps: AppDeps) {
     if (token && c.req.path === "/api/auth/logout") sessions.delete(token);
   });
 
-  for (const sub of [healthRoutes, authRoutes, unitsRoutes, bodiesRoutes, usersRoutes, auditRoutes]) {
+  for (const sub of [
+    healthRoutes,
+    authRoutes,
+    unitsRoutes,
+    bodiesRoutes,
+    usersRoutes,
+    auditRoutes,
+    calendarRoutes,
+  ]) {
     app.route("/api", sub(deps));
   }
 

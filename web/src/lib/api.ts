@@ -56,3 +56,4 @@ export type Me = Schemas["Me"];
 export type Body = Schemas["Body"];
 export type User = Schemas["User"];
 export type AuditEntry = Schemas["AuditEntry"];
+export type CalendarYear = Schemas["CalendarYear"];
