@@ -129,4 +129,23 @@ describe("web", () => {
     await expect.poll(() => days.getByText(/^Xác nhận bởi quản trị hệ thống ngày/).count()).toBe(11);
     await context.close();
   });
+
+  it("a system admin adds an indicator to the catalogue", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/indicators`);
+    await page.getByLabel("Tên đăng nhập").fill("admin");
+    await page.getByLabel("Mật khẩu").fill("demo12345");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("heading", { name: "Danh mục chỉ tiêu" }).waitFor();
+    const list = page.getByTestId("indicator-list");
+    await expect.poll(() => list.getByText("Tổng số mô hình “Dân vận khéo”").count()).toBe(1);
+    await page.getByRole("textbox", { name: "Mã", exact: true }).fill("hamlet_meetings");
+    await page.getByRole("textbox", { name: "Tên tiếng Việt" }).fill("Số cuộc họp thôn, tổ dân phố");
+    await page.getByRole("textbox", { name: "Tên tiếng Anh" }).fill("Hamlet meetings");
+    await page.getByRole("textbox", { name: "Đơn vị tính" }).fill("cuộc");
+    await page.getByRole("button", { name: "Thêm chỉ tiêu" }).click();
+    await expect.poll(() => list.getByText("HAMLET_MEETINGS").count()).toBe(1);
+    await context.close();
+  });
 });

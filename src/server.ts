@@ -2,10 +2,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import type { Kysely } from "kysely";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
+import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
+import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
 import { RevisionWatcher } from "./features/units/revision-watcher.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
 import { createApp } from "./http/app.ts";
@@ -14,6 +17,14 @@ import type { Logger } from "./logger.ts";
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SEED_DIR = path.join(REPO_ROOT, "seed", "vn-admin");
 export const WEB_DIST = path.join(REPO_ROOT, "web", "dist");
+
+/** What every database gets: the official units (once) and the built-in indicators that are missing. */
+export async function loadShippedData(db: Kysely<Database>, log: Logger, progress?: Progress): Promise<void> {
+  const loaded = await loadShippedUnits(db, SEED_DIR, progress);
+  if (loaded.length) log.info({ loaded }, "official units loaded");
+  const indicators = await ensureBuiltInIndicators(db);
+  if (indicators) log.info({ indicators }, "built-in indicators added");
+}
 
 /** Opens and migrates the database and loads the official units if the table is empty. */
 export async function prepareDatabase(
@@ -25,8 +36,7 @@ export async function prepareDatabase(
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length) log.info({ applied }, "migrations applied");
-    const loaded = await loadShippedUnits(handle.db, SEED_DIR, progress);
-    if (loaded.length) log.info({ loaded }, "official units loaded");
+    await loadShippedData(handle.db, log, progress);
     return handle;
   } catch (err) {
     await handle.close();

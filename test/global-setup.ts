@@ -12,9 +12,8 @@ import type { TestProject } from "vitest/node";
 import { connect, ensureDatabase } from "../src/db/connection.ts";
 import { startEmbedded } from "../src/db/embedded.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { loadShippedUnits } from "../src/features/units/units.import.ts";
 import { createLogger } from "../src/logger.ts";
-import { SEED_DIR } from "../src/server.ts";
+import { loadShippedData } from "../src/server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -49,7 +48,7 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(adminUrl, templateDb);
   const h = connect(withDatabase(adminUrl, templateDb), external ? "external" : "embedded", 4);
   await migrateToLatest(h.db);
-  await loadShippedUnits(h.db, SEED_DIR);
+  await loadShippedData(h.db, log);
   await h.close();
   project.provide("adminUrl", adminUrl);
   project.provide("templateDb", templateDb);

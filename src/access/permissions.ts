@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "audit.read",
   "unit.import",
   "calendar.manage", // confirm or edit a year's holidays and make-up working days
+  "indicator.manage", // add and edit indicators of the catalogue
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

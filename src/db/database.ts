@@ -119,7 +119,25 @@ interface CalendarYearTable {
   confirmed_at: Generated<Date>;
 }
 
+interface IndicatorTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  type: "integer" | "decimal" | "percentage" | "text";
+  unit_of_measure: string;
+  aggregation: "sum" | "average" | "weighted_average" | "min" | "max" | "latest" | "none";
+  categories: ColumnType<Record<string, string[]>, string, string>;
+  description: string;
+  built_in: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export type IndicatorRow = Selectable<IndicatorTable>;
+
 export interface Database {
+  indicator: IndicatorTable;
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;
   unit: UnitTable;

@@ -13,6 +13,20 @@ const all = <T extends string>(...keys: T[]) =>
   Object.fromEntries(keys.map((k) => [k, true])) as Record<T, true>;
 
 export const DECLARED_COLUMNS: Columns = {
+  indicator: all(
+    "code",
+    "name_vi",
+    "name_en",
+    "type",
+    "unit_of_measure",
+    "aggregation",
+    "categories",
+    "description",
+    "built_in",
+    "version",
+    "created_at",
+    "updated_at",
+  ),
   calendar_day: all("date", "year", "kind", "name", "status", "source", "updated_at"),
   calendar_year: all("year", "version", "confirmed_by", "confirmed_at"),
   unit: all(

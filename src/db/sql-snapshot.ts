@@ -22,6 +22,7 @@ import * as audit from "../features/audit/audit.repository.ts";
 import * as auth from "../features/auth/auth.repository.ts";
 import * as bodies from "../features/bodies/bodies.repository.ts";
 import * as calendar from "../features/calendar/calendar.repository.ts";
+import * as indicators from "../features/indicators/indicators.repository.ts";
 import * as units from "../features/units/units.repository.ts";
 import * as users from "../features/users/users.repository.ts";
 import type { Database } from "./database.ts";
@@ -78,6 +79,17 @@ const unitRow = {
   source: "user",
 };
 
+const SAMPLE_INDICATOR = {
+  code: "DVK_MODELS_TOTAL",
+  nameVi: "Tổng số mô hình",
+  nameEn: "Models, total",
+  type: "integer",
+  unitOfMeasure: "mô hình",
+  aggregation: "sum",
+  categories: { kind: ["tập thể", "cá nhân"] },
+  description: "",
+};
+
 /** Sample arguments (after `db`) for every repository function; a function without samples fails the sync. */
 const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples }> = {
   access: { module: access, samples: { grantsOfUser: [1], unitPath: ["30037"] } },
@@ -126,6 +138,16 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
         [{ date: "2026-01-01", kind: "holiday", name: "Tết Dương lịch", status: "official", source: "test" }],
         1,
       ],
+    },
+  },
+  indicators: {
+    module: indicators,
+    samples: {
+      listIndicators: [],
+      findIndicator: ["DVK_MODELS_TOTAL"],
+      insertMissing: [[SAMPLE_INDICATOR]],
+      insertIndicator: [SAMPLE_INDICATOR],
+      updateIndicatorVersioned: ["DVK_MODELS_TOTAL", 1, SAMPLE_INDICATOR],
     },
   },
   bodies: {

@@ -15,6 +15,7 @@ import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
+import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
     usersRoutes,
     auditRoutes,
     calendarRoutes,
+    indicatorsRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

@@ -7,6 +7,7 @@ import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
+import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
 import { UnitPage } from "../features/units/components/unit-page.tsx";
 import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
@@ -52,6 +53,7 @@ export function App() {
     { to: "/units", label: t("units"), show: true },
     { to: "/users", label: t("users"), show: can("user.manage") },
     { to: "/audit", label: t("audit"), show: can("audit.read") },
+    { to: "/indicators", label: t("indicators"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -100,6 +102,7 @@ export function App() {
           <Route path="/units/:code" element={<UnitPage me={me.data} />} />
           <Route path="/users" element={<UsersPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/indicators" element={<IndicatorsPage canManage={can("indicator.manage")} />} />
           <Route path="/calendar" element={<CalendarPage canManage={can("calendar.manage")} />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="*" element={<Navigate to="/units" replace />} />

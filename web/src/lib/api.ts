@@ -57,3 +57,4 @@ export type Body = Schemas["Body"];
 export type User = Schemas["User"];
 export type AuditEntry = Schemas["AuditEntry"];
 export type CalendarYear = Schemas["CalendarYear"];
+export type Indicator = Schemas["Indicator"];

@@ -1,0 +1,197 @@
+/**
+ * The indicator catalogue shipped with danvan: what the reference reports count (../shared/reference: the
+ * Bắc Kạn 2021 review — models total/new/kept; the Tháp Mười 2024 report — dissemination, citizen reception,
+ * letters, online dossiers, dân vận chính quyền score/band/rank, PAR Index and SIPAS ranks) and RULES.md §3.
+ * Data, not code: admins add their own. Pure, no I/O.
+ * @module
+ */
+import type { AggregationRule } from "./aggregation.ts";
+
+export type IndicatorType = "integer" | "decimal" | "percentage" | "text";
+
+export interface IndicatorDefinition {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  type: IndicatorType;
+  unitOfMeasure: string;
+  aggregation: AggregationRule;
+  /** Optional disaggregation: category name → options (e.g. field × new/kept). */
+  categories: Record<string, string[]>;
+  description: string;
+}
+
+const MODEL_FIELDS = ["kinh tế", "văn hóa – xã hội", "quốc phòng – an ninh", "xây dựng hệ thống chính trị"];
+
+export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: "DVK_MODELS_TOTAL",
+    nameVi: "Tổng số mô hình “Dân vận khéo”",
+    nameEn: "“Dân vận khéo” models, total",
+    type: "integer",
+    unitOfMeasure: "mô hình",
+    aggregation: "sum",
+    categories: { field: MODEL_FIELDS, kind: ["tập thể", "cá nhân"] },
+    description: "Mô hình đăng ký mới và duy trì trong năm (Bắc Kạn 2021: 2.011).",
+  },
+  {
+    code: "DVK_MODELS_NEW",
+    nameVi: "Mô hình “Dân vận khéo” đăng ký mới",
+    nameEn: "“Dân vận khéo” models newly registered",
+    type: "integer",
+    unitOfMeasure: "mô hình",
+    aggregation: "sum",
+    categories: { field: MODEL_FIELDS },
+    description: "Bắc Kạn 2021: 1.354.",
+  },
+  {
+    code: "DVK_MODELS_KEPT",
+    nameVi: "Mô hình “Dân vận khéo” duy trì",
+    nameEn: "“Dân vận khéo” models kept up",
+    type: "integer",
+    unitOfMeasure: "mô hình",
+    aggregation: "sum",
+    categories: { field: MODEL_FIELDS },
+    description: "Bắc Kạn 2021: 657.",
+  },
+  {
+    code: "DVK_MODELS_RECOGNISED",
+    nameVi: "Mô hình được công nhận",
+    nameEn: "Models recognised",
+    type: "integer",
+    unitOfMeasure: "mô hình",
+    aggregation: "sum",
+    categories: {},
+    description: "Đã bình xét, công nhận trong kỳ.",
+  },
+  {
+    code: "DVK_MODELS_EXEMPLARY",
+    nameVi: "Mô hình điển hình",
+    nameEn: "Exemplary models",
+    type: "integer",
+    unitOfMeasure: "mô hình",
+    aggregation: "sum",
+    categories: {},
+    description: "",
+  },
+  {
+    code: "DISSEMINATION_SESSIONS",
+    nameVi: "Số buổi tuyên truyền, phổ biến",
+    nameEn: "Dissemination sessions",
+    type: "integer",
+    unitOfMeasure: "buổi",
+    aggregation: "sum",
+    categories: {},
+    description: "Học tập, quán triệt, tuyên truyền chủ trương, nghị quyết.",
+  },
+  {
+    code: "DISSEMINATION_ATTENDEES",
+    nameVi: "Lượt người dự tuyên truyền",
+    nameEn: "Dissemination attendees",
+    type: "integer",
+    unitOfMeasure: "lượt người",
+    aggregation: "sum",
+    categories: {},
+    description: "",
+  },
+  {
+    code: "RECEPTION_DAYS",
+    nameVi: "Số ngày tiếp công dân định kỳ của người đứng đầu",
+    nameEn: "Regular citizen-reception days held by the head",
+    type: "integer",
+    unitOfMeasure: "ngày",
+    aggregation: "sum",
+    categories: {},
+    description: "Luật Tiếp công dân 2013: chủ tịch UBND xã ít nhất 1 ngày/tuần.",
+  },
+  {
+    code: "LETTERS_RECEIVED",
+    nameVi: "Số đơn thư tiếp nhận",
+    nameEn: "Letters received",
+    type: "integer",
+    unitOfMeasure: "đơn",
+    aggregation: "sum",
+    categories: { kind: ["khiếu nại", "tố cáo", "kiến nghị, phản ánh"] },
+    description: "",
+  },
+  {
+    code: "LETTERS_RESOLVED",
+    nameVi: "Số đơn thư đã giải quyết",
+    nameEn: "Letters resolved",
+    type: "integer",
+    unitOfMeasure: "đơn",
+    aggregation: "sum",
+    categories: { kind: ["khiếu nại", "tố cáo", "kiến nghị, phản ánh"] },
+    description: "",
+  },
+  {
+    code: "ONLINE_DOSSIER_SHARE",
+    nameVi: "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến",
+    nameEn: "Share of administrative dossiers filed online",
+    type: "percentage",
+    unitOfMeasure: "%",
+    aggregation: "weighted_average",
+    categories: {},
+    description: "Bình quân có trọng số theo số hồ sơ.",
+  },
+  {
+    code: "DVCQ_SCORE",
+    nameVi: "Điểm đánh giá công tác dân vận chính quyền",
+    nameEn: "“Dân vận chính quyền” evaluation score",
+    type: "decimal",
+    unitOfMeasure: "điểm",
+    aggregation: "none",
+    categories: {},
+    description: "Tháp Mười: 95,5 (2021); 96 (2022); 97,05 (2023).",
+  },
+  {
+    code: "DVCQ_BAND",
+    nameVi: "Xếp loại công tác dân vận chính quyền",
+    nameEn: "“Dân vận chính quyền” band",
+    type: "text",
+    unitOfMeasure: "",
+    aggregation: "none",
+    categories: {},
+    description: "Hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ.",
+  },
+  {
+    code: "DVCQ_RANK",
+    nameVi: "Thứ hạng công tác dân vận chính quyền",
+    nameEn: "“Dân vận chính quyền” rank",
+    type: "integer",
+    unitOfMeasure: "hạng",
+    aggregation: "none",
+    categories: {},
+    description: "Tháp Mười: hạng 7 (2022), hạng 5 (2023).",
+  },
+  {
+    code: "PAR_INDEX_RANK",
+    nameVi: "Thứ hạng Chỉ số cải cách hành chính (PAR Index)",
+    nameEn: "PAR Index rank",
+    type: "integer",
+    unitOfMeasure: "hạng",
+    aggregation: "none",
+    categories: {},
+    description: "",
+  },
+  {
+    code: "SIPAS_RANK",
+    nameVi: "Thứ hạng Chỉ số hài lòng (SIPAS)",
+    nameEn: "SIPAS rank",
+    type: "integer",
+    unitOfMeasure: "hạng",
+    aggregation: "none",
+    categories: {},
+    description: "",
+  },
+  {
+    code: "FUNDS_MOBILISED",
+    nameVi: "Kinh phí vận động",
+    nameEn: "Funds mobilised",
+    type: "decimal",
+    unitOfMeasure: "đồng",
+    aggregation: "sum",
+    categories: { source: ["Nhân dân", "ngân sách", "khác"] },
+    description: "Tam Nông 2025: hơn 4,5 tỷ đồng, khoảng 4,4 tỷ từ Nhân dân.",
+  },
+];

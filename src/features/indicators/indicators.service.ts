@@ -1,0 +1,80 @@
+/** The indicator catalogue: everyone reads it; system admins add and edit. @module */
+import type { Kysely } from "kysely";
+import { type Auth, requirePermission } from "../../access/access.ts";
+import type { Database, IndicatorRow } from "../../db/database.ts";
+import { BUILT_IN_INDICATORS, type IndicatorDefinition } from "../../domain/indicators.ts";
+import { errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
+import * as repo from "./indicators.repository.ts";
+
+type Db = Kysely<Database>;
+
+export function toIndicatorDto(r: IndicatorRow) {
+  return {
+    code: r.code,
+    nameVi: r.name_vi,
+    nameEn: r.name_en,
+    type: r.type,
+    unitOfMeasure: r.unit_of_measure,
+    aggregation: r.aggregation,
+    categories: r.categories,
+    description: r.description,
+    builtIn: r.built_in,
+    version: r.version,
+  };
+}
+
+/** At start-up: add the shipped indicators that are not there yet. */
+export async function ensureBuiltInIndicators(db: Db): Promise<number> {
+  return repo.insertMissing(db, BUILT_IN_INDICATORS);
+}
+
+export async function listIndicators(db: Db, auth: Auth | null) {
+  requirePermission(auth, "unit.read");
+  return { items: (await repo.listIndicators(db)).map(toIndicatorDto) };
+}
+
+async function audited(db: Db, a: Auth, action: string, before: IndicatorRow | null, after: IndicatorRow) {
+  await appendAudit(db, {
+    actorId: a.userId,
+    actorName: a.username,
+    action,
+    entity: "indicator",
+    entityId: after.code,
+    unitCode: null,
+    scope: [],
+    before: before ? toIndicatorDto(before) : null,
+    after: toIndicatorDto(after),
+  });
+  return toIndicatorDto(after);
+}
+
+export async function createIndicator(db: Db, auth: Auth | null, input: IndicatorDefinition) {
+  const a = requirePermission(auth, "indicator.manage");
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertIndicator(trx, input);
+    if (!row) {
+      throw errors.conflict(`Đã có chỉ tiêu mã ${input.code}`, `Indicator ${input.code} exists already`, {
+        field: "code",
+      });
+    }
+    return audited(trx, a, "indicator.create", null, row);
+  });
+}
+
+export async function updateIndicator(
+  db: Db,
+  auth: Auth | null,
+  code: string,
+  input: Omit<IndicatorDefinition, "code"> & { version: number },
+) {
+  const a = requirePermission(auth, "indicator.manage");
+  const before = await repo.findIndicator(db, code);
+  if (!before) throw errors.notFound("chỉ tiêu / indicator", code);
+  const { version, ...fields } = input;
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.updateIndicatorVersioned(trx, code, version, fields);
+    if (!row) throw errors.stale(before.version);
+    return audited(trx, a, "indicator.update", before, row);
+  });
+}

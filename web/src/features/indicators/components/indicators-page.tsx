@@ -1,0 +1,119 @@
+import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type Indicator } from "../../../lib/api.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
+
+const TYPES = ["integer", "decimal", "percentage", "text"] as const;
+const AGGREGATIONS = ["sum", "average", "weighted_average", "min", "max", "latest", "none"] as const;
+const EMPTY = { code: "", nameVi: "", nameEn: "", type: "integer", unitOfMeasure: "", aggregation: "sum" };
+
+/** The indicator catalogue; system admins add indicators. */
+export function IndicatorsPage({ canManage }: { canManage: boolean }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ["indicators"],
+    queryFn: () => api<{ items: Indicator[] }>("GET", "/api/indicators"),
+  });
+  const [form, setForm] = useState(EMPTY);
+  const { error, onError, clear } = useApiError();
+  const create = useMutation({
+    mutationFn: () => api<Indicator>("POST", "/api/indicators", form),
+    onSuccess: async () => {
+      clear();
+      setForm(EMPTY);
+      await qc.invalidateQueries({ queryKey: ["indicators"] });
+    },
+    onError,
+  });
+  const set = (k: keyof typeof EMPTY) => (v: string | null) => setForm({ ...form, [k]: v ?? "" });
+  return (
+    <Stack>
+      <Title order={3}>{t("indicators")}</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      {canManage && (
+        <Group align="end" wrap="wrap">
+          <TextInput
+            label={t("code")}
+            placeholder="HAMLET_MEETINGS"
+            value={form.code}
+            onChange={(e) => set("code")(e.currentTarget.value.toUpperCase())}
+            w={180}
+          />
+          <TextInput
+            label={t("nameVi")}
+            value={form.nameVi}
+            onChange={(e) => set("nameVi")(e.currentTarget.value)}
+            w={240}
+          />
+          <TextInput
+            label={t("nameEn")}
+            value={form.nameEn}
+            onChange={(e) => set("nameEn")(e.currentTarget.value)}
+            w={200}
+          />
+          <Select
+            label={t("type")}
+            w={150}
+            value={form.type}
+            onChange={set("type")}
+            data={TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+          />
+          <TextInput
+            label={t("unitOfMeasure")}
+            value={form.unitOfMeasure}
+            onChange={(e) => set("unitOfMeasure")(e.currentTarget.value)}
+            w={110}
+          />
+          <Select
+            label={t("aggregation")}
+            w={190}
+            value={form.aggregation}
+            onChange={set("aggregation")}
+            data={AGGREGATIONS.map((v) => ({ value: v, label: t(`aggregations.${v}`) }))}
+          />
+          <Button onClick={() => create.mutate()} loading={create.isPending}>
+            {t("addIndicator")}
+          </Button>
+        </Group>
+      )}
+      <Table striped data-testid="indicator-list">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("code")}</Table.Th>
+            <Table.Th>{t("name")}</Table.Th>
+            <Table.Th>{t("type")}</Table.Th>
+            <Table.Th>{t("unitOfMeasure")}</Table.Th>
+            <Table.Th>{t("aggregation")}</Table.Th>
+            <Table.Th>{t("categories")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {q.data?.items.map((i) => (
+            <Table.Tr key={i.code}>
+              <Table.Td>
+                {i.code}{" "}
+                {i.builtIn && (
+                  <Badge size="xs" variant="light">
+                    {t("builtIn")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{i18n.language === "en" ? i.nameEn : i.nameVi}</Table.Td>
+              <Table.Td>{t(`types.${i.type}`)}</Table.Td>
+              <Table.Td>{i.unitOfMeasure}</Table.Td>
+              <Table.Td>{t(`aggregations.${i.aggregation}`)}</Table.Td>
+              <Table.Td>
+                {Object.entries(i.categories ?? {})
+                  .map(([k, v]) => `${k}: ${v.join(", ")}`)
+                  .join(" · ")}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
