@@ -3,7 +3,7 @@
  * log in as xa.thapmuoi, search "thap muoi", open the commune.
  */
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { seedDemo } from "../src/features/demo/demo.seed.ts";
@@ -38,6 +38,13 @@ beforeAll(async () => {
   });
 });
 
+/** Fills the login form (shown on any page while logged out) as a demo user. */
+async function logIn(page: Page, username: string) {
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("demo12345");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -47,9 +54,7 @@ describe("web", () => {
   it("logs in as xa.thapmuoi, finds 'thap muoi' and opens the commune", async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await page.getByLabel("Tên đăng nhập").fill("xa.thapmuoi");
-    await page.getByLabel("Mật khẩu").fill("demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await logIn(page, "xa.thapmuoi");
     await page
       .getByTestId("unit-search")
       .locator("input")
@@ -69,9 +74,7 @@ describe("web", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/units/30037`);
-    await page.getByLabel("Tên đăng nhập").fill("xa.thapmuoi");
-    await page.getByLabel("Mật khẩu").fill("demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await logIn(page, "xa.thapmuoi");
     await page.getByTestId("hamlet-name").fill("Tân Hòa");
     await page.getByRole("button", { name: "Thêm thôn, tổ dân phố" }).click();
     const row = page.getByRole("row", { name: /Ấp Tân Hòa/ });
@@ -93,9 +96,7 @@ describe("web", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/users`);
-    await page.getByLabel("Tên đăng nhập").fill("admin");
-    await page.getByLabel("Mật khẩu").fill("demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await logIn(page, "admin");
     await page.getByRole("heading", { name: "Người dùng và phân quyền" }).waitFor();
     await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill("bdv.thapmuoi");
     await page.getByRole("textbox", { name: "Họ và tên" }).fill("Nguyễn Văn An");
@@ -114,9 +115,7 @@ describe("web", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/calendar`);
-    await page.getByLabel("Tên đăng nhập").fill("admin");
-    await page.getByLabel("Mật khẩu").fill("demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await logIn(page, "admin");
     await page.getByRole("heading", { name: "Lịch làm việc" }).waitFor();
     await page.getByLabel("Năm").fill("2027");
     const days = page.getByTestId("calendar-days");
@@ -134,9 +133,7 @@ describe("web", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/indicators`);
-    await page.getByLabel("Tên đăng nhập").fill("admin");
-    await page.getByLabel("Mật khẩu").fill("demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await logIn(page, "admin");
     await page.getByRole("heading", { name: "Danh mục chỉ tiêu" }).waitFor();
     const list = page.getByTestId("indicator-list");
     await expect.poll(() => list.getByText("Tổng số mô hình “Dân vận khéo”").count()).toBe(1);

@@ -50,3 +50,8 @@ export const PagingQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
+
+/** A required JSON request body for createRoute. */
+export function jsonBody<T>(schema: T) {
+  return { body: { content: { "application/json": { schema } }, required: true } };
+}

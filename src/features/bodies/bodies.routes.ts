@@ -6,6 +6,7 @@ import {
   errorResponses,
   IsoDateSchema,
   json,
+  jsonBody,
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
@@ -36,7 +37,6 @@ const IdParam = z.object({
     .max(2_147_483_647)
     .openapi({ param: { name: "id", in: "path" } }),
 });
-const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 export function bodiesRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -81,7 +81,7 @@ export function bodiesRoutes(deps: AppDeps) {
       summary: "Add a body to a unit",
       request: {
         params: CodeParam,
-        ...body(
+        ...jsonBody(
           z.object({
             kind: z.enum(BODY_KIND_CODES),
             name: z.string().trim().min(1).max(200),
@@ -105,7 +105,7 @@ export function bodiesRoutes(deps: AppDeps) {
       summary: "Rename a body, or close it with validTo",
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             version: VersionSchema,
             name: z.string().trim().min(1).max(200).optional(),

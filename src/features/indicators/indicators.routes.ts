@@ -1,7 +1,7 @@
 /** /api/indicators: the indicator catalogue. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, json, VersionSchema, writeErrorResponses } from "../../http/schemas.ts";
+import { errorResponses, json, jsonBody, VersionSchema, writeErrorResponses } from "../../http/schemas.ts";
 import * as service from "./indicators.service.ts";
 
 const tags = ["indicators"];
@@ -20,7 +20,6 @@ const Code = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, "CONSTANT_CASE, 3–64 c
 const IndicatorSchema = z
   .object({ code: z.string(), ...Fields, builtIn: z.boolean(), version: z.number() })
   .openapi("Indicator");
-const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 export function indicatorsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -41,7 +40,7 @@ export function indicatorsRoutes(deps: AppDeps) {
       path: "/indicators",
       tags,
       summary: "Add an indicator (system admins)",
-      request: body(z.object({ code: Code, ...Fields })),
+      request: jsonBody(z.object({ code: Code, ...Fields })),
       responses: { 201: json(IndicatorSchema, "Created"), ...writeErrorResponses },
     }),
     async (c) => c.json(await service.createIndicator(db, c.var.auth, c.req.valid("json")), 201),
@@ -54,7 +53,7 @@ export function indicatorsRoutes(deps: AppDeps) {
       summary: "Edit an indicator (system admins); carries the version read",
       request: {
         params: z.object({ code: Code.openapi({ param: { name: "code", in: "path" } }) }),
-        ...body(z.object({ version: VersionSchema, ...Fields })),
+        ...jsonBody(z.object({ version: VersionSchema, ...Fields })),
       },
       responses: { 200: json(IndicatorSchema), ...writeErrorResponses },
     }),

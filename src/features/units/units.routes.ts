@@ -1,7 +1,7 @@
 /** /api/units: browse the hierarchy as of a date, remap across reforms, manage hamlets. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, json, writeErrorResponses } from "../../http/schemas.ts";
+import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
 import { HierarchyCache } from "./hierarchy-cache.ts";
 import {
   AsOfQuery,
@@ -19,7 +19,6 @@ import {
 import * as service from "./units.service.ts";
 
 const tags = ["units"];
-const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 export function unitsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -130,7 +129,7 @@ export function unitsRoutes(deps: AppDeps) {
       path: "/units/{code}/hamlets",
       tags,
       summary: "Add a hamlet (thôn, ấp, tổ dân phố…) under a commune",
-      request: { params: CodeParam, ...body(CreateHamletBody) },
+      request: { params: CodeParam, ...jsonBody(CreateHamletBody) },
       responses: { 201: json(UnitSchema, "Created"), ...writeErrorResponses },
     }),
     async (c) =>
@@ -143,7 +142,7 @@ export function unitsRoutes(deps: AppDeps) {
       path: "/units/{code}",
       tags,
       summary: "Rename a hamlet or change its type",
-      request: { params: CodeParam, ...body(UpdateHamletBody) },
+      request: { params: CodeParam, ...jsonBody(UpdateHamletBody) },
       responses: { 200: json(UnitSchema), ...writeErrorResponses },
     }),
     async (c) =>
@@ -156,7 +155,7 @@ export function unitsRoutes(deps: AppDeps) {
       path: "/units/{code}/close",
       tags,
       summary: "Close a hamlet from a date (it is never deleted)",
-      request: { params: CodeParam, ...body(CloseHamletBody) },
+      request: { params: CodeParam, ...jsonBody(CloseHamletBody) },
       responses: { 200: json(UnitSchema), ...writeErrorResponses },
     }),
     async (c) =>

@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ROLES } from "../../access/permissions.ts";
 import type { Role } from "../../db/database.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, json, VersionSchema, writeErrorResponses } from "../../http/schemas.ts";
+import { errorResponses, json, jsonBody, VersionSchema, writeErrorResponses } from "../../http/schemas.ts";
 import * as service from "./users.service.ts";
 
 const tags = ["users"];
@@ -31,7 +31,6 @@ const UserSchema = z
   .openapi("User");
 const Id = z.coerce.number().int().min(1).max(2_147_483_647);
 const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
-const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
 export function usersRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -55,7 +54,7 @@ export function usersRoutes(deps: AppDeps) {
       tags,
       summary: "Create a user with grants",
       request: {
-        ...body(
+        ...jsonBody(
           z.object({
             username: z
               .string()
@@ -92,7 +91,7 @@ export function usersRoutes(deps: AppDeps) {
       summary: "Change a user's name, activate/deactivate, or reset the password",
       request: {
         params: IdParam,
-        ...body(
+        ...jsonBody(
           z.object({
             version: VersionSchema,
             displayName: z.string().trim().min(1).max(120).optional(),
@@ -113,7 +112,7 @@ export function usersRoutes(deps: AppDeps) {
       path: "/users/{id}/grants",
       tags,
       summary: "Grant a role over a unit subtree (optionally one body)",
-      request: { params: IdParam, ...body(GrantInput) },
+      request: { params: IdParam, ...jsonBody(GrantInput) },
       responses: { 201: json(GrantSchema, "Created"), ...writeErrorResponses },
     }),
     async (c) =>
