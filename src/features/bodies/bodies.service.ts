@@ -7,7 +7,7 @@ import { todayInVietnam } from "../../domain/dates.ts";
 import { normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import { getUnit, requireSameUnitOn } from "../units/units.service.ts";
+import { requireSameUnitOn, requireUnitVersions } from "../units/units.service.ts";
 import * as repo from "./bodies.repository.ts";
 
 type Db = Kysely<Database>;
@@ -35,7 +35,7 @@ export function listKinds(auth: Auth | null) {
 
 export async function listBodies(db: Db, auth: Auth | null, unitCode: string, asOf?: string) {
   requirePermission(auth, "unit.read");
-  await getUnit(db, auth, unitCode); // 404 for an unknown code
+  await requireUnitVersions(db, unitCode); // 404 for an unknown code
   const date = asOf ?? todayInVietnam();
   return { asOf: date, items: (await repo.listBodies(db, unitCode, date)).map(toBodyDto) };
 }

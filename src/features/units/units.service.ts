@@ -45,14 +45,20 @@ export async function listUnits(
   return { asOf, total, items: rows.map((r) => toUnitDto(r, r.child_count)) };
 }
 
+/** Every version of a code, oldest first; 404 when the code names no unit. */
+export async function requireUnitVersions(db: Db, code: string): Promise<[UnitRow, ...UnitRow[]]> {
+  const versions = await repo.findUnitVersions(db, code);
+  if (versions.length === 0) throw errors.notFound("đơn vị / unit", code);
+  return versions as [UnitRow, ...UnitRow[]];
+}
+
 /** The version of `code` valid on `asOf`, or else its latest version (historic codes stay reachable). */
 async function resolveVersion(
   db: Db,
   code: string,
   asOf: string,
 ): Promise<{ unit: UnitRow; versions: UnitRow[] }> {
-  const versions = await repo.findUnitVersions(db, code);
-  if (versions.length === 0) throw errors.notFound("đơn vị / unit", code);
+  const versions = await requireUnitVersions(db, code);
   const unit =
     versions.find((v) => isWithin(asOf, v.valid_from, v.valid_to)) ??
     (versions[versions.length - 1] as UnitRow);
@@ -65,9 +71,8 @@ async function resolveVersion(
  * date before the unit existed names none. 404 for an unknown code, 400 otherwise.
  */
 export async function requireSameUnitOn(db: Db, code: string, date: string): Promise<void> {
-  const versions = await repo.findUnitVersions(db, code);
-  const latest = versions[versions.length - 1];
-  if (!latest) throw errors.notFound("đơn vị / unit", code);
+  const versions = await requireUnitVersions(db, code);
+  const latest = versions[versions.length - 1] as UnitRow;
   const then = versions.find((v) => isWithin(date, v.valid_from, v.valid_to));
   if (!then || then.level !== latest.level || then.ancestors.join("/") !== latest.ancestors.join("/")) {
     throw errors.badRequest(
@@ -137,8 +142,7 @@ const MAX_STEPS = 10;
 export async function successors(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
   requirePermission(auth, "unit.read");
   const asOf = asOfIn ?? todayInVietnam();
-  const versions = await repo.findUnitVersions(db, code);
-  if (versions.length === 0) throw errors.notFound("đơn vị / unit", code);
+  const versions = await requireUnitVersions(db, code);
   const ended = versions.filter((v) => v.valid_to !== null && v.valid_to < asOf);
   const start =
     ended[ended.length - 1] ??
