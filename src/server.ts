@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
+import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
 import { RevisionWatcher } from "./features/units/revision-watcher.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
@@ -18,12 +19,14 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const SEED_DIR = path.join(REPO_ROOT, "seed", "vn-admin");
 export const WEB_DIST = path.join(REPO_ROOT, "web", "dist");
 
-/** What every database gets: the official units (once) and the built-in indicators that are missing. */
+/** What every database gets: the official units (once) and the built-in indicators and forms that are missing. */
 export async function loadShippedData(db: Kysely<Database>, log: Logger, progress?: Progress): Promise<void> {
   const loaded = await loadShippedUnits(db, SEED_DIR, progress);
   if (loaded.length) log.info({ loaded }, "official units loaded");
   const indicators = await ensureBuiltInIndicators(db);
   if (indicators) log.info({ indicators }, "built-in indicators added");
+  const forms = await ensureBuiltInForms(db);
+  if (forms) log.info({ forms }, "built-in report forms added");
 }
 
 /** Opens and migrates the database and loads the official units if the table is empty. */

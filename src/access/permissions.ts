@@ -14,6 +14,11 @@ export const PERMISSIONS = [
   "unit.import",
   "calendar.manage", // confirm or edit a year's holidays and make-up working days
   "indicator.manage", // add and edit indicators of the catalogue
+  "form.manage", // add report forms and new versions of them
+  "report.request", // issue report requests to the units below
+  "report.fill", // fill and submit a unit's report
+  "report.review", // accept or return the reports sent to one's unit
+  "report.unlock", // reopen an accepted report, with a reason
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -23,8 +28,8 @@ export const ROLES: readonly Role[] = ["system_admin", "unit_admin", "editor", "
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ["unit.read", "unit.write", "body.write", "user.manage", "audit.read"],
-  editor: ["unit.read", "unit.write"],
-  approver: ["unit.read"],
+  editor: ["unit.read", "unit.write", "report.request", "report.fill", "report.review"],
+  approver: ["unit.read", "report.review", "report.unlock"],
   viewer: ["unit.read"],
 };
 

@@ -136,7 +136,140 @@ interface IndicatorTable {
 
 export type IndicatorRow = Selectable<IndicatorTable>;
 
+type Json<T> = ColumnType<T, string, string>;
+
+export interface FormSectionJson {
+  key: string;
+  depth: 1 | 2;
+  titleVi: string;
+  titleEn: string;
+  kind: "narrative" | "table" | "heading";
+  guidanceVi?: string;
+  rows?: { indicator: string; by?: string }[];
+}
+
+export interface FormRuleJson {
+  left: string;
+  operator: "==" | "!=" | "<" | "<=" | ">" | ">=";
+  right: string;
+  severity: "error" | "warning";
+  missing?: "skip_if_any" | "skip_if_all" | "never";
+  messageVi: string;
+  messageEn: string;
+}
+
+interface ReportFormTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name_vi: string;
+  name_en: string;
+  description: string;
+  levels: ColumnType<UnitLevel[], UnitLevel[], UnitLevel[]>;
+  sections: Json<FormSectionJson[]>;
+  rules: Json<FormRuleJson[]>;
+  outlier_percent: ColumnType<string, string | undefined, string>;
+  built_in: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+interface ReportRequestTable {
+  id: Generated<number>;
+  issuer_unit_code: string;
+  issuer_body_id: number | null;
+  issuer_path: ColumnType<string[], string[], string[]>;
+  province_code: string;
+  form_id: number;
+  period_code: string;
+  period_type: string;
+  period_start: string;
+  period_end: string;
+  cutoff_from: string;
+  cutoff_to: string;
+  reference_no: string | null;
+  title: string;
+  target_level: UnitLevel;
+  target_body_kind: string | null;
+  deadline: string;
+  level_deadlines: Json<{ level: string; deadline: string }[]>;
+  reminder_days: ColumnType<number, number | undefined, number>;
+  issued_by: number | null;
+  issued_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export type SubmissionStatus = "not_started" | "draft" | "submitted" | "returned" | "accepted";
+/** indicator code → category combo ("" = total) → canonical value. */
+export type SubmissionValues = Record<string, Record<string, string>>;
+/** section key → text. */
+export type SubmissionNarrative = Record<string, string>;
+
+interface SubmissionTable {
+  id: Generated<number>;
+  request_id: number;
+  unit_code: string;
+  unit_id: number;
+  body_id: number | null;
+  province_code: string;
+  rollup_path: ColumnType<string[], string[], string[]>;
+  partial: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<SubmissionStatus, SubmissionStatus | undefined, SubmissionStatus>;
+  values: ColumnType<SubmissionValues, string | undefined, string>;
+  narrative: ColumnType<SubmissionNarrative, string | undefined, string>;
+  late_reason: string | null;
+  comment: string | null;
+  first_submitted_at: Date | null;
+  submitted_at: Date | null;
+  accepted_at: Date | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+interface SubmissionRevisionTable {
+  id: Generated<number>;
+  submission_id: number;
+  province_code: string;
+  version: number;
+  event: "save" | "submit" | "return" | "accept" | "unlock";
+  status: SubmissionStatus;
+  values: Json<SubmissionValues>;
+  narrative: Json<SubmissionNarrative>;
+  comment: string | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Generated<Date>;
+}
+
+interface RollupValueTable {
+  request_id: number;
+  unit_code: string;
+  indicator_code: string;
+  combo: string;
+  province_code: string;
+  n: number;
+  partial_n: number;
+  sum: string;
+  min: string | null;
+  max: string | null;
+  latest_value: string | null;
+  latest_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export type ReportFormRow = Selectable<ReportFormTable>;
+export type ReportRequestRow = Selectable<ReportRequestTable>;
+export type SubmissionRow = Selectable<SubmissionTable>;
+export type SubmissionRevisionRow = Selectable<SubmissionRevisionTable>;
+export type RollupValueRow = Selectable<RollupValueTable>;
+
 export interface Database {
+  report_form: ReportFormTable;
+  report_request: ReportRequestTable;
+  submission: SubmissionTable;
+  submission_revision: SubmissionRevisionTable;
+  rollup_value: RollupValueTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;

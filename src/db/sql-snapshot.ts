@@ -18,11 +18,14 @@ import {
   type QueryResult,
 } from "kysely";
 import * as access from "../access/access.repository.ts";
+import { BUILT_IN_FORMS } from "../domain/report-forms.ts";
 import * as audit from "../features/audit/audit.repository.ts";
 import * as auth from "../features/auth/auth.repository.ts";
 import * as bodies from "../features/bodies/bodies.repository.ts";
 import * as calendar from "../features/calendar/calendar.repository.ts";
+import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
+import * as reporting from "../features/reporting/reporting.repository.ts";
 import * as units from "../features/units/units.repository.ts";
 import * as users from "../features/users/users.repository.ts";
 import type { Database } from "./database.ts";
@@ -90,6 +93,30 @@ const SAMPLE_INDICATOR = {
   description: "",
 };
 
+const SAMPLE_FORM = BUILT_IN_FORMS[0];
+
+const SAMPLE_REQUEST = {
+  issuer_unit_code: "82",
+  issuer_body_id: null,
+  issuer_path: ["82"],
+  province_code: "82",
+  form_id: 1,
+  period_code: "2026S1",
+  period_type: "half_year",
+  period_start: "2026-01-01",
+  period_end: "2026-06-30",
+  cutoff_from: "2025-12-15",
+  cutoff_to: "2026-06-14",
+  reference_no: "113-CV/BDVHU",
+  title: "Báo cáo 6 tháng đầu năm 2026",
+  target_level: "commune",
+  target_body_kind: null,
+  deadline: "2026-06-16",
+  level_deadlines: "[]",
+  reminder_days: 2,
+  issued_by: 1,
+};
+
 /** Sample arguments (after `db`) for every repository function; a function without samples fails the sync. */
 const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples }> = {
   access: { module: access, samples: { grantsOfUser: [1], unitPath: ["30037"] } },
@@ -148,6 +175,70 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       insertMissing: [[SAMPLE_INDICATOR]],
       insertIndicator: [SAMPLE_INDICATOR],
       updateIndicatorVersioned: ["DVK_MODELS_TOTAL", 1, SAMPLE_INDICATOR],
+    },
+  },
+  forms: {
+    module: forms,
+    samples: {
+      listForms: [],
+      findForm: [1],
+      latestVersion: ["dvcq-thap-muoi"],
+      insertMissingForms: [[SAMPLE_FORM]],
+      insertFormVersion: [SAMPLE_FORM, 2, 1],
+    },
+  },
+  reporting: {
+    module: reporting,
+    samples: {
+      insertRequest: [SAMPLE_REQUEST],
+      findRequest: [1],
+      listIssuedRequests: [["82"], 200],
+      targetUnits: [["82"], "commune", "2026-06-30"],
+      bodiesOfKind: [["30037"], "people_committee", "2026-06-30"],
+      insertSubmissions: [
+        [
+          {
+            request_id: 1,
+            unit_code: "30037",
+            unit_id: 1,
+            body_id: null,
+            province_code: "82",
+            rollup_path: ["82", "30037"],
+            partial: false,
+          },
+        ],
+      ],
+      listSubmissionsOfRequest: [1],
+      listInbox: [["30037"], ["not_started", "draft", "returned", "submitted"], 300],
+      findSubmission: [1],
+      findSubmissionFor: ["30037", "dvcq-thap-muoi", "2025"],
+      updateSubmissionVersioned: [
+        1,
+        1,
+        { status: "submitted", values: "{}", submitted: true, updated_by: 1 },
+      ],
+      insertRevision: [
+        {
+          submission_id: 1,
+          province_code: "82",
+          version: 2,
+          event: "submit",
+          status: "submitted",
+          values: "{}",
+          narrative: "{}",
+          comment: null,
+          actor_id: 1,
+          actor_name: "xa.thapmuoi",
+        },
+      ],
+      listRevisions: [1],
+      findRevision: [1, 2],
+      pendingSubmissionsUnder: [1, "82"],
+      narrativesUnder: [1, "82"],
+      addToRollup: [1, ["DVK_MODELS_TOTAL"]],
+      removeFromRollup: [1, ["DVK_MODELS_TOTAL"]],
+      rollupOf: [1, ["82", "30037"]],
+      rollupChildren: [1, "82"],
     },
   },
   bodies: {

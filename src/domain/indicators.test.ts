@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_INDICATORS } from "./indicators.ts";
+import { BUILT_IN_INDICATORS, checkValue } from "./indicators.ts";
 
 describe("built-in indicators", () => {
   it("have unique codes in CONSTANT_CASE and both languages", () => {
@@ -15,5 +15,31 @@ describe("built-in indicators", () => {
       if (i.type === "text" || i.code.endsWith("_RANK")) expect(i.aggregation).toBe("none");
       if (i.unitOfMeasure === "mô hình") expect(i.aggregation).toBe("sum");
     }
+  });
+});
+
+describe("checkValue by type", () => {
+  it.each([
+    ["integer", "2011", "2011"],
+    ["integer", " 07 ", "7"],
+    ["decimal", "4500000.50", "4500000.5"],
+    ["percentage", "50.43", "50.43"],
+    ["percentage", "100", "100"],
+    ["text", " Hoàn thành xuất sắc ", "Hoàn thành xuất sắc"],
+  ] as const)("%s %s → %s", (type, raw, value) => {
+    expect(checkValue(type, raw)).toEqual({ ok: true, value });
+  });
+  it.each([
+    ["integer", "1.5"],
+    ["integer", "-3"],
+    ["integer", "abc"],
+    ["decimal", "1e5"],
+    ["percentage", "100.01"],
+    ["percentage", "-1"],
+    ["text", "x".repeat(2001)],
+  ] as const)("%s %s is refused", (type, raw) => {
+    const r = checkValue(type, raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.messageVi.length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@
  * @module
  */
 import type { AggregationRule } from "./aggregation.ts";
+import { add, compare, isDecimal } from "./decimal.ts";
 
 export type IndicatorType = "integer" | "decimal" | "percentage" | "text";
 
@@ -195,3 +196,35 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     description: "Tam Nông 2025: hơn 4,5 tỷ đồng, khoảng 4,4 tỷ từ Nhân dân.",
   },
 ];
+
+export type ValueCheck = { ok: true; value: string } | { ok: false; messageVi: string; messageEn: string };
+
+const MAX_TEXT = 2000;
+
+/**
+ * Checks one entered value against its indicator's type and gives it in canonical form ("2011", "50.43").
+ * Counts and ranks are whole numbers ≥ 0; a percentage lies in 0–100; decimals are exact.
+ */
+export function checkValue(type: IndicatorType, raw: string): ValueCheck {
+  const s = raw.trim();
+  if (type === "text") {
+    return s.length <= MAX_TEXT
+      ? { ok: true, value: s }
+      : { ok: false, messageVi: `Tối đa ${MAX_TEXT} ký tự`, messageEn: `At most ${MAX_TEXT} characters` };
+  }
+  if (!isDecimal(s)) {
+    return { ok: false, messageVi: `"${raw}" không phải là số`, messageEn: `"${raw}" is not a number` };
+  }
+  const value = add(s); // canonical: no trailing zeros, "-0" → "0"
+  if (type === "integer" && (value.includes(".") || value.startsWith("-"))) {
+    return { ok: false, messageVi: "Phải là số nguyên không âm", messageEn: "Must be a whole number ≥ 0" };
+  }
+  if (type === "percentage" && (compare(value, "0") < 0 || compare(value, "100") > 0)) {
+    return {
+      ok: false,
+      messageVi: "Tỷ lệ phải từ 0 đến 100",
+      messageEn: "A percentage lies between 0 and 100",
+    };
+  }
+  return { ok: true, value };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumberVi, formatPercentVi } from "./vn-format.ts";
+import { formatDecimalVi, formatNumberVi, formatPercentVi, parseNumberVi } from "./vn-format.ts";
 
 describe("formatNumberVi", () => {
   it.each([
@@ -17,5 +17,29 @@ describe("formatNumberVi", () => {
   it("formats percentages", () => {
     expect(formatPercentVi(50.43)).toBe("50,43%");
     expect(formatPercentVi(95.5, 1)).toBe("95,5%");
+  });
+});
+
+describe("exact decimals, both ways", () => {
+  it.each([
+    ["2011", "2.011"],
+    ["50.43", "50,43"],
+    ["-1234.5", "-1.234,5"],
+    ["0", "0"],
+    ["4500000000", "4.500.000.000"],
+  ])("formatDecimalVi(%s) = %s", (v, out) => {
+    expect(formatDecimalVi(v)).toBe(out);
+  });
+  it.each([
+    ["2.011", "2011"],
+    ["50,43", "50.43"],
+    ["4.500.000,5", "4500000.5"],
+    [" 1 354 ", "1354"],
+    ["2.5", "2.5"],
+    ["12", "12"],
+    ["abc", "abc"],
+    ["1,2,3", "1,2,3"],
+  ])("parseNumberVi(%s) = %s", (v, out) => {
+    expect(parseNumberVi(v)).toBe(out);
   });
 });

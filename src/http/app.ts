@@ -14,8 +14,10 @@ import { authenticate } from "../features/auth/auth.service.ts";
 import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
+import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
+import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
@@ -108,6 +110,8 @@ export function createApp(deps: AppDeps) {
     auditRoutes,
     calendarRoutes,
     indicatorsRoutes,
+    formsRoutes,
+    reportingRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

@@ -20,6 +20,9 @@ interface Ctx {
   hamlet: Record<Scope, { code: string }>;
   body: Record<Scope, number>;
   user: Record<Scope, number>;
+  formId: number;
+  request: Record<Scope, number>;
+  pool: Record<Scope, number[]>;
 }
 
 const UNIT: Record<Scope, string> = { in: "30037", out: "19" };
@@ -27,6 +30,26 @@ const COMMUNE: Record<Scope, string> = { in: "30037", out: "05860" };
 const ROLES: Role[] = ["system_admin", "unit_admin", "editor", "approver", "viewer"];
 let seq = 0;
 const uniq = () => `${Date.now() % 100000}${seq++}`;
+
+const PROVINCE: Record<Scope, string> = { in: "82", out: "19" };
+const READERS: Role[] = ["unit_admin", "editor", "approver", "viewer"];
+
+/** A fresh submission of the scope's request, brought to `state` by the system admin. */
+async function submissionIn(s: Scope, state: "draft" | "submitted" | "accepted") {
+  const id = ctx.pool[s].pop();
+  if (id === undefined) throw new Error("submission pool exhausted");
+  let cur = (await sysAdmin.json("PUT", `/api/submissions/${id}`, { version: 1, narrative: { I: "Nháp" } }))
+    .body;
+  if (state !== "draft") {
+    cur = (await sysAdmin.json("POST", `/api/submissions/${id}/submit`, { version: cur.submission.version }))
+      .body;
+  }
+  if (state === "accepted") {
+    cur = (await sysAdmin.json("POST", `/api/submissions/${id}/accept`, { version: cur.submission.version }))
+      .body;
+  }
+  return { id, version: cur.submission.version as number };
+}
 
 const ROUTES: RouteCase[] = [
   { name: "GET /api/health", allowed: "public", scoped: false, run: (c) => c.request("GET", "/api/health") },
@@ -207,6 +230,139 @@ const ROUTES: RouteCase[] = [
         "/api/auth/logout",
       ),
   },
+  {
+    name: "GET /api/forms",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/forms"),
+  },
+  {
+    name: "GET /api/forms/{id}",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c, _s, ctx) => c.request("GET", `/api/forms/${ctx.formId}`),
+  },
+  {
+    name: "POST /api/forms",
+    allowed: [],
+    scoped: false,
+    run: async (c, _s, ctx) => {
+      const f = (await sysAdmin.json("GET", `/api/forms/${ctx.formId}`)).body;
+      const { id: _i, version: _v, builtIn: _b, ...def } = f;
+      return c.request("POST", "/api/forms", { ...def, code: `form-${uniq()}` });
+    },
+  },
+  {
+    name: "GET /api/reporting/deadline",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/reporting/deadline?period=2026S1&level=commune"),
+  },
+  {
+    name: "POST /api/requests",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, ctx) =>
+      c.request("POST", "/api/requests", {
+        issuerUnitCode: PROVINCE[s],
+        formId: ctx.formId,
+        period: { code: "2026" },
+        targetLevel: "commune",
+      }),
+  },
+  {
+    name: "GET /api/requests",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/requests"),
+  },
+  {
+    name: "GET /api/requests/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, ctx) => c.request("GET", `/api/requests/${ctx.request[s]}`),
+  },
+  {
+    name: "GET /api/requests/{id}/consolidation",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, ctx) => c.request("GET", `/api/requests/${ctx.request[s]}/consolidation`),
+  },
+  {
+    name: "GET /api/inbox",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/inbox"),
+  },
+  {
+    name: "GET /api/submissions/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s) => c.request("GET", `/api/submissions/${(await submissionIn(s, "draft")).id}`),
+  },
+  {
+    name: "GET /api/submissions/{id}/revisions",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s) =>
+      c.request("GET", `/api/submissions/${(await submissionIn(s, "draft")).id}/revisions`),
+  },
+  {
+    name: "GET /api/submissions/{id}/revisions/{version}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s) => {
+      const sub = await submissionIn(s, "draft");
+      return c.request("GET", `/api/submissions/${sub.id}/revisions/${sub.version}`);
+    },
+  },
+  {
+    name: "PUT /api/submissions/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => {
+      const sub = await submissionIn(s, "draft");
+      return c.request("PUT", `/api/submissions/${sub.id}`, {
+        version: sub.version,
+        narrative: { I: "Ổn định" },
+      });
+    },
+  },
+  {
+    name: "POST /api/submissions/{id}/submit",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => {
+      const sub = await submissionIn(s, "draft");
+      return c.request("POST", `/api/submissions/${sub.id}/submit`, { version: sub.version });
+    },
+  },
+  ...(["return", "accept"] as const).map(
+    (action): RouteCase => ({
+      name: `POST /api/submissions/{id}/${action}`,
+      allowed: ["editor", "approver"],
+      scoped: true,
+      run: async (c, s) => {
+        const sub = await submissionIn(s, "submitted");
+        return c.request("POST", `/api/submissions/${sub.id}/${action}`, {
+          version: sub.version,
+          comment: "Bổ sung",
+        });
+      },
+    }),
+  ),
+  {
+    name: "POST /api/submissions/{id}/unlock",
+    allowed: ["approver"],
+    scoped: true,
+    run: async (c, s) => {
+      const sub = await submissionIn(s, "accepted");
+      return c.request("POST", `/api/submissions/${sub.id}/unlock`, {
+        version: sub.version,
+        comment: "Sai số liệu",
+      });
+    },
+  },
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -217,6 +373,9 @@ const ctx: Ctx = {
   hamlet: { in: { code: "" }, out: { code: "" } },
   body: { in: 0, out: 0 },
   user: { in: 0, out: 0 },
+  formId: 0,
+  request: { in: 0, out: 0 },
+  pool: { in: [], out: [] },
 };
 
 beforeAll(async () => {
@@ -230,6 +389,20 @@ beforeAll(async () => {
       grants: [{ role, unitCode: role === "system_admin" ? null : "82" }],
     });
     clients[role] = await t.login(`m.${role}`, "password123");
+  }
+  ctx.formId = (await sysAdmin.json("GET", "/api/forms")).body.items[0].id;
+  for (const s of ["in", "out"] as Scope[]) {
+    // a period already past its deadline would need late reasons: use an ad-hoc one ending next year
+    const r = await sysAdmin.json("POST", "/api/requests", {
+      issuerUnitCode: PROVINCE[s],
+      formId: ctx.formId,
+      period: { start: "2026-01-01", end: "2027-12-31" },
+      targetLevel: "commune",
+      deadline: "2028-01-10",
+    });
+    ctx.request[s] = r.body.id;
+    const d = await sysAdmin.json("GET", `/api/requests/${r.body.id}`);
+    ctx.pool[s] = d.body.targets.map((x: { id: number }) => x.id);
   }
 });
 

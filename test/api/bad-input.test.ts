@@ -7,6 +7,8 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestClient;
 let bodyId: number;
 let userId: number;
+let formId: number;
+let subId: number;
 
 async function fingerprint(): Promise<string> {
   const r = await sql<{ f: string }>`
@@ -14,7 +16,10 @@ async function fingerprint(): Promise<string> {
       (select count(*) from unit), (select max(version) from unit where level = 'hamlet'),
       (select count(*) from body), (select sum(version) from body),
       (select count(*) from app_user), (select sum(version) from app_user),
-      (select count(*) from user_grant), (select count(*) from audit_log)) as f`.execute(t.db);
+      (select count(*) from user_grant), (select count(*) from audit_log),
+      (select count(*) from report_form), (select count(*) from report_request),
+      (select sum(version) from submission), (select count(*) from submission_revision),
+      (select count(*) from rollup_value)) as f`.execute(t.db);
   return r.rows[0]?.f ?? "";
 }
 
@@ -25,6 +30,14 @@ beforeAll(async () => {
   userId = (await admin.json("GET", "/api/users")).body.items.find(
     (u: { username: string }) => u.username === "dongthap",
   ).id;
+  formId = (await admin.json("GET", "/api/forms")).body.items[0].id;
+  const req = await admin.json("POST", "/api/requests", {
+    issuerUnitCode: "82",
+    formId,
+    period: { code: "2026" },
+    targetLevel: "commune",
+  });
+  subId = (await admin.json("GET", `/api/requests/${req.body.id}`)).body.targets[0].id;
 });
 
 const huge = "x".repeat(300);
@@ -83,6 +96,91 @@ const CASES: [string, string, () => unknown][] = [
   ["POST", "/api/auth/password", () => ({ currentPassword: "wrong", newPassword: "password12345" })],
   ["POST", "/api/units/30037/hamlets", () => "[1,2,"],
   ["POST", "/api/units/30037/hamlets", () => "null"],
+  ["POST", "/api/forms", () => ({ code: "X", nameVi: "A", nameEn: "A", levels: [], sections: [] })],
+  [
+    "POST",
+    "/api/forms",
+    () => ({
+      code: "new-form",
+      nameVi: "A",
+      nameEn: "A",
+      levels: ["commune"],
+      sections: [{ key: "A", depth: 1, titleVi: "A", titleEn: "A", kind: "narrative" }],
+      rules: [
+        { left: "NOPE +", operator: "==", right: "1", severity: "error", messageVi: "x", messageEn: "x" },
+      ],
+    }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({ issuerUnitCode: "82", formId: "{form}", period: { code: "2026S3" }, targetLevel: "commune" }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({ issuerUnitCode: "82", formId: 99999, period: { code: "2026" }, targetLevel: "commune" }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({ issuerUnitCode: "30037", formId: "{form}", period: { code: "2026" }, targetLevel: "province" }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({
+      issuerUnitCode: "82",
+      formId: "{form}",
+      period: { code: "2026" },
+      targetLevel: "hamlet",
+      targetBodyKind: "no_such_kind",
+    }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({
+      issuerUnitCode: "82",
+      formId: "{form}",
+      period: { start: "2026-05-01", end: "2026-04-01" },
+      targetLevel: "commune",
+    }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({
+      issuerUnitCode: "82",
+      formId: "{form}",
+      period: { code: "2026" },
+      targetLevel: "commune",
+      deadline: "2026-02-30",
+    }),
+  ],
+  [
+    "POST",
+    "/api/requests",
+    () => ({
+      issuerUnitCode: "82",
+      formId: "{form}",
+      period: { code: "2026" },
+      targetLevel: "commune",
+      issuerBodyId: 999999,
+    }),
+  ],
+  ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: { DVK_MODELS_TOTAL: { "": "-4" } } })],
+  ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: { DVK_MODELS_TOTAL: "12" } })],
+  ["PUT", "/api/submissions/{sub}", () => ({ version: 7, values: {} })],
+  ["PUT", "/api/submissions/999999", () => ({ version: 1, values: {} })],
+  [
+    "POST",
+    "/api/submissions/{sub}/submit",
+    () => ({ version: 1, values: { DVK_MODELS_TOTAL: { "": "3" }, DVK_MODELS_NEW: { "": "1" } } }),
+  ],
+  ["POST", "/api/submissions/{sub}/accept", () => ({ version: 1 })],
+  ["POST", "/api/submissions/{sub}/return", () => ({ version: 1, comment: "x" })],
+  ["POST", "/api/submissions/{sub}/unlock", () => ({ version: 1, comment: "x" })],
 ];
 
 describe("bad input", () => {
@@ -90,8 +188,16 @@ describe("bad input", () => {
     "#%i %s %s → 4xx, nothing stored",
     async (_i, method, path, body) => {
       const before = await fingerprint();
-      const url = path.replace("{body}", String(bodyId)).replace("{user}", String(userId));
-      const res = await admin.request(method, url, body());
+      const url = path
+        .replace("{body}", String(bodyId))
+        .replace("{user}", String(userId))
+        .replace("{sub}", String(subId));
+      const b = body();
+      const res = await admin.request(
+        method,
+        url,
+        typeof b === "object" && b !== null && "formId" in b && b.formId === "{form}" ? { ...b, formId } : b,
+      );
       expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       const j = (await res.json()) as { error: { code: string; message_vi: string; message_en: string } };

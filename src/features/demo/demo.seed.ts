@@ -1,5 +1,5 @@
 /**
- * Demo data: four users (password demo12345) and the bodies of the demo units — Đồng Tháp (82), Thái Nguyên
+ * Demo data: five users (password demo12345) and the bodies of the demo units — Đồng Tháp (82), Thái Nguyên
  * (19), Xã Tháp Mười (30037) — plus the pre-reform bodies of Huyện Tháp Mười (872) and a few hamlets.
  * Idempotent: running it twice changes nothing.
  * @module
@@ -29,6 +29,13 @@ export const DEMO_USERS = [
     role: "editor",
     unitCode: "82",
     note: "editor, province 82 Đồng Tháp",
+  },
+  {
+    username: "duyet.dongthap",
+    displayName: "Lãnh đạo Ban Dân vận Tỉnh ủy Đồng Tháp",
+    role: "approver",
+    unitCode: "82",
+    note: "approver, province 82 Đồng Tháp (accepts and unlocks reports)",
   },
   {
     username: "xa.thapmuoi",

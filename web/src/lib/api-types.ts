@@ -2302,6 +2302,1559 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report forms (latest version of each) and every stored version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportForm"][];
+                            versions: {
+                                id: number;
+                                code: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a form, or the next version of a form's code (system admins); earlier versions stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameVi: string;
+                        nameEn: string;
+                        /** @default  */
+                        description?: string;
+                        levels: ("province" | "district" | "commune" | "hamlet")[];
+                        sections: {
+                            key: string;
+                            depth: 1 | 2;
+                            titleVi: string;
+                            titleEn: string;
+                            /** @enum {string} */
+                            kind: "narrative" | "table" | "heading";
+                            guidanceVi?: string;
+                            rows?: {
+                                indicator: string;
+                                by?: string;
+                            }[];
+                        }[];
+                        /** @default [] */
+                        rules?: {
+                            left: string;
+                            /** @enum {string} */
+                            operator: "==" | "!=" | "<" | "<=" | ">" | ">=";
+                            right: string;
+                            /** @enum {string} */
+                            severity: "error" | "warning";
+                            /** @enum {string} */
+                            missing?: "skip_if_any" | "skip_if_all" | "never";
+                            messageVi: string;
+                            messageEn: string;
+                        }[];
+                        /** @default 50 */
+                        outlierPercent?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportForm"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportForm"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cut-off window and the per-level deadlines the reporting regime proposes for a period */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                    level: "province" | "district" | "commune" | "hamlet";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                type: string;
+                                code: string;
+                                start: string;
+                                end: string;
+                                cutoffFrom: string;
+                                cutoffTo: string;
+                                labelVi: string;
+                            };
+                            deadline: string;
+                            levels: {
+                                level: string;
+                                deadline: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests issued by the units you can see, with completeness and timeliness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                issuerUnitCode: string;
+                                issuerBodyId: number | null;
+                                formId: number;
+                                periodCode: string;
+                                periodType: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                cutoffFrom: string;
+                                cutoffTo: string;
+                                referenceNo: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                targetLevel: "province" | "district" | "commune" | "hamlet";
+                                targetBodyKind: string | null;
+                                deadline: string;
+                                levelDeadlines: {
+                                    level: string;
+                                    deadline: string;
+                                }[];
+                                reminderDays: number;
+                                issuedAt: string;
+                                version: number;
+                                counts: {
+                                    expected: number;
+                                    submitted: number;
+                                    accepted: number;
+                                    returned: number;
+                                    onTime: number;
+                                    late: number;
+                                    missing: number;
+                                    /** @description Percent submitted, exact decimal */
+                                    completeness: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a report request to the units (or bodies of a kind) below a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issuerUnitCode: string;
+                        issuerBodyId?: number;
+                        formId: number;
+                        period: {
+                            code: string;
+                        } | {
+                            /**
+                             * Format: date
+                             * @example 2025-07-01
+                             */
+                            start: string;
+                            /**
+                             * Format: date
+                             * @example 2025-07-01
+                             */
+                            end: string;
+                            cutoff?: {
+                                /**
+                                 * Format: date
+                                 * @example 2025-07-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @example 2025-07-01
+                                 */
+                                to: string;
+                            };
+                        };
+                        /**
+                         * @description The công văn that asks for it
+                         * @example 113-CV/BDVHU
+                         */
+                        referenceNo?: string;
+                        title?: string;
+                        /** @enum {string} */
+                        targetLevel: "province" | "district" | "commune" | "hamlet";
+                        targetBodyKind?: string;
+                        /**
+                         * Format: date
+                         * @description Default: proposed from the reporting regime
+                         * @example 2025-07-01
+                         */
+                        deadline?: string;
+                        reminderDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            issuerUnitCode: string;
+                            issuerBodyId: number | null;
+                            formId: number;
+                            periodCode: string;
+                            periodType: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            cutoffFrom: string;
+                            cutoffTo: string;
+                            referenceNo: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            targetLevel: "province" | "district" | "commune" | "hamlet";
+                            targetBodyKind: string | null;
+                            deadline: string;
+                            levelDeadlines: {
+                                level: string;
+                                deadline: string;
+                            }[];
+                            reminderDays: number;
+                            issuedAt: string;
+                            version: number;
+                            expected: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request, its form and every target's status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportRequestDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consolidated draft: rolled-up numbers (accepted; pending shown apart) and compiled narrative */
+        get: {
+            parameters: {
+                query?: {
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consolidation"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports you are asked to fill (default: everything not yet accepted) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("not_started" | "draft" | "submitted" | "returned" | "accepted") | ("not_started" | "draft" | "submitted" | "returned" | "accepted")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                unitCode: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                unitLevel: "province" | "district" | "commune" | "hamlet";
+                                bodyId: number | null;
+                                bodyName: string | null;
+                                /** @enum {string} */
+                                status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                                partial: boolean;
+                                /** @enum {string} */
+                                timeliness: "on_time" | "late" | "missing" | "pending";
+                                lateReason: string | null;
+                                comment: string | null;
+                                firstSubmittedAt: string | null;
+                                submittedAt: string | null;
+                                acceptedAt: string | null;
+                                version: number;
+                                requestId: number;
+                                title: string;
+                                periodCode: string;
+                                deadline: string;
+                                referenceNo: string | null;
+                                issuerUnitCode: string;
+                                issuerName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A submission with its form, indicators, previous period and checks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save a draft (autosave); carries the version read */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        values?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                        narrative?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (a late one needs lateReason); error rules must pass */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        values?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                        narrative?: {
+                            [key: string]: string;
+                        };
+                        lateReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return to the unit with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept: locks it and adds its numbers to every level above at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an accepted report (approvers), with a reason; its numbers leave the totals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmissionDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stored version of a submission, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                /** @enum {string} */
+                                event: "save" | "submit" | "return" | "accept" | "unlock";
+                                /** @enum {string} */
+                                status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                                comment: string | null;
+                                actorName: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/revisions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored version (to compare with another) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @enum {string} */
+                            event: "save" | "submit" | "return" | "accept" | "unlock";
+                            /** @enum {string} */
+                            status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                            comment: string | null;
+                            actorName: string | null;
+                            at: string;
+                            values: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                            narrative: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2444,6 +3997,247 @@ export interface components {
             description: string;
             builtIn: boolean;
             version: number;
+        };
+        ReportForm: {
+            code: string;
+            nameVi: string;
+            nameEn: string;
+            /** @default  */
+            description: string;
+            levels: ("province" | "district" | "commune" | "hamlet")[];
+            sections: {
+                key: string;
+                depth: 1 | 2;
+                titleVi: string;
+                titleEn: string;
+                /** @enum {string} */
+                kind: "narrative" | "table" | "heading";
+                guidanceVi?: string;
+                rows?: {
+                    indicator: string;
+                    by?: string;
+                }[];
+            }[];
+            /** @default [] */
+            rules: {
+                left: string;
+                /** @enum {string} */
+                operator: "==" | "!=" | "<" | "<=" | ">" | ">=";
+                right: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+                /** @enum {string} */
+                missing?: "skip_if_any" | "skip_if_all" | "never";
+                messageVi: string;
+                messageEn: string;
+            }[];
+            /** @default 50 */
+            outlierPercent: string;
+            id: number;
+            version: number;
+            builtIn: boolean;
+        };
+        ReportRequestDetail: {
+            id: number;
+            issuerUnitCode: string;
+            issuerBodyId: number | null;
+            formId: number;
+            periodCode: string;
+            periodType: string;
+            periodStart: string;
+            periodEnd: string;
+            cutoffFrom: string;
+            cutoffTo: string;
+            referenceNo: string | null;
+            title: string;
+            /** @enum {string} */
+            targetLevel: "province" | "district" | "commune" | "hamlet";
+            targetBodyKind: string | null;
+            deadline: string;
+            levelDeadlines: {
+                level: string;
+                deadline: string;
+            }[];
+            reminderDays: number;
+            issuedAt: string;
+            version: number;
+            form: components["schemas"]["ReportForm"];
+            counts: {
+                expected: number;
+                submitted: number;
+                accepted: number;
+                returned: number;
+                onTime: number;
+                late: number;
+                missing: number;
+                /** @description Percent submitted, exact decimal */
+                completeness: string;
+            };
+            targets: components["schemas"]["RequestTarget"][];
+        };
+        RequestTarget: {
+            id: number;
+            unitCode: string;
+            unitName: string;
+            /** @enum {string} */
+            unitLevel: "province" | "district" | "commune" | "hamlet";
+            bodyId: number | null;
+            bodyName: string | null;
+            /** @enum {string} */
+            status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+            partial: boolean;
+            /** @enum {string} */
+            timeliness: "on_time" | "late" | "missing" | "pending";
+            lateReason: string | null;
+            comment: string | null;
+            firstSubmittedAt: string | null;
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            version: number;
+        };
+        Consolidation: {
+            request: components["schemas"]["ReportRequest"];
+            unitCode: string;
+            children: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "province" | "district" | "commune" | "hamlet";
+            }[];
+            indicators: {
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                unitOfMeasure: string;
+                aggregation: string;
+                accepted: {
+                    value: string | null;
+                    combos: {
+                        [key: string]: string | null;
+                    };
+                    reporting: number;
+                    partial: number;
+                };
+                pending: {
+                    value: string | null;
+                    reporting: number;
+                };
+                children: {
+                    [key: string]: string | null;
+                };
+            }[];
+            sections: {
+                key: string;
+                titleVi: string;
+                titleEn: string;
+                excerpts: {
+                    submissionId: number;
+                    unitCode: string;
+                    unitName: string;
+                    /** @enum {string} */
+                    status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                    text: string;
+                }[];
+            }[];
+            pendingCount: number;
+        };
+        ReportRequest: {
+            id: number;
+            issuerUnitCode: string;
+            issuerBodyId: number | null;
+            formId: number;
+            periodCode: string;
+            periodType: string;
+            periodStart: string;
+            periodEnd: string;
+            cutoffFrom: string;
+            cutoffTo: string;
+            referenceNo: string | null;
+            title: string;
+            /** @enum {string} */
+            targetLevel: "province" | "district" | "commune" | "hamlet";
+            targetBodyKind: string | null;
+            deadline: string;
+            levelDeadlines: {
+                level: string;
+                deadline: string;
+            }[];
+            reminderDays: number;
+            issuedAt: string;
+            version: number;
+        };
+        SubmissionDetail: {
+            submission: {
+                id: number;
+                requestId: number;
+                unitCode: string;
+                bodyId: number | null;
+                /** @enum {string} */
+                status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                partial: boolean;
+                values: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+                narrative: {
+                    [key: string]: string;
+                };
+                lateReason: string | null;
+                comment: string | null;
+                /** @enum {string} */
+                timeliness: "on_time" | "late" | "missing" | "pending";
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                acceptedAt: string | null;
+                updatedAt: string;
+                version: number;
+            };
+            unitName: string;
+            request: components["schemas"]["ReportRequest"];
+            form: components["schemas"]["ReportForm"];
+            indicators: {
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                /** @enum {string} */
+                type: "integer" | "decimal" | "percentage" | "text";
+                unitOfMeasure: string;
+                aggregation: string;
+                categories: {
+                    [key: string]: string[];
+                };
+            }[];
+            previous: {
+                periodCode: string;
+                values: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+            } | null;
+            checks: {
+                violations: {
+                    index: number;
+                    /** @enum {string} */
+                    severity: "error" | "warning";
+                    messageVi: string;
+                    messageEn: string;
+                    left: string;
+                    right: string;
+                }[];
+                outliers: {
+                    indicator: string;
+                    previous: string;
+                    current: string;
+                }[];
+            };
+            can: {
+                fill: boolean;
+                review: boolean;
+                unlock: boolean;
+            };
+            lateReasonNeeded: boolean;
         };
     };
     responses: never;

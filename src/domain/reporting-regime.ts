@@ -1,0 +1,49 @@
+/**
+ * The reporting regime (chế độ báo cáo) as data: how many working days each level gets after the cut-off,
+ * lowest level first, and the deadline a request proposes to its targets.
+ *
+ * Sources (RULES.md §1a): NĐ 09/2019/NĐ-CP Art. 8(5) [S3] (confirmed) — at least 1 working day after the
+ * cut-off, one deadline per level; Khánh Hòa QĐ 01/2023/QĐ-UBND [S2] (partly confirmed) — submit within 2
+ * working days of the cut-off. The per-level figures are therefore defaults, overridable on every request.
+ * Before 01/07/2025 reports passed commune → district → province; since then commune → province (Luật Tổ chức
+ * chính quyền địa phương 2025, RULES.md §1g).
+ * @module
+ */
+import { type LevelDeadline, levelDeadlines, type Period } from "./periods.ts";
+import type { UnitLevel } from "./report-forms.ts";
+import type { WorkingCalendar } from "./working-days.ts";
+
+export const TWO_TIER_FROM = "2025-07-01";
+
+/** Working days per level (unconfirmed defaults: configurable per request). */
+export const DEFAULT_STEP_DAYS: Record<Exclude<UnitLevel, "hamlet">, number> = {
+  commune: 2,
+  district: 2,
+  province: 2,
+};
+
+/** The levels a report passes through, lowest first, for a period ending on `periodEnd`. */
+export function reportingChain(from: UnitLevel, periodEnd: string): UnitLevel[] {
+  const chain: UnitLevel[] =
+    periodEnd < TWO_TIER_FROM
+      ? ["hamlet", "commune", "district", "province"]
+      : ["hamlet", "commune", "province"];
+  const i = chain.indexOf(from);
+  return i < 0 ? [from] : chain.slice(i);
+}
+
+/** Per-level deadlines from `targetLevel` up to the province. Hamlets report on their commune's clock. */
+export function proposeDeadlines(
+  period: Period,
+  targetLevel: UnitLevel,
+  calendar: WorkingCalendar,
+  stepDays: Partial<Record<UnitLevel, number>> = {},
+): LevelDeadline[] {
+  const steps = reportingChain(targetLevel, period.end)
+    .filter((l) => l !== "hamlet")
+    .map((level) => ({
+      level,
+      workingDays: stepDays[level] ?? DEFAULT_STEP_DAYS[level as Exclude<UnitLevel, "hamlet">],
+    }));
+  return levelDeadlines(period, steps, calendar);
+}

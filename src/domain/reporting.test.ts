@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { INDICATOR_CATALOGUE_FOR_TESTS } from "./indicators.test-data.ts";
+import { parsePeriod } from "./periods.ts";
+import { BUILT_IN_FORMS, checkForm, comboKey, type FormDefinition, formIndicators } from "./report-forms.ts";
+import { proposeDeadlines, reportingChain } from "./reporting-regime.ts";
+import {
+  needsLateReason,
+  nextStatus,
+  type SubmissionAction,
+  type SubmissionStatus,
+  timeliness,
+} from "./submission-workflow.ts";
+import { WorkingCalendar } from "./working-days.ts";
+
+describe("built-in forms", () => {
+  it.each(BUILT_IN_FORMS.map((f) => [f.code, f] as const))("%s is well formed", (_code, f) => {
+    expect(checkForm(f, INDICATOR_CATALOGUE_FOR_TESTS)).toEqual([]);
+    expect(formIndicators(f).length).toBeGreaterThan(3);
+  });
+  it("the Tháp Mười outline runs I … V like the reference report", () => {
+    const f = BUILT_IN_FORMS.find((x) => x.code === "dvcq-thap-muoi") as FormDefinition;
+    expect(f.sections.filter((s) => s.depth === 1).map((s) => s.key)).toEqual(["I", "II", "III", "IV", "V"]);
+    expect(f.sections.filter((s) => s.key.startsWith("IV.")).map((s) => s.titleVi)).toEqual([
+      "Ưu điểm",
+      "Hạn chế",
+      "Đề xuất, kiến nghị",
+    ]);
+  });
+});
+
+describe("checkForm finds structural problems", () => {
+  const base = BUILT_IN_FORMS[1] as FormDefinition;
+  it.each<[string, (f: FormDefinition) => FormDefinition, string]>([
+    [
+      "duplicate key",
+      (f) => ({ ...f, sections: [...f.sections, { ...(f.sections[1] as FormDefinition["sections"][0]) }] }),
+      "sections.11",
+    ],
+    [
+      "unknown indicator",
+      (f) => ({
+        ...f,
+        sections: [
+          {
+            key: "X",
+            depth: 1,
+            titleVi: "X",
+            titleEn: "X",
+            kind: "table",
+            rows: [{ indicator: "NOPE_CODE" }],
+          },
+        ],
+        rules: [],
+      }),
+      "sections.0.rows.0",
+    ],
+    [
+      "unknown category",
+      (f) => ({
+        ...f,
+        sections: [
+          {
+            key: "X",
+            depth: 1,
+            titleVi: "X",
+            titleEn: "X",
+            kind: "table",
+            rows: [{ indicator: "DVK_MODELS_NEW", by: "colour" }],
+          },
+        ],
+        rules: [],
+      }),
+      "sections.0.rows.0",
+    ],
+    [
+      "empty table",
+      (f) => ({
+        ...f,
+        sections: [{ key: "X", depth: 1, titleVi: "X", titleEn: "X", kind: "table", rows: [] }],
+        rules: [],
+      }),
+      "sections.0",
+    ],
+    [
+      "rows on narrative",
+      (f) => ({
+        ...f,
+        sections: [
+          {
+            key: "X",
+            depth: 1,
+            titleVi: "X",
+            titleEn: "X",
+            kind: "narrative",
+            rows: [{ indicator: "DVK_MODELS_NEW" }],
+          },
+        ],
+        rules: [],
+      }),
+      "sections.0",
+    ],
+    [
+      "rule off the form",
+      (f) => ({
+        ...f,
+        rules: [{ ...(f.rules[0] as FormDefinition["rules"][0]), right: "LETTERS_RECEIVED" }],
+      }),
+      "rules.0.right",
+    ],
+    [
+      "rule does not parse",
+      (f) => ({ ...f, rules: [{ ...(f.rules[0] as FormDefinition["rules"][0]), left: "A +" }] }),
+      "rules.0.left",
+    ],
+  ])("%s", (_name, change, path) => {
+    const problems = checkForm(change(base), INDICATOR_CATALOGUE_FOR_TESTS);
+    expect(problems.map((p) => p.path)).toContain(path);
+    for (const p of problems) expect(p.messageVi.length).toBeGreaterThan(0);
+  });
+  it("combo keys", () => {
+    expect(comboKey()).toBe("");
+    expect(comboKey("field", "kinh tế")).toBe("field=kinh tế");
+  });
+});
+
+describe("submission workflow", () => {
+  it.each<[SubmissionStatus, SubmissionAction, SubmissionStatus | null]>([
+    ["not_started", "save", "draft"],
+    ["not_started", "submit", "submitted"],
+    ["draft", "submit", "submitted"],
+    ["returned", "save", "draft"],
+    ["returned", "submit", "submitted"],
+    ["submitted", "save", null],
+    ["submitted", "accept", "accepted"],
+    ["submitted", "return", "returned"],
+    ["draft", "accept", null],
+    ["accepted", "save", null],
+    ["accepted", "return", null],
+    ["accepted", "unlock", "returned"],
+    ["submitted", "unlock", null],
+  ])("%s --%s--> %s", (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to);
+  });
+  it.each([
+    ["2026-06-16", "2026-06-16", "2026-06-20", "on_time"],
+    ["2026-06-16", "2026-06-17", "2026-06-20", "late"],
+    ["2026-06-16", null, "2026-06-16", "pending"],
+    ["2026-06-16", null, "2026-06-17", "missing"],
+  ] as const)("deadline %s, submitted %s, today %s → %s", (deadline, on, today, expected) => {
+    expect(timeliness(deadline, on, today)).toBe(expected);
+  });
+  it("a reason is needed after the deadline day, not on it", () => {
+    expect(needsLateReason("2026-06-16", "2026-06-16")).toBe(false);
+    expect(needsLateReason("2026-06-16", "2026-06-17")).toBe(true);
+  });
+});
+
+describe("proposed deadlines (NĐ 09/2019 Art. 8(5); defaults 2 working days per level)", () => {
+  const cal = new WorkingCalendar();
+  it.each([
+    // 2026S1: cut-off Sun 14/06 → Tue 16/06 (commune) → Thu 18/06 (province); two tiers
+    [
+      "2026S1",
+      "commune",
+      [
+        ["commune", "2026-06-16"],
+        ["province", "2026-06-18"],
+      ],
+    ],
+    // 2024S1: cut-off Fri 14/06, three tiers before 01/07/2025
+    [
+      "2024S1",
+      "commune",
+      [
+        ["commune", "2024-06-18"],
+        ["district", "2024-06-20"],
+        ["province", "2024-06-24"],
+      ],
+    ],
+    // 2025: cut-off Sun 14/12/2025, two tiers
+    [
+      "2025",
+      "commune",
+      [
+        ["commune", "2025-12-16"],
+        ["province", "2025-12-18"],
+      ],
+    ],
+    // hamlets report on the commune's clock
+    [
+      "2026Q1",
+      "hamlet",
+      [
+        ["commune", "2026-03-17"],
+        ["province", "2026-03-19"],
+      ],
+    ],
+    ["2026", "province", [["province", "2026-12-16"]]],
+  ] as const)("%s from %s", (code, level, expected) => {
+    expect(proposeDeadlines(parsePeriod(code), level, cal).map((d) => [d.level, d.deadline])).toEqual(
+      expected,
+    );
+  });
+  it("step days can be overridden per request", () => {
+    expect(proposeDeadlines(parsePeriod("2026S1"), "commune", cal, { commune: 5 })[0]?.deadline).toBe(
+      "2026-06-19",
+    );
+  });
+  it("the chain", () => {
+    expect(reportingChain("commune", "2025-06-30")).toEqual(["commune", "district", "province"]);
+    expect(reportingChain("commune", "2025-12-31")).toEqual(["commune", "province"]);
+  });
+});

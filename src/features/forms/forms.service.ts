@@ -1,0 +1,79 @@
+/** Report forms: everyone reads them; system admins add forms and new versions (old versions stay). @module */
+import type { Kysely } from "kysely";
+import { type Auth, requirePermission } from "../../access/access.ts";
+import type { Database, ReportFormRow } from "../../db/database.ts";
+import { BUILT_IN_FORMS, checkForm, type FormDefinition } from "../../domain/report-forms.ts";
+import { errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
+import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import * as repo from "./forms.repository.ts";
+
+type Db = Kysely<Database>;
+
+export function toFormDto(r: ReportFormRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    version: r.version,
+    nameVi: r.name_vi,
+    nameEn: r.name_en,
+    description: r.description,
+    levels: r.levels,
+    sections: r.sections,
+    rules: r.rules,
+    outlierPercent: r.outlier_percent,
+    builtIn: r.built_in,
+  };
+}
+export type FormDto = ReturnType<typeof toFormDto>;
+
+export async function ensureBuiltInForms(db: Db): Promise<number> {
+  return repo.insertMissingForms(db, BUILT_IN_FORMS);
+}
+
+export async function listForms(db: Db, auth: Auth | null) {
+  requirePermission(auth, "unit.read");
+  const rows = await repo.listForms(db);
+  const latest = new Map<string, ReportFormRow>();
+  for (const r of rows) if (!latest.has(r.code)) latest.set(r.code, r);
+  return {
+    items: [...latest.values()].map(toFormDto),
+    versions: rows.map((r) => ({ id: r.id, code: r.code, version: r.version })),
+  };
+}
+
+export async function requireForm(db: Db, id: number): Promise<ReportFormRow> {
+  const f = await repo.findForm(db, id);
+  if (!f) throw errors.notFound("biểu mẫu / form", String(id));
+  return f;
+}
+
+export async function getForm(db: Db, auth: Auth | null, id: number) {
+  requirePermission(auth, "unit.read");
+  return toFormDto(await requireForm(db, id));
+}
+
+/** A new form (version 1) or the next version of an existing code; checked against the catalogue. */
+export async function saveFormVersion(db: Db, auth: Auth | null, input: FormDefinition) {
+  const a = requirePermission(auth, "form.manage");
+  const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  const problems = checkForm(input, catalogue);
+  if (problems.length > 0) throw errors.validation(problems);
+  return db.transaction().execute(async (trx) => {
+    const version = (await repo.latestVersion(trx, input.code)) + 1;
+    const row = await repo.insertFormVersion(trx, input, version, a.userId);
+    if (!row) throw errors.stale(version);
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "form.save",
+      entity: "report_form",
+      entityId: `${row.code}@${row.version}`,
+      unitCode: null,
+      scope: [],
+      before: null,
+      after: toFormDto(row),
+    });
+    return toFormDto(row);
+  });
+}

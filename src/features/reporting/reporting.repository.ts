@@ -1,0 +1,475 @@
+/** SQL for report requests, submissions, their revisions and the incremental rollup. @module */
+import { type Kysely, type Selectable, sql } from "kysely";
+import type {
+  Database,
+  ReportRequestRow,
+  RollupValueRow,
+  SubmissionRevisionRow,
+  SubmissionRow,
+  UnitLevel,
+  UnitRow,
+} from "../../db/database.ts";
+
+type Db = Kysely<Database>;
+
+// ---- requests --------------------------------------------------------------------------------------------
+
+export async function insertRequest(
+  db: Db,
+  row: Omit<ReportRequestRow, "id" | "issued_at" | "version" | "level_deadlines"> & {
+    level_deadlines: string;
+  },
+): Promise<ReportRequestRow> {
+  return db.insertInto("report_request").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findRequest(db: Db, id: number): Promise<ReportRequestRow | undefined> {
+  return db.selectFrom("report_request").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Requests issued by units in the given subtrees (null = all), newest period first. */
+export async function listIssuedRequests(
+  db: Db,
+  scope: string[] | null,
+  limit: number,
+): Promise<(ReportRequestRow & StatusCounts)[]> {
+  let q = db
+    .selectFrom("report_request as r")
+    .selectAll("r")
+    .select((eb) => countsOf(eb.ref("r.id")))
+    .orderBy("r.period_end", "desc")
+    .orderBy("r.id", "desc")
+    .limit(limit);
+  if (scope !== null) q = q.where(sql<boolean>`r.issuer_path && ${sql.val(scope)}::text[]`);
+  return q.execute() as Promise<(ReportRequestRow & StatusCounts)[]>;
+}
+
+export interface StatusCounts {
+  expected: number;
+  submitted: number;
+  accepted: number;
+  returned: number;
+  on_time: number;
+  late: number;
+}
+
+function countsOf(requestId: unknown) {
+  return [
+    sql<number>`(select count(*)::int from submission s where s.request_id = ${requestId})`.as("expected"),
+    sql<number>`(select count(*)::int from submission s where s.request_id = ${requestId}
+      and s.status in ('submitted', 'accepted'))`.as("submitted"),
+    sql<number>`(select count(*)::int from submission s where s.request_id = ${requestId}
+      and s.status = 'accepted')`.as("accepted"),
+    sql<number>`(select count(*)::int from submission s where s.request_id = ${requestId}
+      and s.status = 'returned')`.as("returned"),
+    sql<number>`(select count(*)::int from submission s join report_request q on q.id = s.request_id
+      where s.request_id = ${requestId} and s.first_submitted_at is not null
+      and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= q.deadline)`.as("on_time"),
+    sql<number>`(select count(*)::int from submission s join report_request q on q.id = s.request_id
+      where s.request_id = ${requestId} and s.first_submitted_at is not null
+      and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > q.deadline)`.as("late"),
+  ] as const;
+}
+
+/** Units at `level` valid on `asOf` below any of `issuerCodes` (ancestor columns, no recursion). */
+export async function targetUnits(
+  db: Db,
+  issuerCodes: string[],
+  level: UnitLevel,
+  asOf: string,
+): Promise<UnitRow[]> {
+  return db
+    .selectFrom("unit")
+    .selectAll()
+    .where("level", "=", level)
+    .where(sql<boolean>`ancestors && ${sql.val(issuerCodes)}::text[]`)
+    .where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", asOf)]))
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", asOf)]))
+    .orderBy("code")
+    .execute();
+}
+
+/** Bodies of `kind` in the given units, valid on `asOf`. */
+export async function bodiesOfKind(
+  db: Db,
+  unitCodes: string[],
+  kind: string,
+  asOf: string,
+): Promise<{ id: number; unit_code: string }[]> {
+  if (unitCodes.length === 0) return [];
+  return db
+    .selectFrom("body")
+    .select(["id", "unit_code"])
+    .where("unit_code", "in", unitCodes)
+    .where("kind", "=", kind)
+    .where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", asOf)]))
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", asOf)]))
+    .orderBy("unit_code")
+    .orderBy("id")
+    .execute();
+}
+
+export async function insertSubmissions(
+  db: Db,
+  rows: {
+    request_id: number;
+    unit_code: string;
+    unit_id: number;
+    body_id: number | null;
+    province_code: string;
+    rollup_path: string[];
+    partial: boolean;
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto("submission")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+}
+
+// ---- submissions -----------------------------------------------------------------------------------------
+
+export type SubmissionListRow = Pick<
+  SubmissionRow,
+  | "id"
+  | "request_id"
+  | "unit_code"
+  | "body_id"
+  | "status"
+  | "partial"
+  | "late_reason"
+  | "comment"
+  | "first_submitted_at"
+  | "submitted_at"
+  | "accepted_at"
+  | "updated_at"
+  | "version"
+> & { unit_name: string; unit_level: UnitLevel; body_name: string | null };
+
+const LIST_COLUMNS = [
+  "s.id",
+  "s.request_id",
+  "s.unit_code",
+  "s.body_id",
+  "s.status",
+  "s.partial",
+  "s.late_reason",
+  "s.comment",
+  "s.first_submitted_at",
+  "s.submitted_at",
+  "s.accepted_at",
+  "s.updated_at",
+  "s.version",
+  "u.full_name as unit_name",
+  "u.level as unit_level",
+  "b.name as body_name",
+] as const;
+
+export async function listSubmissionsOfRequest(db: Db, requestId: number): Promise<SubmissionListRow[]> {
+  return db
+    .selectFrom("submission as s")
+    .innerJoin("unit as u", "u.id", "s.unit_id")
+    .leftJoin("body as b", "b.id", "s.body_id")
+    .select(LIST_COLUMNS)
+    .where("s.request_id", "=", requestId)
+    .orderBy("s.unit_code")
+    .orderBy("s.body_id")
+    .execute();
+}
+
+export type InboxRow = SubmissionListRow & {
+  title: string;
+  period_code: string;
+  deadline: string;
+  reference_no: string | null;
+  issuer_unit_code: string;
+  issuer_name: string;
+};
+
+/** Submissions on the given subtrees (null = all) for the user to fill, newest deadline first. */
+export async function listInbox(
+  db: Db,
+  scope: string[] | null,
+  statuses: SubmissionRow["status"][],
+  limit: number,
+): Promise<InboxRow[]> {
+  let q = db
+    .selectFrom("submission as s")
+    .innerJoin("report_request as r", "r.id", "s.request_id")
+    .innerJoin("unit as u", "u.id", "s.unit_id")
+    .leftJoin("body as b", "b.id", "s.body_id")
+    .select(LIST_COLUMNS)
+    .select([
+      "r.title",
+      "r.period_code",
+      "r.deadline",
+      "r.reference_no",
+      "r.issuer_unit_code",
+      sql<string>`(select iu.full_name from unit iu where iu.code = r.issuer_unit_code
+        order by iu.valid_to desc nulls first limit 1)`.as("issuer_name"),
+    ])
+    .where("s.status", "in", statuses)
+    .orderBy("r.deadline", "desc")
+    .orderBy("s.unit_code")
+    .limit(limit);
+  if (scope !== null) q = q.where(sql<boolean>`s.rollup_path && ${sql.val(scope)}::text[]`);
+  return q.execute();
+}
+
+export async function findSubmission(db: Db, id: number): Promise<SubmissionRow | undefined> {
+  return db.selectFrom("submission").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The same unit's submission for another period of the same form code (for "previous period" columns). */
+export async function findSubmissionFor(
+  db: Db,
+  unitCode: string,
+  formCode: string,
+  periodCode: string,
+): Promise<Pick<SubmissionRow, "id" | "values" | "status"> | undefined> {
+  return db
+    .selectFrom("submission as s")
+    .innerJoin("report_request as r", "r.id", "s.request_id")
+    .innerJoin("report_form as f", "f.id", "r.form_id")
+    .select(["s.id", "s.values", "s.status"])
+    .where("s.unit_code", "=", unitCode)
+    .where("f.code", "=", formCode)
+    .where("r.period_code", "=", periodCode)
+    .where("s.status", "in", ["submitted", "accepted"])
+    .orderBy(sql`s.status = 'accepted'`, "desc")
+    .orderBy("s.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Writes a submission if it still has `version`; undefined when someone else wrote first. */
+export async function updateSubmissionVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: {
+    status: SubmissionRow["status"];
+    values?: string;
+    narrative?: string;
+    late_reason?: string | null;
+    comment?: string | null;
+    submitted?: boolean;
+    accepted?: boolean;
+    updated_by: number;
+  },
+): Promise<SubmissionRow | undefined> {
+  const { submitted, accepted, ...fields } = set;
+  return db
+    .updateTable("submission")
+    .set({
+      ...fields,
+      ...(submitted
+        ? { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }
+        : {}),
+      ...(accepted === true ? { accepted_at: sql`now()` } : accepted === false ? { accepted_at: null } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertRevision(
+  db: Db,
+  row: Omit<Selectable<Database["submission_revision"]>, "id" | "at" | "values" | "narrative"> & {
+    values: string;
+    narrative: string;
+  },
+): Promise<void> {
+  await db.insertInto("submission_revision").values(row).execute();
+}
+
+export async function listRevisions(
+  db: Db,
+  submissionId: number,
+): Promise<Omit<SubmissionRevisionRow, "values" | "narrative">[]> {
+  return db
+    .selectFrom("submission_revision")
+    .select([
+      "id",
+      "submission_id",
+      "province_code",
+      "version",
+      "event",
+      "status",
+      "comment",
+      "actor_id",
+      "actor_name",
+      "at",
+    ])
+    .where("submission_id", "=", submissionId)
+    .orderBy("version", "desc")
+    .execute();
+}
+
+export async function findRevision(
+  db: Db,
+  submissionId: number,
+  version: number,
+): Promise<SubmissionRevisionRow | undefined> {
+  return db
+    .selectFrom("submission_revision")
+    .selectAll()
+    .where("submission_id", "=", submissionId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
+/** Submitted (not yet accepted) submissions of a request whose rollup path contains `unitCode`. */
+export async function pendingSubmissionsUnder(
+  db: Db,
+  requestId: number,
+  unitCode: string,
+): Promise<Pick<SubmissionRow, "id" | "values" | "submitted_at" | "partial">[]> {
+  return db
+    .selectFrom("submission")
+    .select(["id", "values", "submitted_at", "partial"])
+    .where("request_id", "=", requestId)
+    .where("status", "=", "submitted")
+    .where(sql<boolean>`rollup_path @> array[${unitCode}]::text[]`)
+    .execute();
+}
+
+/** Narrative of every started submission below `unitCode` (accepted first), for the compiled view. */
+export async function narrativesUnder(
+  db: Db,
+  requestId: number,
+  unitCode: string,
+): Promise<(Pick<SubmissionRow, "id" | "unit_code" | "status" | "narrative"> & { unit_name: string })[]> {
+  return db
+    .selectFrom("submission as s")
+    .innerJoin("unit as u", "u.id", "s.unit_id")
+    .select(["s.id", "s.unit_code", "s.status", "s.narrative", "u.full_name as unit_name"])
+    .where("s.request_id", "=", requestId)
+    .where("s.status", "in", ["submitted", "accepted"])
+    .where(sql<boolean>`s.rollup_path @> array[${unitCode}]::text[]`)
+    .orderBy(sql`s.status = 'accepted'`, "desc")
+    .orderBy("s.unit_code")
+    .execute();
+}
+
+// ---- rollup ----------------------------------------------------------------------------------------------
+
+/**
+ * Adds an accepted submission's numeric values to every unit on its rollup path: one statement, rows in a
+ * fixed order so concurrent accepts never deadlock.
+ */
+export async function addToRollup(db: Db, submissionId: number, codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await sql`
+    insert into rollup_value as r
+      (request_id, unit_code, indicator_code, combo, province_code, n, partial_n, sum, min, max, latest_value,
+       latest_at)
+    select s.request_id, p.code, v.key, c.key, s.province_code, 1, case when s.partial then 1 else 0 end,
+           c.value::numeric, c.value::numeric, c.value::numeric, c.value::numeric, s.submitted_at
+    from submission s
+    cross join unnest(s.rollup_path) as p(code)
+    cross join jsonb_each(s.values) as v(key, value)
+    cross join jsonb_each_text(v.value) as c(key, value)
+    where s.id = ${submissionId} and v.key = any(${sql.val(codes)}::text[]) and c.value <> ''
+    order by p.code, v.key, c.key
+    on conflict (request_id, unit_code, indicator_code, combo) do update set
+      n = r.n + 1,
+      partial_n = r.partial_n + excluded.partial_n,
+      sum = r.sum + excluded.sum,
+      min = least(r.min, excluded.min),
+      max = greatest(r.max, excluded.max),
+      latest_value = case when r.latest_at is null or excluded.latest_at >= r.latest_at
+                     then excluded.latest_value else r.latest_value end,
+      latest_at = greatest(r.latest_at, excluded.latest_at),
+      updated_at = now()`.execute(db);
+}
+
+/**
+ * Takes an accepted submission's values back out (before it is unlocked): count and sum by subtraction;
+ * min, max and latest recomputed for the affected rows only, from the other accepted submissions.
+ */
+export async function removeFromRollup(db: Db, submissionId: number, codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await sql`
+    update rollup_value r set
+      n = r.n - 1,
+      partial_n = r.partial_n - (case when x.partial then 1 else 0 end),
+      sum = r.sum - x.value,
+      updated_at = now()
+    from (
+      select s.request_id, s.partial, p.code, v.key, c.key as combo, c.value::numeric as value
+      from submission s
+      cross join unnest(s.rollup_path) as p(code)
+      cross join jsonb_each(s.values) as v(key, value)
+      cross join jsonb_each_text(v.value) as c(key, value)
+      where s.id = ${submissionId} and v.key = any(${sql.val(codes)}::text[]) and c.value <> ''
+      order by p.code, v.key, c.key
+    ) x
+    where r.request_id = x.request_id and r.unit_code = x.code and r.indicator_code = x.key
+      and r.combo = x.combo`.execute(db);
+  await sql`
+    delete from rollup_value r using submission s
+    where s.id = ${submissionId} and r.request_id = s.request_id and r.unit_code = any(s.rollup_path)
+      and r.n <= 0`.execute(db);
+  await sql`
+    update rollup_value r set min = q.min, max = q.max, latest_value = q.latest_value, latest_at = q.latest_at
+    from (
+      select p.code, v.key, c.key as combo, min(c.value::numeric) as min, max(c.value::numeric) as max,
+             (array_agg(c.value::numeric order by o.submitted_at desc, o.id desc))[1] as latest_value,
+             max(o.submitted_at) as latest_at
+      from submission s
+      join submission o on o.request_id = s.request_id and o.status = 'accepted' and o.id <> s.id
+        and o.rollup_path && s.rollup_path
+      cross join unnest(o.rollup_path) as p(code)
+      cross join jsonb_each(o.values) as v(key, value)
+      cross join jsonb_each_text(v.value) as c(key, value)
+      where s.id = ${submissionId} and p.code = any(s.rollup_path) and v.key = any(${sql.val(codes)}::text[])
+        and c.value <> ''
+      group by p.code, v.key, c.key
+    ) q, submission s
+    where s.id = ${submissionId} and r.request_id = s.request_id and r.unit_code = q.code
+      and r.indicator_code = q.key and r.combo = q.combo`.execute(db);
+}
+
+export async function rollupOf(db: Db, requestId: number, unitCodes: string[]): Promise<RollupValueRow[]> {
+  if (unitCodes.length === 0) return [];
+  return db
+    .selectFrom("rollup_value")
+    .selectAll()
+    .where("request_id", "=", requestId)
+    .where("unit_code", "in", unitCodes)
+    .orderBy("unit_code")
+    .orderBy("indicator_code")
+    .orderBy("combo")
+    .execute();
+}
+
+/** Units directly below `unitCode` that have rollup rows for the request (any version of the code). */
+export async function rollupChildren(
+  db: Db,
+  requestId: number,
+  unitCode: string,
+): Promise<{ code: string; full_name: string; level: UnitLevel }[]> {
+  return db
+    .selectFrom("unit as u")
+    .select(["u.code", "u.full_name", "u.level"])
+    .distinctOn("u.code")
+    .where("u.parent_code", "=", unitCode)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("rollup_value as r")
+          .select(sql`1`.as("x"))
+          .whereRef("r.unit_code", "=", "u.code")
+          .where("r.request_id", "=", requestId),
+      ),
+    )
+    .orderBy("u.code")
+    .orderBy(sql`u.valid_to desc nulls first`)
+    .execute();
+}

@@ -1,0 +1,174 @@
+/** /api/requests, /api/inbox, /api/submissions: periodic reporting. @module */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../../http/context.ts";
+import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import * as s from "./reporting.schemas.ts";
+import * as service from "./reporting.service.ts";
+
+const tags = ["reporting"];
+
+export function reportingRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { db } = deps;
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/reporting/deadline",
+      tags,
+      summary: "The cut-off window and the per-level deadlines the reporting regime proposes for a period",
+      request: { query: s.DeadlineQuery },
+      responses: { 200: json(s.DeadlineSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.proposeDeadline(db, c.var.auth, c.req.valid("query")), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests",
+      tags,
+      summary: "Issue a report request to the units (or bodies of a kind) below a unit",
+      request: jsonBody(s.CreateRequestBody),
+      responses: { 201: json(s.CreatedRequestSchema, "Created"), ...writeErrorResponses },
+    }),
+    async (c) => c.json(await service.createRequest(db, c.var.auth, c.req.valid("json")), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests",
+      tags,
+      summary: "Requests issued by the units you can see, with completeness and timeliness",
+      responses: { 200: json(s.RequestListSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.listIssuedRequests(db, c.var.auth), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}",
+      tags,
+      summary: "A request, its form and every target's status",
+      request: { params: s.IdParam },
+      responses: { 200: json(s.RequestDetailSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.getRequest(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}/consolidation",
+      tags,
+      summary:
+        "The consolidated draft: rolled-up numbers (accepted; pending shown apart) and compiled narrative",
+      request: { params: s.IdParam, query: s.ConsolidationQuery },
+      responses: { 200: json(s.ConsolidationSchema), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.consolidation(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/inbox",
+      tags,
+      summary: "Reports you are asked to fill (default: everything not yet accepted)",
+      request: { query: s.InboxQuery },
+      responses: { 200: json(s.InboxSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.inbox(db, c.var.auth, c.req.valid("query")), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/submissions/{id}",
+      tags,
+      summary: "A submission with its form, indicators, previous period and checks",
+      request: { params: s.IdParam },
+      responses: { 200: json(s.SubmissionDetailSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.getSubmission(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/submissions/{id}",
+      tags,
+      summary: "Save a draft (autosave); carries the version read",
+      request: { params: s.IdParam, ...jsonBody(s.SaveBody) },
+      responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.saveSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/submissions/{id}/submit",
+      tags,
+      summary: "Submit (a late one needs lateReason); error rules must pass",
+      request: { params: s.IdParam, ...jsonBody(s.SubmitBody) },
+      responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.submitSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  );
+  for (const action of ["return", "accept", "unlock"] as const) {
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `/submissions/{id}/${action}`,
+        tags,
+        summary: {
+          return: "Return to the unit with a comment",
+          accept: "Accept: locks it and adds its numbers to every level above at once",
+          unlock: "Reopen an accepted report (approvers), with a reason; its numbers leave the totals",
+        }[action],
+        request: { params: s.IdParam, ...jsonBody(s.ReviewBody) },
+        responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
+      }),
+      async (c) =>
+        c.json(
+          await service.reviewSubmission(
+            db,
+            c.var.auth,
+            c.req.valid("param").id,
+            action,
+            c.req.valid("json"),
+          ),
+          200,
+        ),
+    );
+  }
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/submissions/{id}/revisions",
+      tags,
+      summary: "Every stored version of a submission, newest first",
+      request: { params: s.IdParam },
+      responses: { 200: json(s.RevisionListSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.listRevisions(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/submissions/{id}/revisions/{version}",
+      tags,
+      summary: "One stored version (to compare with another)",
+      request: { params: s.RevisionParams },
+      responses: { 200: json(s.RevisionSchema), ...errorResponses },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await service.getRevision(db, c.var.auth, p.id, p.version), 200);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,276 @@
+/** zod schemas of /api/requests, /api/inbox and /api/submissions (request and response bodies). @module */
+import { z } from "@hono/zod-openapi";
+import { IsoDateSchema, VersionSchema } from "../../http/schemas.ts";
+import { FormSchema } from "../forms/forms.routes.ts";
+
+export const Level = z.enum(["province", "district", "commune", "hamlet"]);
+export const Status = z.enum(["not_started", "draft", "submitted", "returned", "accepted"]);
+const TimelinessSchema = z.enum(["on_time", "late", "missing", "pending"]);
+const LevelDeadline = z.object({ level: z.string(), deadline: z.string() });
+
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const DeadlineQuery = z.object({
+  period: z.string().min(1).max(30).openapi({ example: "2026S1" }),
+  level: Level,
+});
+
+export const DeadlineSchema = z.object({
+  period: z.object({
+    type: z.string(),
+    code: z.string(),
+    start: z.string(),
+    end: z.string(),
+    cutoffFrom: z.string(),
+    cutoffTo: z.string(),
+    labelVi: z.string(),
+  }),
+  deadline: z.string(),
+  levels: z.array(LevelDeadline),
+});
+
+const PeriodInput = z.union([
+  z.object({ code: z.string().min(1).max(30) }),
+  z.object({
+    start: IsoDateSchema,
+    end: IsoDateSchema,
+    cutoff: z.object({ from: IsoDateSchema, to: IsoDateSchema }).optional(),
+  }),
+]);
+
+export const CreateRequestBody = z.object({
+  issuerUnitCode: z.string().min(1).max(40),
+  issuerBodyId: z.number().int().positive().optional(),
+  formId: z.number().int().positive(),
+  period: PeriodInput,
+  referenceNo: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .openapi({ description: "The công văn that asks for it", example: "113-CV/BDVHU" }),
+  title: z.string().trim().min(1).max(300).optional(),
+  targetLevel: Level,
+  targetBodyKind: z.string().min(1).max(60).optional(),
+  deadline: IsoDateSchema.optional().openapi({ description: "Default: proposed from the reporting regime" }),
+  reminderDays: z.number().int().min(0).max(30).optional(),
+});
+
+const RequestFields = {
+  id: z.number(),
+  issuerUnitCode: z.string(),
+  issuerBodyId: z.number().nullable(),
+  formId: z.number(),
+  periodCode: z.string(),
+  periodType: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  cutoffFrom: z.string(),
+  cutoffTo: z.string(),
+  referenceNo: z.string().nullable(),
+  title: z.string(),
+  targetLevel: Level,
+  targetBodyKind: z.string().nullable(),
+  deadline: z.string(),
+  levelDeadlines: z.array(LevelDeadline),
+  reminderDays: z.number(),
+  issuedAt: z.string(),
+  version: z.number(),
+};
+export const RequestSchema = z.object(RequestFields).openapi("ReportRequest");
+export const CreatedRequestSchema = z.object({ ...RequestFields, expected: z.number() });
+
+const CountsSchema = z.object({
+  expected: z.number(),
+  submitted: z.number(),
+  accepted: z.number(),
+  returned: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  missing: z.number(),
+  completeness: z.string().openapi({ description: "Percent submitted, exact decimal" }),
+});
+
+const TargetFields = {
+  id: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitLevel: Level,
+  bodyId: z.number().nullable(),
+  bodyName: z.string().nullable(),
+  status: Status,
+  partial: z.boolean(),
+  timeliness: TimelinessSchema,
+  lateReason: z.string().nullable(),
+  comment: z.string().nullable(),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  version: z.number(),
+};
+const TargetSchema = z.object(TargetFields).openapi("RequestTarget");
+
+export const RequestListSchema = z.object({
+  items: z.array(z.object({ ...RequestFields, counts: CountsSchema })),
+});
+export const RequestDetailSchema = z
+  .object({ ...RequestFields, form: FormSchema, counts: CountsSchema, targets: z.array(TargetSchema) })
+  .openapi("ReportRequestDetail");
+
+export const InboxQuery = z.object({
+  status: z
+    .union([Status, z.array(Status)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+});
+export const InboxSchema = z.object({
+  items: z.array(
+    z.object({
+      ...TargetFields,
+      requestId: z.number(),
+      title: z.string(),
+      periodCode: z.string(),
+      deadline: z.string(),
+      referenceNo: z.string().nullable(),
+      issuerUnitCode: z.string(),
+      issuerName: z.string(),
+    }),
+  ),
+});
+
+const Values = z.record(z.string().max(64), z.record(z.string().max(200), z.string().max(2000)));
+const Narrative = z.record(z.string().max(20), z.string().max(100_000));
+
+export const SaveBody = z.object({
+  version: VersionSchema,
+  values: Values.optional(),
+  narrative: Narrative.optional(),
+});
+export const SubmitBody = SaveBody.extend({ lateReason: z.string().trim().max(2000).optional() });
+export const ReviewBody = z.object({
+  version: VersionSchema,
+  comment: z.string().trim().max(4000).optional(),
+});
+
+export const SubmissionDetailSchema = z
+  .object({
+    submission: z.object({
+      id: z.number(),
+      requestId: z.number(),
+      unitCode: z.string(),
+      bodyId: z.number().nullable(),
+      status: Status,
+      partial: z.boolean(),
+      values: Values,
+      narrative: Narrative,
+      lateReason: z.string().nullable(),
+      comment: z.string().nullable(),
+      timeliness: TimelinessSchema,
+      firstSubmittedAt: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      acceptedAt: z.string().nullable(),
+      updatedAt: z.string(),
+      version: z.number(),
+    }),
+    unitName: z.string(),
+    request: RequestSchema,
+    form: FormSchema,
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        type: z.enum(["integer", "decimal", "percentage", "text"]),
+        unitOfMeasure: z.string(),
+        aggregation: z.string(),
+        categories: z.record(z.string(), z.array(z.string())),
+      }),
+    ),
+    previous: z.object({ periodCode: z.string(), values: Values }).nullable(),
+    checks: z.object({
+      violations: z.array(
+        z.object({
+          index: z.number(),
+          severity: z.enum(["error", "warning"]),
+          messageVi: z.string(),
+          messageEn: z.string(),
+          left: z.string(),
+          right: z.string(),
+        }),
+      ),
+      outliers: z.array(z.object({ indicator: z.string(), previous: z.string(), current: z.string() })),
+    }),
+    can: z.object({ fill: z.boolean(), review: z.boolean(), unlock: z.boolean() }),
+    lateReasonNeeded: z.boolean(),
+  })
+  .openapi("SubmissionDetail");
+
+const RevisionFields = {
+  version: z.number(),
+  event: z.enum(["save", "submit", "return", "accept", "unlock"]),
+  status: Status,
+  comment: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+};
+export const RevisionListSchema = z.object({ items: z.array(z.object(RevisionFields)) });
+export const RevisionSchema = z.object({ ...RevisionFields, values: Values, narrative: Narrative });
+export const RevisionParams = IdParam.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .openapi({ param: { name: "version", in: "path" } }),
+});
+
+export const ConsolidationQuery = z.object({ unit: z.string().min(1).max(40).optional() });
+export const ConsolidationSchema = z
+  .object({
+    request: RequestSchema,
+    unitCode: z.string(),
+    children: z.array(z.object({ code: z.string(), name: z.string(), level: Level })),
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        unitOfMeasure: z.string(),
+        aggregation: z.string(),
+        accepted: z.object({
+          value: z.string().nullable(),
+          combos: z.record(z.string(), z.string().nullable()),
+          reporting: z.number(),
+          partial: z.number(),
+        }),
+        pending: z.object({ value: z.string().nullable(), reporting: z.number() }),
+        children: z.record(z.string(), z.string().nullable()),
+      }),
+    ),
+    sections: z.array(
+      z.object({
+        key: z.string(),
+        titleVi: z.string(),
+        titleEn: z.string(),
+        excerpts: z.array(
+          z.object({
+            submissionId: z.number(),
+            unitCode: z.string(),
+            unitName: z.string(),
+            status: Status,
+            text: z.string(),
+          }),
+        ),
+      }),
+    ),
+    pendingCount: z.number(),
+  })
+  .openapi("Consolidation");

@@ -1,0 +1,897 @@
+/**
+ * Report requests, submissions and their consolidation (issue 3 §3–4). A request names a form version, a
+ * period and its targets (units of one level below the issuer, optionally the bodies of one kind in them);
+ * each target gets one submission. Accepting a submission adds its numbers to every unit on its rollup path in
+ * the same transaction (today's units, and for periods before 01/07/2025 the historic district and province
+ * too, through the successor links), so consolidated totals are current the moment it commits.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import {
+  type Auth,
+  coversPath,
+  requirePermission,
+  requireUnitAccess,
+  scopeCodes,
+} from "../../access/access.ts";
+import type { Permission } from "../../access/permissions.ts";
+import type {
+  Database,
+  ReportFormRow,
+  ReportRequestRow,
+  SubmissionNarrative,
+  SubmissionRow,
+  SubmissionValues,
+  UnitLevel,
+  UnitRow,
+} from "../../db/database.ts";
+import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
+import { isWithin, todayInVietnam } from "../../domain/dates.ts";
+import { divide } from "../../domain/decimal.ts";
+import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
+import {
+  adHocPeriod,
+  type Period,
+  PeriodError,
+  parsePeriod,
+  periodLabelVi,
+  samePeriodLastYear,
+} from "../../domain/periods.ts";
+import { comboKey, formIndicators } from "../../domain/report-forms.ts";
+import { proposeDeadlines } from "../../domain/reporting-regime.ts";
+import {
+  needsLateReason,
+  nextStatus,
+  type SubmissionAction,
+  type Timeliness,
+  timeliness,
+} from "../../domain/submission-workflow.ts";
+import { checkRule, isOutlier } from "../../domain/validation-rules.ts";
+import { AppError, errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
+import { findBody } from "../bodies/bodies.repository.ts";
+import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { requireForm, toFormDto } from "../forms/forms.service.ts";
+import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import * as unitRepo from "../units/units.repository.ts";
+import { predecessors } from "../units/units.service.ts";
+import * as repo from "./reporting.repository.ts";
+
+type Db = Kysely<Database>;
+
+const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
+const MAX_STEPS = 6;
+
+function periodOf(input: PeriodInput): Period {
+  try {
+    return "code" in input ? parsePeriod(input.code) : adHocPeriod(input.start, input.end, input.cutoff);
+  } catch (e) {
+    if (e instanceof PeriodError) throw errors.badRequest(e.messageVi, e.message, { field: "period" });
+    throw e;
+  }
+}
+
+export type PeriodInput =
+  | { code: string }
+  | { start: string; end: string; cutoff?: { from: string; to: string } };
+
+const vnDate = (d: Date | null) => (d ? todayInVietnam(d) : null);
+
+// ---- deadlines -------------------------------------------------------------------------------------------
+
+export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: string; level: UnitLevel }) {
+  requirePermission(auth, "unit.read");
+  const period = periodOf({ code: q.period });
+  const levels = proposeDeadlines(period, q.level, await loadWorkingCalendar(db));
+  return {
+    period: { ...period, labelVi: periodLabelVi(period) },
+    deadline: levels[0]?.deadline ?? period.cutoffTo,
+    levels,
+  };
+}
+
+// ---- requests --------------------------------------------------------------------------------------------
+
+export interface CreateRequestInput {
+  issuerUnitCode: string;
+  issuerBodyId?: number;
+  formId: number;
+  period: PeriodInput;
+  referenceNo?: string;
+  title?: string;
+  targetLevel: UnitLevel;
+  targetBodyKind?: string;
+  deadline?: string;
+  reminderDays?: number;
+}
+
+/** Where each historic unit's values go today: its successors' paths, and whether a link was partial. */
+async function remapToToday(
+  db: Db,
+  units: UnitRow[],
+  today: string,
+): Promise<Map<number, { path: string[]; partial: boolean; provinceCode: string }>> {
+  const out = new Map<number, { path: Set<string>; partial: boolean; provinceCode: string }>();
+  type Step = { origin: number; unit: UnitRow; partial: boolean };
+  let frontier: Step[] = units.map((u) => ({ origin: u.id, unit: u, partial: false }));
+  for (let step = 0; step <= MAX_STEPS && frontier.length; step++) {
+    const moving: Step[] = [];
+    for (const f of frontier) {
+      if (isWithin(today, f.unit.valid_from, f.unit.valid_to)) {
+        const o = out.get(f.origin) ?? {
+          path: new Set<string>(),
+          partial: false,
+          provinceCode: f.unit.province_code,
+        };
+        for (const c of [...f.unit.ancestors, f.unit.code]) o.path.add(c);
+        o.partial ||= f.partial;
+        out.set(f.origin, o);
+      } else moving.push(f);
+    }
+    if (moving.length === 0 || step === MAX_STEPS) break;
+    const links = await unitRepo.linksFrom(db, [...new Set(moving.map((m) => m.unit.id))]);
+    const next = new Map(
+      (await unitRepo.findUnitsByIds(db, [...new Set(links.map((l) => l.successor_id))])).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
+    frontier = moving.flatMap((m) =>
+      links
+        .filter((l) => l.predecessor_id === m.unit.id)
+        .flatMap((l) => {
+          const unit = next.get(l.successor_id);
+          return unit ? [{ origin: m.origin, unit, partial: m.partial || l.kind === "partial" }] : [];
+        }),
+    );
+  }
+  return new Map(
+    [...out].map(([k, v]) => [k, { path: [...v.path], partial: v.partial, provinceCode: v.provinceCode }]),
+  );
+}
+
+export async function createRequest(db: Db, auth: Auth | null, input: CreateRequestInput) {
+  const issuerPath = await requireUnitAccess(db, auth, "report.request", input.issuerUnitCode);
+  const a = auth as Auth;
+  const form = await requireForm(db, input.formId);
+  const period = periodOf(input.period);
+  if (!form.levels.includes(input.targetLevel)) {
+    throw errors.badRequest(
+      `Biểu mẫu này không dành cho cấp ${input.targetLevel}`,
+      `This form is not filled at the ${input.targetLevel} level`,
+      { field: "targetLevel", allowed: form.levels },
+    );
+  }
+  const today = todayInVietnam();
+  const asOf = period.end < today ? period.end : today;
+  const issuerNow = await unitRepo.findUnitAt(db, input.issuerUnitCode, today);
+  if (!issuerNow) throw errors.notFoundOrForbidden(input.issuerUnitCode);
+  if (LEVEL_RANK[input.targetLevel] <= LEVEL_RANK[issuerNow.level]) {
+    throw errors.badRequest(
+      "Đối tượng báo cáo phải là cấp dưới của đơn vị yêu cầu",
+      "Targets must be below the requesting unit",
+      { field: "targetLevel" },
+    );
+  }
+  if (input.issuerBodyId !== undefined) {
+    const body = await findBody(db, input.issuerBodyId);
+    if (body?.unit_code !== input.issuerUnitCode)
+      throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
+        field: "issuerBodyId",
+      });
+  }
+  // the units the issuer was made of on the period's date (itself when it already existed then)
+  const issuerCodes = new Set<string>();
+  if (isWithin(asOf, issuerNow.valid_from, issuerNow.valid_to)) issuerCodes.add(issuerNow.code);
+  else {
+    for (const p of (await predecessors(db, a, issuerNow.code, today)).predecessors) {
+      if (isWithin(asOf, p.unit.validFrom, p.unit.validTo)) issuerCodes.add(p.unit.code);
+    }
+  }
+  const units = issuerCodes.size ? await repo.targetUnits(db, [...issuerCodes], input.targetLevel, asOf) : [];
+  const remap = await remapToToday(
+    db,
+    units.filter((u) => !isWithin(today, u.valid_from, u.valid_to)),
+    today,
+  );
+  let targets = units.map((u) => {
+    const own = [...u.ancestors, u.code];
+    const m = remap.get(u.id);
+    return {
+      unit_code: u.code,
+      unit_id: u.id,
+      body_id: null as number | null,
+      province_code: m?.provinceCode ?? u.province_code,
+      rollup_path: m ? [...new Set([...own, ...m.path])] : own,
+      partial: m?.partial ?? false,
+    };
+  });
+  if (input.targetBodyKind) {
+    const bodies = await repo.bodiesOfKind(
+      db,
+      units.map((u) => u.code),
+      input.targetBodyKind,
+      asOf,
+    );
+    const byUnit = new Map(targets.map((t) => [t.unit_code, t]));
+    targets = bodies.flatMap((b) => {
+      const t = byUnit.get(b.unit_code);
+      return t ? [{ ...t, body_id: b.id }] : [];
+    });
+  }
+  if (targets.length === 0) {
+    throw errors.badRequest("Không có đơn vị nào thuộc đối tượng báo cáo", "No unit matches the targets", {
+      field: "targetLevel",
+    });
+  }
+  const levels = proposeDeadlines(period, input.targetLevel, await loadWorkingCalendar(db));
+  const deadline = input.deadline ?? levels[0]?.deadline ?? period.cutoffTo;
+  if (deadline <= period.cutoffTo) {
+    throw errors.badRequest(
+      "Hạn báo cáo phải sau ngày chốt số liệu ít nhất 1 ngày làm việc (NĐ 09/2019, Điều 8)",
+      "The deadline must be at least one working day after the cut-off (Decree 09/2019, Art. 8)",
+      { field: "deadline", cutoffTo: period.cutoffTo },
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    const request = await repo.insertRequest(trx, {
+      issuer_unit_code: input.issuerUnitCode,
+      issuer_body_id: input.issuerBodyId ?? null,
+      issuer_path: issuerPath,
+      province_code: issuerNow.province_code,
+      form_id: form.id,
+      period_code: period.code,
+      period_type: period.type,
+      period_start: period.start,
+      period_end: period.end,
+      cutoff_from: period.cutoffFrom,
+      cutoff_to: period.cutoffTo,
+      reference_no: input.referenceNo ?? null,
+      title: input.title ?? `${form.name_vi} – ${periodLabelVi(period)}`,
+      target_level: input.targetLevel,
+      target_body_kind: input.targetBodyKind ?? null,
+      deadline,
+      level_deadlines: JSON.stringify(levels),
+      reminder_days: input.reminderDays ?? 2,
+      issued_by: a.userId,
+    });
+    await repo.insertSubmissions(
+      trx,
+      targets.map((t) => ({ ...t, request_id: request.id })),
+    );
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "request.create",
+      entity: "report_request",
+      entityId: String(request.id),
+      unitCode: request.issuer_unit_code,
+      scope: issuerPath,
+      before: null,
+      after: { ...toRequestDto(request), targets: targets.length },
+    });
+    return { ...toRequestDto(request), expected: targets.length };
+  });
+}
+
+export function toRequestDto(r: ReportRequestRow) {
+  return {
+    id: r.id,
+    issuerUnitCode: r.issuer_unit_code,
+    issuerBodyId: r.issuer_body_id,
+    formId: r.form_id,
+    periodCode: r.period_code,
+    periodType: r.period_type,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    cutoffFrom: r.cutoff_from,
+    cutoffTo: r.cutoff_to,
+    referenceNo: r.reference_no,
+    title: r.title,
+    targetLevel: r.target_level,
+    targetBodyKind: r.target_body_kind,
+    deadline: r.deadline,
+    levelDeadlines: r.level_deadlines,
+    reminderDays: r.reminder_days,
+    issuedAt: r.issued_at.toISOString(),
+    version: r.version,
+  };
+}
+
+function countsDto(c: repo.StatusCounts, deadline: string, today: string) {
+  const missing = today > deadline ? c.expected - c.submitted : 0;
+  return {
+    expected: c.expected,
+    submitted: c.submitted,
+    accepted: c.accepted,
+    returned: c.returned,
+    onTime: c.on_time,
+    late: c.late,
+    missing,
+    completeness: c.expected ? divide(String(c.submitted * 100), String(c.expected), 2) : "0",
+  };
+}
+
+export async function listIssuedRequests(db: Db, auth: Auth | null) {
+  const a = requirePermission(auth, "unit.read");
+  const today = todayInVietnam();
+  const rows = await repo.listIssuedRequests(db, scopeCodes(a, "unit.read"), 200);
+  return { items: rows.map((r) => ({ ...toRequestDto(r), counts: countsDto(r, r.deadline, today) })) };
+}
+
+async function requireRequest(db: Db, auth: Auth | null, id: number, permission: Permission = "unit.read") {
+  const a = requirePermission(auth, permission);
+  const r = await repo.findRequest(db, id);
+  if (!r || !coversPath(a, permission, r.issuer_path)) throw errors.notFoundOrForbidden(String(id));
+  return r;
+}
+
+function submissionListDto(s: repo.SubmissionListRow, deadline: string, today: string) {
+  const on = vnDate(s.first_submitted_at);
+  return {
+    id: s.id,
+    unitCode: s.unit_code,
+    unitName: s.unit_name,
+    unitLevel: s.unit_level,
+    bodyId: s.body_id,
+    bodyName: s.body_name,
+    status: s.status,
+    partial: s.partial,
+    timeliness: timeliness(deadline, on, today) as Timeliness,
+    lateReason: s.late_reason,
+    comment: s.comment,
+    firstSubmittedAt: s.first_submitted_at?.toISOString() ?? null,
+    submittedAt: s.submitted_at?.toISOString() ?? null,
+    acceptedAt: s.accepted_at?.toISOString() ?? null,
+    version: s.version,
+  };
+}
+
+export async function getRequest(db: Db, auth: Auth | null, id: number) {
+  const r = await requireRequest(db, auth, id);
+  const today = todayInVietnam();
+  const subs = await repo.listSubmissionsOfRequest(db, id);
+  const targets = subs.map((s) => submissionListDto(s, r.deadline, today));
+  const count = (f: (t: (typeof targets)[number]) => boolean) => targets.filter(f).length;
+  const counts = countsDto(
+    {
+      expected: targets.length,
+      submitted: count((t) => t.status === "submitted" || t.status === "accepted"),
+      accepted: count((t) => t.status === "accepted"),
+      returned: count((t) => t.status === "returned"),
+      on_time: count((t) => t.timeliness === "on_time"),
+      late: count((t) => t.timeliness === "late"),
+    },
+    r.deadline,
+    today,
+  );
+  return {
+    ...toRequestDto(r),
+    form: toFormDto(await requireForm(db, r.form_id)),
+    counts,
+    targets,
+  };
+}
+
+export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionRow["status"][] }) {
+  const a = requirePermission(auth, "unit.read");
+  const scope = scopeCodes(a, "report.fill");
+  const today = todayInVietnam();
+  if (scope !== null && scope.length === 0) return { items: [] };
+  const statuses = q.status?.length ? q.status : (["not_started", "draft", "returned", "submitted"] as const);
+  const rows = await repo.listInbox(db, scope, [...statuses], 300);
+  return {
+    items: rows.map((s) => ({
+      ...submissionListDto(s, s.deadline, today),
+      requestId: s.request_id,
+      title: s.title,
+      periodCode: s.period_code,
+      deadline: s.deadline,
+      referenceNo: s.reference_no,
+      issuerUnitCode: s.issuer_unit_code,
+      issuerName: s.issuer_name,
+    })),
+  };
+}
+
+// ---- submissions -----------------------------------------------------------------------------------------
+
+interface Loaded {
+  sub: SubmissionRow;
+  request: ReportRequestRow;
+  form: ReportFormRow;
+}
+
+async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { auth: Auth }> {
+  const a = requirePermission(auth, "unit.read");
+  const sub = await repo.findSubmission(db, id);
+  const request = sub ? await repo.findRequest(db, sub.request_id) : undefined;
+  if (
+    !sub ||
+    !request ||
+    !(
+      coversPath(a, "unit.read", sub.rollup_path, sub.body_id ?? undefined) ||
+      coversPath(a, "unit.read", request.issuer_path)
+    )
+  ) {
+    throw errors.notFoundOrForbidden(String(id));
+  }
+  return { auth: a, sub, request, form: await requireForm(db, request.form_id) };
+}
+
+/** The permission an action needs, and on which path (the target's own, or the requester's). */
+function allow(a: Auth, l: Loaded, action: SubmissionAction) {
+  const ok =
+    action === "save" || action === "submit"
+      ? coversPath(a, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined)
+      : coversPath(a, action === "unlock" ? "report.unlock" : "report.review", l.request.issuer_path);
+  if (!ok) throw errors.forbidden();
+}
+
+function submissionDto(l: Loaded, today: string) {
+  const { sub, request } = l;
+  return {
+    id: sub.id,
+    requestId: request.id,
+    unitCode: sub.unit_code,
+    bodyId: sub.body_id,
+    status: sub.status,
+    partial: sub.partial,
+    values: sub.values,
+    narrative: sub.narrative,
+    lateReason: sub.late_reason,
+    comment: sub.comment,
+    timeliness: timeliness(request.deadline, vnDate(sub.first_submitted_at), today) as Timeliness,
+    firstSubmittedAt: sub.first_submitted_at?.toISOString() ?? null,
+    submittedAt: sub.submitted_at?.toISOString() ?? null,
+    acceptedAt: sub.accepted_at?.toISOString() ?? null,
+    updatedAt: sub.updated_at.toISOString(),
+    version: sub.version,
+  };
+}
+
+async function catalogueFor(db: Db, form: ReportFormRow) {
+  const codes = new Set(formIndicators({ sections: form.sections }));
+  return new Map(
+    (await indicatorRepo.listIndicators(db)).filter((i) => codes.has(i.code)).map((i) => [i.code, i]),
+  );
+}
+
+function totalsOf(values: SubmissionValues): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[""]]));
+}
+
+/** Rule outcomes and outliers for a set of values (the same checks the web runs while typing). */
+function checks(form: ReportFormRow, values: SubmissionValues, previous: SubmissionValues | null) {
+  const totals = totalsOf(values);
+  const rules = form.rules.map((r, i) => ({ index: i, rule: r, outcome: checkRule(r, totals) }));
+  const outliers = previous
+    ? Object.entries(totals).flatMap(([code, v]) => {
+        const p = previous[code]?.[""];
+        if (
+          v === undefined ||
+          v === "" ||
+          p === undefined ||
+          Number.isNaN(Number(v)) ||
+          Number.isNaN(Number(p))
+        )
+          return [];
+        return isOutlier(p, v, form.outlier_percent) ? [{ indicator: code, previous: p, current: v }] : [];
+      })
+    : [];
+  return {
+    violations: rules
+      .filter((r) => r.outcome.status === "violated")
+      .map((r) => ({
+        index: r.index,
+        severity: r.rule.severity,
+        messageVi: r.rule.messageVi,
+        messageEn: r.rule.messageEn,
+        left: r.outcome.status === "violated" ? r.outcome.left : "",
+        right: r.outcome.status === "violated" ? r.outcome.right : "",
+      })),
+    outliers,
+  };
+}
+
+async function previousValues(
+  db: Db,
+  l: Loaded,
+): Promise<{ periodCode: string; values: SubmissionValues } | null> {
+  if (l.request.period_type === "ad_hoc") return null;
+  const prev = samePeriodLastYear(parsePeriod(l.request.period_code));
+  const found = await repo.findSubmissionFor(db, l.sub.unit_code, l.form.code, prev.code);
+  return found ? { periodCode: prev.code, values: found.values } : null;
+}
+
+export async function getSubmission(db: Db, auth: Auth | null, id: number) {
+  const l = await load(db, auth, id);
+  const today = todayInVietnam();
+  const previous = await previousValues(db, l);
+  const unit = await unitRepo.findUnitsByIds(db, [l.sub.unit_id]);
+  const catalogue = await catalogueFor(db, l.form);
+  return {
+    submission: submissionDto(l, today),
+    unitName: unit[0]?.full_name ?? l.sub.unit_code,
+    request: toRequestDto(l.request),
+    form: toFormDto(l.form),
+    indicators: [...catalogue.values()].map((i) => ({
+      code: i.code,
+      nameVi: i.name_vi,
+      nameEn: i.name_en,
+      type: i.type,
+      unitOfMeasure: i.unit_of_measure,
+      aggregation: i.aggregation,
+      categories: i.categories,
+    })),
+    previous,
+    checks: checks(l.form, l.sub.values, previous?.values ?? null),
+    can: {
+      fill: coversPath(l.auth, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined),
+      review: coversPath(l.auth, "report.review", l.request.issuer_path),
+      unlock: coversPath(l.auth, "report.unlock", l.request.issuer_path),
+    },
+    lateReasonNeeded: l.sub.first_submitted_at === null && needsLateReason(l.request.deadline, today),
+  };
+}
+
+/** Checks entered values against the form and the catalogue; every problem at once, as field paths. */
+async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Record<string, string>>) {
+  const catalogue = await catalogueFor(db, form);
+  const rowsBy = new Map<string, string | undefined>();
+  for (const s of form.sections) for (const r of s.rows ?? []) rowsBy.set(r.indicator, r.by);
+  const problems: { field: string; messageVi: string; messageEn: string }[] = [];
+  const out: SubmissionValues = {};
+  for (const [code, combos] of Object.entries(raw)) {
+    const ind = catalogue.get(code);
+    if (!ind) {
+      problems.push({
+        field: `values.${code}`,
+        messageVi: `Chỉ tiêu ${code} không có trong biểu mẫu`,
+        messageEn: `${code} is not on the form`,
+      });
+      continue;
+    }
+    const by = rowsBy.get(code);
+    const allowed = new Set(["", ...(by ? (ind.categories[by] ?? []).map((o) => comboKey(by, o)) : [])]);
+    for (const [combo, value] of Object.entries(combos)) {
+      const field = `values.${code}.${combo || "total"}`;
+      if (!allowed.has(combo)) {
+        problems.push({
+          field,
+          messageVi: `Phân tổ không hợp lệ: ${combo}`,
+          messageEn: `Unknown breakdown: ${combo}`,
+        });
+        continue;
+      }
+      if (value.trim() === "") continue;
+      const c = checkValue(ind.type as IndicatorType, value);
+      if (!c.ok) problems.push({ field, messageVi: c.messageVi, messageEn: c.messageEn });
+      else (out[code] ??= {})[combo] = c.value;
+    }
+  }
+  if (problems.length) throw errors.validation(problems);
+  return out;
+}
+
+function cleanNarrative(form: ReportFormRow, raw: Record<string, string>): SubmissionNarrative {
+  const keys = new Set(form.sections.filter((s) => s.kind === "narrative").map((s) => s.key));
+  const bad = Object.keys(raw).filter((k) => !keys.has(k));
+  if (bad.length) {
+    throw errors.validation(
+      bad.map((k) => ({
+        field: `narrative.${k}`,
+        messageVi: `Không có mục ${k} để viết`,
+        messageEn: `No narrative section ${k}`,
+      })),
+    );
+  }
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ""));
+}
+
+export interface ContentInput {
+  version: number;
+  values?: Record<string, Record<string, string>>;
+  narrative?: Record<string, string>;
+}
+
+async function transition(
+  db: Db,
+  l: Loaded & { auth: Auth },
+  action: SubmissionAction,
+  version: number,
+  set: Omit<Parameters<typeof repo.updateSubmissionVersioned>[3], "status" | "updated_by">,
+  comment: string | null,
+) {
+  allow(l.auth, l, action);
+  const to = nextStatus(l.sub.status, action);
+  if (!to) {
+    throw errors.conflict(
+      `Không thể ${ACTION_VI[action]} báo cáo đang ở trạng thái "${l.sub.status}"`,
+      `Cannot ${action} a report that is ${l.sub.status}`,
+      { status: l.sub.status, currentVersion: l.sub.version },
+    );
+  }
+  if (l.sub.version !== version) throw errors.stale(l.sub.version);
+  return db.transaction().execute(async (trx) => {
+    if (action === "unlock") await repo.removeFromRollup(trx, l.sub.id, await rolledCodes(trx, l.form));
+    const row = await repo.updateSubmissionVersioned(trx, l.sub.id, version, {
+      ...set,
+      status: to,
+      updated_by: l.auth.userId,
+    });
+    if (!row) throw errors.stale(l.sub.version);
+    if (action === "accept") await repo.addToRollup(trx, row.id, await rolledCodes(trx, l.form));
+    await repo.insertRevision(trx, {
+      submission_id: row.id,
+      province_code: row.province_code,
+      version: row.version,
+      event: action,
+      status: to,
+      values: JSON.stringify(row.values),
+      narrative: JSON.stringify(row.narrative),
+      comment,
+      actor_id: l.auth.userId,
+      actor_name: l.auth.username,
+    });
+    if (action !== "save") {
+      await appendAudit(trx, {
+        actorId: l.auth.userId,
+        actorName: l.auth.username,
+        action: `submission.${action}`,
+        entity: "submission",
+        entityId: String(row.id),
+        unitCode: row.unit_code,
+        scope: [...new Set([...row.rollup_path, ...l.request.issuer_path])],
+        before: { status: l.sub.status, version: l.sub.version },
+        after: { status: to, version: row.version, comment },
+      });
+    }
+    return { ...l, sub: row };
+  });
+}
+
+const ACTION_VI: Record<SubmissionAction, string> = {
+  save: "lưu",
+  submit: "gửi",
+  return: "trả lại",
+  accept: "tiếp nhận",
+  unlock: "mở khóa",
+};
+
+/** The indicators whose numbers roll up (numeric, with a rule other than "none"). */
+async function rolledCodes(db: Db, form: ReportFormRow): Promise<string[]> {
+  return [...(await catalogueFor(db, form)).values()]
+    .filter((i) => i.type !== "text" && i.aggregation !== "none")
+    .map((i) => i.code);
+}
+
+export async function saveSubmission(db: Db, auth: Auth | null, id: number, input: ContentInput) {
+  const l = await load(db, auth, id);
+  allow(l.auth, l, "save");
+  const values = input.values ? await cleanValues(db, l.form, input.values) : undefined;
+  const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : undefined;
+  const done = await transition(
+    db,
+    l,
+    "save",
+    input.version,
+    {
+      ...(values ? { values: JSON.stringify(values) } : {}),
+      ...(narrative ? { narrative: JSON.stringify(narrative) } : {}),
+    },
+    null,
+  );
+  return getSubmission(db, auth, done.sub.id);
+}
+
+export async function submitSubmission(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  input: ContentInput & { lateReason?: string },
+) {
+  const l = await load(db, auth, id);
+  allow(l.auth, l, "submit");
+  const values = input.values ? await cleanValues(db, l.form, input.values) : l.sub.values;
+  const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
+  const errorsFound = checks(l.form, values, null).violations.filter((v) => v.severity === "error");
+  if (errorsFound.length) {
+    throw new AppError(
+      400,
+      "validation_rules_failed",
+      "Báo cáo chưa đạt các quy tắc kiểm tra; hãy sửa trước khi gửi",
+      "The report breaks validation rules; fix them before submitting",
+      errorsFound,
+    );
+  }
+  const today = todayInVietnam();
+  const late = l.sub.first_submitted_at === null && needsLateReason(l.request.deadline, today);
+  const reason = input.lateReason?.trim() ?? "";
+  if (late && reason === "") {
+    throw new AppError(
+      400,
+      "late_reason_required",
+      `Đã quá hạn báo cáo (${l.request.deadline.split("-").reverse().join("/")}); hãy nêu lý do gửi chậm`,
+      `The deadline (${l.request.deadline}) has passed; give the reason for the late report`,
+      { field: "lateReason", deadline: l.request.deadline },
+    );
+  }
+  const done = await transition(
+    db,
+    l,
+    "submit",
+    input.version,
+    {
+      values: JSON.stringify(values),
+      narrative: JSON.stringify(narrative),
+      submitted: true,
+      ...(late ? { late_reason: reason } : {}),
+    },
+    late ? reason : null,
+  );
+  return getSubmission(db, auth, done.sub.id);
+}
+
+export async function reviewSubmission(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  action: "return" | "accept" | "unlock",
+  input: { version: number; comment?: string },
+) {
+  const l = await load(db, auth, id);
+  const comment = input.comment?.trim() ?? "";
+  if (action !== "accept" && comment === "") {
+    throw errors.badRequest(
+      action === "return" ? "Hãy ghi nhận xét khi trả lại báo cáo" : "Hãy nêu lý do mở khóa",
+      action === "return" ? "A comment is needed to return a report" : "A reason is needed to unlock",
+      { field: "comment" },
+    );
+  }
+  const done = await transition(
+    db,
+    l,
+    action,
+    input.version,
+    {
+      ...(action === "accept"
+        ? { accepted: true }
+        : { comment, ...(action === "unlock" ? { accepted: false } : {}) }),
+    },
+    comment || null,
+  );
+  return getSubmission(db, auth, done.sub.id);
+}
+
+export async function listRevisions(db: Db, auth: Auth | null, id: number) {
+  await load(db, auth, id);
+  return {
+    items: (await repo.listRevisions(db, id)).map((r) => ({
+      version: r.version,
+      event: r.event,
+      status: r.status,
+      comment: r.comment,
+      actorName: r.actor_name,
+      at: r.at.toISOString(),
+    })),
+  };
+}
+
+export async function getRevision(db: Db, auth: Auth | null, id: number, version: number) {
+  await load(db, auth, id);
+  const r = await repo.findRevision(db, id, version);
+  if (!r) throw errors.notFound("phiên bản / version", `${id}@${version}`);
+  return {
+    version: r.version,
+    event: r.event,
+    status: r.status,
+    comment: r.comment,
+    actorName: r.actor_name,
+    at: r.at.toISOString(),
+    values: r.values,
+    narrative: r.narrative,
+  };
+}
+
+// ---- consolidation ---------------------------------------------------------------------------------------
+
+function valueOf(
+  rule: AggregationRule,
+  r: { n: number; sum: string; min: string | null; max: string | null; latest_value: string | null },
+) {
+  switch (rule) {
+    case "sum":
+      return r.sum;
+    case "average":
+    case "weighted_average": // weighted by reporting units until indicators carry a weight indicator
+      return r.n ? divide(r.sum, String(r.n), 2) : null;
+    case "min":
+      return r.min;
+    case "max":
+      return r.max;
+    case "latest":
+      return r.latest_value;
+    case "none":
+      return null;
+  }
+}
+
+/**
+ * The requester's consolidated draft for one unit (default: the issuer): every numeric indicator from the
+ * accepted submissions below it (kept current by accept/unlock), a preview including the submitted ones not
+ * yet accepted, the units one level down, and the narrative compiled section by section, child by child.
+ */
+export async function consolidation(db: Db, auth: Auth | null, id: number, unitCode?: string) {
+  const r = await requireRequest(db, auth, id);
+  const unit = unitCode ?? r.issuer_unit_code;
+  const form = await requireForm(db, r.form_id);
+  const catalogue = await catalogueFor(db, form);
+  const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
+  const children = await repo.rollupChildren(db, id, unit);
+  const rows = await repo.rollupOf(db, id, [unit, ...children.map((c) => c.code)]);
+  const pending = await repo.pendingSubmissionsUnder(db, id, unit);
+  const indicators = rolled.map((ind) => {
+    const mine = rows.filter((x) => x.unit_code === unit && x.indicator_code === ind.code);
+    const combos = Object.fromEntries(mine.map((x) => [x.combo, valueOf(ind.aggregation, x)]));
+    const total = mine.find((x) => x.combo === "");
+    const previewItems = pending.flatMap((p) => {
+      const v = p.values[ind.code]?.[""];
+      return v === undefined ? [] : [{ value: v, at: p.submitted_at?.toISOString() ?? "" }];
+    });
+    // the preview has no weights either: a weighted average previews as the plain one
+    const previewRule = ind.aggregation === "weighted_average" ? "average" : ind.aggregation;
+    const pendingValue = aggregate(previewRule, previewItems);
+    return {
+      code: ind.code,
+      nameVi: ind.name_vi,
+      nameEn: ind.name_en,
+      unitOfMeasure: ind.unit_of_measure,
+      aggregation: ind.aggregation,
+      accepted: {
+        value: combos[""] ?? null,
+        combos,
+        reporting: total?.n ?? 0,
+        partial: total?.partial_n ?? 0,
+      },
+      pending: { value: pendingValue, reporting: previewItems.length },
+      children: Object.fromEntries(
+        children.map((c) => {
+          const x = rows.find(
+            (y) => y.unit_code === c.code && y.indicator_code === ind.code && y.combo === "",
+          );
+          return [c.code, x ? valueOf(ind.aggregation, x) : null];
+        }),
+      ),
+    };
+  });
+  const narratives = await repo.narrativesUnder(db, id, unit);
+  const sections = form.sections
+    .filter((s) => s.kind === "narrative")
+    .map((s) => ({
+      key: s.key,
+      titleVi: s.titleVi,
+      titleEn: s.titleEn,
+      excerpts: narratives.flatMap((n) =>
+        n.narrative[s.key]
+          ? [
+              {
+                submissionId: n.id,
+                unitCode: n.unit_code,
+                unitName: n.unit_name,
+                status: n.status,
+                text: n.narrative[s.key] as string,
+              },
+            ]
+          : [],
+      ),
+    }));
+  return {
+    request: toRequestDto(r),
+    unitCode: unit,
+    children: children.map((c) => ({ code: c.code, name: c.full_name, level: c.level })),
+    indicators,
+    sections,
+    pendingCount: pending.length,
+  };
+}
