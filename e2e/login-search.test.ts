@@ -2,58 +2,15 @@
  * A real browser (Debian's Chromium through playwright-core) against the real server on a fresh database:
  * log in as xa.thapmuoi, search "thap muoi", open the commune.
  */
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
-import { createLogger } from "../src/logger.ts";
-import { type RunningServer, startServer, WEB_DIST } from "../src/server.ts";
-import { createTestDatabase } from "../test/helpers.ts";
+import { describe, expect, it } from "vitest";
+import { logIn, useServerAndBrowser } from "./helpers.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error("web app not built: npm run build:web");
-  const handle = await createTestDatabase();
-  await seedDemo(handle.db);
-  server = await startServer({ ...loadConfig({}), port: 0 }, createLogger("silent"), {
-    ...handle,
-    close: async () => undefined, // the test helper closes the database
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-});
-
-/** Fills the login form (shown on any page while logged out) as a demo user. */
-async function logIn(page: Page, username: string) {
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("demo12345");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe("web", () => {
   it("logs in as xa.thapmuoi, finds 'thap muoi' and opens the commune", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}/units`);
     await logIn(page, "xa.thapmuoi");
     await page
       .getByTestId("unit-search")
@@ -71,9 +28,9 @@ describe("web", () => {
   });
 
   it("adds a hamlet, closes it after confirming, and switches to English", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/units/30037`);
+    await page.goto(`${env.server.url}/units/30037`);
     await logIn(page, "xa.thapmuoi");
     await page.getByTestId("hamlet-name").fill("Tân Hòa");
     await page.getByRole("button", { name: "Thêm thôn, tổ dân phố" }).click();
@@ -93,9 +50,9 @@ describe("web", () => {
   });
 
   it("an admin adds a user with a grant, then deactivates them after confirming", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${env.server.url}/users`);
     await logIn(page, "admin");
     await page.getByRole("heading", { name: "Người dùng và phân quyền" }).waitFor();
     await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill("bdv.thapmuoi");
@@ -112,9 +69,9 @@ describe("web", () => {
   });
 
   it("a system admin confirms next year's estimated working calendar", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/calendar`);
+    await page.goto(`${env.server.url}/calendar`);
     await logIn(page, "admin");
     await page.getByRole("heading", { name: "Lịch làm việc" }).waitFor();
     await page.getByLabel("Năm").fill("2027");
@@ -130,9 +87,9 @@ describe("web", () => {
   });
 
   it("a system admin adds an indicator to the catalogue", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/indicators`);
+    await page.goto(`${env.server.url}/indicators`);
     await logIn(page, "admin");
     await page.getByRole("heading", { name: "Danh mục chỉ tiêu" }).waitFor();
     const list = page.getByTestId("indicator-list");

@@ -8,6 +8,9 @@ import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
+import { RequestPage } from "../features/reporting/components/request-page.tsx";
+import { SubmissionPage } from "../features/reporting/components/submission-page.tsx";
 import { UnitPage } from "../features/units/components/unit-page.tsx";
 import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
@@ -50,6 +53,7 @@ export function App() {
     await qc.invalidateQueries({ queryKey: ["me"] });
   };
   const nav = [
+    { to: "/reports", label: t("reports.nav"), show: true },
     { to: "/units", label: t("units"), show: true },
     { to: "/users", label: t("users"), show: can("user.manage") },
     { to: "/audit", label: t("audit"), show: can("audit.read") },
@@ -97,7 +101,18 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Routes>
-          <Route path="/" element={<Navigate to="/units" replace />} />
+          <Route path="/" element={<Navigate to="/reports" replace />} />
+          <Route
+            path="/reports"
+            element={
+              <ReportsPage
+                canRequest={can("report.request")}
+                defaultIssuer={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+              />
+            }
+          />
+          <Route path="/requests/:id" element={<RequestPage />} />
+          <Route path="/submissions/:id" element={<SubmissionPage />} />
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/units/:code" element={<UnitPage me={me.data} />} />
           <Route path="/users" element={<UsersPage />} />

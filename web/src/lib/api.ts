@@ -58,3 +58,7 @@ export type User = Schemas["User"];
 export type AuditEntry = Schemas["AuditEntry"];
 export type CalendarYear = Schemas["CalendarYear"];
 export type Indicator = Schemas["Indicator"];
+export type ReportForm = Schemas["ReportForm"];
+export type ReportRequestDetail = Schemas["ReportRequestDetail"];
+export type SubmissionDetail = Schemas["SubmissionDetail"];
+export type Consolidation = Schemas["Consolidation"];

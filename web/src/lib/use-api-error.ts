@@ -13,10 +13,15 @@ export function useApiError() {
 /** The message, and for a validation error the fields at fault ("username: …"). */
 export function describeFailure(failure: unknown, lang: string): string {
   if (!(failure instanceof ApiError)) return String(failure);
+  type Detail = { path?: string; message?: string; field?: string; messageVi?: string; messageEn?: string };
   const fields = Array.isArray(failure.details)
-    ? (failure.details as { path?: string; message?: string }[])
-        .filter((d) => d.path)
-        .map((d) => `${d.path}: ${d.message}`)
+    ? (failure.details as Detail[]).flatMap((d) => {
+        if (d.messageVi) {
+          const m = lang === "en" ? d.messageEn : d.messageVi;
+          return [d.field ? `${d.field}: ${m}` : String(m)];
+        }
+        return d.path ? [`${d.path}: ${d.message}`] : [];
+      })
     : [];
   return fields.length ? `${failure.localized(lang)} — ${fields.join("; ")}` : failure.localized(lang);
 }

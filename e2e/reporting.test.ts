@@ -1,0 +1,68 @@
+/**
+ * The reporting journey in Chromium: the province issues a request, the commune fills it the Vietnamese way
+ * (2.011 = 1.354 + 657), the draft autosaves, the commune submits on time, the province accepts, and the
+ * province's consolidated draft shows the rolled-up number and the compiled narrative at once.
+ */
+import { describe, expect, it } from "vitest";
+import { logIn, useServerAndBrowser } from "./helpers.ts";
+
+const env = useServerAndBrowser();
+
+describe("periodic reporting in the browser", () => {
+  it("request → fill → submit → accept → consolidated", async () => {
+    // the province issues the request
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(`${env.server.url}/reports`);
+    await logIn(province, "dongthap");
+    await province.getByRole("button", { name: "Giao báo cáo" }).first().click();
+    await province.getByTestId("period").fill("2026");
+    await province.getByLabel("Số công văn").fill("113-CV/BDVHU");
+    await expect.poll(() => province.getByText("Đề xuất theo chế độ báo cáo: 16/12/2026").count()).toBe(1);
+    await province.getByRole("button", { name: "Giao báo cáo" }).last().click();
+    await province.waitForURL(/\/requests\/\d+/);
+    const requestUrl = province.url();
+    await expect.poll(() => province.getByTestId("targets").getByText("Xã Tháp Mười").count()).toBe(1);
+
+    // the commune finds it in its inbox and fills it
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/reports`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByTestId("inbox").getByRole("link").first().click();
+    await commune.waitForURL(/\/submissions\/\d+/);
+    await commune.getByTestId("narrative-I").fill("Tình hình an ninh, trật tự ổn định; Nhân dân đồng thuận.");
+    await commune.getByTestId("value-DVK_MODELS_TOTAL").fill("2.012");
+    await commune.getByTestId("value-DVK_MODELS_NEW").fill("1.354");
+    await commune.getByTestId("value-DVK_MODELS_KEPT").fill("657");
+    // the rule is checked while typing; submitting is blocked until it holds
+    await expect.poll(() => commune.getByTestId("rule").count()).toBe(1);
+    expect(await commune.getByRole("button", { name: "Gửi báo cáo" }).isDisabled()).toBe(true);
+    await commune.getByTestId("value-DVK_MODELS_TOTAL").fill("2.011");
+    await expect.poll(() => commune.getByTestId("rule").count()).toBe(0);
+    await expect
+      .poll(() => commune.getByTestId("save-state").textContent(), { timeout: 10_000 })
+      .toMatch(/Đã lưu/);
+    // the autosaved draft survives a reload
+    await commune.reload();
+    await expect.poll(() => commune.getByTestId("value-DVK_MODELS_TOTAL").inputValue()).toBe("2.011");
+    await commune.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await expect.poll(() => commune.getByTestId("status").first().textContent()).toBe("Đã gửi");
+    expect(await commune.getByTestId("timeliness").first().textContent()).toBe("Đúng hạn");
+
+    // the province sees it on time and accepts it
+    await province.goto(requestUrl);
+    const row = province.getByTestId("targets").getByRole("row", { name: /Xã Tháp Mười/ });
+    await expect.poll(() => row.getByTestId("timeliness").textContent()).toBe("Đúng hạn");
+    await row.getByRole("link", { name: "Xã Tháp Mười" }).click();
+    await province.getByRole("button", { name: "Tiếp nhận" }).click();
+    await province.getByRole("dialog").getByRole("button", { name: "Tiếp nhận" }).click();
+    await expect.poll(() => province.getByTestId("status").first().textContent()).toBe("Đã tiếp nhận");
+
+    // the consolidated draft shows the number and the narrative at once
+    await province.goto(requestUrl);
+    await expect.poll(() => province.getByTestId("total-DVK_MODELS_TOTAL").textContent()).toBe("2.011");
+    await expect
+      .poll(() => province.getByTestId("compiled-I").textContent())
+      .toContain("Tình hình an ninh, trật tự ổn định");
+    await province.screenshot({ path: "test-results/request-page.png", fullPage: true });
+  });
+});

@@ -1,0 +1,122 @@
+import { Alert, Anchor, Button, Group, Progress, Stack, Table, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
+import { api } from "../../../lib/api.ts";
+import type { paths } from "../../../lib/api-types.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { NewRequestForm } from "./new-request-form.tsx";
+import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
+
+type Inbox = paths["/api/inbox"]["get"]["responses"]["200"]["content"]["application/json"];
+type Issued = paths["/api/requests"]["get"]["responses"]["200"]["content"]["application/json"];
+
+/** Reports to send (the inbox) and requests issued, with completeness and timeliness. */
+export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean; defaultIssuer: string }) {
+  const { t } = useTranslation();
+  const [creating, setCreating] = useState(false);
+  const inbox = useQuery({ queryKey: ["inbox"], queryFn: () => api<Inbox>("GET", "/api/inbox") });
+  const issued = useQuery({ queryKey: ["requests"], queryFn: () => api<Issued>("GET", "/api/requests") });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{t("reports.nav")}</Title>
+        {canRequest && !creating && (
+          <Button onClick={() => setCreating(true)}>{t("reports.newRequest")}</Button>
+        )}
+      </Group>
+      {creating && <NewRequestForm defaultIssuer={defaultIssuer} onDone={() => setCreating(false)} />}
+      <Tabs defaultValue="inbox">
+        <Tabs.List>
+          <Tabs.Tab value="inbox">
+            {t("reports.inbox")} ({inbox.data?.items.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="issued">
+            {t("reports.issued")} ({issued.data?.items.length ?? 0})
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="inbox" pt="sm">
+          {inbox.data?.items.length === 0 && <Alert>{t("reports.empty")}</Alert>}
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped data-testid="inbox">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("reports.title")}</Table.Th>
+                  <Table.Th>{t("unit")}</Table.Th>
+                  <Table.Th>{t("reports.issuer")}</Table.Th>
+                  <Table.Th>{t("reports.deadline")}</Table.Th>
+                  <Table.Th>{t("reports.value")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {inbox.data?.items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/submissions/${s.id}`}>
+                        {s.title}
+                      </Anchor>
+                      {s.referenceNo && (
+                        <Text size="xs" c="dimmed">
+                          {t("reports.referenceNo")}: {s.referenceNo}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{s.bodyName ?? s.unitName}</Table.Td>
+                    <Table.Td>{s.issuerName}</Table.Td>
+                    <Table.Td>{formatDate(s.deadline)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <StatusBadge status={s.status} />
+                        <TimelinessBadge value={s.timeliness} />
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Tabs.Panel>
+        <Tabs.Panel value="issued" pt="sm">
+          {issued.data?.items.length === 0 && <Alert>{t("reports.empty")}</Alert>}
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped data-testid="issued">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("reports.title")}</Table.Th>
+                  <Table.Th>{t("reports.deadline")}</Table.Th>
+                  <Table.Th>{t("reports.completeness")}</Table.Th>
+                  <Table.Th>{t("reports.onTime")}</Table.Th>
+                  <Table.Th>{t("reports.late")}</Table.Th>
+                  <Table.Th>{t("reports.missing")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {issued.data?.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/requests/${r.id}`}>
+                        {r.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{formatDate(r.deadline)}</Table.Td>
+                    <Table.Td miw={160}>
+                      <Text size="xs">
+                        {r.counts.submitted}/{r.counts.expected} ({formatDecimalVi(r.counts.completeness)}%)
+                      </Text>
+                      <Progress value={Number(r.counts.completeness)} size="sm" />
+                    </Table.Td>
+                    <Table.Td>{r.counts.onTime}</Table.Td>
+                    <Table.Td>{r.counts.late}</Table.Td>
+                    <Table.Td>{r.counts.missing}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

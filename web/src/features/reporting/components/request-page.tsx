@@ -1,0 +1,222 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
+import { api, type Consolidation, type ReportRequestDetail } from "../../../lib/api.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
+
+const show = (v: string | null | undefined) => (v === null || v === undefined ? "—" : formatDecimalVi(v));
+
+/** A request: completeness and timeliness, every target, and the consolidated draft (numbers and narrative). */
+export function RequestPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const r = useQuery({
+    queryKey: ["request", id],
+    queryFn: () => api<ReportRequestDetail>("GET", `/api/requests/${id}`),
+  });
+  if (!r.data) return r.error ? <Alert color="red">{String(r.error)}</Alert> : <Loader />;
+  const d = r.data;
+  const stats = [
+    [t("reports.expected"), d.counts.expected],
+    [t("reports.submitted"), d.counts.submitted],
+    [t("reports.accepted"), d.counts.accepted],
+    [t("reports.onTime"), d.counts.onTime],
+    [t("reports.late"), d.counts.late],
+    [t("reports.missing"), d.counts.missing],
+  ] as const;
+  return (
+    <Stack>
+      <div>
+        <Title order={3}>{d.title}</Title>
+        <Text>
+          {t("reports.deadline")}: {formatDate(d.deadline)} ·{" "}
+          {t("reports.cutoff", { from: formatDate(d.cutoffFrom), to: formatDate(d.cutoffTo) })}
+          {d.referenceNo ? ` · ${t("reports.referenceNo")}: ${d.referenceNo}` : ""}
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 3, sm: 6 }} data-testid="counts">
+        {stats.map(([label, n]) => (
+          <Paper key={label} withBorder p="xs">
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text fw={700} size="lg">
+              {n.toLocaleString("vi-VN")}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <div>
+        <Text size="sm">
+          {t("reports.completeness")}: {formatDecimalVi(d.counts.completeness)}%
+        </Text>
+        <Progress value={Number(d.counts.completeness)} />
+      </div>
+      <ConsolidationView requestId={d.id} />
+      <Title order={4}>{t("reports.targets")}</Title>
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped data-testid="targets">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("unit")}</Table.Th>
+              <Table.Th>{t("reports.value")}</Table.Th>
+              <Table.Th>{t("reports.submitted")}</Table.Th>
+              <Table.Th>{t("reports.lateReason")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.targets.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/submissions/${s.id}`}>
+                    {s.bodyName ?? s.unitName}
+                  </Anchor>{" "}
+                  <Text span size="xs" c="dimmed">
+                    {s.unitCode}
+                  </Text>
+                  {s.partial && (
+                    <Badge size="xs" ml={4} variant="outline">
+                      {t("partial")}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <StatusBadge status={s.status} />
+                    {s.status !== "not_started" && s.status !== "draft" && (
+                      <TimelinessBadge value={s.timeliness} />
+                    )}
+                    {(s.status === "not_started" || s.status === "draft") && s.timeliness === "missing" && (
+                      <TimelinessBadge value="missing" />
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{formatDate(s.firstSubmittedAt)}</Table.Td>
+                <Table.Td>{s.lateReason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function ConsolidationView({ requestId }: { requestId: number }) {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const unit = params.get("unit");
+  const c = useQuery({
+    queryKey: ["request", String(requestId), "consolidation", unit],
+    queryFn: () =>
+      api<Consolidation>(
+        "GET",
+        `/api/requests/${requestId}/consolidation${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`,
+      ),
+    refetchInterval: 5000,
+  });
+  if (!c.data) return <Loader size="sm" />;
+  const d = c.data;
+  const children = d.children.slice(0, 12);
+  const en = i18n.language === "en";
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={4}>
+          {t("reports.consolidation")} · {d.unitCode}
+        </Title>
+        {unit && (
+          <Anchor onClick={() => setParams({})} size="sm">
+            {t("back")}
+          </Anchor>
+        )}
+      </Group>
+      <Table.ScrollContainer minWidth={700}>
+        <Table withTableBorder data-testid="consolidation">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("reports.indicator")}</Table.Th>
+              <Table.Th>{t("reports.acceptedValue")}</Table.Th>
+              <Table.Th>{t("reports.reporting")}</Table.Th>
+              <Table.Th>{t("reports.pendingValue")}</Table.Th>
+              {children.map((ch) => (
+                <Table.Th key={ch.code}>
+                  <Anchor size="xs" onClick={() => setParams({ unit: ch.code })}>
+                    {ch.name}
+                  </Anchor>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.indicators.map((i) => (
+              <Table.Tr key={i.code}>
+                <Table.Td>
+                  {en ? i.nameEn : i.nameVi}{" "}
+                  <Text span size="xs" c="dimmed">
+                    ({i.unitOfMeasure})
+                  </Text>
+                </Table.Td>
+                <Table.Td fw={700} data-testid={`total-${i.code}`}>
+                  {show(i.accepted.value)}
+                  {i.accepted.partial > 0 && (
+                    <Text size="xs" c="orange">
+                      {t("reports.partialNote", { count: i.accepted.partial })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{i.accepted.reporting}</Table.Td>
+                <Table.Td c="dimmed">
+                  {show(i.pending.value)} {i.pending.reporting > 0 ? `(${i.pending.reporting})` : ""}
+                </Table.Td>
+                {children.map((ch) => (
+                  <Table.Td key={ch.code}>{show(i.children[ch.code])}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Title order={4}>{t("reports.compiled")}</Title>
+      {d.sections.map((s) => (
+        <Paper key={s.key} withBorder p="sm" data-testid={`compiled-${s.key}`}>
+          <Title order={5}>{en ? s.titleEn : s.titleVi}</Title>
+          {s.excerpts.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t("reports.noExcerpts")}
+            </Text>
+          )}
+          {s.excerpts.map((e) => (
+            <Stack key={e.submissionId} gap={0} mt="xs">
+              <Group gap={4}>
+                <Anchor component={Link} to={`/submissions/${e.submissionId}`} size="sm" fw={600}>
+                  {e.unitName}
+                </Anchor>
+                <StatusBadge status={e.status} />
+              </Group>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {e.text}
+              </Text>
+            </Stack>
+          ))}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

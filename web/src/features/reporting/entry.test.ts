@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { brokenRules, diffVersions, readInput, toInput } from "./entry.ts";
+
+const INDICATORS = [
+  { code: "DVK_MODELS_TOTAL", type: "integer" as const },
+  { code: "DVK_MODELS_NEW", type: "integer" as const },
+  { code: "DVK_MODELS_KEPT", type: "integer" as const },
+  { code: "ONLINE_DOSSIER_SHARE", type: "percentage" as const },
+  { code: "DVCQ_BAND", type: "text" as const },
+];
+
+describe("reading what the user typed", () => {
+  it.each([
+    ["DVK_MODELS_TOTAL", "2.011", "2011"],
+    ["ONLINE_DOSSIER_SHARE", "50,43", "50.43"],
+    ["DVCQ_BAND", " Hoàn thành xuất sắc ", "Hoàn thành xuất sắc"],
+  ])("%s %s → %s", (code, raw, value) => {
+    expect(readInput({ [code]: { "": raw } }, INDICATORS, "vi")).toEqual({
+      values: { [code]: { "": value } },
+      errors: {},
+    });
+  });
+  it("flags bad cells in the user's language and skips empty ones", () => {
+    const r = readInput(
+      { DVK_MODELS_TOTAL: { "": "1,5", "field=kinh tế": "" }, ONLINE_DOSSIER_SHARE: { "": "120" } },
+      INDICATORS,
+      "en",
+    );
+    expect(r.values).toEqual({});
+    expect(Object.keys(r.errors)).toEqual(["DVK_MODELS_TOTAL|", "ONLINE_DOSSIER_SHARE|"]);
+    expect(r.errors["ONLINE_DOSSIER_SHARE|"]).toBe("A percentage lies between 0 and 100");
+  });
+  it("shows stored values the Vietnamese way", () => {
+    expect(
+      toInput(
+        { DVK_MODELS_TOTAL: { "": "2011" }, ONLINE_DOSSIER_SHARE: { "": "50.43" }, DVCQ_BAND: { "": "Tốt" } },
+        INDICATORS,
+      ),
+    ).toEqual({
+      DVK_MODELS_TOTAL: { "": "2.011" },
+      ONLINE_DOSSIER_SHARE: { "": "50,43" },
+      DVCQ_BAND: { "": "Tốt" },
+    });
+  });
+});
+
+describe("rules while typing", () => {
+  const rules = [
+    {
+      left: "DVK_MODELS_TOTAL",
+      operator: "==" as const,
+      right: "DVK_MODELS_NEW + DVK_MODELS_KEPT",
+      severity: "error" as const,
+      messageVi: "Tổng",
+      messageEn: "Total",
+    },
+  ];
+  it("2.011 = 1.354 + 657 holds; 2.012 does not", () => {
+    expect(
+      brokenRules(rules, {
+        DVK_MODELS_TOTAL: { "": "2011" },
+        DVK_MODELS_NEW: { "": "1354" },
+        DVK_MODELS_KEPT: { "": "657" },
+      }),
+    ).toEqual([]);
+    expect(
+      brokenRules(rules, {
+        DVK_MODELS_TOTAL: { "": "2012" },
+        DVK_MODELS_NEW: { "": "1354" },
+        DVK_MODELS_KEPT: { "": "657" },
+      }),
+    ).toHaveLength(1);
+  });
+});
+
+describe("comparing versions", () => {
+  it("lists changed cells and sections", () => {
+    expect(
+      diffVersions(
+        { values: { A: { "": "1" }, B: { "": "2" } }, narrative: { I: "x" } },
+        { values: { A: { "": "1" }, B: { "": "3", "f=1": "1" } }, narrative: { I: "y", V: "z" } },
+      ),
+    ).toEqual([
+      { kind: "value", key: "B", before: "2", after: "3" },
+      { kind: "value", key: "B (f=1)", before: undefined, after: "1" },
+      { kind: "narrative", key: "I", before: "x", after: "y" },
+      { kind: "narrative", key: "V", before: undefined, after: "z" },
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Data entry rules the page runs while the user types: the same pure checks as the server (src/domain), on
+ * values typed the Vietnamese way ("2.011", "50,43"), plus the comparison of two stored versions.
+ * @module
+ */
+import { checkValue, type IndicatorType } from "../../../../src/domain/indicators.ts";
+import { checkRule, type ValidationRule } from "../../../../src/domain/validation-rules.ts";
+import { formatDecimalVi, parseNumberVi } from "../../../../src/domain/vn-format.ts";
+
+export type Values = Record<string, Record<string, string>>;
+export interface IndicatorMeta {
+  code: string;
+  type: IndicatorType;
+}
+
+/** Stored (canonical) values shown for editing: numbers in Vietnamese form. */
+export function toInput(values: Values, indicators: IndicatorMeta[]): Values {
+  const types = new Map(indicators.map((i) => [i.code, i.type]));
+  return Object.fromEntries(
+    Object.entries(values).map(([code, combos]) => [
+      code,
+      Object.fromEntries(
+        Object.entries(combos).map(([k, v]) => [k, types.get(code) === "text" ? v : formatDecimalVi(v)]),
+      ),
+    ]),
+  );
+}
+
+/** What the user typed, read into canonical values and per-cell errors ("CODE|combo" → message). */
+export function readInput(
+  input: Values,
+  indicators: IndicatorMeta[],
+  lang: string,
+): { values: Values; errors: Record<string, string> } {
+  const types = new Map(indicators.map((i) => [i.code, i.type]));
+  const values: Values = {};
+  const errors: Record<string, string> = {};
+  for (const [code, combos] of Object.entries(input)) {
+    const type = types.get(code);
+    if (!type) continue;
+    for (const [combo, raw] of Object.entries(combos)) {
+      if (raw.trim() === "") continue;
+      const c = checkValue(type, type === "text" ? raw : parseNumberVi(raw));
+      if (c.ok) (values[code] ??= {})[combo] = c.value;
+      else errors[`${code}|${combo}`] = lang === "en" ? c.messageEn : c.messageVi;
+    }
+  }
+  return { values, errors };
+}
+
+export interface RuleMessage extends ValidationRule {
+  messageVi: string;
+  messageEn: string;
+}
+
+/** The form's rules that the current totals break, errors first. */
+export function brokenRules(rules: RuleMessage[], values: Values) {
+  const totals = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[""]]));
+  return rules
+    .map((rule) => ({ rule, outcome: checkRule(rule, totals) }))
+    .filter((r) => r.outcome.status === "violated")
+    .sort((a, b) => (a.rule.severity === b.rule.severity ? 0 : a.rule.severity === "error" ? -1 : 1));
+}
+
+export interface Change {
+  kind: "value" | "narrative";
+  key: string;
+  before: string | undefined;
+  after: string | undefined;
+}
+
+/** What changed between two versions: every value cell and every narrative section that differs. */
+export function diffVersions(
+  a: { values: Values; narrative: Record<string, string> },
+  b: { values: Values; narrative: Record<string, string> },
+): Change[] {
+  const out: Change[] = [];
+  const codes = [...new Set([...Object.keys(a.values), ...Object.keys(b.values)])].sort();
+  for (const code of codes) {
+    const combos = [
+      ...new Set([...Object.keys(a.values[code] ?? {}), ...Object.keys(b.values[code] ?? {})]),
+    ].sort();
+    for (const combo of combos) {
+      const before = a.values[code]?.[combo];
+      const after = b.values[code]?.[combo];
+      if (before !== after)
+        out.push({ kind: "value", key: combo ? `${code} (${combo})` : code, before, after });
+    }
+  }
+  const keys = [...new Set([...Object.keys(a.narrative), ...Object.keys(b.narrative)])].sort();
+  for (const key of keys) {
+    if (a.narrative[key] !== b.narrative[key]) {
+      out.push({ kind: "narrative", key, before: a.narrative[key], after: b.narrative[key] });
+    }
+  }
+  return out;
+}
