@@ -30,10 +30,12 @@ export interface TestClient {
   json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
-/** The app on a fresh database with the demo users and data. */
-export async function createTestApp(opts: { demo?: boolean; watchRevisions?: boolean } = {}) {
+/** The app on a fresh database with the demo users and data (the demo reports only when asked: 3 s). */
+export async function createTestApp(
+  opts: { demo?: boolean; demoReports?: boolean; watchRevisions?: boolean } = {},
+) {
   const handle = await createTestDatabase();
-  if (opts.demo !== false) await seedDemo(handle.db);
+  if (opts.demo !== false) await seedDemo(handle.db, { reports: opts.demoReports ?? false });
   let unitRevisions: RevisionWatcher | undefined;
   if (opts.watchRevisions) {
     const w = new RevisionWatcher(handle.url, createLogger("silent"));

@@ -44,7 +44,9 @@ async function serve(withDemo: boolean) {
   if (withDemo) {
     const demo = await seedDemo(handle.db);
     console.log("\nTài khoản demo / demo accounts (mật khẩu / password: %s):", DEMO_PASSWORD);
-    for (const u of demo.users) console.log(`  ${u.username.padEnd(12)} ${u.note}`);
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.note}`);
+    if (demo.requests)
+      console.log(`  + ${demo.requests} yêu cầu báo cáo mẫu 2022–2026 / demo report requests`);
   }
   const server = await startServer(config, log, handle);
   stopOnSignals(server.stop, log);

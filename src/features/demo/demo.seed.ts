@@ -12,6 +12,7 @@ import { findUserByUsername } from "../auth/auth.repository.ts";
 import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts";
 import { createHamlet, listChildren } from "../units/units.service.ts";
 import { createUserFromCli } from "../users/users.service.ts";
+import { seedDemoReporting } from "./demo.reporting.ts";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -126,9 +127,11 @@ const HAMLETS = [
 
 export interface DemoResult {
   users: { username: string; note: string; created: boolean }[];
+  /** Demo report requests added by this run (0 when they were there already). */
+  requests: number;
 }
 
-export async function seedDemo(db: Kysely<Database>): Promise<DemoResult> {
+export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean } = {}): Promise<DemoResult> {
   const users: DemoResult["users"] = [];
   for (const u of DEMO_USERS) {
     const created = await createUserFromCli(db, {
@@ -167,5 +170,6 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoResult> {
   if (hamlets.total === 0) {
     for (const h of HAMLETS) await createHamlet(db, auth, "30037", { ...h, validFrom: CURRENT_FROM });
   }
-  return { users };
+  const requests = opts.reports === false ? 0 : await seedDemoReporting(db, auth);
+  return { users, requests };
 }

@@ -360,25 +360,30 @@ export async function narrativesUnder(
 // ---- rollup ----------------------------------------------------------------------------------------------
 
 /**
- * Adds an accepted submission's numeric values to every unit on its rollup path: one statement, rows in a
- * fixed order so concurrent accepts never deadlock.
+ * Adds accepted submissions' numeric values to every unit on their rollup paths: one statement, grouped per
+ * row, rows in a fixed order so concurrent accepts never deadlock. One id on accept; many when a batch of
+ * submissions is accepted at once (imports, demo data).
  */
-export async function addToRollup(db: Db, submissionId: number, codes: string[]): Promise<void> {
-  if (codes.length === 0) return;
+export async function addToRollup(db: Db, submissionIds: number[], codes: string[]): Promise<void> {
+  if (codes.length === 0 || submissionIds.length === 0) return;
   await sql`
     insert into rollup_value as r
       (request_id, unit_code, indicator_code, combo, province_code, n, partial_n, sum, min, max, latest_value,
        latest_at)
-    select s.request_id, p.code, v.key, c.key, s.province_code, 1, case when s.partial then 1 else 0 end,
-           c.value::numeric, c.value::numeric, c.value::numeric, c.value::numeric, s.submitted_at
+    select s.request_id, p.code, v.key, c.key, min(s.province_code), count(*)::int,
+           count(*) filter (where s.partial)::int, sum(c.value::numeric), min(c.value::numeric),
+           max(c.value::numeric),
+           (array_agg(c.value::numeric order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at)
     from submission s
     cross join unnest(s.rollup_path) as p(code)
     cross join jsonb_each(s.values) as v(key, value)
     cross join jsonb_each_text(v.value) as c(key, value)
-    where s.id = ${submissionId} and v.key = any(${sql.val(codes)}::text[]) and c.value <> ''
-    order by p.code, v.key, c.key
+    where s.id = any(${sql.val(submissionIds)}::bigint[]) and v.key = any(${sql.val(codes)}::text[])
+      and c.value <> ''
+    group by s.request_id, p.code, v.key, c.key
+    order by s.request_id, p.code, v.key, c.key
     on conflict (request_id, unit_code, indicator_code, combo) do update set
-      n = r.n + 1,
+      n = r.n + excluded.n,
       partial_n = r.partial_n + excluded.partial_n,
       sum = r.sum + excluded.sum,
       min = least(r.min, excluded.min),
@@ -387,6 +392,48 @@ export async function addToRollup(db: Db, submissionId: number, codes: string[])
                      then excluded.latest_value else r.latest_value end,
       latest_at = greatest(r.latest_at, excluded.latest_at),
       updated_at = now()`.execute(db);
+}
+
+export interface SubmissionState {
+  id: number;
+  status: SubmissionRow["status"];
+  values: SubmissionRow["values"];
+  narrative: SubmissionRow["narrative"];
+  late_reason: string | null;
+  comment: string | null;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  actor_id: number;
+  actor_name: string;
+}
+
+/** Sets many submissions' content and state at once, each with one revision (demo data, bulk loads). */
+export async function setSubmissionStates(db: Db, rows: SubmissionState[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = JSON.stringify(rows.slice(i, i + 500));
+    await sql`
+      with x as (
+        select * from jsonb_to_recordset(${chunk}::jsonb) as x(
+          id bigint, status text, values jsonb, narrative jsonb, late_reason text, comment text,
+          first_submitted_at timestamptz, submitted_at timestamptz, accepted_at timestamptz, actor_id integer,
+          actor_name text)
+      ), u as (
+        update submission s set status = x.status, values = x.values, narrative = x.narrative,
+          late_reason = x.late_reason, comment = x.comment, first_submitted_at = x.first_submitted_at,
+          submitted_at = x.submitted_at, accepted_at = x.accepted_at, updated_by = x.actor_id,
+          updated_at = coalesce(x.accepted_at, x.submitted_at, now()), version = s.version + 1
+        from x where s.id = x.id
+        returning s.id, s.province_code, s.version, s.status, s.values, s.narrative, s.comment, s.updated_at
+      )
+      insert into submission_revision
+        (submission_id, province_code, version, event, status, values, narrative, comment, actor_id, actor_name, at)
+      select u.id, u.province_code, u.version,
+             case u.status when 'accepted' then 'accept' when 'returned' then 'return'
+               when 'submitted' then 'submit' else 'save' end,
+             u.status, u.values, u.narrative, u.comment, x.actor_id, x.actor_name, u.updated_at
+      from u join x on x.id = u.id`.execute(db);
+  }
 }
 
 /**

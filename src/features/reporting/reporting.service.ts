@@ -450,10 +450,14 @@ function submissionDto(l: Loaded, today: string) {
   };
 }
 
+/** The form's indicators from the catalogue, in the form's order. */
 async function catalogueFor(db: Db, form: ReportFormRow) {
-  const codes = new Set(formIndicators({ sections: form.sections }));
+  const all = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
   return new Map(
-    (await indicatorRepo.listIndicators(db)).filter((i) => codes.has(i.code)).map((i) => [i.code, i]),
+    formIndicators({ sections: form.sections }).flatMap((code) => {
+      const i = all.get(code);
+      return i ? [[code, i] as const] : [];
+    }),
   );
 }
 
@@ -621,7 +625,7 @@ async function transition(
       updated_by: l.auth.userId,
     });
     if (!row) throw errors.stale(l.sub.version);
-    if (action === "accept") await repo.addToRollup(trx, row.id, await rolledCodes(trx, l.form));
+    if (action === "accept") await repo.addToRollup(trx, [row.id], await rolledCodes(trx, l.form));
     await repo.insertRevision(trx, {
       submission_id: row.id,
       province_code: row.province_code,
@@ -660,7 +664,7 @@ const ACTION_VI: Record<SubmissionAction, string> = {
 };
 
 /** The indicators whose numbers roll up (numeric, with a rule other than "none"). */
-async function rolledCodes(db: Db, form: ReportFormRow): Promise<string[]> {
+export async function rolledCodes(db: Db, form: ReportFormRow): Promise<string[]> {
   return [...(await catalogueFor(db, form)).values()]
     .filter((i) => i.type !== "text" && i.aggregation !== "none")
     .map((i) => i.code);

@@ -1,0 +1,168 @@
+/**
+ * Demo reporting data (issue 3 §6): for the demo provinces Đồng Tháp (82) and Thái Nguyên (19), yearly and
+ * half-yearly requests from 2022 to 2026 to every commune of the time (before 01/07/2025 the communes of the
+ * provinces that merged into today's, remapped), with realistic numbers that grow from year to year, most
+ * on time, some late with a reason, some missing, some returned, and the current year's still open. Values
+ * come from a hash of unit and period, so a second run gives the same picture. Idempotent.
+ * @module
+ */
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Auth } from "../../access/access.ts";
+import type { Database, SubmissionValues } from "../../db/database.ts";
+import * as formRepo from "../forms/forms.repository.ts";
+import * as repo from "../reporting/reporting.repository.ts";
+import { createRequest, rolledCodes } from "../reporting/reporting.service.ts";
+
+const PERIODS = ["2022", "2023", "2024", "2025S1", "2025", "2026S1", "2026"] as const;
+const PROVINCES = ["82", "19"];
+const LATE_REASONS = [
+  "Cán bộ phụ trách nghỉ ốm, chậm tổng hợp số liệu",
+  "Chờ số liệu của các ấp, khu phố",
+  "Đường truyền mạng bị gián đoạn",
+  "Sắp xếp lại bộ máy, bàn giao công việc",
+];
+
+/** A stable number in [0, 1) from the given parts. */
+function rand(...parts: string[]): number {
+  return createHash("sha1").update(parts.join("|")).digest().readUInt32BE(0) / 2 ** 32;
+}
+const between = (lo: number, hi: number, r: number) => Math.round(lo + (hi - lo) * r);
+
+function valuesFor(unit: string, period: string, half: boolean): SubmissionValues {
+  const r = (k: string) => rand(unit, period, k);
+  const year = Number(period.slice(0, 4));
+  const growth = 1 + (year - 2022) * 0.08;
+  const scale = half ? 0.5 : 1;
+  const kept = between(1, 6, r("kept"));
+  const fresh = Math.round(between(1, 7, r("new")) * growth);
+  const total = kept + fresh;
+  const economic = Math.min(total, Math.round(total * (0.3 + 0.3 * r("eco"))));
+  const received = Math.round(between(4, 60, r("letters")) * scale);
+  const resolved = Math.max(0, received - between(0, 4, r("open")));
+  const share = Math.min(99.5, 30 + (year - 2022) * 12 + 20 * r("share")).toFixed(2);
+  const sessions = Math.round(between(8, 40, r("sessions")) * scale * growth);
+  return {
+    DISSEMINATION_SESSIONS: { "": String(sessions) },
+    DISSEMINATION_ATTENDEES: { "": String(sessions * between(40, 120, r("att"))) },
+    RECEPTION_DAYS: { "": String(half ? between(22, 26, r("rec")) : between(44, 52, r("rec"))) },
+    LETTERS_RECEIVED: { "": String(received) },
+    LETTERS_RESOLVED: { "": String(resolved) },
+    ONLINE_DOSSIER_SHARE: { "": share.replace(/\.?0+$/, "") },
+    DVK_MODELS_TOTAL: { "": String(total), "field=kinh tế": String(economic) },
+    DVK_MODELS_NEW: { "": String(fresh) },
+    DVK_MODELS_KEPT: { "": String(kept) },
+    FUNDS_MOBILISED: { "": String(between(50, 2000, r("funds")) * 1_000_000) },
+  };
+}
+
+function narrativeFor(name: string, period: string) {
+  return {
+    I: `${name}: tình hình chính trị, an ninh trật tự ổn định; Nhân dân tin tưởng, đồng thuận với chủ trương của Đảng, chính sách của Nhà nước (kỳ ${period}).`,
+    "II.1": "Cấp ủy, chính quyền ban hành kế hoạch, tổ chức quán triệt đến cán bộ, đảng viên và Nhân dân.",
+    "IV.1": "Công tác dân vận chính quyền có chuyển biến; cải cách hành chính được đẩy mạnh.",
+    "IV.2": "Một số nơi báo cáo còn chậm; việc nhân rộng mô hình “Dân vận khéo” chưa đều.",
+  };
+}
+
+/** Seeds the demo reporting data unless the demo provinces already have requests. */
+export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Promise<number> {
+  const existing = await repo.listIssuedRequests(db, PROVINCES, 1);
+  if (existing.length > 0) return 0;
+  const form = (await formRepo.listForms(db)).find((f) => f.code === "dvcq-thap-muoi" && f.version === 1);
+  if (!form) throw new Error("built-in form dvcq-thap-muoi missing");
+  const codes = await rolledCodes(db, form);
+  let count = 0;
+  for (const province of PROVINCES) {
+    for (const period of PERIODS) {
+      const request = await createRequest(db, admin, {
+        issuerUnitCode: province,
+        formId: form.id,
+        period: { code: period },
+        targetLevel: "commune",
+        referenceNo: `${between(100, 250, rand(province, period, "cv"))}-CV/BDVTU`,
+      });
+      const open = period === "2026";
+      const deadline = new Date(`${request.deadline}T09:00:00+07:00`).getTime();
+      const day = 86_400_000;
+      const targets = await repo.listSubmissionsOfRequest(db, request.id);
+      const states: repo.SubmissionState[] = [];
+      for (const t of targets) {
+        const r = rand(t.unit_code, period, "status");
+        const base = {
+          id: t.id,
+          values: valuesFor(t.unit_code, period, period.includes("S")),
+          narrative: narrativeFor(t.unit_name, period),
+          late_reason: null as string | null,
+          comment: null as string | null,
+          first_submitted_at: null as string | null,
+          submitted_at: null as string | null,
+          accepted_at: null as string | null,
+          actor_id: admin.userId,
+          actor_name: "demo",
+        };
+        const at = (offsetDays: number) => new Date(deadline + offsetDays * day).toISOString();
+        if (open) {
+          if (r < 0.35) states.push({ ...base, status: "draft" });
+          else if (r < 0.5)
+            states.push({ ...base, status: "submitted", first_submitted_at: at(-20), submitted_at: at(-20) });
+          else if (r < 0.58) {
+            states.push({
+              ...base,
+              status: "accepted",
+              first_submitted_at: at(-22),
+              submitted_at: at(-22),
+              accepted_at: at(-21),
+            });
+          }
+          continue;
+        }
+        if (r < 0.04) continue; // missing
+        const late = r > 0.82;
+        const sent = late
+          ? at(between(1, 12, rand(t.unit_code, period, "late")))
+          : at(-between(0, 6, rand(t.unit_code, period, "early")));
+        const lateReason = late
+          ? (LATE_REASONS[Math.floor(rand(t.unit_code, period, "why") * LATE_REASONS.length)] ?? null)
+          : null;
+        if (r < 0.07) {
+          states.push({
+            ...base,
+            status: "returned",
+            first_submitted_at: sent,
+            submitted_at: sent,
+            late_reason: lateReason,
+            comment: "Đề nghị bổ sung số liệu tiếp công dân và đơn thư",
+          });
+        } else if (r < 0.1) {
+          states.push({
+            ...base,
+            status: "submitted",
+            first_submitted_at: sent,
+            submitted_at: sent,
+            late_reason: lateReason,
+          });
+        } else {
+          states.push({
+            ...base,
+            status: "accepted",
+            first_submitted_at: sent,
+            submitted_at: sent,
+            accepted_at: new Date(new Date(sent).getTime() + 2 * day).toISOString(),
+            late_reason: lateReason,
+          });
+        }
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.setSubmissionStates(trx, states);
+        await repo.addToRollup(
+          trx,
+          states.filter((s) => s.status === "accepted").map((s) => s.id),
+          codes,
+        );
+      });
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,62 @@
+/** The demo reporting data: a real picture (late, missing, returned), and rollups equal to a naive sum. */
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let province: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp({ demoReports: true });
+  province = await t.login("dongthap");
+});
+
+/** The naive answer: sum of the accepted submissions' values over every submission whose path has the unit. */
+async function naiveSum(requestId: number, unit: string, code: string): Promise<string | null> {
+  const r = await sql<{ v: string | null }>`
+    select sum((s.values -> ${code} ->> '')::numeric)::text as v from submission s
+    where s.request_id = ${requestId} and s.status = 'accepted' and ${unit} = any(s.rollup_path)`.execute(
+    t.db,
+  );
+  return r.rows[0]?.v ?? null;
+}
+
+describe("demo reporting data", () => {
+  it("has requests for 2022–2026 with on-time, late, missing and returned reports", async () => {
+    const list = await province.json("GET", "/api/requests");
+    const periods = list.body.items.map((r: { periodCode: string }) => r.periodCode);
+    expect(periods).toEqual(
+      expect.arrayContaining(["2022", "2023", "2024", "2025S1", "2025", "2026S1", "2026"]),
+    );
+    const y2024 = list.body.items.find((r: { periodCode: string }) => r.periodCode === "2024");
+    expect(y2024.counts.expected).toBeGreaterThan(250);
+    expect(y2024.counts.onTime).toBeGreaterThan(y2024.counts.late);
+    expect(y2024.counts.late).toBeGreaterThan(0);
+    expect(y2024.counts.missing).toBeGreaterThan(0);
+    expect(y2024.counts.returned).toBeGreaterThan(0);
+    const open = list.body.items.find((r: { periodCode: string }) => r.periodCode === "2026");
+    expect(open.counts.missing).toBe(0); // not yet due
+    const detail = await province.json("GET", `/api/requests/${y2024.id}`);
+    const late = detail.body.targets.find((x: { timeliness: string }) => x.timeliness === "late");
+    expect(late.lateReason.length).toBeGreaterThan(5);
+  });
+
+  it("rolled-up totals equal a naive sum at province, old district and commune", async () => {
+    const list = await province.json("GET", "/api/requests");
+    for (const period of ["2024", "2026S1"]) {
+      const req = list.body.items.find((r: { periodCode: string }) => r.periodCode === period);
+      for (const unit of period === "2024" ? ["82", "87", "872", "30037"] : ["82", "30037"]) {
+        const c = await province.json("GET", `/api/requests/${req.id}/consolidation?unit=${unit}`);
+        for (const code of ["DVK_MODELS_TOTAL", "LETTERS_RECEIVED", "FUNDS_MOBILISED"]) {
+          const got = c.body.indicators.find((i: { code: string }) => i.code === code).accepted.value;
+          expect(got, `${period} ${unit} ${code}`).toBe(await naiveSum(req.id, unit, code));
+        }
+      }
+    }
+  });
+
+  it("is seeded once", async () => {
+    expect((await seedDemo(t.db)).requests).toBe(0);
+  });
+});
