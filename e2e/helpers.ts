@@ -11,7 +11,7 @@ import { createTestDatabase } from "../test/helpers.ts";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Starts the server and the browser for the calling test file; both stop after it. */
-export function useServerAndBrowser() {
+export function startServerAndBrowser() {
   const env = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);

@@ -3,9 +3,9 @@
  * log in as xa.thapmuoi, search "thap muoi", open the commune.
  */
 import { describe, expect, it } from "vitest";
-import { logIn, useServerAndBrowser } from "./helpers.ts";
+import { logIn, startServerAndBrowser } from "./helpers.ts";
 
-const env = useServerAndBrowser();
+const env = startServerAndBrowser();
 
 describe("web", () => {
   it("logs in as xa.thapmuoi, finds 'thap muoi' and opens the commune", async () => {

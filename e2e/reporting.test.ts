@@ -4,9 +4,9 @@
  * province's consolidated draft shows the rolled-up number and the compiled narrative at once.
  */
 import { describe, expect, it } from "vitest";
-import { logIn, useServerAndBrowser } from "./helpers.ts";
+import { logIn, startServerAndBrowser } from "./helpers.ts";
 
-const env = useServerAndBrowser();
+const env = startServerAndBrowser();
 
 describe("periodic reporting in the browser", () => {
   it("request → fill → submit → accept → consolidated", async () => {

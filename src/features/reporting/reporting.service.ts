@@ -163,7 +163,8 @@ export async function createRequest(db: Db, auth: Auth | null, input: CreateRequ
     );
   }
   const today = todayInVietnam();
-  const asOf = period.end < today ? period.end : today;
+  // targets as they were at the period's end (today's units for a period still running)
+  const asOf = [period.end, today].sort()[0] as string;
   const issuerNow = await unitRepo.findUnitAt(db, input.issuerUnitCode, today);
   if (!issuerNow) throw errors.notFoundOrForbidden(input.issuerUnitCode);
   if (LEVEL_RANK[input.targetLevel] <= LEVEL_RANK[issuerNow.level]) {
@@ -571,7 +572,7 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
       if (value.trim() === "") continue;
       const c = checkValue(ind.type as IndicatorType, value);
       if (!c.ok) problems.push({ field, messageVi: c.messageVi, messageEn: c.messageEn });
-      else (out[code] ??= {})[combo] = c.value;
+      else out[code] = { ...out[code], [combo]: c.value };
     }
   }
   if (problems.length) throw errors.validation(problems);
@@ -800,7 +801,7 @@ export async function getRevision(db: Db, auth: Auth | null, id: number, version
 
 // ---- consolidation ---------------------------------------------------------------------------------------
 
-function valueOf(
+function aggregateOfRow(
   rule: AggregationRule,
   r: { n: number; sum: string; min: string | null; max: string | null; latest_value: string | null },
 ) {
@@ -837,7 +838,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
   const pending = await repo.pendingSubmissionsUnder(db, id, unit);
   const indicators = rolled.map((ind) => {
     const mine = rows.filter((x) => x.unit_code === unit && x.indicator_code === ind.code);
-    const combos = Object.fromEntries(mine.map((x) => [x.combo, valueOf(ind.aggregation, x)]));
+    const combos = Object.fromEntries(mine.map((x) => [x.combo, aggregateOfRow(ind.aggregation, x)]));
     const total = mine.find((x) => x.combo === "");
     const previewItems = pending.flatMap((p) => {
       const v = p.values[ind.code]?.[""];
@@ -864,7 +865,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
           const x = rows.find(
             (y) => y.unit_code === c.code && y.indicator_code === ind.code && y.combo === "",
           );
-          return [c.code, x ? valueOf(ind.aggregation, x) : null];
+          return [c.code, x ? aggregateOfRow(ind.aggregation, x) : null];
         }),
       ),
     };

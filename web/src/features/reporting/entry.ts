@@ -41,7 +41,7 @@ export function readInput(
     for (const [combo, raw] of Object.entries(combos)) {
       if (raw.trim() === "") continue;
       const c = checkValue(type, type === "text" ? raw : parseNumberVi(raw));
-      if (c.ok) (values[code] ??= {})[combo] = c.value;
+      if (c.ok) values[code] = { ...values[code], [combo]: c.value };
       else errors[`${code}|${combo}`] = lang === "en" ? c.messageEn : c.messageVi;
     }
   }
