@@ -15,8 +15,8 @@ describe("periodic reporting in the browser", () => {
     await province.goto(`${env.server.url}/reports`);
     await logIn(province, "dongthap");
     await province.getByRole("button", { name: "Giao báo cáo" }).first().click();
-    await province.getByTestId("period").fill("2026");
-    await province.getByLabel("Số công văn").fill("113-CV/BDVHU");
+    await province.getByTestId("period").fill("2026Q4");
+    await province.getByLabel("Số công văn").fill("777-CV/BDVTU");
     await expect.poll(() => province.getByText("Đề xuất theo chế độ báo cáo: 16/12/2026").count()).toBe(1);
     await province.getByRole("button", { name: "Giao báo cáo" }).last().click();
     await province.waitForURL(/\/requests\/\d+/);
@@ -27,7 +27,11 @@ describe("periodic reporting in the browser", () => {
     const commune = await (await env.browser.newContext()).newPage();
     await commune.goto(`${env.server.url}/reports`);
     await logIn(commune, "xa.thapmuoi");
-    await commune.getByTestId("inbox").getByRole("link").first().click();
+    await commune
+      .getByTestId("inbox")
+      .getByRole("row", { name: /777-CV\/BDVTU/ })
+      .getByRole("link")
+      .click();
     await commune.waitForURL(/\/submissions\/\d+/);
     await commune.getByTestId("narrative-I").fill("Tình hình an ninh, trật tự ổn định; Nhân dân đồng thuận.");
     await commune.getByTestId("value-DVK_MODELS_TOTAL").fill("2.012");
@@ -64,5 +68,16 @@ describe("periodic reporting in the browser", () => {
       .poll(() => province.getByTestId("compiled-I").textContent())
       .toContain("Tình hình an ninh, trật tự ổn định");
     await province.screenshot({ path: "test-results/request-page.png", fullPage: true });
+  });
+
+  it("shows the demo years' timeliness as a heat-map of communes × periods", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/reports`);
+    await logIn(page, "dongthap");
+    await page.getByRole("tab", { name: "Tình hình gửi báo cáo" }).click();
+    await expect.poll(() => page.getByTestId("heatmap").locator("canvas").count()).toBeGreaterThan(0);
+    const box = await page.getByTestId("heatmap").boundingBox();
+    expect(box?.height).toBeGreaterThan(1000); // a row per commune of Đồng Tháp
+    await page.screenshot({ path: "test-results/heatmap.png" });
   });
 });

@@ -213,6 +213,7 @@ interface SubmissionTable {
   body_id: number | null;
   province_code: string;
   rollup_path: ColumnType<string[], string[], string[]>;
+  owner_codes: ColumnType<string[], string[], string[]>;
   partial: ColumnType<boolean, boolean | undefined, boolean>;
   status: ColumnType<SubmissionStatus, SubmissionStatus | undefined, SubmissionStatus>;
   values: ColumnType<SubmissionValues, string | undefined, string>;

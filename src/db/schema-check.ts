@@ -137,6 +137,7 @@ export const DECLARED_COLUMNS: Columns = {
     "body_id",
     "province_code",
     "rollup_path",
+    "owner_codes",
     "partial",
     "status",
     "values",

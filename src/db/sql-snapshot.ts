@@ -204,6 +204,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
             body_id: null,
             province_code: "82",
             rollup_path: ["82", "30037"],
+            owner_codes: ["30037"],
             partial: false,
           },
         ],
@@ -256,6 +257,8 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       removeFromRollup: [1, ["DVK_MODELS_TOTAL"]],
       rollupOf: [1, ["82", "30037"]],
       rollupChildren: [1, "82"],
+      requestsUnder: ["82", "dvcq-thap-muoi", 24],
+      timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
     },
   },
   bodies: {

@@ -56,6 +56,37 @@ describe("demo reporting data", () => {
     }
   });
 
+  it("maps timeliness per commune over the periods (old communes counted in today's)", async () => {
+    const m = await province.json("GET", "/api/reporting/timeliness?unit=82");
+    expect(m.status).toBe(200);
+    expect(m.body.columns.map((c: { periodCode: string }) => c.periodCode)).toEqual([
+      "2022",
+      "2023",
+      "2024",
+      "2025S1",
+      "2025",
+      "2026S1",
+      "2026",
+    ]);
+    expect(m.body.rows.length).toBeGreaterThan(90);
+    const y2024 = m.body.columns[2].requestId;
+    const cell = m.body.cells.find(
+      (c: { requestId: number; unitCode: string }) => c.requestId === y2024 && c.unitCode === "30037",
+    );
+    // Xã Tháp Mười was formed from several communes of 2024: each one's report is counted in it
+    expect(cell.expected).toBeGreaterThan(1);
+    expect(cell.onTime + cell.late + cell.missing).toBe(cell.expected);
+    const total = m.body.totals.find((x: { requestId: number }) => x.requestId === y2024);
+    const detail = await province.json("GET", `/api/requests/${y2024}`);
+    expect(total).toMatchObject({
+      expected: detail.body.counts.expected,
+      late: detail.body.counts.late,
+      missing: detail.body.counts.missing,
+    });
+    const thai = await t.login("thainguyen");
+    expect((await thai.json("GET", "/api/reporting/timeliness?unit=82")).status).toBe(404);
+  });
+
   it("is seeded once", async () => {
     expect((await seedDemo(t.db)).requests).toBe(0);
   });

@@ -124,6 +124,9 @@ describe("request → fill → submit → accept → consolidated", () => {
   it("the commune sees it in its inbox, the other province does not", async () => {
     sub = await submissionOf(requestId);
     expect(sub.submission).toMatchObject({ status: "not_started", timeliness: "pending" });
+    // the province's inbox holds what the province itself must send, not every commune's report
+    const mine = await province.json("GET", "/api/inbox");
+    expect(mine.body.items.some((i: { requestId: number }) => i.requestId === requestId)).toBe(false);
     const others = await other.json("GET", "/api/inbox");
     expect(others.body.items.some((i: { requestId: number }) => i.requestId === requestId)).toBe(false);
     expect((await other.json("GET", `/api/submissions/${sub.submission.id}`)).status).toBe(404);
@@ -350,7 +353,9 @@ describe("periods before the 2025 reform roll up through the old district and in
     ).rows[0];
     expect(row).toBeDefined();
     expect(row?.rollup_path).toEqual(expect.arrayContaining(["87", "872", "82", "30037"]));
-    // today's commune editor fills the historic commune's report
+    // today's commune editor finds the historic commune's report in its inbox and fills it
+    const inbox = await commune.json("GET", "/api/inbox");
+    expect(inbox.body.items.some((i: { id: number }) => i.id === row?.id)).toBe(true);
     const s = await commune.json("GET", `/api/submissions/${row?.id}`);
     expect(s.body.can.fill).toBe(true);
     const sent = await commune.json("POST", `/api/submissions/${row?.id}/submit`, {

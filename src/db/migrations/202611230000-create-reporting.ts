@@ -2,7 +2,8 @@ import { type Kysely, sql } from "kysely";
 
 /**
  * Periodic reporting (issue 3): versioned report forms, requests to a set of targets, one submission per
- * target (values and narrative as JSON, every version kept), and the incremental rollup: per request, per unit
+ * target (values and narrative as JSON, every version kept; owner_codes = the target and, for a unit closed
+ * since, today's units that took it over — whose inbox it lands in), and the incremental rollup: per request, per unit
  * on a submission's rollup path, per indicator and category option, the running count and sum (min, max and
  * latest kept for their rules). Big tables carry the province code.
  */
@@ -61,6 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       body_id integer references body (id),
       province_code text not null,
       rollup_path text[] not null,
+      owner_codes text[] not null,
       partial boolean not null default false,
       status text not null default 'not_started'
         check (status in ('not_started', 'draft', 'submitted', 'returned', 'accepted')),
@@ -77,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       constraint submission_target unique nulls not distinct (request_id, unit_code, body_id)
     )`.execute(db);
   await sql`create index submission_rollup_idx on submission using gin (rollup_path)`.execute(db);
-  await sql`create index submission_unit_idx on submission (unit_code)`.execute(db);
+  await sql`create index submission_owner_idx on submission using gin (owner_codes)`.execute(db);
 
   await sql`
     create table submission_revision (

@@ -68,9 +68,9 @@ insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path
 insert into "submission_revision" ("submission_id", "province_code", "version", "event", "status", "values", "narrative", "comment", "actor_id", "actor_name")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
--- insertSubmissions([{"request_id":1,"unit_code":"30037","unit_id":1,"body_id":null,"province_code":"82","rollup_path":["82","30037"],"partial":false}])
-insert into "submission" ("request_id", "unit_code", "unit_id", "body_id", "province_code", "rollup_path", "partial")
-  values ($1, $2, $3, $4, $5, $6, $7);
+-- insertSubmissions([{"request_id":1,"unit_code":"30037","unit_id":1,"body_id":null,"province_code":"82","rollup_path":["82","30037"],"owner_codes":["30037"],"partial":false}])
+insert into "submission" ("request_id", "unit_code", "unit_id", "body_id", "province_code", "rollup_path", "owner_codes", "partial")
+  values ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- listInbox(["30037"],["not_started","draft","returned","submitted"],300)
 select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status", "s"."partial", "s"."late_reason", "s"."comment", "s"."first_submitted_at", "s"."submitted_at", "s"."accepted_at", "s"."updated_at", "s"."version", "u"."full_name" as "unit_name", "u"."level" as "unit_level", "b"."name" as "body_name", "r"."title", "r"."period_code", "r"."deadline", "r"."reference_no", "r"."issuer_unit_code", (select iu.full_name
@@ -82,7 +82,7 @@ select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status",
   inner join "report_request" as "r" on "r"."id" = "s"."request_id"
   inner join "unit" as "u" on "u"."id" = "s"."unit_id"
   left join "body" as "b" on "b"."id" = "s"."body_id"
-  where "s"."status" in ($1, $2, $3, $4) and s.rollup_path && $5::text[]
+  where "s"."status" in ($1, $2, $3, $4) and s.owner_codes && $5::text[]
   order by "r"."deadline" desc, "s"."unit_code"
   limit $6;
 
@@ -180,6 +180,16 @@ select "id", "values", "submitted_at", "partial"
   where s.id = $3 and r.request_id = s.request_id and r.unit_code = q.code
       and r.indicator_code = q.key and r.combo = q.combo;
 
+-- requestsUnder("82","dvcq-thap-muoi",24)
+select "r"."id", "r"."period_code", "r"."period_end", "r"."deadline", "r"."title"
+  from "report_request" as "r"
+  inner join "report_form" as "f" on "f"."id" = "r"."form_id"
+  where exists (select 1 as "x"
+  from "submission" as "s"
+  where "s"."request_id" = "r"."id" and s.rollup_path @> array[$1]::text[]) and "f"."code" = $2
+  order by "r"."period_end" desc, "r"."id" desc
+  limit $3;
+
 -- rollupChildren(1,"82")
 select distinct on ("u"."code") "u"."code", "u"."full_name", "u"."level"
   from "unit" as "u"
@@ -227,6 +237,22 @@ select *
   from "unit"
   where "level" = $1 and ancestors && $2::text[] and ("valid_from" is null or "valid_from" <= $3) and ("valid_to" is null or "valid_to" >= $4)
   order by "code";
+
+-- timelinessCells([1,2],["82","30037"],"2026-11-22")
+
+    select s.request_id, p.code as unit_code, count(*)::int as expected,
+      count(*) filter (where s.first_submitted_at is not null
+        and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= r.deadline)::int as on_time,
+      count(*) filter (where s.first_submitted_at is not null
+        and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > r.deadline)::int as late,
+      count(*) filter (where s.first_submitted_at is null and r.deadline < $1::date)::int as missing,
+      count(*) filter (where s.status = 'accepted')::int as accepted
+  from submission s
+    join report_request r on r.id = s.request_id
+    cross join unnest(s.rollup_path) as p(code)
+  where s.request_id = any($2::int[]) and p.code = any($3::text[])
+  group by s.request_id, p.code
+  order by s.request_id, p.code;
 
 -- updateSubmissionVersioned(1,1,{"status":"submitted","values":"{}","submitted":true,"updated_by":1})
 update "submission"

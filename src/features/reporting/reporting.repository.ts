@@ -118,6 +118,7 @@ export async function insertSubmissions(
     body_id: number | null;
     province_code: string;
     rollup_path: string[];
+    owner_codes: string[];
     partial: boolean;
   }[],
 ): Promise<void> {
@@ -188,7 +189,7 @@ export type InboxRow = SubmissionListRow & {
   issuer_name: string;
 };
 
-/** Submissions on the given subtrees (null = all) for the user to fill, newest deadline first. */
+/** Submissions owned by the given units (null = all) for the user to fill, newest deadline first. */
 export async function listInbox(
   db: Db,
   scope: string[] | null,
@@ -214,7 +215,7 @@ export async function listInbox(
     .orderBy("r.deadline", "desc")
     .orderBy("s.unit_code")
     .limit(limit);
-  if (scope !== null) q = q.where(sql<boolean>`s.rollup_path && ${sql.val(scope)}::text[]`);
+  if (scope !== null) q = q.where(sql<boolean>`s.owner_codes && ${sql.val(scope)}::text[]`);
   return q.execute();
 }
 
@@ -519,4 +520,68 @@ export async function rollupChildren(
     .orderBy("u.code")
     .orderBy(sql`u.valid_to desc nulls first`)
     .execute();
+}
+
+// ---- timeliness over time --------------------------------------------------------------------------------
+
+/** The latest requests with submissions below `unitCode` (optionally of one form code), oldest period first. */
+export async function requestsUnder(
+  db: Db,
+  unitCode: string,
+  formCode: string | null,
+  limit: number,
+): Promise<Pick<ReportRequestRow, "id" | "period_code" | "period_end" | "deadline" | "title">[]> {
+  let q = db
+    .selectFrom("report_request as r")
+    .innerJoin("report_form as f", "f.id", "r.form_id")
+    .select(["r.id", "r.period_code", "r.period_end", "r.deadline", "r.title"])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("submission as s")
+          .select(sql`1`.as("x"))
+          .whereRef("s.request_id", "=", "r.id")
+          .where(sql<boolean>`s.rollup_path @> array[${unitCode}]::text[]`),
+      ),
+    )
+    .orderBy("r.period_end", "desc")
+    .orderBy("r.id", "desc")
+    .limit(limit);
+  if (formCode !== null) q = q.where("f.code", "=", formCode);
+  return (await q.execute()).reverse();
+}
+
+export interface TimelinessCell {
+  request_id: number;
+  unit_code: string;
+  expected: number;
+  on_time: number;
+  late: number;
+  missing: number;
+  accepted: number;
+}
+
+/** Per request and per unit (the given rows, matched anywhere on the rollup path): on time, late, missing. */
+export async function timelinessCells(
+  db: Db,
+  requestIds: number[],
+  unitCodes: string[],
+  today: string,
+): Promise<TimelinessCell[]> {
+  if (requestIds.length === 0 || unitCodes.length === 0) return [];
+  const r = await sql<TimelinessCell>`
+    select s.request_id, p.code as unit_code, count(*)::int as expected,
+      count(*) filter (where s.first_submitted_at is not null
+        and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= r.deadline)::int as on_time,
+      count(*) filter (where s.first_submitted_at is not null
+        and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > r.deadline)::int as late,
+      count(*) filter (where s.first_submitted_at is null and r.deadline < ${today}::date)::int as missing,
+      count(*) filter (where s.status = 'accepted')::int as accepted
+    from submission s
+    join report_request r on r.id = s.request_id
+    cross join unnest(s.rollup_path) as p(code)
+    where s.request_id = any(${sql.val(requestIds)}::int[]) and p.code = any(${sql.val(unitCodes)}::text[])
+    group by s.request_id, p.code
+    order by s.request_id, p.code`.execute(db);
+  return r.rows;
 }

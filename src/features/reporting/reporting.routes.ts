@@ -23,6 +23,17 @@ export function reportingRoutes(deps: AppDeps) {
   );
   app.openapi(
     createRoute({
+      method: "get",
+      path: "/reporting/timeliness",
+      tags,
+      summary: "Completeness and timeliness per unit (one level down) over the latest requests: the heat-map",
+      request: { query: s.TimelinessQuery },
+      responses: { 200: json(s.TimelinessSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.timelinessMap(db, c.var.auth, c.req.valid("query")), 200),
+  );
+  app.openapi(
+    createRoute({
       method: "post",
       path: "/requests",
       tags,

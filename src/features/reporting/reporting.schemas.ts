@@ -5,7 +5,7 @@ import { FormSchema } from "../forms/forms.routes.ts";
 
 export const Level = z.enum(["province", "district", "commune", "hamlet"]);
 export const Status = z.enum(["not_started", "draft", "submitted", "returned", "accepted"]);
-const TimelinessSchema = z.enum(["on_time", "late", "missing", "pending"]);
+const TimelinessValue = z.enum(["on_time", "late", "missing", "pending"]);
 const LevelDeadline = z.object({ level: z.string(), deadline: z.string() });
 
 export const IdParam = z.object({
@@ -108,7 +108,7 @@ const TargetFields = {
   bodyName: z.string().nullable(),
   status: Status,
   partial: z.boolean(),
-  timeliness: TimelinessSchema,
+  timeliness: TimelinessValue,
   lateReason: z.string().nullable(),
   comment: z.string().nullable(),
   firstSubmittedAt: z.string().nullable(),
@@ -173,7 +173,7 @@ export const SubmissionDetailSchema = z
       narrative: Narrative,
       lateReason: z.string().nullable(),
       comment: z.string().nullable(),
-      timeliness: TimelinessSchema,
+      timeliness: TimelinessValue,
       firstSubmittedAt: z.string().nullable(),
       submittedAt: z.string().nullable(),
       acceptedAt: z.string().nullable(),
@@ -274,3 +274,23 @@ export const ConsolidationSchema = z
     pendingCount: z.number(),
   })
   .openapi("Consolidation");
+
+export const TimelinessQuery = z.object({
+  unit: z.string().min(1).max(40),
+  form: z.string().min(1).max(64).optional(),
+});
+const Counts = { expected: z.number(), onTime: z.number(), late: z.number(), missing: z.number() };
+export const TimelinessSchema = z
+  .object({
+    unitCode: z.string(),
+    unitName: z.string(),
+    columns: z.array(
+      z.object({ requestId: z.number(), periodCode: z.string(), deadline: z.string(), title: z.string() }),
+    ),
+    rows: z.array(z.object({ code: z.string(), name: z.string() })),
+    cells: z.array(
+      z.object({ requestId: z.number(), unitCode: z.string(), ...Counts, accepted: z.number() }),
+    ),
+    totals: z.array(z.object({ requestId: z.number(), ...Counts })),
+  })
+  .openapi("TimelinessMap");

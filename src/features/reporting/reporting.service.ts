@@ -110,8 +110,11 @@ async function remapToToday(
   db: Db,
   units: UnitRow[],
   today: string,
-): Promise<Map<number, { path: string[]; partial: boolean; provinceCode: string }>> {
-  const out = new Map<number, { path: Set<string>; partial: boolean; provinceCode: string }>();
+): Promise<Map<number, { path: string[]; owners: string[]; partial: boolean; provinceCode: string }>> {
+  const out = new Map<
+    number,
+    { path: Set<string>; owners: Set<string>; partial: boolean; provinceCode: string }
+  >();
   type Step = { origin: number; unit: UnitRow; partial: boolean };
   let frontier: Step[] = units.map((u) => ({ origin: u.id, unit: u, partial: false }));
   for (let step = 0; step <= MAX_STEPS && frontier.length; step++) {
@@ -120,10 +123,12 @@ async function remapToToday(
       if (isWithin(today, f.unit.valid_from, f.unit.valid_to)) {
         const o = out.get(f.origin) ?? {
           path: new Set<string>(),
+          owners: new Set<string>(),
           partial: false,
           provinceCode: f.unit.province_code,
         };
         for (const c of [...f.unit.ancestors, f.unit.code]) o.path.add(c);
+        o.owners.add(f.unit.code);
         o.partial ||= f.partial;
         out.set(f.origin, o);
       } else moving.push(f);
@@ -146,7 +151,10 @@ async function remapToToday(
     );
   }
   return new Map(
-    [...out].map(([k, v]) => [k, { path: [...v.path], partial: v.partial, provinceCode: v.provinceCode }]),
+    [...out].map(([k, v]) => [
+      k,
+      { path: [...v.path], owners: [...v.owners], partial: v.partial, provinceCode: v.provinceCode },
+    ]),
   );
 }
 
@@ -204,6 +212,7 @@ export async function createRequest(db: Db, auth: Auth | null, input: CreateRequ
       body_id: null as number | null,
       province_code: m?.provinceCode ?? u.province_code,
       rollup_path: m ? [...new Set([...own, ...m.path])] : own,
+      owner_codes: [...new Set([u.code, ...(m?.owners ?? [])])],
       partial: m?.partial ?? false,
     };
   });
@@ -300,7 +309,8 @@ export function toRequestDto(r: ReportRequestRow) {
 }
 
 function countsDto(c: repo.StatusCounts, deadline: string, today: string) {
-  const missing = today > deadline ? c.expected - c.submitted : 0;
+  // missing = never sent by a passed deadline (a returned report was sent: it counts as on time or late)
+  const missing = today > deadline ? c.expected - c.on_time - c.late : 0;
   return {
     expected: c.expected,
     submitted: c.submitted,
@@ -898,5 +908,61 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
     indicators,
     sections,
     pendingCount: pending.length,
+  };
+}
+
+// ---- timeliness over time --------------------------------------------------------------------------------
+
+/**
+ * Completeness and timeliness per unit over time: the units one level below `unitCode` (today's units; earlier
+ * periods counted through the successor links) × its latest requests, each cell on time / late / missing.
+ */
+export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string; form?: string }) {
+  await requireUnitAccess(db, auth, "unit.read", q.unit);
+  const today = todayInVietnam();
+  const requests = await repo.requestsUnder(db, q.unit, q.form ?? null, 16);
+  const children = (await unitRepo.listChildren(db, q.unit, today)).map((c) => ({
+    code: c.code,
+    name: c.full_name,
+  }));
+  const self = await unitRepo.findUnitAt(db, q.unit, today);
+  const ids = requests.map((r) => r.id);
+  const cells = await repo.timelinessCells(db, ids, [q.unit, ...children.map((c) => c.code)], today);
+  const withCells = new Set(cells.map((c) => c.unit_code));
+  const rows = children.filter((c) => withCells.has(c.code));
+  const shown = rows.length ? rows : [{ code: q.unit, name: self?.full_name ?? q.unit }];
+  const shownCodes = new Set(shown.map((r) => r.code));
+  return {
+    unitCode: q.unit,
+    unitName: self?.full_name ?? q.unit,
+    columns: requests.map((r) => ({
+      requestId: r.id,
+      periodCode: r.period_code,
+      deadline: r.deadline,
+      title: r.title,
+    })),
+    rows: shown,
+    cells: cells
+      .filter((c) => shownCodes.has(c.unit_code))
+      .map((c) => ({
+        requestId: c.request_id,
+        unitCode: c.unit_code,
+        expected: c.expected,
+        onTime: c.on_time,
+        late: c.late,
+        missing: c.missing,
+        accepted: c.accepted,
+      })),
+    totals: requests.map((r) => {
+      const mine = cells.filter((c) => c.request_id === r.id && c.unit_code === q.unit);
+      const c = mine[0];
+      return {
+        requestId: r.id,
+        expected: c?.expected ?? 0,
+        onTime: c?.on_time ?? 0,
+        late: c?.late ?? 0,
+        missing: c?.missing ?? 0,
+      };
+    }),
   };
 }

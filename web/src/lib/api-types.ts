@@ -2649,6 +2649,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reporting/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completeness and timeliness per unit (one level down) over the latest requests: the heat-map */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    form?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelinessMap"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests": {
         parameters: {
             query?: never;
@@ -4036,6 +4111,36 @@ export interface components {
             id: number;
             version: number;
             builtIn: boolean;
+        };
+        TimelinessMap: {
+            unitCode: string;
+            unitName: string;
+            columns: {
+                requestId: number;
+                periodCode: string;
+                deadline: string;
+                title: string;
+            }[];
+            rows: {
+                code: string;
+                name: string;
+            }[];
+            cells: {
+                requestId: number;
+                unitCode: string;
+                expected: number;
+                onTime: number;
+                late: number;
+                missing: number;
+                accepted: number;
+            }[];
+            totals: {
+                requestId: number;
+                expected: number;
+                onTime: number;
+                late: number;
+                missing: number;
+            }[];
         };
         ReportRequestDetail: {
             id: number;

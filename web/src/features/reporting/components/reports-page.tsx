@@ -9,6 +9,7 @@ import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
+import { TimelinessMap } from "./timeliness-map.tsx";
 
 type Inbox = paths["/api/inbox"]["get"]["responses"]["200"]["content"]["application/json"];
 type Issued = paths["/api/requests"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -36,6 +37,7 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
           <Tabs.Tab value="issued">
             {t("reports.issued")} ({issued.data?.items.length ?? 0})
           </Tabs.Tab>
+          <Tabs.Tab value="timeliness">{t("reports.timelinessMap")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="inbox" pt="sm">
           {inbox.data?.items.length === 0 && <Alert>{t("reports.empty")}</Alert>}
@@ -115,6 +117,9 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        </Tabs.Panel>
+        <Tabs.Panel value="timeliness" pt="sm">
+          <TimelinessMap defaultUnit={defaultIssuer} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

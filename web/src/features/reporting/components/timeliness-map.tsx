@@ -1,0 +1,88 @@
+import { Alert, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { EChart, type EChartsOption } from "../../../components/echart.tsx";
+import { api } from "../../../lib/api.ts";
+import type { components } from "../../../lib/api-types.ts";
+import { formatDate } from "../../../lib/format.ts";
+
+type Map = components["schemas"]["TimelinessMap"];
+
+/** Units × periods: the share of reports sent on time, late and missing counted in the tooltip. */
+export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [unit, setUnit] = useState(defaultUnit);
+  const q = useQuery({
+    queryKey: ["timeliness", unit],
+    queryFn: () => api<Map>("GET", `/api/reporting/timeliness?unit=${encodeURIComponent(unit)}`),
+    enabled: unit.trim() !== "",
+    retry: false,
+  });
+  const d = q.data;
+  const option = useMemo<EChartsOption | null>(() => {
+    if (!d) return null;
+    const col = new Map(d.columns.map((c, i) => [c.requestId, i]));
+    const row = new Map(d.rows.map((r, i) => [r.code, i]));
+    const data = d.cells.flatMap((c) => {
+      const x = col.get(c.requestId);
+      const y = row.get(c.unitCode);
+      if (x === undefined || y === undefined) return [];
+      const due = c.onTime + c.late + c.missing;
+      return [{ value: [x, y, due ? Math.round((c.onTime * 100) / due) : "-"], cell: c }];
+    });
+    return {
+      tooltip: {
+        formatter: (p: { data: { cell: Map["cells"][number] } }) => {
+          const c = p.data.cell;
+          const col = d.columns.find((x) => x.requestId === c.requestId);
+          const unitName = d.rows.find((r) => r.code === c.unitCode)?.name ?? c.unitCode;
+          return `${unitName}<br/>${col?.periodCode} · ${t("reports.deadline")} ${formatDate(col?.deadline)}<br/>${t("reports.onTime")}: ${c.onTime}/${c.expected} · ${t("reports.late")}: ${c.late} · ${t("reports.missing")}: ${c.missing}`;
+        },
+      },
+      grid: { left: 170, right: 20, top: 10, bottom: 70 },
+      xAxis: { type: "category", data: d.columns.map((c) => c.periodCode), splitArea: { show: true } },
+      yAxis: {
+        type: "category",
+        data: d.rows.map((r) => r.name),
+        inverse: true,
+        axisLabel: { width: 160, overflow: "truncate" },
+      },
+      visualMap: {
+        min: 0,
+        max: 100,
+        calculable: false,
+        orient: "horizontal",
+        left: "center",
+        bottom: 10,
+        text: [`100% ${t("reports.onTime")}`, "0%"],
+        inRange: { color: ["#e03131", "#fab005", "#2f9e44"] },
+      },
+      series: [{ type: "heatmap", data, emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],
+    };
+  }, [d, t]);
+  return (
+    <Stack>
+      <Group align="end">
+        <TextInput label={t("unit")} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} w={140} />
+        {d && <Text size="sm">{d.unitName}</Text>}
+      </Group>
+      {q.isLoading && <Loader size="sm" />}
+      {q.error && <Alert color="red">{String((q.error as Error).message)}</Alert>}
+      {d && d.columns.length === 0 && <Alert>{t("reports.empty")}</Alert>}
+      {option && d && d.columns.length > 0 && (
+        <EChart
+          option={option}
+          height={Math.max(200, d.rows.length * 20 + 90)}
+          testId="heatmap"
+          onClick={(data) => {
+            const c = (data as { cell?: Map["cells"][number] })?.cell;
+            if (c) navigate(`/requests/${c.requestId}?unit=${encodeURIComponent(c.unitCode)}`);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
