@@ -7,6 +7,11 @@ export interface Config {
   databaseUrl: string | null;
   logLevel: string;
   secureCookies: boolean;
+  /** SMTP server for e-mail reminders (smtp://user:pass@host:587); none = reminders in the app only. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** The address users reach the app at, for links in e-mails (default: the server's own URL). */
+  publicUrl: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,6 +24,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.DANVAN_SECURE_COOKIES === "1",
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    smtpFrom: env.SMTP_FROM?.trim() || "danvan <no-reply@localhost>",
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/$/, "") || null,
   };
 }
 

@@ -10,6 +10,8 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
+import { smtpSender } from "./features/reporting/mailer.ts";
+import { sendDueReminders } from "./features/reporting/reminders.service.ts";
 import { RevisionWatcher } from "./features/units/revision-watcher.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
 import { createApp } from "./http/app.ts";
@@ -76,9 +78,11 @@ export async function startServer(
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
+  const reminders = startReminderJob(config, handle, config.publicUrl ?? url, log);
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
+      if (reminders) clearInterval(reminders);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await unitRevisions.stop();
       await handle.close();
@@ -86,6 +90,22 @@ export async function startServer(
     return stopping;
   };
   return { url, handle, stop };
+}
+
+const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+
+/** With SMTP configured: e-mail reminders at start and every hour (each reminder once). */
+function startReminderJob(config: Config, handle: DatabaseHandle, baseUrl: string, log: Logger) {
+  if (!config.smtpUrl) return null;
+  const send = smtpSender(config.smtpUrl, config.smtpFrom);
+  const run = () =>
+    sendDueReminders(handle.db, send, { baseUrl, log })
+      .then((sent) => sent && log.info({ sent }, "reminder e-mails sent"))
+      .catch((err) => log.warn({ err }, "reminder run failed"));
+  void run();
+  const timer = setInterval(run, REMINDER_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }
 
 /** Stops the server and the embedded database cleanly on SIGINT/SIGTERM. */

@@ -55,6 +55,7 @@ interface AppUserTable {
   username: string;
   display_name: string;
   password_hash: string;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   is_active: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -259,6 +260,14 @@ interface RollupValueTable {
   updated_at: Timestamp;
 }
 
+interface ReminderLogTable {
+  submission_id: number;
+  kind: "due_soon" | "overdue";
+  recipient: string;
+  province_code: string;
+  sent_at: Generated<Date>;
+}
+
 export type ReportFormRow = Selectable<ReportFormTable>;
 export type ReportRequestRow = Selectable<ReportRequestTable>;
 export type SubmissionRow = Selectable<SubmissionTable>;
@@ -271,6 +280,7 @@ export interface Database {
   submission: SubmissionTable;
   submission_revision: SubmissionRevisionTable;
   rollup_value: RollupValueTable;
+  reminder_log: ReminderLogTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;

@@ -69,6 +69,7 @@ export const DECLARED_COLUMNS: Columns = {
     "username",
     "display_name",
     "password_hash",
+    "email",
     "is_active",
     "version",
     "created_at",
@@ -165,6 +166,7 @@ export const DECLARED_COLUMNS: Columns = {
     "actor_name",
     "at",
   ),
+  reminder_log: all("submission_id", "kind", "recipient", "province_code", "sent_at"),
   rollup_value: all(
     "request_id",
     "unit_code",

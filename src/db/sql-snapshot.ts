@@ -25,6 +25,7 @@ import * as bodies from "../features/bodies/bodies.repository.ts";
 import * as calendar from "../features/calendar/calendar.repository.ts";
 import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
+import * as reminders from "../features/reporting/reminders.repository.ts";
 import * as reporting from "../features/reporting/reporting.repository.ts";
 import * as units from "../features/units/units.repository.ts";
 import * as users from "../features/users/users.repository.ts";
@@ -185,6 +186,15 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       latestVersion: ["dvcq-thap-muoi"],
       insertMissingForms: [[SAMPLE_FORM]],
       insertFormVersion: [SAMPLE_FORM, 2, 1],
+    },
+  },
+  reminders: {
+    module: reminders,
+    samples: {
+      owedReports: ["2026-08-24", "2027-01-06", ["30037"], 200],
+      recipients: [["30037"], ["editor"]],
+      logReminder: [{ submissionId: 1, kind: "due_soon", recipient: "a@b.vn", provinceCode: "82" }],
+      forgetReminder: [{ submissionId: 1, kind: "due_soon", recipient: "a@b.vn" }],
     },
   },
   reporting: {

@@ -47,3 +47,19 @@ export function proposeDeadlines(
     }));
   return levelDeadlines(period, steps, calendar);
 }
+
+export type ReminderKind = "due_soon" | "overdue";
+
+/**
+ * Whether a report still owed on `today` needs a reminder: "overdue" after its deadline, "due_soon" when at
+ * most `reminderDays` working days are left (the deadline day counted, today not), otherwise none.
+ */
+export function reminderKind(
+  deadline: string,
+  today: string,
+  reminderDays: number,
+  calendar: WorkingCalendar,
+): ReminderKind | null {
+  if (today > deadline) return "overdue";
+  return calendar.workingDaysBetween(today, deadline) <= reminderDays ? "due_soon" : null;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { INDICATOR_CATALOGUE_FOR_TESTS } from "./indicators.test-data.ts";
 import { parsePeriod } from "./periods.ts";
 import { BUILT_IN_FORMS, checkForm, comboKey, type FormDefinition, formIndicators } from "./report-forms.ts";
-import { proposeDeadlines, reportingChain } from "./reporting-regime.ts";
+import { proposeDeadlines, reminderKind, reportingChain } from "./reporting-regime.ts";
 import {
   needsLateReason,
   nextStatus,
@@ -209,5 +209,22 @@ describe("proposed deadlines (NĐ 09/2019 Art. 8(5); defaults 2 working days per
   it("the chain", () => {
     expect(reportingChain("commune", "2025-06-30")).toEqual(["commune", "district", "province"]);
     expect(reportingChain("commune", "2025-12-31")).toEqual(["commune", "province"]);
+  });
+});
+
+describe("reminders: working days left before the deadline", () => {
+  const cal = new WorkingCalendar();
+  it.each([
+    // deadline Tue 16/06/2026, remind 2 working days ahead
+    ["2026-06-16", "2026-06-11", 2, null], // Thu: Fri, Mon, Tue = 3 left
+    ["2026-06-16", "2026-06-12", 2, "due_soon"], // Fri: Mon, Tue = 2 left
+    ["2026-06-16", "2026-06-13", 2, "due_soon"], // Sat
+    ["2026-06-16", "2026-06-16", 2, "due_soon"], // the deadline day itself
+    ["2026-06-16", "2026-06-17", 2, "overdue"],
+    ["2026-06-16", "2026-06-15", 0, null], // no advance reminder
+    // Tết 2026 (14–22/02) is not counted: deadline Tue 24/02, on Fri 13/02 only Mon 23 and Tue 24 are left
+    ["2026-02-24", "2026-02-13", 2, "due_soon"],
+  ] as const)("deadline %s, today %s, %i days → %s", (deadline, today, days, expected) => {
+    expect(reminderKind(deadline, today, days, cal)).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ import * as addUnitRevision from "./202611222000-add-unit-revision.ts";
 import * as createCalendarDay from "./202611222100-create-calendar-day.ts";
 import * as createIndicator from "./202611222130-create-indicator.ts";
 import * as createReporting from "./202611230000-create-reporting.ts";
+import * as addReminders from "./202611230100-add-reminders.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611222100-create-calendar-day": createCalendarDay,
   "202611222130-create-indicator": createIndicator,
   "202611230000-create-reporting": createReporting,
+  "202611230100-add-reminders": addReminders,
 };

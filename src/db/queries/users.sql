@@ -27,8 +27,8 @@ insert into "user_grant" ("user_id", "role", "unit_code", "body_id", "created_by
   returning *;
 
 -- insertUser({"username":"dongthap","displayName":"Đồng Tháp","passwordHash":"scrypt$..."})
-insert into "app_user" ("username", "display_name", "password_hash")
-  values ($1, $2, $3)
+insert into "app_user" ("username", "display_name", "password_hash", "email")
+  values ($1, $2, $3, $4)
   on conflict ("username") do nothing
   returning *;
 

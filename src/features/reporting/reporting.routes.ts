@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import * as reminders from "./reminders.service.ts";
 import * as s from "./reporting.schemas.ts";
 import * as service from "./reporting.service.ts";
 
@@ -90,6 +91,16 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.InboxSchema), ...errorResponses },
     }),
     async (c) => c.json(await service.inbox(db, c.var.auth, c.req.valid("query")), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/reminders",
+      tags,
+      summary: "Reports your units still owe that are due soon (in working days) or overdue",
+      responses: { 200: json(s.RemindersSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await reminders.myReminders(db, c.var.auth), 200),
   );
   app.openapi(
     createRoute({

@@ -294,3 +294,20 @@ export const TimelinessSchema = z
     totals: z.array(z.object({ requestId: z.number(), ...Counts })),
   })
   .openapi("TimelinessMap");
+
+export const RemindersSchema = z.object({
+  items: z.array(
+    z
+      .object({
+        submissionId: z.number(),
+        requestId: z.number(),
+        title: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        deadline: z.string(),
+        kind: z.enum(["due_soon", "overdue"]),
+        workingDaysLeft: z.number(),
+      })
+      .openapi("Reminder"),
+  ),
+});

@@ -34,11 +34,16 @@ export async function findUser(db: Db, id: number): Promise<UserRow | undefined>
 
 export async function insertUser(
   db: Db,
-  u: { username: string; displayName: string; passwordHash: string },
+  u: { username: string; displayName: string; passwordHash: string; email?: string | null },
 ): Promise<UserRow | undefined> {
   return db
     .insertInto("app_user")
-    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash })
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      email: u.email ?? null,
+    })
     .onConflict((oc) => oc.column("username").doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -48,7 +53,7 @@ export async function updateUserVersioned(
   db: Db,
   id: number,
   version: number,
-  patch: Partial<Pick<UserRow, "display_name" | "is_active" | "password_hash">>,
+  patch: Partial<Pick<UserRow, "display_name" | "is_active" | "password_hash" | "email">>,
 ): Promise<UserRow | undefined> {
   return db
     .updateTable("app_user")

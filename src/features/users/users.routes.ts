@@ -24,11 +24,18 @@ const UserSchema = z
     id: z.number(),
     username: z.string(),
     displayName: z.string(),
+    email: z.string().nullable(),
     isActive: z.boolean(),
     version: z.number(),
     grants: z.array(GrantSchema),
   })
   .openapi("User");
+const Email = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an e-mail address / địa chỉ thư điện tử")
+  .openapi({ description: "For reminders (optional)" });
 const Id = z.coerce.number().int().min(1).max(2_147_483_647);
 const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
 
@@ -61,6 +68,7 @@ export function usersRoutes(deps: AppDeps) {
               .trim()
               .regex(/^[a-zA-Z0-9._-]{3,40}$/, "3–40 letters, digits, . _ -"),
             displayName: z.string().trim().min(1).max(120),
+            email: Email.nullable().optional(),
             password: z.string().min(1).max(256),
             grants: z.array(GrantInput).max(20).default([]),
           }),
@@ -95,6 +103,7 @@ export function usersRoutes(deps: AppDeps) {
           z.object({
             version: VersionSchema,
             displayName: z.string().trim().min(1).max(120).optional(),
+            email: Email.nullable().optional(),
             isActive: z.boolean().optional(),
             password: z.string().min(1).max(256).optional(),
           }),

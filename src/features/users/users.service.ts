@@ -22,6 +22,7 @@ function toUserDto(u: UserRow, grants: GrantRow[]) {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
+    email: u.email,
     isActive: u.is_active,
     version: u.version,
     grants: grants.filter((g) => g.user_id === u.id).map(toGrantDto),
@@ -94,7 +95,13 @@ async function checkGrant(db: Db, auth: Auth, g: GrantInput): Promise<string[]> 
 export async function createUser(
   db: Db,
   auth: Auth | null,
-  input: { username: string; displayName: string; password: string; grants: GrantInput[] },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    email?: string | null;
+    grants: GrantInput[];
+  },
 ) {
   const a = requirePermission(auth, "user.manage");
   if (!isSystemAdmin(a) && input.grants.length === 0) {
@@ -122,7 +129,7 @@ export async function createUser(
 /** Inserts the user and the grants and audits it, in one transaction; null when the username is taken. */
 async function insertUserWithGrants(
   db: Db,
-  input: { username: string; displayName: string; grants: GrantInput[] },
+  input: { username: string; displayName: string; email?: string | null; grants: GrantInput[] },
   passwordHash: string,
   actor: { id: number | null; name: string },
   scope: string[],
@@ -132,6 +139,7 @@ async function insertUserWithGrants(
       username: input.username.toLowerCase(),
       displayName: input.displayName,
       passwordHash,
+      email: input.email ?? null,
     });
     if (!user) return null;
     for (const g of input.grants) {
@@ -163,7 +171,13 @@ export async function updateUser(
   db: Db,
   auth: Auth | null,
   id: number,
-  input: { version: number; displayName?: string; isActive?: boolean; password?: string },
+  input: {
+    version: number;
+    displayName?: string;
+    email?: string | null;
+    isActive?: boolean;
+    password?: string;
+  },
 ) {
   const a = requirePermission(auth, "user.manage");
   const before = await requireManagedUser(db, a, id);
@@ -175,6 +189,7 @@ export async function updateUser(
   return db.transaction().execute(async (trx) => {
     const row = await repo.updateUserVersioned(trx, id, input.version, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
       ...(hash ? { password_hash: hash } : {}),
     });

@@ -8,6 +8,7 @@ import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
 import { RequestPage } from "../features/reporting/components/request-page.tsx";
 import { SubmissionPage } from "../features/reporting/components/submission-page.tsx";
@@ -38,6 +39,7 @@ export function App() {
   const qc = useQueryClient();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
+  const reminders = useReminders(Boolean(me.data));
   if (me.isLoading) {
     return (
       <Center h="100vh">
@@ -53,7 +55,13 @@ export function App() {
     await qc.invalidateQueries({ queryKey: ["me"] });
   };
   const nav = [
-    { to: "/reports", label: t("reports.nav"), show: true },
+    {
+      to: "/reports",
+      label: reminders.data?.items.length
+        ? `${t("reports.nav")} (${reminders.data.items.length})`
+        : t("reports.nav"),
+      show: true,
+    },
     { to: "/units", label: t("units"), show: true },
     { to: "/users", label: t("users"), show: can("user.manage") },
     { to: "/audit", label: t("audit"), show: can("audit.read") },

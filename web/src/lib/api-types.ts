@@ -1390,6 +1390,8 @@ export interface paths {
                     "application/json": {
                         username: string;
                         displayName: string;
+                        /** @description For reminders (optional) */
+                        email?: string | null;
                         password: string;
                         /** @default [] */
                         grants?: {
@@ -1551,6 +1553,8 @@ export interface paths {
                         /** @description The version you read; a stale one gets 409 */
                         version: number;
                         displayName?: string;
+                        /** @description For reminders (optional) */
+                        email?: string | null;
                         isActive?: boolean;
                         password?: string;
                     };
@@ -3225,6 +3229,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports your units still owe that are due soon (in working days) or overdue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/submissions/{id}": {
         parameters: {
             query?: never;
@@ -4013,6 +4091,7 @@ export interface components {
             id: number;
             username: string;
             displayName: string;
+            email: string | null;
             isActive: boolean;
             version: number;
             grants: {
@@ -4270,6 +4349,17 @@ export interface components {
             reminderDays: number;
             issuedAt: string;
             version: number;
+        };
+        Reminder: {
+            submissionId: number;
+            requestId: number;
+            title: string;
+            unitCode: string;
+            unitName: string;
+            deadline: string;
+            /** @enum {string} */
+            kind: "due_soon" | "overdue";
+            workingDaysLeft: number;
         };
         SubmissionDetail: {
             submission: {

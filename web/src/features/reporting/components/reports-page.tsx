@@ -8,6 +8,7 @@ import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
+import { ReminderList } from "./reminder-list.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 import { TimelinessMap } from "./timeliness-map.tsx";
 
@@ -28,6 +29,7 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
           <Button onClick={() => setCreating(true)}>{t("reports.newRequest")}</Button>
         )}
       </Group>
+      <ReminderList />
       {creating && <NewRequestForm defaultIssuer={defaultIssuer} onDone={() => setCreating(false)} />}
       <Tabs defaultValue="inbox">
         <Tabs.List>

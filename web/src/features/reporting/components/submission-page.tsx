@@ -111,6 +111,7 @@ function Editor({ detail }: { detail: SubmissionDetail }) {
       clear();
       await refresh();
       await qc.invalidateQueries({ queryKey: ["request"] });
+      await qc.invalidateQueries({ queryKey: ["reminders"] });
     },
     onError: (e) => {
       setDialog(null);

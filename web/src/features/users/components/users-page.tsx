@@ -25,6 +25,7 @@ export function UsersPage() {
   const [form, setForm] = useState({
     username: "",
     displayName: "",
+    email: "",
     password: "",
     role: "editor",
     unitCode: "",
@@ -35,12 +36,13 @@ export function UsersPage() {
       api("POST", "/api/users", {
         username: form.username,
         displayName: form.displayName,
+        ...(form.email.trim() ? { email: form.email.trim() } : {}),
         password: form.password,
         grants: [{ role: form.role, unitCode: form.role === "system_admin" ? null : form.unitCode }],
       }),
     onSuccess: async () => {
       clear();
-      setForm({ ...form, username: "", displayName: "", password: "" });
+      setForm({ ...form, username: "", displayName: "", email: "", password: "" });
       await qc.invalidateQueries({ queryKey: ["users"] });
     },
     onError,
@@ -64,6 +66,7 @@ export function UsersPage() {
       <Group align="end" wrap="wrap">
         <TextInput label={t("username")} value={form.username} onChange={set("username")} />
         <TextInput label={t("displayName")} value={form.displayName} onChange={set("displayName")} />
+        <TextInput label={t("email")} type="email" value={form.email} onChange={set("email")} />
         <PasswordInput label={t("password")} value={form.password} onChange={set("password")} w={180} />
         <Select
           label={t("role")}
@@ -89,6 +92,7 @@ export function UsersPage() {
           <Table.Tr>
             <Table.Th>{t("username")}</Table.Th>
             <Table.Th>{t("displayName")}</Table.Th>
+            <Table.Th>{t("email")}</Table.Th>
             <Table.Th>{t("grant")}</Table.Th>
             <Table.Th />
           </Table.Tr>
@@ -98,6 +102,7 @@ export function UsersPage() {
             <Table.Tr key={u.id}>
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.displayName}</Table.Td>
+              <Table.Td>{u.email}</Table.Td>
               <Table.Td>
                 <GrantEditor userId={u.id} grants={u.grants} />
               </Table.Td>

@@ -1,0 +1,125 @@
+/**
+ * Reminders (issue 3 §3): in the app, every user sees the reports their units still owe that are due within
+ * the request's reminder window (in working days) or overdue; when SMTP is configured, the same reminders go
+ * out by e-mail once each (logged), to the editors of the owing unit who have an address.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import { type Auth, requirePermission, scopeCodes } from "../../access/access.ts";
+import { ROLE_PERMISSIONS, ROLES } from "../../access/permissions.ts";
+import type { Database } from "../../db/database.ts";
+import { formatDateVi, todayInVietnam } from "../../domain/dates.ts";
+import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
+import type { WorkingCalendar } from "../../domain/working-days.ts";
+import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import * as repo from "./reminders.repository.ts";
+
+type Db = Kysely<Database>;
+
+const DAY = 86_400_000;
+/** How far around today reminders look: deadlines up to 45 days ahead (the longest window is 30 working days) and overdue reports up to 90 days late. */
+const AHEAD_DAYS = 45;
+const OVERDUE_DAYS = 90;
+
+function shift(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+function due(rows: repo.OwedRow[], today: string, calendar: WorkingCalendar) {
+  return rows.flatMap((r) => {
+    const kind = reminderKind(r.deadline, today, r.reminder_days, calendar);
+    return kind ? [{ row: r, kind }] : [];
+  });
+}
+
+/** The signed-in user's reminders. */
+export async function myReminders(db: Db, auth: Auth | null) {
+  const a = requirePermission(auth, "unit.read");
+  const owners = scopeCodes(a, "report.fill");
+  if (owners !== null && owners.length === 0) return { items: [] };
+  const today = todayInVietnam();
+  const rows = await repo.owedReports(db, shift(today, -OVERDUE_DAYS), shift(today, AHEAD_DAYS), owners, 200);
+  const calendar = await loadWorkingCalendar(db);
+  return {
+    items: due(rows, today, calendar).map(({ row, kind }) => ({
+      submissionId: row.id,
+      requestId: row.request_id,
+      title: row.title,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      deadline: row.deadline,
+      kind,
+      workingDaysLeft: kind === "overdue" ? 0 : calendar.workingDaysBetween(today, row.deadline),
+    })),
+  };
+}
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+export type SendMail = (mail: Mail) => Promise<void>;
+
+export function reminderMail(
+  kind: ReminderKind,
+  r: Pick<repo.OwedRow, "title" | "unit_name" | "deadline" | "id">,
+  baseUrl: string,
+): Omit<Mail, "to"> {
+  const date = formatDateVi(r.deadline);
+  const vi = kind === "overdue" ? `Quá hạn báo cáo (hạn ${date})` : `Sắp đến hạn báo cáo (hạn ${date})`;
+  const en =
+    kind === "overdue"
+      ? `Report overdue (deadline ${r.deadline})`
+      : `Report due soon (deadline ${r.deadline})`;
+  return {
+    subject: `[danvan] ${vi}: ${r.title}`,
+    text: [
+      `${vi}.`,
+      `${r.title}`,
+      `Đơn vị: ${r.unit_name}`,
+      `Nhập và gửi báo cáo tại: ${baseUrl}/submissions/${r.id}`,
+      "",
+      `${en}: ${r.title} — ${r.unit_name}. ${baseUrl}/submissions/${r.id}`,
+    ].join("\n"),
+  };
+}
+
+/** Sends the e-mail reminders due today, each once; returns how many went out. */
+export async function sendDueReminders(
+  db: Db,
+  send: SendMail,
+  opts: { baseUrl: string; today?: string; log?: Logger },
+): Promise<number> {
+  const today = opts.today ?? todayInVietnam();
+  const calendar = await loadWorkingCalendar(db);
+  const rows = await repo.owedReports(
+    db,
+    shift(today, -OVERDUE_DAYS),
+    shift(today, AHEAD_DAYS),
+    null,
+    50_000,
+  );
+  const fillers = ROLES.filter((r) => r !== "system_admin" && ROLE_PERMISSIONS[r].includes("report.fill"));
+  let sent = 0;
+  for (const { row, kind } of due(rows, today, calendar)) {
+    for (const person of await repo.recipients(db, row.owner_codes, [...fillers])) {
+      const fresh = await repo.logReminder(db, {
+        submissionId: row.id,
+        kind,
+        recipient: person.email,
+        provinceCode: row.province_code,
+      });
+      if (!fresh) continue;
+      try {
+        await send({ to: person.email, ...reminderMail(kind, row, opts.baseUrl) });
+        sent++;
+      } catch (err) {
+        await repo.forgetReminder(db, { submissionId: row.id, kind, recipient: person.email });
+        opts.log?.warn({ err, submission: row.id }, "reminder e-mail failed; tried again next run");
+      }
+    }
+  }
+  return sent;
+}
