@@ -268,6 +268,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       rollupOf: [1, ["82", "30037"]],
       rollupChildren: [1, "82"],
       requestsUnder: ["82", "dvcq-thap-muoi", 24],
+      submissionsWithValues: [1],
       timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
     },
   },

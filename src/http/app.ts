@@ -24,6 +24,9 @@ import type { AppDeps, AppEnv } from "./context.ts";
 import { AppError, errors } from "./errors.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Data imports (DHIS2 dataValueSets, Excel) may be larger. */
+export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+const UPLOAD_PATH = /^\/api\/(requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createApp(deps: AppDeps) {
@@ -60,15 +63,16 @@ export function createApp(deps: AppDeps) {
     );
   });
 
-  app.use(
-    "/api/*",
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
         throw errors.tooLarge();
       },
-    }),
-  );
+    });
+  const small = limit(MAX_BODY_BYTES);
+  const upload = limit(MAX_UPLOAD_BYTES);
+  app.use("/api/*", (c, next) => (UPLOAD_PATH.test(c.req.path) ? upload(c, next) : small(c, next)));
 
   // Session from the cookie; CSRF token required on every cookie-authenticated write.
   const sessions = new SessionCache<Awaited<ReturnType<typeof authenticate>>>();

@@ -9,6 +9,7 @@ let bodyId: number;
 let userId: number;
 let formId: number;
 let subId: number;
+let reqId: number;
 
 async function fingerprint(): Promise<string> {
   const r = await sql<{ f: string }>`
@@ -37,6 +38,7 @@ beforeAll(async () => {
     period: { code: "2026" },
     targetLevel: "commune",
   });
+  reqId = req.body.id;
   subId = (await admin.json("GET", `/api/requests/${req.body.id}`)).body.targets[0].id;
 });
 
@@ -181,6 +183,13 @@ const CASES: [string, string, () => unknown][] = [
   ["POST", "/api/submissions/{sub}/accept", () => ({ version: 1 })],
   ["POST", "/api/submissions/{sub}/return", () => ({ version: 1, comment: "x" })],
   ["POST", "/api/submissions/{sub}/unlock", () => ({ version: 1, comment: "x" })],
+  ["POST", "/api/requests/{req}/dataValueSets", () => ({ dataValues: "x" })],
+  [
+    "POST",
+    "/api/requests/{req}/dataValueSets",
+    () => ({ dataValues: [{ dataElement: "A", period: "2026" }] }),
+  ],
+  ["POST", "/api/requests/999999/dataValueSets", () => ({ dataValues: [] })],
 ];
 
 describe("bad input", () => {
@@ -191,7 +200,8 @@ describe("bad input", () => {
       const url = path
         .replace("{body}", String(bodyId))
         .replace("{user}", String(userId))
-        .replace("{sub}", String(subId));
+        .replace("{sub}", String(subId))
+        .replace("{req}", String(reqId));
       const b = body();
       const res = await admin.request(
         method,

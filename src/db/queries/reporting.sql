@@ -232,6 +232,12 @@ select *
              u.status, u.values, u.narrative, u.comment, x.actor_id, x.actor_name, u.updated_at
   from u join x on x.id = u.id;
 
+-- submissionsWithValues(1)
+select "id", "unit_code", "body_id", "status", "values", "rollup_path", "province_code", "version", "updated_at"
+  from "submission"
+  where "request_id" = $1
+  order by "unit_code", "id";
+
 -- targetUnits(["82"],"commune","2026-06-30")
 select *
   from "unit"

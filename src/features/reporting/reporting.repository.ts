@@ -585,3 +585,39 @@ export async function timelinessCells(
     order by s.request_id, p.code`.execute(db);
   return r.rows;
 }
+
+// ---- data exchange ---------------------------------------------------------------------------------------
+
+export type ExchangeRow = Pick<
+  SubmissionRow,
+  | "id"
+  | "unit_code"
+  | "body_id"
+  | "status"
+  | "values"
+  | "rollup_path"
+  | "province_code"
+  | "version"
+  | "updated_at"
+>;
+
+/** Every submission of a request with its values (for imports and exports). */
+export async function submissionsWithValues(db: Db, requestId: number): Promise<ExchangeRow[]> {
+  return db
+    .selectFrom("submission")
+    .select([
+      "id",
+      "unit_code",
+      "body_id",
+      "status",
+      "values",
+      "rollup_path",
+      "province_code",
+      "version",
+      "updated_at",
+    ])
+    .where("request_id", "=", requestId)
+    .orderBy("unit_code")
+    .orderBy("id")
+    .execute();
+}

@@ -1,7 +1,10 @@
 /** /api/requests, /api/inbox, /api/submissions: periodic reporting. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { parse } from "csv-parse/sync";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
+import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import * as exchange from "./exchange.service.ts";
 import * as reminders from "./reminders.service.ts";
 import * as s from "./reporting.schemas.ts";
 import * as service from "./reporting.service.ts";
@@ -192,5 +195,97 @@ export function reportingRoutes(deps: AppDeps) {
       return c.json(await service.getRevision(db, c.var.auth, p.id, p.version), 200);
     },
   );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}/dataValueSets",
+      tags,
+      summary:
+        "The request's values as a DHIS2 dataValueSet (JSON); reports sent and accepted, or drafts too",
+      request: { params: s.IdParam, query: s.ExportQuery },
+      responses: { 200: json(s.DataValueSetSchema), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await exchange.exportValues(db, c.var.auth, c.req.valid("param").id, {
+          includeDrafts: c.req.valid("query").includeDrafts,
+        }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}/dataValueSets.csv",
+      tags,
+      summary: "The same values as DHIS2 CSV",
+      request: { params: s.IdParam, query: s.ExportQuery },
+      responses: {
+        200: { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const set = await exchange.exportValues(db, c.var.auth, c.req.valid("param").id, {
+        includeDrafts: c.req.valid("query").includeDrafts,
+      });
+      return c.body(exchange.toCsv(set.dataValues), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="dataValueSets-${set.dataSet}-${set.period}.csv"`,
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/dataValueSets",
+      tags,
+      summary: "Import DHIS2 dataValues (JSON) into the targets' drafts; ?dryRun=true checks without storing",
+      request: { params: s.IdParam, query: s.ImportQuery, ...jsonBody(s.DataValueSetBody) },
+      responses: { 200: json(s.ImportSummarySchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await exchange.importValues(db, c.var.auth, c.req.valid("param").id, c.req.valid("json").dataValues, {
+          dryRun: c.req.valid("query").dryRun,
+          allOrNothing: false,
+          source: "dataValueSets (JSON)",
+        }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/dataValueSets.csv",
+      tags,
+      summary: "Import DHIS2 CSV (header: dataelement, period, orgunit, categoryoptioncombo, value…)",
+      request: {
+        params: s.IdParam,
+        query: s.ImportQuery,
+        body: { content: { "text/csv": { schema: { type: "string" } } }, required: true },
+      },
+      responses: { 200: json(s.ImportSummarySchema), ...writeErrorResponses },
+    }),
+    async (c) => {
+      const rows = exchange.parseDataValueCsv(parseCsv(await c.req.text()));
+      return c.json(
+        await exchange.importValues(db, c.var.auth, c.req.valid("param").id, rows, {
+          dryRun: c.req.valid("query").dryRun,
+          allOrNothing: false,
+          source: "dataValueSets (CSV)",
+        }),
+        200,
+      );
+    },
+  );
   return app;
+}
+
+function parseCsv(text: string): string[][] {
+  try {
+    return parse(text.replace(/^\uFEFF/, ""), { relaxColumnCount: true, skipEmptyLines: true }) as string[][];
+  } catch (e) {
+    throw errors.badRequest("Tệp CSV không đọc được", `The CSV cannot be read: ${(e as Error).message}`);
+  }
 }

@@ -1,0 +1,298 @@
+/**
+ * Data exchange for a request's values (issue 3 §5): DHIS2-compatible dataValueSets in JSON and CSV
+ * (dataElement = indicator code, period = the request's period code, orgUnit = unit code,
+ * categoryOptionCombo = "default" or "category=option"), with dryRun and DHIS2's import summary, and the value
+ * rows that the Excel import reads. A DHIS2 import stores the valid values and reports the others as
+ * conflicts; the Excel import is all or nothing. Imported values land in the targets' drafts, checked as if
+ * typed, each changed submission getting a new version.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
+import type { Database, ReportRequestRow, SubmissionValues } from "../../db/database.ts";
+import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
+import { comboKey } from "../../domain/report-forms.ts";
+import { nextStatus } from "../../domain/submission-workflow.ts";
+import { AppError, errors } from "../../http/errors.ts";
+import { requireForm } from "../forms/forms.service.ts";
+import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import * as repo from "./reporting.repository.ts";
+
+type Db = Kysely<Database>;
+
+export interface DataValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  categoryOptionCombo?: string;
+  value: string;
+  comment?: string;
+  /** Where the value came from, for messages: "line 7", "Số liệu!F7". */
+  at?: string;
+}
+
+export interface Conflict {
+  object: string;
+  value: string;
+  valueVi: string;
+  at?: string;
+}
+
+export interface ImportSummary {
+  status: "SUCCESS" | "WARNING" | "ERROR";
+  dryRun: boolean;
+  importCount: { imported: number; updated: number; ignored: number; deleted: number };
+  conflicts: Conflict[];
+}
+
+const DEFAULT_COMBOS = new Set(["", "default", "HllvX50cXC0"]); // DHIS2's default combo name and uid
+
+/** The request, if the user reads it (its issuer's side) or fills at least one of its reports. */
+async function requestFor(db: Db, a: Auth, id: number): Promise<ReportRequestRow> {
+  const r = await repo.findRequest(db, id);
+  if (r && coversPath(a, "unit.read", r.issuer_path)) return r;
+  const fills =
+    r && (await repo.submissionsWithValues(db, id)).some((s) => coversPath(a, "report.fill", s.rollup_path));
+  if (!r || !fills) throw errors.notFoundOrForbidden(String(id));
+  return r;
+}
+
+/** Applies value rows to a request's submissions. */
+export async function importValues(
+  db: Db,
+  auth: Auth | null,
+  requestId: number,
+  rows: DataValue[],
+  opts: { dryRun: boolean; allOrNothing: boolean; source: string },
+): Promise<ImportSummary> {
+  const a = requirePermission(auth, "report.fill");
+  const request = await requestFor(db, a, requestId);
+  const form = await requireForm(db, request.form_id);
+  const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  const allowed = new Map<string, Set<string>>();
+  for (const s of form.sections) {
+    for (const r of s.rows ?? []) {
+      const ind = catalogue.get(r.indicator);
+      if (!ind) continue;
+      const set = allowed.get(r.indicator) ?? new Set([""]);
+      if (r.by) for (const o of ind.categories[r.by] ?? []) set.add(comboKey(r.by, o));
+      allowed.set(r.indicator, set);
+    }
+  }
+  const subs = new Map((await repo.submissionsWithValues(db, requestId)).map((s) => [s.unit_code, s]));
+  const conflicts: Conflict[] = [];
+  const count = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
+  const changed = new Map<number, { sub: repo.ExchangeRow; values: SubmissionValues }>();
+  const conflict = (row: DataValue, object: string, en: string, vi: string) => {
+    conflicts.push({ object, value: en, valueVi: vi, ...(row.at ? { at: row.at } : {}) });
+    count.ignored++;
+  };
+  for (const row of rows) {
+    if (row.period !== request.period_code) {
+      conflict(
+        row,
+        row.period,
+        `Period must be ${request.period_code}`,
+        `Kỳ báo cáo phải là ${request.period_code}`,
+      );
+      continue;
+    }
+    const sub = subs.get(row.orgUnit);
+    if (!sub) {
+      conflict(
+        row,
+        row.orgUnit,
+        "Not a target of this request",
+        "Đơn vị không thuộc đối tượng của yêu cầu này",
+      );
+      continue;
+    }
+    if (!coversPath(a, "report.fill", sub.rollup_path, sub.body_id ?? undefined)) {
+      conflict(
+        row,
+        row.orgUnit,
+        "Not permitted to enter data for this unit",
+        "Không có quyền nhập số liệu cho đơn vị này",
+      );
+      continue;
+    }
+    if (!nextStatus(sub.status, "save")) {
+      conflict(
+        row,
+        row.orgUnit,
+        `The report is ${sub.status} (locked)`,
+        "Báo cáo đã gửi hoặc đã tiếp nhận, không sửa được",
+      );
+      continue;
+    }
+    const ind = catalogue.get(row.dataElement);
+    const combos = allowed.get(row.dataElement);
+    if (!ind || !combos) {
+      conflict(row, row.dataElement, "Data element not on the form", "Chỉ tiêu không có trong biểu mẫu");
+      continue;
+    }
+    const combo = DEFAULT_COMBOS.has(row.categoryOptionCombo ?? "")
+      ? ""
+      : (row.categoryOptionCombo as string);
+    if (!combos.has(combo)) {
+      conflict(row, combo, "Unknown category option combo", "Phân tổ không hợp lệ");
+      continue;
+    }
+    const entry = changed.get(sub.id) ?? { sub, values: structuredClone(sub.values) };
+    const current = entry.values[row.dataElement]?.[combo];
+    if (row.value.trim() === "") {
+      if (current === undefined) count.ignored++;
+      else {
+        const { [combo]: _gone, ...rest } = entry.values[row.dataElement] ?? {};
+        entry.values[row.dataElement] = rest;
+        count.deleted++;
+        changed.set(sub.id, entry);
+      }
+      continue;
+    }
+    const c = checkValue(ind.type as IndicatorType, row.value);
+    if (!c.ok) {
+      conflict(row, row.value, c.messageEn, c.messageVi);
+      continue;
+    }
+    if (current === c.value) {
+      count.ignored++;
+      continue;
+    }
+    entry.values[row.dataElement] = { ...entry.values[row.dataElement], [combo]: c.value };
+    if (current === undefined) count.imported++;
+    else count.updated++;
+    changed.set(sub.id, entry);
+  }
+  if (opts.allOrNothing && conflicts.length > 0) {
+    throw new AppError(
+      400,
+      "import_failed",
+      `Tệp có ${conflicts.length} lỗi; chưa lưu số liệu nào`,
+      `The file has ${conflicts.length} errors; nothing was stored`,
+      conflicts.slice(0, 200).map((c) => ({
+        field: c.at ?? c.object,
+        messageVi: c.valueVi,
+        messageEn: c.value,
+      })),
+    );
+  }
+  if (!opts.dryRun && changed.size > 0) {
+    await db.transaction().execute(async (trx) => {
+      for (const { sub, values } of changed.values()) {
+        const row = await repo.updateSubmissionVersioned(trx, sub.id, sub.version, {
+          status: "draft",
+          values: JSON.stringify(values),
+          updated_by: a.userId,
+        });
+        if (!row) throw errors.stale(sub.version);
+        await repo.insertRevision(trx, {
+          submission_id: row.id,
+          province_code: row.province_code,
+          version: row.version,
+          event: "save",
+          status: row.status,
+          values: JSON.stringify(row.values),
+          narrative: JSON.stringify(row.narrative),
+          comment: opts.source,
+          actor_id: a.userId,
+          actor_name: a.username,
+        });
+      }
+    });
+  }
+  const stored = count.imported + count.updated + count.deleted;
+  return {
+    status: conflicts.length === 0 ? "SUCCESS" : stored > 0 ? "WARNING" : "ERROR",
+    dryRun: opts.dryRun,
+    importCount: count,
+    conflicts,
+  };
+}
+
+/** A request's values as DHIS2 dataValues (default: reports sent and accepted). */
+export async function exportValues(
+  db: Db,
+  auth: Auth | null,
+  requestId: number,
+  opts: { includeDrafts: boolean },
+) {
+  const a = requirePermission(auth, "unit.read");
+  const request = await repo.findRequest(db, requestId);
+  if (!request || !coversPath(a, "unit.read", request.issuer_path))
+    throw errors.notFoundOrForbidden(String(requestId));
+  const form = await requireForm(db, request.form_id);
+  const statuses = opts.includeDrafts
+    ? ["draft", "returned", "submitted", "accepted"]
+    : ["submitted", "accepted"];
+  const dataValues = (await repo.submissionsWithValues(db, requestId))
+    .filter((s) => statuses.includes(s.status))
+    .flatMap((s) =>
+      Object.entries(s.values).flatMap(([dataElement, combos]) =>
+        Object.entries(combos).map(([combo, value]) => ({
+          dataElement,
+          period: request.period_code,
+          orgUnit: s.unit_code,
+          categoryOptionCombo: combo === "" ? "default" : combo,
+          value,
+          storedBy: s.status,
+          lastUpdated: s.updated_at.toISOString(),
+        })),
+      ),
+    );
+  return { dataSet: form.code, period: request.period_code, dataValues };
+}
+
+const CSV_COLUMNS = [
+  "dataelement",
+  "period",
+  "orgunit",
+  "categoryoptioncombo",
+  "value",
+  "storedby",
+  "lastupdated",
+  "comment",
+];
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+export function toCsv(values: Awaited<ReturnType<typeof exportValues>>["dataValues"]): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const v of values) {
+    lines.push(
+      [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.value, v.storedBy, v.lastUpdated, ""]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** DHIS2 CSV (a header row naming the columns, any order, any case) into value rows with their line numbers. */
+export function parseDataValueCsv(records: string[][]): DataValue[] {
+  const [header, ...rest] = records;
+  if (!header) throw errors.badRequest("Tệp CSV rỗng", "The CSV file is empty");
+  const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  const missing = ["dataelement", "period", "orgunit", "value"].filter((c) => !index.has(c));
+  if (missing.length) {
+    throw errors.badRequest(`Thiếu cột: ${missing.join(", ")}`, `Missing columns: ${missing.join(", ")}`, {
+      field: "header",
+      missing,
+    });
+  }
+  const col = (r: string[], name: string) => {
+    const i = index.get(name);
+    return i === undefined ? undefined : (r[i] ?? "").trim();
+  };
+  return rest.map((r, i) => ({
+    dataElement: col(r, "dataelement") ?? "",
+    period: col(r, "period") ?? "",
+    orgUnit: col(r, "orgunit") ?? "",
+    categoryOptionCombo: col(r, "categoryoptioncombo") ?? "",
+    value: col(r, "value") ?? "",
+    comment: col(r, "comment") ?? "",
+    at: `line ${i + 2}`,
+  }));
+}
