@@ -3,6 +3,10 @@
  * (2.011 = 1.354 + 657), the draft autosaves, the commune submits on time, the province accepts, and the
  * province's consolidated draft shows the rolled-up number and the compiled narrative at once.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { logIn, startServerAndBrowser } from "./helpers.ts";
 
@@ -79,5 +83,62 @@ describe("periodic reporting in the browser", () => {
     const box = await page.getByTestId("heatmap").boundingBox();
     expect(box?.height).toBeGreaterThan(1000); // a row per commune of Đồng Tháp
     await page.screenshot({ path: "test-results/heatmap.png" });
+  });
+
+  it("fills a report offline in Excel: download the template, upload it, see the numbers", async () => {
+    // the province issues a request through the API (the first journey covers the form)
+    const provinceContext = await env.browser.newContext();
+    const province = await provinceContext.newPage();
+    await province.goto(`${env.server.url}/reports`);
+    await logIn(province, "dongthap");
+    await province.getByRole("tab", { name: /Báo cáo cần gửi/ }).waitFor();
+    const me = await (await provinceContext.request.get(`${env.server.url}/api/auth/me`)).json();
+    const forms = await (await provinceContext.request.get(`${env.server.url}/api/forms`)).json();
+    const created = await provinceContext.request.post(`${env.server.url}/api/requests`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: {
+        issuerUnitCode: "82",
+        formId: forms.items.find((f: { code: string }) => f.code === "dvcq-thap-muoi").id,
+        period: { code: "2027Q1" },
+        referenceNo: "888-CV/BDVTU",
+        targetLevel: "commune",
+      },
+    });
+    expect(created.status()).toBe(201);
+
+    const commune = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
+    await commune.goto(`${env.server.url}/reports`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune
+      .getByTestId("inbox")
+      .getByRole("row", { name: /888-CV\/BDVTU/ })
+      .getByRole("link")
+      .click();
+    await commune.waitForURL(/\/submissions\/\d+/);
+    const [file] = await Promise.all([
+      commune.waitForEvent("download"),
+      commune.getByRole("button", { name: "Tải mẫu Excel" }).click(),
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), "danvan-e2e-"));
+    const templatePath = path.join(dir, "mau.xlsx");
+    await file.saveAs(templatePath);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(templatePath);
+    const ws = wb.getWorksheet("Số liệu") as ExcelJS.Worksheet;
+    const fill: Record<string, number> = {
+      DVK_MODELS_TOTAL: 2011,
+      DVK_MODELS_NEW: 1354,
+      DVK_MODELS_KEPT: 657,
+    };
+    for (let r = 5; r <= ws.rowCount; r++) {
+      const code = String(ws.getCell(`C${r}`).value);
+      if (code in fill && !ws.getCell(`D${r}`).value) ws.getCell(`G${r}`).value = fill[code] ?? null;
+    }
+    const filledPath = path.join(dir, "da-nhap.xlsx");
+    await wb.xlsx.writeFile(filledPath);
+    await commune.locator('input[type="file"]').setInputFiles(filledPath);
+    await expect.poll(() => commune.getByText("Đã nhập 3 số liệu từ Excel").count()).toBe(1);
+    await expect.poll(() => commune.getByTestId("value-DVK_MODELS_TOTAL").inputValue()).toBe("2.011");
+    expect(await commune.getByTestId("value-DVK_MODELS_KEPT").inputValue()).toBe("657");
   });
 });

@@ -82,7 +82,14 @@ function client(app: ReturnType<typeof createApp>, cookie: string, csrf: string)
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === "string"
+            ? body
+            : body instanceof Uint8Array
+              ? (body as Uint8Array<ArrayBuffer>)
+              : JSON.stringify(body),
     });
   return {
     csrf,

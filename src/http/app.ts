@@ -14,6 +14,7 @@ import { authenticate } from "../features/auth/auth.service.ts";
 import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
+import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
@@ -26,7 +27,7 @@ import { AppError, errors } from "./errors.ts";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) may be larger. */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
-const UPLOAD_PATH = /^\/api\/(requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)$/;
+const UPLOAD_PATH = /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|export\/xlsx)$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createApp(deps: AppDeps) {
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
     indicatorsRoutes,
     formsRoutes,
     reportingRoutes,
+    exportRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

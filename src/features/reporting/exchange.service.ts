@@ -27,9 +27,12 @@ export interface DataValue {
   categoryOptionCombo?: string;
   value: string;
   comment?: string;
-  /** Where the value came from, for messages: "line 7", "Số liệu!F7". */
+  /** Where the value came from, for messages: "line 7"; or per field, "Số liệu!G7". */
   at?: string;
+  cells?: Partial<Record<Field, string>>;
 }
+
+type Field = "period" | "orgUnit" | "dataElement" | "categoryOptionCombo" | "value";
 
 export interface Conflict {
   object: string;
@@ -83,15 +86,16 @@ export async function importValues(
   const conflicts: Conflict[] = [];
   const count = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
   const changed = new Map<number, { sub: repo.ExchangeRow; values: SubmissionValues }>();
-  const conflict = (row: DataValue, object: string, en: string, vi: string) => {
-    conflicts.push({ object, value: en, valueVi: vi, ...(row.at ? { at: row.at } : {}) });
+  const conflict = (row: DataValue, field: Field, en: string, vi: string) => {
+    const at = row.cells?.[field] ?? row.at;
+    conflicts.push({ object: row[field] ?? "", value: en, valueVi: vi, ...(at ? { at } : {}) });
     count.ignored++;
   };
   for (const row of rows) {
     if (row.period !== request.period_code) {
       conflict(
         row,
-        row.period,
+        "period",
         `Period must be ${request.period_code}`,
         `Kỳ báo cáo phải là ${request.period_code}`,
       );
@@ -101,7 +105,7 @@ export async function importValues(
     if (!sub) {
       conflict(
         row,
-        row.orgUnit,
+        "orgUnit",
         "Not a target of this request",
         "Đơn vị không thuộc đối tượng của yêu cầu này",
       );
@@ -110,7 +114,7 @@ export async function importValues(
     if (!coversPath(a, "report.fill", sub.rollup_path, sub.body_id ?? undefined)) {
       conflict(
         row,
-        row.orgUnit,
+        "orgUnit",
         "Not permitted to enter data for this unit",
         "Không có quyền nhập số liệu cho đơn vị này",
       );
@@ -119,7 +123,7 @@ export async function importValues(
     if (!nextStatus(sub.status, "save")) {
       conflict(
         row,
-        row.orgUnit,
+        "orgUnit",
         `The report is ${sub.status} (locked)`,
         "Báo cáo đã gửi hoặc đã tiếp nhận, không sửa được",
       );
@@ -128,14 +132,14 @@ export async function importValues(
     const ind = catalogue.get(row.dataElement);
     const combos = allowed.get(row.dataElement);
     if (!ind || !combos) {
-      conflict(row, row.dataElement, "Data element not on the form", "Chỉ tiêu không có trong biểu mẫu");
+      conflict(row, "dataElement", "Data element not on the form", "Chỉ tiêu không có trong biểu mẫu");
       continue;
     }
     const combo = DEFAULT_COMBOS.has(row.categoryOptionCombo ?? "")
       ? ""
       : (row.categoryOptionCombo as string);
     if (!combos.has(combo)) {
-      conflict(row, combo, "Unknown category option combo", "Phân tổ không hợp lệ");
+      conflict(row, "categoryOptionCombo", "Unknown category option combo", "Phân tổ không hợp lệ");
       continue;
     }
     const entry = changed.get(sub.id) ?? { sub, values: structuredClone(sub.values) };
@@ -152,7 +156,7 @@ export async function importValues(
     }
     const c = checkValue(ind.type as IndicatorType, row.value);
     if (!c.ok) {
-      conflict(row, row.value, c.messageEn, c.messageVi);
+      conflict(row, "value", c.messageEn, c.messageVi);
       continue;
     }
     if (current === c.value) {

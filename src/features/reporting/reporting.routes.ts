@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import * as excel from "./excel.service.ts";
 import * as exchange from "./exchange.service.ts";
 import * as reminders from "./reminders.service.ts";
 import * as s from "./reporting.schemas.ts";
@@ -279,8 +280,61 @@ export function reportingRoutes(deps: AppDeps) {
       );
     },
   );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/requests/{id}/excel",
+      tags,
+      summary:
+        "Excel template: a row per unit × indicator for the units you fill (or ?unit=CODE), values so far",
+      request: { params: s.IdParam, query: s.ConsolidationQuery },
+      responses: {
+        200: { description: "xlsx", content: { [XLSX]: { schema: { type: "string", format: "binary" } } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const file = await excel.template(db, c.var.auth, id, c.req.valid("query").unit);
+      return c.body(new Uint8Array(file), 200, {
+        "content-type": XLSX,
+        "content-disposition": `attachment; filename="bieu-nhap-so-lieu-${id}.xlsx"`,
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/excel",
+      tags,
+      summary:
+        "Upload a filled template: every row valid or nothing stored (errors name sheet, row and cell)",
+      request: {
+        params: s.IdParam,
+        query: s.ImportQuery,
+        body: { content: { [XLSX]: { schema: { type: "string", format: "binary" } } }, required: true },
+      },
+      responses: { 200: json(s.ImportSummarySchema), ...writeErrorResponses },
+    }),
+    async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp Excel", "No Excel file was sent");
+      return c.json(
+        await excel.importTemplate(
+          db,
+          c.var.auth,
+          c.req.valid("param").id,
+          body,
+          c.req.valid("query").dryRun,
+        ),
+        200,
+      );
+    },
+  );
   return app;
 }
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function parseCsv(text: string): string[][] {
   try {

@@ -62,3 +62,57 @@ export type ReportForm = Schemas["ReportForm"];
 export type ReportRequestDetail = Schemas["ReportRequestDetail"];
 export type SubmissionDetail = Schemas["SubmissionDetail"];
 export type Consolidation = Schemas["Consolidation"];
+
+/** Fetches a file (GET, or POST with a JSON body) and hands it to the browser as a download. */
+export async function download(path: string, fallbackName: string, body?: unknown): Promise<void> {
+  const res = await fetch(path, {
+    method: body === undefined ? "GET" : "POST",
+    credentials: "same-origin",
+    headers: body === undefined ? {} : { "content-type": "application/json", "x-csrf-token": csrfToken },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const e = (await res.json().catch(() => ({})))?.error ?? {};
+    throw new ApiError(
+      res.status,
+      e.code ?? "error",
+      e.message_vi ?? `Lỗi ${res.status}`,
+      e.message_en ?? `Error ${res.status}`,
+      e.details,
+    );
+  }
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const star = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/.exec(disposition)?.[1];
+  const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Sends a file as the raw request body (Excel uploads); JSON answer. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const res = await fetch(path, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": file.type || "application/octet-stream", "x-csrf-token": csrfToken },
+    body: file,
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiError(
+      res.status,
+      e.code ?? "error",
+      e.message_vi ?? `Lỗi ${res.status}`,
+      e.message_en ?? `Error ${res.status}`,
+      e.details,
+    );
+  }
+  return data as T;
+}

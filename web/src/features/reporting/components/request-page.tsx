@@ -16,6 +16,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
+import { ExportButton } from "../../../components/export-button.tsx";
 import { api, type Consolidation, type ReportRequestDetail } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
@@ -69,7 +70,30 @@ export function RequestPage() {
         <Progress value={Number(d.counts.completeness)} />
       </div>
       <ConsolidationView requestId={d.id} />
-      <Title order={4}>{t("reports.targets")}</Title>
+      <Group justify="space-between">
+        <Title order={4}>{t("reports.targets")}</Title>
+        <ExportButton
+          title={`${d.title} – ${t("reports.targets")}`}
+          columns={[
+            t("code"),
+            t("unit"),
+            t("reports.value"),
+            t("reports.deadline"),
+            t("reports.submitted"),
+            t("reports.lateReason"),
+          ]}
+          rows={() =>
+            d.targets.map((x) => [
+              x.unitCode,
+              x.bodyName ?? x.unitName,
+              t(`reports.status.${x.status}`),
+              t(`reports.timeliness.${x.timeliness}`),
+              formatDate(x.firstSubmittedAt),
+              x.lateReason,
+            ])
+          }
+        />
+      </Group>
       <Table.ScrollContainer minWidth={800}>
         <Table striped data-testid="targets">
           <Table.Thead>
@@ -141,11 +165,37 @@ function ConsolidationView({ requestId }: { requestId: number }) {
         <Title order={4}>
           {t("reports.consolidation")} · {d.unitCode}
         </Title>
-        {unit && (
-          <Anchor onClick={() => setParams({})} size="sm">
-            {t("back")}
-          </Anchor>
-        )}
+        <Group>
+          {unit && (
+            <Anchor onClick={() => setParams({})} size="sm">
+              {t("back")}
+            </Anchor>
+          )}
+          <ExportButton
+            title={`${t("reports.consolidation")} ${d.unitCode}`}
+            columns={[
+              t("reports.indicator"),
+              t("unitOfMeasure"),
+              t("reports.acceptedValue"),
+              t("reports.reporting"),
+              t("reports.pendingValue"),
+              ...children.map((c) => c.name),
+            ]}
+            rows={() =>
+              d.indicators.map((i) => [
+                en ? i.nameEn : i.nameVi,
+                i.unitOfMeasure,
+                i.accepted.value === null ? null : Number(i.accepted.value),
+                i.accepted.reporting,
+                i.pending.value === null ? null : Number(i.pending.value),
+                ...children.map((c) => {
+                  const v = i.children[c.code];
+                  return v === null || v === undefined ? null : Number(v);
+                }),
+              ])
+            }
+          />
+        </Group>
       </Group>
       <Table.ScrollContainer minWidth={700}>
         <Table withTableBorder data-testid="consolidation">

@@ -1,11 +1,23 @@
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { parsePeriod, periodLabelVi } from "../../../../../src/domain/periods.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { ApiError, api, type SubmissionDetail } from "../../../lib/api.ts";
+import { ApiError, api, download, type SubmissionDetail, upload } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { brokenRules, readInput, toInput, type Values } from "../entry.ts";
@@ -33,11 +45,22 @@ export function SubmissionPage() {
     refetchOnWindowFocus: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
+  // kept above the editor, which remounts on every reload
+  const [notice, setNotice] = useState<string | null>(null);
   if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : <Loader />;
-  return <Editor key={`${q.data.submission.id}:${q.dataUpdatedAt}`} detail={q.data} />;
+  return (
+    <Stack>
+      {notice && (
+        <Alert color="green" withCloseButton onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
+      <Editor key={`${q.data.submission.id}:${q.dataUpdatedAt}`} detail={q.data} onNotice={setNotice} />
+    </Stack>
+  );
 }
 
-function Editor({ detail }: { detail: SubmissionDetail }) {
+function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (text: string) => void }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
@@ -119,6 +142,22 @@ function Editor({ detail }: { detail: SubmissionDetail }) {
       else onError(e);
     },
   });
+
+  // an Excel upload goes into the stored draft: save what is on screen first, then reload from the server
+  const importExcel = async (file: File | null) => {
+    if (!file) return;
+    try {
+      if (dirty) await save.mutateAsync(edits);
+      const r = await upload<{ importCount: { imported: number; updated: number } }>(
+        `/api/requests/${request.id}/excel`,
+        file,
+      );
+      onNotice(t("reports.excelImported", { count: r.importCount.imported + r.importCount.updated }));
+      await refresh();
+    } catch (e) {
+      onError(e);
+    }
+  };
 
   const setCell = (code: string, combo: string, v: string) => {
     setInput((cur) => ({ ...cur, [code]: { ...cur[code], [combo]: v } }));
@@ -222,6 +261,27 @@ function Editor({ detail }: { detail: SubmissionDetail }) {
             >
               {t("save")}
             </Button>
+            <Button
+              variant="subtle"
+              onClick={() =>
+                download(
+                  `/api/requests/${request.id}/excel?unit=${encodeURIComponent(sub.unitCode)}`,
+                  "mau.xlsx",
+                ).catch(onError)
+              }
+            >
+              {t("reports.excelTemplate")}
+            </Button>
+            <FileButton
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(f) => void importExcel(f)}
+            >
+              {(props) => (
+                <Button variant="subtle" {...props} disabled={conflict} data-testid="excel-upload">
+                  {t("reports.excelUpload")}
+                </Button>
+              )}
+            </FileButton>
             <Button
               onClick={() => (detail.lateReasonNeeded ? setDialog("submit") : act.mutate("submit"))}
               disabled={hasErrors || conflict}

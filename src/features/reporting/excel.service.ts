@@ -1,0 +1,215 @@
+/**
+ * Excel for a request's numbers (issue 3 §5): a template of one row per unit × indicator (× category option)
+ * for the units the user fills — all of them, or one — with the values already entered; filled offline and
+ * uploaded, it is checked whole and stored only if every row is valid (errors name sheet, row and cell).
+ * Written and read as streams, so a national file stays small in memory.
+ * @module
+ */
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { Kysely } from "kysely";
+import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
+import type { Database } from "../../db/database.ts";
+import { formatDateVi } from "../../domain/dates.ts";
+import { parsePeriod, periodLabelVi } from "../../domain/periods.ts";
+import { comboKey, formIndicators } from "../../domain/report-forms.ts";
+import { parseNumberVi } from "../../domain/vn-format.ts";
+import { AppError, errors } from "../../http/errors.ts";
+import { requireForm } from "../forms/forms.service.ts";
+import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import { type DataValue, importValues } from "./exchange.service.ts";
+import * as repo from "./reporting.repository.ts";
+
+type Db = Kysely<Database>;
+
+export const SHEET = "Số liệu";
+const HEADER = ["Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Phân tổ", "Chỉ tiêu", "Đơn vị tính", "Giá trị"];
+const FIRST_ROW = 5;
+
+function label(code: string) {
+  try {
+    return periodLabelVi(parsePeriod(code));
+  } catch {
+    return code;
+  }
+}
+
+/** The template (.xlsx) for the units of the request the user fills (or just `unit`). */
+export async function template(db: Db, auth: Auth | null, requestId: number, unit?: string): Promise<Buffer> {
+  const a = requirePermission(auth, "report.fill");
+  const request = await repo.findRequest(db, requestId);
+  const subs = request ? await repo.submissionsWithValues(db, requestId) : [];
+  const mine = subs.filter(
+    (s) =>
+      coversPath(a, "report.fill", s.rollup_path, s.body_id ?? undefined) && (!unit || s.unit_code === unit),
+  );
+  if (!request || mine.length === 0) throw errors.notFoundOrForbidden(String(requestId));
+  const form = await requireForm(db, request.form_id);
+  const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  const names = new Map(
+    (await repo.listSubmissionsOfRequest(db, requestId)).map((s) => [
+      s.unit_code,
+      s.body_name ?? s.unit_name,
+    ]),
+  );
+  const lines: { code: string; combo: string; by: string; name: string; uom: string; text: boolean }[] = [];
+  const byOf = new Map<string, string | undefined>();
+  for (const s of form.sections) for (const r of s.rows ?? []) byOf.set(r.indicator, r.by);
+  for (const code of formIndicators({ sections: form.sections })) {
+    const ind = catalogue.get(code);
+    if (!ind) continue;
+    const base = { code, name: ind.name_vi, uom: ind.unit_of_measure, text: ind.type === "text" };
+    lines.push({ ...base, combo: "", by: "" });
+    const by = byOf.get(code);
+    if (by) for (const o of ind.categories[by] ?? []) lines.push({ ...base, combo: comboKey(by, o), by: o });
+  }
+
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const ws = wb.addWorksheet(SHEET, { views: [{ state: "frozen", ySplit: FIRST_ROW - 1 }] });
+  ws.columns = [12, 34, 26, 22, 48, 12, 16].map((width) => ({ width }));
+  ws.addRow(["danvan · Biểu nhập số liệu", request.title]).commit();
+  ws.addRow([
+    "Mã yêu cầu",
+    request.id,
+    "Kỳ",
+    request.period_code,
+    label(request.period_code),
+    "Hạn gửi",
+    formatDateVi(request.deadline),
+  ]).commit();
+  ws.addRow([
+    "Nhập số vào cột Giá trị (G); để trống nếu chưa có số liệu. Không sửa các cột mã (A, C, D).",
+  ]).commit();
+  const header = ws.addRow(HEADER);
+  header.font = { bold: true };
+  header.commit();
+  for (const s of mine) {
+    for (const l of lines) {
+      const v = s.values[l.code]?.[l.combo];
+      const value = v === undefined ? null : l.text ? v : Number(v);
+      ws.addRow([
+        s.unit_code,
+        names.get(s.unit_code) ?? s.unit_code,
+        l.code,
+        l.combo,
+        l.by ? `  – ${l.by}` : l.name,
+        l.uom,
+        value,
+      ]).commit();
+    }
+  }
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "boolean") return v ? "1" : "0";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && "richText" in v)
+    return v.richText
+      .map((r) => r.text)
+      .join("")
+      .trim();
+  if (typeof v === "object" && "result" in v) return cellText(v.result as ExcelJS.CellValue);
+  if (typeof v === "object" && "text" in v) return String(v.text).trim();
+  return String(v);
+}
+
+function bad(cell: string, vi: string, en: string): never {
+  throw new AppError(400, "import_failed", `${SHEET}!${cell}: ${vi}`, `${SHEET}!${cell}: ${en}`, [
+    { field: `${SHEET}!${cell}`, messageVi: vi, messageEn: en },
+  ]);
+}
+
+/** Reads a filled template into value rows (each with its cells), checking that it is this request's. */
+export async function readTemplate(buffer: Buffer, requestId: number): Promise<DataValue[]> {
+  const rows: DataValue[] = [];
+  let period = "";
+  let found = false;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      styles: "ignore",
+      hyperlinks: "ignore",
+      entries: "ignore",
+    });
+    for await (const ws of reader) {
+      if (found) break;
+      for await (const row of ws) {
+        const n = row.number;
+        const values = row.values as ExcelJS.CellValue[]; // 1-based
+        if (n === 2) {
+          found = true;
+          if (cellText(values[2] ?? null) !== String(requestId)) {
+            bad(
+              "B2",
+              `tệp mẫu này của yêu cầu khác (số ${cellText(values[2] ?? null)})`,
+              "this template belongs to another request",
+            );
+          }
+          period = cellText(values[4] ?? null);
+        } else if (n === FIRST_ROW - 1) {
+          const got = HEADER.map((_, i) => cellText(values[i + 1] ?? null));
+          if (got.join("|") !== HEADER.join("|"))
+            bad("A4", "dòng tiêu đề đã bị sửa; hãy dùng tệp mẫu tải về", "the header row was changed");
+        } else if (n >= FIRST_ROW) {
+          const raw = cellText(values[7] ?? null);
+          const orgUnit = cellText(values[1] ?? null);
+          if (raw === "" || orgUnit === "") continue;
+          rows.push({
+            dataElement: cellText(values[3] ?? null),
+            period,
+            orgUnit,
+            categoryOptionCombo: cellText(values[4] ?? null),
+            value: parseNumberVi(raw),
+            cells: {
+              orgUnit: `${SHEET}!A${n}`,
+              dataElement: `${SHEET}!C${n}`,
+              categoryOptionCombo: `${SHEET}!D${n}`,
+              value: `${SHEET}!G${n}`,
+              period: `${SHEET}!D2`,
+            },
+          });
+        }
+      }
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw errors.badRequest(
+      "Không đọc được tệp Excel (.xlsx)",
+      `The Excel file cannot be read: ${(e as Error).message}`,
+    );
+  }
+  if (!found) bad("A1", "không phải tệp mẫu của danvan", "not a danvan template");
+  return rows;
+}
+
+/** Uploads a filled template: all rows valid, or nothing stored. */
+export async function importTemplate(
+  db: Db,
+  auth: Auth | null,
+  requestId: number,
+  buffer: Buffer,
+  dryRun: boolean,
+) {
+  requirePermission(auth, "report.fill");
+  const rows = await readTemplate(buffer, requestId);
+  return importValues(db, auth, requestId, rows, { dryRun, allOrNothing: true, source: "Excel" });
+}
