@@ -141,4 +141,20 @@ describe("periodic reporting in the browser", () => {
     await expect.poll(() => commune.getByTestId("value-DVK_MODELS_TOTAL").inputValue()).toBe("2.011");
     expect(await commune.getByTestId("value-DVK_MODELS_KEPT").inputValue()).toBe("657");
   });
+
+  it("shows the dashboard with the change on a year earlier, and drills down from the country", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/dashboard`);
+    await logIn(page, "admin");
+    await expect.poll(() => page.getByTestId("card-DVK_MODELS_TOTAL").count()).toBe(1);
+    expect(await page.getByTestId("trend-DVK_MODELS_TOTAL").textContent()).toMatch(
+      /(tăng|giảm) [\d,]+% so với cùng kỳ|bằng cùng kỳ/,
+    );
+    await page.getByTestId("drill").getByText("Tỉnh Đồng Tháp").click();
+    await expect.poll(() => page.getByTestId("drill").getByText("Xã Tháp Mười").count()).toBe(1);
+    expect(await page.getByTestId("trail").textContent()).toContain("Tỉnh Đồng Tháp");
+    await page.screenshot({ path: "test-results/dashboard.png", fullPage: true });
+    await page.getByTestId("drill").getByText("Xã Tháp Mười").click();
+    await expect.poll(() => page.getByTestId("drill").getByText("Ấp Mỹ Hòa").count()).toBe(1);
+  });
 });

@@ -269,6 +269,8 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       rollupChildren: [1, "82"],
       requestsUnder: ["82", "dvcq-thap-muoi", 24],
       submissionsWithValues: [1],
+      totals: ["dvcq-thap-muoi", ["2025", "2026"], ["82", "19"]],
+      provinces: ["2026-11-22"],
       timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
     },
   },

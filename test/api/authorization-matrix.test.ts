@@ -356,6 +356,13 @@ const ROUTES: RouteCase[] = [
     run: (c) => c.request("GET", "/api/reminders"),
   },
   {
+    name: "GET /api/reporting/totals",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) =>
+      c.request("GET", `/api/reporting/totals?form=dvcq-thap-muoi&periods=2026&unit=${PROVINCE[s]}`),
+  },
+  {
     name: "GET /api/reporting/timeliness",
     allowed: READERS,
     scoped: true,

@@ -87,6 +87,43 @@ describe("demo reporting data", () => {
     expect((await thai.json("GET", "/api/reporting/timeliness?unit=82")).status).toBe(404);
   });
 
+  it("serves dashboard totals from the rollup: country, province and drill-down, with last year alongside", async () => {
+    const admin = await t.login("admin");
+    const country = await admin.json("GET", "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025,2026S1");
+    expect(country.status).toBe(200);
+    expect(country.body.children).toHaveLength(34);
+    const list = await province.json("GET", "/api/requests");
+    const y2025 = list.body.items.find((r: { periodCode: string }) => r.periodCode === "2025");
+    expect(country.body.values["82"]["2025"].DVK_MODELS_TOTAL).toBe(
+      await naiveSum(y2025.id, "82", "DVK_MODELS_TOTAL"),
+    );
+    expect(country.body.values["01"]).toBeUndefined(); // Hà Nội has no reports in the demo
+    const drill = await province.json(
+      "GET",
+      "/api/reporting/totals?form=dvcq-thap-muoi&periods=2024,2025&unit=82",
+    );
+    expect(drill.body.unit).toEqual({ code: "82", name: "Tỉnh Đồng Tháp" });
+    const reported = drill.body.children.filter((c: { code: string }) => drill.body.values[c.code]?.["2025"]);
+    expect(reported.length).toBeGreaterThan(80);
+    for (const c of reported.slice(0, 5)) {
+      expect(drill.body.values[c.code]["2025"].DVK_MODELS_TOTAL).toBe(
+        await naiveSum(y2025.id, c.code, "DVK_MODELS_TOTAL"),
+      );
+    }
+    // 2024's communes count in today's communes through the successor links
+    const in2024 = drill.body.children.filter((c: { code: string }) => drill.body.values[c.code]?.["2024"]);
+    expect(in2024.length).toBeGreaterThan(80);
+    const scoped = await province.json("GET", "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025");
+    expect(scoped.body.children.map((c: { code: string }) => c.code)).toEqual(["82"]);
+    expect(
+      (await province.json("GET", "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025Q9")).status,
+    ).toBe(400);
+    expect((await province.json("GET", "/api/reporting/totals?form=nope&periods=2025")).status).toBe(404);
+    expect(
+      (await province.json("GET", "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025&unit=19")).status,
+    ).toBe(404);
+  });
+
   it("is seeded once", async () => {
     expect((await seedDemo(t.db)).requests).toBe(0);
   });

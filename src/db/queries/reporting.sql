@@ -136,6 +136,12 @@ select "id", "values", "submitted_at", "partial"
   from "submission"
   where "request_id" = $1 and "status" = $2 and rollup_path @> array[$3]::text[];
 
+-- provinces("2026-11-22")
+select "code", "full_name"
+  from "unit"
+  where "level" = $1 and ("valid_from" is null or "valid_from" <= $2) and ("valid_to" is null or "valid_to" >= $3)
+  order by "code";
+
 -- removeFromRollup(1,["DVK_MODELS_TOTAL"])
 
     update rollup_value r
@@ -259,6 +265,17 @@ select *
   where s.request_id = any($2::int[]) and p.code = any($3::text[])
   group by s.request_id, p.code
   order by s.request_id, p.code;
+
+-- totals("dvcq-thap-muoi",["2025","2026"],["82","19"])
+
+    select distinct on (v.unit_code, r.period_code, v.indicator_code)
+      v.unit_code, r.period_code, v.indicator_code, v.n, v.partial_n, v.sum, v.min, v.max, v.latest_value
+  from report_request r
+    join report_form f on f.id = r.form_id
+    join rollup_value v on v.request_id = r.id
+  where f.code = $1 and r.period_code = any($2::text[])
+      and v.unit_code = any($3::text[]) and v.combo = ''
+  order by v.unit_code, r.period_code, v.indicator_code, cardinality(r.issuer_path) desc, r.id desc;
 
 -- updateSubmissionVersioned(1,1,{"status":"submitted","values":"{}","submitted":true,"updated_by":1})
 update "submission"

@@ -621,3 +621,47 @@ export async function submissionsWithValues(db: Db, requestId: number): Promise<
     .orderBy("id")
     .execute();
 }
+
+// ---- dashboards ------------------------------------------------------------------------------------------
+
+export type TotalRow = Pick<
+  RollupValueRow,
+  "unit_code" | "indicator_code" | "n" | "partial_n" | "sum" | "min" | "max" | "latest_value"
+> & { period_code: string };
+
+/**
+ * Rolled-up totals (no category breakdown) for units × periods of one form, straight from the rollup table.
+ * When several requests cover a unit and period, the one issued closest to it (the longest issuer path) wins.
+ */
+export async function totals(
+  db: Db,
+  formCode: string,
+  periods: string[],
+  units: string[],
+): Promise<TotalRow[]> {
+  if (periods.length === 0 || units.length === 0) return [];
+  const r = await sql<TotalRow>`
+    select distinct on (v.unit_code, r.period_code, v.indicator_code)
+      v.unit_code, r.period_code, v.indicator_code, v.n, v.partial_n, v.sum, v.min, v.max, v.latest_value
+    from report_request r
+    join report_form f on f.id = r.form_id
+    join rollup_value v on v.request_id = r.id
+    where f.code = ${formCode} and r.period_code = any(${sql.val(periods)}::text[])
+      and v.unit_code = any(${sql.val(units)}::text[]) and v.combo = ''
+    order by v.unit_code, r.period_code, v.indicator_code, cardinality(r.issuer_path) desc, r.id desc`.execute(
+    db,
+  );
+  return r.rows;
+}
+
+/** Provinces valid on `asOf` (the country level of the dashboards). */
+export async function provinces(db: Db, asOf: string): Promise<{ code: string; full_name: string }[]> {
+  return db
+    .selectFrom("unit")
+    .select(["code", "full_name"])
+    .where("level", "=", "province")
+    .where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", asOf)]))
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", asOf)]))
+    .orderBy("code")
+    .execute();
+}

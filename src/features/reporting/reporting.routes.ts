@@ -39,6 +39,18 @@ export function reportingRoutes(deps: AppDeps) {
   );
   app.openapi(
     createRoute({
+      method: "get",
+      path: "/reporting/totals",
+      tags,
+      summary:
+        "Rolled-up totals of a form for a unit and the units below it (default: the country's provinces)",
+      request: { query: s.TotalsQuery },
+      responses: { 200: json(s.TotalsSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.totals(db, c.var.auth, c.req.valid("query")), 200),
+  );
+  app.openapi(
+    createRoute({
       method: "post",
       path: "/requests",
       tags,

@@ -373,3 +373,46 @@ export const DataValueSetSchema = z
     ),
   })
   .openapi("DataValueSet");
+
+export const TotalsQuery = z.object({
+  form: z.string().min(1).max(64).openapi({ example: "dvcq-thap-muoi" }),
+  periods: z
+    .string()
+    .min(1)
+    .max(400)
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .openapi({ example: "2024,2025,2026" }),
+  unit: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .openapi({ description: "Default: the whole country (its provinces)" }),
+});
+export const TotalsSchema = z
+  .object({
+    form: z.string(),
+    periods: z.array(z.string()),
+    unit: z.object({ code: z.string(), name: z.string() }).nullable(),
+    children: z.array(z.object({ code: z.string(), name: z.string() })),
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        unitOfMeasure: z.string(),
+        aggregation: z.string(),
+      }),
+    ),
+    values: z
+      .record(z.string(), z.record(z.string(), z.record(z.string(), z.string().nullable())))
+      .openapi({ description: "unit code → period → indicator → value (exact decimal)" }),
+  })
+  .openapi("Totals");

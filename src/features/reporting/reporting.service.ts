@@ -51,6 +51,7 @@ import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { listForms as formRepoList } from "../forms/forms.repository.ts";
 import { requireForm, toFormDto } from "../forms/forms.service.ts";
 import * as indicatorRepo from "../indicators/indicators.repository.ts";
 import * as unitRepo from "../units/units.repository.ts";
@@ -964,5 +965,68 @@ export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string
         missing: c?.missing ?? 0,
       };
     }),
+  };
+}
+
+// ---- dashboards ------------------------------------------------------------------------------------------
+
+/**
+ * Totals for dashboards: one form's rolled-up numbers for a unit and the units one level below it (or, for
+ * whoever sees the whole country, every province), over the given periods — read from the rollup table, so
+ * the answer is current and never needs a batch run.
+ */
+export async function totals(
+  db: Db,
+  auth: Auth | null,
+  q: { form: string; periods: string[]; unit?: string },
+) {
+  const a = requirePermission(auth, "unit.read");
+  for (const p of q.periods) periodOf({ code: p });
+  const today = todayInVietnam();
+  let units: { code: string; name: string }[];
+  let self: { code: string; name: string } | null = null;
+  if (q.unit) {
+    await requireUnitAccess(db, a, "unit.read", q.unit);
+    const u = await unitRepo.findUnitAt(db, q.unit, today);
+    self = { code: q.unit, name: u?.full_name ?? q.unit };
+    units = (await unitRepo.listChildren(db, q.unit, today)).map((c) => ({
+      code: c.code,
+      name: c.full_name,
+    }));
+  } else {
+    const scope = scopeCodes(a, "unit.read");
+    const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
+    units = scope === null ? all : all.filter((p) => scope.includes(p.code));
+  }
+  const forms = await formRepoList(db);
+  const form = forms.find((f) => f.code === q.form);
+  if (!form) throw errors.notFound("biểu mẫu / form", q.form);
+  const catalogue = await catalogueFor(db, form);
+  const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
+  const rows = await repo.totals(db, q.form, q.periods, [
+    ...(self ? [self.code] : []),
+    ...units.map((u) => u.code),
+  ]);
+  const byUnit: Record<string, Record<string, Record<string, string | null>>> = {};
+  for (const r of rows) {
+    const ind = catalogue.get(r.indicator_code);
+    if (!ind) continue;
+    const unit = byUnit[r.unit_code] ?? {};
+    unit[r.period_code] = { ...unit[r.period_code], [r.indicator_code]: aggregateOfRow(ind.aggregation, r) };
+    byUnit[r.unit_code] = unit;
+  }
+  return {
+    form: q.form,
+    periods: q.periods,
+    unit: self,
+    children: units,
+    indicators: rolled.map((i) => ({
+      code: i.code,
+      nameVi: i.name_vi,
+      nameEn: i.name_en,
+      unitOfMeasure: i.unit_of_measure,
+      aggregation: i.aggregation,
+    })),
+    values: byUnit,
   };
 }

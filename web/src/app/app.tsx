@@ -8,6 +8,7 @@ import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { DashboardPage } from "../features/reporting/components/dashboard-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
 import { RequestPage } from "../features/reporting/components/request-page.tsx";
@@ -62,6 +63,7 @@ export function App() {
         : t("reports.nav"),
       show: true,
     },
+    { to: "/dashboard", label: t("dashboard.nav"), show: true },
     { to: "/units", label: t("units"), show: true },
     { to: "/users", label: t("users"), show: can("user.manage") },
     { to: "/audit", label: t("audit"), show: can("audit.read") },
@@ -120,6 +122,7 @@ export function App() {
             }
           />
           <Route path="/requests/:id" element={<RequestPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/submissions/:id" element={<SubmissionPage />} />
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/units/:code" element={<UnitPage me={me.data} />} />

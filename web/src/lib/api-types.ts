@@ -2728,6 +2728,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reporting/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rolled-up totals of a form for a unit and the units below it (default: the country's provinces) */
+        get: {
+            parameters: {
+                query: {
+                    form: string;
+                    periods: string;
+                    /** @description Default: the whole country (its provinces) */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Totals"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests": {
         parameters: {
             query?: never;
@@ -4752,6 +4829,33 @@ export interface components {
                 late: number;
                 missing: number;
             }[];
+        };
+        Totals: {
+            form: string;
+            periods: string[];
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            children: {
+                code: string;
+                name: string;
+            }[];
+            indicators: {
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                unitOfMeasure: string;
+                aggregation: string;
+            }[];
+            /** @description unit code → period → indicator → value (exact decimal) */
+            values: {
+                [key: string]: {
+                    [key: string]: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
         };
         ReportRequestDetail: {
             id: number;

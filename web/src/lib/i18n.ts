@@ -110,6 +110,14 @@ const vi = {
   endBody: "Kết thúc hoạt động",
   confirmEndBody: "Kết thúc hoạt động của {{name}} từ hôm nay? Cơ quan vẫn được giữ trong lịch sử.",
   exportExcel: "Xuất Excel",
+  dashboard: {
+    nav: "Tổng quan số liệu",
+    title: "Tổng quan số liệu",
+    years: "Cả năm",
+    halves: "6 tháng đầu năm",
+    country: "Toàn quốc",
+    latest: "Kỳ gần nhất có số liệu: {{period}}",
+  },
   reports: {
     nav: "Báo cáo định kỳ",
     inbox: "Báo cáo cần gửi",
@@ -300,6 +308,14 @@ const en: typeof vi = {
   endBody: "End",
   confirmEndBody: "End {{name}} as of today? It stays in the history.",
   exportExcel: "Export to Excel",
+  dashboard: {
+    nav: "Dashboard",
+    title: "Dashboard",
+    years: "Whole years",
+    halves: "First halves",
+    country: "Whole country",
+    latest: "Latest period with figures: {{period}}",
+  },
   reports: {
     nav: "Periodic reports",
     inbox: "Reports to send",
