@@ -116,7 +116,7 @@ const vi = {
     years: "Cả năm",
     halves: "6 tháng đầu năm",
     country: "Toàn quốc",
-    latest: "Kỳ gần nhất có số liệu: {{period}}",
+    latest: "Kỳ gần nhất đã kết thúc có số liệu: {{period}}",
   },
   reports: {
     nav: "Báo cáo định kỳ",
@@ -314,7 +314,7 @@ const en: typeof vi = {
     years: "Whole years",
     halves: "First halves",
     country: "Whole country",
-    latest: "Latest period with figures: {{period}}",
+    latest: "Latest ended period with figures: {{period}}",
   },
   reports: {
     nav: "Periodic reports",

@@ -18,12 +18,14 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { add } from "../../../../../src/domain/decimal.ts";
+import { parsePeriod } from "../../../../../src/domain/periods.ts";
 import { change, changeText } from "../../../../../src/domain/trend.ts";
 import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
 import { EChart, type EChartsOption } from "../../../components/echart.tsx";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { api, type ReportForm } from "../../../lib/api.ts";
 import type { components } from "../../../lib/api-types.ts";
+import { todayIso } from "../../../lib/format.ts";
 import { describeFailure } from "../../../lib/use-api-error.ts";
 
 type Totals = components["schemas"]["Totals"];
@@ -80,9 +82,12 @@ export function DashboardPage() {
       return vs.length ? add(...vs) : null;
     };
   }, [d]);
-  const latest = d
-    ? [...periods].reverse().find((p) => d.indicators.some((i) => own(p, i.code) !== null))
-    : undefined;
+  // the latest period that has ended and has figures (a running period's totals are still partial)
+  const today = todayIso();
+  const withData = d
+    ? [...periods].reverse().filter((p) => d.indicators.some((i) => own(p, i.code) !== null))
+    : [];
+  const latest = withData.find((p) => parsePeriod(p).end < today) ?? withData[0];
   const previous = latest ? periods[periods.indexOf(latest) - 1] : undefined;
   const selected = d?.indicators.find((i) => i.code === indicator) ?? d?.indicators[0];
   const name = (i: { nameVi: string; nameEn: string }) => (lang === "en" ? i.nameEn : i.nameVi);
