@@ -260,6 +260,14 @@ interface RollupValueTable {
   updated_at: Timestamp;
 }
 
+interface RollupTotalTable {
+  request_id: number;
+  unit_code: string;
+  province_code: string;
+  vals: ColumnType<Record<string, string | null>, string, string>;
+  updated_at: Generated<Date>;
+}
+
 interface ReminderLogTable {
   submission_id: number;
   kind: "due_soon" | "overdue";
@@ -281,6 +289,7 @@ export interface Database {
   submission_revision: SubmissionRevisionTable;
   rollup_value: RollupValueTable;
   reminder_log: ReminderLogTable;
+  rollup_total: RollupTotalTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;

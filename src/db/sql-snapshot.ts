@@ -270,6 +270,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       requestsUnder: ["82", "dvcq-thap-muoi", 24],
       submissionsWithValues: [1],
       totals: ["dvcq-thap-muoi", ["2025", "2026"], ["82", "19"]],
+      refreshTotals: [[1, 2]],
       provinces: ["2026-11-22"],
       timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
     },

@@ -5,7 +5,8 @@ import { type Kysely, sql } from "kysely";
  * target (values and narrative as JSON, every version kept; owner_codes = the target and, for a unit closed
  * since, today's units that took it over — whose inbox it lands in), and the incremental rollup: per request, per unit
  * on a submission's rollup path, per indicator and category option, the running count and sum (min, max and
- * latest kept for their rules). Big tables carry the province code.
+ * latest kept for their rules), and per unit and request one row of totals for dashboards. Big tables carry
+ * the province code.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -115,10 +116,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       primary key (request_id, unit_code, indicator_code, combo)
     )`.execute(db);
+  // each unit's totals per request, one row with every indicator's value by its rule: what dashboards read
+  await sql`
+    create table rollup_total (
+      request_id integer not null references report_request (id),
+      unit_code text not null,
+      province_code text not null,
+      vals jsonb not null,
+      updated_at timestamptz not null default now(),
+      primary key (request_id, unit_code)
+    )`.execute(db);
+  await sql`create index rollup_total_unit_idx on rollup_total (unit_code, request_id)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["rollup_value", "submission_revision", "submission", "report_request", "report_form"]) {
+  for (const t of [
+    "rollup_total",
+    "rollup_value",
+    "submission_revision",
+    "submission",
+    "report_request",
+    "report_form",
+  ]) {
     await sql`drop table if exists ${sql.table(t)} cascade`.execute(db);
   }
 }

@@ -29,6 +29,37 @@
       latest_at = greatest(r.latest_at, excluded.latest_at),
       updated_at = now();
 
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any($1::bigint[])
+    )
+    delete
+  from rollup_total t using pairs
+  where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code;
+
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any($1::bigint[])
+    )
+    insert into rollup_total (request_id, unit_code, province_code, vals)
+    select v.request_id, v.unit_code, min(v.province_code),
+      jsonb_object_agg(v.indicator_code, case i.aggregation
+        when 'sum' then trim_scale(v.sum)::text
+        when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'min' then trim_scale(v.min)::text
+        when 'max' then trim_scale(v.max)::text
+        when 'latest' then trim_scale(v.latest_value)::text
+      end
+  order by v.indicator_code)
+  from pairs
+    join rollup_value v on v.request_id = pairs.request_id and v.unit_code = pairs.unit_code and v.combo = ''
+    join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
+  group by v.request_id, v.unit_code
+  order by v.request_id, v.unit_code;
+
 -- bodiesOfKind(["30037"],"people_committee","2026-06-30")
 select "id", "unit_code"
   from "body"
@@ -142,6 +173,39 @@ select "code", "full_name"
   where "level" = $1 and ("valid_from" is null or "valid_from" <= $2) and ("valid_to" is null or "valid_to" >= $3)
   order by "code";
 
+-- refreshTotals([1,2])
+
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any($1::bigint[])
+    )
+    delete
+  from rollup_total t using pairs
+  where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code;
+
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any($1::bigint[])
+    )
+    insert into rollup_total (request_id, unit_code, province_code, vals)
+    select v.request_id, v.unit_code, min(v.province_code),
+      jsonb_object_agg(v.indicator_code, case i.aggregation
+        when 'sum' then trim_scale(v.sum)::text
+        when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'min' then trim_scale(v.min)::text
+        when 'max' then trim_scale(v.max)::text
+        when 'latest' then trim_scale(v.latest_value)::text
+      end
+  order by v.indicator_code)
+  from pairs
+    join rollup_value v on v.request_id = pairs.request_id and v.unit_code = pairs.unit_code and v.combo = ''
+    join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
+  group by v.request_id, v.unit_code
+  order by v.request_id, v.unit_code;
+
 -- removeFromRollup(1,["DVK_MODELS_TOTAL"])
 
     update rollup_value r
@@ -185,6 +249,37 @@ select "code", "full_name"
     ) q, submission s
   where s.id = $3 and r.request_id = s.request_id and r.unit_code = q.code
       and r.indicator_code = q.key and r.combo = q.combo;
+
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any($1::bigint[])
+    )
+    delete
+  from rollup_total t using pairs
+  where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code;
+
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any($1::bigint[])
+    )
+    insert into rollup_total (request_id, unit_code, province_code, vals)
+    select v.request_id, v.unit_code, min(v.province_code),
+      jsonb_object_agg(v.indicator_code, case i.aggregation
+        when 'sum' then trim_scale(v.sum)::text
+        when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'min' then trim_scale(v.min)::text
+        when 'max' then trim_scale(v.max)::text
+        when 'latest' then trim_scale(v.latest_value)::text
+      end
+  order by v.indicator_code)
+  from pairs
+    join rollup_value v on v.request_id = pairs.request_id and v.unit_code = pairs.unit_code and v.combo = ''
+    join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
+  group by v.request_id, v.unit_code
+  order by v.request_id, v.unit_code;
 
 -- requestsUnder("82","dvcq-thap-muoi",24)
 select "r"."id", "r"."period_code", "r"."period_end", "r"."deadline", "r"."title"
@@ -268,14 +363,16 @@ select *
 
 -- totals("dvcq-thap-muoi",["2025","2026"],["82","19"])
 
-    select distinct on (v.unit_code, r.period_code, v.indicator_code)
-      v.unit_code, r.period_code, v.indicator_code, v.n, v.partial_n, v.sum, v.min, v.max, v.latest_value
-  from report_request r
-    join report_form f on f.id = r.form_id
-    join rollup_value v on v.request_id = r.id
+    with req as (
+      select r.id, r.period_code, cardinality(r.issuer_path) as depth
+  from report_request r join report_form f on f.id = r.form_id
   where f.code = $1 and r.period_code = any($2::text[])
-      and v.unit_code = any($3::text[]) and v.combo = ''
-  order by v.unit_code, r.period_code, v.indicator_code, cardinality(r.issuer_path) desc, r.id desc;
+    )
+    select distinct on (t.unit_code, req.period_code) t.unit_code, req.period_code, t.vals
+  from unnest($3::text[]) as u(code)
+    join rollup_total t on t.unit_code = u.code
+    join req on req.id = t.request_id
+  order by t.unit_code, req.period_code, req.depth desc, req.id desc;
 
 -- updateSubmissionVersioned(1,1,{"status":"submitted","values":"{}","submitted":true,"updated_by":1})
 update "submission"

@@ -362,7 +362,7 @@ export async function narrativesUnder(
 
 /**
  * Adds accepted submissions' numeric values to every unit on their rollup paths: one statement, grouped per
- * row, rows in a fixed order so concurrent accepts never deadlock. One id on accept; many when a batch of
+ * row, rows in a fixed order so concurrent accepts never deadlock; then the units' totals rows. One id on accept; many when a batch of
  * submissions is accepted at once (imports, demo data).
  */
 export async function addToRollup(db: Db, submissionIds: number[], codes: string[]): Promise<void> {
@@ -393,6 +393,7 @@ export async function addToRollup(db: Db, submissionIds: number[], codes: string
                      then excluded.latest_value else r.latest_value end,
       latest_at = greatest(r.latest_at, excluded.latest_at),
       updated_at = now()`.execute(db);
+  await refreshTotals(db, submissionIds);
 }
 
 export interface SubmissionState {
@@ -482,6 +483,7 @@ export async function removeFromRollup(db: Db, submissionId: number, codes: stri
     ) q, submission s
     where s.id = ${submissionId} and r.request_id = s.request_id and r.unit_code = q.code
       and r.indicator_code = q.key and r.combo = q.combo`.execute(db);
+  await refreshTotals(db, [submissionId]);
 }
 
 export async function rollupOf(db: Db, requestId: number, unitCodes: string[]): Promise<RollupValueRow[]> {
@@ -624,34 +626,68 @@ export async function submissionsWithValues(db: Db, requestId: number): Promise<
 
 // ---- dashboards ------------------------------------------------------------------------------------------
 
-export type TotalRow = Pick<
-  RollupValueRow,
-  "unit_code" | "indicator_code" | "n" | "partial_n" | "sum" | "min" | "max" | "latest_value"
-> & { period_code: string };
-
 /**
- * Rolled-up totals (no category breakdown) for units × periods of one form, straight from the rollup table.
- * When several requests cover a unit and period, the one issued closest to it (the longest issuer path) wins.
+ * Rolled-up totals for units × periods of one form, read from the per-unit totals rows (one per unit and
+ * request). When several requests cover a unit and period, the one issued closest to it (the longest issuer
+ * path) wins.
  */
 export async function totals(
   db: Db,
   formCode: string,
   periods: string[],
   units: string[],
-): Promise<TotalRow[]> {
+): Promise<{ unit_code: string; period_code: string; vals: Record<string, string | null> }[]> {
   if (periods.length === 0 || units.length === 0) return [];
-  const r = await sql<TotalRow>`
-    select distinct on (v.unit_code, r.period_code, v.indicator_code)
-      v.unit_code, r.period_code, v.indicator_code, v.n, v.partial_n, v.sum, v.min, v.max, v.latest_value
-    from report_request r
-    join report_form f on f.id = r.form_id
-    join rollup_value v on v.request_id = r.id
-    where f.code = ${formCode} and r.period_code = any(${sql.val(periods)}::text[])
-      and v.unit_code = any(${sql.val(units)}::text[]) and v.combo = ''
-    order by v.unit_code, r.period_code, v.indicator_code, cardinality(r.issuer_path) desc, r.id desc`.execute(
-    db,
-  );
+  const r = await sql<{ unit_code: string; period_code: string; vals: Record<string, string | null> }>`
+    with req as (
+      select r.id, r.period_code, cardinality(r.issuer_path) as depth
+      from report_request r join report_form f on f.id = r.form_id
+      where f.code = ${formCode} and r.period_code = any(${sql.val(periods)}::text[])
+    )
+    select distinct on (t.unit_code, req.period_code) t.unit_code, req.period_code, t.vals
+    from unnest(${sql.val(units)}::text[]) as u(code)
+    join rollup_total t on t.unit_code = u.code
+    join req on req.id = t.request_id
+    order by t.unit_code, req.period_code, req.depth desc, req.id desc`.execute(db);
   return r.rows;
+}
+
+/**
+ * Rebuilds the totals rows of every (request, unit) on the given submissions' rollup paths from their
+ * rollup rows: called in the same transaction as every rollup change, so dashboards are never stale.
+ * Averages keep 2 decimals, rounded half away from zero like src/domain/aggregation.ts.
+ */
+export async function refreshTotals(db: Db, submissionIds: number[]): Promise<void> {
+  if (submissionIds.length === 0) return;
+  await sql`
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+      from submission s cross join unnest(s.rollup_path) as p(code)
+      where s.id = any(${sql.val(submissionIds)}::bigint[])
+    )
+    delete from rollup_total t using pairs
+    where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code`.execute(db);
+  await sql`
+    with pairs as (
+      select distinct s.request_id, p.code as unit_code
+      from submission s cross join unnest(s.rollup_path) as p(code)
+      where s.id = any(${sql.val(submissionIds)}::bigint[])
+    )
+    insert into rollup_total (request_id, unit_code, province_code, vals)
+    select v.request_id, v.unit_code, min(v.province_code),
+      jsonb_object_agg(v.indicator_code, case i.aggregation
+        when 'sum' then trim_scale(v.sum)::text
+        when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'min' then trim_scale(v.min)::text
+        when 'max' then trim_scale(v.max)::text
+        when 'latest' then trim_scale(v.latest_value)::text
+      end order by v.indicator_code)
+    from pairs
+    join rollup_value v on v.request_id = pairs.request_id and v.unit_code = pairs.unit_code and v.combo = ''
+    join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
+    group by v.request_id, v.unit_code
+    order by v.request_id, v.unit_code`.execute(db);
 }
 
 /** Provinces valid on `asOf` (the country level of the dashboards). */

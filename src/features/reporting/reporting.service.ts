@@ -998,21 +998,20 @@ export async function totals(
     const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
     units = scope === null ? all : all.filter((p) => scope.includes(p.code));
   }
-  const forms = await formRepoList(db);
+  // the form's indicators and the totals do not depend on each other: ask for both at once
+  const [forms, rows] = await Promise.all([
+    formRepoList(db),
+    repo.totals(db, q.form, q.periods, [...(self ? [self.code] : []), ...units.map((u) => u.code)]),
+  ]);
   const form = forms.find((f) => f.code === q.form);
   if (!form) throw errors.notFound("biểu mẫu / form", q.form);
   const catalogue = await catalogueFor(db, form);
   const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
-  const rows = await repo.totals(db, q.form, q.periods, [
-    ...(self ? [self.code] : []),
-    ...units.map((u) => u.code),
-  ]);
+  // unit → period → indicator → value, as the database built it
   const byUnit: Record<string, Record<string, Record<string, string | null>>> = {};
   for (const r of rows) {
-    const ind = catalogue.get(r.indicator_code);
-    if (!ind) continue;
     const unit = byUnit[r.unit_code] ?? {};
-    unit[r.period_code] = { ...unit[r.period_code], [r.indicator_code]: aggregateOfRow(ind.aggregation, r) };
+    unit[r.period_code] = r.vals;
     byUnit[r.unit_code] = unit;
   }
   return {
