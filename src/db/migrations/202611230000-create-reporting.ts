@@ -81,6 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index submission_rollup_idx on submission using gin (rollup_path)`.execute(db);
   await sql`create index submission_owner_idx on submission using gin (owner_codes)`.execute(db);
+  await sql`create index submission_unit_idx on submission (unit_code)`.execute(db);
 
   await sql`
     create table submission_revision (

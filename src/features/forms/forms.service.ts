@@ -42,9 +42,15 @@ export async function listForms(db: Db, auth: Auth | null) {
   };
 }
 
+/** A stored form version never changes (a change is a new version), so each is read once per process. */
+const versions = new Map<number, ReportFormRow>();
+
 export async function requireForm(db: Db, id: number): Promise<ReportFormRow> {
+  const cached = versions.get(id);
+  if (cached) return cached;
   const f = await repo.findForm(db, id);
   if (!f) throw errors.notFound("biểu mẫu / form", String(id));
+  versions.set(id, f);
   return f;
 }
 

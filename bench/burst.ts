@@ -1,0 +1,145 @@
+/**
+ * bench:burst — the deadline burst: every commune of the country (3,321) submits its report of 60 values at
+ * once, from 200 concurrent clients in a separate process; then the database is checked so that none is lost.
+ * Two runs on fresh reports: closed loop (every client submits as fast as it can: throughput at saturation)
+ * and a steady schedule (BENCH_RATE submissions a second over the same 200 connections, latency counted from
+ * each one's scheduled time). Target: p95 ≤ 100 ms, nothing lost.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { sql } from "kysely";
+import { BUILT_IN_INDICATORS } from "../src/domain/indicators.ts";
+import * as repo from "../src/features/reporting/reporting.repository.ts";
+import { createRequest } from "../src/features/reporting/reporting.service.ts";
+import { createUserFromCli } from "../src/features/users/users.service.ts";
+import { startServer } from "../src/server.ts";
+import { BENCH_PASSWORD, benchAdmin, benchForm, openBenchDatabase, percentile } from "./lib/national.ts";
+
+const run = promisify(execFile);
+const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "burst-client.ts");
+const CONNECTIONS = 200;
+const RATE = Number(process.env.BENCH_RATE ?? 150);
+const SESSIONS = 20;
+const say = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+
+const bench = await openBenchDatabase("burst");
+const { handle } = bench;
+const db = handle.db;
+const admin = await benchAdmin(handle);
+const { formId, codes } = await benchForm(handle, admin);
+const types = new Map(BUILT_IN_INDICATORS.map((i) => [i.code, i.type]));
+// BENCH_PROVINCES limits the run to the first N provinces (default: all 34)
+const provinces = (await repo.provinces(db, "2026-11-22"))
+  .map((p) => p.code)
+  .slice(0, Number(process.env.BENCH_PROVINCES ?? 34));
+await createUserFromCli(db, {
+  username: "bench.editor",
+  displayName: "Bench editor",
+  password: BENCH_PASSWORD,
+  grants: provinces.map((unitCode) => ({ role: "editor" as const, unitCode })),
+});
+const server = await startServer({ ...bench.config, smtpUrl: null }, bench.log, {
+  ...handle,
+  close: async () => undefined,
+});
+const sessions: { cookie: string; csrf: string }[] = [];
+for (let i = 0; i < SESSIONS; i++) {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bench.editor", password: BENCH_PASSWORD }),
+  });
+  sessions.push({
+    cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "",
+    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+  });
+}
+
+function value(code: string, i: number): string {
+  const t = types.get(code) ?? "integer";
+  if (t === "text") return "Hoàn thành tốt nhiệm vụ";
+  if (t === "percentage") return String((i * 7) % 100);
+  if (t === "decimal") return `${i}.5`;
+  return String((i * 13 + code.length) % 500);
+}
+
+async function burst(period: string, rate?: number) {
+  const ids: number[] = [];
+  for (const p of provinces) {
+    ids.push(
+      (
+        await createRequest(db, admin, {
+          issuerUnitCode: p,
+          formId,
+          period: { code: period },
+          targetLevel: "commune",
+        })
+      ).id,
+    );
+  }
+  const subs = await db
+    .selectFrom("submission")
+    .select(["id"])
+    .where("request_id", "in", ids)
+    .orderBy("id")
+    .execute();
+  const jobs = subs.map((s, i) => ({
+    id: s.id,
+    session: i,
+    body: JSON.stringify({
+      version: 1,
+      values: Object.fromEntries(codes.map((c) => [c, { "": value(c, i) }])),
+    }),
+  }));
+  const file = path.join(os.tmpdir(), `danvan-burst-${period}.json`);
+  await fs.writeFile(file, JSON.stringify(jobs));
+  const { stdout } = await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      CLIENT,
+      JSON.stringify({ url: server.url, sessions, jobsFile: file, connections: CONNECTIONS, rate }),
+    ],
+    { maxBuffer: 64 << 20 },
+  );
+  await fs.rm(file);
+  const out = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
+    latencies: number[];
+    statuses: Record<string, number>;
+    seconds: number;
+  };
+  const lat = out.latencies.sort((a, b) => a - b);
+  const stored = (
+    await sql<{ reports: number; values: number }>`
+      select count(*)::int as reports, coalesce(sum((select count(*) from jsonb_object_keys(values))), 0)::int as values
+      from submission where request_id = any(${ids}::int[]) and status = 'submitted'`.execute(db)
+  ).rows[0] ?? { reports: 0, values: 0 };
+  const lost = jobs.length * codes.length - stored.values;
+  say(
+    `${period}${rate ? ` at ${rate}/s` : " closed loop"}: ${jobs.length} reports in ${out.seconds.toFixed(1)} s, p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms, statuses ${JSON.stringify(out.statuses)}, stored ${stored.reports} reports / ${stored.values} values, lost ${lost}`,
+  );
+  return {
+    n: jobs.length,
+    rps: jobs.length / out.seconds,
+    p50: percentile(lat, 50),
+    p95: percentile(lat, 95),
+    lost,
+    ok: out.statuses["200"] ?? 0,
+  };
+}
+
+const closed = await burst("2026");
+const steady = await burst("2026Q4", RATE);
+await server.stop();
+await bench.cleanup();
+console.log(
+  `deadline burst, ${closed.n} communes × ${codes.length} values, ${CONNECTIONS} clients: closed loop ${closed.rps.toFixed(0)} submissions/s p95 ${closed.p95.toFixed(0)} ms; at a steady ${RATE}/s p95 ${steady.p95.toFixed(0)} ms (target ≤ 100); lost ${closed.lost + steady.lost}`,
+);
+console.log(
+  `reports=${closed.n} values_each=${codes.length} clients=${CONNECTIONS} closed_rps=${closed.rps.toFixed(0)} closed_p50_ms=${closed.p50.toFixed(0)} closed_p95_ms=${closed.p95.toFixed(0)} steady_rate=${RATE} steady_p50_ms=${steady.p50.toFixed(0)} steady_p95_ms=${steady.p95.toFixed(0)} ok=${closed.ok + steady.ok} lost=${closed.lost + steady.lost}`,
+);
