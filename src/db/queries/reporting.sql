@@ -30,19 +30,17 @@
       updated_at = now();
 
     with pairs as (
-      select distinct s.request_id, p.code as unit_code
+  select distinct s.request_id, p.code as unit_code
   from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any($1::bigint[])
-    )
+  where s.id = any($1::bigint[]))
     delete
   from rollup_total t using pairs
   where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code;
 
     with pairs as (
-      select distinct s.request_id, p.code as unit_code
+  select distinct s.request_id, p.code as unit_code
   from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any($1::bigint[])
-    )
+  where s.id = any($1::bigint[]))
     insert into rollup_total (request_id, unit_code, province_code, vals)
     select v.request_id, v.unit_code, min(v.province_code),
       jsonb_object_agg(v.indicator_code, case i.aggregation
@@ -176,19 +174,17 @@ select "code", "full_name"
 -- refreshTotals([1,2])
 
     with pairs as (
-      select distinct s.request_id, p.code as unit_code
+  select distinct s.request_id, p.code as unit_code
   from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any($1::bigint[])
-    )
+  where s.id = any($1::bigint[]))
     delete
   from rollup_total t using pairs
   where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code;
 
     with pairs as (
-      select distinct s.request_id, p.code as unit_code
+  select distinct s.request_id, p.code as unit_code
   from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any($1::bigint[])
-    )
+  where s.id = any($1::bigint[]))
     insert into rollup_total (request_id, unit_code, province_code, vals)
     select v.request_id, v.unit_code, min(v.province_code),
       jsonb_object_agg(v.indicator_code, case i.aggregation
@@ -251,19 +247,17 @@ select "code", "full_name"
       and r.indicator_code = q.key and r.combo = q.combo;
 
     with pairs as (
-      select distinct s.request_id, p.code as unit_code
+  select distinct s.request_id, p.code as unit_code
   from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any($1::bigint[])
-    )
+  where s.id = any($1::bigint[]))
     delete
   from rollup_total t using pairs
   where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code;
 
     with pairs as (
-      select distinct s.request_id, p.code as unit_code
+  select distinct s.request_id, p.code as unit_code
   from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any($1::bigint[])
-    )
+  where s.id = any($1::bigint[]))
     insert into rollup_total (request_id, unit_code, province_code, vals)
     select v.request_id, v.unit_code, min(v.province_code),
       jsonb_object_agg(v.indicator_code, case i.aggregation

@@ -657,22 +657,20 @@ export async function totals(
  * rollup rows: called in the same transaction as every rollup change, so dashboards are never stale.
  * Averages keep 2 decimals, rounded half away from zero like src/domain/aggregation.ts.
  */
+/** Every (request, unit) pair on the given submissions' rollup paths. */
+const pathPairs = (submissionIds: number[]) => sql`
+  select distinct s.request_id, p.code as unit_code
+  from submission s cross join unnest(s.rollup_path) as p(code)
+  where s.id = any(${sql.val(submissionIds)}::bigint[])`;
+
 export async function refreshTotals(db: Db, submissionIds: number[]): Promise<void> {
   if (submissionIds.length === 0) return;
   await sql`
-    with pairs as (
-      select distinct s.request_id, p.code as unit_code
-      from submission s cross join unnest(s.rollup_path) as p(code)
-      where s.id = any(${sql.val(submissionIds)}::bigint[])
-    )
+    with pairs as (${pathPairs(submissionIds)})
     delete from rollup_total t using pairs
     where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code`.execute(db);
   await sql`
-    with pairs as (
-      select distinct s.request_id, p.code as unit_code
-      from submission s cross join unnest(s.rollup_path) as p(code)
-      where s.id = any(${sql.val(submissionIds)}::bigint[])
-    )
+    with pairs as (${pathPairs(submissionIds)})
     insert into rollup_total (request_id, unit_code, province_code, vals)
     select v.request_id, v.unit_code, min(v.province_code),
       jsonb_object_agg(v.indicator_code, case i.aggregation

@@ -22,6 +22,23 @@ export class ApiError extends Error {
   }
 }
 
+/** The API's error body (`{error:{code, message_vi, message_en, details}}`) as an ApiError. */
+function errorOf(status: number, data: { error?: Record<string, unknown> } | null): ApiError {
+  const e = (data?.error ?? {}) as {
+    code?: string;
+    message_vi?: string;
+    message_en?: string;
+    details?: unknown;
+  };
+  return new ApiError(
+    status,
+    e.code ?? "error",
+    e.message_vi ?? `Lỗi ${status}`,
+    e.message_en ?? `Error ${status}`,
+    e.details,
+  );
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
@@ -35,14 +52,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    const e = data?.error ?? {};
-    throw new ApiError(
-      res.status,
-      e.code ?? "error",
-      e.message_vi ?? `Lỗi ${res.status}`,
-      e.message_en ?? `Error ${res.status}`,
-      e.details,
-    );
+    throw errorOf(res.status, data);
   }
   return data as T;
 }
@@ -72,14 +82,7 @@ export async function download(path: string, fallbackName: string, body?: unknow
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) {
-    const e = (await res.json().catch(() => ({})))?.error ?? {};
-    throw new ApiError(
-      res.status,
-      e.code ?? "error",
-      e.message_vi ?? `Lỗi ${res.status}`,
-      e.message_en ?? `Error ${res.status}`,
-      e.details,
-    );
+    throw errorOf(res.status, await res.json().catch(() => null));
   }
   const disposition = res.headers.get("content-disposition") ?? "";
   const star = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
@@ -105,14 +108,7 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   });
   const data = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = data?.error ?? {};
-    throw new ApiError(
-      res.status,
-      e.code ?? "error",
-      e.message_vi ?? `Lỗi ${res.status}`,
-      e.message_en ?? `Error ${res.status}`,
-      e.details,
-    );
+    throw errorOf(res.status, data);
   }
   return data as T;
 }
