@@ -521,11 +521,17 @@ async function previousValues(
 }
 
 export async function getSubmission(db: Db, auth: Auth | null, id: number) {
-  const l = await load(db, auth, id);
+  return detailOf(db, await load(db, auth, id));
+}
+
+/** What the data-entry page shows; writes answer with it too, from what they already loaded. */
+async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
   const today = todayInVietnam();
-  const previous = await previousValues(db, l);
-  const unit = await unitRepo.findUnitsByIds(db, [l.sub.unit_id]);
-  const catalogue = await catalogueFor(db, l.form);
+  const [previous, unit, catalogue] = await Promise.all([
+    previousValues(db, l),
+    unitRepo.findUnitsByIds(db, [l.sub.unit_id]),
+    catalogueFor(db, l.form),
+  ]);
   return {
     submission: submissionDto(l, today),
     unitName: unit[0]?.full_name ?? l.sub.unit_code,
@@ -698,7 +704,7 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     },
     null,
   );
-  return getSubmission(db, auth, done.sub.id);
+  return detailOf(db, done);
 }
 
 export async function submitSubmission(
@@ -746,7 +752,7 @@ export async function submitSubmission(
     },
     late ? reason : null,
   );
-  return getSubmission(db, auth, done.sub.id);
+  return detailOf(db, done);
 }
 
 export async function reviewSubmission(
@@ -777,7 +783,7 @@ export async function reviewSubmission(
     },
     comment || null,
   );
-  return getSubmission(db, auth, done.sub.id);
+  return detailOf(db, done);
 }
 
 export async function listRevisions(db: Db, auth: Auth | null, id: number) {
