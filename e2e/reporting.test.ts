@@ -37,7 +37,11 @@ describe("periodic reporting in the browser", () => {
       .getByRole("link")
       .click();
     await commune.waitForURL(/\/submissions\/\d+/);
-    await commune.getByTestId("narrative-I").fill("Tình hình an ninh, trật tự ổn định; Nhân dân đồng thuận.");
+    await commune
+      .getByTestId("narrative-I")
+      .fill(
+        "Tình hình an ninh, trật tự ổn định[^1]; Nhân dân đồng thuận.\n[^1]: Theo báo cáo của Công an xã.",
+      );
     await commune.getByTestId("value-DVK_MODELS_TOTAL").fill("2.012");
     await commune.getByTestId("value-DVK_MODELS_NEW").fill("1.354");
     await commune.getByTestId("value-DVK_MODELS_KEPT").fill("657");
@@ -71,6 +75,9 @@ describe("periodic reporting in the browser", () => {
     await expect
       .poll(() => province.getByTestId("compiled-I").textContent())
       .toContain("Tình hình an ninh, trật tự ổn định");
+    // the footnote shows as a superscript with its note below
+    expect(await province.getByTestId("compiled-I").locator("sup").first().textContent()).toBe("1");
+    expect(await province.getByTestId("compiled-I").textContent()).toContain("Theo báo cáo của Công an xã.");
     await province.screenshot({ path: "test-results/request-page.png", fullPage: true });
   });
 

@@ -185,11 +185,28 @@ describe("request → fill → submit → accept → consolidated", () => {
     );
   });
 
+  it("refuses to submit a footnote reference without its note", async () => {
+    const r = await commune.json("POST", `/api/submissions/${sub.submission.id}/submit`, {
+      version: sub.submission.version,
+      values: VALUES,
+      narrative: { I: "Theo Kế hoạch 53-KH/HU[^1]." },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0]).toMatchObject({
+      field: "narrative.I",
+      messageVi: "Chú thích [^1] chưa có nội dung",
+    });
+  });
+
   it("submits on time; only the requester may accept", async () => {
     const r = await commune.json("POST", `/api/submissions/${sub.submission.id}/submit`, {
       version: sub.submission.version,
       values: VALUES,
-      narrative: { I: "Tình hình ổn định.", "IV.1": "Cấp ủy quan tâm lãnh đạo." },
+      narrative: {
+        I: "Tình hình ổn định.",
+        "IV.1": "Cấp ủy quan tâm lãnh đạo.",
+        "II.1": "Thực hiện Kế hoạch 53-KH/HU[^1].\n[^1]: Kế hoạch số 53-KH/HU ngày 26/01/2022.",
+      },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.submission).toMatchObject({ status: "submitted", timeliness: "on_time" });

@@ -29,6 +29,7 @@ import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
 import { isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { divide } from "../../domain/decimal.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
+import { parseNarrative } from "../../domain/narrative.ts";
 import {
   adHocPeriod,
   type Period,
@@ -727,6 +728,16 @@ export async function submitSubmission(
       errorsFound,
     );
   }
+  const notes = Object.entries(narrative).flatMap(([key, text]) =>
+    parseNarrative(text)
+      .problems.filter((p) => p.kind !== "unused_note")
+      .map((p) => ({
+        field: `narrative.${key}`,
+        messageVi: `Chú thích [^${p.label}] ${p.kind === "missing_note" ? "chưa có nội dung" : "bị trùng"}`,
+        messageEn: `Footnote [^${p.label}] ${p.kind === "missing_note" ? "has no note" : "is defined twice"}`,
+      })),
+  );
+  if (notes.length) throw errors.validation(notes);
   const today = todayInVietnam();
   const late = l.sub.first_submitted_at === null && needsLateReason(l.request.deadline, today);
   const reason = input.lateReason?.trim() ?? "";

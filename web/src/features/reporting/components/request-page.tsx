@@ -19,6 +19,7 @@ import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { api, type Consolidation, type ReportRequestDetail } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
+import { NarrativeView } from "./narrative-view.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 const show = (v: string | null | undefined) => (v === null || v === undefined ? "—" : formatDecimalVi(v));
@@ -260,9 +261,7 @@ function ConsolidationView({ requestId }: { requestId: number }) {
                 </Anchor>
                 <StatusBadge status={e.status} />
               </Group>
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {e.text}
-              </Text>
+              <NarrativeView text={e.text} />
             </Stack>
           ))}
         </Paper>

@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { parseNarrative } from "../../../../../src/domain/narrative.ts";
 import { parsePeriod, periodLabelVi } from "../../../../../src/domain/periods.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { ApiError, api, download, type SubmissionDetail, upload } from "../../../lib/api.ts";
@@ -227,6 +228,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
                 touch();
               }}
               data-testid={`narrative-${s.key}`}
+              error={footnoteProblems(narrative[s.key] ?? "", t)}
+              description={editable ? t("reports.footnoteHelp") : undefined}
             />
           )}
           {s.kind === "table" && (
@@ -351,6 +354,14 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       <Revisions submissionId={sub.id} />
     </Stack>
   );
+}
+
+/** Footnote references without a note (or notes defined twice), as the server will refuse them on submit. */
+function footnoteProblems(text: string, t: (k: string, o?: Record<string, string>) => string): string | null {
+  const problems = parseNarrative(text).problems.filter((p) => p.kind !== "unused_note");
+  return problems.length
+    ? problems.map((p) => t(`reports.footnote_${p.kind}`, { label: p.label })).join("; ")
+    : null;
 }
 
 /** "II.1" → "1. ", "III" → "III. ", "II.T" (a table) → "" */
