@@ -78,6 +78,14 @@ describe("periodic reporting in the browser", () => {
     // the footnote shows as a superscript with its note below
     expect(await province.getByTestId("compiled-I").locator("sup").first().textContent()).toBe("1");
     expect(await province.getByTestId("compiled-I").textContent()).toContain("Theo báo cáo của Công an xã.");
+    // the province writes its own text beside the excerpts; it is there after a reload
+    await province.getByTestId("summary-I").fill("Tình hình chung ổn định; các xã báo cáo đúng hạn.");
+    await province.getByTestId("save-summary").click();
+    await expect.poll(() => province.getByText("Đã lưu").count()).toBeGreaterThan(0);
+    await province.reload();
+    await expect
+      .poll(() => province.getByTestId("summary-I").inputValue())
+      .toBe("Tình hình chung ổn định; các xã báo cáo đúng hạn.");
     await province.screenshot({ path: "test-results/request-page.png", fullPage: true });
   });
 

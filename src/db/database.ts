@@ -260,6 +260,16 @@ interface RollupValueTable {
   updated_at: Timestamp;
 }
 
+interface ConsolidationSummaryTable {
+  request_id: number;
+  unit_code: string;
+  province_code: string;
+  narrative: ColumnType<SubmissionNarrative, string | undefined, string>;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
 interface RollupTotalTable {
   request_id: number;
   unit_code: string;
@@ -290,6 +300,7 @@ export interface Database {
   rollup_value: RollupValueTable;
   reminder_log: ReminderLogTable;
   rollup_total: RollupTotalTable;
+  consolidation_summary: ConsolidationSummaryTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;

@@ -166,6 +166,15 @@ export const DECLARED_COLUMNS: Columns = {
     "actor_name",
     "at",
   ),
+  consolidation_summary: all(
+    "request_id",
+    "unit_code",
+    "province_code",
+    "narrative",
+    "version",
+    "updated_by",
+    "updated_at",
+  ),
   rollup_total: all("request_id", "unit_code", "province_code", "vals", "updated_at"),
   reminder_log: all("submission_id", "kind", "recipient", "province_code", "sent_at"),
   rollup_value: all(

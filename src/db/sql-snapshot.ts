@@ -271,6 +271,11 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       submissionsWithValues: [1],
       totals: ["dvcq-thap-muoi", ["2025", "2026"], ["82", "19"]],
       refreshTotals: [[1, 2]],
+      findSummary: [1, "82"],
+      insertSummary: [{ requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", userId: 1 }],
+      updateSummaryVersioned: [
+        { requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", version: 1, userId: 1 },
+      ],
       provinces: ["2026-11-22"],
       timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
     },

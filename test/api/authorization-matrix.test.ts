@@ -419,6 +419,24 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "GET /api/requests/{id}/summary",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, ctx) => c.request("GET", `/api/requests/${ctx.request[s]}/summary`),
+  },
+  {
+    name: "PUT /api/requests/{id}/summary",
+    allowed: ["editor", "approver"],
+    scoped: true,
+    run: async (c, s, ctx) => {
+      const cur = await sysAdmin.json("GET", `/api/requests/${ctx.request[s]}/summary`);
+      return c.request("PUT", `/api/requests/${ctx.request[s]}/summary`, {
+        version: cur.body.version ?? 0,
+        narrative: {},
+      });
+    },
+  },
+  {
     name: "GET /api/inbox",
     allowed: "authenticated",
     scoped: false,

@@ -263,6 +263,34 @@ describe("request → fill → submit → accept → consolidated", () => {
     expect(detail.body.counts).toMatchObject({ submitted: 1, accepted: 1, onTime: 1, late: 0 });
   });
 
+  it("the requester writes its own summary beside the compiled excerpts (versioned)", async () => {
+    const empty = await province.json("GET", `/api/requests/${requestId}/summary`);
+    expect(empty.body).toEqual({ unitCode: "82", narrative: {}, version: 0 });
+    const first = await province.json("PUT", `/api/requests/${requestId}/summary`, {
+      version: 0,
+      narrative: { "IV.1": "Các xã triển khai nghiêm túc; 12 mô hình “Dân vận khéo”." },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(1);
+    expect(
+      (await province.json("PUT", `/api/requests/${requestId}/summary`, { version: 0, narrative: {} }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await province.json("PUT", `/api/requests/${requestId}/summary`, {
+          version: 1,
+          narrative: { "II.T": "x" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await commune.json("PUT", `/api/requests/${requestId}/summary`, { version: 1, narrative: {} })).status,
+    ).toBe(404);
+    const again = await province.json("GET", `/api/requests/${requestId}/summary`);
+    expect(again.body.narrative["IV.1"]).toContain("12 mô hình");
+  });
+
   it("accepted is locked; an editor cannot unlock, an approver can with a reason and the totals drop", async () => {
     const id = sub.submission.id;
     expect(

@@ -128,6 +128,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (request_id, unit_code)
     )`.execute(db);
   await sql`create index rollup_total_unit_idx on rollup_total (unit_code, request_id)`.execute(db);
+
+  // the requester's own narrative for its consolidated report, written beside the compiled excerpts
+  await sql`
+    create table consolidation_summary (
+      request_id integer not null references report_request (id),
+      unit_code text not null,
+      province_code text not null,
+      narrative jsonb not null default '{}',
+      version integer not null default 1,
+      updated_by integer references app_user (id),
+      updated_at timestamptz not null default now(),
+      primary key (request_id, unit_code)
+    )`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -88,6 +88,11 @@ select "s"."id", "s"."values", "s"."status"
   order by s.status = 'accepted' desc, "s"."id" desc
   limit $6;
 
+-- findSummary(1,"82")
+select "narrative", "version"
+  from "consolidation_summary"
+  where "request_id" = $1 and "unit_code" = $2;
+
 -- insertRequest({"issuer_unit_code":"82","issuer_body_id":null,"issuer_path":["82"],"province_code":"82","form_id":1,"period_code":"2026S1","period_type":"half_year","period_start":"2026-01-01","period_end":"2026-06-30","cutoff_from":"2025-12-15","cutoff_to":"2026-06-14","reference_no":"113-CV/BDVHU","title":"Báo cáo 6 tháng đầu năm 2026","target_level":"commune","target_body_kind":null,"deadline":"2026-06-16","level_deadlines":"[]","reminder_days":2,"issued_by":1})
 insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
@@ -100,6 +105,12 @@ insert into "submission_revision" ("submission_id", "province_code", "version", 
 -- insertSubmissions([{"request_id":1,"unit_code":"30037","unit_id":1,"body_id":null,"province_code":"82","rollup_path":["82","30037"],"owner_codes":["30037"],"partial":false}])
 insert into "submission" ("request_id", "unit_code", "unit_id", "body_id", "province_code", "rollup_path", "owner_codes", "partial")
   values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- insertSummary({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","userId":1})
+insert into "consolidation_summary" ("request_id", "unit_code", "province_code", "narrative", "updated_by")
+  values ($1, $2, $3, $4, $5)
+  on conflict ("request_id", "unit_code") do nothing
+  returning "version";
 
 -- listInbox(["30037"],["not_started","draft","returned","submitted"],300)
 select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status", "s"."partial", "s"."late_reason", "s"."comment", "s"."first_submitted_at", "s"."submitted_at", "s"."accepted_at", "s"."updated_at", "s"."version", "u"."full_name" as "unit_name", "u"."level" as "unit_level", "b"."name" as "body_name", "r"."title", "r"."period_code", "r"."deadline", "r"."reference_no", "r"."issuer_unit_code", (select iu.full_name
@@ -373,3 +384,9 @@ update "submission"
   set "status" = $1, "values" = $2, "updated_by" = $3, "submitted_at" = now(), "first_submitted_at" = coalesce(first_submitted_at, now()), "version" = version + 1, "updated_at" = now()
   where "id" = $4 and "version" = $5
   returning *;
+
+-- updateSummaryVersioned({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","version":1,"userId":1})
+update "consolidation_summary"
+  set "narrative" = $1, "version" = version + 1, "updated_by" = $2, "updated_at" = now()
+  where "request_id" = $3 and "unit_code" = $4 and "version" = $5
+  returning "version";

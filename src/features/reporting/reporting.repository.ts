@@ -699,3 +699,57 @@ export async function provinces(db: Db, asOf: string): Promise<{ code: string; f
     .orderBy("code")
     .execute();
 }
+
+// ---- the requester's summary -----------------------------------------------------------------------------
+
+export async function findSummary(
+  db: Db,
+  requestId: number,
+  unitCode: string,
+): Promise<{ narrative: SubmissionRow["narrative"]; version: number } | undefined> {
+  return db
+    .selectFrom("consolidation_summary")
+    .select(["narrative", "version"])
+    .where("request_id", "=", requestId)
+    .where("unit_code", "=", unitCode)
+    .executeTakeFirst();
+}
+
+interface SummaryWrite {
+  requestId: number;
+  unitCode: string;
+  provinceCode: string;
+  narrative: string;
+  userId: number;
+}
+
+/** The first write of a summary; undefined when someone wrote one first. */
+export async function insertSummary(db: Db, s: SummaryWrite): Promise<{ version: number } | undefined> {
+  return db
+    .insertInto("consolidation_summary")
+    .values({
+      request_id: s.requestId,
+      unit_code: s.unitCode,
+      province_code: s.provinceCode,
+      narrative: s.narrative,
+      updated_by: s.userId,
+    })
+    .onConflict((oc) => oc.columns(["request_id", "unit_code"]).doNothing())
+    .returning("version")
+    .executeTakeFirst();
+}
+
+/** A later write, if the summary still has `version`; undefined when someone wrote first. */
+export async function updateSummaryVersioned(
+  db: Db,
+  s: SummaryWrite & { version: number },
+): Promise<{ version: number } | undefined> {
+  return db
+    .updateTable("consolidation_summary")
+    .set({ narrative: s.narrative, version: sql`version + 1`, updated_by: s.userId, updated_at: sql`now()` })
+    .where("request_id", "=", s.requestId)
+    .where("unit_code", "=", s.unitCode)
+    .where("version", "=", s.version)
+    .returning("version")
+    .executeTakeFirst();
+}

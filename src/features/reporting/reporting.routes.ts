@@ -100,6 +100,33 @@ export function reportingRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/requests/{id}/summary",
+      tags,
+      summary: "The requester's own narrative for the consolidated report (default unit: the issuer)",
+      request: { params: s.IdParam, query: s.ConsolidationQuery },
+      responses: { 200: json(s.SummarySchema), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.getSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/requests/{id}/summary",
+      tags,
+      summary: "Save the requester's narrative; carries the version read",
+      request: { params: s.IdParam, ...jsonBody(s.SummaryBody) },
+      responses: { 200: json(s.SummarySchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.saveSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/inbox",
       tags,
       summary: "Reports you are asked to fill (default: everything not yet accepted)",

@@ -416,3 +416,12 @@ export const TotalsSchema = z
       .openapi({ description: "unit code → period → indicator → value (exact decimal)" }),
   })
   .openapi("Totals");
+
+export const SummarySchema = z
+  .object({ unitCode: z.string(), narrative: z.record(z.string(), z.string()), version: z.number() })
+  .openapi("ConsolidationSummary");
+export const SummaryBody = z.object({
+  unit: z.string().min(1).max(40).optional(),
+  version: z.number().int().min(0).openapi({ description: "The version read (0: none written yet)" }),
+  narrative: z.record(z.string().max(20), z.string().max(100_000)),
+});

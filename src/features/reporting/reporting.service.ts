@@ -1046,3 +1046,42 @@ export async function totals(
     values: byUnit,
   };
 }
+
+// ---- the requester's summary -----------------------------------------------------------------------------
+
+/**
+ * The requester's own narrative for its consolidated report, section by section, written beside the compiled
+ * excerpts (default unit: the issuer). Versioned like every write; a stale version gets 409.
+ */
+export async function getSummary(db: Db, auth: Auth | null, id: number, unitCode?: string) {
+  const r = await requireRequest(db, auth, id);
+  const unit = unitCode ?? r.issuer_unit_code;
+  const s = await repo.findSummary(db, id, unit);
+  return { unitCode: unit, narrative: s?.narrative ?? {}, version: s?.version ?? 0 };
+}
+
+export async function saveSummary(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  input: { unit?: string; version: number; narrative: Record<string, string> },
+) {
+  const r = await requireRequest(db, auth, id, "report.review");
+  const a = auth as Auth;
+  const unit = input.unit ?? r.issuer_unit_code;
+  const form = await requireForm(db, r.form_id);
+  const narrative = cleanNarrative(form, input.narrative);
+  const write = {
+    requestId: id,
+    unitCode: unit,
+    provinceCode: r.province_code,
+    narrative: JSON.stringify(narrative),
+    userId: a.userId,
+  };
+  const saved =
+    input.version === 0
+      ? await repo.insertSummary(db, write)
+      : await repo.updateSummaryVersioned(db, { ...write, version: input.version });
+  if (!saved) throw errors.stale((await repo.findSummary(db, id, unit))?.version ?? 0);
+  return { unitCode: unit, narrative, version: saved.version };
+}

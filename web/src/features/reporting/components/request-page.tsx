@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   Loader,
   Paper,
@@ -10,17 +11,23 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { api, type Consolidation, type ReportRequestDetail } from "../../../lib/api.ts";
+import type { components } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
+import { describeFailure } from "../../../lib/use-api-error.ts";
 import { NarrativeView } from "./narrative-view.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
+
+type Summary = components["schemas"]["ConsolidationSummary"];
 
 const show = (v: string | null | undefined) => (v === null || v === undefined ? "—" : formatDecimalVi(v));
 
@@ -156,6 +163,7 @@ function ConsolidationView({ requestId }: { requestId: number }) {
       ),
     refetchInterval: 5000,
   });
+  const summary = useSummary(requestId, unit);
   if (!c.data) return <Loader size="sm" />;
   const d = c.data;
   const children = d.children.slice(0, 12);
@@ -264,8 +272,70 @@ function ConsolidationView({ requestId }: { requestId: number }) {
               <NarrativeView text={e.text} />
             </Stack>
           ))}
+          <Textarea
+            mt="sm"
+            label={t("reports.summary")}
+            autosize
+            minRows={2}
+            value={summary.text[s.key] ?? ""}
+            onChange={(ev) => summary.set(s.key, ev.currentTarget.value)}
+            data-testid={`summary-${s.key}`}
+          />
         </Paper>
       ))}
+      <Group>
+        <Button onClick={() => summary.save()} loading={summary.saving} data-testid="save-summary">
+          {t("reports.saveSummary")}
+        </Button>
+        {summary.error && <Text c="red">{summary.error}</Text>}
+        {summary.savedVersion > 0 && !summary.dirty && (
+          <Text size="sm" c="dimmed">
+            {t("saved")}
+          </Text>
+        )}
+      </Group>
     </Stack>
   );
+}
+
+/** The requester's own text per section, saved with the version read (a conflict is shown, nothing lost). */
+function useSummary(requestId: number, unit: string | null) {
+  const { i18n } = useTranslation();
+  const qc = useQueryClient();
+  const key = ["request", String(requestId), "summary", unit];
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api<Summary>(
+        "GET",
+        `/api/requests/${requestId}/summary${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`,
+      ),
+    refetchOnWindowFocus: false,
+  });
+  const [edits, setEdits] = useState<Record<string, string> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const text = edits ?? q.data?.narrative ?? {};
+  const save = useMutation({
+    mutationFn: () =>
+      api<Summary>("PUT", `/api/requests/${requestId}/summary`, {
+        ...(unit ? { unit } : {}),
+        version: q.data?.version ?? 0,
+        narrative: text,
+      }),
+    onSuccess: (r) => {
+      setError(null);
+      qc.setQueryData(key, r);
+      setEdits(null);
+    },
+    onError: (e) => setError(describeFailure(e, i18n.language)),
+  });
+  return {
+    text,
+    set: (k: string, v: string) => setEdits({ ...text, [k]: v }),
+    save: () => save.mutate(),
+    saving: save.isPending,
+    error,
+    dirty: edits !== null,
+    savedVersion: q.data?.version ?? 0,
+  };
 }
