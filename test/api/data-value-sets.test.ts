@@ -69,6 +69,14 @@ describe("POST /api/requests/{id}/dataValueSets", () => {
       ],
     });
     expect(second.body.importCount).toEqual({ imported: 0, updated: 1, ignored: 1, deleted: 1 });
+    // 12 models in total but none new or kept: the form's rule is reported, the draft is stored
+    expect(second.body.rules).toEqual([
+      expect.objectContaining({
+        orgUnit: "30037",
+        severity: "error",
+        messageVi: expect.stringContaining("Tổng số mô hình"),
+      }),
+    ]);
     const s = (await commune.json("GET", `/api/submissions/${subId}`)).body.submission;
     expect(s.values).toEqual({ DVK_MODELS_TOTAL: { "": "12" }, LETTERS_RECEIVED: { "": "41" } });
     expect(s.status).toBe("draft");

@@ -13,6 +13,7 @@ import type { Database, ReportRequestRow, SubmissionValues } from "../../db/data
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { comboKey } from "../../domain/report-forms.ts";
 import { nextStatus } from "../../domain/submission-workflow.ts";
+import { checkRule } from "../../domain/validation-rules.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import * as indicatorRepo from "../indicators/indicators.repository.ts";
@@ -46,6 +47,8 @@ export interface ImportSummary {
   dryRun: boolean;
   importCount: { imported: number; updated: number; ignored: number; deleted: number };
   conflicts: Conflict[];
+  /** Validation rules the imported reports break (they stay drafts until fixed). */
+  rules: { orgUnit: string; severity: "error" | "warning"; messageVi: string; messageEn: string }[];
 }
 
 const DEFAULT_COMBOS = new Set(["", "default", "HllvX50cXC0"]); // DHIS2's default combo name and uid
@@ -206,11 +209,30 @@ export async function importValues(
     });
   }
   const stored = count.imported + count.updated + count.deleted;
+  // the form's rules on each changed report, as warnings: imported values land in drafts, and submitting
+  // refuses a report whose error rules fail
+  const rules = [...changed.values()].flatMap(({ sub, values }) => {
+    const totals = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[""]]));
+    return form.rules.flatMap((rule) => {
+      const outcome = checkRule(rule, totals);
+      return outcome.status === "violated"
+        ? [
+            {
+              orgUnit: sub.unit_code,
+              severity: rule.severity,
+              messageVi: rule.messageVi,
+              messageEn: rule.messageEn,
+            },
+          ]
+        : [];
+    });
+  });
   return {
     status: conflicts.length === 0 ? "SUCCESS" : stored > 0 ? "WARNING" : "ERROR",
     dryRun: opts.dryRun,
     importCount: count,
     conflicts,
+    rules,
   };
 }
 

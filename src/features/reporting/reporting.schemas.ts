@@ -354,6 +354,14 @@ export const ImportSummarySchema = z
     conflicts: z.array(
       z.object({ object: z.string(), value: z.string(), valueVi: z.string(), at: z.string().optional() }),
     ),
+    rules: z.array(
+      z.object({
+        orgUnit: z.string(),
+        severity: z.enum(["error", "warning"]),
+        messageVi: z.string(),
+        messageEn: z.string(),
+      }),
+    ),
   })
   .openapi("ImportSummary");
 export const DataValueSetSchema = z

@@ -5260,6 +5260,13 @@ export interface components {
                 valueVi: string;
                 at?: string;
             }[];
+            rules: {
+                orgUnit: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+                messageVi: string;
+                messageEn: string;
+            }[];
         };
         DataValue: {
             dataElement: string;
