@@ -17,7 +17,7 @@ import { parseNumberVi } from "../../domain/vn-format.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import * as indicatorRepo from "../indicators/indicators.repository.ts";
-import { type DataValue, importValues } from "./exchange.service.ts";
+import { type DataValue, type Field, importValues, type Locate } from "./exchange.service.ts";
 import * as repo from "./reporting.repository.ts";
 
 type Db = Kysely<Database>;
@@ -137,6 +137,17 @@ function bad(cell: string, vi: string, en: string): never {
   ]);
 }
 
+const COLUMN: Record<Field, string> = {
+  orgUnit: "A",
+  dataElement: "C",
+  categoryOptionCombo: "D",
+  value: "G",
+  period: "D",
+};
+
+/** The template cell a value's field came from ("Số liệu!G7"; the period is the one in D2). */
+const cellOf: Locate = (row, field) => `${SHEET}!${COLUMN[field]}${field === "period" ? 2 : row}`;
+
 /** Reads a filled template into value rows (each with its cells), checking that it is this request's. */
 export async function readTemplate(buffer: Buffer, requestId: number): Promise<DataValue[]> {
   const rows: DataValue[] = [];
@@ -179,13 +190,7 @@ export async function readTemplate(buffer: Buffer, requestId: number): Promise<D
             orgUnit,
             categoryOptionCombo: cellText(values[4] ?? null),
             value: parseNumberVi(raw),
-            cells: {
-              orgUnit: `${SHEET}!A${n}`,
-              dataElement: `${SHEET}!C${n}`,
-              categoryOptionCombo: `${SHEET}!D${n}`,
-              value: `${SHEET}!G${n}`,
-              period: `${SHEET}!D2`,
-            },
+            line: n,
           });
         }
       }
@@ -211,5 +216,10 @@ export async function importTemplate(
 ) {
   requirePermission(auth, "report.fill");
   const rows = await readTemplate(buffer, requestId);
-  return importValues(db, auth, requestId, rows, { dryRun, allOrNothing: true, source: "Excel" });
+  return importValues(db, auth, requestId, rows, {
+    dryRun,
+    allOrNothing: true,
+    source: "Excel",
+    locate: cellOf,
+  });
 }

@@ -28,12 +28,13 @@ export interface DataValue {
   categoryOptionCombo?: string;
   value: string;
   comment?: string;
-  /** Where the value came from, for messages: "line 7"; or per field, "Số liệu!G7". */
-  at?: string;
-  cells?: Partial<Record<Field, string>>;
+  /** The line or row it came from, for messages (see `locate`). */
+  line?: number;
 }
 
-type Field = "period" | "orgUnit" | "dataElement" | "categoryOptionCombo" | "value";
+export type Field = "period" | "orgUnit" | "dataElement" | "categoryOptionCombo" | "value";
+/** Names where a field of a line is, for messages: "line 7", "Số liệu!G7". */
+export type Locate = (line: number, field: Field) => string;
 
 export interface Conflict {
   object: string;
@@ -69,7 +70,7 @@ export async function importValues(
   auth: Auth | null,
   requestId: number,
   rows: DataValue[],
-  opts: { dryRun: boolean; allOrNothing: boolean; source: string },
+  opts: { dryRun: boolean; allOrNothing: boolean; source: string; locate?: Locate },
 ): Promise<ImportSummary> {
   const a = requirePermission(auth, "report.fill");
   const request = await requestFor(db, a, requestId);
@@ -90,7 +91,7 @@ export async function importValues(
   const count = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
   const changed = new Map<number, { sub: repo.ExchangeRow; values: SubmissionValues }>();
   const conflict = (row: DataValue, field: Field, en: string, vi: string) => {
-    const at = row.cells?.[field] ?? row.at;
+    const at = row.line !== undefined && opts.locate ? opts.locate(row.line, field) : undefined;
     conflicts.push({ object: row[field] ?? "", value: en, valueVi: vi, ...(at ? { at } : {}) });
     count.ignored++;
   };
@@ -296,6 +297,9 @@ export function toCsv(values: Awaited<ReturnType<typeof exportValues>>["dataValu
   return `${lines.join("\n")}\n`;
 }
 
+/** Where a CSV value came from. */
+export const csvLine: Locate = (line) => `line ${line}`;
+
 /** DHIS2 CSV (a header row naming the columns, any order, any case) into value rows with their line numbers. */
 export function parseDataValueCsv(records: string[][]): DataValue[] {
   const [header, ...rest] = records;
@@ -319,6 +323,6 @@ export function parseDataValueCsv(records: string[][]): DataValue[] {
     categoryOptionCombo: col(r, "categoryoptioncombo") ?? "",
     value: col(r, "value") ?? "",
     comment: col(r, "comment") ?? "",
-    at: `line ${i + 2}`,
+    line: i + 2,
   }));
 }

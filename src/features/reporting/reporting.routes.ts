@@ -314,6 +314,7 @@ export function reportingRoutes(deps: AppDeps) {
           dryRun: c.req.valid("query").dryRun,
           allOrNothing: false,
           source: "dataValueSets (CSV)",
+          locate: exchange.csvLine,
         }),
         200,
       );
