@@ -346,6 +346,25 @@ describe("request → fill → submit → accept → consolidated", () => {
   });
 });
 
+describe("requests to the bodies of one kind", () => {
+  it("targets each People's Committee of the communes, and its editor fills it", async () => {
+    const r = await newRequest("2026", { targetBodyKind: "people_committee", referenceNo: "55-CV/UBND" });
+    const detail = await province.json("GET", `/api/requests/${r.id}`);
+    // the demo gives bodies to Xã Tháp Mười only
+    expect(detail.body.targets).toEqual([
+      expect.objectContaining({
+        unitCode: "30037",
+        bodyName: "Ủy ban nhân dân xã Tháp Mười",
+        status: "not_started",
+      }),
+    ]);
+    const inbox = await commune.json("GET", "/api/inbox");
+    expect(inbox.body.items.some((i: { requestId: number; bodyName: string }) => i.requestId === r.id)).toBe(
+      true,
+    );
+  });
+});
+
 describe("late reports", () => {
   it("after the deadline a reason is required, and the report counts as late", async () => {
     const r = await newRequest("2026N9");
