@@ -1,6 +1,7 @@
 import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
@@ -8,7 +9,6 @@ import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
-import { DashboardPage } from "../features/reporting/components/dashboard-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
 import { RequestPage } from "../features/reporting/components/request-page.tsx";
@@ -18,6 +18,11 @@ import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
 import { api, type Me, setCsrfToken } from "../lib/api.ts";
 import { toggleLanguage } from "../lib/i18n.ts";
+
+// the charts library loads only with the pages that draw charts
+const DashboardPage = lazy(() =>
+  import("../features/reporting/components/dashboard-page.tsx").then((m) => ({ default: m.DashboardPage })),
+);
 
 export function useMe() {
   return useQuery({
@@ -122,7 +127,14 @@ export function App() {
             }
           />
           <Route path="/requests/:id" element={<RequestPage />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route
+            path="/dashboard"
+            element={
+              <Suspense fallback={<Loader />}>
+                <DashboardPage />
+              </Suspense>
+            }
+          />
           <Route path="/submissions/:id" element={<SubmissionPage />} />
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/units/:code" element={<UnitPage me={me.data} />} />

@@ -1,6 +1,18 @@
-import { Alert, Anchor, Button, Group, Progress, Stack, Table, Tabs, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Progress,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
@@ -10,7 +22,9 @@ import { formatDate } from "../../../lib/format.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
 import { ReminderList } from "./reminder-list.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
-import { TimelinessMap } from "./timeliness-map.tsx";
+
+// the charts library loads only when the heat-map is opened
+const TimelinessMap = lazy(() => import("./timeliness-map.tsx").then((m) => ({ default: m.TimelinessMap })));
 
 type Inbox = paths["/api/inbox"]["get"]["responses"]["200"]["content"]["application/json"];
 type Issued = paths["/api/requests"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -121,7 +135,9 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
           </Table.ScrollContainer>
         </Tabs.Panel>
         <Tabs.Panel value="timeliness" pt="sm">
-          <TimelinessMap defaultUnit={defaultIssuer} />
+          <Suspense fallback={<Loader />}>
+            <TimelinessMap defaultUnit={defaultIssuer} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
     </Stack>
