@@ -24,6 +24,8 @@ export default defineConfig({
           include: ["e2e/**/*.test.ts"],
           globalSetup: ["test/global-setup.ts"],
           testTimeout: 60_000,
+          // a browser round trip on a busy 2-core machine can take more than expect.poll's default second
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 180_000,
         },
       },

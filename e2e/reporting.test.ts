@@ -172,4 +172,21 @@ describe("periodic reporting in the browser", () => {
     await page.getByTestId("drill").getByText("Xã Tháp Mười").click();
     await expect.poll(() => page.getByTestId("drill").getByText("Ấp Mỹ Hòa").count()).toBe(1);
   });
+
+  it("shows the report forms and lets a system admin save a new version", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/forms`);
+    await logIn(page, "admin");
+    await page
+      .getByText("Báo cáo kết quả thực hiện công tác dân vận chính quyền (đề cương Tháp Mười)")
+      .click();
+    await expect.poll(() => page.getByText("Đánh giá chung").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Tạo phiên bản mới" }).click();
+    const json = page.getByTestId("form-json");
+    const text = await json.inputValue();
+    await json.fill(text.replace("(đề cương Tháp Mười)", "(đề cương Tháp Mười, sửa đổi 2027)"));
+    await page.getByRole("button", { name: "Lưu phiên bản mới" }).click();
+    await expect.poll(() => page.getByText("(đề cương Tháp Mười, sửa đổi 2027)").count()).toBe(1);
+    expect(await page.getByTestId("forms").getByText("v2").count()).toBe(1);
+  });
 });

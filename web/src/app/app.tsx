@@ -8,6 +8,7 @@ import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
+import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
@@ -73,6 +74,7 @@ export function App() {
     { to: "/users", label: t("users"), show: can("user.manage") },
     { to: "/audit", label: t("audit"), show: can("audit.read") },
     { to: "/indicators", label: t("indicators"), show: true },
+    { to: "/forms", label: t("forms.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -141,6 +143,7 @@ export function App() {
           <Route path="/users" element={<UsersPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/indicators" element={<IndicatorsPage canManage={can("indicator.manage")} />} />
+          <Route path="/forms" element={<FormsPage canManage={can("form.manage")} />} />
           <Route path="/calendar" element={<CalendarPage canManage={can("calendar.manage")} />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="*" element={<Navigate to="/units" replace />} />

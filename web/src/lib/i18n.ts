@@ -110,6 +110,15 @@ const vi = {
   endBody: "Kết thúc hoạt động",
   confirmEndBody: "Kết thúc hoạt động của {{name}} từ hôm nay? Cơ quan vẫn được giữ trong lịch sử.",
   exportExcel: "Xuất Excel",
+  forms: {
+    nav: "Đề cương, biểu mẫu",
+    title: "Đề cương, biểu mẫu báo cáo",
+    versions: "phiên bản",
+    levels: "Cấp báo cáo",
+    kind: { narrative: "nội dung", table: "bảng chỉ tiêu", heading: "tiêu đề" },
+    newVersion: "Tạo phiên bản mới",
+    saveVersion: "Lưu phiên bản mới",
+  },
   dashboard: {
     nav: "Tổng quan số liệu",
     title: "Tổng quan số liệu",
@@ -313,6 +322,15 @@ const en: typeof vi = {
   endBody: "End",
   confirmEndBody: "End {{name}} as of today? It stays in the history.",
   exportExcel: "Export to Excel",
+  forms: {
+    nav: "Report forms",
+    title: "Report forms",
+    versions: "versions",
+    levels: "Filled at",
+    kind: { narrative: "narrative", table: "indicator table", heading: "heading" },
+    newVersion: "New version",
+    saveVersion: "Save the new version",
+  },
   dashboard: {
     nav: "Dashboard",
     title: "Dashboard",
