@@ -17,6 +17,7 @@ import {
 import type { Permission } from "../../access/permissions.ts";
 import type {
   Database,
+  IndicatorRow,
   ReportFormRow,
   ReportRequestRow,
   SubmissionNarrative,
@@ -465,7 +466,11 @@ function submissionDto(l: Loaded, today: string) {
 
 /** The form's indicators from the catalogue, in the form's order. */
 async function catalogueFor(db: Db, form: ReportFormRow) {
-  const all = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  return catalogueOf(await indicatorRepo.listIndicators(db), form);
+}
+
+function catalogueOf(indicators: IndicatorRow[], form: ReportFormRow) {
+  const all = new Map(indicators.map((i) => [i.code, i]));
   return new Map(
     formIndicators({ sections: form.sections }).flatMap((code) => {
       const i = all.get(code);
@@ -1015,15 +1020,17 @@ export async function totals(
     const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
     units = scope === null ? all : all.filter((p) => scope.includes(p.code));
   }
-  // the form's indicators and the totals do not depend on each other: ask for both at once
-  const [forms, rows] = await Promise.all([
+  // the forms, the catalogue and the totals do not depend on each other: ask for all three at once
+  const [forms, indicators, rows] = await Promise.all([
     formRepoList(db),
+    indicatorRepo.listIndicators(db),
     repo.totals(db, q.form, q.periods, [...(self ? [self.code] : []), ...units.map((u) => u.code)]),
   ]);
   const form = forms.find((f) => f.code === q.form);
   if (!form) throw errors.notFound("biểu mẫu / form", q.form);
-  const catalogue = await catalogueFor(db, form);
-  const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
+  const rolled = [...catalogueOf(indicators, form).values()].filter(
+    (i) => i.type !== "text" && i.aggregation !== "none",
+  );
   // unit → period → indicator → value, as the database built it
   const byUnit: Record<string, Record<string, Record<string, string | null>>> = {};
   for (const r of rows) {
