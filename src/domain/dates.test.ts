@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateVi, isIsoDate, isWithin, previousDay, todayInVietnam } from "./dates.ts";
+import { addDays, formatDateVi, isIsoDate, isWithin, previousDay, todayInVietnam } from "./dates.ts";
 
 describe("isIsoDate", () => {
   it.each([
@@ -37,5 +37,16 @@ describe("date helpers", () => {
     ["2025-07-01", null, "2025-06-30", false],
   ] as const)("%s within [%s, %s] → %s", (d, f, t, expected) => {
     expect(isWithin(d, f, t)).toBe(expected);
+  });
+});
+
+describe("addDays", () => {
+  it.each([
+    ["2026-11-22", 45, "2027-01-06"],
+    ["2026-11-22", -90, "2026-08-24"],
+    ["2024-02-28", 1, "2024-02-29"],
+    ["2025-12-31", 1, "2026-01-01"],
+  ])("%s %i → %s", (d, n, out) => {
+    expect(addDays(d, n)).toBe(out);
   });
 });

@@ -46,3 +46,10 @@ export function formatDateVi(date: IsoDate): string {
 export function isWithin(date: IsoDate, from: IsoDate | null, to: IsoDate | null): boolean {
   return (from === null || from <= date) && (to === null || date <= to);
 }
+
+/** The date `n` days after `date` (before it for a negative `n`). */
+export function addDays(date: IsoDate, n: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -5,6 +5,7 @@ import {
   levelDeadlines,
   PeriodError,
   parsePeriod,
+  periodLabelOrCode,
   periodLabelVi,
   samePeriodLastYear,
 } from "./periods.ts";
@@ -99,5 +100,14 @@ describe("levelDeadlines (working days after the cut-off, level by level)", () =
     expect(() => levelDeadlines(parsePeriod("2026"), [{ level: "commune", workingDays: 0 }], cal)).toThrow(
       PeriodError,
     );
+  });
+});
+
+describe("periodLabelOrCode", () => {
+  it.each([
+    ["2026S1", "6 tháng đầu năm 2026"],
+    ["2026-01-01..2026-03-31", "2026-01-01..2026-03-31"],
+  ])("%s → %s", (code, label) => {
+    expect(periodLabelOrCode(code)).toBe(label);
   });
 });

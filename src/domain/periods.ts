@@ -180,6 +180,15 @@ export function periodLabelVi(p: Period): string {
   }
 }
 
+/** The label of a stored period code, or the code itself when it is not one of the coded forms (ad hoc). */
+export function periodLabelOrCode(code: string): string {
+  try {
+    return periodLabelVi(parsePeriod(code));
+  } catch {
+    return code;
+  }
+}
+
 /** The period before, for comparisons ("so với cùng kỳ" uses the same period of the previous year). */
 export function samePeriodLastYear(p: Period): Period {
   if (p.type === "ad_hoc")

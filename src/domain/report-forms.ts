@@ -141,6 +141,36 @@ export function comboKey(category?: string, option?: string): string {
   return category && option ? `${category}=${option}` : "";
 }
 
+/** The option a combo key names ("field=kinh tế" → "kinh tế"; "" for the total). */
+export function comboOption(combo: string): string {
+  return combo.slice(combo.indexOf("=") + 1);
+}
+
+/**
+ * The value keys each indicator of a form takes, in form order: "" (the total), then one per option of every
+ * category a row of it breaks down by. `categoriesOf` gives an indicator's categories from the catalogue;
+ * indicators missing there are left out.
+ */
+export function formCombos(
+  f: Pick<FormDefinition, "sections">,
+  categoriesOf: (code: string) => Record<string, string[]> | undefined,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of f.sections) {
+    for (const r of s.rows ?? []) {
+      const categories = categoriesOf(r.indicator);
+      if (!categories) continue;
+      const combos = out.get(r.indicator) ?? [""];
+      for (const o of r.by ? (categories[r.by] ?? []) : []) {
+        const key = comboKey(r.by, o);
+        if (!combos.includes(key)) combos.push(key);
+      }
+      out.set(r.indicator, combos);
+    }
+  }
+  return out;
+}
+
 const MODELS_RULE: FormRule = {
   left: "DVK_MODELS_TOTAL",
   operator: "==",

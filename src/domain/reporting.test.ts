@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { INDICATOR_CATALOGUE_FOR_TESTS } from "./indicators.test-data.ts";
 import { parsePeriod } from "./periods.ts";
-import { BUILT_IN_FORMS, checkForm, comboKey, type FormDefinition, formIndicators } from "./report-forms.ts";
+import {
+  BUILT_IN_FORMS,
+  checkForm,
+  comboKey,
+  comboOption,
+  type FormDefinition,
+  formCombos,
+  formIndicators,
+} from "./report-forms.ts";
 import { proposeDeadlines, reminderKind, reportingChain } from "./reporting-regime.ts";
 import {
   needsLateReason,
@@ -120,6 +128,35 @@ describe("checkForm finds structural problems", () => {
   it("combo keys", () => {
     expect(comboKey()).toBe("");
     expect(comboKey("field", "kinh tế")).toBe("field=kinh tế");
+  });
+  it("combo options and each indicator's combos on a form, rows of the same indicator merged", () => {
+    expect(comboOption("field=kinh tế")).toBe("kinh tế");
+    expect(comboOption("")).toBe("");
+    const cats: Record<string, Record<string, string[]>> = { A: { field: ["x", "y"] }, B: {} };
+    const f = {
+      sections: [
+        {
+          key: "T",
+          depth: 1 as const,
+          titleVi: "T",
+          titleEn: "T",
+          kind: "table" as const,
+          rows: [{ indicator: "B" }, { indicator: "A" }],
+        },
+        {
+          key: "U",
+          depth: 1 as const,
+          titleVi: "U",
+          titleEn: "U",
+          kind: "table" as const,
+          rows: [{ indicator: "A", by: "field" }, { indicator: "Z" }],
+        },
+      ],
+    };
+    expect([...formCombos(f, (c) => cats[c])]).toEqual([
+      ["B", [""]],
+      ["A", ["", "field=x", "field=y"]],
+    ]);
   });
 });
 

@@ -12,7 +12,7 @@
  * Days not taken from a published notice are marked "estimated" until an admin confirms them.
  * @module
  */
-import { type IsoDate, isIsoDate } from "./dates.ts";
+import { addDays, type IsoDate, isIsoDate } from "./dates.ts";
 import { lunarToSolar } from "./lunar.ts";
 
 export type DayStatus = "official" | "estimated";
@@ -81,12 +81,6 @@ export const SHIPPED_SCHEDULES: Record<number, SpecialDay[]> = {
 
 function weekday(date: IsoDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-}
-
-function addDays(date: IsoDate, n: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 function isWeekend(date: IsoDate): boolean {

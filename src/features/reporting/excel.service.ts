@@ -11,8 +11,8 @@ import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
 import type { Database } from "../../db/database.ts";
 import { formatDateVi } from "../../domain/dates.ts";
-import { parsePeriod, periodLabelVi } from "../../domain/periods.ts";
-import { comboKey, formIndicators } from "../../domain/report-forms.ts";
+import { periodLabelOrCode } from "../../domain/periods.ts";
+import { comboOption, formCombos } from "../../domain/report-forms.ts";
 import { parseNumberVi } from "../../domain/vn-format.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
@@ -25,14 +25,6 @@ type Db = Kysely<Database>;
 export const SHEET = "Số liệu";
 const HEADER = ["Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Phân tổ", "Chỉ tiêu", "Đơn vị tính", "Giá trị"];
 const FIRST_ROW = 5;
-
-function label(code: string) {
-  try {
-    return periodLabelVi(parsePeriod(code));
-  } catch {
-    return code;
-  }
-}
 
 /** The template (.xlsx) for the units of the request the user fills (or just `unit`). */
 export async function template(db: Db, auth: Auth | null, requestId: number, unit?: string): Promise<Buffer> {
@@ -53,15 +45,11 @@ export async function template(db: Db, auth: Auth | null, requestId: number, uni
     ]),
   );
   const lines: { code: string; combo: string; by: string; name: string; uom: string; text: boolean }[] = [];
-  const byOf = new Map<string, string | undefined>();
-  for (const s of form.sections) for (const r of s.rows ?? []) byOf.set(r.indicator, r.by);
-  for (const code of formIndicators({ sections: form.sections })) {
+  for (const [code, combos] of formCombos(form, (c) => catalogue.get(c)?.categories)) {
     const ind = catalogue.get(code);
     if (!ind) continue;
     const base = { code, name: ind.name_vi, uom: ind.unit_of_measure, text: ind.type === "text" };
-    lines.push({ ...base, combo: "", by: "" });
-    const by = byOf.get(code);
-    if (by) for (const o of ind.categories[by] ?? []) lines.push({ ...base, combo: comboKey(by, o), by: o });
+    for (const combo of combos) lines.push({ ...base, combo, by: comboOption(combo) });
   }
 
   const out = new PassThrough();
@@ -84,7 +72,7 @@ export async function template(db: Db, auth: Auth | null, requestId: number, uni
     request.id,
     "Kỳ",
     request.period_code,
-    label(request.period_code),
+    periodLabelOrCode(request.period_code),
     "Hạn gửi",
     formatDateVi(request.deadline),
   ]).commit();

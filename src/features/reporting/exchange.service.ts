@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
 import type { Database, ReportRequestRow, SubmissionValues } from "../../db/database.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
-import { comboKey } from "../../domain/report-forms.ts";
+import { formCombos } from "../../domain/report-forms.ts";
 import { nextStatus } from "../../domain/submission-workflow.ts";
 import { checkRule } from "../../domain/validation-rules.ts";
 import { AppError, errors } from "../../http/errors.ts";
@@ -76,16 +76,7 @@ export async function importValues(
   const request = await requestFor(db, a, requestId);
   const form = await requireForm(db, request.form_id);
   const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
-  const allowed = new Map<string, Set<string>>();
-  for (const s of form.sections) {
-    for (const r of s.rows ?? []) {
-      const ind = catalogue.get(r.indicator);
-      if (!ind) continue;
-      const set = allowed.get(r.indicator) ?? new Set([""]);
-      if (r.by) for (const o of ind.categories[r.by] ?? []) set.add(comboKey(r.by, o));
-      allowed.set(r.indicator, set);
-    }
-  }
+  const allowed = formCombos(form, (code) => catalogue.get(code)?.categories);
   const subs = new Map((await repo.submissionsWithValues(db, requestId)).map((s) => [s.unit_code, s]));
   const conflicts: Conflict[] = [];
   const count = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
@@ -142,7 +133,7 @@ export async function importValues(
     const combo = DEFAULT_COMBOS.has(row.categoryOptionCombo ?? "")
       ? ""
       : (row.categoryOptionCombo as string);
-    if (!combos.has(combo)) {
+    if (!combos.includes(combo)) {
       conflict(row, "categoryOptionCombo", "Unknown category option combo", "Phân tổ không hợp lệ");
       continue;
     }

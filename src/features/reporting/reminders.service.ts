@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { type Auth, requirePermission, scopeCodes } from "../../access/access.ts";
 import { ROLE_PERMISSIONS, ROLES } from "../../access/permissions.ts";
 import type { Database } from "../../db/database.ts";
-import { formatDateVi, todayInVietnam } from "../../domain/dates.ts";
+import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
 import type { WorkingCalendar } from "../../domain/working-days.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
@@ -17,14 +17,9 @@ import * as repo from "./reminders.repository.ts";
 
 type Db = Kysely<Database>;
 
-const DAY = 86_400_000;
 /** How far around today reminders look: deadlines up to 45 days ahead (the longest window is 30 working days) and overdue reports up to 90 days late. */
 const AHEAD_DAYS = 45;
 const OVERDUE_DAYS = 90;
-
-function shift(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 function due(rows: repo.OwedRow[], today: string, calendar: WorkingCalendar) {
   return rows.flatMap((r) => {
@@ -39,7 +34,13 @@ export async function myReminders(db: Db, auth: Auth | null) {
   const owners = scopeCodes(a, "report.fill");
   if (owners !== null && owners.length === 0) return { items: [] };
   const today = todayInVietnam();
-  const rows = await repo.owedReports(db, shift(today, -OVERDUE_DAYS), shift(today, AHEAD_DAYS), owners, 200);
+  const rows = await repo.owedReports(
+    db,
+    addDays(today, -OVERDUE_DAYS),
+    addDays(today, AHEAD_DAYS),
+    owners,
+    200,
+  );
   const calendar = await loadWorkingCalendar(db);
   return {
     items: due(rows, today, calendar).map(({ row, kind }) => ({
@@ -96,8 +97,8 @@ export async function sendDueReminders(
   const calendar = await loadWorkingCalendar(db);
   const rows = await repo.owedReports(
     db,
-    shift(today, -OVERDUE_DAYS),
-    shift(today, AHEAD_DAYS),
+    addDays(today, -OVERDUE_DAYS),
+    addDays(today, AHEAD_DAYS),
     null,
     50_000,
   );

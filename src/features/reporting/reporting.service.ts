@@ -39,7 +39,7 @@ import {
   periodLabelVi,
   samePeriodLastYear,
 } from "../../domain/periods.ts";
-import { comboKey, formIndicators } from "../../domain/report-forms.ts";
+import { formCombos, formIndicators } from "../../domain/report-forms.ts";
 import { proposeDeadlines } from "../../domain/reporting-regime.ts";
 import {
   needsLateReason,
@@ -566,8 +566,7 @@ async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
 /** Checks entered values against the form and the catalogue; every problem at once, as field paths. */
 async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Record<string, string>>) {
   const catalogue = await catalogueFor(db, form);
-  const rowsBy = new Map<string, string | undefined>();
-  for (const s of form.sections) for (const r of s.rows ?? []) rowsBy.set(r.indicator, r.by);
+  const combosOf = formCombos(form, (code) => catalogue.get(code)?.categories);
   const problems: { field: string; messageVi: string; messageEn: string }[] = [];
   const out: SubmissionValues = {};
   for (const [code, combos] of Object.entries(raw)) {
@@ -580,11 +579,10 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
       });
       continue;
     }
-    const by = rowsBy.get(code);
-    const allowed = new Set(["", ...(by ? (ind.categories[by] ?? []).map((o) => comboKey(by, o)) : [])]);
+    const allowed = combosOf.get(code) ?? [""];
     for (const [combo, value] of Object.entries(combos)) {
       const field = `values.${code}.${combo || "total"}`;
-      if (!allowed.has(combo)) {
+      if (!allowed.includes(combo)) {
         problems.push({
           field,
           messageVi: `Phân tổ không hợp lệ: ${combo}`,

@@ -16,7 +16,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { parseNarrative } from "../../../../../src/domain/narrative.ts";
-import { parsePeriod, periodLabelVi } from "../../../../../src/domain/periods.ts";
+import { periodLabelOrCode } from "../../../../../src/domain/periods.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { ApiError, api, download, type SubmissionDetail, upload } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -27,14 +27,6 @@ import { Revisions } from "./revisions.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 const AUTOSAVE_MS = 1500;
-
-function periodTitle(code: string) {
-  try {
-    return periodLabelVi(parsePeriod(code));
-  } catch {
-    return code;
-  }
-}
 
 /** Fill a report: narrative sections and indicator tables, autosaved; submit; review (accept, return, unlock). */
 export function SubmissionPage() {
@@ -171,7 +163,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
         <div>
           <Title order={3}>{request.title}</Title>
           <Text>
-            {detail.unitName} · {periodTitle(request.periodCode)} · {t("reports.deadline")}:{" "}
+            {detail.unitName} · {periodLabelOrCode(request.periodCode)} · {t("reports.deadline")}:{" "}
             {formatDate(request.deadline)}
             {request.referenceNo ? ` · ${t("reports.referenceNo")}: ${request.referenceNo}` : ""}
           </Text>
