@@ -55,3 +55,6 @@ export const PagingQuery = {
 export function jsonBody<T>(schema: T) {
   return { body: { content: { "application/json": { schema } }, required: true } };
 }
+
+/** The media type of an Excel workbook (.xlsx), for downloads and uploads. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

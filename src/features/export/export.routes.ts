@@ -1,10 +1,9 @@
 /** /api/export/xlsx: any table as an Excel file. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, jsonBody } from "../../http/schemas.ts";
+import { errorResponses, jsonBody, XLSX_TYPE } from "../../http/schemas.ts";
 import { tableToXlsx } from "./export.service.ts";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Cell = z.union([z.string().max(10_000), z.number(), z.null()]);
 
 export function exportRoutes(_deps: AppDeps) {
@@ -23,7 +22,10 @@ export function exportRoutes(_deps: AppDeps) {
         }),
       ),
       responses: {
-        200: { description: "xlsx", content: { [XLSX]: { schema: { type: "string", format: "binary" } } } },
+        200: {
+          description: "xlsx",
+          content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } },
+        },
         ...errorResponses,
       },
     }),
@@ -31,7 +33,7 @@ export function exportRoutes(_deps: AppDeps) {
       const t = c.req.valid("json");
       const file = await tableToXlsx(c.var.auth, t);
       return c.body(new Uint8Array(file), 200, {
-        "content-type": XLSX,
+        "content-type": XLSX_TYPE,
         "content-disposition": `attachment; filename="danvan.xlsx"; filename*=UTF-8''${encodeURIComponent(t.title)}.xlsx`,
       });
     },

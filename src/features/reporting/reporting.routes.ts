@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { parse } from "csv-parse/sync";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
-import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
 import * as excel from "./excel.service.ts";
 import * as exchange from "./exchange.service.ts";
 import * as reminders from "./reminders.service.ts";
@@ -329,7 +329,10 @@ export function reportingRoutes(deps: AppDeps) {
         "Excel template: a row per unit × indicator for the units you fill (or ?unit=CODE), values so far",
       request: { params: s.IdParam, query: s.ConsolidationQuery },
       responses: {
-        200: { description: "xlsx", content: { [XLSX]: { schema: { type: "string", format: "binary" } } } },
+        200: {
+          description: "xlsx",
+          content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } },
+        },
         ...errorResponses,
       },
     }),
@@ -337,7 +340,7 @@ export function reportingRoutes(deps: AppDeps) {
       const id = c.req.valid("param").id;
       const file = await excel.template(db, c.var.auth, id, c.req.valid("query").unit);
       return c.body(new Uint8Array(file), 200, {
-        "content-type": XLSX,
+        "content-type": XLSX_TYPE,
         "content-disposition": `attachment; filename="bieu-nhap-so-lieu-${id}.xlsx"`,
       });
     },
@@ -352,7 +355,7 @@ export function reportingRoutes(deps: AppDeps) {
       request: {
         params: s.IdParam,
         query: s.ImportQuery,
-        body: { content: { [XLSX]: { schema: { type: "string", format: "binary" } } }, required: true },
+        body: { content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } }, required: true },
       },
       responses: { 200: json(s.ImportSummarySchema), ...writeErrorResponses },
     }),
@@ -373,8 +376,6 @@ export function reportingRoutes(deps: AppDeps) {
   );
   return app;
 }
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function parseCsv(text: string): string[][] {
   try {
