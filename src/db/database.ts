@@ -129,6 +129,8 @@ interface IndicatorTable {
   aggregation: "sum" | "average" | "weighted_average" | "min" | "max" | "latest" | "none";
   categories: ColumnType<Record<string, string[]>, string, string>;
   description: string;
+  /** weighted_average only: the indicator whose value in the same report weighs this one. */
+  weight_code: ColumnType<string | null, string | null | undefined, string | null>;
   built_in: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -257,7 +259,14 @@ interface RollupValueTable {
   max: string | null;
   latest_value: string | null;
   latest_at: Date | null;
+  weighted_sum: Generated<string>;
+  weight: Generated<string>;
   updated_at: Timestamp;
+}
+
+interface TotalsRevisionTable {
+  province_code: string;
+  revision: Generated<string>;
 }
 
 interface ConsolidationSummaryTable {
@@ -300,6 +309,7 @@ export interface Database {
   rollup_value: RollupValueTable;
   reminder_log: ReminderLogTable;
   rollup_total: RollupTotalTable;
+  totals_revision: TotalsRevisionTable;
   consolidation_summary: ConsolidationSummaryTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;

@@ -22,6 +22,7 @@ export const DECLARED_COLUMNS: Columns = {
     "aggregation",
     "categories",
     "description",
+    "weight_code",
     "built_in",
     "version",
     "created_at",
@@ -190,8 +191,11 @@ export const DECLARED_COLUMNS: Columns = {
     "max",
     "latest_value",
     "latest_at",
+    "weighted_sum",
+    "weight",
     "updated_at",
   ),
+  totals_revision: all("province_code", "revision"),
 };
 
 /** Differences between the declared columns and the database's, as readable lines; empty when they match. */

@@ -271,6 +271,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       submissionsWithValues: [1],
       totals: ["dvcq-thap-muoi", ["2025", "2026"], ["82", "19"]],
       refreshTotals: [[1, 2]],
+      totalsRevision: [],
       findSummary: [1, "82"],
       insertSummary: [{ requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", userId: 1 }],
       updateSummaryVersioned: [

@@ -52,10 +52,18 @@ describe("aggregate", () => {
   ] as const)("%s → %s", (rule, out) => {
     expect(aggregate(rule, items)).toBe(out);
   });
-  it("gives null for no values and refuses missing weights or dates", () => {
+  it("gives null for no values, refuses missing dates, and leaves values without a weight out", () => {
     expect(aggregate("sum", [])).toBeNull();
-    expect(() => aggregate("weighted_average", [{ value: "1" }])).toThrow(RangeError);
     expect(() => aggregate("latest", [{ value: "1" }])).toThrow(RangeError);
+    expect(aggregate("weighted_average", [{ value: "1" }])).toBeNull();
     expect(aggregate("weighted_average", [{ value: "1", weight: "0" }])).toBeNull();
+    // 40% of 200 dossiers and 70% of 600: (8000 + 42000) / 800 = 62.5; the unweighed 10% does not count
+    expect(
+      aggregate("weighted_average", [
+        { value: "40", weight: "200" },
+        { value: "70", weight: "600" },
+        { value: "10" },
+      ]),
+    ).toBe("62.5");
   });
 });

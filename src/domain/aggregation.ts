@@ -9,7 +9,10 @@ export type AggregationRule = "sum" | "average" | "weighted_average" | "min" | "
 
 export interface Contribution {
   value: string;
-  /** For weighted averages (e.g. population); required then. */
+  /**
+   * For weighted averages: the weight indicator's value in the same report (e.g. the number of dossiers for
+   * the share filed online). A value without its weight is left out of the weighted average.
+   */
   weight?: string;
   /** For "latest": when the value was reported (ISO date or timestamp). */
   at?: string;
@@ -30,12 +33,12 @@ export function aggregate(rule: AggregationRule, items: Contribution[]): string 
     case "average":
       return divide(add(...values), String(values.length), averageScale(values));
     case "weighted_average": {
-      const missing = items.find((i) => i.weight === undefined);
-      if (missing) throw new RangeError("weighted average: every value needs a weight");
-      const total = add(...items.map((i) => i.weight as string));
+      const weighed = items.filter((i) => i.weight !== undefined && i.weight !== "");
+      if (weighed.length === 0) return null;
+      const total = add(...weighed.map((i) => i.weight as string));
       if (compare(total, "0") === 0) return null;
-      const weighted = add(...items.map((i) => multiply(i.value, i.weight as string)));
-      return divide(weighted, total, averageScale(values));
+      const weighted = add(...weighed.map((i) => multiply(i.value, i.weight as string)));
+      return divide(weighted, total, averageScale(weighed.map((i) => i.value)));
     }
     case "min":
       return values.reduce((a, b) => (compare(b, a) < 0 ? b : a));

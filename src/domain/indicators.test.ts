@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_INDICATORS, checkValue } from "./indicators.ts";
+import { BUILT_IN_INDICATORS, checkValue, checkWeight, type IndicatorType } from "./indicators.ts";
 
 describe("built-in indicators", () => {
   it("have unique codes in CONSTANT_CASE and both languages", () => {
@@ -15,6 +15,28 @@ describe("built-in indicators", () => {
       if (i.type === "text" || i.code.endsWith("_RANK")) expect(i.aggregation).toBe("none");
       if (i.unitOfMeasure === "mô hình") expect(i.aggregation).toBe("sum");
     }
+  });
+});
+
+describe("checkWeight", () => {
+  const catalogue = new Map<string, { type: IndicatorType }>(BUILT_IN_INDICATORS.map((i) => [i.code, i]));
+  it("holds for every built-in", () => {
+    for (const i of BUILT_IN_INDICATORS) expect(checkWeight(i, catalogue)).toBeNull();
+  });
+  it.each([
+    ["a weighted average without a weight", { aggregation: "weighted_average", weightCode: null }],
+    ["a weight on a plain average", { aggregation: "average", weightCode: "DOSSIERS_RECEIVED" }],
+    ["a weight that is a share", { aggregation: "weighted_average", weightCode: "ONLINE_DOSSIER_SHARE" }],
+    ["a weight that is text", { aggregation: "weighted_average", weightCode: "DVCQ_BAND" }],
+    ["a weight not in the catalogue", { aggregation: "weighted_average", weightCode: "NO_SUCH" }],
+    ["itself", { aggregation: "weighted_average", weightCode: "X_SHARE" }],
+  ] as const)("refuses %s", (_, def) => {
+    const r = checkWeight(
+      { code: "X_SHARE", ...def },
+      new Map([...catalogue, ["X_SHARE", { type: "decimal" }]]),
+    );
+    expect(r?.messageVi).toBeTruthy();
+    expect(r?.messageEn).toBeTruthy();
   });
 });
 

@@ -20,6 +20,11 @@ export interface IndicatorDefinition {
   /** Optional disaggregation: category name → options (e.g. field × new/kept). */
   categories: Record<string, string[]>;
   description: string;
+  /**
+   * Weighted averages only: the indicator whose value in the same report weighs this one (the share of
+   * dossiers filed online is weighted by the dossiers received).
+   */
+  weightCode?: string | null;
 }
 
 const MODEL_FIELDS = ["kinh tế", "văn hóa – xã hội", "quốc phòng – an ninh", "xây dựng hệ thống chính trị"];
@@ -126,6 +131,16 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     description: "",
   },
   {
+    code: "DOSSIERS_RECEIVED",
+    nameVi: "Số hồ sơ thủ tục hành chính tiếp nhận",
+    nameEn: "Administrative dossiers received",
+    type: "integer",
+    unitOfMeasure: "hồ sơ",
+    aggregation: "sum",
+    categories: {},
+    description: "Trọng số của tỷ lệ hồ sơ nộp trực tuyến.",
+  },
+  {
     code: "ONLINE_DOSSIER_SHARE",
     nameVi: "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến",
     nameEn: "Share of administrative dossiers filed online",
@@ -133,7 +148,8 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     unitOfMeasure: "%",
     aggregation: "weighted_average",
     categories: {},
-    description: "Bình quân có trọng số theo số hồ sơ.",
+    description: "Bình quân có trọng số theo số hồ sơ tiếp nhận.",
+    weightCode: "DOSSIERS_RECEIVED",
   },
   {
     code: "DVCQ_SCORE",
@@ -227,4 +243,37 @@ export function checkValue(type: IndicatorType, raw: string): ValueCheck {
     };
   }
   return { ok: true, value };
+}
+
+/**
+ * A weighted average names its weight, and only a weighted average does: a whole or decimal count (not a
+ * share, not text), not itself, in the catalogue. Null when the definition is sound.
+ */
+export function checkWeight(
+  i: Pick<IndicatorDefinition, "code" | "aggregation" | "weightCode">,
+  catalogue: ReadonlyMap<string, { type: IndicatorType }>,
+): { messageVi: string; messageEn: string } | null {
+  const w = i.weightCode ?? null;
+  if (i.aggregation !== "weighted_average") {
+    return w === null
+      ? null
+      : {
+          messageVi: "Chỉ bình quân có trọng số mới có chỉ tiêu trọng số",
+          messageEn: "Only a weighted average has a weight indicator",
+        };
+  }
+  if (w === null) {
+    return {
+      messageVi: "Bình quân có trọng số cần chỉ tiêu trọng số (ví dụ số hồ sơ tiếp nhận)",
+      messageEn: "A weighted average needs a weight indicator (e.g. dossiers received)",
+    };
+  }
+  const weight = catalogue.get(w);
+  if (w === i.code || !weight || (weight.type !== "integer" && weight.type !== "decimal")) {
+    return {
+      messageVi: `Chỉ tiêu trọng số ${w} phải là một chỉ tiêu số lượng khác có trong danh mục`,
+      messageEn: `The weight ${w} must be another count in the catalogue`,
+    };
+  }
+  return null;
 }

@@ -69,11 +69,15 @@ export interface FormProblem {
 
 /**
  * Structural checks on a form before it is stored: unique section keys, tables have rows, every indicator
- * and category exists, every rule parses and names only the form's indicators.
+ * and category exists, every weighted average has its weight on the form, every rule parses and names only
+ * the form's indicators.
  */
 export function checkForm(
   f: FormDefinition,
-  catalogue: ReadonlyMap<string, { categories: Record<string, string[]>; type: string }>,
+  catalogue: ReadonlyMap<
+    string,
+    { categories: Record<string, string[]>; type: string; weightCode?: string | null }
+  >,
 ): FormProblem[] {
   const problems: FormProblem[] = [];
   const keys = new Set<string>();
@@ -115,6 +119,16 @@ export function checkForm(
     });
   });
   const used = new Set(formIndicators(f));
+  for (const code of used) {
+    const weight = catalogue.get(code)?.weightCode;
+    if (weight && !used.has(weight)) {
+      problems.push({
+        path: "sections",
+        messageVi: `Chỉ tiêu ${code} là bình quân có trọng số theo ${weight}: biểu mẫu cần cả ${weight}`,
+        messageEn: `${code} is a weighted average by ${weight}: the form needs ${weight} too`,
+      });
+    }
+  }
   f.rules.forEach((r, i) => {
     for (const side of ["left", "right"] as const) {
       try {
@@ -250,6 +264,7 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
         { indicator: "RECEPTION_DAYS" },
         { indicator: "LETTERS_RECEIVED" },
         { indicator: "LETTERS_RESOLVED" },
+        { indicator: "DOSSIERS_RECEIVED" },
         { indicator: "ONLINE_DOSSIER_SHARE" },
         { indicator: "DVK_MODELS_TOTAL", by: "field" },
         { indicator: "DVK_MODELS_NEW" },

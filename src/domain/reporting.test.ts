@@ -116,6 +116,24 @@ describe("checkForm finds structural problems", () => {
       "rules.0.right",
     ],
     [
+      "weighted average without its weight",
+      (f) => ({
+        ...f,
+        sections: [
+          {
+            key: "X",
+            depth: 1,
+            titleVi: "X",
+            titleEn: "X",
+            kind: "table",
+            rows: [{ indicator: "ONLINE_DOSSIER_SHARE" }],
+          },
+        ],
+        rules: [],
+      }),
+      "sections",
+    ],
+    [
       "rule does not parse",
       (f) => ({ ...f, rules: [{ ...(f.rules[0] as FormDefinition["rules"][0]), left: "A +" }] }),
       "rules.0.left",

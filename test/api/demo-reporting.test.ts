@@ -22,6 +22,17 @@ async function naiveSum(requestId: number, unit: string, code: string): Promise<
   return r.rows[0]?.v ?? null;
 }
 
+/** The naive weighted average: Σ value × weight / Σ weight over the accepted reports that give both. */
+async function naiveWeighted(requestId: number, unit: string, code: string, weight: string) {
+  const r = await sql<{ v: string | null }>`
+    select round(sum((s.values -> ${code} ->> '')::numeric * (s.values -> ${weight} ->> '')::numeric)
+      / nullif(sum((s.values -> ${weight} ->> '')::numeric), 0), 2)::text as v
+    from submission s
+    where s.request_id = ${requestId} and s.status = 'accepted' and ${unit} = any(s.rollup_path)
+      and s.values -> ${code} ->> '' <> '' and s.values -> ${weight} ->> '' <> ''`.execute(t.db);
+  return r.rows[0]?.v ?? null;
+}
+
 describe("demo reporting data", () => {
   it("has requests for 2022–2026 with on-time, late, missing and returned reports", async () => {
     const list = await province.json("GET", "/api/requests");
@@ -52,6 +63,11 @@ describe("demo reporting data", () => {
           const got = c.body.indicators.find((i: { code: string }) => i.code === code).accepted.value;
           expect(got, `${period} ${unit} ${code}`).toBe(await naiveSum(req.id, unit, code));
         }
+        // the share of dossiers filed online is weighted by the dossiers each unit received
+        const share = c.body.indicators.find((i: { code: string }) => i.code === "ONLINE_DOSSIER_SHARE");
+        const expected = await naiveWeighted(req.id, unit, "ONLINE_DOSSIER_SHARE", "DOSSIERS_RECEIVED");
+        expect(expected, `${period} ${unit}`).not.toBeNull();
+        expect(Number(share.accepted.value), `${period} ${unit} weighted`).toBe(Number(expected));
       }
     }
   });
@@ -98,6 +114,9 @@ describe("demo reporting data", () => {
       await naiveSum(y2025.id, "82", "DVK_MODELS_TOTAL"),
     );
     expect(country.body.values["01"]).toBeUndefined(); // Hà Nội has no reports in the demo
+    expect(country.body.values["82"]["2025"].ONLINE_DOSSIER_SHARE).toBe(
+      await naiveWeighted(y2025.id, "82", "ONLINE_DOSSIER_SHARE", "DOSSIERS_RECEIVED"),
+    );
     const drill = await province.json(
       "GET",
       "/api/reporting/totals?form=dvcq-thap-muoi&periods=2024,2025&unit=82",
@@ -122,6 +141,45 @@ describe("demo reporting data", () => {
     expect(
       (await province.json("GET", "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025&unit=19")).status,
     ).toBe(404);
+  });
+
+  it("serves a changed report in the totals at the next read (the server's copy is checked each time)", async () => {
+    const admin = await t.login("admin");
+    const url = "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025";
+    const before = (await admin.json("GET", url)).body.values["82"]["2025"].DVK_MODELS_KEPT;
+    expect((await admin.json("GET", url)).body.values["82"]["2025"].DVK_MODELS_KEPT).toBe(before);
+    const list = await province.json("GET", "/api/requests");
+    const y2025 = list.body.items.find((r: { periodCode: string }) => r.periodCode === "2025");
+    const detail = await province.json("GET", `/api/requests/${y2025.id}`);
+    const target = detail.body.targets.find((x: { status: string }) => x.status === "accepted");
+    const approver = await t.login("duyet.dongthap");
+    const sub = (await province.json("GET", `/api/submissions/${target.id}`)).body.submission;
+    const unlocked = await approver.json("POST", `/api/submissions/${sub.id}/unlock`, {
+      version: sub.version,
+      comment: "Sửa số liệu",
+    });
+    expect(unlocked.status).toBe(200);
+    const values = {
+      ...sub.values,
+      DVK_MODELS_KEPT: { "": String(Number(sub.values.DVK_MODELS_KEPT[""]) + 100) },
+      DVK_MODELS_TOTAL: {
+        ...sub.values.DVK_MODELS_TOTAL,
+        "": String(Number(sub.values.DVK_MODELS_TOTAL[""]) + 100),
+      },
+    };
+    const resubmitted = await province.json("POST", `/api/submissions/${sub.id}/submit`, {
+      version: unlocked.body.submission.version,
+      values,
+      lateReason: "Bổ sung số liệu sau khi mở khóa",
+    });
+    expect(resubmitted.status).toBe(200);
+    const accepted = await province.json("POST", `/api/submissions/${sub.id}/accept`, {
+      version: resubmitted.body.submission.version,
+    });
+    expect(accepted.status).toBe(200);
+    const after = (await admin.json("GET", url)).body.values["82"]["2025"].DVK_MODELS_KEPT;
+    expect(Number(after)).toBe(Number(before) + 100);
+    expect(after).toBe(await naiveSum(y2025.id, "82", "DVK_MODELS_KEPT"));
   });
 
   it("is seeded once", async () => {

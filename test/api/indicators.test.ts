@@ -64,8 +64,40 @@ describe("/api/indicators", () => {
     [{ ...newIndicator, code: "X3", aggregation: "median" }],
     [{ ...newIndicator, code: "X4", categories: { field: [] } }],
     [{ ...newIndicator, code: "X5", nameVi: "" }],
+    [{ ...newIndicator, code: "X6", aggregation: "weighted_average" }],
+    [{ ...newIndicator, code: "X7", weightCode: "DOSSIERS_RECEIVED" }],
+    [{ ...newIndicator, code: "X8", aggregation: "weighted_average", weightCode: "ONLINE_DOSSIER_SHARE" }],
+    [{ ...newIndicator, code: "X9", aggregation: "weighted_average", weightCode: "NO_SUCH_CODE" }],
   ])("rejects %j with 400", async (body) => {
-    expect((await admin.json("POST", "/api/indicators", body)).status).toBe(400);
+    const r = await admin.json("POST", "/api/indicators", body);
+    expect(r.status).toBe(400);
+    expect(
+      (await admin.json("GET", "/api/indicators")).body.items.map((i: { code: string }) => i.code),
+    ).not.toContain(body.code);
+  });
+
+  it("weighs a weighted average by a count in the catalogue, and keeps that count a count", async () => {
+    const share = await admin.json("POST", "/api/indicators", {
+      ...newIndicator,
+      code: "ONLINE_PAYMENT_SHARE",
+      nameVi: "Tỷ lệ thanh toán trực tuyến",
+      nameEn: "Share of payments made online",
+      type: "percentage",
+      unitOfMeasure: "%",
+      aggregation: "weighted_average",
+      weightCode: "DOSSIERS_RECEIVED",
+    });
+    expect(share.status).toBe(201);
+    expect(share.body.weightCode).toBe("DOSSIERS_RECEIVED");
+    const built = (await admin.json("GET", "/api/indicators")).body.items;
+    expect(built.find((i: { code: string }) => i.code === "ONLINE_DOSSIER_SHARE").weightCode).toBe(
+      "DOSSIERS_RECEIVED",
+    );
+    const weight = built.find((i: { code: string }) => i.code === "DOSSIERS_RECEIVED");
+    const { code: _c, builtIn: _b, ...fields } = weight;
+    const asText = await admin.json("PUT", "/api/indicators/DOSSIERS_RECEIVED", { ...fields, type: "text" });
+    expect(asText.status).toBe(400);
+    expect(asText.body.error.message_vi).toContain("trọng số");
   });
 
   it("404 for editing an unknown code", async () => {

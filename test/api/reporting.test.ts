@@ -53,6 +53,7 @@ const VALUES = {
   DVK_MODELS_KEPT: { "": "5" },
   LETTERS_RECEIVED: { "": "40" },
   LETTERS_RESOLVED: { "": "38" },
+  DOSSIERS_RECEIVED: { "": "1200" },
   ONLINE_DOSSIER_SHARE: { "": "50.43" },
 };
 

@@ -6,6 +6,7 @@ import * as createCalendarDay from "./202611222100-create-calendar-day.ts";
 import * as createIndicator from "./202611222130-create-indicator.ts";
 import * as createReporting from "./202611230000-create-reporting.ts";
 import * as addReminders from "./202611230100-add-reminders.ts";
+import * as addTotalsRevisionAndWeights from "./202611230200-add-totals-revision-and-weights.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611222130-create-indicator": createIndicator,
   "202611230000-create-reporting": createReporting,
   "202611230100-add-reminders": addReminders,
+  "202611230200-add-totals-revision-and-weights": addTotalsRevisionAndWeights,
 };

@@ -4,16 +4,21 @@
 
     insert into rollup_value as r
       (request_id, unit_code, indicator_code, combo, province_code, n, partial_n, sum, min, max, latest_value,
-       latest_at)
+       latest_at, weighted_sum, weight)
     select s.request_id, p.code, v.key, c.key, min(s.province_code), count(*)::int,
            count(*) filter (where s.partial)::int, sum(c.value::numeric), min(c.value::numeric),
            max(c.value::numeric),
            (array_agg(c.value::numeric
-  order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at)
+  order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at),
+           coalesce(sum(c.value::numeric * w.weight), 0), coalesce(sum(w.weight), 0)
   from submission s
     cross join unnest(s.rollup_path) as p(code)
     cross join jsonb_each(s.values) as v(key, value)
     cross join jsonb_each_text(v.value) as c(key, value)
+    join indicator i on i.code = v.key
+    cross join lateral (
+  select case when i.aggregation = 'weighted_average'
+    then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight) as w
   where s.id = any($1::bigint[]) and v.key = any($2::text[])
       and c.value <> ''
   group by s.request_id, p.code, v.key, c.key
@@ -22,6 +27,8 @@
   set n = r.n + excluded.n,
       partial_n = r.partial_n + excluded.partial_n,
       sum = r.sum + excluded.sum,
+      weighted_sum = r.weighted_sum + excluded.weighted_sum,
+      weight = r.weight + excluded.weight,
       min = least(r.min, excluded.min),
       max = greatest(r.max, excluded.max),
       latest_value = case when r.latest_at is null or excluded.latest_at >= r.latest_at
@@ -46,7 +53,7 @@
       jsonb_object_agg(v.indicator_code, case i.aggregation
         when 'sum' then trim_scale(v.sum)::text
         when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
-        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.weighted_sum / nullif(v.weight, 0), 2)::text
         when 'min' then trim_scale(v.min)::text
         when 'max' then trim_scale(v.max)::text
         when 'latest' then trim_scale(v.latest_value)::text
@@ -57,6 +64,14 @@
     join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
   group by v.request_id, v.unit_code
   order by v.request_id, v.unit_code;
+
+    insert into totals_revision as t (province_code)
+    select distinct s.province_code
+  from submission s
+  where s.id = any($1::bigint[])
+  order by 1
+  on conflict (province_code) do update
+  set revision = t.revision + 1;
 
 -- bodiesOfKind(["30037"],"people_committee","2026-06-30")
 select "id", "unit_code"
@@ -201,7 +216,7 @@ select "code", "full_name"
       jsonb_object_agg(v.indicator_code, case i.aggregation
         when 'sum' then trim_scale(v.sum)::text
         when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
-        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.weighted_sum / nullif(v.weight, 0), 2)::text
         when 'min' then trim_scale(v.min)::text
         when 'max' then trim_scale(v.max)::text
         when 'latest' then trim_scale(v.latest_value)::text
@@ -213,19 +228,33 @@ select "code", "full_name"
   group by v.request_id, v.unit_code
   order by v.request_id, v.unit_code;
 
+    insert into totals_revision as t (province_code)
+    select distinct s.province_code
+  from submission s
+  where s.id = any($1::bigint[])
+  order by 1
+  on conflict (province_code) do update
+  set revision = t.revision + 1;
+
 -- removeFromRollup(1,["DVK_MODELS_TOTAL"])
 
     update rollup_value r
   set n = r.n - 1,
       partial_n = r.partial_n - (case when x.partial then 1 else 0 end),
       sum = r.sum - x.value,
+      weighted_sum = r.weighted_sum - coalesce(x.value * x.weight, 0),
+      weight = r.weight - coalesce(x.weight, 0),
       updated_at = now()
   from (
-      select s.request_id, s.partial, p.code, v.key, c.key as combo, c.value::numeric as value
+      select s.request_id, s.partial, p.code, v.key, c.key as combo, c.value::numeric as value, w.weight
   from submission s
       cross join unnest(s.rollup_path) as p(code)
       cross join jsonb_each(s.values) as v(key, value)
       cross join jsonb_each_text(v.value) as c(key, value)
+      join indicator i on i.code = v.key
+      cross join lateral (
+  select case when i.aggregation = 'weighted_average'
+    then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight) as w
   where s.id = $1 and v.key = any($2::text[]) and c.value <> ''
   order by p.code, v.key, c.key
     ) x
@@ -274,7 +303,7 @@ select "code", "full_name"
       jsonb_object_agg(v.indicator_code, case i.aggregation
         when 'sum' then trim_scale(v.sum)::text
         when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
-        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.weighted_sum / nullif(v.weight, 0), 2)::text
         when 'min' then trim_scale(v.min)::text
         when 'max' then trim_scale(v.max)::text
         when 'latest' then trim_scale(v.latest_value)::text
@@ -285,6 +314,14 @@ select "code", "full_name"
     join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
   group by v.request_id, v.unit_code
   order by v.request_id, v.unit_code;
+
+    insert into totals_revision as t (province_code)
+    select distinct s.province_code
+  from submission s
+  where s.id = any($1::bigint[])
+  order by 1
+  on conflict (province_code) do update
+  set revision = t.revision + 1;
 
 -- requestsUnder("82","dvcq-thap-muoi",24)
 select "r"."id", "r"."period_code", "r"."period_end", "r"."deadline", "r"."title"
@@ -378,6 +415,11 @@ select *
     join rollup_total t on t.unit_code = u.code
     join req on req.id = t.request_id
   order by t.unit_code, req.period_code, req.depth desc, req.id desc;
+
+-- totalsRevision()
+
+    select coalesce(sum(revision), 0)::text as revision
+  from totals_revision;
 
 -- updateSubmissionVersioned(1,1,{"status":"submitted","values":"{}","submitted":true,"updated_by":1})
 update "submission"

@@ -48,6 +48,7 @@ function valuesFor(unit: string, period: string, half: boolean): SubmissionValue
     RECEPTION_DAYS: { "": String(half ? between(22, 26, r("rec")) : between(44, 52, r("rec"))) },
     LETTERS_RECEIVED: { "": String(received) },
     LETTERS_RESOLVED: { "": String(resolved) },
+    DOSSIERS_RECEIVED: { "": String(Math.round(between(300, 2500, r("dossiers")) * scale * growth)) },
     ONLINE_DOSSIER_SHARE: { "": share.replace(/\.?0+$/, "") },
     DVK_MODELS_TOTAL: { "": String(total), "field=kinh tế": String(economic) },
     DVK_MODELS_NEW: { "": String(fresh) },

@@ -62,7 +62,9 @@ export async function getForm(db: Db, auth: Auth | null, id: number) {
 /** A new form (version 1) or the next version of an existing code; checked against the catalogue. */
 export async function saveFormVersion(db: Db, auth: Auth | null, input: FormDefinition) {
   const a = requirePermission(auth, "form.manage");
-  const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  const catalogue = new Map(
+    (await indicatorRepo.listIndicators(db)).map((i) => [i.code, { ...i, weightCode: i.weight_code }]),
+  );
   const problems = checkForm(input, catalogue);
   if (problems.length > 0) throw errors.validation(problems);
   return db.transaction().execute(async (trx) => {

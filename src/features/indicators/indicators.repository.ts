@@ -15,6 +15,7 @@ function toRow(i: IndicatorDefinition) {
     aggregation: i.aggregation,
     categories: JSON.stringify(i.categories),
     description: i.description,
+    weight_code: i.weightCode ?? null,
   };
 }
 
@@ -34,7 +35,20 @@ export async function insertMissing(db: Db, items: readonly IndicatorDefinition[
     .values(items.map((i) => ({ ...toRow(i), built_in: true })))
     .onConflict((oc) => oc.column("code").doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0);
+  const inserted = Number(r.numInsertedOrUpdatedRows ?? 0);
+  // a built-in that gained its weight after it was first inserted (weights came with a later release)
+  for (const i of items) {
+    if (!i.weightCode) continue;
+    await db
+      .updateTable("indicator")
+      .set({ weight_code: i.weightCode })
+      .where("code", "=", i.code)
+      .where("built_in", "=", true)
+      .where("weight_code", "is", null)
+      .where("aggregation", "=", "weighted_average")
+      .execute();
+  }
+  return inserted;
 }
 
 export async function insertIndicator(db: Db, i: IndicatorDefinition): Promise<IndicatorRow | undefined> {

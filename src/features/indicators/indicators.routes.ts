@@ -15,6 +15,12 @@ const Fields = {
     .record(z.string().min(1).max(40), z.array(z.string().trim().min(1).max(80)).min(1).max(50))
     .default({}),
   description: z.string().trim().max(2000).default(""),
+  weightCode: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{2,63}$/, "CONSTANT_CASE, 3–64 characters")
+    .nullable()
+    .default(null)
+    .openapi({ description: "Weighted averages only: the indicator that weighs this one in each report" }),
 };
 const Code = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, "CONSTANT_CASE, 3–64 characters");
 const IndicatorSchema = z

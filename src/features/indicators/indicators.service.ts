@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission } from "../../access/access.ts";
 import type { Database, IndicatorRow } from "../../db/database.ts";
-import { BUILT_IN_INDICATORS, type IndicatorDefinition } from "../../domain/indicators.ts";
+import { BUILT_IN_INDICATORS, checkWeight, type IndicatorDefinition } from "../../domain/indicators.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import * as repo from "./indicators.repository.ts";
@@ -19,6 +19,7 @@ export function toIndicatorDto(r: IndicatorRow) {
     aggregation: r.aggregation,
     categories: r.categories,
     description: r.description,
+    weightCode: r.weight_code,
     builtIn: r.built_in,
     version: r.version,
   };
@@ -49,8 +50,26 @@ async function audited(db: Db, a: Auth, action: string, before: IndicatorRow | n
   return toIndicatorDto(after);
 }
 
+/** A weighted average's weight, and the weighted averages that use this indicator as theirs, stay sound. */
+async function requireSoundWeights(db: Db, input: IndicatorDefinition) {
+  const all = await repo.listIndicators(db);
+  const catalogue = new Map<string, { type: IndicatorDefinition["type"] }>(all.map((i) => [i.code, i]));
+  catalogue.set(input.code, input);
+  const problem = checkWeight(input, catalogue);
+  if (problem) throw errors.badRequest(problem.messageVi, problem.messageEn, { field: "weightCode" });
+  const user = all.find((i) => i.weight_code === input.code && i.code !== input.code);
+  if (user && input.type !== "integer" && input.type !== "decimal") {
+    throw errors.badRequest(
+      `Chỉ tiêu này là trọng số của ${user.code}: phải là số nguyên hoặc số thập phân`,
+      `This indicator weighs ${user.code}: it must stay an integer or decimal count`,
+      { field: "type" },
+    );
+  }
+}
+
 export async function createIndicator(db: Db, auth: Auth | null, input: IndicatorDefinition) {
   const a = requirePermission(auth, "indicator.manage");
+  await requireSoundWeights(db, input);
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertIndicator(trx, input);
     if (!row) {
@@ -72,6 +91,7 @@ export async function updateIndicator(
   const before = await repo.findIndicator(db, code);
   if (!before) throw errors.notFound("chỉ tiêu / indicator", code);
   const { version, ...fields } = input;
+  await requireSoundWeights(db, { ...fields, code });
   return db.transaction().execute(async (trx) => {
     const row = await repo.updateIndicatorVersioned(trx, code, version, fields);
     if (!row) throw errors.stale(before.version);

@@ -361,6 +361,15 @@ export async function narrativesUnder(
 // ---- rollup ----------------------------------------------------------------------------------------------
 
 /**
+ * A weighted average's weight in the same report, for the same combo (null when absent: that value is left
+ * out of the weighted average, as in src/domain/aggregation.ts). Expects `s` (submission), `i` (indicator)
+ * and `c` (the combo's key and value) in scope.
+ */
+const weightOf = sql`
+  select case when i.aggregation = 'weighted_average'
+    then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight`;
+
+/**
  * Adds accepted submissions' numeric values to every unit on their rollup paths: one statement, grouped per
  * row, rows in a fixed order so concurrent accepts never deadlock; then the units' totals rows. One id on accept; many when a batch of
  * submissions is accepted at once (imports, demo data).
@@ -370,15 +379,18 @@ export async function addToRollup(db: Db, submissionIds: number[], codes: string
   await sql`
     insert into rollup_value as r
       (request_id, unit_code, indicator_code, combo, province_code, n, partial_n, sum, min, max, latest_value,
-       latest_at)
+       latest_at, weighted_sum, weight)
     select s.request_id, p.code, v.key, c.key, min(s.province_code), count(*)::int,
            count(*) filter (where s.partial)::int, sum(c.value::numeric), min(c.value::numeric),
            max(c.value::numeric),
-           (array_agg(c.value::numeric order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at)
+           (array_agg(c.value::numeric order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at),
+           coalesce(sum(c.value::numeric * w.weight), 0), coalesce(sum(w.weight), 0)
     from submission s
     cross join unnest(s.rollup_path) as p(code)
     cross join jsonb_each(s.values) as v(key, value)
     cross join jsonb_each_text(v.value) as c(key, value)
+    join indicator i on i.code = v.key
+    cross join lateral (${weightOf}) as w
     where s.id = any(${sql.val(submissionIds)}::bigint[]) and v.key = any(${sql.val(codes)}::text[])
       and c.value <> ''
     group by s.request_id, p.code, v.key, c.key
@@ -387,6 +399,8 @@ export async function addToRollup(db: Db, submissionIds: number[], codes: string
       n = r.n + excluded.n,
       partial_n = r.partial_n + excluded.partial_n,
       sum = r.sum + excluded.sum,
+      weighted_sum = r.weighted_sum + excluded.weighted_sum,
+      weight = r.weight + excluded.weight,
       min = least(r.min, excluded.min),
       max = greatest(r.max, excluded.max),
       latest_value = case when r.latest_at is null or excluded.latest_at >= r.latest_at
@@ -449,13 +463,17 @@ export async function removeFromRollup(db: Db, submissionId: number, codes: stri
       n = r.n - 1,
       partial_n = r.partial_n - (case when x.partial then 1 else 0 end),
       sum = r.sum - x.value,
+      weighted_sum = r.weighted_sum - coalesce(x.value * x.weight, 0),
+      weight = r.weight - coalesce(x.weight, 0),
       updated_at = now()
     from (
-      select s.request_id, s.partial, p.code, v.key, c.key as combo, c.value::numeric as value
+      select s.request_id, s.partial, p.code, v.key, c.key as combo, c.value::numeric as value, w.weight
       from submission s
       cross join unnest(s.rollup_path) as p(code)
       cross join jsonb_each(s.values) as v(key, value)
       cross join jsonb_each_text(v.value) as c(key, value)
+      join indicator i on i.code = v.key
+      cross join lateral (${weightOf}) as w
       where s.id = ${submissionId} and v.key = any(${sql.val(codes)}::text[]) and c.value <> ''
       order by p.code, v.key, c.key
     ) x
@@ -676,7 +694,7 @@ export async function refreshTotals(db: Db, submissionIds: number[]): Promise<vo
       jsonb_object_agg(v.indicator_code, case i.aggregation
         when 'sum' then trim_scale(v.sum)::text
         when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
-        when 'weighted_average' then round(v.sum / nullif(v.n, 0), 2)::text
+        when 'weighted_average' then round(v.weighted_sum / nullif(v.weight, 0), 2)::text
         when 'min' then trim_scale(v.min)::text
         when 'max' then trim_scale(v.max)::text
         when 'latest' then trim_scale(v.latest_value)::text
@@ -686,6 +704,23 @@ export async function refreshTotals(db: Db, submissionIds: number[]): Promise<vo
     join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
     group by v.request_id, v.unit_code
     order by v.request_id, v.unit_code`.execute(db);
+  // the provinces whose totals moved, in a fixed order (concurrent batches never deadlock)
+  await sql`
+    insert into totals_revision as t (province_code)
+    select distinct s.province_code from submission s
+    where s.id = any(${sql.val(submissionIds)}::bigint[])
+    order by 1
+    on conflict (province_code) do update set revision = t.revision + 1`.execute(db);
+}
+
+/**
+ * The totals revision: the sum of every province's counter, which only grows and moves with every change to
+ * `rollup_total`: what the dashboard totals kept in memory are checked against (src/db/revision-cache.ts).
+ */
+export async function totalsRevision(db: Db): Promise<string> {
+  const r = await sql<{ revision: string }>`
+    select coalesce(sum(revision), 0)::text as revision from totals_revision`.execute(db);
+  return r.rows[0]?.revision ?? "0";
 }
 
 /** Provinces valid on `asOf` (the country level of the dashboards). */

@@ -20,15 +20,17 @@ import type {
   IndicatorRow,
   ReportFormRow,
   ReportRequestRow,
+  RollupValueRow,
   SubmissionNarrative,
   SubmissionRow,
   SubmissionValues,
   UnitLevel,
   UnitRow,
 } from "../../db/database.ts";
+import { RevisionCache } from "../../db/revision-cache.ts";
 import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
 import { isWithin, todayInVietnam } from "../../domain/dates.ts";
-import { divide } from "../../domain/decimal.ts";
+import { compare, divide } from "../../domain/decimal.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { parseNarrative } from "../../domain/narrative.ts";
 import {
@@ -834,14 +836,15 @@ export async function getRevision(db: Db, auth: Auth | null, id: number, version
 
 function aggregateOfRow(
   rule: AggregationRule,
-  r: { n: number; sum: string; min: string | null; max: string | null; latest_value: string | null },
+  r: Pick<RollupValueRow, "n" | "sum" | "min" | "max" | "latest_value" | "weighted_sum" | "weight">,
 ) {
   switch (rule) {
     case "sum":
       return r.sum;
     case "average":
-    case "weighted_average": // weighted by reporting units until indicators carry a weight indicator
       return r.n ? divide(r.sum, String(r.n), 2) : null;
+    case "weighted_average": // Σ value × weight / Σ weight over the reports that gave their weight
+      return compare(r.weight, "0") === 0 ? null : divide(r.weighted_sum, r.weight, 2);
     case "min":
       return r.min;
     case "max":
@@ -873,11 +876,12 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
     const total = mine.find((x) => x.combo === "");
     const previewItems = pending.flatMap((p) => {
       const v = p.values[ind.code]?.[""];
-      return v === undefined ? [] : [{ value: v, at: p.submitted_at?.toISOString() ?? "" }];
+      const weight = ind.weight_code ? p.values[ind.weight_code]?.[""] : undefined;
+      return v === undefined
+        ? []
+        : [{ value: v, at: p.submitted_at?.toISOString() ?? "", ...(weight ? { weight } : {}) }];
     });
-    // the preview has no weights either: a weighted average previews as the plain one
-    const previewRule = ind.aggregation === "weighted_average" ? "average" : ind.aggregation;
-    const pendingValue = aggregate(previewRule, previewItems);
+    const pendingValue = aggregate(ind.aggregation, previewItems);
     return {
       code: ind.code,
       nameVi: ind.name_vi,
@@ -990,6 +994,18 @@ export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string
 
 // ---- dashboards ------------------------------------------------------------------------------------------
 
+type TotalsByUnit = Record<string, Record<string, Record<string, string | null>>>;
+/** Per database: the totals this server read, each kept with the totals revision read before it. */
+const totalsCaches = new WeakMap<Db, RevisionCache<TotalsByUnit, string>>();
+function totalsCacheOf(db: Db) {
+  let cache = totalsCaches.get(db);
+  if (!cache) {
+    cache = new RevisionCache<TotalsByUnit, string>(200);
+    totalsCaches.set(db, cache);
+  }
+  return cache;
+}
+
 /**
  * Totals for dashboards: one form's rolled-up numbers for a unit and the units one level below it (or, for
  * whoever sees the whole country, every province), over the given periods — read from the rollup table, so
@@ -1003,38 +1019,51 @@ export async function totals(
   const a = requirePermission(auth, "unit.read");
   for (const p of q.periods) periodOf({ code: p });
   const today = todayInVietnam();
-  let units: { code: string; name: string }[];
-  let self: { code: string; name: string } | null = null;
-  if (q.unit) {
-    await requireUnitAccess(db, a, "unit.read", q.unit);
-    const u = await unitRepo.findUnitAt(db, q.unit, today);
-    self = { code: q.unit, name: u?.full_name ?? q.unit };
-    units = (await unitRepo.listChildren(db, q.unit, today)).map((c) => ({
-      code: c.code,
-      name: c.full_name,
-    }));
-  } else {
+  const unitQ = q.unit;
+  if (unitQ) await requireUnitAccess(db, a, "unit.read", unitQ);
+  async function unitsShown() {
+    if (unitQ) {
+      const [u, children] = await Promise.all([
+        unitRepo.findUnitAt(db, unitQ, today),
+        unitRepo.listChildren(db, unitQ, today),
+      ]);
+      return {
+        self: { code: unitQ, name: u?.full_name ?? unitQ },
+        units: children.map((c) => ({ code: c.code, name: c.full_name })),
+      };
+    }
     const scope = scopeCodes(a, "unit.read");
     const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
-    units = scope === null ? all : all.filter((p) => scope.includes(p.code));
+    return { self: null, units: scope === null ? all : all.filter((p) => scope.includes(p.code)) };
   }
-  // the forms, the catalogue and the totals do not depend on each other: ask for all three at once
-  const [forms, indicators, rows] = await Promise.all([
+  // the units, the forms, the catalogue and the totals revision do not depend on each other: ask for all at
+  // once; the totals rows themselves are read only when the revision moved since this server last read them
+  const [{ self, units }, forms, indicators, revision] = await Promise.all([
+    unitsShown(),
     formRepoList(db),
     indicatorRepo.listIndicators(db),
-    repo.totals(db, q.form, q.periods, [...(self ? [self.code] : []), ...units.map((u) => u.code)]),
+    repo.totalsRevision(db),
   ]);
   const form = forms.find((f) => f.code === q.form);
   if (!form) throw errors.notFound("biểu mẫu / form", q.form);
   const rolled = [...catalogueOf(indicators, form).values()].filter(
     (i) => i.type !== "text" && i.aggregation !== "none",
   );
-  // unit → period → indicator → value, as the database built it
-  const byUnit: Record<string, Record<string, Record<string, string | null>>> = {};
-  for (const r of rows) {
-    const unit = byUnit[r.unit_code] ?? {};
-    unit[r.period_code] = r.vals;
-    byUnit[r.unit_code] = unit;
+  const codes = [...(self ? [self.code] : []), ...units.map((u) => u.code)];
+  // unit → period → indicator → value, as the database built it: the same object while nothing changed, so
+  // the route serialises it once (src/http/serialize-once.ts)
+  const cache = totalsCacheOf(db);
+  const key = JSON.stringify([q.form, q.periods, codes]);
+  let byUnit = cache.get(key, revision);
+  if (!byUnit) {
+    // read after the revision: rows are never kept under a revision newer than the one they were read at
+    byUnit = {};
+    for (const r of await repo.totals(db, q.form, q.periods, codes)) {
+      const unit = byUnit[r.unit_code] ?? {};
+      unit[r.period_code] = r.vals;
+      byUnit[r.unit_code] = unit;
+    }
+    cache.set(key, revision, byUnit);
   }
   return {
     form: q.form,

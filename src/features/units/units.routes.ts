@@ -1,8 +1,9 @@
 /** /api/units: browse the hierarchy as of a date, remap across reforms, manage hamlets. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { RevisionCache } from "../../db/revision-cache.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
-import { HierarchyCache } from "./hierarchy-cache.ts";
+import { serializeOnce } from "../../http/serialize-once.ts";
 import {
   AsOfQuery,
   CloseHamletBody,
@@ -23,9 +24,8 @@ const tags = ["units"];
 export function unitsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
-  const childrenCache = new HierarchyCache<service.ChildrenResult>();
+  const childrenCache = new RevisionCache<service.ChildrenResult>();
   const watcher = deps.unitRevisions;
-  const serialized = new WeakMap<service.ChildrenResult, string>();
   // a write here must be visible to the very next read, before its notification comes back
   app.use("/units/*", async (c, next) => {
     await next();
@@ -78,16 +78,11 @@ export function unitsRoutes(deps: AppDeps) {
         childrenCache,
         watcher,
       );
-      // cached answers are the same object each time: serialise each once
-      let text = serialized.get(result);
-      if (text === undefined) {
-        text = JSON.stringify(result);
-        serialized.set(result, text);
-      }
-      // the same JSON as c.json(result), typed as such for the OpenAPI route
-      return c.body(text, 200, { "content-type": "application/json" }) as unknown as ReturnType<
-        typeof c.json<typeof result, 200>
-      >;
+      // cached answers are the same object each time: serialise each once; the same JSON as c.json(result),
+      // typed as such for the OpenAPI route
+      return c.body(serializeOnce(result), 200, {
+        "content-type": "application/json",
+      }) as unknown as ReturnType<typeof c.json<typeof result, 200>>;
     },
   );
 

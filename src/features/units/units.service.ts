@@ -2,11 +2,11 @@
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
 import type { Database, UnitRow } from "../../db/database.ts";
+import type { RevisionCache } from "../../db/revision-cache.ts";
 import { formatDateVi, isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import type { HierarchyCache } from "./hierarchy-cache.ts";
 import type { RevisionWatcher } from "./revision-watcher.ts";
 import { searchTextOf } from "./units.import.ts";
 import * as repo from "./units.repository.ts";
@@ -116,7 +116,7 @@ export async function listChildren(
   auth: Auth | null,
   code: string,
   asOfIn?: string,
-  cache?: HierarchyCache<ChildrenResult>,
+  cache?: RevisionCache<ChildrenResult>,
   watcher?: RevisionWatcher,
 ): Promise<ChildrenResult> {
   requirePermission(auth, "unit.read");

@@ -2136,6 +2136,11 @@ export interface paths {
                         };
                         /** @default  */
                         description?: string;
+                        /**
+                         * @description Weighted averages only: the indicator that weighs this one in each report
+                         * @default null
+                         */
+                        weightCode?: string | null;
                     };
                 };
             };
@@ -2239,6 +2244,11 @@ export interface paths {
                         };
                         /** @default  */
                         description?: string;
+                        /**
+                         * @description Weighted averages only: the indicator that weighs this one in each report
+                         * @default null
+                         */
+                        weightCode?: string | null;
                     };
                 };
             };
@@ -4912,6 +4922,11 @@ export interface components {
             };
             /** @default  */
             description: string;
+            /**
+             * @description Weighted averages only: the indicator that weighs this one in each report
+             * @default null
+             */
+            weightCode: string | null;
             builtIn: boolean;
             version: number;
         };

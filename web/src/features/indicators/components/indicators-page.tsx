@@ -7,7 +7,15 @@ import { useApiError } from "../../../lib/use-api-error.ts";
 
 const TYPES = ["integer", "decimal", "percentage", "text"] as const;
 const AGGREGATIONS = ["sum", "average", "weighted_average", "min", "max", "latest", "none"] as const;
-const EMPTY = { code: "", nameVi: "", nameEn: "", type: "integer", unitOfMeasure: "", aggregation: "sum" };
+const EMPTY = {
+  code: "",
+  nameVi: "",
+  nameEn: "",
+  type: "integer",
+  unitOfMeasure: "",
+  aggregation: "sum",
+  weightCode: "",
+};
 
 /** The indicator catalogue; system admins add indicators. */
 export function IndicatorsPage({ canManage }: { canManage: boolean }) {
@@ -20,7 +28,11 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
   const [form, setForm] = useState(EMPTY);
   const { error, onError, clear } = useApiError();
   const create = useMutation({
-    mutationFn: () => api<Indicator>("POST", "/api/indicators", form),
+    mutationFn: () =>
+      api<Indicator>("POST", "/api/indicators", {
+        ...form,
+        weightCode: form.aggregation === "weighted_average" && form.weightCode ? form.weightCode : null,
+      }),
     onSuccess: async () => {
       clear();
       setForm(EMPTY);
@@ -74,6 +86,21 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
             onChange={set("aggregation")}
             data={AGGREGATIONS.map((v) => ({ value: v, label: t(`aggregations.${v}`) }))}
           />
+          {form.aggregation === "weighted_average" && (
+            <Select
+              label={t("weightCode")}
+              w={220}
+              searchable
+              value={form.weightCode || null}
+              onChange={set("weightCode")}
+              data={(q.data?.items ?? [])
+                .filter((i) => i.type === "integer" || i.type === "decimal")
+                .map((i) => ({
+                  value: i.code,
+                  label: `${i.code} — ${i18n.language === "en" ? i.nameEn : i.nameVi}`,
+                }))}
+            />
+          )}
           <Button onClick={() => create.mutate()} loading={create.isPending}>
             {t("addIndicator")}
           </Button>
@@ -104,7 +131,10 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
               <Table.Td>{i18n.language === "en" ? i.nameEn : i.nameVi}</Table.Td>
               <Table.Td>{t(`types.${i.type}`)}</Table.Td>
               <Table.Td>{i.unitOfMeasure}</Table.Td>
-              <Table.Td>{t(`aggregations.${i.aggregation}`)}</Table.Td>
+              <Table.Td>
+                {t(`aggregations.${i.aggregation}`)}
+                {i.weightCode ? ` ${t("weightedBy", { code: i.weightCode })}` : ""}
+              </Table.Td>
               <Table.Td>
                 {Object.entries(i.categories ?? {})
                   .map(([k, v]) => `${k}: ${v.join(", ")}`)
