@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { moneyInWords, numberInWords, placeDateLine } from "./document-text.ts";
+
+describe("placeDateLine (NĐ 30/2020: leading zero for days 01–09 and months 01–02)", () => {
+  it.each([
+    ["2024-02-05", "Tháp Mười, ngày 05 tháng 02 năm 2024"],
+    ["2024-01-26", "Tháp Mười, ngày 26 tháng 01 năm 2024"],
+    ["2022-03-22", "Tháp Mười, ngày 22 tháng 3 năm 2022"],
+    ["2023-11-23", "Tháp Mười, ngày 23 tháng 11 năm 2023"],
+    ["2025-07-01", "Tháp Mười, ngày 01 tháng 7 năm 2025"],
+  ])("%s", (date, line) => {
+    expect(placeDateLine("Tháp Mười", date)).toBe(line);
+  });
+  it("leaves the day and month blank on a draft", () => {
+    expect(placeDateLine("Tháp Mười", null, 2024)).toBe("Tháp Mười, ngày      tháng      năm 2024");
+  });
+  it("refuses a malformed date", () => {
+    expect(() => placeDateLine("Tháp Mười", "2024-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("numberInWords", () => {
+  it.each([
+    ["0", "không"],
+    ["5", "năm"],
+    ["10", "mười"],
+    ["15", "mười lăm"],
+    ["21", "hai mươi mốt"],
+    ["25", "hai mươi lăm"],
+    ["24", "hai mươi bốn"],
+    ["105", "một trăm linh năm"],
+    ["110", "một trăm mười"],
+    ["2011", "hai nghìn không trăm mười một"],
+    ["1354", "một nghìn ba trăm năm mươi bốn"],
+    ["1005000", "một triệu không trăm linh năm nghìn"],
+    ["4500000", "bốn triệu năm trăm nghìn"],
+    ["1000000000", "một tỷ"],
+    ["4400000000", "bốn tỷ bốn trăm triệu"],
+    ["1000000000000", "một nghìn tỷ"],
+    ["1000001000000", "một nghìn tỷ không trăm linh một triệu"],
+  ])("%s → %s", (digits, words) => {
+    expect(numberInWords(digits)).toBe(words);
+  });
+  it("refuses what is not a whole number", () => {
+    expect(() => numberInWords("4,5")).toThrow(RangeError);
+  });
+});
+
+describe("moneyInWords", () => {
+  it("capitalises and names the currency (Tam Nông 2025: hơn 4,5 tỷ đồng)", () => {
+    expect(moneyInWords("4500000000")).toBe("Bốn tỷ năm trăm triệu đồng");
+    expect(moneyInWords("256000")).toBe("Hai trăm năm mươi sáu nghìn đồng");
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Wording of official documents:
+ * - the place and date line, in full, with a leading zero for days 01–09 and months 01–02 (NĐ 30/2020/NĐ-CP
+ *   Appendix I, RULES.md §1b [C]): "Tháp Mười, ngày 05 tháng 02 năm 2024"; a draft leaves the day blank;
+ * - amounts in words, as written after the figures in financial documents ("Bằng chữ: Bốn triệu năm trăm
+ *   nghìn đồng"): groups of three read with "trăm", "mươi"/"mười", "linh" for a missing ten, "mốt" and
+ *   "lăm" after a ten, "không trăm" inside a number; groups named nghìn, triệu, tỷ, then nghìn tỷ, triệu tỷ…
+ * Pure, no I/O.
+ * @module
+ */
+import { type IsoDate, isIsoDate } from "./dates.ts";
+
+/** "Tháp Mười, ngày 05 tháng 02 năm 2024"; with no date yet: "Tháp Mười, ngày      tháng      năm 2024". */
+export function placeDateLine(place: string, date: IsoDate | null, year?: number): string {
+  if (date === null) {
+    return `${place}, ngày      tháng      năm ${year ?? ""}`.trimEnd();
+  }
+  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const day = d < 10 ? `0${d}` : String(d);
+  const month = m < 3 ? `0${m}` : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+const DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+
+/** Reads 0–999; `full` when a higher group precedes it (then "không trăm", "linh" are spoken). */
+function readGroup(n: number, full: boolean): string[] {
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
+  const ones = n % 10;
+  const words: string[] = [];
+  if (hundreds > 0 || full) words.push(DIGITS[hundreds] as string, "trăm");
+  if (tens === 0) {
+    if (ones > 0 && (hundreds > 0 || full)) words.push("linh");
+  } else if (tens === 1) {
+    words.push("mười");
+  } else {
+    words.push(DIGITS[tens] as string, "mươi");
+  }
+  if (ones > 0) {
+    if (ones === 1 && tens >= 2) words.push("mốt");
+    else if (ones === 5 && tens >= 1) words.push("lăm");
+    else words.push(DIGITS[ones] as string);
+  }
+  return words;
+}
+
+const GROUPS = ["", "nghìn", "triệu"];
+
+/** Group names: 10^3 nghìn, 10^6 triệu, 10^9 tỷ, then the cycle repeats before tỷ (nghìn tỷ, triệu tỷ, tỷ tỷ). */
+function groupName(index: number): string {
+  if (index === 0) return "";
+  const cycle = Math.floor(index / 3);
+  const name = GROUPS[index % 3] as string;
+  return [name, ...Array<string>(cycle).fill("tỷ")].filter(Boolean).join(" ");
+}
+
+/** A whole number ≥ 0 (as digits) in Vietnamese words: "2011" → "hai nghìn không trăm mười một". */
+export function numberInWords(digits: string): string {
+  if (!/^\d+$/.test(digits)) throw new RangeError(`not a whole number: ${digits}`);
+  const clean = digits.replace(/^0+(?=\d)/, "");
+  if (clean === "0") return "không";
+  const groups: number[] = [];
+  for (let end = clean.length; end > 0; end -= 3)
+    groups.unshift(Number(clean.slice(Math.max(0, end - 3), end)));
+  const words: string[] = [];
+  groups.forEach((g, i) => {
+    const index = groups.length - 1 - i;
+    if (g === 0) {
+      // a zero group names nothing, except the "tỷ" that closes a cycle (1.000.000.000.000 → một nghìn tỷ)
+      if (index % 3 === 0 && index > 0 && words.length > 0 && !words.at(-1)?.endsWith("tỷ")) {
+        words.push(groupName(index));
+      }
+      return;
+    }
+    words.push(...readGroup(g, i > 0));
+    const name = groupName(index);
+    if (name) words.push(name);
+  });
+  return words.join(" ");
+}
+
+/**
+ * An amount in đồng in words, capitalised: "4500000" → "Bốn triệu năm trăm nghìn đồng". Decimals are refused:
+ * the đồng has no subunit in use.
+ */
+export function moneyInWords(amount: string): string {
+  const words = numberInWords(amount.trim());
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} đồng`;
+}
