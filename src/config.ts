@@ -1,5 +1,6 @@
 /** Runtime settings, read once from the environment. @module */
 import path from "node:path";
+import type { StateSequence } from "./domain/numbering.ts";
 
 export interface Config {
   port: number;
@@ -12,6 +13,19 @@ export interface Config {
   smtpFrom: string;
   /** The address users reach the app at, for links in e-mails (default: the server's own URL). */
   publicUrl: string | null;
+  /**
+   * State document numbering (RULES.md §1b, unconfirmed): "shared" (default: one yearly sequence for all of a
+   * body's documents, as the Tháp Mười numbers show) or "per_type". DANVAN_STATE_NUMBERING.
+   */
+  stateNumbering: StateSequence;
+}
+
+function stateNumberingOf(value: string | undefined): StateSequence {
+  const v = value?.trim() || "shared";
+  if (v !== "shared" && v !== "per_type") {
+    throw new Error(`DANVAN_STATE_NUMBERING must be "shared" or "per_type": ${value}`);
+  }
+  return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || null,
     smtpFrom: env.SMTP_FROM?.trim() || "danvan <no-reply@localhost>",
     publicUrl: env.PUBLIC_URL?.trim().replace(/\/$/, "") || null,
+    stateNumbering: stateNumberingOf(env.DANVAN_STATE_NUMBERING),
   };
 }
 

@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
+import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
 import { smtpSender } from "./features/reporting/mailer.ts";
@@ -25,6 +26,8 @@ export const WEB_DIST = path.join(REPO_ROOT, "web", "dist");
 export async function loadShippedData(db: Kysely<Database>, log: Logger, progress?: Progress): Promise<void> {
   const loaded = await loadShippedUnits(db, SEED_DIR, progress);
   if (loaded.length) log.info({ loaded }, "official units loaded");
+  const types = await ensureBuiltInDocumentTypes(db);
+  if (types) log.info({ types }, "built-in document types added");
   const indicators = await ensureBuiltInIndicators(db);
   if (indicators) log.info({ indicators }, "built-in indicators added");
   const forms = await ensureBuiltInForms(db);
@@ -64,6 +67,7 @@ export async function startServer(
   await unitRevisions.start();
   const app = createApp({
     unitRevisions,
+    stateNumbering: config.stateNumbering,
     db: handle.db,
     dbKind: handle.kind,
     log,

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "report.fill", // fill and submit a unit's report
   "report.review", // accept or return the reports sent to one's unit
   "report.unlock", // reopen an accepted report, with a reason
+  "document.number", // take and cancel numbers in a body's registry of outgoing documents
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,8 +29,8 @@ export const ROLES: readonly Role[] = ["system_admin", "unit_admin", "editor", "
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ["unit.read", "unit.write", "body.write", "user.manage", "audit.read"],
-  editor: ["unit.read", "unit.write", "report.request", "report.fill", "report.review"],
-  approver: ["unit.read", "report.review", "report.unlock"],
+  editor: ["unit.read", "unit.write", "report.request", "report.fill", "report.review", "document.number"],
+  approver: ["unit.read", "report.review", "report.unlock", "document.number"],
   viewer: ["unit.read"],
 };
 

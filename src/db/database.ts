@@ -264,9 +264,57 @@ interface RollupValueTable {
   updated_at: Timestamp;
 }
 
+interface DocumentTypeTable {
+  family: "state" | "party";
+  code: string;
+  name_vi: string;
+  name_en: string;
+  normative: boolean;
+  built_in: Generated<boolean>;
+}
+
+interface PartyTermTable {
+  id: Generated<number>;
+  body_id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+interface NumberSequenceTable {
+  issuer_body_id: number;
+  series: string;
+  scope: string;
+  last_number: number;
+}
+
+interface DocumentNumberTable {
+  id: Generated<number>;
+  issuer_body_id: number;
+  province_code: string;
+  family: "state" | "party";
+  type_code: string | null;
+  series: string;
+  scope: string;
+  number: number;
+  symbol: string;
+  issued_on: string;
+  title: Generated<string>;
+  status: Generated<"allocated" | "cancelled">;
+  allocated_by: number;
+  allocated_at: Generated<Date>;
+  cancelled_by: number | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+}
+
+export type DocumentNumberRow = Selectable<DocumentNumberTable>;
+export type PartyTermRow = Selectable<PartyTermTable>;
+export type DocumentTypeRow = Selectable<DocumentTypeTable>;
+
 interface TotalsRevisionTable {
   province_code: string;
-  revision: Generated<string>;
+  revision: Generated<number>;
 }
 
 interface ConsolidationSummaryTable {
@@ -310,6 +358,10 @@ export interface Database {
   reminder_log: ReminderLogTable;
   rollup_total: RollupTotalTable;
   totals_revision: TotalsRevisionTable;
+  document_type: DocumentTypeTable;
+  party_term: PartyTermTable;
+  number_sequence: NumberSequenceTable;
+  document_number: DocumentNumberTable;
   consolidation_summary: ConsolidationSummaryTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;

@@ -196,6 +196,28 @@ export const DECLARED_COLUMNS: Columns = {
     "updated_at",
   ),
   totals_revision: all("province_code", "revision"),
+  document_type: all("family", "code", "name_vi", "name_en", "normative", "built_in"),
+  party_term: all("id", "body_id", "name", "starts_on", "ends_on"),
+  number_sequence: all("issuer_body_id", "series", "scope", "last_number"),
+  document_number: all(
+    "id",
+    "issuer_body_id",
+    "province_code",
+    "family",
+    "type_code",
+    "series",
+    "scope",
+    "number",
+    "symbol",
+    "issued_on",
+    "title",
+    "status",
+    "allocated_by",
+    "allocated_at",
+    "cancelled_by",
+    "cancelled_at",
+    "cancel_reason",
+  ),
 };
 
 /** Differences between the declared columns and the database's, as readable lines; empty when they match. */

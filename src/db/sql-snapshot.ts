@@ -23,6 +23,7 @@ import * as audit from "../features/audit/audit.repository.ts";
 import * as auth from "../features/auth/auth.repository.ts";
 import * as bodies from "../features/bodies/bodies.repository.ts";
 import * as calendar from "../features/calendar/calendar.repository.ts";
+import * as documents from "../features/documents/documents.repository.ts";
 import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
 import * as reminders from "../features/reporting/reminders.repository.ts";
@@ -186,6 +187,36 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       latestVersion: ["dvcq-thap-muoi"],
       insertMissingForms: [[SAMPLE_FORM]],
       insertFormVersion: [SAMPLE_FORM, 2, 1],
+    },
+  },
+  documents: {
+    module: documents,
+    samples: {
+      insertMissingTypes: [
+        [{ family: "state", code: "BC", nameVi: "Báo cáo", nameEn: "Report", normative: false }],
+      ],
+      listTypes: [],
+      listTerms: [1],
+      insertTerm: [{ bodyId: 1, name: "nhiệm kỳ 2025–2030", startsOn: "2025-10-01", endsOn: null }],
+      nextNumber: [{ issuerBodyId: 1, series: "*", scope: "year:2026" }],
+      insertNumber: [
+        {
+          issuer_body_id: 1,
+          province_code: "82",
+          family: "state",
+          type_code: "BC",
+          series: "*",
+          scope: "year:2026",
+          number: 12,
+          symbol: "12/BC-UBND",
+          issued_on: "2026-02-05",
+          title: "Báo cáo",
+          allocated_by: 1,
+        },
+      ],
+      findNumber: [1],
+      listNumbers: [1, 2026, 1000],
+      cancelNumber: [1, 1, "Lấy nhầm số"],
     },
   },
   reminders: {

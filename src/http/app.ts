@@ -14,6 +14,7 @@ import { authenticate } from "../features/auth/auth.service.ts";
 import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
+import { documentsRoutes } from "../features/documents/documents.routes.ts";
 import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
     formsRoutes,
     reportingRoutes,
     exportRoutes,
+    documentsRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

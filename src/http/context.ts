@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
+import type { StateSequence } from "../domain/numbering.ts";
 import type { LoginLimiter } from "../features/auth/login-limiter.ts";
 import type { RevisionWatcher } from "../features/units/revision-watcher.ts";
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   webDist: string | null;
   /** Optional: keeps the unit revision in memory (LISTEN/NOTIFY); without it readers query it. */
   unitRevisions?: RevisionWatcher;
+  /** State document numbering: one yearly sequence per body ("shared", default) or one per type. */
+  stateNumbering?: StateSequence;
 }
 
 export interface AppEnv {

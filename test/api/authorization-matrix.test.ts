@@ -19,6 +19,8 @@ interface Ctx {
   role: Role | "anonymous";
   hamlet: Record<Scope, { code: string }>;
   body: Record<Scope, number>;
+  /** a Party committee, for its terms */
+  partyBody: Record<Scope, number>;
   user: Record<Scope, number>;
   formId: number;
   request: Record<Scope, number>;
@@ -511,7 +513,58 @@ const ROUTES: RouteCase[] = [
       });
     },
   },
+  {
+    name: "GET /api/document-types",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/document-types"),
+  },
+  {
+    name: "GET /api/bodies/{id}/terms",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/bodies/${x.partyBody[s]}/terms`),
+  },
+  {
+    name: "POST /api/bodies/{id}/terms",
+    allowed: ["unit_admin"],
+    scoped: true,
+    run: (c, s, x) => {
+      const year = 1950 + termYear++;
+      return c.request("POST", `/api/bodies/${x.partyBody[s]}/terms`, {
+        name: `khóa ${year}`,
+        startsOn: `${year}-01-01`,
+        endsOn: `${year}-12-31`,
+      });
+    },
+  },
+  {
+    name: "GET /api/bodies/{id}/document-numbers",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/bodies/${x.body[s]}/document-numbers`),
+  },
+  {
+    name: "POST /api/bodies/{id}/document-numbers",
+    allowed: ["editor", "approver"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/bodies/${x.body[s]}/document-numbers`, { typeCode: "BC", title: "Báo cáo" }),
+  },
+  {
+    name: "POST /api/document-numbers/{id}/cancel",
+    allowed: ["editor", "approver"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const n = await sysAdmin.json("POST", `/api/bodies/${x.body[s]}/document-numbers`, {
+        typeCode: "KH",
+        title: "Kế hoạch",
+      });
+      return c.request("POST", `/api/document-numbers/${n.body.id}/cancel`, { reason: "Ban hành nhầm" });
+    },
+  },
 ];
+let termYear = 0;
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let sysAdmin: TestClient;
@@ -520,6 +573,7 @@ const ctx: Ctx = {
   role: "anonymous",
   hamlet: { in: { code: "" }, out: { code: "" } },
   body: { in: 0, out: 0 },
+  partyBody: { in: 0, out: 0 },
   user: { in: 0, out: 0 },
   formId: 0,
   request: { in: 0, out: 0 },
@@ -566,8 +620,15 @@ async function freshTargets() {
     const b = await sysAdmin.json("POST", `/api/units/${UNIT[s]}/bodies`, {
       kind: "youth_union",
       name: `Đoàn ${uniq()}`,
+      shortName: "ĐTN",
     });
     ctx.body[s] = b.body.id;
+    const p = await sysAdmin.json("POST", `/api/units/${UNIT[s]}/bodies`, {
+      kind: "party_committee",
+      name: `Đảng ủy ${uniq()}`,
+      shortName: "ĐU",
+    });
+    ctx.partyBody[s] = p.body.id;
     const u = await sysAdmin.json("POST", "/api/users", {
       username: `t${uniq()}`,
       displayName: "Đích",

@@ -20,7 +20,9 @@ async function fingerprint(): Promise<string> {
       (select count(*) from user_grant), (select count(*) from audit_log),
       (select count(*) from report_form), (select count(*) from report_request),
       (select sum(version) from submission), (select count(*) from submission_revision),
-      (select count(*) from rollup_value)) as f`.execute(t.db);
+      (select count(*) from rollup_value), (select count(*) from document_number),
+      (select count(*) from number_sequence), (select count(*) from party_term),
+      (select count(*) from document_number where status = 'cancelled')) as f`.execute(t.db);
   return r.rows[0]?.f ?? "";
 }
 
@@ -96,6 +98,35 @@ const CASES: [string, string, () => unknown][] = [
   ["DELETE", "/api/users/{user}/grants/999999", () => undefined],
   ["POST", "/api/auth/login", () => ({ username: "" })],
   ["POST", "/api/auth/password", () => ({ currentPassword: "wrong", newPassword: "password12345" })],
+  // {body} is the commune's Party committee (ĐU), whose term starts on 01/07/2025
+  ["POST", "/api/bodies/{body}/document-numbers", () => ({ typeCode: "XYZ", title: "Báo cáo" })],
+  ["POST", "/api/bodies/{body}/document-numbers", () => ({ typeCode: "BC", title: "" })],
+  ["POST", "/api/bodies/{body}/document-numbers", () => ({ typeCode: null, title: "Công văn" })],
+  [
+    "POST",
+    "/api/bodies/{body}/document-numbers",
+    () => ({ typeCode: "KH", title: "KH", issuedOn: "2019-01-01" }),
+  ],
+  [
+    "POST",
+    "/api/bodies/{body}/document-numbers",
+    () => ({ typeCode: "KH", title: "KH", issuedOn: "2025-02-30" }),
+  ],
+  [
+    "POST",
+    "/api/bodies/{body}/document-numbers",
+    () => ({ typeCode: "KH", title: "KH", draftingUnit: "n v" }),
+  ],
+  ["POST", "/api/bodies/99999999/document-numbers", () => ({ typeCode: "KH", title: "KH" })],
+  ["POST", "/api/document-numbers/999999/cancel", () => ({ reason: "Nhầm số" })],
+  ["POST", "/api/document-numbers/1/cancel", () => ({ reason: "" })],
+  ["POST", "/api/bodies/{body}/terms", () => ({ name: "khóa mới", startsOn: "2026-01-01" })],
+  [
+    "POST",
+    "/api/bodies/{body}/terms",
+    () => ({ name: "khóa cũ", startsOn: "2020-01-01", endsOn: "2019-01-01" }),
+  ],
+  ["POST", "/api/bodies/{body}/terms", () => ({ name: "", startsOn: "2010-01-01" })],
   ["POST", "/api/units/30037/hamlets", () => "[1,2,"],
   ["POST", "/api/units/30037/hamlets", () => "null"],
   ["POST", "/api/forms", () => ({ code: "X", nameVi: "A", nameEn: "A", levels: [], sections: [] })],

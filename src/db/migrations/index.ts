@@ -7,6 +7,7 @@ import * as createIndicator from "./202611222130-create-indicator.ts";
 import * as createReporting from "./202611230000-create-reporting.ts";
 import * as addReminders from "./202611230100-add-reminders.ts";
 import * as addTotalsRevisionAndWeights from "./202611230200-add-totals-revision-and-weights.ts";
+import * as createDocumentNumbering from "./202611230300-create-document-numbering.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230000-create-reporting": createReporting,
   "202611230100-add-reminders": addReminders,
   "202611230200-add-totals-revision-and-weights": addTotalsRevisionAndWeights,
+  "202611230300-create-document-numbering": createDocumentNumbering,
 };

@@ -10,6 +10,7 @@ import type { Auth } from "../../access/access.ts";
 import type { Database } from "../../db/database.ts";
 import { findUserByUsername } from "../auth/auth.repository.ts";
 import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts";
+import { addTerm } from "../documents/documents.service.ts";
 import { createHamlet, listChildren } from "../units/units.service.ts";
 import { createUserFromCli } from "../users/users.service.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
@@ -54,35 +55,58 @@ export const DEMO_USERS = [
   },
 ] as const;
 
-type BodySeed = { kind: string; name: string; shortName?: string; validFrom?: string; validTo?: string };
+type Term = { name: string; startsOn: string; endsOn: string | null };
+type BodySeed = {
+  kind: string;
+  name: string;
+  shortName?: string;
+  validFrom?: string;
+  validTo?: string;
+  /** Party bodies: the committee terms their documents are numbered by */
+  terms?: Term[];
+};
+
+const PROVINCE_TERMS: Term[] = [
+  { name: "nhiệm kỳ 2020–2025", startsOn: "2020-10-16", endsOn: "2025-09-30" },
+  { name: "nhiệm kỳ 2025–2030", startsOn: "2025-10-01", endsOn: null },
+];
+const COMMUNE_TERMS: Term[] = [{ name: "nhiệm kỳ 2025–2030", startsOn: "2025-07-01", endsOn: null }];
+const DISTRICT_TERMS: Term[] = [{ name: "khóa X (2020–2025)", startsOn: "2020-08-01", endsOn: "2025-06-30" }];
 
 const CURRENT_FROM = "2025-07-01";
 
 const BODIES: Record<string, BodySeed[]> = {
   "82": [
-    { kind: "party_committee", name: "Tỉnh ủy Đồng Tháp", shortName: "TU" },
+    { kind: "party_committee", name: "Tỉnh ủy Đồng Tháp", shortName: "TU", terms: PROVINCE_TERMS },
     {
       kind: "propaganda_mass_mobilization_board",
       name: "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp",
       shortName: "BTGDVTU",
+      terms: PROVINCE_TERMS,
     },
     { kind: "people_council", name: "Hội đồng nhân dân tỉnh Đồng Tháp", shortName: "HĐND" },
     { kind: "people_committee", name: "Ủy ban nhân dân tỉnh Đồng Tháp", shortName: "UBND" },
     { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp", shortName: "MTTQ" },
   ],
   "19": [
-    { kind: "party_committee", name: "Tỉnh ủy Thái Nguyên", shortName: "TU" },
+    { kind: "party_committee", name: "Tỉnh ủy Thái Nguyên", shortName: "TU", terms: PROVINCE_TERMS },
     {
       kind: "propaganda_mass_mobilization_board",
       name: "Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên",
       shortName: "BTGDVTU",
+      terms: PROVINCE_TERMS,
     },
     { kind: "people_committee", name: "Ủy ban nhân dân tỉnh Thái Nguyên", shortName: "UBND" },
     { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam tỉnh Thái Nguyên", shortName: "MTTQ" },
   ],
   "30037": [
-    { kind: "party_committee", name: "Đảng ủy xã Tháp Mười", shortName: "ĐU" },
-    { kind: "party_building_board", name: "Ban Xây dựng Đảng Đảng ủy xã Tháp Mười", shortName: "BXDĐ" },
+    { kind: "party_committee", name: "Đảng ủy xã Tháp Mười", shortName: "ĐU", terms: COMMUNE_TERMS },
+    {
+      kind: "party_building_board",
+      name: "Ban Xây dựng Đảng Đảng ủy xã Tháp Mười",
+      shortName: "BXDĐ",
+      terms: COMMUNE_TERMS,
+    },
     { kind: "people_council", name: "Hội đồng nhân dân xã Tháp Mười", shortName: "HĐND" },
     { kind: "people_committee", name: "Ủy ban nhân dân xã Tháp Mười", shortName: "UBND" },
     { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam xã Tháp Mười", shortName: "MTTQ" },
@@ -100,6 +124,7 @@ const BODIES: Record<string, BodySeed[]> = {
       shortName: "HU",
       validFrom: "2020-01-01",
       validTo: "2025-06-30",
+      terms: DISTRICT_TERMS,
     },
     {
       kind: "mass_mobilization_board",
@@ -107,6 +132,7 @@ const BODIES: Record<string, BodySeed[]> = {
       shortName: "BDVHU",
       validFrom: "2020-01-01",
       validTo: "2025-06-30",
+      terms: DISTRICT_TERMS,
     },
     {
       kind: "people_committee",
@@ -164,6 +190,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
       if (b.validTo) {
         await updateBody(db, auth, created.id, { version: created.version, validTo: b.validTo });
       }
+      for (const term of b.terms ?? []) await addTerm(db, auth, created.id, term);
     }
   }
   const hamlets = await listChildren(db, auth, "30037", CURRENT_FROM);
