@@ -8,6 +8,7 @@ import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
+import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
@@ -75,6 +76,7 @@ export function App() {
     { to: "/audit", label: t("audit"), show: can("audit.read") },
     { to: "/indicators", label: t("indicators"), show: true },
     { to: "/forms", label: t("forms.nav"), show: true },
+    { to: "/documents", label: t("documents.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -144,6 +146,15 @@ export function App() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/indicators" element={<IndicatorsPage canManage={can("indicator.manage")} />} />
           <Route path="/forms" element={<FormsPage canManage={can("form.manage")} />} />
+          <Route
+            path="/documents"
+            element={
+              <DocumentsPage
+                canNumber={can("document.number")}
+                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+              />
+            }
+          />
           <Route path="/calendar" element={<CalendarPage canManage={can("calendar.manage")} />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="*" element={<Navigate to="/units" replace />} />

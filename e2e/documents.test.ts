@@ -1,0 +1,42 @@
+/**
+ * The registry of outgoing documents in Chromium: the province's editor takes the next number for a report of
+ * the People's Committee, sees it in the registry, and cancels it after confirming (it stays, marked).
+ */
+import { describe, expect, it } from "vitest";
+import { logIn, startServerAndBrowser } from "./helpers.ts";
+
+const env = startServerAndBrowser();
+
+describe("document numbers in the browser", () => {
+  it("take a number, see it in the registry, cancel it with a reason", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/documents`);
+    await logIn(page, "dongthap");
+    await page.getByTestId("document-body").click();
+    await page.getByRole("option", { name: "Ủy ban nhân dân tỉnh Đồng Tháp (UBND)" }).click();
+    await page.getByTestId("document-title").fill("Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU");
+    await page.getByRole("button", { name: "Lấy số" }).click();
+    await expect
+      .poll(() => page.getByTestId("document-taken").textContent())
+      .toMatch(/^Đã cấp Số: \d{2,}\/BC-UBND$/);
+    const taken = ((await page.getByTestId("document-taken").textContent()) ?? "").replace("Đã cấp Số: ", "");
+    const row = page.getByTestId("document-registry").getByRole("row", { name: new RegExp(taken) });
+    await expect.poll(() => row.getByText("Đã cấp").count()).toBe(1);
+
+    // a State công văn: no type code, the drafting unit after the issuer
+    await page.getByTestId("document-type").click();
+    await page.getByRole("option", { name: "Công văn (không có tên loại)" }).click();
+    await page.getByLabel("Đơn vị soạn thảo (viết tắt)").fill("nv");
+    await page.getByTestId("document-title").fill("V/v triển khai Chỉ thị số 33/CT-TTg");
+    await page.getByRole("button", { name: "Lấy số" }).click();
+    await expect.poll(() => page.getByTestId("document-taken").textContent()).toMatch(/\/UBND-NV$/);
+
+    // cancelling asks first, needs a reason, and keeps the number in the registry
+    await row.getByRole("button", { name: "Hủy số" }).click();
+    await expect.poll(() => page.getByText(/Số đã hủy vẫn được ghi trong sổ/).count()).toBe(1);
+    await page.getByTestId("cancel-reason").fill("Lấy nhầm loại văn bản");
+    await page.getByRole("dialog").getByRole("button", { name: "Hủy số" }).click();
+    await expect.poll(() => row.getByText("Đã hủy").count()).toBe(1);
+    await expect.poll(() => row.getByText("Hủy: Lấy nhầm loại văn bản").count()).toBe(1);
+  });
+});
