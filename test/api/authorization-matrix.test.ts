@@ -21,6 +21,8 @@ interface Ctx {
   body: Record<Scope, number>;
   /** a Party committee, for its terms */
   partyBody: Record<Scope, number>;
+  /** the requesting province's People's Committee, which issues its consolidated report */
+  provinceBody: Record<Scope, number>;
   user: Record<Scope, number>;
   formId: number;
   request: Record<Scope, number>;
@@ -514,6 +516,19 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "POST /api/requests/{id}/document",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/requests/${x.request[s]}/document`, {
+        format: "docx",
+        bodyId: x.provinceBody[s],
+        place: "Tỉnh",
+        recipients: ["Lưu: VT"],
+        signature: { authority: ["TM. Ủy ban nhân dân", "Chủ tịch"], signer: "A" },
+      }),
+  },
+  {
     name: "GET /api/document-types",
     allowed: "authenticated",
     scoped: false,
@@ -574,6 +589,7 @@ const ctx: Ctx = {
   hamlet: { in: { code: "" }, out: { code: "" } },
   body: { in: 0, out: 0 },
   partyBody: { in: 0, out: 0 },
+  provinceBody: { in: 0, out: 0 },
   user: { in: 0, out: 0 },
   formId: 0,
   request: { in: 0, out: 0 },
@@ -603,6 +619,8 @@ beforeAll(async () => {
       deadline: "2028-01-10",
     });
     ctx.request[s] = r.body.id;
+    const bodies = await sysAdmin.json("GET", `/api/units/${PROVINCE[s]}/bodies`);
+    ctx.provinceBody[s] = bodies.body.items.find((b: { kind: string }) => b.kind === "people_committee").id;
     const d = await sysAdmin.json("GET", `/api/requests/${r.body.id}`);
     ctx.pool[s] = d.body.targets.map((x: { id: number }) => x.id);
   }

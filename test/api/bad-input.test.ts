@@ -127,6 +127,28 @@ const CASES: [string, string, () => unknown][] = [
     () => ({ name: "khóa cũ", startsOn: "2020-01-01", endsOn: "2019-01-01" }),
   ],
   ["POST", "/api/bodies/{body}/terms", () => ({ name: "", startsOn: "2010-01-01" })],
+  [
+    "POST",
+    "/api/requests/{req}/document",
+    () => ({
+      format: "docx",
+      bodyId: 1,
+      place: "",
+      recipients: [],
+      signature: { authority: [], signer: "" },
+    }),
+  ],
+  [
+    "POST",
+    "/api/requests/{req}/document",
+    () => ({
+      format: "pdf",
+      bodyId: 999999,
+      place: "X",
+      recipients: [],
+      signature: { authority: ["Chủ tịch"], signer: "A" },
+    }),
+  ],
   ["POST", "/api/units/30037/hamlets", () => "[1,2,"],
   ["POST", "/api/units/30037/hamlets", () => "null"],
   ["POST", "/api/forms", () => ({ code: "X", nameVi: "A", nameEn: "A", levels: [], sections: [] })],

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, IsoDateSchema, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
 import * as service from "./documents.service.ts";
+import { reportDocument } from "./report-document.service.ts";
 
 const tags = ["documents"];
 const Id = z.coerce
@@ -190,6 +191,61 @@ export function documentsRoutes(deps: AppDeps) {
         await service.cancelNumber(db, c.var.auth, c.req.valid("param").id, c.req.valid("json").reason),
         200,
       ),
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/requests/{id}/document",
+      tags,
+      summary:
+        "The requester's consolidated report as an official document (DOCX or PDF, national layout), numbered from the registry or left as a draft",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            format: z.enum(["docx", "pdf"]),
+            bodyId: z.number().int().min(1).max(2_147_483_647),
+            parentBody: z.string().trim().max(200).nullable().optional(),
+            place: z.string().trim().min(1).max(100).openapi({ example: "Tháp Mười" }),
+            excerpt: z.string().trim().max(1000).optional(),
+            numberId: z.number().int().min(1).nullable().optional(),
+            takeNumber: z.boolean().optional(),
+            recipients: z.array(z.string().trim().min(1).max(300)).max(50),
+            signature: z.object({
+              authority: z.array(z.string().trim().min(1).max(200)).min(1).max(4),
+              signer: z.string().trim().min(1).max(200),
+            }),
+          }),
+        ),
+      },
+      responses: {
+        200: {
+          description: "The document",
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+              schema: { type: "string", format: "binary" },
+            },
+            "application/pdf": { schema: { type: "string", format: "binary" } },
+          },
+        },
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const file = await reportDocument(
+        db,
+        c.var.auth,
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        stateSequence,
+      );
+      return c.body(new Uint8Array(file.bytes), 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        ...(file.numberId ? { "x-document-number-id": String(file.numberId) } : {}),
+        ...(file.symbol ? { "x-document-number": encodeURIComponent(file.symbol) } : {}),
+      });
+    },
   );
   return app;
 }

@@ -1,0 +1,202 @@
+/**
+ * One model of an official document, rendered to DOCX and PDF with the same content (issue 4 §2): the header
+ * (issuing body left; Quốc hiệu and Tiêu ngữ — or, for Party bodies, "ĐẢNG CỘNG SẢN VIỆT NAM" — right),
+ * number-symbol, place and date, type name and excerpt, body (headings, paragraphs with footnotes, tables),
+ * "Nơi nhận:" and the signature block. Layout rules: NĐ 30/2020/NĐ-CP Appendix I (State) and HD 36-HD/VPTW
+ * (Party), RULES.md §1b. Built from narrative text in the `[^1]` footnote form of src/domain/narrative.ts, so a
+ * consolidated report of issue 3 and a hand-made fixture (the Tháp Mười report) make the same model.
+ * Pure, no I/O.
+ * @module
+ */
+import { parseNarrative } from "./narrative.ts";
+
+export type Run = { text: string } | { footnote: number };
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2; text: string }
+  | { kind: "paragraph"; runs: Run[] }
+  | { kind: "table"; header: string[]; rows: string[][] };
+
+export interface SignatureBlock {
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": printed uppercase and bold */
+  authority: string[];
+  signer: string;
+}
+
+export interface OfficialDocument {
+  family: "state" | "party";
+  /** Left column: the parent body (cơ quan chủ quản / đảng bộ cấp trên), if any, then the issuing body. */
+  parentBody: string | null;
+  issuer: string;
+  numberLine: string;
+  placeDate: string;
+  /** "BÁO CÁO", "KẾ HOẠCH"… — none for a State công văn, whose excerpt sits under the number instead */
+  typeName: string | null;
+  excerpt: string;
+  blocks: Block[];
+  /** Footnote texts; a run `{ footnote: n }` refers to footnotes[n - 1]. */
+  footnotes: string[];
+  recipients: string[];
+  signature: SignatureBlock;
+}
+
+/** State documents: Quốc hiệu and Tiêu ngữ (NĐ 30/2020 Appendix I). */
+export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
+/** Party documents: the header on the right (HD 36-HD/VPTW). */
+export const PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+/** Signature-authority prefixes (NĐ 30/2020 Art. 13, RULES.md §1b [C]). */
+export const AUTHORITY_PREFIXES = ["TM.", "KT.", "Q.", "TL.", "TUQ.", "T/M"] as const;
+
+export class DocumentError extends Error {
+  constructor(
+    readonly messageVi: string,
+    messageEn: string,
+  ) {
+    super(messageEn);
+  }
+}
+
+/**
+ * The signature block's lines, uppercase: each line is either a prefixed authority ("TM. ỦY BAN NHÂN DÂN",
+ * "KT. CHỦ TỊCH") or the signer's title ("PHÓ CHỦ TỊCH"); a prefix must be one of the legal ones.
+ */
+export function signatureLines(lines: string[]): string[] {
+  return lines
+    .map((l) => l.trim().replace(/\s+/g, " "))
+    .filter((l) => l !== "")
+    .map((l) => {
+      const prefix = /^([A-Za-z/]+\.?)\s/.exec(l)?.[1];
+      if (
+        prefix &&
+        /\.$|^T\/M$/.test(prefix) &&
+        !AUTHORITY_PREFIXES.includes(prefix.toUpperCase() as never)
+      ) {
+        throw new DocumentError(
+          `"${prefix}" không phải là ký hiệu thẩm quyền ký (TM., KT., Q., TL., TUQ.)`,
+          `"${prefix}" is not a signing-authority prefix (TM., KT., Q., TL., TUQ.)`,
+        );
+      }
+      return l.toLocaleUpperCase("vi");
+    });
+}
+
+/**
+ * "Nơi nhận:" lines as printed: each starts with "- " and ends with ";", the last is the archive line
+ * ("- Lưu: VT, NCVN.") ending with a full stop. `archive` is the archive line without its dash.
+ */
+export function recipientLines(recipients: string[], archive: string): string[] {
+  const clean = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–•]\s*/, "")
+        .replace(/[;.,]+$/, ""),
+    )
+    .filter((r) => r !== "" && !/^lưu\b/i.test(r));
+  const last = archive
+    .trim()
+    .replace(/^[-–•]\s*/, "")
+    .replace(/[;.,]+$/, "");
+  return [...clean.map((r) => `- ${r};`), `- ${last || "Lưu: VT"}.`];
+}
+
+/**
+ * Blocks from narrative sections: each section's title as a heading, then its paragraphs with their
+ * footnotes numbered 1, 2, 3… across the whole document in order of first reference.
+ */
+export interface SectionSpec {
+  title: string;
+  level: 1 | 2;
+  text: string;
+  /** figures shown after the section's text */
+  table?: { header: string[]; rows: string[][] };
+}
+
+export function blocksFromSections(sections: SectionSpec[]): { blocks: Block[]; footnotes: string[] } {
+  const blocks: Block[] = [];
+  const footnotes: string[] = [];
+  for (const s of sections) {
+    if (s.title) blocks.push({ kind: "heading", level: s.level, text: s.title });
+    const n = parseNarrative(s.text);
+    const numbers = new Map<string, number>();
+    for (const p of n.paragraphs) {
+      const runs: Run[] = p.parts.map((part) => {
+        if ("text" in part) return { text: part.text };
+        let num = numbers.get(part.ref);
+        if (num === undefined) {
+          const note = n.footnotes.find((f) => f.label === part.ref);
+          footnotes.push(note?.text ?? "");
+          num = footnotes.length;
+          numbers.set(part.ref, num);
+        }
+        return { footnote: num };
+      });
+      blocks.push({ kind: "paragraph", runs });
+    }
+    if (s.table && s.table.rows.length > 0) blocks.push({ kind: "table", ...s.table });
+  }
+  return { blocks, footnotes };
+}
+
+/** The plain text of a document, in reading order (what a PDF's text and a DOCX's text must both contain). */
+export function documentText(d: OfficialDocument): string[] {
+  const lines = [
+    ...(d.parentBody ? [d.parentBody] : []),
+    d.issuer,
+    d.family === "party" ? PARTY_TITLE : NATIONAL_TITLE,
+    ...(d.family === "party" ? [] : [NATIONAL_MOTTO]),
+    d.numberLine,
+    d.placeDate,
+    ...(d.typeName ? [d.typeName] : []),
+    d.excerpt,
+  ];
+  for (const b of d.blocks) {
+    if (b.kind === "heading") lines.push(b.text);
+    else if (b.kind === "paragraph") lines.push(b.runs.map((r) => ("text" in r ? r.text : "")).join(""));
+    else lines.push(b.header.join(" "), ...b.rows.map((r) => r.join(" ")));
+  }
+  lines.push(...d.footnotes, "Nơi nhận:", ...d.recipients, ...d.signature.authority, d.signature.signer);
+  return lines;
+}
+
+/** What a document is made from: the parts a user or a consolidated report supplies. */
+export interface DocumentSpec {
+  family: "state" | "party";
+  parentBody: string | null;
+  issuer: string;
+  /** the header line as printed ("Số: 12/BC-UBND", "Số       /BC-UBND" for a draft): see number-symbol.ts */
+  numberLine: string;
+  /** the place and date line: see document-text.ts */
+  placeDate: string;
+  typeName: string | null;
+  excerpt: string;
+  sections: SectionSpec[];
+  /** the recipients, the last being the archive line ("Lưu: VT, NCVN") */
+  recipients: string[];
+  signature: { authority: string[]; signer: string };
+}
+
+/** The document model from its parts: footnotes numbered across the document, lines in their legal form. */
+export function composeDocument(s: DocumentSpec): OfficialDocument {
+  if (!s.excerpt.trim())
+    throw new DocumentError("Văn bản cần trích yếu nội dung", "A document needs an excerpt");
+  if (!s.signature.signer.trim())
+    throw new DocumentError("Văn bản cần họ tên người ký", "A document needs its signer");
+  const { blocks, footnotes } = blocksFromSections(s.sections);
+  const archive = s.recipients.findLast((r) => /^[-–•]?\s*lưu\b/i.test(r.trim())) ?? "Lưu: VT";
+  return {
+    family: s.family,
+    parentBody: s.parentBody,
+    issuer: s.issuer,
+    numberLine: s.numberLine,
+    placeDate: s.placeDate,
+    typeName: s.typeName,
+    excerpt: s.excerpt.trim(),
+    blocks,
+    footnotes,
+    recipients: recipientLines(s.recipients, archive),
+    signature: { authority: signatureLines(s.signature.authority), signer: s.signature.signer.trim() },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * A consolidated report of issue 3 as an official document (issue 4 §2): the requester's own text section by
+ * section (the summary written beside the compiled excerpts), the rolled-up figures of each table section, the
+ * number from the registry (taken now, one taken before, or left blank on a draft), the place and date, "Nơi
+ * nhận:" and the signature block — rendered to DOCX or PDF from one model.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import { type Auth, requirePermission } from "../../access/access.ts";
+import type { Database } from "../../db/database.ts";
+import { documentFamilyOf } from "../../domain/body-kinds.ts";
+import { todayInVietnam } from "../../domain/dates.ts";
+import { placeDateLine } from "../../domain/document-text.ts";
+import { numberingFamilyOf } from "../../domain/document-types.ts";
+import { numberSymbolLine } from "../../domain/number-symbol.ts";
+import type { StateSequence } from "../../domain/numbering.ts";
+import {
+  composeDocument,
+  DocumentError,
+  type OfficialDocument,
+  type SectionSpec,
+} from "../../domain/official-document.ts";
+import { formatDecimalVi } from "../../domain/vn-format.ts";
+import { foldVietnamese } from "../../domain/vn-text.ts";
+import { errors } from "../../http/errors.ts";
+import { findBody } from "../bodies/bodies.repository.ts";
+import { requireForm } from "../forms/forms.service.ts";
+import { consolidation, getSummary } from "../reporting/reporting.service.ts";
+import * as repo from "./documents.repository.ts";
+import { allocateNumber } from "./documents.service.ts";
+import { renderDocx } from "./render-docx.ts";
+import { renderPdf } from "./render-pdf.ts";
+
+type Db = Kysely<Database>;
+
+export interface ReportDocumentInput {
+  format: "docx" | "pdf";
+  /** the issuing body: one of the requesting unit's bodies */
+  bodyId: number;
+  parentBody?: string | null;
+  place: string;
+  excerpt?: string;
+  /** a number taken before for this document, from the body's registry */
+  numberId?: number | null;
+  /** take the next number now (needs document.number) */
+  takeNumber?: boolean;
+  recipients: string[];
+  signature: { authority: string[]; signer: string };
+}
+
+const ROMAN = /^[IVXLC]+$/;
+
+/** "I" → "I. ĐẶC ĐIỂM TÌNH HÌNH"; "II.1" → "1. Công tác lãnh đạo…" (as the Tháp Mười report numbers them). */
+function sectionTitle(key: string, title: string, depth: 1 | 2): string {
+  const last = key.split(".").at(-1) ?? key;
+  const label = ROMAN.test(last) || /^\d+$/.test(last) ? `${last}. ` : "";
+  return depth === 1 ? `${label}${title.toLocaleUpperCase("vi")}` : `${label}${title}`;
+}
+
+export async function reportDocument(
+  db: Db,
+  auth: Auth | null,
+  requestId: number,
+  input: ReportDocumentInput,
+  stateSequence: StateSequence,
+): Promise<{
+  bytes: Buffer;
+  filename: string;
+  contentType: string;
+  numberId: number | null;
+  symbol: string | null;
+}> {
+  const c = await consolidation(db, auth, requestId); // checks access to the request
+  const summary = await getSummary(db, auth, requestId);
+  const form = await requireForm(db, c.request.formId);
+  const body = await findBody(db, input.bodyId);
+  if (!body || body.unit_code !== c.request.issuerUnitCode) {
+    throw errors.badRequest(
+      "Cơ quan ban hành phải là một cơ quan của đơn vị yêu cầu báo cáo",
+      "The issuing body must be one of the requesting unit's bodies",
+      { field: "bodyId" },
+    );
+  }
+  const family = numberingFamilyOf(documentFamilyOf(body.kind));
+  const excerpt = input.excerpt?.trim() || c.request.title.replace(/^báo cáo\s+/i, "");
+  const short = body.short_name ?? "";
+
+  // the number: one taken before, one taken now, or none yet (a draft)
+  let number: { id: number; symbol: string; issuedOn: string } | null = null;
+  if (input.numberId) {
+    const row = await repo.findNumber(db, input.numberId);
+    if (!row || row.issuer_body_id !== body.id || row.status !== "allocated") {
+      throw errors.badRequest(
+        "Số văn bản không thuộc sổ của cơ quan này hoặc đã bị hủy",
+        "The number is not in this body's registry or was cancelled",
+        { field: "numberId" },
+      );
+    }
+    number = { id: row.id, symbol: row.symbol, issuedOn: row.issued_on };
+  } else if (input.takeNumber) {
+    const taken = await allocateNumber(
+      db,
+      auth,
+      { issuerBodyId: body.id, typeCode: "BC", title: `Báo cáo ${excerpt}` },
+      stateSequence,
+    );
+    number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
+  } else {
+    requirePermission(auth, "unit.read");
+  }
+  const numberLine = number
+    ? family === "party"
+      ? `Số ${number.symbol}`
+      : `Số: ${number.symbol}`
+    : numberSymbolLine(
+        family === "party"
+          ? { family, number: null, typeCode: "BC", issuer: short }
+          : { family, number: null, year: null, typeCode: "BC", issuer: short, unit: null },
+      );
+  const date = number?.issuedOn ?? null;
+
+  const byCode = new Map(c.indicators.map((i) => [i.code, i]));
+  const sections: SectionSpec[] = form.sections.map((s) => {
+    const title = sectionTitle(s.key, s.titleVi, s.depth);
+    if (s.kind !== "table") {
+      return { title, level: s.depth, text: s.kind === "narrative" ? (summary.narrative[s.key] ?? "") : "" };
+    }
+    const rows = (s.rows ?? []).flatMap((r) => {
+      const ind = byCode.get(r.indicator);
+      if (!ind || ind.accepted.value === null) return [];
+      return [[ind.nameVi, ind.unitOfMeasure, formatDecimalVi(ind.accepted.value)]];
+    });
+    return {
+      title,
+      level: s.depth,
+      text: "",
+      table: { header: ["Chỉ tiêu", "Đơn vị tính", "Kết quả"], rows },
+    };
+  });
+
+  let doc: OfficialDocument;
+  try {
+    doc = composeDocument({
+      family,
+      parentBody: input.parentBody?.trim() || null,
+      issuer: body.name,
+      numberLine,
+      placeDate: placeDateLine(input.place.trim(), date, Number((date ?? todayInVietnam()).slice(0, 4))),
+      typeName: "Báo cáo",
+      excerpt,
+      sections,
+      recipients: input.recipients,
+      signature: input.signature,
+    });
+  } catch (e) {
+    if (e instanceof DocumentError) throw errors.badRequest(e.messageVi, e.message);
+    throw e;
+  }
+  const bytes = input.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
+  const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
+  return {
+    bytes,
+    filename: `${base}.${input.format}`,
+    contentType:
+      input.format === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    numberId: number?.id ?? null,
+    symbol: number?.symbol ?? null,
+  };
+}

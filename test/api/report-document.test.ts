@@ -1,0 +1,132 @@
+/**
+ * A consolidated report as an official document (issue 4 §2): the requester's text and the rolled-up figures,
+ * numbered from the registry, in DOCX and PDF with the same content.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let province: TestClient;
+let requestId: number;
+let committee: number;
+
+const SIGNATURE = {
+  authority: ["TM. Ủy ban nhân dân", "KT. Chủ tịch", "Phó Chủ tịch"],
+  signer: "Nguyễn Văn A",
+};
+const RECIPIENTS = ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "Lưu: VT, NC"];
+
+beforeAll(async () => {
+  t = await createTestApp({ demoReports: true });
+  province = await t.login("dongthap");
+  const list = await province.json("GET", "/api/requests");
+  requestId = list.body.items.find((r: { periodCode: string }) => r.periodCode === "2025").id;
+  const bodies = await province.json("GET", "/api/units/82/bodies");
+  committee = bodies.body.items.find((b: { kind: string }) => b.kind === "people_committee").id;
+  const summary = await province.json("GET", `/api/requests/${requestId}/summary`);
+  const saved = await province.json("PUT", `/api/requests/${requestId}/summary`, {
+    version: summary.body.version,
+    narrative: {
+      I: "Tình hình chính trị ổn định[^1]; Nhân dân tin tưởng.\n[^1]: Theo báo cáo của các xã, phường.",
+      "IV.1": "Các xã triển khai nghiêm túc công tác dân vận chính quyền.",
+    },
+  });
+  expect(saved.status).toBe(200);
+});
+
+async function download(body: object) {
+  const res = await province.request("POST", `/api/requests/${requestId}/document`, {
+    bodyId: committee,
+    place: "Đồng Tháp",
+    recipients: RECIPIENTS,
+    signature: SIGNATURE,
+    ...body,
+  });
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "danvan-pdf-"));
+  const file = path.join(dir, "doc.pdf");
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
+
+describe("POST /api/requests/{id}/document", () => {
+  it("takes a number and writes the DOCX: header, the requester's text with its footnote, the figures", async () => {
+    const { res, bytes } = await download({ format: "docx", takeNumber: true });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("wordprocessingml");
+    const symbol = decodeURIComponent(res.headers.get("x-document-number") ?? "");
+    expect(symbol).toMatch(/^\d{2,}\/BC-UBND$/);
+    expect(res.headers.get("content-disposition")).toContain(
+      `${symbol.replace("/", "-").toLowerCase()}.docx`,
+    );
+    const files = unzipSync(bytes);
+    const doc = strFromU8(files["word/document.xml"] as Uint8Array);
+    expect(doc).toContain("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP");
+    expect(doc).toContain(`Số: ${symbol}`);
+    expect(doc).toMatch(/Đồng Tháp, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(doc).toContain("I. ĐẶC ĐIỂM TÌNH HÌNH");
+    expect(doc).toContain("Tình hình chính trị ổn định");
+    expect(strFromU8(files["word/footnotes.xml"] as Uint8Array)).toContain(
+      "Theo báo cáo của các xã, phường.",
+    );
+    expect(doc).toContain("Tổng số mô hình “Dân vận khéo”");
+    expect(doc).toMatch(/>\d{1,3}(\.\d{3})*</); // figures the Vietnamese way
+    expect(doc).toContain("- Lưu: VT, NC.");
+    expect(doc).toContain("KT. CHỦ TỊCH");
+    // the number is in the registry, and the same number serves the PDF
+    const registry = await province.json("GET", `/api/bodies/${committee}/document-numbers`);
+    const entry = registry.body.items.find((x: { symbol: string }) => x.symbol === symbol);
+    expect(entry.title).toContain("Báo cáo");
+    const pdf = await download({ format: "pdf", numberId: Number(res.headers.get("x-document-number-id")) });
+    expect(pdf.res.status).toBe(200);
+    expect(pdf.res.headers.get("content-type")).toBe("application/pdf");
+    const text = pdfText(pdf.bytes);
+    for (const line of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      `Số: ${symbol}`,
+      "I. ĐẶC ĐIỂM TÌNH HÌNH",
+      "Tình hình chính trị ổn định¹",
+      "¹ Theo báo cáo của các xã, phường.",
+      "Nơi nhận:",
+      "TM. ỦY BAN NHÂN DÂN",
+      "Nguyễn Văn A",
+    ]) {
+      expect(text).toContain(line);
+    }
+  });
+
+  it("leaves the number blank on a draft, and refuses bad input with a 4xx", async () => {
+    const draft = await download({ format: "docx" });
+    expect(draft.res.status).toBe(200);
+    expect(strFromU8(unzipSync(draft.bytes)["word/document.xml"] as Uint8Array)).toContain(
+      "Số:       /BC-UBND",
+    );
+    const thai = await t.login("thainguyen");
+    const foreign = (await thai.json("GET", "/api/units/19/bodies")).body.items[0].id;
+    expect((await download({ format: "docx", bodyId: foreign })).res.status).toBe(400);
+    expect((await download({ format: "docx", numberId: 99999999 })).res.status).toBe(400);
+    const badPrefix = await download({
+      format: "docx",
+      signature: { authority: ["XX. Chủ tịch"], signer: "A" },
+    });
+    expect(badPrefix.res.status).toBe(400);
+    expect((await download({ format: "odt" })).res.status).toBe(400);
+    const outsider = await thai.request("POST", `/api/requests/${requestId}/document`, {
+      format: "docx",
+      bodyId: committee,
+      place: "Đồng Tháp",
+      recipients: [],
+      signature: SIGNATURE,
+    });
+    expect(outsider.status).toBe(404);
+  });
+});
