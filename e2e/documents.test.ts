@@ -2,6 +2,10 @@
  * The registry of outgoing documents in Chromium: the province's editor takes the next number for a report of
  * the People's Committee, sees it in the registry, and cancels it after confirming (it stays, marked).
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { logIn, startServerAndBrowser } from "./helpers.ts";
 
@@ -38,5 +42,46 @@ describe("document numbers in the browser", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Hủy số" }).click();
     await expect.poll(() => row.getByText("Đã hủy").count()).toBe(1);
     await expect.poll(() => row.getByText("Hủy: Lấy nhầm loại văn bản").count()).toBe(1);
+  });
+
+  it("turn the province's consolidated report into a numbered document, as Word and PDF", async () => {
+    const page = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
+    await page.goto(`${env.server.url}/reports`);
+    await logIn(page, "dongthap");
+    await expect.poll(() => page.getByRole("link", { name: "Sổ văn bản đi" }).count()).toBe(1);
+    const id = await page.evaluate(async () => {
+      const r = await fetch("/api/requests");
+      const body = (await r.json()) as { items: { id: number; periodCode: string }[] };
+      return body.items.find((x) => x.periodCode === "2025")?.id;
+    });
+    await page.goto(`${env.server.url}/requests/${id}`);
+    await page.getByTestId("report-document-body").click();
+    await page.getByRole("option", { name: "Ủy ban nhân dân tỉnh Đồng Tháp" }).click();
+    await page.getByTestId("report-document-place").fill("Đồng Tháp");
+    await page.getByTestId("report-document-signer").fill("Nguyễn Văn A");
+    await page.getByLabel(/Lấy số ngay/).check();
+    const [word] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải Word (.docx)" }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/^\d{2,}-bc-ubnd\.docx$/);
+    await expect
+      .poll(() => page.getByTestId("report-document-number").textContent())
+      .toMatch(/^Văn bản số \d{2,}\/BC-UBND$/);
+    const symbol = ((await page.getByTestId("report-document-number").textContent()) ?? "").replace(
+      "Văn bản số ",
+      "",
+    );
+    // the PDF carries the same number
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải PDF" }).click(),
+    ]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "danvan-e2e-")), "report.pdf");
+    await pdf.saveAs(file);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain(`Số: ${symbol}`);
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("Nguyễn Văn A");
   });
 });

@@ -82,7 +82,9 @@ export async function reportDocument(
     );
   }
   const family = numberingFamilyOf(documentFamilyOf(body.kind));
-  const excerpt = input.excerpt?.trim() || c.request.title.replace(/^báo cáo\s+/i, "");
+  const fromTitle = c.request.title.replace(/^báo cáo\s+/i, "");
+  const excerpt =
+    input.excerpt?.trim() || `${fromTitle.charAt(0).toLocaleUpperCase("vi")}${fromTitle.slice(1)}`;
   const short = body.short_name ?? "";
 
   // the number: one taken before, one taken now, or none yet (a draft)

@@ -73,8 +73,11 @@ export type ReportRequestDetail = Schemas["ReportRequestDetail"];
 export type SubmissionDetail = Schemas["SubmissionDetail"];
 export type Consolidation = Schemas["Consolidation"];
 
-/** Fetches a file (GET, or POST with a JSON body) and hands it to the browser as a download. */
-export async function download(path: string, fallbackName: string, body?: unknown): Promise<void> {
+/**
+ * Fetches a file (GET, or POST with a JSON body) and hands it to the browser as a download; returns the
+ * response headers (e.g. the number a document was given).
+ */
+export async function download(path: string, fallbackName: string, body?: unknown): Promise<Headers> {
   const res = await fetch(path, {
     method: body === undefined ? "GET" : "POST",
     credentials: "same-origin",
@@ -96,6 +99,7 @@ export async function download(path: string, fallbackName: string, body?: unknow
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return res.headers;
 }
 
 /** Sends a file as the raw request body (Excel uploads); JSON answer. */

@@ -24,6 +24,7 @@ import { api, type Consolidation, type ReportRequestDetail } from "../../../lib/
 import type { components } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { describeFailure } from "../../../lib/use-api-error.ts";
+import { ReportDocumentPanel } from "../../documents/components/report-document-panel.tsx";
 import { NarrativeView } from "./narrative-view.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
@@ -294,6 +295,13 @@ function ConsolidationView({ requestId }: { requestId: number }) {
           </Text>
         )}
       </Group>
+      {(unit === null || unit === d.request.issuerUnitCode) && (
+        <ReportDocumentPanel
+          requestId={requestId}
+          issuerUnitCode={d.request.issuerUnitCode}
+          title={d.request.title}
+        />
+      )}
     </Stack>
   );
 }
