@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "report.review", // accept or return the reports sent to one's unit
   "report.unlock", // reopen an accepted report, with a reason
   "document.number", // take and cancel numbers in a body's registry of outgoing documents
+  "document.register", // register documents received and issued, relate them, attach files
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,7 +30,15 @@ export const ROLES: readonly Role[] = ["system_admin", "unit_admin", "editor", "
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ["unit.read", "unit.write", "body.write", "user.manage", "audit.read"],
-  editor: ["unit.read", "unit.write", "report.request", "report.fill", "report.review", "document.number"],
+  editor: [
+    "unit.read",
+    "unit.write",
+    "report.request",
+    "report.fill",
+    "report.review",
+    "document.number",
+    "document.register",
+  ],
   approver: ["unit.read", "report.review", "report.unlock", "document.number"],
   viewer: ["unit.read"],
 };

@@ -308,6 +308,50 @@ interface DocumentNumberTable {
   cancel_reason: string | null;
 }
 
+interface RegistryDocumentTable {
+  id: Generated<number>;
+  unit_code: string;
+  province_code: string;
+  direction: "incoming" | "outgoing";
+  type_code: string | null;
+  number_symbol: Generated<string>;
+  issuer_name: string;
+  issued_on: string;
+  excerpt: string;
+  body_text: Generated<string>;
+  document_number_id: number | null;
+  search: string;
+  version: Generated<number>;
+  created_by: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type RelationKind = "implements" | "replaces" | "amends" | "guides" | "reports_on" | "requested_by";
+
+interface RegistryRelationTable {
+  from_id: number;
+  to_id: number;
+  kind: RelationKind;
+  province_code: string;
+  created_at: Generated<Date>;
+}
+
+interface RegistryAttachmentTable {
+  id: Generated<number>;
+  document_id: number;
+  province_code: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_by: number;
+  created_at: Generated<Date>;
+}
+
+export type RegistryDocumentRow = Selectable<RegistryDocumentTable>;
+export type RegistryAttachmentRow = Selectable<RegistryAttachmentTable>;
 export type DocumentNumberRow = Selectable<DocumentNumberTable>;
 export type PartyTermRow = Selectable<PartyTermTable>;
 export type DocumentTypeRow = Selectable<DocumentTypeTable>;
@@ -362,6 +406,9 @@ export interface Database {
   party_term: PartyTermTable;
   number_sequence: NumberSequenceTable;
   document_number: DocumentNumberTable;
+  registry_document: RegistryDocumentTable;
+  registry_relation: RegistryRelationTable;
+  registry_attachment: RegistryAttachmentTable;
   consolidation_summary: ConsolidationSummaryTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;

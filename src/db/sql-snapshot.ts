@@ -26,6 +26,7 @@ import * as calendar from "../features/calendar/calendar.repository.ts";
 import * as documents from "../features/documents/documents.repository.ts";
 import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
+import * as registry from "../features/registry/registry.repository.ts";
 import * as reminders from "../features/reporting/reminders.repository.ts";
 import * as reporting from "../features/reporting/reporting.repository.ts";
 import * as units from "../features/units/units.repository.ts";
@@ -217,6 +218,44 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       findNumber: [1],
       listNumbers: [1, 2026, 1000],
       cancelNumber: [1, 1, "Lấy nhầm số"],
+    },
+  },
+  registry: {
+    module: registry,
+    samples: {
+      insertDocument: [
+        {
+          unit_code: "82",
+          province_code: "82",
+          direction: "incoming",
+          type_code: "KH",
+          number_symbol: "53-KH/HU",
+          issuer_name: "Huyện ủy",
+          issued_on: "2022-01-26",
+          excerpt: "Kế hoạch",
+          body_text: "",
+          document_number_id: null,
+          created_by: 1,
+          searchText: "53 kh hu huyen uy ke hoach",
+        },
+      ],
+      findDocument: [1],
+      searchDocuments: [{ provinceCode: "82" }, { tsquery: "ke:* & hoach:*", direction: "incoming" }, 50],
+      insertRelation: [{ fromId: 1, toId: 2, kind: "implements", provinceCode: "82" }],
+      relationsOf: [1],
+      insertAttachment: [
+        {
+          documentId: 1,
+          provinceCode: "82",
+          filename: "a.pdf",
+          contentType: "application/pdf",
+          sha256: "00",
+          content: Buffer.from("%PDF"),
+          createdBy: 1,
+        },
+      ],
+      attachmentsOf: [1],
+      findAttachment: [1],
     },
   },
   reminders: {

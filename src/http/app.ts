@@ -19,6 +19,7 @@ import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
+import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
@@ -28,7 +29,8 @@ import { AppError, errors } from "./errors.ts";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) may be larger. */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
-const UPLOAD_PATH = /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|export\/xlsx)$/;
+const UPLOAD_PATH =
+  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|export\/xlsx|registry\/\d+\/attachments)$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createApp(deps: AppDeps) {
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps) {
     reportingRoutes,
     exportRoutes,
     documentsRoutes,
+    registryRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

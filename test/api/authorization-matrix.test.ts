@@ -21,6 +21,8 @@ interface Ctx {
   body: Record<Scope, number>;
   /** a Party committee, for its terms */
   partyBody: Record<Scope, number>;
+  /** a registered document of the province and one attachment of it */
+  registry: Record<Scope, { doc: number; attachment: number }>;
   /** the requesting province's People's Committee, which issues its consolidated report */
   provinceBody: Record<Scope, number>;
   user: Record<Scope, number>;
@@ -529,6 +531,51 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "GET /api/registry",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/registry?unit=${PROVINCE[s]}&q=ke hoach`),
+  },
+  {
+    name: "POST /api/registry",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s) => c.request("POST", "/api/registry", registryInput(s)),
+  },
+  {
+    name: "GET /api/registry/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/registry/${x.registry[s].doc}`),
+  },
+  {
+    name: "POST /api/registry/{id}/relations",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const d = await sysAdmin.json("POST", "/api/registry", registryInput(s));
+      return c.request("POST", `/api/registry/${d.body.id}/relations`, {
+        toId: x.registry[s].doc,
+        kind: "implements",
+      });
+    },
+  },
+  {
+    name: "POST /api/registry/{id}/attachments",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/registry/${x.registry[s].doc}/attachments?filename=a.pdf`, PDF_BYTES, {
+        "content-type": "application/octet-stream",
+      }),
+  },
+  {
+    name: "GET /api/registry/attachments/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/registry/attachments/${x.registry[s].attachment}`),
+  },
+  {
     name: "GET /api/document-types",
     allowed: "authenticated",
     scoped: false,
@@ -580,6 +627,15 @@ const ROUTES: RouteCase[] = [
   },
 ];
 let termYear = 0;
+const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n");
+const registryInput = (s: Scope) => ({
+  unitCode: PROVINCE[s],
+  direction: "incoming",
+  numberSymbol: "01-NQ/TU",
+  issuerName: "Tỉnh ủy",
+  issuedOn: "2026-01-05",
+  excerpt: "Nghị quyết về công tác dân vận",
+});
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let sysAdmin: TestClient;
@@ -590,6 +646,7 @@ const ctx: Ctx = {
   body: { in: 0, out: 0 },
   partyBody: { in: 0, out: 0 },
   provinceBody: { in: 0, out: 0 },
+  registry: { in: { doc: 0, attachment: 0 }, out: { doc: 0, attachment: 0 } },
   user: { in: 0, out: 0 },
   formId: 0,
   request: { in: 0, out: 0 },
@@ -621,6 +678,16 @@ beforeAll(async () => {
     ctx.request[s] = r.body.id;
     const bodies = await sysAdmin.json("GET", `/api/units/${PROVINCE[s]}/bodies`);
     ctx.provinceBody[s] = bodies.body.items.find((b: { kind: string }) => b.kind === "people_committee").id;
+    const doc = await sysAdmin.json("POST", "/api/registry", registryInput(s));
+    const att = await sysAdmin.request(
+      "POST",
+      `/api/registry/${doc.body.id}/attachments?filename=a.pdf`,
+      PDF_BYTES,
+      {
+        "content-type": "application/octet-stream",
+      },
+    );
+    ctx.registry[s] = { doc: doc.body.id, attachment: ((await att.json()) as { id: number }).id };
     const d = await sysAdmin.json("GET", `/api/requests/${r.body.id}`);
     ctx.pool[s] = d.body.targets.map((x: { id: number }) => x.id);
   }

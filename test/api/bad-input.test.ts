@@ -22,7 +22,10 @@ async function fingerprint(): Promise<string> {
       (select sum(version) from submission), (select count(*) from submission_revision),
       (select count(*) from rollup_value), (select count(*) from document_number),
       (select count(*) from number_sequence), (select count(*) from party_term),
-      (select count(*) from document_number where status = 'cancelled')) as f`.execute(t.db);
+      (select count(*) from document_number where status = 'cancelled'), (select count(*) from registry_document),
+      (select count(*) from registry_relation), (select count(*) from registry_attachment)) as f`.execute(
+    t.db,
+  );
   return r.rows[0]?.f ?? "";
 }
 
@@ -149,6 +152,56 @@ const CASES: [string, string, () => unknown][] = [
       signature: { authority: ["Chủ tịch"], signer: "A" },
     }),
   ],
+  [
+    "POST",
+    "/api/registry",
+    () => ({
+      unitCode: "82",
+      direction: "incoming",
+      numberSymbol: "12/BC",
+      issuerName: "UBND",
+      issuedOn: "2026-01-01",
+      excerpt: "Báo cáo",
+    }),
+  ],
+  [
+    "POST",
+    "/api/registry",
+    () => ({
+      unitCode: "82",
+      direction: "sideways",
+      numberSymbol: "",
+      issuerName: "UBND",
+      issuedOn: "2026-01-01",
+      excerpt: "Báo cáo",
+    }),
+  ],
+  [
+    "POST",
+    "/api/registry",
+    () => ({
+      unitCode: "99",
+      direction: "incoming",
+      numberSymbol: "",
+      issuerName: "UBND",
+      issuedOn: "2026-01-01",
+      excerpt: "Báo cáo",
+    }),
+  ],
+  [
+    "POST",
+    "/api/registry",
+    () => ({
+      unitCode: "82",
+      direction: "incoming",
+      numberSymbol: "",
+      issuerName: "UBND",
+      issuedOn: "2026-02-30",
+      excerpt: "Báo cáo",
+    }),
+  ],
+  ["POST", "/api/registry/999999/relations", () => ({ toId: 1, kind: "implements" })],
+  ["POST", "/api/registry/999999/attachments?filename=a.pdf", () => "%PDF-1.4"],
   ["POST", "/api/units/30037/hamlets", () => "[1,2,"],
   ["POST", "/api/units/30037/hamlets", () => "null"],
   ["POST", "/api/forms", () => ({ code: "X", nameVi: "A", nameEn: "A", levels: [], sections: [] })],

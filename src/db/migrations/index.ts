@@ -8,6 +8,7 @@ import * as createReporting from "./202611230000-create-reporting.ts";
 import * as addReminders from "./202611230100-add-reminders.ts";
 import * as addTotalsRevisionAndWeights from "./202611230200-add-totals-revision-and-weights.ts";
 import * as createDocumentNumbering from "./202611230300-create-document-numbering.ts";
+import * as createDocumentRegistry from "./202611230400-create-document-registry.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230100-add-reminders": addReminders,
   "202611230200-add-totals-revision-and-weights": addTotalsRevisionAndWeights,
   "202611230300-create-document-numbering": createDocumentNumbering,
+  "202611230400-create-document-registry": createDocumentRegistry,
 };

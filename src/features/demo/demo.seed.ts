@@ -13,6 +13,7 @@ import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts"
 import { addTerm } from "../documents/documents.service.ts";
 import { createHamlet, listChildren } from "../units/units.service.ts";
 import { createUserFromCli } from "../users/users.service.ts";
+import { seedDemoRegistry } from "./demo.registry.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
 
 export const DEMO_PASSWORD = "demo12345";
@@ -198,5 +199,6 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
     for (const h of HAMLETS) await createHamlet(db, auth, "30037", { ...h, validFrom: CURRENT_FROM });
   }
   const requests = opts.reports === false ? 0 : await seedDemoReporting(db, auth);
+  await seedDemoRegistry(db, auth);
   return { users, requests };
 }

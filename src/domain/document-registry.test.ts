@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { checkAttachment, searchQuery, searchText } from "./document-registry.ts";
+
+const bytes = (...b: number[]) => new Uint8Array([...b, 0, 0, 0, 0]);
+
+describe("checkAttachment", () => {
+  it.each([
+    ["bao-cao.pdf", bytes(0x25, 0x50, 0x44, 0x46), "application/pdf"],
+    [
+      "Ke hoach.DOCX",
+      bytes(0x50, 0x4b, 0x03, 0x04),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
+    [
+      "so-lieu.xlsx",
+      bytes(0x50, 0x4b, 0x03, 0x04),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ],
+    ["cu.doc", bytes(0xd0, 0xcf, 0x11, 0xe0), "application/msword"],
+    ["anh.jpg", bytes(0xff, 0xd8, 0xff), "image/jpeg"],
+  ])("accepts %s", (name, content, type) => {
+    expect(checkAttachment(name, content)).toEqual({ ok: true, contentType: type });
+  });
+  it.each([
+    ["virus.exe", bytes(0x4d, 0x5a), "Chỉ nhận"],
+    ["gia.pdf", bytes(0x50, 0x4b, 0x03, 0x04), "không phải là tệp .pdf"],
+    ["rong.pdf", new Uint8Array(), "rỗng"],
+    ["to.pdf", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x25), "20 MB"],
+  ])("refuses %s", (name, content, message) => {
+    const r = checkAttachment(name, content);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.messageVi).toContain(message);
+  });
+});
+
+describe("search text and query (accent-insensitive)", () => {
+  it("folds and cuts into plain words", () => {
+    expect(
+      searchText({
+        numberSymbol: "53-KH/HU",
+        issuerName: "Huyện ủy Tháp Mười",
+        excerpt: "Thực hiện Nghị quyết 01-NQ/TU",
+        bodyText: "",
+      }),
+    ).toBe("53 kh hu huyen uy thap muoi thuc hien nghi quyet 01 nq tu");
+  });
+  it.each([
+    ["kế hoạch 53-KH", "ke:* & hoach:* & 53:* & kh:*"],
+    ["Dân vận khéo", "dan:* & van:* & kheo:*"],
+    ["đảng", "dang:*"],
+    ["  --- ", null],
+    ["a'b:*&|!", "a:* & b:*"],
+  ])("%j → %s", (q, out) => {
+    expect(searchQuery(q)).toBe(out);
+  });
+});

@@ -1,0 +1,133 @@
+/** SQL for the registry of documents received and issued, their relations and attachments. @module */
+import { type Kysely, sql } from "kysely";
+import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
+
+type Db = Kysely<Database>;
+
+export type RegistryListRow = Omit<RegistryDocumentRow, "search" | "body_text">;
+
+const LIST_COLUMNS = [
+  "id",
+  "unit_code",
+  "province_code",
+  "direction",
+  "type_code",
+  "number_symbol",
+  "issuer_name",
+  "issued_on",
+  "excerpt",
+  "document_number_id",
+  "version",
+  "created_by",
+  "created_at",
+  "updated_at",
+] as const;
+
+export async function insertDocument(
+  db: Db,
+  d: Omit<RegistryDocumentRow, "id" | "version" | "created_at" | "updated_at" | "search"> & {
+    searchText: string;
+  },
+): Promise<RegistryDocumentRow> {
+  const { searchText, ...row } = d;
+  return db
+    .insertInto("registry_document")
+    .values({ ...row, search: sql<string>`to_tsvector('simple', ${searchText})` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findDocument(db: Db, id: number): Promise<RegistryDocumentRow | undefined> {
+  return db.selectFrom("registry_document").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Documents of a scope (one unit, a whole province, or everything), newest first; with a tsquery, only the
+ * matching ones. The planner picks the GIN index for rare words and the date index for common ones.
+ */
+export async function searchDocuments(
+  db: Db,
+  scope: { unitCode?: string; provinceCode?: string },
+  f: { tsquery: string | null; direction?: "incoming" | "outgoing"; typeCode?: string },
+  limit: number,
+): Promise<RegistryListRow[]> {
+  let q = db.selectFrom("registry_document").select(LIST_COLUMNS);
+  if (scope.unitCode) q = q.where("unit_code", "=", scope.unitCode);
+  if (scope.provinceCode) q = q.where("province_code", "=", scope.provinceCode);
+  if (f.tsquery) q = q.where(sql<boolean>`search @@ to_tsquery('simple', ${f.tsquery})`);
+  if (f.direction) q = q.where("direction", "=", f.direction);
+  if (f.typeCode) q = q.where("type_code", "=", f.typeCode);
+  return q.orderBy("issued_on", "desc").orderBy("id", "desc").limit(limit).execute();
+}
+
+export async function insertRelation(
+  db: Db,
+  r: { fromId: number; toId: number; kind: RelationKind; provinceCode: string },
+): Promise<boolean> {
+  const res = await db
+    .insertInto("registry_relation")
+    .values({ from_id: r.fromId, to_id: r.toId, kind: r.kind, province_code: r.provinceCode })
+    .onConflict((oc) => oc.columns(["from_id", "to_id", "kind"]).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** A document's relations both ways, with the other document's number and excerpt. */
+export async function relationsOf(db: Db, id: number) {
+  const out = await db
+    .selectFrom("registry_relation as r")
+    .innerJoin("registry_document as d", "d.id", "r.to_id")
+    .select(["r.kind", "d.id", "d.unit_code", "d.number_symbol", "d.issuer_name", "d.issued_on", "d.excerpt"])
+    .where("r.from_id", "=", id)
+    .orderBy("d.issued_on")
+    .execute();
+  const inward = await db
+    .selectFrom("registry_relation as r")
+    .innerJoin("registry_document as d", "d.id", "r.from_id")
+    .select(["r.kind", "d.id", "d.unit_code", "d.number_symbol", "d.issuer_name", "d.issued_on", "d.excerpt"])
+    .where("r.to_id", "=", id)
+    .orderBy("d.issued_on")
+    .execute();
+  return { out, inward };
+}
+
+export async function insertAttachment(
+  db: Db,
+  a: {
+    documentId: number;
+    provinceCode: string;
+    filename: string;
+    contentType: string;
+    sha256: string;
+    content: Buffer;
+    createdBy: number;
+  },
+) {
+  return db
+    .insertInto("registry_attachment")
+    .values({
+      document_id: a.documentId,
+      province_code: a.provinceCode,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.content.length,
+      sha256: a.sha256,
+      content: a.content,
+      created_by: a.createdBy,
+    })
+    .returning(["id", "filename", "content_type", "size", "sha256", "created_at"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function attachmentsOf(db: Db, documentId: number) {
+  return db
+    .selectFrom("registry_attachment")
+    .select(["id", "filename", "content_type", "size", "sha256", "created_at"])
+    .where("document_id", "=", documentId)
+    .orderBy("id")
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: number) {
+  return db.selectFrom("registry_attachment").selectAll().where("id", "=", id).executeTakeFirst();
+}

@@ -1,0 +1,236 @@
+/**
+ * The registry of documents a unit receives and issues (issue 4 §3): register, search (accent-insensitive),
+ * relate (implements, replaces, amends, guides, reports on, requested by) and attach files. Read with
+ * `unit.read` on the unit, write with `document.register`. @module
+ */
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import { type Auth, isSystemAdmin, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
+import { checkAttachment, searchQuery, searchText } from "../../domain/document-registry.ts";
+import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
+import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
+import { errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
+import * as repo from "./registry.repository.ts";
+
+type Db = Kysely<Database>;
+
+const KNOWN: KnownTypes = {
+  state: new Set(BUILT_IN_DOCUMENT_TYPES.filter((t) => t.family === "state").map((t) => t.code)),
+  party: new Set(BUILT_IN_DOCUMENT_TYPES.filter((t) => t.family === "party").map((t) => t.code)),
+};
+
+const isProvince = (code: string) => /^\d{2}$/.test(code);
+
+export function toDocumentDto(d: repo.RegistryListRow) {
+  return {
+    id: d.id,
+    unitCode: d.unit_code,
+    direction: d.direction,
+    typeCode: d.type_code,
+    numberSymbol: d.number_symbol,
+    issuerName: d.issuer_name,
+    issuedOn: d.issued_on,
+    excerpt: d.excerpt,
+    documentNumberId: d.document_number_id,
+    version: d.version,
+  };
+}
+
+/** The document, after checking `permission` on its unit (404 when unknown or not permitted). */
+async function requireDocument(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  permission: "unit.read" | "document.register",
+): Promise<RegistryDocumentRow> {
+  const d = await repo.findDocument(db, id);
+  if (!d) {
+    requirePermission(auth, permission);
+    throw errors.notFoundOrForbidden(String(id));
+  }
+  await requireUnitAccess(db, auth, permission, d.unit_code);
+  return d;
+}
+
+export interface RegisterInput {
+  unitCode: string;
+  direction: "incoming" | "outgoing";
+  numberSymbol: string;
+  issuerName: string;
+  issuedOn: string;
+  excerpt: string;
+  bodyText?: string;
+}
+
+/** Registers a document in a unit's registry; its number-symbol, when given, must read as one. */
+export async function registerDocument(db: Db, auth: Auth | null, input: RegisterInput) {
+  const path = await requireUnitAccess(db, auth, "document.register", input.unitCode);
+  const a = auth as Auth;
+  let typeCode: string | null = null;
+  if (input.numberSymbol.trim()) {
+    try {
+      typeCode = parseNumberSymbol(input.numberSymbol, KNOWN).typeCode;
+    } catch (e) {
+      if (e instanceof NumberSymbolError)
+        throw errors.badRequest(e.messageVi, e.message, { field: "numberSymbol" });
+      throw e;
+    }
+  }
+  const numberSymbol = input.numberSymbol.trim().replace(/^s[ốo]\s*:?\s*/i, "");
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertDocument(trx, {
+      unit_code: input.unitCode,
+      province_code: path[0] ?? input.unitCode, // the path runs from the province down
+      direction: input.direction,
+      type_code: typeCode,
+      number_symbol: numberSymbol,
+      issuer_name: input.issuerName,
+      issued_on: input.issuedOn,
+      excerpt: input.excerpt,
+      body_text: input.bodyText ?? "",
+      document_number_id: null,
+      created_by: a.userId,
+      searchText: searchText({
+        numberSymbol,
+        issuerName: input.issuerName,
+        excerpt: input.excerpt,
+        bodyText: input.bodyText ?? "",
+      }),
+    });
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "registry_document.create",
+      entity: "registry_document",
+      entityId: String(row.id),
+      unitCode: row.unit_code,
+      scope: [row.province_code],
+      before: null,
+      after: toDocumentDto(row),
+    });
+    return toDocumentDto(row);
+  });
+}
+
+/**
+ * Search a registry: a unit's own, a whole province's (a province code), or — for system admins — every
+ * registry (no unit). Without words, the newest documents.
+ */
+export async function searchRegistry(
+  db: Db,
+  auth: Auth | null,
+  q: { unit?: string; q?: string; direction?: "incoming" | "outgoing"; type?: string; limit?: number },
+) {
+  const a = requirePermission(auth, "unit.read");
+  if (q.unit) await requireUnitAccess(db, a, "unit.read", q.unit);
+  else if (!isSystemAdmin(a)) {
+    throw errors.badRequest("Chọn đơn vị để tra cứu sổ văn bản", "Pick a unit whose registry to search", {
+      field: "unit",
+    });
+  }
+  const scope = !q.unit ? {} : isProvince(q.unit) ? { provinceCode: q.unit } : { unitCode: q.unit };
+  const rows = await repo.searchDocuments(
+    db,
+    scope,
+    { tsquery: q.q ? searchQuery(q.q) : null, direction: q.direction, typeCode: q.type },
+    q.limit ?? 50,
+  );
+  return { items: rows.map(toDocumentDto) };
+}
+
+export async function getDocument(db: Db, auth: Auth | null, id: number) {
+  const d = await requireDocument(db, auth, id, "unit.read");
+  const [relations, attachments] = await Promise.all([repo.relationsOf(db, id), repo.attachmentsOf(db, id)]);
+  const rel = (r: (typeof relations.out)[number]) => ({
+    kind: r.kind,
+    id: r.id,
+    unitCode: r.unit_code,
+    numberSymbol: r.number_symbol,
+    issuerName: r.issuer_name,
+    issuedOn: r.issued_on,
+    excerpt: r.excerpt,
+  });
+  return {
+    ...toDocumentDto(d),
+    bodyText: d.body_text,
+    relations: relations.out.map(rel),
+    relatedBy: relations.inward.map(rel),
+    attachments: attachments.map((x) => ({
+      id: x.id,
+      filename: x.filename,
+      contentType: x.content_type,
+      size: x.size,
+      sha256: x.sha256,
+    })),
+  };
+}
+
+/** Relates two documents ("53-KH/HU implements 01-NQ/TU"); the other document must be readable. */
+export async function relate(
+  db: Db,
+  auth: Auth | null,
+  fromId: number,
+  input: { toId: number; kind: RelationKind },
+) {
+  const from = await requireDocument(db, auth, fromId, "document.register");
+  const to = await requireDocument(db, auth, input.toId, "unit.read");
+  if (from.id === to.id) {
+    throw errors.badRequest(
+      "Văn bản không thể liên quan đến chính nó",
+      "A document cannot relate to itself",
+      {
+        field: "toId",
+      },
+    );
+  }
+  const added = await repo.insertRelation(db, {
+    fromId,
+    toId: to.id,
+    kind: input.kind,
+    provinceCode: from.province_code,
+  });
+  if (!added) throw errors.conflict("Quan hệ này đã có", "This relation exists already");
+  return getDocument(db, auth, fromId);
+}
+
+export async function attach(
+  db: Db,
+  auth: Auth | null,
+  documentId: number,
+  filename: string,
+  content: Buffer,
+) {
+  const d = await requireDocument(db, auth, documentId, "document.register");
+  const a = auth as Auth;
+  const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
+  const check = checkAttachment(name, content);
+  if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
+  const row = await repo.insertAttachment(db, {
+    documentId,
+    provinceCode: d.province_code,
+    filename: name,
+    contentType: check.contentType,
+    sha256: createHash("sha256").update(content).digest("hex"),
+    content,
+    createdBy: a.userId,
+  });
+  return {
+    id: row.id,
+    filename: row.filename,
+    contentType: row.content_type,
+    size: row.size,
+    sha256: row.sha256,
+  };
+}
+
+export async function readAttachment(db: Db, auth: Auth | null, id: number) {
+  const x = await repo.findAttachment(db, id);
+  if (!x) {
+    requirePermission(auth, "unit.read");
+    throw errors.notFoundOrForbidden(String(id));
+  }
+  await requireDocument(db, auth, x.document_id, "unit.read");
+  return x;
+}
