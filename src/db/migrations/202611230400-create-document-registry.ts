@@ -31,9 +31,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index registry_document_unit_idx on registry_document (unit_code, issued_on desc, id desc)`.execute(
     db,
   );
-  await sql`create index registry_document_number_idx on registry_document (lower(number_symbol))`.execute(
+  // newest first within a unit, a province, or everywhere: common search words walk these, rare ones the GIN
+  await sql`
+    create index registry_document_province_idx on registry_document (province_code, issued_on desc, id desc)`.execute(
     db,
   );
+  await sql`create index registry_document_date_idx on registry_document (issued_on desc, id desc)`.execute(db);
   await sql`
     create table registry_relation (
       from_id bigint not null references registry_document (id) on delete cascade,
