@@ -44,6 +44,38 @@ describe("document numbers in the browser", () => {
     await expect.poll(() => row.getByText("Hủy: Lấy nhầm loại văn bản").count()).toBe(1);
   });
 
+  it("find a plan without accents, follow its relations, register a document and attach its file", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/registry`);
+    await logIn(page, "dongthap");
+    await page.getByTestId("registry-search").fill("ke hoach thuc hien nghi quyet");
+    await page.getByTestId("registry-search").press("Enter");
+    const plan = page.getByTestId("registry-list").getByRole("row", { name: /53-KH\/HU/ });
+    await expect.poll(() => plan.count()).toBe(1);
+    await plan.click();
+    const relations = page.getByTestId("registry-relations");
+    await expect.poll(() => relations.getByText("01-NQ/TU").count()).toBe(1);
+    await expect.poll(() => relations.getByText(/Được báo cáo bởi/).count()).toBe(1);
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: "Vào sổ văn bản" }).click();
+    await page.getByTestId("registry-number").fill("24-KH/BTGDVTU");
+    await page.getByTestId("registry-issuer").fill("Ban Tuyên giáo và Dân vận Tỉnh ủy");
+    await page.getByTestId("registry-excerpt").fill("Kế hoạch phong trào thi đua “Dân vận khéo” năm 2026");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByTestId("registry-search").fill("DÂN VẬN KHÉO 2026");
+    await page.getByTestId("registry-search").press("Enter");
+    const row = page.getByTestId("registry-list").getByRole("row", { name: /24-KH\/BTGDVTU/ });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.click();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "ke-hoach.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% danvan\n"),
+    });
+    await expect.poll(() => page.getByRole("link", { name: "ke-hoach.pdf" }).count()).toBe(1);
+  });
+
   it("turn the province's consolidated report into a numbered document, as Word and PDF", async () => {
     const page = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(`${env.server.url}/reports`);

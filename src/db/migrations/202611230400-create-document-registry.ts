@@ -36,7 +36,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index registry_document_province_idx on registry_document (province_code, issued_on desc, id desc)`.execute(
     db,
   );
-  await sql`create index registry_document_date_idx on registry_document (issued_on desc, id desc)`.execute(db);
+  await sql`create index registry_document_date_idx on registry_document (issued_on desc, id desc)`.execute(
+    db,
+  );
   await sql`
     create table registry_relation (
       from_id bigint not null references registry_document (id) on delete cascade,

@@ -11,6 +11,7 @@ import { CalendarPage } from "../features/calendar/components/calendar-page.tsx"
 import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
 import { RequestPage } from "../features/reporting/components/request-page.tsx";
@@ -77,6 +78,7 @@ export function App() {
     { to: "/indicators", label: t("indicators"), show: true },
     { to: "/forms", label: t("forms.nav"), show: true },
     { to: "/documents", label: t("documents.nav"), show: true },
+    { to: "/registry", label: t("registry.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -146,6 +148,15 @@ export function App() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/indicators" element={<IndicatorsPage canManage={can("indicator.manage")} />} />
           <Route path="/forms" element={<FormsPage canManage={can("form.manage")} />} />
+          <Route
+            path="/registry"
+            element={
+              <RegistryPage
+                canRegister={can("document.register")}
+                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+              />
+            }
+          />
           <Route
             path="/documents"
             element={
