@@ -81,10 +81,11 @@ for (let start = 0; start < DOCS; start += CHUNK) {
                   date '2015-01-01' + ((hashtext('d' || s) & 2147483647) % 4300) as day
            from generate_series(${start + 1}::int, ${start + n}::int) as s
          )
-    insert into registry_document (unit_code, province_code, direction, type_code, number_symbol, issuer_name,
-      issued_on, excerpt, search, created_by)
+    insert into registry_document (unit_code, province_code, direction, type_code, number_symbol, symbol_key,
+      issuer_name, issued_on, excerpt, search, created_by)
     select cm.code, cm.province, case when g.s % 3 = 0 then 'outgoing' else 'incoming' end, g.type,
-           g.num || '-' || g.type || '/' || iss.code, iss.name, g.day,
+           g.num || '-' || g.type || '/' || iss.code,
+           lower(translate(g.num || '-' || g.type || '/' || iss.code, 'Đđ', 'Dd')), iss.name, g.day,
            p.vi || ' ' || q.vi || ' năm ' || extract(year from g.day),
            to_tsvector('simple', g.num || ' ' || lower(translate(g.type, 'Đ', 'D')) || ' ' ||
              lower(translate(iss.code, 'Đ', 'D')) || ' ' || iss.folded || ' ' || p.folded || ' ' || q.folded ||

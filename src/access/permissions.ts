@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "report.unlock", // reopen an accepted report, with a reason
   "document.number", // take and cancel numbers in a body's registry of outgoing documents
   "document.register", // register documents received and issued, relate them, attach files
+  "plan.manage", // plans and their tasks: the plan's unit manages all, an assignee updates its own tasks
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "report.review",
     "document.number",
     "document.register",
+    "plan.manage",
   ],
   approver: ["unit.read", "report.review", "report.unlock", "document.number"],
   viewer: ["unit.read"],

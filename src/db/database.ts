@@ -315,6 +315,7 @@ interface RegistryDocumentTable {
   direction: "incoming" | "outgoing";
   type_code: string | null;
   number_symbol: Generated<string>;
+  symbol_key: Generated<string>;
   issuer_name: string;
   issued_on: string;
   excerpt: string;
@@ -350,6 +351,53 @@ interface RegistryAttachmentTable {
   created_at: Generated<Date>;
 }
 
+interface PlanTable {
+  id: Generated<number>;
+  unit_code: string;
+  province_code: string;
+  title: string;
+  registry_document_id: number | null;
+  public_token: string | null;
+  version: Generated<number>;
+  created_by: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+interface PlanTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  parent_id: number | null;
+  province_code: string;
+  title: string;
+  assignee_unit_code: string;
+  assignee_path: string[];
+  due_on: string;
+  /** numeric: a string from pg */
+  weight: string;
+  status: Generated<"not_started" | "in_progress" | "done" | "cancelled">;
+  progress: number | null;
+  note: Generated<string>;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+interface PlanMilestoneTable {
+  id: Generated<number>;
+  task_id: number;
+  province_code: string;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+  evidence_document_id: number | null;
+  created_by: number;
+  created_at: Generated<Date>;
+}
+
+export type PlanRow = Selectable<PlanTable>;
+export type PlanTaskRow = Selectable<PlanTaskTable>;
+export type PlanMilestoneRow = Selectable<PlanMilestoneTable>;
 export type RegistryDocumentRow = Selectable<RegistryDocumentTable>;
 export type RegistryAttachmentRow = Selectable<RegistryAttachmentTable>;
 export type DocumentNumberRow = Selectable<DocumentNumberTable>;
@@ -409,6 +457,9 @@ export interface Database {
   registry_document: RegistryDocumentTable;
   registry_relation: RegistryRelationTable;
   registry_attachment: RegistryAttachmentTable;
+  plan: PlanTable;
+  plan_task: PlanTaskTable;
+  plan_milestone: PlanMilestoneTable;
   consolidation_summary: ConsolidationSummaryTable;
   indicator: IndicatorTable;
   calendar_day: CalendarDayTable;

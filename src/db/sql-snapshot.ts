@@ -26,6 +26,7 @@ import * as calendar from "../features/calendar/calendar.repository.ts";
 import * as documents from "../features/documents/documents.repository.ts";
 import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
+import * as plans from "../features/plans/plans.repository.ts";
 import * as registry from "../features/registry/registry.repository.ts";
 import * as reminders from "../features/reporting/reminders.repository.ts";
 import * as reporting from "../features/reporting/reporting.repository.ts";
@@ -230,6 +231,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
           direction: "incoming",
           type_code: "KH",
           number_symbol: "53-KH/HU",
+          symbol_key: "53-kh/hu",
           issuer_name: "Huyện ủy",
           issued_on: "2022-01-26",
           excerpt: "Kế hoạch",
@@ -256,6 +258,46 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       ],
       attachmentsOf: [1],
       findAttachment: [1],
+    },
+  },
+  plans: {
+    module: plans,
+    samples: {
+      insertPlan: [
+        { unitCode: "82", provinceCode: "82", title: "Kế hoạch", registryDocumentId: null, createdBy: 1 },
+      ],
+      findPlan: [1],
+      findPlanByToken: ["abcdefghijkl"],
+      listPlans: ["82"],
+      setPublicToken: [1, "abcdefghijkl"],
+      insertTask: [
+        {
+          plan_id: 1,
+          parent_id: null,
+          province_code: "82",
+          title: "Nhiệm vụ",
+          assignee_unit_code: "30037",
+          assignee_path: ["82", "30037"],
+          due_on: "2026-12-31",
+          weight: "1",
+        },
+      ],
+      findTask: [1],
+      tasksOf: [1],
+      updateTaskVersioned: [1, 1, { status: "done", updatedBy: 1 }],
+      insertMilestone: [
+        {
+          task_id: 1,
+          province_code: "82",
+          title: "Mốc",
+          due_on: "2026-06-30",
+          done_on: null,
+          evidence_document_id: null,
+          created_by: 1,
+        },
+      ],
+      milestonesOf: [[1]],
+      unitNames: [["82", "30037"]],
     },
   },
   reminders: {

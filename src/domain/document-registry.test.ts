@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAttachment, searchQuery, searchText } from "./document-registry.ts";
+import { checkAttachment, searchQuery, searchText, symbolKey } from "./document-registry.ts";
 
 const bytes = (...b: number[]) => new Uint8Array([...b, 0, 0, 0, 0]);
 
@@ -44,12 +44,16 @@ describe("search text and query (accent-insensitive)", () => {
       }),
     ).toBe("53 kh hu huyen uy thap muoi thuc hien nghi quyet 01 nq tu");
   });
+  it("keys number-symbols for exact look-up", () => {
+    expect(symbolKey("Số: 53-KH/HU")).toBe("53-kh/hu");
+    expect(symbolKey(" 06/2024/QĐ-UBND ")).toBe("06/2024/qd-ubnd");
+  });
   it.each([
-    ["kế hoạch 53-KH", "ke:* & hoach:* & 53:* & kh:*"],
-    ["Dân vận khéo", "dan:* & van:* & kheo:*"],
+    ["kế hoạch 53-KH", "ke & hoach & 53 & kh:*"],
+    ["Dân vận khéo", "dan & van & kheo:*"],
     ["đảng", "dang:*"],
     ["  --- ", null],
-    ["a'b:*&|!", "a:* & b:*"],
+    ["a'b:*&|!", "a & b:*"],
   ])("%j → %s", (q, out) => {
     expect(searchQuery(q)).toBe(out);
   });

@@ -90,13 +90,19 @@ export function searchText(d: {
 }
 
 /**
- * A search box's text as a PostgreSQL tsquery over the folded words, each a prefix: "kế hoạch 53-KH" →
- * "ke:* & hoach:* & 53:* & kh:*". Null when nothing searchable is left.
+ * A search box's text as a PostgreSQL tsquery over the folded words, whole words except the last, which may
+ * still be being typed: "kế hoạch 53-KH" → "ke & hoach & 53 & kh:*". (Vietnamese words are short: a prefix on
+ * every word would match most of the registry.) Null when nothing searchable is left.
  */
 export function searchQuery(q: string): string | null {
   const words = foldVietnamese(q)
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== "")
     .slice(0, 12);
-  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(" & ");
+  return words.length === 0 ? null : words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(" & ");
+}
+
+/** A number-symbol as stored for exact look-up: folded, no spaces ("Số 53-KH/HU" → "53-kh/hu"). */
+export function symbolKey(numberSymbol: string): string {
+  return foldVietnamese(numberSymbol.replace(/^\s*s[ốo]\s*:?\s*/i, "")).replace(/\s+/g, "");
 }

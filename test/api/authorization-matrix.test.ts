@@ -21,6 +21,8 @@ interface Ctx {
   body: Record<Scope, number>;
   /** a Party committee, for its terms */
   partyBody: Record<Scope, number>;
+  /** a plan of the province with one task (its public page turned on) */
+  plan: Record<Scope, { id: number; task: number }>;
   /** a registered document of the province and one attachment of it */
   registry: Record<Scope, { doc: number; attachment: number }>;
   /** the requesting province's People's Committee, which issues its consolidated report */
@@ -576,6 +578,68 @@ const ROUTES: RouteCase[] = [
     run: (c, s, x) => c.request("GET", `/api/registry/attachments/${x.registry[s].attachment}`),
   },
   {
+    name: "GET /api/plans",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/plans?unit=${PROVINCE[s]}`),
+  },
+  {
+    name: "POST /api/plans",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s) => c.request("POST", "/api/plans", { unitCode: PROVINCE[s], title: "Kế hoạch" }),
+  },
+  {
+    name: "GET /api/plans/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/plans/${x.plan[s].id}`),
+  },
+  {
+    name: "POST /api/plans/{id}/tasks",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/plans/${x.plan[s].id}/tasks`, {
+        title: "Nhiệm vụ",
+        assigneeUnitCode: PROVINCE[s],
+        dueOn: "2099-01-01",
+      }),
+  },
+  {
+    name: "PATCH /api/tasks/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const plan = await sysAdmin.json("GET", `/api/plans/${x.plan[s].id}`);
+      const task = plan.body.tasks.find((t: { id: number }) => t.id === x.plan[s].task);
+      return c.request("PATCH", `/api/tasks/${task.id}`, { version: task.version, status: "in_progress" });
+    },
+  },
+  {
+    name: "POST /api/tasks/{id}/milestones",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/tasks/${x.plan[s].task}/milestones`, { title: "Mốc", dueOn: "2099-01-01" }),
+  },
+  {
+    name: "PUT /api/plans/{id}/public",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) => c.request("PUT", `/api/plans/${x.plan[s].id}/public`, { public: true }),
+  },
+  {
+    name: "GET /api/public/plans/{token}",
+    allowed: "public",
+    scoped: false,
+    run: async (c, _s, x) => {
+      // each allowed PUT …/public above gave the plan a new address: read the current one
+      const plan = await sysAdmin.json("GET", `/api/plans/${x.plan.in.id}`);
+      return c.request("GET", `/api/public/plans/${plan.body.publicToken}`);
+    },
+  },
+  {
     name: "GET /api/document-types",
     allowed: "authenticated",
     scoped: false,
@@ -647,6 +711,7 @@ const ctx: Ctx = {
   partyBody: { in: 0, out: 0 },
   provinceBody: { in: 0, out: 0 },
   registry: { in: { doc: 0, attachment: 0 }, out: { doc: 0, attachment: 0 } },
+  plan: { in: { id: 0, task: 0 }, out: { id: 0, task: 0 } },
   user: { in: 0, out: 0 },
   formId: 0,
   request: { in: 0, out: 0 },
@@ -688,6 +753,14 @@ beforeAll(async () => {
       },
     );
     ctx.registry[s] = { doc: doc.body.id, attachment: ((await att.json()) as { id: number }).id };
+    const plan = await sysAdmin.json("POST", "/api/plans", { unitCode: PROVINCE[s], title: "Kế hoạch" });
+    const withTask = await sysAdmin.json("POST", `/api/plans/${plan.body.id}/tasks`, {
+      title: "Nhiệm vụ",
+      assigneeUnitCode: PROVINCE[s],
+      dueOn: "2099-01-01",
+    });
+    await sysAdmin.json("PUT", `/api/plans/${plan.body.id}/public`, { public: true });
+    ctx.plan[s] = { id: plan.body.id, task: withTask.body.tasks[0].id };
     const d = await sysAdmin.json("GET", `/api/requests/${r.body.id}`);
     ctx.pool[s] = d.body.targets.map((x: { id: number }) => x.id);
   }

@@ -5,7 +5,8 @@ import { type Kysely, sql } from "kysely";
  * Chỉ thị, Kết luận, Quyết định, Kế hoạch, Chương trình, Hướng dẫn, Công văn, Báo cáo…), their attachments and
  * the relations between them (a plan implements a resolution, a report reports on a plan at the request of a
  * công văn). `search` holds the number, excerpt and text folded (no diacritics, đ → d, lower case) for
- * accent-insensitive full-text search without extensions; big, so it carries the province code.
+ * accent-insensitive full-text search without extensions, `symbol_key` the folded number-symbol for exact
+ * look-up; big, so it carries the province code.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -16,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       direction text not null check (direction in ('incoming', 'outgoing')),
       type_code text,
       number_symbol text not null default '',
+      symbol_key text not null default '',
       issuer_name text not null,
       issued_on date not null,
       excerpt text not null,
@@ -29,6 +31,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index registry_document_search_idx on registry_document using gin (search)`.execute(db);
   await sql`create index registry_document_unit_idx on registry_document (unit_code, issued_on desc, id desc)`.execute(
+    db,
+  );
+  // a number-symbol typed in the search box is looked up exactly
+  await sql`create index registry_document_symbol_idx on registry_document (symbol_key, issued_on desc)`.execute(
     db,
   );
   // newest first within a unit, a province, or everywhere: common search words walk these, rare ones the GIN

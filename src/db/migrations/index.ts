@@ -9,6 +9,7 @@ import * as addReminders from "./202611230100-add-reminders.ts";
 import * as addTotalsRevisionAndWeights from "./202611230200-add-totals-revision-and-weights.ts";
 import * as createDocumentNumbering from "./202611230300-create-document-numbering.ts";
 import * as createDocumentRegistry from "./202611230400-create-document-registry.ts";
+import * as createPlans from "./202611230500-create-plans.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230200-add-totals-revision-and-weights": addTotalsRevisionAndWeights,
   "202611230300-create-document-numbering": createDocumentNumbering,
   "202611230400-create-document-registry": createDocumentRegistry,
+  "202611230500-create-plans": createPlans,
 };

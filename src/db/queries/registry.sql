@@ -21,9 +21,9 @@ insert into "registry_attachment" ("document_id", "province_code", "filename", "
   values ($1, $2, $3, $4, $5, $6, $7, $8)
   returning "id", "filename", "content_type", "size", "sha256", "created_at";
 
--- insertDocument({"unit_code":"82","province_code":"82","direction":"incoming","type_code":"KH","number_symbol":"53-KH/HU","issuer_name":"Huyện ủy","issued_on":"2022-01-26","excerpt":"Kế hoạch","body_text":"","document_number_id":null,"created_by":1,"searchText":"53 kh hu huyen uy ke hoach"})
-insert into "registry_document" ("unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "body_text", "document_number_id", "created_by", "search")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_tsvector('simple', $12))
+-- insertDocument({"unit_code":"82","province_code":"82","direction":"incoming","type_code":"KH","number_symbol":"53-KH/HU","symbol_key":"53-kh/hu","issuer_name":"Huyện ủy","issued_on":"2022-01-26","excerpt":"Kế hoạch","body_text":"","document_number_id":null,"created_by":1,"searchText":"53 kh hu huyen uy ke hoach"})
+insert into "registry_document" ("unit_code", "province_code", "direction", "type_code", "number_symbol", "symbol_key", "issuer_name", "issued_on", "excerpt", "body_text", "document_number_id", "created_by", "search")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_tsvector('simple', $13))
   returning *;
 
 -- insertRelation({"fromId":1,"toId":2,"kind":"implements","provinceCode":"82"})
@@ -45,7 +45,16 @@ select "r"."kind", "d"."id", "d"."unit_code", "d"."number_symbol", "d"."issuer_n
 
 -- searchDocuments({"provinceCode":"82"},{"tsquery":"ke:* & hoach:*","direction":"incoming"},50)
 select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "version", "created_by", "created_at", "updated_at"
+  from (select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "version", "created_by", "created_at", "updated_at", "search"
   from "registry_document"
-  where "province_code" = $1 and search @@ to_tsquery('simple', $2) and "direction" = $3
+  where "province_code" = $1 and "direction" = $2
+  order by "issued_on" desc, "id" desc
+  limit $3) as "d"
+  where search @@ to_tsquery('simple', $4)
+  order by "issued_on" desc, "id" desc
+  limit $5;
+select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "version", "created_by", "created_at", "updated_at"
+  from "registry_document"
+  where "province_code" = $1 and "direction" = $2 and search @@ to_tsquery('simple', $3)
   order by "issued_on" desc, "id" desc
   limit $4;

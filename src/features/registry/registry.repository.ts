@@ -4,7 +4,7 @@ import type { Database, RegistryDocumentRow, RelationKind } from "../../db/datab
 
 type Db = Kysely<Database>;
 
-export type RegistryListRow = Omit<RegistryDocumentRow, "search" | "body_text">;
+export type RegistryListRow = Omit<RegistryDocumentRow, "search" | "body_text" | "symbol_key">;
 
 const LIST_COLUMNS = [
   "id",
@@ -41,23 +41,71 @@ export async function findDocument(db: Db, id: number): Promise<RegistryDocument
   return db.selectFrom("registry_document").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/**
- * Documents of a scope (one unit, a whole province, or everything), newest first; with a tsquery, only the
- * matching ones. The planner picks the GIN index for rare words and the date index for common ones.
- */
-export async function searchDocuments(
-  db: Db,
-  scope: { unitCode?: string; provinceCode?: string },
-  f: { tsquery: string | null; direction?: "incoming" | "outgoing"; typeCode?: string },
-  limit: number,
-): Promise<RegistryListRow[]> {
+type Scope = { unitCode?: string; provinceCode?: string };
+type Filter = {
+  tsquery: string | null;
+  symbolKey?: string;
+  direction?: "incoming" | "outgoing";
+  typeCode?: string;
+};
+
+/** How many of the newest documents the first search pass reads (see `searchDocuments`). */
+export const RECENT_WINDOW = 5000;
+
+function scoped(db: Db, scope: Scope, f: Omit<Filter, "tsquery" | "symbolKey">) {
   let q = db.selectFrom("registry_document").select(LIST_COLUMNS);
   if (scope.unitCode) q = q.where("unit_code", "=", scope.unitCode);
   if (scope.provinceCode) q = q.where("province_code", "=", scope.provinceCode);
-  if (f.tsquery) q = q.where(sql<boolean>`search @@ to_tsquery('simple', ${f.tsquery})`);
   if (f.direction) q = q.where("direction", "=", f.direction);
   if (f.typeCode) q = q.where("type_code", "=", f.typeCode);
-  return q.orderBy("issued_on", "desc").orderBy("id", "desc").limit(limit).execute();
+  return q;
+}
+
+/**
+ * Documents of a scope (one unit, a whole province, or everything), newest first; with a number-symbol key,
+ * those numbered so; with a tsquery, the matching ones — in two passes: the newest RECENT_WINDOW documents
+ * are read in date order and filtered, which answers common words at once; when that finds fewer than
+ * `limit`, the words are rare and the GIN index answers for the whole scope.
+ */
+export async function searchDocuments(
+  db: Db,
+  scope: Scope,
+  f: Filter,
+  limit: number,
+): Promise<RegistryListRow[]> {
+  if (f.symbolKey) {
+    return scoped(db, scope, f)
+      .where("symbol_key", "=", f.symbolKey)
+      .orderBy("issued_on", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+  }
+  if (!f.tsquery)
+    return scoped(db, scope, f).orderBy("issued_on", "desc").orderBy("id", "desc").limit(limit).execute();
+  const match = sql<boolean>`search @@ to_tsquery('simple', ${f.tsquery})`;
+  const recent = await db
+    .selectFrom(
+      scoped(db, scope, f)
+        .select("search")
+        .orderBy("issued_on", "desc")
+        .orderBy("id", "desc")
+        .limit(RECENT_WINDOW)
+        .as("d"),
+    )
+    .select(LIST_COLUMNS)
+    .where(match)
+    .orderBy("issued_on", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  if (recent.length >= limit) return recent;
+  return scoped(db, scope, f)
+    .where(match)
+    .orderBy("issued_on", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
 }
 
 export async function insertRelation(

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Auth, isSystemAdmin, requirePermission, requireUnitAccess } from "../../access/access.ts";
 import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
-import { checkAttachment, searchQuery, searchText } from "../../domain/document-registry.ts";
+import { checkAttachment, searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
 import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
 import { errors } from "../../http/errors.ts";
@@ -86,6 +86,7 @@ export async function registerDocument(db: Db, auth: Auth | null, input: Registe
       direction: input.direction,
       type_code: typeCode,
       number_symbol: numberSymbol,
+      symbol_key: symbolKey(numberSymbol),
       issuer_name: input.issuerName,
       issued_on: input.issuedOn,
       excerpt: input.excerpt,
@@ -131,12 +132,34 @@ export async function searchRegistry(
     });
   }
   const scope = !q.unit ? {} : isProvince(q.unit) ? { provinceCode: q.unit } : { unitCode: q.unit };
-  const rows = await repo.searchDocuments(
-    db,
-    scope,
-    { tsquery: q.q ? searchQuery(q.q) : null, direction: q.direction, typeCode: q.type },
-    q.limit ?? 50,
-  );
+  // a number-symbol is looked up exactly; anything else is searched word by word
+  const isSymbol = (text: string) => {
+    try {
+      parseNumberSymbol(text, KNOWN);
+      return /\d/.test(text);
+    } catch {
+      return false;
+    }
+  };
+  const words = q.q?.trim() ?? "";
+  const filter = { direction: q.direction, typeCode: q.type };
+  let rows =
+    words && isSymbol(words)
+      ? await repo.searchDocuments(
+          db,
+          scope,
+          { ...filter, tsquery: null, symbolKey: symbolKey(words) },
+          q.limit ?? 50,
+        )
+      : [];
+  if (rows.length === 0) {
+    rows = await repo.searchDocuments(
+      db,
+      scope,
+      { ...filter, tsquery: words ? searchQuery(words) : null },
+      q.limit ?? 50,
+    );
+  }
   return { items: rows.map(toDocumentDto) };
 }
 

@@ -1,0 +1,129 @@
+/** SQL for plans, their task trees and milestones. @module */
+import { type Kysely, sql } from "kysely";
+import type { Database, PlanMilestoneRow, PlanRow, PlanTaskRow } from "../../db/database.ts";
+
+type Db = Kysely<Database>;
+
+export async function insertPlan(
+  db: Db,
+  p: {
+    unitCode: string;
+    provinceCode: string;
+    title: string;
+    registryDocumentId: number | null;
+    createdBy: number;
+  },
+): Promise<PlanRow> {
+  return db
+    .insertInto("plan")
+    .values({
+      unit_code: p.unitCode,
+      province_code: p.provinceCode,
+      title: p.title,
+      registry_document_id: p.registryDocumentId,
+      created_by: p.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findPlan(db: Db, id: number): Promise<PlanRow | undefined> {
+  return db.selectFrom("plan").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findPlanByToken(db: Db, token: string): Promise<PlanRow | undefined> {
+  return db.selectFrom("plan").selectAll().where("public_token", "=", token).executeTakeFirst();
+}
+
+/** Plans of a unit, and the plans with a task assigned to a unit below `unitCode` (its own included). */
+export async function listPlans(db: Db, unitCode: string): Promise<PlanRow[]> {
+  return db
+    .selectFrom("plan")
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb("unit_code", "=", unitCode),
+        eb(
+          "id",
+          "in",
+          eb.selectFrom("plan_task").select("plan_id").where(sql<boolean>`${unitCode} = any(assignee_path)`),
+        ),
+      ]),
+    )
+    .orderBy("created_at", "desc")
+    .limit(200)
+    .execute();
+}
+
+export async function setPublicToken(db: Db, id: number, token: string | null): Promise<PlanRow | undefined> {
+  return db
+    .updateTable("plan")
+    .set({ public_token: token, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertTask(
+  db: Db,
+  t: Omit<PlanTaskRow, "id" | "status" | "progress" | "note" | "version" | "updated_by" | "updated_at">,
+): Promise<PlanTaskRow> {
+  return db.insertInto("plan_task").values(t).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findTask(db: Db, id: number): Promise<PlanTaskRow | undefined> {
+  return db.selectFrom("plan_task").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function tasksOf(db: Db, planId: number): Promise<PlanTaskRow[]> {
+  return db.selectFrom("plan_task").selectAll().where("plan_id", "=", planId).orderBy("id").execute();
+}
+
+/** Updates a task if `version` is current; undefined otherwise. */
+export async function updateTaskVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: { status?: PlanTaskRow["status"]; progress?: number | null; note?: string; updatedBy: number },
+): Promise<PlanTaskRow | undefined> {
+  const { updatedBy, ...fields } = set;
+  return db
+    .updateTable("plan_task")
+    .set({ ...fields, updated_by: updatedBy, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertMilestone(
+  db: Db,
+  m: Omit<PlanMilestoneRow, "id" | "created_at">,
+): Promise<PlanMilestoneRow> {
+  return db.insertInto("plan_milestone").values(m).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function milestonesOf(db: Db, taskIds: number[]): Promise<PlanMilestoneRow[]> {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom("plan_milestone")
+    .selectAll()
+    .where("task_id", "in", taskIds)
+    .orderBy("due_on")
+    .execute();
+}
+
+/** Unit names for the plan page. */
+export async function unitNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("unit")
+    .select(["code", "full_name"])
+    .where("code", "in", codes)
+    .orderBy("code")
+    .orderBy(sql`valid_to desc nulls first`)
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.code)) out.set(r.code, r.full_name);
+  return out;
+}
