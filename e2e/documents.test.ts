@@ -76,6 +76,44 @@ describe("document numbers in the browser", () => {
     await expect.poll(() => page.getByRole("link", { name: "ke-hoach.pdf" }).count()).toBe(1);
   });
 
+  it("track a plan: the province assigns a task, the commune completes it, the public page shows progress", async () => {
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(`${env.server.url}/plans`);
+    await logIn(province, "dongthap");
+    await province.getByTestId("plan-title").fill("Kế hoạch thực hiện Nghị quyết số 01-NQ/TU năm 2026");
+    await province.getByRole("button", { name: "Tạo" }).click();
+    await province.getByRole("link", { name: "Kế hoạch thực hiện Nghị quyết số 01-NQ/TU năm 2026" }).click();
+    await province.waitForURL(/\/plans\/\d+/);
+    const planUrl = province.url();
+    await province.getByTestId("task-title").fill("Nhân rộng mô hình Dân vận khéo");
+    await province.getByTestId("task-assignee").fill("30037");
+    await province.getByTestId("task-due").fill("31/12/2099");
+    await province.keyboard.press("Escape");
+    await province.getByRole("button", { name: "Giao nhiệm vụ" }).click();
+    await expect
+      .poll(() => province.getByTestId("plan-tasks").getByText("Nhân rộng mô hình Dân vận khéo").count())
+      .toBe(1);
+    await expect.poll(() => province.getByTestId("plan-progress").textContent()).toBe("0%");
+
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(planUrl);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.locator('[data-testid^="status-"]').first().click();
+    await commune.getByRole("option", { name: "Hoàn thành" }).click();
+    await expect.poll(() => commune.getByTestId("plan-progress").textContent()).toBe("100%");
+
+    await province.reload();
+    await expect.poll(() => province.getByTestId("plan-progress").textContent()).toBe("100%");
+    // the switch follows the server: it turns on once the plan is public
+    await province.getByLabel(/Công khai tiến độ/).click({ force: true });
+    await expect.poll(() => province.getByTestId("public-link").count()).toBe(1);
+    const href = (await province.getByTestId("public-link").getAttribute("href")) ?? "";
+    const visitor = await (await env.browser.newContext()).newPage();
+    await visitor.goto(`${env.server.url}${href}`);
+    await expect.poll(() => visitor.getByTestId("public-progress").textContent()).toBe("100%");
+    await expect.poll(() => visitor.getByText("Nhân rộng mô hình Dân vận khéo").count()).toBe(1);
+  });
+
   it("turn the province's consolidated report into a numbered document, as Word and PDF", async () => {
     const page = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(`${env.server.url}/reports`);

@@ -11,6 +11,7 @@ import { CalendarPage } from "../features/calendar/components/calendar-page.tsx"
 import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { PlanPage, PlansPage, PublicPlanPage } from "../features/plans/components/plans-page.tsx";
 import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
@@ -49,6 +50,14 @@ export function App() {
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
   const reminders = useReminders(Boolean(me.data));
+  // a plan's public page needs no sign-in
+  if (location.pathname.startsWith("/public/plans/")) {
+    return (
+      <Routes>
+        <Route path="/public/plans/:token" element={<PublicPlanPage />} />
+      </Routes>
+    );
+  }
   if (me.isLoading) {
     return (
       <Center h="100vh">
@@ -79,6 +88,7 @@ export function App() {
     { to: "/forms", label: t("forms.nav"), show: true },
     { to: "/documents", label: t("documents.nav"), show: true },
     { to: "/registry", label: t("registry.nav"), show: true },
+    { to: "/plans", label: t("plans.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -148,6 +158,16 @@ export function App() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/indicators" element={<IndicatorsPage canManage={can("indicator.manage")} />} />
           <Route path="/forms" element={<FormsPage canManage={can("form.manage")} />} />
+          <Route
+            path="/plans"
+            element={
+              <PlansPage
+                canManage={can("plan.manage")}
+                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+              />
+            }
+          />
+          <Route path="/plans/:id" element={<PlanPage />} />
           <Route
             path="/registry"
             element={
