@@ -298,6 +298,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       ],
       milestonesOf: [[1]],
       unitNames: [["82", "30037"]],
+      overdueTasks: ["2026-11-23", ["82"], 100],
     },
   },
   reminders: {

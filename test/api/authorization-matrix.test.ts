@@ -617,6 +617,12 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "GET /api/tasks/overdue",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/tasks/overdue"),
+  },
+  {
     name: "POST /api/tasks/{id}/milestones",
     allowed: ["editor"],
     scoped: true,

@@ -117,6 +117,18 @@ describe("a plan and its tasks", () => {
     ]);
   });
 
+  it("reminds the commune of its overdue task, not the other province", async () => {
+    const mine = (await commune.json("GET", "/api/tasks/overdue")).body.items;
+    expect(mine).toEqual([
+      expect.objectContaining({
+        title: "Nhân rộng mô hình “Dân vận khéo”",
+        assigneeUnitCode: "30037",
+        planId,
+      }),
+    ]);
+    expect((await outsider.json("GET", "/api/tasks/overdue")).body.items).toEqual([]);
+  });
+
   it("keeps other provinces out and lists the plan for the province and for the commune", async () => {
     expect((await outsider.json("GET", `/api/plans/${planId}`)).status).toBe(404);
     expect(

@@ -45,6 +45,14 @@ select *
   where "task_id" in ($1)
   order by "due_on";
 
+-- overdueTasks("2026-11-23",["82"],100)
+select "t"."id", "t"."title", "t"."due_on", "t"."assignee_unit_code", "t"."status", "p"."id" as "plan_id", "p"."title" as "plan_title"
+  from "plan_task" as "t"
+  inner join "plan" as "p" on "p"."id" = "t"."plan_id"
+  where "t"."due_on" < $1 and "t"."status" in ($2, $3) and t.assignee_path && $4::text[]
+  order by "t"."due_on", "t"."id"
+  limit $5;
+
 -- setPublicToken(1,"abcdefghijkl")
 update "plan"
   set "public_token" = $1, "version" = version + 1, "updated_at" = now()

@@ -127,3 +127,23 @@ export async function unitNames(db: Db, codes: string[]): Promise<Map<string, st
   for (const r of rows) if (!out.has(r.code)) out.set(r.code, r.full_name);
   return out;
 }
+
+/** Tasks past their deadline and not done, for units under the given codes (null: everywhere), oldest first. */
+export async function overdueTasks(db: Db, today: string, scope: string[] | null, limit: number) {
+  let q = db
+    .selectFrom("plan_task as t")
+    .innerJoin("plan as p", "p.id", "t.plan_id")
+    .select([
+      "t.id",
+      "t.title",
+      "t.due_on",
+      "t.assignee_unit_code",
+      "t.status",
+      "p.id as plan_id",
+      "p.title as plan_title",
+    ])
+    .where("t.due_on", "<", today)
+    .where("t.status", "in", ["not_started", "in_progress"]);
+  if (scope !== null) q = q.where(sql<boolean>`t.assignee_path && ${sql.val(scope)}::text[]`);
+  return q.orderBy("t.due_on").orderBy("t.id").limit(limit).execute();
+}

@@ -158,6 +158,35 @@ export function plansRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
+      method: "get",
+      path: "/tasks/overdue",
+      tags,
+      summary: "Overdue tasks of the units the user updates tasks for (oldest deadline first)",
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                title: z.string(),
+                dueOn: z.string(),
+                status: Status,
+                assigneeUnitCode: z.string(),
+                assigneeName: z.string(),
+                planId: z.number(),
+                planTitle: z.string(),
+              }),
+            ),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await service.myOverdueTasks(db, c.var.auth), 200),
+  );
+
+  app.openapi(
+    createRoute({
       method: "patch",
       path: "/tasks/{id}",
       tags,

@@ -7,7 +7,13 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { unitPath } from "../../access/access.repository.ts";
-import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import {
+  type Auth,
+  coversPath,
+  requirePermission,
+  requireUnitAccess,
+  scopeCodes,
+} from "../../access/access.ts";
 import type { Database, PlanRow, PlanTaskRow } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { byUnit, rollUp, type TaskNode } from "../../domain/plan-progress.ts";
@@ -351,6 +357,27 @@ export async function publicPlan(db: Db, token: string) {
       progress: t.progress,
       overdue: t.overdue,
       milestones: t.milestones.map((m) => ({ title: m.title, dueOn: m.dueOn, doneOn: m.doneOn })),
+    })),
+  };
+}
+
+/** The overdue tasks of the units the user updates tasks for: flagged on the plans page and in the menu. */
+export async function myOverdueTasks(db: Db, auth: Auth | null) {
+  const a = requirePermission(auth, "unit.read");
+  const scope = scopeCodes(a, "plan.manage");
+  if (scope !== null && scope.length === 0) return { items: [] };
+  const rows = await repo.overdueTasks(db, todayInVietnam(), scope, 100);
+  const names = await repo.unitNames(db, [...new Set(rows.map((r) => r.assignee_unit_code))]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      dueOn: r.due_on,
+      status: r.status,
+      assigneeUnitCode: r.assignee_unit_code,
+      assigneeName: names.get(r.assignee_unit_code) ?? r.assignee_unit_code,
+      planId: r.plan_id,
+      planTitle: r.plan_title,
     })),
   };
 }

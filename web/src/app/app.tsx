@@ -11,7 +11,12 @@ import { CalendarPage } from "../features/calendar/components/calendar-page.tsx"
 import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
-import { PlanPage, PlansPage, PublicPlanPage } from "../features/plans/components/plans-page.tsx";
+import {
+  PlanPage,
+  PlansPage,
+  PublicPlanPage,
+  useOverdueTasks,
+} from "../features/plans/components/plans-page.tsx";
 import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
@@ -50,6 +55,7 @@ export function App() {
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
   const reminders = useReminders(Boolean(me.data));
+  const overdueTasks = useOverdueTasks(Boolean(me.data));
   // a plan's public page needs no sign-in
   if (location.pathname.startsWith("/public/plans/")) {
     return (
@@ -88,7 +94,13 @@ export function App() {
     { to: "/forms", label: t("forms.nav"), show: true },
     { to: "/documents", label: t("documents.nav"), show: true },
     { to: "/registry", label: t("registry.nav"), show: true },
-    { to: "/plans", label: t("plans.nav"), show: true },
+    {
+      to: "/plans",
+      label: overdueTasks.data?.items.length
+        ? `${t("plans.nav")} (${overdueTasks.data.items.length})`
+        : t("plans.nav"),
+      show: true,
+    },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];

@@ -239,6 +239,7 @@ const vi = {
     publicLink: "Mở trang công khai",
     doneOn: "xong ngày {{date}}",
     notPublic: "Kế hoạch này không công khai hoặc không tồn tại",
+    remindOverdue: "Quá hạn {{date}}: {{task}} ({{unit}}) — {{plan}}",
   },
   reports: {
     nav: "Báo cáo định kỳ",
@@ -565,6 +566,7 @@ const en: typeof vi = {
     publicLink: "Open the public page",
     doneOn: "done on {{date}}",
     notPublic: "This plan is not public or does not exist",
+    remindOverdue: "Overdue since {{date}}: {{task}} ({{unit}}) — {{plan}}",
   },
   reports: {
     nav: "Periodic reports",

@@ -29,6 +29,17 @@ type PlanList = paths["/api/plans"]["get"]["responses"]["200"]["content"]["appli
 type Plan = paths["/api/plans/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
 type PublicPlan =
   paths["/api/public/plans/{token}"]["get"]["responses"]["200"]["content"]["application/json"];
+type Overdue = paths["/api/tasks/overdue"]["get"]["responses"]["200"]["content"]["application/json"];
+
+/** The overdue tasks of the user's units (the menu shows their count). */
+export function useOverdueTasks(enabled = true) {
+  return useQuery({
+    queryKey: ["overdue-tasks"],
+    queryFn: () => api<Overdue>("GET", "/api/tasks/overdue"),
+    refetchInterval: 5 * 60_000,
+    enabled,
+  });
+}
 type Task = Plan["tasks"][number];
 const STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 
@@ -56,6 +67,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
     queryFn: () => api<PlanList>("GET", `/api/plans?unit=${encodeURIComponent(unit)}`),
     enabled: /^\d{2,5}$/.test(unit),
   });
+  const overdue = useOverdueTasks();
   const create = useMutation({
     mutationFn: () => api("POST", "/api/plans", { unitCode: unit, title }),
     onSuccess: async () => {
@@ -69,6 +81,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
     <Stack>
       <Title order={3}>{t("plans.title")}</Title>
       {error && <Alert color="red">{error}</Alert>}
+      <OverdueList items={overdue.data?.items ?? []} />
       <Group align="end">
         <TextInput
           label={t("documents.unit")}
@@ -118,6 +131,28 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
           ))}
         </Table.Tbody>
       </Table>
+    </Stack>
+  );
+}
+
+/** Overdue tasks of the user's units, each linked to its plan. */
+function OverdueList({ items }: { items: Overdue["items"] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="overdue-tasks">
+      {items.slice(0, 10).map((x) => (
+        <Alert key={x.id} color="red" py={6}>
+          <Anchor component={Link} to={`/plans/${x.planId}`} size="sm">
+            {t("plans.remindOverdue", {
+              task: x.title,
+              unit: x.assigneeName,
+              date: formatDate(x.dueOn),
+              plan: x.planTitle,
+            })}
+          </Anchor>
+        </Alert>
+      ))}
     </Stack>
   );
 }
