@@ -26,9 +26,9 @@ import { startServer } from "../src/server.ts";
 import {
   addHamlets,
   BENCH_FORM,
-  BENCH_PASSWORD,
   benchAdmin,
   benchForm,
+  benchLogin,
   openBenchDatabase,
   percentile,
 } from "./lib/national.ts";
@@ -101,13 +101,7 @@ const server = await startServer({ ...bench.config, smtpUrl: null }, bench.log, 
   ...handle,
   close: async () => undefined,
 });
-const login = await fetch(`${server.url}/api/auth/login`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "bench.admin", password: BENCH_PASSWORD }),
-});
-const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+const { cookie, csrf } = await benchLogin(server.url);
 const six = periods.slice(0, 6);
 const totalsUrl = `${server.url}/api/reporting/totals?form=${BENCH_FORM}&periods=${six.join(",")}`;
 async function served(): Promise<{

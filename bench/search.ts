@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { startServer } from "../src/server.ts";
-import { BENCH_PASSWORD, benchAdmin, openBenchDatabase, percentile } from "./lib/national.ts";
+import { benchAdmin, benchLogin, openBenchDatabase, percentile } from "./lib/national.ts";
 
 const run = promisify(execFile);
 const FETCH_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "fetch-times.ts");
@@ -105,12 +105,7 @@ const server = await startServer({ ...bench.config, smtpUrl: null }, bench.log, 
   ...handle,
   close: async () => undefined,
 });
-const login = await fetch(`${server.url}/api/auth/login`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "bench.admin", password: BENCH_PASSWORD }),
-});
-const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+const { cookie } = await benchLogin(server.url);
 const QUERIES = [
   ["a number-symbol, whole country", "", "123-KH/TU"],
   ["a number-symbol in a province", "82", "45-NQ/BDVTU"],

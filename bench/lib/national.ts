@@ -125,6 +125,17 @@ export async function addHamlets(
   return r.rows[0]?.n ?? 0;
 }
 
+/** Signs bench.admin in to a running server: its session cookie and CSRF token. */
+export async function benchLogin(url: string): Promise<{ cookie: string; csrf: string }> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bench.admin", password: BENCH_PASSWORD }),
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { cookie, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;

@@ -18,6 +18,16 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
+/** A row id in the path (`/{id}`): a positive 32-bit integer. */
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
 export const VersionSchema = z
   .number()
   .int()

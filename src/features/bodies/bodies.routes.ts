@@ -4,6 +4,7 @@ import { BODY_KIND_CODES } from "../../domain/body-kinds.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   errorResponses,
+  IdParam,
   IsoDateSchema,
   json,
   jsonBody,
@@ -29,14 +30,6 @@ const BodySchema = z
     version: z.number(),
   })
   .openapi("Body");
-const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2_147_483_647)
-    .openapi({ param: { name: "id", in: "path" } }),
-});
 
 export function bodiesRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

@@ -1,18 +1,18 @@
 /** /api/document-types, /api/bodies/{id}/terms, /api/bodies/{id}/document-numbers, /api/document-numbers. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, IsoDateSchema, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import {
+  errorResponses,
+  IdParam,
+  IsoDateSchema,
+  json,
+  jsonBody,
+  writeErrorResponses,
+} from "../../http/schemas.ts";
 import * as service from "./documents.service.ts";
 import { reportDocument } from "./report-document.service.ts";
 
 const tags = ["documents"];
-const Id = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(2_147_483_647)
-  .openapi({ param: { name: "id", in: "path" } });
-const IdParam = z.object({ id: Id });
 const Abbreviation = z
   .string()
   .trim()

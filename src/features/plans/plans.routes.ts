@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   errorResponses,
+  IdParam,
   IsoDateSchema,
   json,
   jsonBody,
@@ -12,14 +13,6 @@ import {
 import * as service from "./plans.service.ts";
 
 const tags = ["plans"];
-const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2_147_483_647)
-    .openapi({ param: { name: "id", in: "path" } }),
-});
 const UnitCode = z.string().regex(/^\d{2,5}(-\d{3})?$/);
 const Status = z.enum(["not_started", "in_progress", "done", "cancelled"]);
 const PlanSchema = z

@@ -263,13 +263,8 @@ export async function addTask(
   });
 }
 
-/** The assignee's editors (or the plan's managers) set a task's status, progress and internal note. */
-export async function updateTask(
-  db: Db,
-  auth: Auth | null,
-  taskId: number,
-  input: { version: number; status?: PlanTaskRow["status"]; progress?: number | null; note?: string },
-) {
+/** The task and its plan, when the user updates tasks for its assignee or manages its plan; 404 otherwise. */
+async function updatableTask(db: Db, auth: Auth | null, taskId: number) {
   const a = requirePermission(auth, "plan.manage");
   const t = await repo.findTask(db, taskId);
   const plan = t ? await repo.findPlan(db, t.plan_id) : undefined;
@@ -278,6 +273,17 @@ export async function updateTask(
   if (!coversPath(a, "plan.manage", t.assignee_path) && !coversPath(a, "plan.manage", planPath)) {
     throw errors.notFoundOrForbidden(String(taskId));
   }
+  return { a, t, plan };
+}
+
+/** The assignee's editors (or the plan's managers) set a task's status, progress and internal note. */
+export async function updateTask(
+  db: Db,
+  auth: Auth | null,
+  taskId: number,
+  input: { version: number; status?: PlanTaskRow["status"]; progress?: number | null; note?: string },
+) {
+  const { a, t, plan } = await updatableTask(db, auth, taskId);
   return db.transaction().execute(async (trx) => {
     const row = await repo.updateTaskVersioned(trx, taskId, input.version, {
       ...(input.status ? { status: input.status } : {}),
@@ -300,14 +306,7 @@ export async function addMilestone(
   taskId: number,
   input: { title: string; dueOn: string; doneOn?: string | null; evidenceDocumentId?: number | null },
 ) {
-  const a = requirePermission(auth, "plan.manage");
-  const t = await repo.findTask(db, taskId);
-  const plan = t ? await repo.findPlan(db, t.plan_id) : undefined;
-  if (!t || !plan) throw errors.notFoundOrForbidden(String(taskId));
-  const planPath = (await unitPath(db, plan.unit_code)) ?? [];
-  if (!coversPath(a, "plan.manage", t.assignee_path) && !coversPath(a, "plan.manage", planPath)) {
-    throw errors.notFoundOrForbidden(String(taskId));
-  }
+  const { a, plan } = await updatableTask(db, auth, taskId);
   if (input.evidenceDocumentId && !(await registryRepo.findDocument(db, input.evidenceDocumentId))) {
     throw errors.badRequest(
       "Không có văn bản minh chứng này trong sổ",

@@ -135,6 +135,17 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
   );
 }
 
+/** A task's milestones: title, date, and when it was done. */
+function Milestones({ items }: { items: { title: string; dueOn: string; doneOn: string | null }[] }) {
+  const { t } = useTranslation();
+  return items.map((m) => (
+    <Text key={`${m.title}${m.dueOn}`} size="xs" c="dimmed">
+      ◆ {m.title} — {formatDate(m.dueOn)}
+      {m.doneOn ? ` (${t("plans.doneOn", { date: formatDate(m.doneOn) })})` : ""}
+    </Text>
+  ));
+}
+
 /** Overdue tasks of the user's units, each linked to its plan. */
 function OverdueList({ items }: { items: Overdue["items"] }) {
   const { t } = useTranslation();
@@ -309,12 +320,7 @@ export function PlanPage() {
               <Table.Tr key={x.id} data-testid={`task-${x.id}`}>
                 <Table.Td style={{ paddingLeft: 12 + depthOf(x, p.tasks) * 24 }}>
                   {x.title}
-                  {x.milestones.map((m) => (
-                    <Text key={m.id} size="xs" c="dimmed">
-                      ◆ {m.title} — {formatDate(m.dueOn)}
-                      {m.doneOn ? ` (${t("plans.doneOn", { date: formatDate(m.doneOn) })})` : ""}
-                    </Text>
-                  ))}
+                  <Milestones items={x.milestones} />
                 </Table.Td>
                 <Table.Td>{x.assigneeName}</Table.Td>
                 <Table.Td>
@@ -445,12 +451,7 @@ export function PublicPlanPage() {
             <Table.Tr key={x.id}>
               <Table.Td>
                 {x.title}
-                {x.milestones.map((m) => (
-                  <Text key={`${m.title}${m.dueOn}`} size="xs" c="dimmed">
-                    ◆ {m.title} — {formatDate(m.dueOn)}
-                    {m.doneOn ? ` (${t("plans.doneOn", { date: formatDate(m.doneOn) })})` : ""}
-                  </Text>
-                ))}
+                <Milestones items={x.milestones} />
               </Table.Td>
               <Table.Td>{x.assigneeName}</Table.Td>
               <Table.Td>{formatDate(x.dueOn)}</Table.Td>
