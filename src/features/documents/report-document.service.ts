@@ -6,7 +6,7 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import { type Auth, requirePermission } from "../../access/access.ts";
+import type { Auth } from "../../access/access.ts";
 import type { Database } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
@@ -87,6 +87,51 @@ export async function reportDocument(
     input.excerpt?.trim() || `${fromTitle.charAt(0).toLocaleUpperCase("vi")}${fromTitle.slice(1)}`;
   const short = body.short_name ?? "";
 
+  const byCode = new Map(c.indicators.map((i) => [i.code, i]));
+  const sections: SectionSpec[] = form.sections.map((s) => {
+    const title = sectionTitle(s.key, s.titleVi, s.depth);
+    if (s.kind !== "table") {
+      return { title, level: s.depth, text: s.kind === "narrative" ? (summary.narrative[s.key] ?? "") : "" };
+    }
+    const rows = (s.rows ?? []).flatMap((r) => {
+      const ind = byCode.get(r.indicator);
+      if (!ind || ind.accepted.value === null) return [];
+      return [[ind.nameVi, ind.unitOfMeasure, formatDecimalVi(ind.accepted.value)]];
+    });
+    return {
+      title,
+      level: s.depth,
+      text: "",
+      table: { header: ["Chỉ tiêu", "Đơn vị tính", "Kết quả"], rows },
+    };
+  });
+  const compose = (numberLine: string, date: string | null): OfficialDocument => {
+    try {
+      return composeDocument({
+        family,
+        parentBody: input.parentBody?.trim() || null,
+        issuer: body.name,
+        numberLine,
+        placeDate: placeDateLine(input.place.trim(), date, Number((date ?? todayInVietnam()).slice(0, 4))),
+        typeName: "Báo cáo",
+        excerpt,
+        sections,
+        recipients: input.recipients,
+        signature: input.signature,
+      });
+    } catch (e) {
+      if (e instanceof DocumentError) throw errors.badRequest(e.messageVi, e.message);
+      throw e;
+    }
+  };
+  const draftLine = numberSymbolLine(
+    family === "party"
+      ? { family, number: null, typeCode: "BC", issuer: short }
+      : { family, number: null, year: null, typeCode: "BC", issuer: short, unit: null },
+  );
+  // checked before a number is taken, so bad input never uses one up
+  let doc = compose(draftLine, null);
+
   // the number: one taken before, one taken now, or none yet (a draft)
   let number: { id: number; symbol: string; issuedOn: string } | null = null;
   if (input.numberId) {
@@ -107,57 +152,9 @@ export async function reportDocument(
       stateSequence,
     );
     number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
-  } else {
-    requirePermission(auth, "unit.read");
   }
-  const numberLine = number
-    ? family === "party"
-      ? `Số ${number.symbol}`
-      : `Số: ${number.symbol}`
-    : numberSymbolLine(
-        family === "party"
-          ? { family, number: null, typeCode: "BC", issuer: short }
-          : { family, number: null, year: null, typeCode: "BC", issuer: short, unit: null },
-      );
-  const date = number?.issuedOn ?? null;
-
-  const byCode = new Map(c.indicators.map((i) => [i.code, i]));
-  const sections: SectionSpec[] = form.sections.map((s) => {
-    const title = sectionTitle(s.key, s.titleVi, s.depth);
-    if (s.kind !== "table") {
-      return { title, level: s.depth, text: s.kind === "narrative" ? (summary.narrative[s.key] ?? "") : "" };
-    }
-    const rows = (s.rows ?? []).flatMap((r) => {
-      const ind = byCode.get(r.indicator);
-      if (!ind || ind.accepted.value === null) return [];
-      return [[ind.nameVi, ind.unitOfMeasure, formatDecimalVi(ind.accepted.value)]];
-    });
-    return {
-      title,
-      level: s.depth,
-      text: "",
-      table: { header: ["Chỉ tiêu", "Đơn vị tính", "Kết quả"], rows },
-    };
-  });
-
-  let doc: OfficialDocument;
-  try {
-    doc = composeDocument({
-      family,
-      parentBody: input.parentBody?.trim() || null,
-      issuer: body.name,
-      numberLine,
-      placeDate: placeDateLine(input.place.trim(), date, Number((date ?? todayInVietnam()).slice(0, 4))),
-      typeName: "Báo cáo",
-      excerpt,
-      sections,
-      recipients: input.recipients,
-      signature: input.signature,
-    });
-  } catch (e) {
-    if (e instanceof DocumentError) throw errors.badRequest(e.messageVi, e.message);
-    throw e;
-  }
+  if (number)
+    doc = compose(family === "party" ? `Số ${number.symbol}` : `Số: ${number.symbol}`, number.issuedOn);
   const bytes = input.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
   const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
   return {
