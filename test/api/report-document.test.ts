@@ -114,11 +114,16 @@ describe("POST /api/requests/{id}/document", () => {
     const foreign = (await thai.json("GET", "/api/units/19/bodies")).body.items[0].id;
     expect((await download({ format: "docx", bodyId: foreign })).res.status).toBe(400);
     expect((await download({ format: "docx", numberId: 99999999 })).res.status).toBe(400);
+    const numbers = async () =>
+      (await province.json("GET", `/api/bodies/${committee}/document-numbers`)).body.items.length as number;
+    const before = await numbers();
     const badPrefix = await download({
       format: "docx",
+      takeNumber: true,
       signature: { authority: ["XX. Chủ tịch"], signer: "A" },
     });
     expect(badPrefix.res.status).toBe(400);
+    expect(await numbers()).toBe(before); // bad input never uses a number up
     expect((await download({ format: "odt" })).res.status).toBe(400);
     const outsider = await thai.request("POST", `/api/requests/${requestId}/document`, {
       format: "docx",
