@@ -104,6 +104,15 @@ describe("document numbers in the browser", () => {
 
     await province.reload();
     await expect.poll(() => province.getByTestId("plan-progress").textContent()).toBe("100%");
+    // a milestone with a registered document as evidence
+    await province.getByTestId("milestone-task").click();
+    await province.getByRole("option", { name: "Nhân rộng mô hình Dân vận khéo" }).click();
+    await province.getByTestId("milestone-title").fill("Sơ kết 03 năm");
+    await province.getByTestId("milestone-due").fill("15/02/2024");
+    await province.keyboard.press("Escape");
+    await province.getByTestId("milestone-evidence").fill("53-KH/HU");
+    await province.getByRole("button", { name: "Thêm mốc" }).click();
+    await expect.poll(() => province.getByText("◆ Sơ kết 03 năm — 15/02/2024").count()).toBe(1);
     // the switch follows the server: it turns on once the plan is public
     await province.getByLabel(/Công khai tiến độ/).click({ force: true });
     await expect.poll(() => province.getByTestId("public-link").count()).toBe(1);

@@ -3,7 +3,8 @@
  * Appendix III for State bodies (RULES.md §1b: BC, KH, QĐ, CT, TB, TTr, CTr, ĐA, PA, BB, GM, CĐ… — the table is
  * from TTLT 55/2005, the match with NĐ 30 Appendix III is unconfirmed [U]) and of HD 36-HD/VPTW for Party bodies
  * (Party công văn use CV; State công văn carry no type code). The legal-normative types (NĐ, TT, PL…) add the
- * year to the number. Loaded into the `document_type` table at start-up; admins may add their own. Pure, no I/O.
+ * year to the number. Loaded into the `document_type` table at start-up (one more type is one more row). Pure,
+ * no I/O.
  * @module
  */
 import type { DocumentFamily } from "./body-kinds.ts";

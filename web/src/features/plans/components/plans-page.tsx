@@ -230,6 +230,33 @@ export function PlanPage() {
     },
     onError,
   });
+  const [milestone, setMilestone] = useState({ taskId: "", title: "", dueOn: "", doneOn: "", evidence: "" });
+  const addMilestone = useMutation({
+    mutationFn: async () => {
+      // the evidence is a document of the registry, found by its number-symbol
+      let evidenceDocumentId: number | null = null;
+      if (milestone.evidence.trim()) {
+        const found = await api<{ items: { id: number; numberSymbol: string }[] }>(
+          "GET",
+          `/api/registry?unit=${q.data?.unitCode ?? ""}&q=${encodeURIComponent(milestone.evidence.trim())}&limit=5`,
+        );
+        const doc = found.items[0];
+        if (!doc) throw new Error(t("plans.noEvidence", { symbol: milestone.evidence.trim() }));
+        evidenceDocumentId = doc.id;
+      }
+      return api<Plan>("POST", `/api/tasks/${milestone.taskId}/milestones`, {
+        title: milestone.title,
+        dueOn: milestone.dueOn,
+        doneOn: milestone.doneOn || null,
+        evidenceDocumentId,
+      });
+    },
+    onSuccess: (p) => {
+      done(p);
+      setMilestone({ taskId: milestone.taskId, title: "", dueOn: "", doneOn: "", evidence: "" });
+    },
+    onError,
+  });
   const publish = useMutation({
     mutationFn: (on: boolean) => api("PUT", `/api/plans/${id}/public`, { public: on }),
     onSuccess: async () => {
@@ -367,6 +394,59 @@ export function PlanPage() {
           })}
         </Table.Tbody>
       </Table>
+      {p.can.update.length > 0 && (
+        <Group align="end" wrap="wrap">
+          <Select
+            label={t("plans.milestoneOf")}
+            data={tasks
+              .filter((x) => p.can.update.includes(x.id))
+              .map((x) => ({ value: String(x.id), label: x.title }))}
+            value={milestone.taskId || null}
+            onChange={(v) => setMilestone({ ...milestone, taskId: v ?? "" })}
+            w={260}
+            data-testid="milestone-task"
+          />
+          <TextInput
+            label={t("plans.milestone")}
+            value={milestone.title}
+            onChange={(e) => setMilestone({ ...milestone, title: e.currentTarget.value })}
+            w={240}
+            data-testid="milestone-title"
+          />
+          <DateInput
+            label={t("plans.due")}
+            valueFormat="DD/MM/YYYY"
+            value={milestone.dueOn || null}
+            onChange={(v) => setMilestone({ ...milestone, dueOn: v ? String(v).slice(0, 10) : "" })}
+            w={140}
+            data-testid="milestone-due"
+          />
+          <DateInput
+            label={t("plans.doneOnLabel")}
+            valueFormat="DD/MM/YYYY"
+            clearable
+            value={milestone.doneOn || null}
+            onChange={(v) => setMilestone({ ...milestone, doneOn: v ? String(v).slice(0, 10) : "" })}
+            w={140}
+          />
+          <TextInput
+            label={t("plans.evidence")}
+            placeholder="53-KH/HU"
+            value={milestone.evidence}
+            onChange={(e) => setMilestone({ ...milestone, evidence: e.currentTarget.value })}
+            w={170}
+            data-testid="milestone-evidence"
+          />
+          <Button
+            variant="light"
+            onClick={() => addMilestone.mutate()}
+            loading={addMilestone.isPending}
+            disabled={!milestone.taskId || !milestone.title.trim() || !milestone.dueOn}
+          >
+            {t("plans.addMilestone")}
+          </Button>
+        </Group>
+      )}
       {p.can.manage && (
         <Group align="end" wrap="wrap">
           <TextInput
