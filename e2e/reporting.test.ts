@@ -181,8 +181,14 @@ describe("periodic reporting in the browser", () => {
       .getByText("Báo cáo kết quả thực hiện công tác dân vận chính quyền (đề cương Tháp Mười)")
       .click();
     await expect.poll(() => page.getByText("Đánh giá chung").count()).toBeGreaterThan(0);
-    await page.getByRole("button", { name: "Tạo phiên bản mới" }).click();
     const json = page.getByTestId("form-json");
+    // the editor opens on the click; a click lost while the section unfolds is made again
+    await expect
+      .poll(async () => {
+        if ((await json.count()) === 0) await page.getByRole("button", { name: "Tạo phiên bản mới" }).click();
+        return json.count();
+      })
+      .toBe(1);
     const text = await json.inputValue();
     await json.fill(text.replace("(đề cương Tháp Mười)", "(đề cương Tháp Mười, sửa đổi 2027)"));
     await page.getByRole("button", { name: "Lưu phiên bản mới" }).click();
