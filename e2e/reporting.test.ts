@@ -193,6 +193,6 @@ describe("periodic reporting in the browser", () => {
     await json.fill(text.replace("(đề cương Tháp Mười)", "(đề cương Tháp Mười, sửa đổi 2027)"));
     await page.getByRole("button", { name: "Lưu phiên bản mới" }).click();
     await expect.poll(() => page.getByText("(đề cương Tháp Mười, sửa đổi 2027)").count()).toBe(1);
-    expect(await page.getByTestId("forms").getByText("v2").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("forms").getByText("v2").count()).toBe(1);
   });
 });
