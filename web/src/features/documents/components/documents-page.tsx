@@ -13,10 +13,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../../components/date-field.tsx";
 import { api, type Body } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
@@ -172,11 +172,10 @@ export function DocumentsPage({ defaultUnit, canNumber }: { defaultUnit: string;
                 w={230}
               />
             )}
-            <DateInput
+            <DateField
               label={t("documents.issuedOn")}
-              valueFormat="DD/MM/YYYY"
               value={form.issuedOn}
-              onChange={(v) => setForm({ ...form, issuedOn: v ? String(v).slice(0, 10) : todayIso() })}
+              onChange={(v) => setForm({ ...form, issuedOn: v ?? todayIso() })}
               w={150}
             />
             {family === "party" && (

@@ -14,12 +14,12 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
+import { DateField } from "../../../components/date-field.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -413,20 +413,18 @@ export function PlanPage() {
             w={240}
             data-testid="milestone-title"
           />
-          <DateInput
+          <DateField
             label={t("plans.due")}
-            valueFormat="DD/MM/YYYY"
-            value={milestone.dueOn || null}
-            onChange={(v) => setMilestone({ ...milestone, dueOn: v ? String(v).slice(0, 10) : "" })}
+            value={milestone.dueOn}
+            onChange={(v) => setMilestone({ ...milestone, dueOn: v ?? "" })}
             w={140}
             data-testid="milestone-due"
           />
-          <DateInput
+          <DateField
             label={t("plans.doneOnLabel")}
-            valueFormat="DD/MM/YYYY"
             clearable
-            value={milestone.doneOn || null}
-            onChange={(v) => setMilestone({ ...milestone, doneOn: v ? String(v).slice(0, 10) : "" })}
+            value={milestone.doneOn}
+            onChange={(v) => setMilestone({ ...milestone, doneOn: v ?? "" })}
             w={140}
           />
           <TextInput
@@ -464,11 +462,10 @@ export function PlanPage() {
             w={130}
             data-testid="task-assignee"
           />
-          <DateInput
+          <DateField
             label={t("plans.due")}
-            valueFormat="DD/MM/YYYY"
-            value={task.dueOn || null}
-            onChange={(v) => setTask({ ...task, dueOn: v ? String(v).slice(0, 10) : "" })}
+            value={task.dueOn}
+            onChange={(v) => setTask({ ...task, dueOn: v ?? "" })}
             w={140}
             data-testid="task-due"
           />

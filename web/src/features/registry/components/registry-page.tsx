@@ -12,10 +12,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../../components/date-field.tsx";
 import { api, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
@@ -159,11 +159,10 @@ function AddDocument(props: {
             onChange={(e) => setForm({ ...form, numberSymbol: e.currentTarget.value })}
             data-testid="registry-number"
           />
-          <DateInput
+          <DateField
             label={t("registry.date")}
-            valueFormat="DD/MM/YYYY"
             value={form.issuedOn}
-            onChange={(v) => setForm({ ...form, issuedOn: v ? String(v).slice(0, 10) : todayIso() })}
+            onChange={(v) => setForm({ ...form, issuedOn: v ?? todayIso() })}
           />
         </Group>
         <TextInput

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { DateField } from "../../../components/date-field.tsx";
 import { api, type ReportForm } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -99,11 +99,10 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
             onChange={(e) => setReferenceNo(e.currentTarget.value)}
             w={160}
           />
-          <DateInput
+          <DateField
             label={t("reports.deadline")}
-            valueFormat="DD/MM/YYYY"
             value={deadline ?? p?.deadline ?? null}
-            onChange={(v) => setDeadline(v ? String(v).slice(0, 10) : null)}
+            onChange={setDeadline}
             w={150}
           />
         </Group>
