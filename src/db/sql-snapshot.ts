@@ -283,7 +283,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
         },
       ],
       findTask: [1],
-      tasksOf: [1],
+      tasksOf: [[1, 2]],
       updateTaskVersioned: [1, 1, { status: "done", updatedBy: 1 }],
       insertMilestone: [
         {

@@ -197,7 +197,11 @@ export function formatNumberSymbol(s: NumberSymbol): string {
  * written in by hand ("Số:      /BC-UBND").
  */
 export function numberSymbolLine(s: NumberSymbol): string {
-  const symbol = formatNumberSymbol(s);
   const blank = s.number === null ? "      " : "";
-  return s.family === "party" ? `Số ${blank}${symbol}` : `Số: ${blank}${symbol}`;
+  return numberLine(s.family, `${blank}${formatNumberSymbol(s)}`);
+}
+
+/** The header line of a symbol already written out: State "Số: 12/BC-UBND", Party "Số 53-KH/HU". */
+export function numberLine(family: NumberSymbol["family"], symbol: string): string {
+  return family === "party" ? `Số ${symbol}` : `Số: ${symbol}`;
 }

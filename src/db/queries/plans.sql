@@ -59,10 +59,10 @@ update "plan"
   where "id" = $2
   returning *;
 
--- tasksOf(1)
+-- tasksOf([1,2])
 select *
   from "plan_task"
-  where "plan_id" = $1
+  where "plan_id" in ($1, $2)
   order by "id";
 
 -- unitNames(["82","30037"])

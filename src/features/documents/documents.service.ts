@@ -9,7 +9,7 @@ import type { BodyRow, Database, DocumentNumberRow } from "../../db/database.ts"
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { BUILT_IN_DOCUMENT_TYPES, numberingFamilyOf } from "../../domain/document-types.ts";
-import { formatNumberSymbol, type NumberSymbol } from "../../domain/number-symbol.ts";
+import { formatNumberSymbol, type NumberSymbol, numberLine } from "../../domain/number-symbol.ts";
 import { NumberingError, type StateSequence, sequenceOf } from "../../domain/numbering.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
@@ -130,7 +130,7 @@ export function toNumberDto(row: DocumentNumberRow, body: Pick<BodyRow, "name">)
     typeCode: row.type_code,
     number: row.number,
     symbol: row.symbol,
-    line: row.family === "party" ? `Số ${row.symbol}` : `Số: ${row.symbol}`,
+    line: numberLine(row.family, row.symbol),
     issuedOn: row.issued_on,
     title: row.title,
     status: row.status,

@@ -12,7 +12,7 @@ import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { placeDateLine } from "../../domain/document-text.ts";
 import { numberingFamilyOf } from "../../domain/document-types.ts";
-import { numberSymbolLine } from "../../domain/number-symbol.ts";
+import { numberLine, numberSymbolLine } from "../../domain/number-symbol.ts";
 import type { StateSequence } from "../../domain/numbering.ts";
 import {
   composeDocument,
@@ -153,8 +153,7 @@ export async function reportDocument(
     );
     number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
   }
-  if (number)
-    doc = compose(family === "party" ? `Số ${number.symbol}` : `Số: ${number.symbol}`, number.issuedOn);
+  if (number) doc = compose(numberLine(family, number.symbol), number.issuedOn);
   const bytes = input.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
   const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
   return {

@@ -75,8 +75,10 @@ export async function findTask(db: Db, id: number): Promise<PlanTaskRow | undefi
   return db.selectFrom("plan_task").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function tasksOf(db: Db, planId: number): Promise<PlanTaskRow[]> {
-  return db.selectFrom("plan_task").selectAll().where("plan_id", "=", planId).orderBy("id").execute();
+/** The tasks of the given plans, in the order they were added. */
+export async function tasksOf(db: Db, planIds: number[]): Promise<PlanTaskRow[]> {
+  if (planIds.length === 0) return [];
+  return db.selectFrom("plan_task").selectAll().where("plan_id", "in", planIds).orderBy("id").execute();
 }
 
 /** Updates a task if `version` is current; undefined otherwise. */

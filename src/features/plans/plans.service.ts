@@ -73,7 +73,7 @@ async function readablePlan(db: Db, auth: Auth | null, id: number): Promise<{ pl
   if (!plan) throw errors.notFoundOrForbidden(String(id));
   const path = (await unitPath(db, plan.unit_code)) ?? [];
   if (coversPath(a, "unit.read", path)) return { plan, a };
-  const tasks = await repo.tasksOf(db, id);
+  const tasks = await repo.tasksOf(db, [id]);
   if (tasks.some((t) => coversPath(a, "unit.read", t.assignee_path))) return { plan, a };
   throw errors.notFoundOrForbidden(String(id));
 }
@@ -120,9 +120,14 @@ export async function listPlans(db: Db, auth: Auth | null, unitCode: string) {
   await requireUnitAccess(db, auth, "unit.read", unitCode);
   const today = todayInVietnam();
   const plans = await repo.listPlans(db, unitCode);
+  // every plan's tasks in one query
+  const all = await repo.tasksOf(
+    db,
+    plans.map((p) => p.id),
+  );
   const items = [];
   for (const p of plans) {
-    const tasks = (await repo.tasksOf(db, p.id)).map(node);
+    const tasks = all.filter((t) => t.plan_id === p.id).map(node);
     const r = rollUp(tasks, today);
     items.push({
       ...planDto(p),
@@ -154,7 +159,7 @@ export async function getPlan(db: Db, auth: Auth | null, id: number) {
 
 async function planView(db: Db, plan: PlanRow, internal: boolean) {
   const today = todayInVietnam();
-  const rows = await repo.tasksOf(db, plan.id);
+  const rows = await repo.tasksOf(db, [plan.id]);
   const r = rollUp(rows.map(node), today);
   const milestones = await repo.milestonesOf(
     db,
