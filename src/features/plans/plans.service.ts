@@ -67,14 +67,18 @@ async function audit(
 }
 
 /** The plan, readable by the user (its unit or one of its tasks' units); 404 otherwise. */
-async function readablePlan(db: Db, auth: Auth | null, id: number): Promise<{ plan: PlanRow; a: Auth }> {
+async function readablePlan(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+): Promise<{ plan: PlanRow; a: Auth; path: string[] }> {
   const a = requirePermission(auth, "unit.read");
   const plan = await repo.findPlan(db, id);
   if (!plan) throw errors.notFoundOrForbidden(String(id));
   const path = (await unitPath(db, plan.unit_code)) ?? [];
-  if (coversPath(a, "unit.read", path)) return { plan, a };
+  if (coversPath(a, "unit.read", path)) return { plan, a, path };
   const tasks = await repo.tasksOf(db, [id]);
-  if (tasks.some((t) => coversPath(a, "unit.read", t.assignee_path))) return { plan, a };
+  if (tasks.some((t) => coversPath(a, "unit.read", t.assignee_path))) return { plan, a, path };
   throw errors.notFoundOrForbidden(String(id));
 }
 
@@ -141,9 +145,9 @@ export async function listPlans(db: Db, auth: Auth | null, unitCode: string) {
 
 /** The plan's page: the task tree with rolled-up progress and overdue flags, milestones, and who is behind. */
 export async function getPlan(db: Db, auth: Auth | null, id: number) {
-  const { plan, a } = await readablePlan(db, auth, id);
+  // the plan's unit path: who manages it
+  const { plan, a, path: managePath } = await readablePlan(db, auth, id);
   const view = await planView(db, plan, true);
-  const managePath = (await unitPath(db, plan.unit_code)) ?? [];
   return {
     ...view,
     can: {
