@@ -7,13 +7,14 @@ import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { RevisionWatcher } from "./db/revision-watcher.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
 import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
+import { watchCatalogue } from "./features/indicators/catalogue.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
 import { smtpSender } from "./features/reporting/mailer.ts";
 import { sendDueReminders } from "./features/reporting/reminders.service.ts";
-import { RevisionWatcher } from "./features/units/revision-watcher.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
@@ -64,7 +65,9 @@ export async function startServer(
   handle: DatabaseHandle,
 ): Promise<RunningServer> {
   const unitRevisions = new RevisionWatcher(handle.url, log);
-  await unitRevisions.start();
+  const indicatorRevisions = new RevisionWatcher(handle.url, log, "indicator_revision");
+  await Promise.all([unitRevisions.start(), indicatorRevisions.start()]);
+  watchCatalogue(handle.db, indicatorRevisions);
   const app = createApp({
     unitRevisions,
     stateNumbering: config.stateNumbering,
@@ -88,7 +91,7 @@ export async function startServer(
     stopping ??= (async () => {
       if (reminders) clearInterval(reminders);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await unitRevisions.stop();
+      await Promise.all([unitRevisions.stop(), indicatorRevisions.stop()]);
       await handle.close();
     })();
     return stopping;

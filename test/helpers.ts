@@ -2,9 +2,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
+import { RevisionWatcher } from "../src/db/revision-watcher.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
 import { seedDemo } from "../src/features/demo/demo.seed.ts";
-import { RevisionWatcher } from "../src/features/units/revision-watcher.ts";
+import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
 import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
 
@@ -39,8 +40,10 @@ export async function createTestApp(
   let unitRevisions: RevisionWatcher | undefined;
   if (opts.watchRevisions) {
     const w = new RevisionWatcher(handle.url, createLogger("silent"));
-    await w.start();
-    afterAll(() => w.stop());
+    const indicators = new RevisionWatcher(handle.url, createLogger("silent"), "indicator_revision");
+    await Promise.all([w.start(), indicators.start()]);
+    watchCatalogue(handle.db, indicators);
+    afterAll(() => Promise.all([w.stop(), indicators.stop()]));
     unitRevisions = w;
   }
   const app = createApp({

@@ -98,7 +98,7 @@ interface AuditLogTable {
   after: unknown | null;
 }
 
-interface UnitRevisionTable {
+interface RevisionCounterTable {
   id: number;
   revision: number;
 }
@@ -465,7 +465,8 @@ export interface Database {
   calendar_day: CalendarDayTable;
   calendar_year: CalendarYearTable;
   unit: UnitTable;
-  unit_revision: UnitRevisionTable;
+  unit_revision: RevisionCounterTable;
+  indicator_revision: RevisionCounterTable;
   unit_successor: UnitSuccessorTable;
   body: BodyTable;
   app_user: AppUserTable;

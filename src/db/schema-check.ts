@@ -50,6 +50,7 @@ export const DECLARED_COLUMNS: Columns = {
     "updated_at",
   ),
   unit_revision: all("id", "revision"),
+  indicator_revision: all("id", "revision"),
   unit_successor: all("predecessor_id", "successor_id", "kind", "effective_date"),
   body: all(
     "id",

@@ -4,9 +4,9 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
+import type { RevisionWatcher } from "../db/revision-watcher.ts";
 import type { StateSequence } from "../domain/numbering.ts";
 import type { LoginLimiter } from "../features/auth/login-limiter.ts";
-import type { RevisionWatcher } from "../features/units/revision-watcher.ts";
 
 export interface AppDeps {
   db: Kysely<Database>;

@@ -345,6 +345,28 @@ describe("request → fill → submit → accept → consolidated", () => {
       404,
     );
   });
+
+  it("audits every step but the draft saves, written with the step itself", async () => {
+    const admin = await t.login("admin");
+    const audit = await admin.json("GET", "/api/audit?entity=submission&limit=200");
+    const mine = audit.body.items.filter(
+      (e: { entityId: string }) => e.entityId === String(sub.submission.id),
+    );
+    expect(mine.map((e: { action: string }) => e.action)).toEqual([
+      "submission.unlock",
+      "submission.accept",
+      "submission.submit",
+      "submission.return",
+      "submission.submit",
+    ]);
+    expect(mine[2]).toMatchObject({
+      unitCode: "30037",
+      actorName: "xa.thapmuoi",
+      before: { status: "returned" },
+      after: { status: "submitted" },
+    });
+    expect(mine[2].after.version).toBe(mine[2].before.version + 1);
+  });
 });
 
 describe("requests to the bodies of one kind", () => {

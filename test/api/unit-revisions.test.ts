@@ -1,4 +1,4 @@
-/** Cached hierarchy answers with the LISTEN/NOTIFY revision watcher, as the real server runs them. */
+/** Cached hierarchy answers and indicator catalogue with the LISTEN/NOTIFY revision watchers, as the real server runs them. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
@@ -43,5 +43,39 @@ describe("children with the revision watcher", () => {
     const a = (await first.json()) as { total: number; items: unknown[] };
     expect(a.total).toBe(a.items.length);
     expect(await second.json()).toEqual(a);
+  });
+});
+
+describe("indicator catalogue with the revision watcher", () => {
+  const nameOf = async (code: string) =>
+    ((await commune.json("GET", "/api/indicators")).body.items as { code: string; nameVi: string }[]).find(
+      (i) => i.code === code,
+    )?.nameVi;
+
+  it("shows an indicator edited through the API on the very next read, in a report's catalogue too", async () => {
+    const admin = await t.login("admin");
+    const before = (await admin.json("GET", "/api/indicators")).body.items.find(
+      (i: { code: string }) => i.code === "DVK_MODELS_NEW",
+    );
+    await nameOf("DVK_MODELS_NEW"); // held now
+    const { code: _c, builtIn: _b, ...fields } = before;
+    const put = await admin.json("PUT", "/api/indicators/DVK_MODELS_NEW", {
+      ...fields,
+      nameVi: "Mô hình đăng ký mới trong năm",
+    });
+    expect(put.status).toBe(200);
+    expect(await nameOf("DVK_MODELS_NEW")).toBe("Mô hình đăng ký mới trong năm");
+  });
+
+  it("shows a change made by another process within a second (notification)", async () => {
+    await nameOf("DVK_MODELS_KEPT");
+    await t.db
+      .updateTable("indicator")
+      .set({ name_vi: "Mô hình duy trì (sửa ngoài)" })
+      .where("code", "=", "DVK_MODELS_KEPT")
+      .execute();
+    await expect
+      .poll(() => nameOf("DVK_MODELS_KEPT"), { timeout: 1000, interval: 20 })
+      .toBe("Mô hình duy trì (sửa ngoài)");
   });
 });

@@ -10,6 +10,7 @@ import * as addTotalsRevisionAndWeights from "./202611230200-add-totals-revision
 import * as createDocumentNumbering from "./202611230300-create-document-numbering.ts";
 import * as createDocumentRegistry from "./202611230400-create-document-registry.ts";
 import * as createPlans from "./202611230500-create-plans.ts";
+import * as addIndicatorRevision from "./202611230600-add-indicator-revision.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230300-create-document-numbering": createDocumentNumbering,
   "202611230400-create-document-registry": createDocumentRegistry,
   "202611230500-create-plans": createPlans,
+  "202611230600-add-indicator-revision": addIndicatorRevision,
 };

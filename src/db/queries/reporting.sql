@@ -90,9 +90,10 @@ select *
   where "submission_id" = $1 and "version" = $2;
 
 -- findSubmission(1)
-select *
-  from "submission"
-  where "id" = $1;
+select "s".*, "u"."full_name" as "unit_name"
+  from "submission" as "s"
+  inner join "unit" as "u" on "u"."id" = "s"."unit_id"
+  where "s"."id" = $1;
 
 -- findSubmissionFor("30037","dvcq-thap-muoi","2025")
 select "s"."id", "s"."values", "s"."status"
@@ -112,10 +113,6 @@ select "narrative", "version"
 insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
   returning *;
-
--- insertRevision({"submission_id":1,"province_code":"82","version":2,"event":"submit","status":"submitted","values":"{}","narrative":"{}","comment":null,"actor_id":1,"actor_name":"xa.thapmuoi"})
-insert into "submission_revision" ("submission_id", "province_code", "version", "event", "status", "values", "narrative", "comment", "actor_id", "actor_name")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
 -- insertSubmissions([{"request_id":1,"unit_code":"30037","unit_id":1,"body_id":null,"province_code":"82","rollup_path":["82","30037"],"owner_codes":["30037"],"partial":false}])
 insert into "submission" ("request_id", "unit_code", "unit_id", "body_id", "province_code", "rollup_path", "owner_codes", "partial")
@@ -421,14 +418,18 @@ select *
     select coalesce(sum(revision), 0)::text as revision
   from totals_revision;
 
--- updateSubmissionVersioned(1,1,{"status":"submitted","values":"{}","submitted":true,"updated_by":1})
-update "submission"
-  set "status" = $1, "values" = $2, "updated_by" = $3, "submitted_at" = now(), "first_submitted_at" = coalesce(first_submitted_at, now()), "version" = version + 1, "updated_at" = now()
-  where "id" = $4 and "version" = $5
-  returning *;
-
 -- updateSummaryVersioned({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","version":1,"userId":1})
 update "consolidation_summary"
   set "narrative" = $1, "version" = version + 1, "updated_by" = $2, "updated_at" = now()
   where "request_id" = $3 and "unit_code" = $4 and "version" = $5
   returning "version";
+
+-- writeSubmissionStep(1,1,{"set":{"status":"submitted","values":"{}","narrative":"{}","submitted":true,"updated_by":1},"event":"submit","comment":null,"actorName":"xa.thapmuoi","audit":{"actorId":1,"actorName":"xa.thapmuoi","action":"submission.submit","entity":"submission","entityId":"1","unitCode":"30037","scope":["82","30037"],"before":{"status":"draft","version":1},"after":{"status":"submitted","version":2,"comment":null}}})
+with "u" as (update "submission"
+  set "status" = $1, "values" = $2, "narrative" = $3, "updated_by" = $4, "submitted_at" = now(), "first_submitted_at" = coalesce(first_submitted_at, now()), "version" = version + 1, "updated_at" = now()
+  where "id" = $5 and "version" = $6
+  returning *), "r" as (insert into "submission_revision" ("submission_id", "province_code", "version", "event", "status", "values", "narrative", "comment", "actor_id", "actor_name") select "u"."id", "u"."province_code", "u"."version", $7::text as "event", "u"."status", "u"."values", "u"."narrative", $8::text as "comment", $9::int as "actor_id", $10::text as "actor_name"
+  from "u"), "a" as (insert into "audit_log" ("actor_id", "actor_name", "action", "entity", "entity_id", "unit_code", "province_code", "scope_codes", "before", "after") select $11::int as "actor_id", $12::text as "actor_name", $13::text as "action", 'submission' as "entity", u.id::text as "entity_id", "u"."unit_code", "u"."province_code", $14::text[] as "scope_codes", $15::jsonb as "before", $16::jsonb as "after"
+  from "u"
+  where $17::boolean) select *
+  from "u";

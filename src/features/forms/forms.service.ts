@@ -5,7 +5,7 @@ import type { Database, ReportFormRow } from "../../db/database.ts";
 import { BUILT_IN_FORMS, checkForm, type FormDefinition } from "../../domain/report-forms.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as repo from "./forms.repository.ts";
 
 type Db = Kysely<Database>;
@@ -63,7 +63,7 @@ export async function getForm(db: Db, auth: Auth | null, id: number) {
 export async function saveFormVersion(db: Db, auth: Auth | null, input: FormDefinition) {
   const a = requirePermission(auth, "form.manage");
   const catalogue = new Map(
-    (await indicatorRepo.listIndicators(db)).map((i) => [i.code, { ...i, weightCode: i.weight_code }]),
+    (await indicatorCatalogue(db)).map((i) => [i.code, { ...i, weightCode: i.weight_code }]),
   );
   const problems = checkForm(input, catalogue);
   if (problems.length > 0) throw errors.validation(problems);

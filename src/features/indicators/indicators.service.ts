@@ -5,6 +5,7 @@ import type { Database, IndicatorRow } from "../../db/database.ts";
 import { BUILT_IN_INDICATORS, checkWeight, type IndicatorDefinition } from "../../domain/indicators.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
+import { catalogue, refreshCatalogue } from "./catalogue.ts";
 import * as repo from "./indicators.repository.ts";
 
 type Db = Kysely<Database>;
@@ -32,7 +33,7 @@ export async function ensureBuiltInIndicators(db: Db): Promise<number> {
 
 export async function listIndicators(db: Db, auth: Auth | null) {
   requirePermission(auth, "unit.read");
-  return { items: (await repo.listIndicators(db)).map(toIndicatorDto) };
+  return { items: (await catalogue(db)).map(toIndicatorDto) };
 }
 
 async function audited(db: Db, a: Auth, action: string, before: IndicatorRow | null, after: IndicatorRow) {
@@ -70,7 +71,7 @@ async function requireSoundWeights(db: Db, input: IndicatorDefinition) {
 export async function createIndicator(db: Db, auth: Auth | null, input: IndicatorDefinition) {
   const a = requirePermission(auth, "indicator.manage");
   await requireSoundWeights(db, input);
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     const row = await repo.insertIndicator(trx, input);
     if (!row) {
       throw errors.conflict(`Đã có chỉ tiêu mã ${input.code}`, `Indicator ${input.code} exists already`, {
@@ -79,6 +80,8 @@ export async function createIndicator(db: Db, auth: Auth | null, input: Indicato
     }
     return audited(trx, a, "indicator.create", null, row);
   });
+  await refreshCatalogue(db);
+  return done;
 }
 
 export async function updateIndicator(
@@ -92,9 +95,11 @@ export async function updateIndicator(
   if (!before) throw errors.notFound("chỉ tiêu / indicator", code);
   const { version, ...fields } = input;
   await requireSoundWeights(db, { ...fields, code });
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     const row = await repo.updateIndicatorVersioned(trx, code, version, fields);
     if (!row) throw errors.stale(before.version);
     return audited(trx, a, "indicator.update", before, row);
   });
+  await refreshCatalogue(db);
+  return done;
 }

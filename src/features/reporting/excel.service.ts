@@ -16,7 +16,7 @@ import { comboOption, formCombos } from "../../domain/report-forms.ts";
 import { parseNumberVi } from "../../domain/vn-format.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
-import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { type DataValue, type Field, importValues, type Locate } from "./exchange.service.ts";
 import * as repo from "./reporting.repository.ts";
 
@@ -37,7 +37,7 @@ export async function template(db: Db, auth: Auth | null, requestId: number, uni
   );
   if (!request || mine.length === 0) throw errors.notFoundOrForbidden(String(requestId));
   const form = await requireForm(db, request.form_id);
-  const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  const catalogue = new Map((await indicatorCatalogue(db)).map((i) => [i.code, i]));
   const names = new Map(
     (await repo.listSubmissionsOfRequest(db, requestId)).map((s) => [
       s.unit_code,

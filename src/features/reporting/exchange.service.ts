@@ -16,7 +16,7 @@ import { nextStatus } from "../../domain/submission-workflow.ts";
 import { checkRule } from "../../domain/validation-rules.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
-import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as repo from "./reporting.repository.ts";
 
 type Db = Kysely<Database>;
@@ -75,7 +75,7 @@ export async function importValues(
   const a = requirePermission(auth, "report.fill");
   const request = await requestFor(db, a, requestId);
   const form = await requireForm(db, request.form_id);
-  const catalogue = new Map((await indicatorRepo.listIndicators(db)).map((i) => [i.code, i]));
+  const catalogue = new Map((await indicatorCatalogue(db)).map((i) => [i.code, i]));
   const allowed = formCombos(form, (code) => catalogue.get(code)?.categories);
   const subs = new Map((await repo.submissionsWithValues(db, requestId)).map((s) => [s.unit_code, s]));
   const conflicts: Conflict[] = [];
@@ -179,24 +179,14 @@ export async function importValues(
   if (!opts.dryRun && changed.size > 0) {
     await db.transaction().execute(async (trx) => {
       for (const { sub, values } of changed.values()) {
-        const row = await repo.updateSubmissionVersioned(trx, sub.id, sub.version, {
-          status: "draft",
-          values: JSON.stringify(values),
-          updated_by: a.userId,
+        const row = await repo.writeSubmissionStep(trx, sub.id, sub.version, {
+          set: { status: "draft", values: JSON.stringify(values), updated_by: a.userId },
+          event: "save",
+          comment: opts.source,
+          actorName: a.username,
+          audit: null,
         });
         if (!row) throw errors.stale(sub.version);
-        await repo.insertRevision(trx, {
-          submission_id: row.id,
-          province_code: row.province_code,
-          version: row.version,
-          event: "save",
-          status: row.status,
-          values: JSON.stringify(row.values),
-          narrative: JSON.stringify(row.narrative),
-          comment: opts.source,
-          actor_id: a.userId,
-          actor_name: a.username,
-        });
       }
     });
   }

@@ -1,5 +1,5 @@
 /** SQL for report requests, submissions, their revisions and the incremental rollup. @module */
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type {
   Database,
   ReportRequestRow,
@@ -9,6 +9,7 @@ import type {
   UnitLevel,
   UnitRow,
 } from "../../db/database.ts";
+import type { AuditEntry } from "../audit/audit.repository.ts";
 
 type Db = Kysely<Database>;
 
@@ -219,8 +220,18 @@ export async function listInbox(
   return q.execute();
 }
 
-export async function findSubmission(db: Db, id: number): Promise<SubmissionRow | undefined> {
-  return db.selectFrom("submission").selectAll().where("id", "=", id).executeTakeFirst();
+/** A submission with its unit's full name (what every page and write answer shows). */
+export async function findSubmission(
+  db: Db,
+  id: number,
+): Promise<(SubmissionRow & { unit_name: string }) | undefined> {
+  return db
+    .selectFrom("submission as s")
+    .innerJoin("unit as u", "u.id", "s.unit_id")
+    .selectAll("s")
+    .select("u.full_name as unit_name")
+    .where("s.id", "=", id)
+    .executeTakeFirst();
 }
 
 /** The same unit's submission for another period of the same form code (for "previous period" columns). */
@@ -245,11 +256,8 @@ export async function findSubmissionFor(
     .executeTakeFirst();
 }
 
-/** Writes a submission if it still has `version`; undefined when someone else wrote first. */
-export async function updateSubmissionVersioned(
-  db: Db,
-  id: number,
-  version: number,
+export interface SubmissionStep {
+  /** What changes: the new status and content; `submitted`/`accepted` stamp (or clear) their times. */
   set: {
     status: SubmissionRow["status"];
     values?: string;
@@ -259,34 +267,117 @@ export async function updateSubmissionVersioned(
     submitted?: boolean;
     accepted?: boolean;
     updated_by: number;
-  },
-): Promise<SubmissionRow | undefined> {
-  const { submitted, accepted, ...fields } = set;
-  return db
-    .updateTable("submission")
-    .set({
-      ...fields,
-      ...(submitted
-        ? { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }
-        : {}),
-      ...(accepted === true ? { accepted_at: sql`now()` } : accepted === false ? { accepted_at: null } : {}),
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .returningAll()
-    .executeTakeFirst();
+  };
+  /** The revision kept for this step (it copies the row's new content). */
+  event: SubmissionRevisionRow["event"];
+  comment: string | null;
+  actorName: string;
+  /** The audit entry of this step, or null (draft saves are not audited). */
+  audit: AuditEntry | null;
 }
 
-export async function insertRevision(
+/**
+ * One step of a submission in one statement: the update if the row still has `version`, the revision that
+ * copies its new content, and the audit entry, all three or none (a data-modifying CTE is atomic on its own,
+ * so a save or a submit costs one round trip instead of five). Undefined when someone else wrote first.
+ */
+export async function writeSubmissionStep(
   db: Db,
-  row: Omit<Selectable<Database["submission_revision"]>, "id" | "at" | "values" | "narrative"> & {
-    values: string;
-    narrative: string;
-  },
-): Promise<void> {
-  await db.insertInto("submission_revision").values(row).execute();
+  id: number,
+  version: number,
+  step: SubmissionStep,
+): Promise<SubmissionRow | undefined> {
+  const { submitted, accepted, ...fields } = step.set;
+  const a = step.audit;
+  return db
+    .with("u", (d) =>
+      d
+        .updateTable("submission")
+        .set({
+          ...fields,
+          ...(submitted
+            ? { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }
+            : {}),
+          ...(accepted === true
+            ? { accepted_at: sql`now()` }
+            : accepted === false
+              ? { accepted_at: null }
+              : {}),
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where("id", "=", id)
+        .where("version", "=", version)
+        .returningAll(),
+    )
+    .with("r", (d) =>
+      d
+        .insertInto("submission_revision")
+        .columns([
+          "submission_id",
+          "province_code",
+          "version",
+          "event",
+          "status",
+          "values",
+          "narrative",
+          "comment",
+          "actor_id",
+          "actor_name",
+        ])
+        .expression((e) =>
+          e
+            .selectFrom("u")
+            .select([
+              "u.id",
+              "u.province_code",
+              "u.version",
+              sql<SubmissionStep["event"]>`${step.event}::text`.as("event"),
+              "u.status",
+              "u.values",
+              "u.narrative",
+              sql<string | null>`${step.comment}::text`.as("comment"),
+              sql<number>`${fields.updated_by}::int`.as("actor_id"),
+              sql<string>`${step.actorName}::text`.as("actor_name"),
+            ]),
+        ),
+    )
+    .with("a", (d) =>
+      d
+        .insertInto("audit_log")
+        .columns([
+          "actor_id",
+          "actor_name",
+          "action",
+          "entity",
+          "entity_id",
+          "unit_code",
+          "province_code",
+          "scope_codes",
+          "before",
+          "after",
+        ])
+        .expression((e) =>
+          e
+            .selectFrom("u")
+            .select([
+              sql<number>`${fields.updated_by}::int`.as("actor_id"),
+              sql<string>`${step.actorName}::text`.as("actor_name"),
+              sql<string>`${a?.action ?? null}::text`.as("action"),
+              sql<string>`'submission'`.as("entity"),
+              sql<string>`u.id::text`.as("entity_id"),
+              "u.unit_code",
+              "u.province_code",
+              sql<string[]>`${a?.scope ?? null}::text[]`.as("scope_codes"),
+              sql<unknown>`${a ? JSON.stringify(a.before) : null}::jsonb`.as("before"),
+              sql<unknown>`${a ? JSON.stringify(a.after) : null}::jsonb`.as("after"),
+            ])
+            .where(sql<boolean>`${a !== null}::boolean`),
+        ),
+    )
+    .selectFrom("u")
+    .selectAll()
+    .executeTakeFirst() as Promise<SubmissionRow | undefined>;
 }
 
 export async function listRevisions(

@@ -57,7 +57,7 @@ import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { listForms as formRepoList } from "../forms/forms.repository.ts";
 import { requireForm, toFormDto } from "../forms/forms.service.ts";
-import * as indicatorRepo from "../indicators/indicators.repository.ts";
+import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as unitRepo from "../units/units.repository.ts";
 import { predecessors } from "../units/units.service.ts";
 import * as repo from "./reporting.repository.ts";
@@ -414,25 +414,27 @@ export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionR
 
 interface Loaded {
   sub: SubmissionRow;
+  unitName: string;
   request: ReportRequestRow;
   form: ReportFormRow;
 }
 
 async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { auth: Auth }> {
   const a = requirePermission(auth, "unit.read");
-  const sub = await repo.findSubmission(db, id);
-  const request = sub ? await repo.findRequest(db, sub.request_id) : undefined;
+  const found = await repo.findSubmission(db, id);
+  const request = found ? await repo.findRequest(db, found.request_id) : undefined;
   if (
-    !sub ||
+    !found ||
     !request ||
     !(
-      coversPath(a, "unit.read", sub.rollup_path, sub.body_id ?? undefined) ||
+      coversPath(a, "unit.read", found.rollup_path, found.body_id ?? undefined) ||
       coversPath(a, "unit.read", request.issuer_path)
     )
   ) {
     throw errors.notFoundOrForbidden(String(id));
   }
-  return { auth: a, sub, request, form: await requireForm(db, request.form_id) };
+  const { unit_name: unitName, ...sub } = found;
+  return { auth: a, sub, unitName, request, form: await requireForm(db, request.form_id) };
 }
 
 /** The permission an action needs, and on which path (the target's own, or the requester's). */
@@ -468,10 +470,10 @@ function submissionDto(l: Loaded, today: string) {
 
 /** The form's indicators from the catalogue, in the form's order. */
 async function catalogueFor(db: Db, form: ReportFormRow) {
-  return catalogueOf(await indicatorRepo.listIndicators(db), form);
+  return catalogueOf(await indicatorCatalogue(db), form);
 }
 
-function catalogueOf(indicators: IndicatorRow[], form: ReportFormRow) {
+function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFormRow) {
   const all = new Map(indicators.map((i) => [i.code, i]));
   return new Map(
     formIndicators({ sections: form.sections }).flatMap((code) => {
@@ -535,14 +537,10 @@ export async function getSubmission(db: Db, auth: Auth | null, id: number) {
 /** What the data-entry page shows; writes answer with it too, from what they already loaded. */
 async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
   const today = todayInVietnam();
-  const [previous, unit, catalogue] = await Promise.all([
-    previousValues(db, l),
-    unitRepo.findUnitsByIds(db, [l.sub.unit_id]),
-    catalogueFor(db, l.form),
-  ]);
+  const [previous, catalogue] = await Promise.all([previousValues(db, l), catalogueFor(db, l.form)]);
   return {
     submission: submissionDto(l, today),
-    unitName: unit[0]?.full_name ?? l.sub.unit_code,
+    unitName: l.unitName,
     request: toRequestDto(l.request),
     form: toFormDto(l.form),
     indicators: [...catalogue.values()].map((i) => ({
@@ -628,7 +626,7 @@ async function transition(
   l: Loaded & { auth: Auth },
   action: SubmissionAction,
   version: number,
-  set: Omit<Parameters<typeof repo.updateSubmissionVersioned>[3], "status" | "updated_by">,
+  set: Omit<repo.SubmissionStep["set"], "status" | "updated_by">,
   comment: string | null,
 ) {
   allow(l.auth, l, action);
@@ -641,40 +639,37 @@ async function transition(
     );
   }
   if (l.sub.version !== version) throw errors.stale(l.sub.version);
+  const step: repo.SubmissionStep = {
+    set: { ...set, status: to, updated_by: l.auth.userId },
+    event: action,
+    comment,
+    actorName: l.auth.username,
+    audit:
+      action === "save"
+        ? null
+        : {
+            actorId: l.auth.userId,
+            actorName: l.auth.username,
+            action: `submission.${action}`,
+            entity: "submission",
+            entityId: String(l.sub.id),
+            unitCode: l.sub.unit_code,
+            scope: [...new Set([...l.sub.rollup_path, ...l.request.issuer_path])],
+            before: { status: l.sub.status, version: l.sub.version },
+            after: { status: to, version: version + 1, comment },
+          },
+  };
+  const write = async (d: Db) => {
+    const row = await repo.writeSubmissionStep(d, l.sub.id, version, step);
+    if (!row) throw errors.stale(l.sub.version);
+    return row;
+  };
+  // a draft save and a submit are one statement; accepting or unlocking also moves the rollup, in one transaction
+  if (action !== "accept" && action !== "unlock") return { ...l, sub: await write(db) };
   return db.transaction().execute(async (trx) => {
     if (action === "unlock") await repo.removeFromRollup(trx, l.sub.id, await rolledCodes(trx, l.form));
-    const row = await repo.updateSubmissionVersioned(trx, l.sub.id, version, {
-      ...set,
-      status: to,
-      updated_by: l.auth.userId,
-    });
-    if (!row) throw errors.stale(l.sub.version);
+    const row = await write(trx);
     if (action === "accept") await repo.addToRollup(trx, [row.id], await rolledCodes(trx, l.form));
-    await repo.insertRevision(trx, {
-      submission_id: row.id,
-      province_code: row.province_code,
-      version: row.version,
-      event: action,
-      status: to,
-      values: JSON.stringify(row.values),
-      narrative: JSON.stringify(row.narrative),
-      comment,
-      actor_id: l.auth.userId,
-      actor_name: l.auth.username,
-    });
-    if (action !== "save") {
-      await appendAudit(trx, {
-        actorId: l.auth.userId,
-        actorName: l.auth.username,
-        action: `submission.${action}`,
-        entity: "submission",
-        entityId: String(row.id),
-        unitCode: row.unit_code,
-        scope: [...new Set([...row.rollup_path, ...l.request.issuer_path])],
-        before: { status: l.sub.status, version: l.sub.version },
-        after: { status: to, version: row.version, comment },
-      });
-    }
     return { ...l, sub: row };
   });
 }
@@ -1041,7 +1036,7 @@ export async function totals(
   const [{ self, units }, forms, indicators, revision] = await Promise.all([
     unitsShown(),
     formRepoList(db),
-    indicatorRepo.listIndicators(db),
+    indicatorCatalogue(db),
     repo.totalsRevision(db),
   ]);
   const form = forms.find((f) => f.code === q.form);

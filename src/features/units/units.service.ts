@@ -3,11 +3,11 @@ import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
 import type { Database, UnitRow } from "../../db/database.ts";
 import type { RevisionCache } from "../../db/revision-cache.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { formatDateVi, isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import type { RevisionWatcher } from "./revision-watcher.ts";
 import { searchTextOf } from "./units.import.ts";
 import * as repo from "./units.repository.ts";
 

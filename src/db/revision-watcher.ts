@@ -1,7 +1,8 @@
 /**
- * Keeps the latest unit revision in memory by listening on the `unit_revision` channel (NOTIFY from the
- * trigger of migration add-unit-revision), so cached hierarchy answers are checked without a query. While the
- * listening connection is down, `current` is null and readers ask the database instead.
+ * Keeps the latest revision of a table in memory by listening on its channel: `unit_revision` (NOTIFY from
+ * the trigger of migration add-unit-revision) or `indicator_revision` (add-indicator-revision), so cached
+ * answers are checked without a query. While the listening connection is down, `current` is null and readers
+ * ask the database instead.
  * @module
  */
 import pg from "pg";
@@ -16,6 +17,7 @@ export class RevisionWatcher {
   constructor(
     private readonly url: string,
     private readonly log: Logger,
+    private readonly channel: "unit_revision" | "indicator_revision" = "unit_revision",
   ) {}
 
   /** The latest revision seen, or null when not listening. */
@@ -31,15 +33,16 @@ export class RevisionWatcher {
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on("notification", (n) => {
-      if (n.channel === "unit_revision") this.observe(Number(n.payload));
+      if (n.channel === this.channel) this.observe(Number(n.payload));
     });
     client.on("error", (err) => this.lost(client, err));
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
-      await client.query("listen unit_revision");
+      // the channel is one of two fixed names (the type says which), never user input
+      await client.query(`listen ${this.channel}`);
       this.client = client;
-      const r = await client.query<{ revision: string }>("select revision from unit_revision where id = 1");
+      const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
       this.observe(Number(r.rows[0]?.revision ?? 0));
     } catch (err) {
       this.lost(client, err);
@@ -51,7 +54,7 @@ export class RevisionWatcher {
     this.revision = null;
     client.end().catch(() => undefined);
     if (this.stopped || this.retry) return;
-    if (err) this.log.warn({ err }, "unit revision listener lost; retrying in 1 s");
+    if (err) this.log.warn({ err, channel: this.channel }, "revision listener lost; retrying in 1 s");
     this.retry = setTimeout(() => {
       this.retry = null;
       if (!this.stopped) void this.start();

@@ -1,0 +1,39 @@
+/**
+ * The indicator catalogue held in memory per database handle: every report page and every write reads it, and
+ * it changes a few times a year. It is reloaded when the `indicator_revision` counter moves (heard through a
+ * RevisionWatcher, so a change made by another server is seen as soon as its notification arrives, and one
+ * made here at once, see refreshCatalogue). Without a listening watcher (tests, the CLI, a lost connection)
+ * every call reads the table as before.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import type { Database, IndicatorRow } from "../../db/database.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
+import * as repo from "./indicators.repository.ts";
+
+type Db = Kysely<Database>;
+
+const watchers = new WeakMap<Db, RevisionWatcher>();
+const held = new WeakMap<Db, { revision: number; rows: readonly IndicatorRow[] }>();
+
+/** Lets `catalogue(db)` keep its answer while `watcher` says the revision has not moved. */
+export function watchCatalogue(db: Db, watcher: RevisionWatcher): void {
+  watchers.set(db, watcher);
+}
+
+/** Every indicator, built-ins first then by code (shared rows: read, never change them). */
+export async function catalogue(db: Db): Promise<readonly IndicatorRow[]> {
+  const revision = watchers.get(db)?.current;
+  if (revision == null) return repo.listIndicators(db);
+  const h = held.get(db);
+  if (h && h.revision === revision) return h.rows;
+  const rows = await repo.listIndicators(db);
+  held.set(db, { revision, rows });
+  return rows;
+}
+
+/** After a write in this process: learn the new revision now rather than wait for its notification. */
+export async function refreshCatalogue(db: Db): Promise<void> {
+  const w = watchers.get(db);
+  if (w?.current != null) w.observe(await repo.indicatorRevision(db));
+}
