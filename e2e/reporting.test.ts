@@ -173,7 +173,7 @@ describe("periodic reporting in the browser", () => {
     await expect.poll(() => page.getByTestId("drill").getByText("Ấp Mỹ Hòa").count()).toBe(1);
   });
 
-  it("shows the report forms and lets a system admin save a new version", async () => {
+  it("shows the report forms and lets a system admin build a new version and a new form", async () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/forms`);
     await logIn(page, "admin");
@@ -181,18 +181,77 @@ describe("periodic reporting in the browser", () => {
       .getByText("Báo cáo kết quả thực hiện công tác dân vận chính quyền (đề cương Tháp Mười)")
       .click();
     await expect.poll(() => page.getByText("Đánh giá chung").count()).toBeGreaterThan(0);
-    const json = page.getByTestId("form-json");
-    // the editor opens on the click; a click lost while the section unfolds is made again
+    const builder = page.getByTestId("form-builder");
+    // the builder opens on the click; a click lost while the section unfolds is made again
     await expect
       .poll(async () => {
-        if ((await json.count()) === 0) await page.getByRole("button", { name: "Tạo phiên bản mới" }).click();
-        return json.count();
+        if ((await builder.count()) === 0)
+          await page.getByRole("button", { name: "Tạo phiên bản mới" }).click();
+        return builder.count();
       })
       .toBe(1);
-    const text = await json.inputValue();
-    await json.fill(text.replace("(đề cương Tháp Mười)", "(đề cương Tháp Mười, sửa đổi 2027)"));
-    await page.getByRole("button", { name: "Lưu phiên bản mới" }).click();
+    const name = builder.getByTestId("form-name-vi");
+    await name.fill(
+      (await name.inputValue()).replace("(đề cương Tháp Mười)", "(đề cương Tháp Mười, sửa đổi 2027)"),
+    );
+    // a rule naming an indicator that is not on the form: refused, shown at the rule, nothing stored
+    await builder.getByRole("button", { name: "Thêm quy tắc" }).click();
+    const rules = builder.locator('[data-testid^="rule-"]');
+    const rule = rules.last();
+    await rule.getByLabel("Vế trái").fill("KHONG_CO");
+    await rule.getByLabel("Vế phải").fill("0");
+    await rule.getByLabel("Thông báo khi vi phạm (tiếng Việt)").fill("Không được có");
+    await rule.getByLabel("Thông báo khi vi phạm (tiếng Anh)").fill("Must not be");
+    await builder.getByRole("button", { name: "Lưu phiên bản mới" }).click();
+    await expect.poll(() => rule.getByText("KHONG_CO").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("forms").getByText("v2").count()).toBe(0);
+    await rule.getByRole("button", { name: "Bỏ quy tắc" }).click();
+    await builder.getByRole("button", { name: "Lưu phiên bản mới" }).click();
     await expect.poll(() => page.getByText("(đề cương Tháp Mười, sửa đổi 2027)").count()).toBe(1);
     await expect.poll(() => page.getByTestId("forms").getByText("v2").count()).toBe(1);
+
+    // a new form from nothing: a narrative part and a table of one indicator broken down by field
+    await page.getByRole("button", { name: "Thêm biểu mẫu mới" }).click();
+    const fresh = page.getByTestId("form-builder");
+    await fresh.getByRole("button", { name: "Lưu biểu mẫu" }).click();
+    await expect.poll(() => fresh.getByText("Chưa nhập tên tiếng Việt").count()).toBe(1); // checked before sending
+    await fresh.getByLabel("Mã biểu mẫu").fill("dv-mo-hinh-quy");
+    await fresh.getByTestId("form-name-vi").fill("Báo cáo nhanh mô hình dân vận khéo");
+    await fresh
+      .getByLabel("Tên biểu mẫu (tiếng Anh)")
+      .fill("Quick report on skilful mass mobilisation models");
+    await fresh.getByTestId("section-0-title-vi").fill("Tình hình chung");
+    await fresh.getByTestId("section-0-title-en").fill("Overview");
+    await fresh.getByRole("button", { name: "Thêm phần sau mục này" }).click();
+    await fresh.getByTestId("section-1-title-vi").fill("Số liệu mô hình");
+    await fresh.getByTestId("section-1-title-en").fill("Model figures");
+    await fresh.getByTestId("section-1-kind").click();
+    await page.getByRole("option", { name: "bảng chỉ tiêu" }).click();
+    await fresh.getByRole("button", { name: "Thêm dòng chỉ tiêu" }).click();
+    const row = fresh.getByTestId("section-1-row-0");
+    await row.getByLabel("Chỉ tiêu").fill("DVK_MODELS_TOTAL");
+    await page.getByRole("option", { name: /^DVK_MODELS_TOTAL — / }).click();
+    await row.getByLabel("Phân tổ").click();
+    await page.getByRole("option", { name: /^Phân tổ theo field \(kinh tế/ }).click();
+    await fresh.screenshot({ path: "test-results/form-builder.png" });
+    // cancelling asks first, and keeping on loses nothing
+    await fresh.getByRole("button", { name: "Hủy" }).click();
+    await fresh.getByTestId("discard-confirm").getByRole("button", { name: "Tiếp tục sửa" }).click();
+    expect(await fresh.getByTestId("section-1-title-vi").inputValue()).toBe("Số liệu mô hình");
+    await fresh.getByRole("button", { name: "Lưu biểu mẫu" }).click();
+    await expect.poll(() => page.getByText("Báo cáo nhanh mô hình dân vận khéo").count()).toBe(1);
+    const stored = await (await page.request.get(`${env.server.url}/api/forms`)).json();
+    const made = stored.items.find((f: { code: string }) => f.code === "dv-mo-hinh-quy");
+    expect(made.sections).toEqual([
+      { key: "I", depth: 1, titleVi: "Tình hình chung", titleEn: "Overview", kind: "narrative" },
+      {
+        key: "II",
+        depth: 1,
+        titleVi: "Số liệu mô hình",
+        titleEn: "Model figures",
+        kind: "table",
+        rows: [{ indicator: "DVK_MODELS_TOTAL", by: "field" }],
+      },
+    ]);
   });
 });

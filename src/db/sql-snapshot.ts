@@ -188,6 +188,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       listForms: [],
       findForm: [1],
       latestVersion: ["dvcq-thap-muoi"],
+      latestFormId: ["dvcq-thap-muoi"],
       insertMissingForms: [[SAMPLE_FORM]],
       insertFormVersion: [SAMPLE_FORM, 2, 1],
     },

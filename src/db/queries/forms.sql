@@ -16,6 +16,13 @@ insert into "report_form" ("code", "name_vi", "name_en", "description", "levels"
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   on conflict ("code", "version") do nothing;
 
+-- latestFormId("dvcq-thap-muoi")
+select "id"
+  from "report_form"
+  where "code" = $1
+  order by "version" desc
+  limit $2;
+
 -- latestVersion("dvcq-thap-muoi")
 select coalesce(max(version), 0)::int as "v"
   from "report_form"

@@ -13,6 +13,17 @@ export async function findForm(db: Db, id: number): Promise<ReportFormRow | unde
   return db.selectFrom("report_form").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+export async function latestFormId(db: Db, code: string): Promise<number | undefined> {
+  const r = await db
+    .selectFrom("report_form")
+    .select("id")
+    .where("code", "=", code)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}
+
 export async function latestVersion(db: Db, code: string): Promise<number> {
   const r = await db
     .selectFrom("report_form")

@@ -42,16 +42,28 @@ export async function listForms(db: Db, auth: Auth | null) {
   };
 }
 
-/** A stored form version never changes (a change is a new version), so each is read once per process. */
-const versions = new Map<number, ReportFormRow>();
+/** A stored form version never changes (a change is a new version), so each is read once per database handle. */
+const versionsByDb = new WeakMap<Db, Map<number, ReportFormRow>>();
 
 export async function requireForm(db: Db, id: number): Promise<ReportFormRow> {
+  let versions = versionsByDb.get(db);
+  if (!versions) {
+    versions = new Map();
+    versionsByDb.set(db, versions);
+  }
   const cached = versions.get(id);
   if (cached) return cached;
   const f = await repo.findForm(db, id);
   if (!f) throw errors.notFound("biểu mẫu / form", String(id));
   versions.set(id, f);
   return f;
+}
+
+/** The latest version of a form code (one index lookup; the version itself is read once, see requireForm). */
+export async function requireLatestForm(db: Db, code: string): Promise<ReportFormRow> {
+  const id = await repo.latestFormId(db, code);
+  if (id === undefined) throw errors.notFound("biểu mẫu / form", code);
+  return requireForm(db, id);
 }
 
 export async function getForm(db: Db, auth: Auth | null, id: number) {

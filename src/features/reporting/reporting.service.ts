@@ -55,8 +55,7 @@ import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
-import { listForms as formRepoList } from "../forms/forms.repository.ts";
-import { requireForm, toFormDto } from "../forms/forms.service.ts";
+import { requireForm, requireLatestForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as unitRepo from "../units/units.repository.ts";
 import { predecessors } from "../units/units.service.ts";
@@ -1033,14 +1032,12 @@ export async function totals(
   }
   // the units, the forms, the catalogue and the totals revision do not depend on each other: ask for all at
   // once; the totals rows themselves are read only when the revision moved since this server last read them
-  const [{ self, units }, forms, indicators, revision] = await Promise.all([
+  const [{ self, units }, form, indicators, revision] = await Promise.all([
     unitsShown(),
-    formRepoList(db),
+    requireLatestForm(db, q.form),
     indicatorCatalogue(db),
     repo.totalsRevision(db),
   ]);
-  const form = forms.find((f) => f.code === q.form);
-  if (!form) throw errors.notFound("biểu mẫu / form", q.form);
   const rolled = [...catalogueOf(indicators, form).values()].filter(
     (i) => i.type !== "text" && i.aggregation !== "none",
   );

@@ -5,59 +5,91 @@ import {
   Button,
   Group,
   List,
+  Paper,
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type ReportForm } from "../../../lib/api.ts";
+import { ApiError, api, type Indicator, type ReportForm } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
+import { cleanDraft, draftOf, emptyDraft, type FormDraft, problemsByPlace } from "../form-draft.ts";
+import { FormBuilder } from "./form-builder.tsx";
 
 type Forms = { items: ReportForm[]; versions: { id: number; code: string; version: number }[] };
 
-/** The report forms: sections, indicator tables and rules of each; system admins save a new version as JSON. */
+/**
+ * The report forms: sections, indicator tables and rules of each. System admins build a new version of a form
+ * (or a new form) in the form builder; each save is a new version, the earlier ones stay as they were.
+ */
 export function FormsPage({ canManage }: { canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ["forms"], queryFn: () => api<Forms>("GET", "/api/forms") });
-  const [editing, setEditing] = useState<{ code: string; text: string } | null>(null);
+  const indicators = useQuery({
+    queryKey: ["indicators"],
+    queryFn: () => api<{ items: Indicator[] }>("GET", "/api/indicators"),
+    enabled: canManage,
+  });
+  // the form being edited ("" for a new one) and the draft it started from
+  const [editing, setEditing] = useState<{ code: string; draft: FormDraft } | null>(null);
   const { error, onError, clear } = useApiError();
+  const [failure, setFailure] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: (text: string) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new ApiError(
-          400,
-          "bad_json",
-          "Nội dung không đúng định dạng JSON",
-          "The text is not valid JSON",
-          null,
-        );
-      }
-      return api<ReportForm>("POST", "/api/forms", body);
-    },
+    mutationFn: (d: FormDraft) => api<ReportForm>("POST", "/api/forms", cleanDraft(d)),
     onSuccess: async () => {
       clear();
+      setFailure(null);
       setEditing(null);
       await qc.invalidateQueries({ queryKey: ["forms"] });
     },
-    onError,
+    onError: (err) => {
+      onError(err);
+      setFailure(err);
+    },
   });
-  const edit = (f: ReportForm) => {
-    const { id: _id, version: _v, builtIn: _b, ...def } = f;
-    setEditing({ code: f.code, text: JSON.stringify(def, null, 2) });
+  const problems = problemsByPlace(failure instanceof ApiError ? failure.details : null);
+  const open = (code: string, draft: FormDraft) => {
+    clear();
+    setFailure(null);
+    setEditing({ code, draft });
   };
+  const builder = (isNew: boolean) =>
+    editing && (
+      <FormBuilder
+        key={editing.code}
+        initial={editing.draft}
+        isNew={isNew}
+        indicators={indicators.data?.items ?? []}
+        saving={save.isPending}
+        problems={problems}
+        onSave={(d) => save.mutate(d)}
+        onCancel={() => setEditing(null)}
+      />
+    );
   return (
     <Stack>
-      <Title order={3}>{t("forms.title")}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t("forms.title")}</Title>
+        {canManage && editing?.code !== "" && (
+          <Button size="xs" variant="light" onClick={() => open("", emptyDraft())}>
+            {t("forms.builder.newForm")}
+          </Button>
+        )}
+      </Group>
       {error && <Alert color="red">{error}</Alert>}
+      {editing?.code === "" && (
+        <Paper withBorder p="sm">
+          <Text fw={600} mb="xs">
+            {t("forms.builder.newForm")}
+          </Text>
+          {builder(true)}
+        </Paper>
+      )}
       <Accordion variant="separated" data-testid="forms">
         {q.data?.items.map((f) => (
           <Accordion.Item key={f.code} value={f.code}>
@@ -112,32 +144,12 @@ export function FormsPage({ canManage }: { canManage: boolean }) {
                 )}
                 {canManage && editing?.code !== f.code && (
                   <Group>
-                    <Button size="xs" variant="default" onClick={() => edit(f)}>
+                    <Button size="xs" variant="default" onClick={() => open(f.code, draftOf(f))}>
                       {t("forms.newVersion")}
                     </Button>
                   </Group>
                 )}
-                {editing?.code === f.code && (
-                  <Stack gap="xs">
-                    <Textarea
-                      autosize
-                      minRows={10}
-                      maxRows={30}
-                      value={editing.text}
-                      onChange={(e) => setEditing({ code: f.code, text: e.currentTarget.value })}
-                      styles={{ input: { fontFamily: "monospace", fontSize: 12 } }}
-                      data-testid="form-json"
-                    />
-                    <Group>
-                      <Button size="xs" onClick={() => save.mutate(editing.text)} loading={save.isPending}>
-                        {t("forms.saveVersion")}
-                      </Button>
-                      <Button size="xs" variant="default" onClick={() => setEditing(null)}>
-                        {t("cancel")}
-                      </Button>
-                    </Group>
-                  </Stack>
-                )}
+                {editing?.code === f.code && builder(false)}
               </Stack>
             </Accordion.Panel>
           </Accordion.Item>
