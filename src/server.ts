@@ -13,6 +13,7 @@ import { ensureBuiltInDocumentTypes } from "./features/documents/documents.servi
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { watchCatalogue } from "./features/indicators/catalogue.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
+import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/mailer.ts";
 import { sendDueReminders } from "./features/reporting/reminders.service.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
@@ -101,14 +102,19 @@ export async function startServer(
 
 const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
-/** With SMTP configured: e-mail reminders at start and every hour (each reminder once). */
+/** With SMTP configured: e-mail reminders of reports and plan tasks at start and every hour (each once). */
 function startReminderJob(config: Config, handle: DatabaseHandle, baseUrl: string, log: Logger) {
   if (!config.smtpUrl) return null;
   const send = smtpSender(config.smtpUrl, config.smtpFrom);
-  const run = () =>
-    sendDueReminders(handle.db, send, { baseUrl, log })
-      .then((sent) => sent && log.info({ sent }, "reminder e-mails sent"))
-      .catch((err) => log.warn({ err }, "reminder run failed"));
+  const run = async () => {
+    try {
+      const reports = await sendDueReminders(handle.db, send, { baseUrl, log });
+      const tasks = await sendTaskReminders(handle.db, send, { baseUrl, log });
+      if (reports || tasks) log.info({ reports, tasks }, "reminder e-mails sent");
+    } catch (err) {
+      log.warn({ err }, "reminder run failed");
+    }
+  };
   void run();
   const timer = setInterval(run, REMINDER_INTERVAL_MS);
   timer.unref();

@@ -435,6 +435,14 @@ interface ReminderLogTable {
   sent_at: Generated<Date>;
 }
 
+interface TaskReminderLogTable {
+  task_id: number;
+  kind: "due_soon" | "overdue";
+  recipient: string;
+  province_code: string;
+  sent_at: Generated<Date>;
+}
+
 export type ReportFormRow = Selectable<ReportFormTable>;
 export type ReportRequestRow = Selectable<ReportRequestTable>;
 export type SubmissionRow = Selectable<SubmissionTable>;
@@ -448,6 +456,7 @@ export interface Database {
   submission_revision: SubmissionRevisionTable;
   rollup_value: RollupValueTable;
   reminder_log: ReminderLogTable;
+  task_reminder_log: TaskReminderLogTable;
   rollup_total: RollupTotalTable;
   totals_revision: TotalsRevisionTable;
   document_type: DocumentTypeTable;

@@ -179,6 +179,7 @@ export const DECLARED_COLUMNS: Columns = {
   ),
   rollup_total: all("request_id", "unit_code", "province_code", "vals", "updated_at"),
   reminder_log: all("submission_id", "kind", "recipient", "province_code", "sent_at"),
+  task_reminder_log: all("task_id", "kind", "recipient", "province_code", "sent_at"),
   rollup_value: all(
     "request_id",
     "unit_code",

@@ -301,6 +301,11 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       milestonesOf: [[1]],
       unitNames: [["82", "30037"]],
       overdueTasks: ["2026-11-23", ["82"], 100],
+      remindableTasks: ["2026-08-25", "2026-12-08", 50000],
+      logTaskReminder: [
+        { taskId: 1, kind: "overdue", recipient: "vanthu@thapmuoi.dongthap.gov.vn", provinceCode: "82" },
+      ],
+      forgetTaskReminder: [{ taskId: 1, kind: "overdue", recipient: "vanthu@thapmuoi.dongthap.gov.vn" }],
     },
   },
   reminders: {

@@ -4,6 +4,10 @@
  * status and milestones without internal notes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { todayInVietnam } from "../../src/domain/dates.ts";
+import { loadWorkingCalendar } from "../../src/features/calendar/calendar.service.ts";
+import { sendTaskReminders } from "../../src/features/plans/task-reminders.service.ts";
+import type { Mail } from "../../src/features/reporting/reminders.service.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -152,5 +156,87 @@ describe("the public page", () => {
     expect((await commune.json("PUT", `/api/plans/${planId}/public`, { public: false })).status).toBe(404);
     await province.json("PUT", `/api/plans/${planId}/public`, { public: false });
     expect((await t.anonymous.json("GET", `/api/public/plans/${token}`)).status).toBe(404);
+  });
+});
+
+describe("task reminders by e-mail", () => {
+  const today = todayInVietnam();
+  const shift = (d: string, days: number) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const base = { baseUrl: "https://danvan.example", today };
+  const vi = (iso: string) => iso.split("-").reverse().join("/");
+  let plan: number;
+  let soonTask: { id: number; version: number };
+
+  it("e-mails the assignee's editors once when a task is due soon and once when it is overdue", async () => {
+    const admin = await t.login("admin");
+    const user = await admin.json("POST", "/api/users", {
+      username: "kh.thapmuoi",
+      displayName: "Cán bộ theo dõi kế hoạch",
+      password: "password123",
+      email: "kehoach@thapmuoi.dongthap.gov.vn",
+      grants: [{ role: "editor", unitCode: "30037" }],
+    });
+    expect(user.status).toBe(201);
+    const cal = await loadWorkingCalendar(t.db);
+    plan = (await province.json("POST", "/api/plans", { unitCode: "82", title: "Kế hoạch nhắc việc" })).body
+      .id;
+    const add = (title: string, dueOn: string) =>
+      province.json("POST", `/api/plans/${plan}/tasks`, { title, assigneeUnitCode: "30037", dueOn });
+    await add("Hoàn thành đăng ký mô hình", cal.addWorkingDays(today, 1));
+    await add("Gửi báo cáo sơ kết", shift(today, -5));
+    await add("Tổng kết năm", shift(today, 60)); // not yet
+    const last = await add("Việc đã xong", shift(today, -4));
+    const tasks = last.body.tasks as { id: number; title: string; version: number }[];
+    const done = tasks.find((x) => x.title === "Việc đã xong");
+    expect(
+      (await province.json("PATCH", `/api/tasks/${done?.id}`, { version: done?.version, status: "done" }))
+        .status,
+    ).toBe(200);
+    soonTask = tasks.find((x) => x.title === "Hoàn thành đăng ký mô hình") as { id: number; version: number };
+
+    const box: Mail[] = [];
+    let failing = true;
+    const flaky = async (m: Mail) => {
+      if (failing && m.subject.includes("quá hạn")) throw new Error("SMTP down");
+      box.push(m);
+    };
+    await sendTaskReminders(t.db, flaky, base);
+    const mine = () => box.filter((m) => m.to === "kehoach@thapmuoi.dongthap.gov.vn");
+    expect(mine().map((m) => m.subject)).toEqual([
+      `[danvan] Nhiệm vụ sắp đến hạn (hạn ${vi(cal.addWorkingDays(today, 1))}): Hoàn thành đăng ký mô hình`,
+    ]);
+    expect(mine()[0]?.text).toContain("Kế hoạch: Kế hoạch nhắc việc");
+    expect(mine()[0]?.text).toContain(`https://danvan.example/plans/${plan}`);
+    // the failed overdue e-mail is tried again on the next run; nothing is sent twice
+    failing = false;
+    box.length = 0;
+    await sendTaskReminders(t.db, flaky, base);
+    expect(mine().map((m) => m.subject)).toEqual([
+      `[danvan] Nhiệm vụ quá hạn (hạn ${vi(shift(today, -5))}): Gửi báo cáo sơ kết`,
+    ]);
+    box.length = 0;
+    await sendTaskReminders(t.db, flaky, base);
+    expect(mine()).toEqual([]);
+  });
+
+  it("says nothing more of a task once it is done", async () => {
+    const box: Mail[] = [];
+    const send = async (m: Mail) => {
+      box.push(m);
+    };
+    const tomorrowLate = { ...base, today: shift(today, 30) }; // every open task is overdue by then
+    expect(
+      (
+        await commune.json("PATCH", `/api/tasks/${soonTask.id}`, {
+          version: soonTask.version,
+          status: "done",
+        })
+      ).status,
+    ).toBe(200);
+    await sendTaskReminders(t.db, send, tomorrowLate);
+    const subjects = box.filter((m) => m.to === "kehoach@thapmuoi.dongthap.gov.vn").map((m) => m.subject);
+    expect(subjects.some((s) => s.includes("Hoàn thành đăng ký mô hình"))).toBe(false);
+    expect(subjects.some((s) => s.includes("Việc đã xong"))).toBe(false);
   });
 });

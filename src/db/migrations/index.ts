@@ -11,6 +11,7 @@ import * as createDocumentNumbering from "./202611230300-create-document-numberi
 import * as createDocumentRegistry from "./202611230400-create-document-registry.ts";
 import * as createPlans from "./202611230500-create-plans.ts";
 import * as addIndicatorRevision from "./202611230600-add-indicator-revision.ts";
+import * as createTaskReminderLog from "./202611230700-create-task-reminder-log.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230400-create-document-registry": createDocumentRegistry,
   "202611230500-create-plans": createPlans,
   "202611230600-add-indicator-revision": addIndicatorRevision,
+  "202611230700-create-task-reminder-log": createTaskReminderLog,
 };

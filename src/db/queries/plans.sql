@@ -15,6 +15,11 @@ select *
   from "plan_task"
   where "id" = $1;
 
+-- forgetTaskReminder({"taskId":1,"kind":"overdue","recipient":"vanthu@thapmuoi.dongthap.gov.vn"})
+delete
+  from "task_reminder_log"
+  where "task_id" = $1 and "kind" = $2 and "recipient" = $3;
+
 -- insertMilestone({"task_id":1,"province_code":"82","title":"Mốc","due_on":"2026-06-30","done_on":null,"evidence_document_id":null,"created_by":1})
 insert into "plan_milestone" ("task_id", "province_code", "title", "due_on", "done_on", "evidence_document_id", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7)
@@ -39,6 +44,12 @@ select *
   order by "created_at" desc
   limit $3;
 
+-- logTaskReminder({"taskId":1,"kind":"overdue","recipient":"vanthu@thapmuoi.dongthap.gov.vn","provinceCode":"82"})
+insert into "task_reminder_log" ("task_id", "kind", "recipient", "province_code")
+  values ($1, $2, $3, $4)
+  on conflict ("task_id", "kind", "recipient") do nothing
+  returning "task_id";
+
 -- milestonesOf([1])
 select *
   from "plan_milestone"
@@ -50,6 +61,15 @@ select "t"."id", "t"."title", "t"."due_on", "t"."assignee_unit_code", "t"."statu
   from "plan_task" as "t"
   inner join "plan" as "p" on "p"."id" = "t"."plan_id"
   where "t"."due_on" < $1 and "t"."status" in ($2, $3) and t.assignee_path && $4::text[]
+  order by "t"."due_on", "t"."id"
+  limit $5;
+
+-- remindableTasks("2026-08-25","2026-12-08",50000)
+select "t"."id", "t"."title", "t"."due_on", "t"."status", "t"."assignee_unit_code", "t"."province_code", "p"."id" as "plan_id", "p"."title" as "plan_title", coalesce(u.full_name, t.assignee_unit_code) as "unit_name"
+  from "plan_task" as "t"
+  inner join "plan" as "p" on "p"."id" = "t"."plan_id"
+  left join "unit" as "u" on "u"."code" = "t"."assignee_unit_code" and u.valid_to is null
+  where "t"."status" in ($1, $2) and "t"."due_on" >= $3 and "t"."due_on" <= $4
   order by "t"."due_on", "t"."id"
   limit $5;
 

@@ -149,3 +149,75 @@ export async function overdueTasks(db: Db, today: string, scope: string[] | null
   if (scope !== null) q = q.where(sql<boolean>`t.assignee_path && ${sql.val(scope)}::text[]`);
   return q.orderBy("t.due_on").orderBy("t.id").limit(limit).execute();
 }
+
+export interface RemindableTask {
+  id: number;
+  title: string;
+  due_on: string;
+  status: string;
+  assignee_unit_code: string;
+  province_code: string;
+  plan_id: number;
+  plan_title: string;
+  unit_name: string;
+}
+
+/** Open tasks (not done, not cancelled) whose deadline lies between `from` and `to`, for the reminder run. */
+export async function remindableTasks(
+  db: Db,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<RemindableTask[]> {
+  return db
+    .selectFrom("plan_task as t")
+    .innerJoin("plan as p", "p.id", "t.plan_id")
+    .leftJoin("unit as u", (j) =>
+      j.onRef("u.code", "=", "t.assignee_unit_code").on(sql<boolean>`u.valid_to is null`),
+    )
+    .select([
+      "t.id",
+      "t.title",
+      "t.due_on",
+      "t.status",
+      "t.assignee_unit_code",
+      "t.province_code",
+      "p.id as plan_id",
+      "p.title as plan_title",
+      sql<string>`coalesce(u.full_name, t.assignee_unit_code)`.as("unit_name"),
+    ])
+    .where("t.status", "in", ["not_started", "in_progress"])
+    .where("t.due_on", ">=", from)
+    .where("t.due_on", "<=", to)
+    .orderBy("t.due_on")
+    .orderBy("t.id")
+    .limit(limit)
+    .execute();
+}
+
+/** Records a task reminder; false when this one was sent before (so it is not sent twice). */
+export async function logTaskReminder(
+  db: Db,
+  r: { taskId: number; kind: "due_soon" | "overdue"; recipient: string; provinceCode: string },
+): Promise<boolean> {
+  const row = await db
+    .insertInto("task_reminder_log")
+    .values({ task_id: r.taskId, kind: r.kind, recipient: r.recipient, province_code: r.provinceCode })
+    .onConflict((oc) => oc.columns(["task_id", "kind", "recipient"]).doNothing())
+    .returning("task_id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Takes back a logged task reminder whose e-mail could not be sent, so the next run tries again. */
+export async function forgetTaskReminder(
+  db: Db,
+  r: { taskId: number; kind: "due_soon" | "overdue"; recipient: string },
+): Promise<void> {
+  await db
+    .deleteFrom("task_reminder_log")
+    .where("task_id", "=", r.taskId)
+    .where("kind", "=", r.kind)
+    .where("recipient", "=", r.recipient)
+    .execute();
+}
