@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
+import { searchQuery } from "../src/domain/document-registry.ts";
 import { startServer } from "../src/server.ts";
 import { benchAdmin, benchLogin, openBenchDatabase, percentile } from "./lib/national.ts";
 
@@ -116,6 +117,18 @@ const QUERIES = [
   ["no accents typed", "82", "giam sat phan bien"],
   ["nothing matches", "", "khong co tu nay"],
 ] as const;
+if (process.env.BENCH_EXPLAIN) {
+  // the plans of the word searches as the repository runs them (phase 2: the whole match, newest first)
+  for (const [name, unit, q] of QUERIES) {
+    const tsq = searchQuery(q);
+    if (!tsq || /\d+-/.test(q)) continue;
+    const plan = await sql<{ "QUERY PLAN": string }>`
+      explain (analyze, buffers) select id, issued_on from registry_document
+      where (${unit} = '' or province_code = ${unit}) and search @@ to_tsquery('simple', ${tsq})
+      order by issued_on desc, id desc limit 50`.execute(db);
+    say(`${name} [${tsq}]\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  }
+}
 const all: number[] = [];
 const per: string[] = [];
 for (const [name, unit, q] of QUERIES) {
