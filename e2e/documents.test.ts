@@ -44,6 +44,31 @@ describe("document numbers in the browser", () => {
     await expect.poll(() => row.getByText("Hủy: Lấy nhầm loại văn bản").count()).toBe(1);
   });
 
+  it("lists a Party committee's terms and adds one; an overlapping term is refused", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/documents`);
+    await logIn(page, "admin");
+    await page.getByLabel("Mã đơn vị").fill("82");
+    await page.getByTestId("document-body").click();
+    await page.getByRole("option", { name: "Tỉnh ủy Đồng Tháp (TU)" }).click();
+    const terms = page.getByTestId("party-terms");
+    await expect.poll(() => terms.getByText("nhiệm kỳ 2025–2030").count()).toBe(1);
+    expect(await terms.getByText("01/10/2025 – nay").count()).toBe(1);
+    const addTerm = async (name: string, from: string, to?: string) => {
+      await page.getByTestId("term-name").fill(name);
+      await page.getByTestId("term-starts").fill(from);
+      if (to) await page.getByLabel("Đến ngày").fill(to);
+      await page.getByTestId("term-name").click(); // leave the date fields so they take the typed dates
+      await page.getByRole("button", { name: "Thêm nhiệm kỳ" }).click();
+    };
+    await addTerm("nhiệm kỳ 2030–2035", "01/10/2030");
+    await expect.poll(() => page.getByText(/trùng với nhiệm kỳ "nhiệm kỳ 2025–2030"/).count()).toBe(1);
+    expect(await terms.getByText("nhiệm kỳ 2030–2035").count()).toBe(0);
+    await addTerm("nhiệm kỳ 2015–2020", "01/10/2015", "15/10/2020");
+    await expect.poll(() => terms.getByText("nhiệm kỳ 2015–2020").count()).toBe(1);
+    expect(await terms.getByText("01/10/2015 – 15/10/2020").count()).toBe(1);
+  });
+
   it("find a plan without accents, follow its relations, register a document and attach its file", async () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/registry`);

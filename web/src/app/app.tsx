@@ -194,6 +194,7 @@ export function App() {
             element={
               <DocumentsPage
                 canNumber={can("document.number")}
+                canManageBodies={can("body.write")}
                 defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
               />
             }

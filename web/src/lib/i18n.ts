@@ -184,6 +184,15 @@ const vi = {
   documents: {
     nav: "Sổ văn bản đi",
     title: "Sổ đăng ký văn bản đi",
+    terms: {
+      title: "Nhiệm kỳ của cấp ủy (văn bản được đánh số lại từ đầu mỗi nhiệm kỳ)",
+      none: "Chưa có nhiệm kỳ nào: hãy thêm nhiệm kỳ hiện tại trước khi lấy số văn bản",
+      ongoing: "nay",
+      name: "Tên nhiệm kỳ",
+      startsOn: "Từ ngày",
+      endsOn: "Đến ngày",
+      add: "Thêm nhiệm kỳ",
+    },
     unit: "Mã đơn vị",
     body: "Cơ quan ban hành",
     pickBody: "Chọn cơ quan",
@@ -568,6 +577,15 @@ const en: typeof vi = {
   documents: {
     nav: "Outgoing documents",
     title: "Registry of outgoing documents",
+    terms: {
+      title: "Committee terms (documents are numbered afresh in each term)",
+      none: "No term yet: add the current term before taking a document number",
+      ongoing: "now",
+      name: "Term name",
+      startsOn: "From",
+      endsOn: "To",
+      add: "Add the term",
+    },
     unit: "Unit code",
     body: "Issuing body",
     pickBody: "Pick a body",

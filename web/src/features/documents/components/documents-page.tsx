@@ -21,6 +21,7 @@ import { api, type Body } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
+import { PartyTerms } from "./party-terms.tsx";
 
 type Registry =
   paths["/api/bodies/{id}/document-numbers"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -34,7 +35,15 @@ const LETTER = "__letter__";
  * Sổ đăng ký văn bản đi: a body's outgoing document numbers; those who may take numbers take the next one
  * (State: one yearly sequence; Party: per type per term) and cancel one with a reason (it stays, marked).
  */
-export function DocumentsPage({ defaultUnit, canNumber }: { defaultUnit: string; canNumber: boolean }) {
+export function DocumentsPage({
+  defaultUnit,
+  canNumber,
+  canManageBodies,
+}: {
+  defaultUnit: string;
+  canNumber: boolean;
+  canManageBodies: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [unit, setUnit] = useState(defaultUnit);
@@ -149,6 +158,8 @@ export function DocumentsPage({ defaultUnit, canNumber }: { defaultUnit: string;
           w={120}
         />
       </Group>
+
+      {body && family === "party" && <PartyTerms bodyId={body.id} canManage={canManageBodies} />}
 
       {body && canNumber && (
         <Stack gap="xs" p="sm" style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 4 }}>

@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DateField } from "../../../components/date-field.tsx";
+import { api } from "../../../lib/api.ts";
+import type { paths } from "../../../lib/api-types.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
+
+type Terms = paths["/api/bodies/{id}/terms"]["get"]["responses"]["200"]["content"]["application/json"];
+
+/**
+ * A Party body's committee terms (nhiệm kỳ): its documents are numbered afresh in each (HD 36-HD/VPTW), so a
+ * number can only be taken inside one. Those who manage the unit's bodies add the next term here.
+ */
+export function PartyTerms({ bodyId, canManage }: { bodyId: number; canManage: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { error, onError, clear } = useApiError();
+  const [form, setForm] = useState<{ name: string; startsOn: string | null; endsOn: string | null }>({
+    name: "",
+    startsOn: null,
+    endsOn: null,
+  });
+  const terms = useQuery({
+    queryKey: ["terms", bodyId],
+    queryFn: () => api<Terms>("GET", `/api/bodies/${bodyId}/terms`),
+  });
+  const add = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/bodies/${bodyId}/terms`, {
+        name: form.name,
+        startsOn: form.startsOn,
+        endsOn: form.endsOn,
+      }),
+    onSuccess: async () => {
+      clear();
+      setForm({ name: "", startsOn: null, endsOn: null });
+      await qc.invalidateQueries({ queryKey: ["terms", bodyId] });
+    },
+    onError,
+  });
+  return (
+    <Stack gap="xs" p="sm" style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 4 }}>
+      <Text fw={600}>{t("documents.terms.title")}</Text>
+      {error && <Alert color="red">{error}</Alert>}
+      <Table data-testid="party-terms">
+        <Table.Tbody>
+          {terms.data?.items.length === 0 && (
+            <Table.Tr>
+              <Table.Td>
+                <Text size="sm" c="orange">
+                  {t("documents.terms.none")}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+          {terms.data?.items.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td>{x.name}</Table.Td>
+              <Table.Td>
+                {formatDate(x.startsOn)} – {x.endsOn ? formatDate(x.endsOn) : t("documents.terms.ongoing")}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {canManage && (
+        <Group align="end">
+          <TextInput
+            label={t("documents.terms.name")}
+            placeholder="khóa XI (2025–2030)"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            w={240}
+            data-testid="term-name"
+          />
+          <DateField
+            label={t("documents.terms.startsOn")}
+            value={form.startsOn}
+            onChange={(v) => setForm({ ...form, startsOn: v })}
+            w={150}
+            data-testid="term-starts"
+          />
+          <DateField
+            label={t("documents.terms.endsOn")}
+            value={form.endsOn}
+            onChange={(v) => setForm({ ...form, endsOn: v })}
+            w={150}
+            clearable
+          />
+          <Button
+            onClick={() => add.mutate()}
+            loading={add.isPending}
+            disabled={!form.name.trim() || !form.startsOn}
+          >
+            {t("documents.terms.add")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
