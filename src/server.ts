@@ -13,6 +13,7 @@ import { ensureBuiltInDocumentTypes } from "./features/documents/documents.servi
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { watchCatalogue } from "./features/indicators/catalogue.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
+import { ensureBuiltInModelData } from "./features/models/models.service.ts";
 import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/mailer.ts";
 import { sendDueReminders } from "./features/reporting/reminders.service.ts";
@@ -34,6 +35,7 @@ export async function loadShippedData(db: Kysely<Database>, log: Logger, progres
   if (indicators) log.info({ indicators }, "built-in indicators added");
   const forms = await ensureBuiltInForms(db);
   if (forms) log.info({ forms }, "built-in report forms added");
+  await ensureBuiltInModelData(db);
 }
 
 /** Opens and migrates the database and loads the official units if the table is empty. */

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "document.number", // take and cancel numbers in a body's registry of outgoing documents
   "document.register", // register documents received and issued, relate them, attach files
   "plan.manage", // plans and their tasks: the plan's unit manages all, an assignee updates its own tasks
+  "model.register", // register "Dân vận khéo" models of one's unit, keep them up, record their implementation
+  "model.evaluate", // assess, recognise and commend the models of the units below one's own
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,8 +42,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "document.number",
     "document.register",
     "plan.manage",
+    "model.register",
+    "model.evaluate",
   ],
-  approver: ["unit.read", "report.review", "report.unlock", "document.number"],
+  approver: ["unit.read", "report.review", "report.unlock", "document.number", "model.evaluate"],
   viewer: ["unit.read"],
 };
 

@@ -403,6 +403,11 @@ export type RegistryAttachmentRow = Selectable<RegistryAttachmentTable>;
 export type DocumentNumberRow = Selectable<DocumentNumberTable>;
 export type PartyTermRow = Selectable<PartyTermTable>;
 export type DocumentTypeRow = Selectable<DocumentTypeTable>;
+export type ModelFieldRow = Selectable<ModelFieldTable>;
+export type ModelCriteriaSetRow = Selectable<ModelCriteriaSetTable>;
+export type DvkModelRow = Selectable<DvkModelTable>;
+export type DvkModelYearRow = Selectable<DvkModelYearTable>;
+export type DvkModelStepRow = Selectable<DvkModelStepTable>;
 
 interface TotalsRevisionTable {
   province_code: string;
@@ -435,6 +440,107 @@ interface ReminderLogTable {
   sent_at: Generated<Date>;
 }
 
+interface ModelFieldTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+  built_in: Generated<boolean>;
+}
+
+export interface ModelCriterionJson {
+  code: string;
+  textVi: string;
+  required: boolean;
+}
+
+interface ModelCriteriaSetTable {
+  id: Generated<number>;
+  province_code: string | null;
+  kind: "collective" | "individual";
+  example: Generated<boolean>;
+  source: Generated<string>;
+  criteria: Json<ModelCriterionJson[]>;
+  minimum_met: number;
+}
+
+/** The registration sheet of a model (Đà Nẵng 249/MTTQ-BTT's fields, RULES §1d). */
+export interface ModelDetailsJson {
+  rationale: string;
+  goals: string;
+  contentMethod: string;
+  area: string;
+  targetGroup: string;
+  forces: { lead: string; coordinating: string; participating: string };
+  resources: string;
+  milestones: { date: string; text: string }[];
+  expectedOutputs: string;
+  sustainability: string;
+}
+
+interface DvkModelTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_path: ColumnType<string[], string[], string[]>;
+  province_code: string;
+  body_id: number | null;
+  name: string;
+  field_code: string;
+  kind: "collective" | "individual";
+  details: Json<ModelDetailsJson>;
+  started_on: string;
+  evaluation_on: string | null;
+  is_public: Generated<boolean>;
+  results: Generated<string>;
+  version: Generated<number>;
+  created_by: number;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type ModelStatusValue =
+  | "registered"
+  | "implementing"
+  | "assessed"
+  | "recognised"
+  | "exemplary"
+  | "commended";
+
+export interface ModelAssessmentJson {
+  answers: Record<string, boolean>;
+  met: number;
+  total: number;
+  passes: boolean;
+}
+
+interface DvkModelYearTable {
+  model_id: number;
+  year: number;
+  province_code: string;
+  registration: "new" | "kept";
+  status: Generated<ModelStatusValue>;
+  was_exemplary: Generated<boolean>;
+  assessment: Json<ModelAssessmentJson> | null;
+  decision_number_id: number | null;
+  decision_symbol: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+interface DvkModelStepTable {
+  id: Generated<number>;
+  model_id: number;
+  year: number;
+  province_code: string;
+  from_status: ModelStatusValue | null;
+  to_status: ModelStatusValue;
+  comment: Generated<string>;
+  decision_symbol: string | null;
+  actor_id: number | null;
+  actor_name: string;
+  at: Generated<Date>;
+}
+
 interface TaskReminderLogTable {
   task_id: number;
   kind: "due_soon" | "overdue";
@@ -457,6 +563,11 @@ export interface Database {
   rollup_value: RollupValueTable;
   reminder_log: ReminderLogTable;
   task_reminder_log: TaskReminderLogTable;
+  model_field: ModelFieldTable;
+  model_criteria_set: ModelCriteriaSetTable;
+  dvk_model: DvkModelTable;
+  dvk_model_year: DvkModelYearTable;
+  dvk_model_step: DvkModelStepTable;
   rollup_total: RollupTotalTable;
   totals_revision: TotalsRevisionTable;
   document_type: DocumentTypeTable;

@@ -26,6 +26,7 @@ import * as calendar from "../features/calendar/calendar.repository.ts";
 import * as documents from "../features/documents/documents.repository.ts";
 import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
+import * as models from "../features/models/models.repository.ts";
 import * as plans from "../features/plans/plans.repository.ts";
 import * as registry from "../features/registry/registry.repository.ts";
 import * as reminders from "../features/reporting/reminders.repository.ts";
@@ -306,6 +307,66 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
         { taskId: 1, kind: "overdue", recipient: "vanthu@thapmuoi.dongthap.gov.vn", provinceCode: "82" },
       ],
       forgetTaskReminder: [{ taskId: 1, kind: "overdue", recipient: "vanthu@thapmuoi.dongthap.gov.vn" }],
+    },
+  },
+  models: {
+    module: models,
+    samples: {
+      listFields: [],
+      insertMissingFields: [[{ code: "economy", nameVi: "Kinh tế", nameEn: "Economy" }]],
+      criteriaSets: ["82"],
+      insertMissingCriteria: [[{ kind: "collective", criteria: [], minimumMet: 0, source: "ví dụ" }]],
+      insertModel: [
+        {
+          unit_code: "30037",
+          unit_path: ["82", "30037"],
+          province_code: "82",
+          body_id: null,
+          name: "Tổ tự quản đường hoa",
+          field_code: "culture_society",
+          kind: "collective",
+          details: {
+            rationale: "",
+            goals: "",
+            contentMethod: "",
+            area: "",
+            targetGroup: "",
+            forces: { lead: "", coordinating: "", participating: "" },
+            resources: "",
+            milestones: [],
+            expectedOutputs: "",
+            sustainability: "",
+          },
+          started_on: "2025-01-01",
+          evaluation_on: null,
+          created_by: 1,
+        },
+      ],
+      findModel: [1],
+      insertYears: [[{ model_id: 1, year: 2026, province_code: "82", registration: "kept" }]],
+      yearsOf: [1],
+      findYear: [1, 2026],
+      stepsOf: [1],
+      insertSteps: [
+        [
+          {
+            model_id: 1,
+            year: 2026,
+            province_code: "82",
+            from_status: "registered",
+            to_status: "implementing",
+            comment: "",
+            decision_symbol: null,
+            actor_id: 1,
+            actor_name: "xa.thapmuoi",
+          },
+        ],
+      ],
+      updateYearVersioned: [1, 2026, 1, { status: "implementing" }],
+      namesInUnitYear: ["30037", 2026],
+      listModels: [{ unitCode: "82", year: 2026, fieldCode: "economy", status: "recognised" }, 1000],
+      carryOverCandidates: ["30037", 2026],
+      counts: ["82", 1, 2026],
     },
   },
   reminders: {

@@ -19,6 +19,7 @@ import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
+import { modelsRoutes } from "../features/models/models.routes.ts";
 import { plansRoutes } from "../features/plans/plans.routes.ts";
 import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
     documentsRoutes,
     registryRoutes,
     plansRoutes,
+    modelsRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

@@ -21,6 +21,8 @@ interface Ctx {
   body: Record<Scope, number>;
   /** a Party committee, for its terms */
   partyBody: Record<Scope, number>;
+  /** a Dân vận khéo model of the scope's commune */
+  model: Record<Scope, number>;
   /** a plan of the province with one task (its public page turned on) */
   plan: Record<Scope, { id: number; task: number }>;
   /** a registered document of the province and one attachment of it */
@@ -695,8 +697,91 @@ const ROUTES: RouteCase[] = [
       return c.request("POST", `/api/document-numbers/${n.body.id}/cancel`, { reason: "Ban hành nhầm" });
     },
   },
+  {
+    name: "GET /api/model-fields",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/model-fields"),
+  },
+  {
+    name: "GET /api/model-criteria",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/model-criteria?unit=${COMMUNE[s]}`),
+  },
+  {
+    name: "GET /api/models",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/models?unit=${PROVINCE[s]}&year=2025`),
+  },
+  {
+    name: "GET /api/models/similar",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/models/similar?unit=${COMMUNE[s]}&year=2025&name=T%E1%BB%95`),
+  },
+  {
+    name: "GET /api/models/counts",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/models/counts?unit=${PROVINCE[s]}&year=2025`),
+  },
+  {
+    name: "POST /api/models",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s) => c.request("POST", "/api/models", modelInput(COMMUNE[s], 2025)),
+  },
+  {
+    name: "GET /api/models/carry-over",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/models/carry-over?unit=${COMMUNE[s]}&year=2026`),
+  },
+  {
+    name: "POST /api/models/carry-over",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => {
+      const m = await sysAdmin.json("POST", "/api/models", modelInput(COMMUNE[s], 2025));
+      return c.request("POST", "/api/models/carry-over", {
+        unitCode: COMMUNE[s],
+        year: 2026,
+        modelIds: [m.body.id],
+      });
+    },
+  },
+  {
+    name: "GET /api/models/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/models/${x.model[s]}`),
+  },
+  {
+    name: "POST /api/models/{id}/years/{year}/steps",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => {
+      const m = await sysAdmin.json("POST", "/api/models", modelInput(COMMUNE[s], 2025));
+      return c.request("POST", `/api/models/${m.body.id}/years/2025/steps`, {
+        to: "implementing",
+        version: 1,
+      });
+    },
+  },
 ];
 let termYear = 0;
+/** A model of `unit` with a name of its own (a similar name would be refused as a likely duplicate). */
+const modelInput = (unit: string, year: number) => ({
+  unitCode: unit,
+  year,
+  name: `Mô hình số ${uniq()} giúp nhau ${uniq()}`,
+  fieldCode: "economy",
+  kind: "collective",
+  details: {},
+  startedOn: `${year}-01-01`,
+});
 const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n");
 const registryInput = (s: Scope) => ({
   unitCode: PROVINCE[s],
@@ -718,6 +803,7 @@ const ctx: Ctx = {
   provinceBody: { in: 0, out: 0 },
   registry: { in: { doc: 0, attachment: 0 }, out: { doc: 0, attachment: 0 } },
   plan: { in: { id: 0, task: 0 }, out: { id: 0, task: 0 } },
+  model: { in: 0, out: 0 },
   user: { in: 0, out: 0 },
   formId: 0,
   request: { in: 0, out: 0 },
@@ -767,6 +853,7 @@ beforeAll(async () => {
     });
     await sysAdmin.json("PUT", `/api/plans/${plan.body.id}/public`, { public: true });
     ctx.plan[s] = { id: plan.body.id, task: withTask.body.tasks[0].id };
+    ctx.model[s] = (await sysAdmin.json("POST", "/api/models", modelInput(COMMUNE[s], 2025))).body.id;
     const d = await sysAdmin.json("GET", `/api/requests/${r.body.id}`);
     ctx.pool[s] = d.body.targets.map((x: { id: number }) => x.id);
   }

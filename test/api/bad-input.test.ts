@@ -10,6 +10,7 @@ let userId: number;
 let formId: number;
 let subId: number;
 let reqId: number;
+let modelId: number;
 
 async function fingerprint(): Promise<string> {
   const r = await sql<{ f: string }>`
@@ -23,9 +24,9 @@ async function fingerprint(): Promise<string> {
       (select count(*) from rollup_value), (select count(*) from document_number),
       (select count(*) from number_sequence), (select count(*) from party_term),
       (select count(*) from document_number where status = 'cancelled'), (select count(*) from registry_document),
-      (select count(*) from registry_relation), (select count(*) from registry_attachment)) as f`.execute(
-    t.db,
-  );
+      (select count(*) from registry_relation), (select count(*) from registry_attachment),
+      (select count(*) from dvk_model), (select coalesce(sum(version), 0) from dvk_model_year),
+      (select count(*) from dvk_model_year), (select count(*) from dvk_model_step)) as f`.execute(t.db);
   return r.rows[0]?.f ?? "";
 }
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
   });
   reqId = req.body.id;
   subId = (await admin.json("GET", `/api/requests/${req.body.id}`)).body.targets[0].id;
+  modelId = (await admin.json("POST", "/api/models", model())).body.id;
 });
 
 const huge = "x".repeat(300);
@@ -303,7 +305,35 @@ const CASES: [string, string, () => unknown][] = [
     () => ({ dataValues: [{ dataElement: "A", period: "2026" }] }),
   ],
   ["POST", "/api/requests/999999/dataValueSets", () => ({ dataValues: [] })],
+  ["POST", "/api/models", () => model({ name: "x" })],
+  ["POST", "/api/models", () => model({ fieldCode: "nong_thon_moi" })],
+  ["POST", "/api/models", () => model({ kind: "gia đình" })],
+  ["POST", "/api/models", () => model({ startedOn: "2025-02-30" })],
+  ["POST", "/api/models", () => model({ year: 1999 })],
+  ["POST", "/api/models", () => model({ details: { milestones: [{ date: "30/06/2025", text: "Sơ kết" }] } })],
+  ["POST", "/api/models", () => model({ name: "TỔ TỰ QUẢN ĐƯỜNG HOA" })],
+  ["POST", "/api/models/carry-over", () => ({ unitCode: "30037", year: 2026, modelIds: [999999] })],
+  ["POST", "/api/models/carry-over", () => ({ unitCode: "30037", year: 2026, modelIds: [] })],
+  ["POST", "/api/models/carry-over", () => ({ unitCode: "30037", year: 2025, modelIds: ["{model}"] })],
+  ["POST", "/api/models/{model}/years/2025/steps", () => ({ to: "recognised", version: 1 })],
+  ["POST", "/api/models/{model}/years/2025/steps", () => ({ to: "implementing", version: 9 })],
+  ["POST", "/api/models/{model}/years/2025/steps", () => ({ to: "registered", version: 1 })],
+  ["POST", "/api/models/{model}/years/2030/steps", () => ({ to: "implementing", version: 1 })],
+  ["POST", "/api/models/999999/years/2025/steps", () => ({ to: "implementing", version: 1 })],
 ];
+/** A model of commune 30037 registered for 2025. */
+function model(extra: Record<string, unknown> = {}) {
+  return {
+    unitCode: "30037",
+    year: 2025,
+    name: "Tổ tự quản đường hoa",
+    fieldCode: "culture_society",
+    kind: "collective",
+    details: {},
+    startedOn: "2025-02-01",
+    ...extra,
+  };
+}
 
 describe("bad input", () => {
   it.each(CASES.map(([m, p, b], i) => [i, m, p, b] as const))(
@@ -314,8 +344,12 @@ describe("bad input", () => {
         .replace("{body}", String(bodyId))
         .replace("{user}", String(userId))
         .replace("{sub}", String(subId))
-        .replace("{req}", String(reqId));
-      const b = body();
+        .replace("{req}", String(reqId))
+        .replace("{model}", String(modelId));
+      const raw = body();
+      // a model id inside a body ("{model}") is the one registered above
+      const text = JSON.stringify(raw ?? null);
+      const b = text.includes('"{model}"') ? JSON.parse(text.replace('"{model}"', String(modelId))) : raw;
       const res = await admin.request(
         method,
         url,

@@ -6671,6 +6671,924 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/model-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fields of Dân vận khéo models (kinh tế, văn hóa – xã hội, …): data, four built in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameVi: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/model-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The criteria a province assesses models by, per kind (its own set, else the example set) */
+        get: {
+            parameters: {
+                query: {
+                    province: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "collective" | "individual";
+                                criteria: {
+                                    code: string;
+                                    textVi: string;
+                                    required: boolean;
+                                }[];
+                                minimumMet: number;
+                                example: boolean;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The models under a unit (its own and every unit's below it) in a year */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    year: number;
+                    field?: string;
+                    status?: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DvkModelListItem"][];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a new model for a year; a likely duplicate answers 409 unless confirmDuplicate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitCode: string;
+                        /** @default null */
+                        bodyId?: number | null;
+                        year: number;
+                        name: string;
+                        fieldCode: string;
+                        /** @enum {string} */
+                        kind: "collective" | "individual";
+                        details: {
+                            /** @default  */
+                            rationale?: string;
+                            /** @default  */
+                            goals?: string;
+                            /** @default  */
+                            contentMethod?: string;
+                            /** @default  */
+                            area?: string;
+                            /** @default  */
+                            targetGroup?: string;
+                            /**
+                             * @default {
+                             *       "lead": "",
+                             *       "coordinating": "",
+                             *       "participating": ""
+                             *     }
+                             */
+                            forces?: {
+                                /** @default  */
+                                lead?: string;
+                                /** @default  */
+                                coordinating?: string;
+                                /** @default  */
+                                participating?: string;
+                            };
+                            /** @default  */
+                            resources?: string;
+                            /** @default [] */
+                            milestones?: {
+                                /**
+                                 * Format: date
+                                 * @example 2025-07-01
+                                 */
+                                date: string;
+                                text: string;
+                            }[];
+                            /** @default  */
+                            expectedOutputs?: string;
+                            /** @default  */
+                            sustainability?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        startedOn: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         * @example 2025-07-01
+                         */
+                        evaluationOn?: string | null;
+                        /** @default false */
+                        confirmDuplicate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates of a name among the unit's models of a year (accents and case ignored) */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    year: number;
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                registration: "new" | "kept";
+                                similarity: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of the models under a unit in a year: total, new, kept up, recognised, exemplary; by field, kind and unit */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: string;
+                            year: number;
+                            total: number;
+                            new: number;
+                            kept: number;
+                            recognised: number;
+                            exemplary: number;
+                            byField: {
+                                code: string;
+                                total: number;
+                                new: number;
+                                kept: number;
+                                recognised: number;
+                                exemplary: number;
+                            }[];
+                            byKind: {
+                                code: string;
+                                total: number;
+                                new: number;
+                                kept: number;
+                                recognised: number;
+                                exemplary: number;
+                            }[];
+                            byUnit: {
+                                code: string;
+                                total: number;
+                                new: number;
+                                kept: number;
+                                recognised: number;
+                                exemplary: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/carry-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's models of earlier years not yet kept up in this year */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                lastYear: number;
+                                /** @enum {string} */
+                                status: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Keep up the chosen models of a unit in a year, in one action */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitCode: string;
+                        year: number;
+                        modelIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kept: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model: its registration sheet, its years and every step with who, when and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DvkModel"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/years/{year}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a model on in a year: implementing (its unit); assessed against the criteria, recognised, exemplary, commended with a numbered decision (a unit above) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        /** @default  */
+                        comment?: string;
+                        answers?: {
+                            [key: string]: boolean;
+                        };
+                        decisionNumberId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @enum {string} */
+                            registration: "new" | "kept";
+                            /** @enum {string} */
+                            status: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+                            wasExemplary: boolean;
+                            assessment: {
+                                answers: {
+                                    [key: string]: boolean;
+                                };
+                                met: number;
+                                total: number;
+                                passes: boolean;
+                            } | null;
+                            decisionSymbol: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7304,6 +8222,125 @@ export interface components {
             can: {
                 manage: boolean;
                 update: number[];
+            };
+        };
+        DvkModelListItem: {
+            id: number;
+            unitCode: string;
+            unitName: string;
+            name: string;
+            fieldCode: string;
+            /** @enum {string} */
+            kind: "collective" | "individual";
+            year: number;
+            /** @enum {string} */
+            registration: "new" | "kept";
+            /** @enum {string} */
+            status: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+            wasExemplary: boolean;
+            decisionSymbol: string | null;
+            yearVersion: number;
+        };
+        DvkModel: {
+            id: number;
+            unitCode: string;
+            unitPath: string[];
+            bodyId: number | null;
+            name: string;
+            fieldCode: string;
+            /** @enum {string} */
+            kind: "collective" | "individual";
+            details: {
+                /** @default  */
+                rationale: string;
+                /** @default  */
+                goals: string;
+                /** @default  */
+                contentMethod: string;
+                /** @default  */
+                area: string;
+                /** @default  */
+                targetGroup: string;
+                /**
+                 * @default {
+                 *       "lead": "",
+                 *       "coordinating": "",
+                 *       "participating": ""
+                 *     }
+                 */
+                forces: {
+                    /** @default  */
+                    lead: string;
+                    /** @default  */
+                    coordinating: string;
+                    /** @default  */
+                    participating: string;
+                };
+                /** @default  */
+                resources: string;
+                /** @default [] */
+                milestones: {
+                    /**
+                     * Format: date
+                     * @example 2025-07-01
+                     */
+                    date: string;
+                    text: string;
+                }[];
+                /** @default  */
+                expectedOutputs: string;
+                /** @default  */
+                sustainability: string;
+            };
+            startedOn: string;
+            evaluationOn: string | null;
+            isPublic: boolean;
+            results: string;
+            version: number;
+            years: {
+                year: number;
+                /** @enum {string} */
+                registration: "new" | "kept";
+                /** @enum {string} */
+                status: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+                wasExemplary: boolean;
+                assessment: {
+                    answers: {
+                        [key: string]: boolean;
+                    };
+                    met: number;
+                    total: number;
+                    passes: boolean;
+                } | null;
+                decisionSymbol: string | null;
+                version: number;
+            }[];
+            steps: {
+                year: number;
+                /** @enum {string|null} */
+                from: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended" | null;
+                /** @enum {string} */
+                to: "registered" | "implementing" | "assessed" | "recognised" | "exemplary" | "commended";
+                comment: string;
+                decisionSymbol: string | null;
+                actorName: string;
+                at: string;
+            }[];
+            criteria: {
+                /** @enum {string} */
+                kind: "collective" | "individual";
+                criteria: {
+                    code: string;
+                    textVi: string;
+                    required: boolean;
+                }[];
+                minimumMet: number;
+                example: boolean;
+                source: string;
+            } | null;
+            can: {
+                register: boolean;
+                evaluate: boolean;
             };
         };
     };

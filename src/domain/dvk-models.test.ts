@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import {
+  assess,
+  EXAMPLE_CRITERIA,
+  isExemplary,
+  isRecognised,
+  likelyDuplicates,
+  type ModelStatus,
+  nameSimilarity,
+  nextStatuses,
+  stepProblem,
+} from "./dvk-models.ts";
+
+describe("the lifecycle", () => {
+  it.each([
+    ["registered", ["implementing"]],
+    ["implementing", ["assessed"]],
+    ["assessed", ["recognised"]],
+    ["recognised", ["exemplary", "commended"]],
+    ["exemplary", ["commended"]],
+    ["commended", []],
+  ] as const)("%s → %j", (from, to) => expect(nextStatuses(from)).toEqual(to));
+
+  it.each([
+    ["registered", "implementing", true],
+    ["registered", "recognised", false],
+    ["assessed", "assessed", false],
+    ["commended", "registered", false],
+    ["recognised", "commended", true],
+  ] as const)("%s → %s allowed: %s", (from, to, ok) => {
+    const p = stepProblem(from, to);
+    expect(p === null).toBe(ok);
+    if (p) expect(p.messageVi).toMatch(/^Không thể chuyển mô hình từ/);
+  });
+
+  it.each([
+    ["registered", false],
+    ["assessed", false],
+    ["recognised", true],
+    ["exemplary", true],
+    ["commended", true],
+  ] as const)("%s counts as recognised: %s", (s, r) => expect(isRecognised(s as ModelStatus)).toBe(r));
+
+  it("counts a commended model as exemplary only if it was made exemplary first", () => {
+    expect(isExemplary("exemplary", false)).toBe(true);
+    expect(isExemplary("commended", true)).toBe(true);
+    expect(isExemplary("commended", false)).toBe(false);
+    expect(isExemplary("recognised", false)).toBe(false);
+  });
+});
+
+describe("likely duplicates", () => {
+  it.each([
+    ["Tổ tự quản đường hoa", "TỔ TỰ QUẢN ĐƯỜNG HOA", 1],
+    ["Tổ tự quản đường hoa", "To tu quan duong hoa", 1],
+    ["Mô hình “Tổ tự quản đường hoa”", "Tổ tự quản đường hoa", 1],
+    ["Tổ tự quản", "Tổ tự quản đường hoa ấp Mỹ Hòa", 1],
+    ["Nuôi bò sinh sản", "Tổ tự quản đường hoa", 0],
+  ] as const)("%s ~ %s = %d", (a, b, s) => expect(nameSimilarity(a, b)).toBeCloseTo(s, 5));
+
+  it("lists the alike names, most alike first, and leaves the others", () => {
+    const found = likelyDuplicates("Dân vận khéo: tổ tự quản đường hoa", [
+      { id: 1, name: "Nuôi bò sinh sản giúp hộ nghèo" },
+      { id: 2, name: "Tổ tự quản đường hoa ấp Mỹ Hòa" },
+      { id: 3, name: "Đường hoa tự quản" },
+    ]);
+    expect(found.map((f) => f.item.id)).toEqual([2, 3]);
+  });
+});
+
+describe("assessment against a criteria set", () => {
+  const collective = EXAMPLE_CRITERIA.find((c) => c.kind === "collective");
+  if (!collective) throw new Error("no collective set");
+  it.each([
+    ["every criterion met", { C1: true, C2: true, C3: true, C4: true, C5: true }, 5, true],
+    ["four met, the required among them", { C1: true, C2: true, C3: true, C4: true }, 4, true],
+    ["four met but a required one missing", { C2: true, C3: true, C4: true, C5: true }, 4, false],
+    ["only the required ones", { C1: true, C2: true }, 2, false],
+    ["nothing answered", {}, 0, false],
+  ])("%s", (_what, answers, met, passes) => {
+    const a = assess(collective, answers);
+    expect(a.met).toBe(met);
+    expect(a.total).toBe(5);
+    expect(a.passes).toBe(passes);
+  });
+
+  it("names the required criteria missing, and refuses unknown codes", () => {
+    expect(assess(collective, { C3: true }).missingRequired).toEqual(["C1", "C2"]);
+    expect(() => assess(collective, { X9: true })).toThrow(/X9/);
+  });
+});

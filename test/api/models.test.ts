@@ -1,0 +1,253 @@
+/**
+ * "Dân vận khéo" models (issue 5 §1): a commune registers its models (warned of likely duplicates), keeps them
+ * up the next year in one action, records their implementation; the province assesses them against its
+ * criteria, recognises, makes exemplary and commends them with a numbered decision; the counts add up.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let province: TestClient; // dongthap: editor on 82
+let approver: TestClient; // duyet.dongthap: approver on 82
+let commune: TestClient; // xa.thapmuoi: editor on 30037
+let outsider: TestClient; // thainguyen: editor on 19
+
+const details = {
+  rationale: "Đường làng nhiều đoạn chưa có cây xanh, rác thải chưa được thu gom",
+  goals: "100% tuyến đường ấp có hoa, sạch",
+  contentMethod: "Mỗi hộ nhận chăm sóc 50 m đường; tổ tự quản họp mỗi tháng",
+  area: "Ấp Mỹ Hòa",
+  targetGroup: "Hộ dân trong ấp",
+  forces: {
+    lead: "Chi bộ ấp",
+    coordinating: "Ban công tác Mặt trận ấp",
+    participating: "Hội Phụ nữ, Đoàn Thanh niên",
+  },
+  resources: "Nhân dân đóng góp; xã hỗ trợ cây giống",
+  milestones: [{ date: "2025-06-30", text: "Sơ kết 6 tháng" }],
+  expectedOutputs: "3 km đường hoa",
+  sustainability: "Đưa vào hương ước ấp; nhân rộng ra các ấp khác",
+};
+const register = (c: TestClient, name: string, extra: Record<string, unknown> = {}) =>
+  c.json("POST", "/api/models", {
+    unitCode: "30037",
+    year: 2025,
+    name,
+    fieldCode: "culture_society",
+    kind: "collective",
+    details,
+    startedOn: "2025-02-01",
+    evaluationOn: "2025-11-30",
+    ...extra,
+  });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  province = await t.login("dongthap");
+  approver = await t.login("duyet.dongthap");
+  commune = await t.login("xa.thapmuoi");
+  outsider = await t.login("thainguyen");
+});
+
+let flowers: number;
+let cattle: number;
+
+describe("registration", () => {
+  it("lists the four fields and the province's criteria (the example sets, marked as such)", async () => {
+    const f = await commune.json("GET", "/api/model-fields");
+    expect(f.body.items.map((x: { nameVi: string }) => x.nameVi)).toEqual([
+      "Kinh tế",
+      "Văn hóa – xã hội",
+      "Quốc phòng – an ninh",
+      "Xây dựng hệ thống chính trị",
+    ]);
+    const c = await commune.json("GET", "/api/model-criteria?unit=30037");
+    expect(c.body.items.map((x: { kind: string }) => x.kind).sort()).toEqual(["collective", "individual"]);
+    expect(c.body.items.every((x: { example: boolean }) => x.example)).toBe(true);
+  });
+
+  it("registers a model with its sheet; the outsider cannot", async () => {
+    const r = await register(commune, "Tổ tự quản đường hoa ấp Mỹ Hòa");
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    flowers = r.body.id;
+    const m = await commune.json("GET", `/api/models/${flowers}`);
+    expect(m.body).toMatchObject({
+      unitCode: "30037",
+      unitPath: ["82", "30037"],
+      name: "Tổ tự quản đường hoa ấp Mỹ Hòa",
+      details: { forces: { lead: "Chi bộ ấp" } },
+      years: [{ year: 2025, registration: "new", status: "registered", version: 1 }],
+      can: { register: true, evaluate: false },
+    });
+    expect(m.body.steps).toEqual([expect.objectContaining({ to: "registered", actorName: "xa.thapmuoi" })]);
+    expect((await register(outsider, "Mô hình khác")).status).toBe(404);
+    const cattleR = await register(commune, "Nuôi bò sinh sản giúp hộ nghèo", {
+      fieldCode: "economy",
+      kind: "individual",
+    });
+    cattle = cattleR.body.id;
+  });
+
+  it("shows likely duplicates before saving and saves one only when confirmed", async () => {
+    const similar = await commune.json(
+      "GET",
+      "/api/models/similar?unit=30037&year=2025&name=to%20tu%20quan%20duong%20hoa",
+    );
+    expect(similar.body.items.map((x: { id: number }) => x.id)).toEqual([flowers]);
+    const dup = await register(commune, "Mô hình “Tổ tự quản đường hoa”");
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe("possible_duplicate");
+    expect(dup.body.error.message_vi).toContain("Tổ tự quản đường hoa ấp Mỹ Hòa");
+    expect((await commune.json("GET", "/api/models?unit=30037&year=2025")).body.items).toHaveLength(2);
+    const confirmed = await register(commune, "Mô hình “Tổ tự quản đường hoa”", { confirmDuplicate: true });
+    expect(confirmed.status).toBe(201);
+  });
+
+  it("refuses bad input with a 4xx and stores nothing", async () => {
+    const before = (await commune.json("GET", "/api/models?unit=30037&year=2025")).body.items.length;
+    for (const [extra, status] of [
+      [{ fieldCode: "nong_thon_moi" }, 400],
+      [{ kind: "family" }, 400],
+      [{ startedOn: "2025-02-30" }, 400],
+      [{ evaluationOn: "2024-12-31" }, 400],
+      [{ year: 1999 }, 400],
+      [{ name: "x" }, 400],
+      [{ bodyId: 999999 }, 400],
+    ] as const) {
+      const r = await register(commune, "Một mô hình hoàn toàn mới", extra);
+      expect(r.status, JSON.stringify(extra)).toBe(status);
+      expect(r.body.error.message_vi).toBeTruthy();
+    }
+    expect((await commune.json("GET", "/api/models?unit=30037&year=2025")).body.items.length).toBe(before);
+  });
+});
+
+describe("the lifecycle", () => {
+  const step = (c: TestClient, id: number, body: Record<string, unknown>, year = 2025) =>
+    c.json("POST", `/api/models/${id}/years/${year}/steps`, body);
+
+  it("records implementation by the commune; the commune cannot assess its own model", async () => {
+    const impl = await step(commune, flowers, { to: "implementing", version: 1, comment: "Đã ra mắt tổ" });
+    expect(impl.status, JSON.stringify(impl.body)).toBe(200);
+    expect(impl.body).toMatchObject({ status: "implementing", version: 2 });
+    expect((await step(commune, flowers, { to: "assessed", version: 2, answers: { C1: true } })).status).toBe(
+      403,
+    );
+    expect(
+      (await step(outsider, flowers, { to: "assessed", version: 2, answers: { C1: true } })).status,
+    ).toBe(404);
+  });
+
+  it("is assessed by the province against the criteria, then recognised and made exemplary", async () => {
+    expect((await step(province, flowers, { to: "recognised", version: 2 })).status).toBe(409); // skips a step
+    expect(
+      (await step(province, flowers, { to: "assessed", version: 2, answers: { X9: true } })).status,
+    ).toBe(400);
+    expect(
+      (await step(province, flowers, { to: "assessed", version: 1, answers: { C1: true } })).status,
+    ).toBe(409);
+    const assessed = await step(province, flowers, {
+      to: "assessed",
+      version: 2,
+      answers: { C1: true, C2: true, C3: true, C4: true, C5: false },
+      comment: "Đạt 4/5 tiêu chí",
+    });
+    expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
+    expect(assessed.body.assessment).toMatchObject({ met: 4, total: 5, passes: true });
+    expect((await step(approver, flowers, { to: "recognised", version: 3 })).status).toBe(200);
+    expect((await step(province, flowers, { to: "exemplary", version: 4 })).body.wasExemplary).toBe(true);
+  });
+
+  it("is not recognised when the assessment failed", async () => {
+    await step(commune, cattle, { to: "implementing", version: 1 });
+    await step(province, cattle, { to: "assessed", version: 2, answers: { I2: true, I3: true } });
+    const r = await step(province, cattle, { to: "recognised", version: 3 });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message_vi).toMatch(/chưa đạt tiêu chí \(2\/5\)/);
+  });
+
+  it("is commended with a decision numbered in the province's registry", async () => {
+    const bodies = (await province.json("GET", "/api/units/82/bodies")).body.items;
+    const ubnd = bodies.find((b: { kind: string }) => b.kind === "people_committee").id;
+    const n = await province.json("POST", `/api/bodies/${ubnd}/document-numbers`, {
+      typeCode: "QĐ",
+      title: "Quyết định khen thưởng mô hình “Dân vận khéo” năm 2025",
+    });
+    expect(n.status, JSON.stringify(n.body)).toBe(201);
+    expect((await step(province, flowers, { to: "commended", version: 5 })).status).toBe(400);
+    const cancelled = await province.json("POST", `/api/bodies/${ubnd}/document-numbers`, {
+      typeCode: "QĐ",
+      title: "Nhầm",
+    });
+    await province.json("POST", `/api/document-numbers/${cancelled.body.id}/cancel`, {
+      reason: "Lấy nhầm số",
+    });
+    expect(
+      (await step(province, flowers, { to: "commended", version: 5, decisionNumberId: cancelled.body.id }))
+        .status,
+    ).toBe(400);
+    const done = await step(province, flowers, { to: "commended", version: 5, decisionNumberId: n.body.id });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.decisionSymbol).toBe(n.body.symbol);
+    const m = await commune.json("GET", `/api/models/${flowers}`);
+    expect(m.body.steps.map((s: { to: string }) => s.to)).toEqual([
+      "registered",
+      "implementing",
+      "assessed",
+      "recognised",
+      "exemplary",
+      "commended",
+    ]);
+    expect(m.body.steps.at(-1)).toMatchObject({ actorName: "dongthap", decisionSymbol: n.body.symbol });
+  });
+});
+
+describe("keeping up and counting", () => {
+  it("keeps up last year's models in one action, each once", async () => {
+    const candidates = await commune.json("GET", "/api/models/carry-over?unit=30037&year=2026");
+    const ids = candidates.body.items.map((c: { id: number }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([flowers, cattle]));
+    const kept = await commune.json("POST", "/api/models/carry-over", {
+      unitCode: "30037",
+      year: 2026,
+      modelIds: ids,
+    });
+    expect(kept.body.kept).toBe(ids.length);
+    const again = await commune.json("POST", "/api/models/carry-over", {
+      unitCode: "30037",
+      year: 2026,
+      modelIds: [flowers],
+    });
+    expect(again.status).toBe(400);
+    expect(
+      (
+        await outsider.json("POST", "/api/models/carry-over", {
+          unitCode: "30037",
+          year: 2026,
+          modelIds: [flowers],
+        })
+      ).status,
+    ).toBe(404);
+    const m = await commune.json("GET", `/api/models/${flowers}`);
+    expect(m.body.years[0]).toMatchObject({ year: 2026, registration: "kept", status: "registered" });
+    await register(commune, "Camera an ninh liên gia", {
+      year: 2026,
+      fieldCode: "defence_security",
+      startedOn: "2026-01-05",
+      evaluationOn: null,
+    });
+  });
+
+  it("counts the models under the province by registration, status, field, kind and unit", async () => {
+    const y2025 = (await province.json("GET", "/api/models/counts?unit=82&year=2025")).body;
+    expect(y2025).toMatchObject({ total: 3, new: 3, kept: 0, recognised: 1, exemplary: 1 });
+    expect(y2025.byUnit).toEqual([{ code: "30037", total: 3, new: 3, kept: 0, recognised: 1, exemplary: 1 }]);
+    const y2026 = (await province.json("GET", "/api/models/counts?unit=82&year=2026")).body;
+    expect(y2026).toMatchObject({ total: 4, new: 1, kept: 3, recognised: 0 });
+    expect(y2026.byKind.find((k: { code: string }) => k.code === "individual").total).toBe(1);
+    expect(y2026.byField.find((k: { code: string }) => k.code === "defence_security").new).toBe(1);
+    const other = (await outsider.json("GET", "/api/models/counts?unit=19&year=2026")).body;
+    expect(other.total).toBe(0);
+    expect((await outsider.json("GET", "/api/models/counts?unit=82&year=2026")).status).toBe(404);
+  });
+});
