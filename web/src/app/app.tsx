@@ -11,6 +11,8 @@ import { CalendarPage } from "../features/calendar/components/calendar-page.tsx"
 import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { ModelPage } from "../features/models/components/model-page.tsx";
+import { ModelsPage } from "../features/models/components/models-page.tsx";
 import {
   PlanPage,
   PlansPage,
@@ -101,6 +103,7 @@ export function App() {
         : t("plans.nav"),
       show: true,
     },
+    { to: "/models", label: t("models.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -180,6 +183,16 @@ export function App() {
             }
           />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route
+            path="/models"
+            element={
+              <ModelsPage
+                canRegister={can("model.register")}
+                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+              />
+            }
+          />
+          <Route path="/models/:id" element={<ModelPage />} />
           <Route
             path="/registry"
             element={

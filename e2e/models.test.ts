@@ -1,0 +1,129 @@
+/**
+ * "Dân vận khéo" models in Chromium: the commune registers a model (a likely duplicate is shown while typing
+ * and saved only when confirmed), keeps up last year's model in one action and records its implementation;
+ * the province assesses it against the criteria, recognises it and commends it with a numbered decision; the
+ * counts read like the report sentence.
+ */
+import { describe, expect, it } from "vitest";
+import { logIn, startServerAndBrowser } from "./helpers.ts";
+
+const env = startServerAndBrowser();
+const YEAR = new Date().getFullYear();
+
+describe("Dân vận khéo models in the browser", () => {
+  it("register, keep up, implement; assess, recognise and commend; count", async () => {
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/models`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).waitFor(); // logged in
+    // last year's model, registered earlier (through the API the page uses)
+    const old = await commune.request.post(`${env.server.url}/api/models`, {
+      headers: { "x-csrf-token": await csrf(commune) },
+      data: {
+        unitCode: "30037",
+        year: YEAR - 1,
+        name: "Camera an ninh liên gia",
+        fieldCode: "defence_security",
+        kind: "collective",
+        details: {},
+        startedOn: `${YEAR - 1}-03-01`,
+      },
+    });
+    expect(old.status()).toBe(201);
+
+    // a new model
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
+    await commune.getByTestId("model-name").fill("Tổ tự quản đường hoa ấp Mỹ Hòa");
+    await commune.getByTestId("model-field").click();
+    await commune.getByRole("option", { name: "Văn hóa – xã hội" }).click();
+    await commune.getByLabel("Sự cần thiết").fill("Đường làng chưa có cây xanh");
+    await commune.getByLabel("Lực lượng chủ trì").fill("Chi bộ ấp");
+    await commune.getByRole("button", { name: "Lưu đăng ký" }).click();
+    const list = commune.getByTestId("model-list");
+    await expect.poll(() => list.getByText("Tổ tự quản đường hoa ấp Mỹ Hòa").count()).toBe(1);
+
+    // a likely duplicate: shown while typing, refused on save, kept when confirmed
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
+    await commune.getByTestId("model-name").fill("TO TU QUAN DUONG HOA");
+    await expect
+      .poll(() => commune.getByTestId("model-similar").textContent())
+      .toContain("Tổ tự quản đường hoa ấp Mỹ Hòa");
+    await commune.getByTestId("model-field").click();
+    await commune.getByRole("option", { name: "Văn hóa – xã hội" }).click();
+    await commune.getByRole("button", { name: "Lưu đăng ký" }).click();
+    await expect.poll(() => commune.getByTestId("model-duplicate").count()).toBe(1);
+    await commune.getByRole("button", { name: "Vẫn lưu mô hình này" }).click();
+    await expect.poll(() => list.getByText("TO TU QUAN DUONG HOA").count()).toBe(1);
+
+    // last year's model kept up in one action
+    await commune.getByRole("button", { name: "Duy trì mô hình năm trước" }).click();
+    await expect.poll(() => commune.getByText(/Camera an ninh liên gia/).count()).toBeGreaterThan(0);
+    await commune.getByRole("button", { name: "Duy trì 1 mô hình đã chọn" }).click();
+    await expect
+      .poll(() =>
+        list
+          .getByRole("row", { name: /Camera an ninh liên gia/ })
+          .getByText("Duy trì")
+          .count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => commune.getByTestId("model-counts").textContent())
+      .toMatch(/^3 mô hình, trong đó 2 mô hình đăng ký mới, 1 mô hình duy trì/);
+
+    // the commune records implementation
+    await list.getByText("Tổ tự quản đường hoa ấp Mỹ Hòa").click();
+    await expect
+      .poll(() => commune.getByTestId("model-title").textContent())
+      .toBe("Tổ tự quản đường hoa ấp Mỹ Hòa");
+    const modelUrl = commune.url();
+    await commune.getByRole("button", { name: "Ghi nhận đang thực hiện" }).click();
+    await expect.poll(() => commune.getByTestId("model-years").getByText("Đang thực hiện").count()).toBe(1);
+    expect(await commune.getByRole("button", { name: "Lưu kết quả bình xét" }).count()).toBe(0); // not its own
+
+    // the province assesses, recognises, commends
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(modelUrl);
+    await logIn(province, "dongthap");
+    await province.getByTestId("model-title").waitFor();
+    const criteria = province.getByTestId("model-criteria");
+    await expect.poll(() => criteria.getByRole("checkbox").count()).toBe(5);
+    for (const i of [0, 1, 2, 3]) await criteria.getByRole("checkbox").nth(i).check();
+    await province.getByRole("button", { name: "Lưu kết quả bình xét" }).click();
+    await expect
+      .poll(() => province.getByTestId("model-years").getByText("Đạt 4/5 tiêu chí").count())
+      .toBe(1);
+    await province.getByRole("button", { name: "Công nhận mô hình" }).click();
+    await expect.poll(() => province.getByTestId("model-years").getByText("Được công nhận").count()).toBe(1);
+    const bodies = await (await province.request.get(`${env.server.url}/api/units/82/bodies`)).json();
+    const ubnd = bodies.items.find((b: { kind: string }) => b.kind === "people_committee");
+    const decision = await province.request.post(`${env.server.url}/api/bodies/${ubnd.id}/document-numbers`, {
+      headers: { "x-csrf-token": await csrf(province) },
+      data: { typeCode: "QĐ", title: "Khen thưởng mô hình “Dân vận khéo”" },
+    });
+    const symbol = (await decision.json()).symbol as string;
+    await province.getByTestId("decision-body").click();
+    await province.getByRole("option", { name: ubnd.name }).click();
+    await province.getByTestId("decision-number").click();
+    await province.getByRole("option", { name: new RegExp(`^${symbol.replace("/", "\\/")}`) }).click();
+    await province.getByRole("button", { name: "Khen thưởng" }).click();
+    await expect
+      .poll(() => province.getByTestId("model-years").getByText(`Quyết định số ${symbol}`).count())
+      .toBe(1);
+    await expect.poll(() => province.getByTestId("model-steps").getByText("dongthap").count()).toBe(3);
+    await province.screenshot({ path: "test-results/model.png", fullPage: true });
+
+    // the province's counts
+    await province.goto(`${env.server.url}/models`);
+    await expect
+      .poll(() => province.getByTestId("model-counts").textContent())
+      .toContain("1 mô hình được công nhận");
+    await province.screenshot({ path: "test-results/models.png", fullPage: true });
+  });
+});
+
+/** The CSRF token of the page's session (writes made through page.request need it). */
+async function csrf(page: import("playwright-core").Page): Promise<string> {
+  const me = await (await page.request.get(`${new URL(page.url()).origin}/api/auth/me`)).json();
+  return me.csrfToken as string;
+}

@@ -1,0 +1,410 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { DateField } from "../../../components/date-field.tsx";
+import { ApiError, api } from "../../../lib/api.ts";
+import type { paths } from "../../../lib/api-types.ts";
+import { formatNumber } from "../../../lib/format.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
+import { StatusBadge } from "./status-badge.tsx";
+
+type Models = paths["/api/models"]["get"]["responses"]["200"]["content"]["application/json"];
+type Counts = paths["/api/models/counts"]["get"]["responses"]["200"]["content"]["application/json"];
+type Fields = paths["/api/model-fields"]["get"]["responses"]["200"]["content"]["application/json"];
+type Similar = paths["/api/models/similar"]["get"]["responses"]["200"]["content"]["application/json"];
+type Candidates = paths["/api/models/carry-over"]["get"]["responses"]["200"]["content"]["application/json"];
+
+const thisYear = new Date().getFullYear();
+
+/** The sentence a consolidated report reads: "2.011 mô hình, trong đó 1.354 mô hình đăng ký mới, 657 …". */
+export function countsSentence(
+  c: Pick<Counts, "total" | "new" | "kept" | "recognised" | "exemplary">,
+  en: boolean,
+) {
+  return en
+    ? `${formatNumber(c.total)} models, of which ${formatNumber(c.new)} newly registered and ${formatNumber(c.kept)} kept up; ${formatNumber(c.recognised)} recognised, ${formatNumber(c.exemplary)} exemplary`
+    : `${formatNumber(c.total)} mô hình, trong đó ${formatNumber(c.new)} mô hình đăng ký mới, ${formatNumber(c.kept)} mô hình duy trì; ${formatNumber(c.recognised)} mô hình được công nhận, ${formatNumber(c.exemplary)} mô hình điển hình`;
+}
+
+/**
+ * "Dân vận khéo" models under a unit in a year: the counts as a report reads them, the list, registering a new
+ * model (likely duplicates shown while typing the name) and keeping up last year's models in one action.
+ */
+export function ModelsPage({ defaultUnit, canRegister }: { defaultUnit: string; canRegister: boolean }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const [unit, setUnit] = useState(defaultUnit || "82");
+  const [year, setYear] = useState(String(thisYear));
+  const [registering, setRegistering] = useState(false);
+  const [keeping, setKeeping] = useState(false);
+  const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
+  const fields = useQuery({
+    queryKey: ["model-fields"],
+    queryFn: () => api<Fields>("GET", "/api/model-fields"),
+  });
+  const fieldName = (code: string) => {
+    const f = fields.data?.items.find((x) => x.code === code);
+    return f ? (en ? f.nameEn : f.nameVi) : code;
+  };
+  const models = useQuery({
+    queryKey: ["models", unit, year],
+    queryFn: () => api<Models>("GET", `/api/models?unit=${unit}&year=${year}`),
+    enabled: ok,
+  });
+  const counts = useQuery({
+    queryKey: ["model-counts", unit, year],
+    queryFn: () => api<Counts>("GET", `/api/models/counts?unit=${unit}&year=${year}`),
+    enabled: ok,
+  });
+  const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
+  return (
+    <Stack>
+      <Title order={3}>{t("models.title")}</Title>
+      <Group align="end">
+        <TextInput
+          label={t("models.unit")}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value.trim())}
+          w={120}
+        />
+        <Select
+          label={t("models.year")}
+          data={years}
+          value={year}
+          onChange={(v) => setYear(v ?? String(thisYear))}
+          w={110}
+        />
+        {canRegister && (
+          <>
+            <Button onClick={() => setRegistering(true)}>{t("models.register")}</Button>
+            <Button variant="light" onClick={() => setKeeping(true)}>
+              {t("models.keepUp")}
+            </Button>
+          </>
+        )}
+      </Group>
+      {counts.data && (
+        <Paper withBorder p="sm">
+          <Text fw={600} data-testid="model-counts">
+            {countsSentence(counts.data, en)}
+          </Text>
+          <Group gap="xs" mt={6}>
+            {counts.data.byField.map((f) => (
+              <Badge key={f.code} variant="light">
+                {fieldName(f.code)}: {formatNumber(f.total)}
+              </Badge>
+            ))}
+            {counts.data.byKind.map((k) => (
+              <Badge key={k.code} variant="outline">
+                {t(`models.kinds.${k.code}`)}: {formatNumber(k.total)}
+              </Badge>
+            ))}
+          </Group>
+        </Paper>
+      )}
+      <Table striped data-testid="model-list">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("models.name")}</Table.Th>
+            <Table.Th>{t("models.registeredBy")}</Table.Th>
+            <Table.Th>{t("models.field")}</Table.Th>
+            <Table.Th>{t("models.kind")}</Table.Th>
+            <Table.Th>{t("models.registration")}</Table.Th>
+            <Table.Th>{t("models.status")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {models.data?.items.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={6}>{t("models.empty")}</Table.Td>
+            </Table.Tr>
+          )}
+          {models.data?.items.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/models/${m.id}`}>
+                  {m.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{m.unitName}</Table.Td>
+              <Table.Td>{fieldName(m.fieldCode)}</Table.Td>
+              <Table.Td>{t(`models.kinds.${m.kind}`)}</Table.Td>
+              <Table.Td>{t(`models.registrations.${m.registration}`)}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={m.status} />
+                {m.decisionSymbol && (
+                  <Text size="xs" c="dimmed">
+                    {t("models.decision", { symbol: m.decisionSymbol })}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {registering && (
+        <RegisterModal
+          unit={unit}
+          year={Number(year)}
+          fields={fields.data?.items ?? []}
+          onClose={() => setRegistering(false)}
+        />
+      )}
+      {keeping && <KeepUpModal unit={unit} year={Number(year)} onClose={() => setKeeping(false)} />}
+    </Stack>
+  );
+}
+
+const EMPTY_SHEET = {
+  rationale: "",
+  goals: "",
+  contentMethod: "",
+  area: "",
+  targetGroup: "",
+  forces: { lead: "", coordinating: "", participating: "" },
+  resources: "",
+  milestones: [] as { date: string; text: string }[],
+  expectedOutputs: "",
+  sustainability: "",
+};
+
+function RegisterModal({
+  unit,
+  year,
+  fields,
+  onClose,
+}: {
+  unit: string;
+  year: number;
+  fields: Fields["items"];
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const qc = useQueryClient();
+  const { error, onError, clear } = useApiError();
+  const [name, setName] = useState("");
+  const [fieldCode, setFieldCode] = useState<string | null>(null);
+  const [kind, setKind] = useState("collective");
+  const [startedOn, setStartedOn] = useState<string | null>(`${year}-01-01`);
+  const [evaluationOn, setEvaluationOn] = useState<string | null>(null);
+  const [sheet, setSheet] = useState(EMPTY_SHEET);
+  const [duplicates, setDuplicates] = useState<{ id: number; name: string }[] | null>(null);
+  const [typed] = useDebouncedValue(name.trim(), 400);
+  const similar = useQuery({
+    queryKey: ["models-similar", unit, year, typed],
+    queryFn: () =>
+      api<Similar>("GET", `/api/models/similar?unit=${unit}&year=${year}&name=${encodeURIComponent(typed)}`),
+    enabled: typed.length >= 3,
+  });
+  const save = useMutation({
+    mutationFn: (confirmDuplicate: boolean) =>
+      api<{ id: number }>("POST", "/api/models", {
+        unitCode: unit,
+        year,
+        name,
+        fieldCode,
+        kind,
+        details: sheet,
+        startedOn,
+        evaluationOn,
+        confirmDuplicate,
+      }),
+    onSuccess: async () => {
+      clear();
+      await qc.invalidateQueries({ queryKey: ["models"] });
+      await qc.invalidateQueries({ queryKey: ["model-counts"] });
+      onClose();
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.code === "possible_duplicate") {
+        clear();
+        setDuplicates(err.details as { id: number; name: string }[]);
+      } else onError(err);
+    },
+  });
+  const text = (key: keyof typeof EMPTY_SHEET, rows = 2) => (
+    <Textarea
+      label={t(`models.sheet.${key}`)}
+      autosize
+      minRows={rows}
+      value={sheet[key] as string}
+      onChange={(e) => setSheet({ ...sheet, [key]: e.currentTarget.value })}
+    />
+  );
+  const force = (key: keyof typeof EMPTY_SHEET.forces) => (
+    <TextInput
+      label={t(`models.sheet.forces.${key}`)}
+      value={sheet.forces[key]}
+      onChange={(e) => setSheet({ ...sheet, forces: { ...sheet.forces, [key]: e.currentTarget.value } })}
+    />
+  );
+  const alike = similar.data?.items ?? [];
+  return (
+    <Modal opened onClose={onClose} size="xl" title={t("models.registerTitle", { year, unit })}>
+      <Stack gap="xs">
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput
+          label={t("models.name")}
+          value={name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setDuplicates(null);
+          }}
+          data-testid="model-name"
+        />
+        {alike.length > 0 && (
+          <Alert color="yellow" data-testid="model-similar">
+            {t("models.similar")}: {alike.map((a) => `“${a.name}”`).join(", ")}
+          </Alert>
+        )}
+        <Group grow align="flex-start">
+          <Select
+            label={t("models.field")}
+            data={fields.map((f) => ({ value: f.code, label: en ? f.nameEn : f.nameVi }))}
+            value={fieldCode}
+            onChange={setFieldCode}
+            data-testid="model-field"
+          />
+          <Radio.Group label={t("models.kind")} value={kind} onChange={setKind}>
+            <Group mt={8}>
+              <Radio value="collective" label={t("models.kinds.collective")} />
+              <Radio value="individual" label={t("models.kinds.individual")} />
+            </Group>
+          </Radio.Group>
+        </Group>
+        <Group grow>
+          <DateField label={t("models.startedOn")} value={startedOn} onChange={setStartedOn} />
+          <DateField
+            label={t("models.evaluationOn")}
+            value={evaluationOn}
+            onChange={setEvaluationOn}
+            clearable
+          />
+        </Group>
+        {text("rationale")}
+        {text("goals")}
+        {text("contentMethod", 3)}
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t("models.sheet.area")}
+            value={sheet.area}
+            onChange={(e) => setSheet({ ...sheet, area: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t("models.sheet.targetGroup")}
+            value={sheet.targetGroup}
+            onChange={(e) => setSheet({ ...sheet, targetGroup: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={3}>
+          {force("lead")}
+          {force("coordinating")}
+          {force("participating")}
+        </SimpleGrid>
+        {text("resources")}
+        {text("expectedOutputs")}
+        {text("sustainability")}
+        {duplicates && (
+          <Alert color="orange" data-testid="model-duplicate">
+            <Stack gap={6}>
+              <Text size="sm">
+                {t("models.duplicate")}: {duplicates.map((d) => `“${d.name}”`).join(", ")}
+              </Text>
+              <Group>
+                <Button size="xs" color="orange" onClick={() => save.mutate(true)} loading={save.isPending}>
+                  {t("models.saveAnyway")}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <Group>
+          <Button
+            onClick={() => save.mutate(false)}
+            loading={save.isPending}
+            disabled={name.trim().length < 3 || !fieldCode || !startedOn}
+          >
+            {t("models.save")}
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            {t("cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function KeepUpModal({ unit, year, onClose }: { unit: string; year: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { error, onError } = useApiError();
+  const candidates = useQuery({
+    queryKey: ["model-carry-over", unit, year],
+    queryFn: () => api<Candidates>("GET", `/api/models/carry-over?unit=${unit}&year=${year}`),
+  });
+  const [unticked, setUnticked] = useState<Set<number>>(new Set());
+  const chosen = (candidates.data?.items ?? []).filter((c) => !unticked.has(c.id)).map((c) => c.id);
+  const keep = useMutation({
+    mutationFn: () =>
+      api<{ kept: number }>("POST", "/api/models/carry-over", { unitCode: unit, year, modelIds: chosen }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ["models"] });
+      await qc.invalidateQueries({ queryKey: ["model-counts"] });
+      await qc.invalidateQueries({ queryKey: ["model-carry-over"] });
+      onClose();
+    },
+    onError,
+  });
+  return (
+    <Modal opened onClose={onClose} size="lg" title={t("models.keepUpTitle", { year, unit })}>
+      <Stack gap="xs">
+        {error && <Alert color="red">{error}</Alert>}
+        {candidates.data?.items.length === 0 && <Text>{t("models.nothingToKeep")}</Text>}
+        {candidates.data?.items.map((c) => (
+          <Checkbox
+            key={c.id}
+            label={`${c.name} (${t("models.lastYear", { year: c.lastYear })})`}
+            checked={!unticked.has(c.id)}
+            onChange={(e) => {
+              const next = new Set(unticked);
+              if (e.currentTarget.checked) next.delete(c.id);
+              else next.add(c.id);
+              setUnticked(next);
+            }}
+          />
+        ))}
+        <Group>
+          <Button onClick={() => keep.mutate()} loading={keep.isPending} disabled={chosen.length === 0}>
+            {t("models.keepChosen", { count: chosen.length })}
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            {t("cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
