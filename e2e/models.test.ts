@@ -115,9 +115,20 @@ describe("Dân vận khéo models in the browser", () => {
 
     // the province's counts
     await province.goto(`${env.server.url}/models`);
+    const counts = await (
+      await province.request.get(`${env.server.url}/api/models/counts?unit=82&year=${YEAR}`)
+    ).json();
+    expect(counts.byUnit.find((u: { code: string }) => u.code === "30037")).toMatchObject({
+      total: 3,
+      recognised: 1,
+    });
     await expect
       .poll(() => province.getByTestId("model-counts").textContent())
-      .toContain("1 mô hình được công nhận");
+      .toMatch(
+        new RegExp(
+          `^${counts.total} mô hình, trong đó ${counts.new} mô hình đăng ký mới, ${counts.kept} mô hình duy trì; ${counts.recognised} mô hình được công nhận`,
+        ),
+      );
     await province.screenshot({ path: "test-results/models.png", fullPage: true });
   });
 });

@@ -367,6 +367,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       listModels: [{ unitCode: "82", year: 2026, fieldCode: "economy", status: "recognised" }, 1000],
       carryOverCandidates: ["30037", 2026],
       counts: ["82", 1, 2026],
+      provinceHasModels: ["82", 2026],
     },
   },
   reminders: {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   assess,
   EXAMPLE_CRITERIA,
+  fedValues,
   isExemplary,
   isRecognised,
   likelyDuplicates,
@@ -87,5 +88,77 @@ describe("assessment against a criteria set", () => {
   it("names the required criteria missing, and refuses unknown codes", () => {
     expect(assess(collective, { C3: true }).missingRequired).toEqual(["C1", "C2"]);
     expect(() => assess(collective, { X9: true })).toThrow(/X9/);
+  });
+});
+
+describe("the values the registry feeds into a report", () => {
+  const rows = [
+    {
+      field_code: "economy",
+      kind: "collective" as const,
+      total: 5,
+      new: 3,
+      kept: 2,
+      recognised: 1,
+      exemplary: 0,
+    },
+    {
+      field_code: "culture_society",
+      kind: "collective" as const,
+      total: 4,
+      new: 4,
+      kept: 0,
+      recognised: 2,
+      exemplary: 1,
+    },
+    {
+      field_code: "economy",
+      kind: "individual" as const,
+      total: 2,
+      new: 0,
+      kept: 2,
+      recognised: 2,
+      exemplary: 2,
+    },
+  ];
+  const names = new Map([
+    ["economy", "Kinh tế"],
+    ["culture_society", "Văn hóa – xã hội"],
+    ["defence_security", "Quốc phòng – an ninh"],
+  ]);
+  const combos = new Map([
+    [
+      "DVK_MODELS_TOTAL",
+      [
+        "",
+        "field=kinh tế",
+        "field=văn hóa – xã hội",
+        "field=quốc phòng – an ninh",
+        "kind=tập thể",
+        "kind=cá nhân",
+      ],
+    ],
+    ["DVK_MODELS_NEW", [""]],
+    ["DVK_MODELS_KEPT", [""]],
+    ["LETTERS_RECEIVED", [""]],
+  ]);
+
+  it.each([
+    ["DVK_MODELS_TOTAL", "", "11"],
+    ["DVK_MODELS_TOTAL", "field=kinh tế", "7"],
+    ["DVK_MODELS_TOTAL", "field=văn hóa – xã hội", "4"],
+    ["DVK_MODELS_TOTAL", "field=quốc phòng – an ninh", "0"],
+    ["DVK_MODELS_TOTAL", "kind=tập thể", "9"],
+    ["DVK_MODELS_TOTAL", "kind=cá nhân", "2"],
+    ["DVK_MODELS_NEW", "", "7"],
+    ["DVK_MODELS_KEPT", "", "4"],
+  ])("%s %s = %s", (code, combo, value) => {
+    expect(fedValues(rows, names, combos)[code]?.[combo]).toBe(value);
+  });
+
+  it("fills only the fed indicators that are on the form", () => {
+    const v = fedValues(rows, names, combos);
+    expect(Object.keys(v).sort()).toEqual(["DVK_MODELS_KEPT", "DVK_MODELS_NEW", "DVK_MODELS_TOTAL"]);
+    expect(fedValues([], names, combos).DVK_MODELS_TOTAL?.[""]).toBe("0");
   });
 });

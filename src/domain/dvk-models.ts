@@ -219,3 +219,53 @@ export const EXAMPLE_CRITERIA: readonly CriteriaSet[] = [
     ],
   },
 ];
+
+// ---- the counts that feed report indicators ----------------------------------------------------------------
+
+/** The report indicators the model registry fills by itself (issue 3's catalogue), and the count each takes. */
+export const FED_INDICATORS = {
+  DVK_MODELS_TOTAL: "total",
+  DVK_MODELS_NEW: "new",
+  DVK_MODELS_KEPT: "kept",
+  DVK_MODELS_RECOGNISED: "recognised",
+  DVK_MODELS_EXEMPLARY: "exemplary",
+} as const;
+export type FedCount = (typeof FED_INDICATORS)[keyof typeof FED_INDICATORS];
+
+export interface CountRow extends Record<FedCount, number> {
+  field_code: string;
+  kind: ModelKind;
+}
+
+/**
+ * A report's values for the fed indicators, from the registry's counts under the reporting unit: the total of
+ * each and, where the form breaks it down, one value per field and per kind (the form's options are matched to
+ * the fields' names ignoring accents and case: "văn hóa – xã hội" ~ "Văn hóa – xã hội"). Only the indicators
+ * and breakdowns on the form (`combos`, indicator → allowed combo keys) are filled; every one of them is, zeros
+ * included, so a report says "0" rather than leaving the cell empty.
+ */
+export function fedValues(
+  rows: readonly CountRow[],
+  fieldNames: ReadonlyMap<string, string>,
+  combos: ReadonlyMap<string, readonly string[]>,
+): Record<string, Record<string, string>> {
+  const fold = (s: string) => foldVietnamese(s).trim();
+  const out: Record<string, Record<string, string>> = {};
+  for (const [code, count] of Object.entries(FED_INDICATORS)) {
+    const allowed = combos.get(code);
+    if (!allowed) continue;
+    const values: Record<string, string> = {};
+    for (const combo of allowed) {
+      const [category, option] = combo === "" ? ["", ""] : (combo.split("=", 2) as [string, string]);
+      const matches = rows.filter((r) => {
+        if (category === "") return true;
+        if (category === "field") return fold(fieldNames.get(r.field_code) ?? r.field_code) === fold(option);
+        if (category === "kind") return fold(KIND_VI[r.kind]) === fold(option);
+        return false;
+      });
+      values[combo] = String(matches.reduce((n, r) => n + r[count], 0));
+    }
+    out[code] = values;
+  }
+  return out;
+}

@@ -146,8 +146,8 @@ describe("demo reporting data", () => {
   it("serves a changed report in the totals at the next read (the server's copy is checked each time)", async () => {
     const admin = await t.login("admin");
     const url = "/api/reporting/totals?form=dvcq-thap-muoi&periods=2025";
-    const before = (await admin.json("GET", url)).body.values["82"]["2025"].DVK_MODELS_KEPT;
-    expect((await admin.json("GET", url)).body.values["82"]["2025"].DVK_MODELS_KEPT).toBe(before);
+    const before = (await admin.json("GET", url)).body.values["82"]["2025"].LETTERS_RECEIVED;
+    expect((await admin.json("GET", url)).body.values["82"]["2025"].LETTERS_RECEIVED).toBe(before);
     const list = await province.json("GET", "/api/requests");
     const y2025 = list.body.items.find((r: { periodCode: string }) => r.periodCode === "2025");
     const detail = await province.json("GET", `/api/requests/${y2025.id}`);
@@ -159,13 +159,10 @@ describe("demo reporting data", () => {
       comment: "Sửa số liệu",
     });
     expect(unlocked.status).toBe(200);
+    // (a count the commune types: the model counts of 2025 come from the demo's model registry)
     const values = {
       ...sub.values,
-      DVK_MODELS_KEPT: { "": String(Number(sub.values.DVK_MODELS_KEPT[""]) + 100) },
-      DVK_MODELS_TOTAL: {
-        ...sub.values.DVK_MODELS_TOTAL,
-        "": String(Number(sub.values.DVK_MODELS_TOTAL[""]) + 100),
-      },
+      LETTERS_RECEIVED: { "": String(Number(sub.values.LETTERS_RECEIVED[""]) + 100) },
     };
     const resubmitted = await province.json("POST", `/api/submissions/${sub.id}/submit`, {
       version: unlocked.body.submission.version,
@@ -177,9 +174,9 @@ describe("demo reporting data", () => {
       version: resubmitted.body.submission.version,
     });
     expect(accepted.status).toBe(200);
-    const after = (await admin.json("GET", url)).body.values["82"]["2025"].DVK_MODELS_KEPT;
+    const after = (await admin.json("GET", url)).body.values["82"]["2025"].LETTERS_RECEIVED;
     expect(Number(after)).toBe(Number(before) + 100);
-    expect(after).toBe(await naiveSum(y2025.id, "82", "DVK_MODELS_KEPT"));
+    expect(after).toBe(await naiveSum(y2025.id, "82", "LETTERS_RECEIVED"));
   });
 
   it("is seeded once", async () => {

@@ -251,3 +251,59 @@ describe("keeping up and counting", () => {
     expect((await outsider.json("GET", "/api/models/counts?unit=82&year=2026")).status).toBe(404);
   });
 });
+
+describe("the counts feed the reports by themselves", () => {
+  it("fills a commune's model indicators from the registry and the province's consolidation adds them up", async () => {
+    const forms = (await province.json("GET", "/api/forms")).body.items;
+    const form = forms.find((f: { code: string }) => f.code === "dan-van-annual");
+    const r = await province.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: form.id,
+      period: { code: "2025" },
+      targetLevel: "commune",
+      deadline: "2099-01-10",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const targets = (await province.json("GET", `/api/requests/${r.body.id}`)).body.targets;
+    const mine = targets.find((x: { unitCode: string }) => x.unitCode === "30037");
+    const d = await commune.json("GET", `/api/submissions/${mine.id}`);
+    expect(d.body.fed.year).toBe(2025);
+    expect(d.body.fed.codes).toContain("DVK_MODELS_TOTAL");
+    expect(d.body.fed.values.DVK_MODELS_TOTAL).toMatchObject({
+      "": "3",
+      "field=văn hóa – xã hội": "2",
+      "field=kinh tế": "1",
+    });
+    expect(d.body.fed.values.DVK_MODELS_NEW[""]).toBe("3");
+    expect(d.body.fed.values.DVK_MODELS_KEPT[""]).toBe("0");
+    // whatever is typed, the registry's counts are what is sent
+    const sent = await commune.json("POST", `/api/submissions/${mine.id}/submit`, {
+      version: d.body.submission.version,
+      values: { DVK_MODELS_TOTAL: { "": "999" } },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.submission.values.DVK_MODELS_TOTAL[""]).toBe("3");
+    const ok = await province.json("POST", `/api/submissions/${mine.id}/accept`, {
+      version: sent.body.submission.version,
+    });
+    expect(ok.status).toBe(200);
+    const c = await province.json("GET", `/api/requests/${r.body.id}/consolidation`);
+    const byCode = Object.fromEntries(c.body.indicators.map((i: { code: string }) => [i.code, i]));
+    expect(byCode.DVK_MODELS_TOTAL.accepted.value).toBe("3");
+    expect(byCode.DVK_MODELS_RECOGNISED.accepted.value).toBe("1");
+  });
+
+  it("leaves the counts to the units of a province that keeps no model in the registry", async () => {
+    const forms = (await outsider.json("GET", "/api/forms")).body.items;
+    const form = forms.find((f: { code: string }) => f.code === "dan-van-annual");
+    const r = await outsider.json("POST", "/api/requests", {
+      issuerUnitCode: "19",
+      formId: form.id,
+      period: { code: "2025" },
+      targetLevel: "commune",
+      deadline: "2099-01-10",
+    });
+    const target = (await outsider.json("GET", `/api/requests/${r.body.id}`)).body.targets[0];
+    expect((await outsider.json("GET", `/api/submissions/${target.id}`)).body.fed).toBeNull();
+  });
+});

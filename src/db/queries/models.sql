@@ -89,6 +89,12 @@ select "m"."id", "m"."name", "y"."registration"
   where "m"."unit_code" = $1 and "y"."year" = $2
   order by "m"."id";
 
+-- provinceHasModels("82",2026)
+select "model_id"
+  from "dvk_model_year"
+  where "province_code" = $1 and "year" = $2
+  limit $3;
+
 -- stepsOf(1)
 select *
   from "dvk_model_step"

@@ -13,6 +13,7 @@ import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts"
 import { addTerm } from "../documents/documents.service.ts";
 import { createHamlet, listChildren } from "../units/units.service.ts";
 import { createUserFromCli } from "../users/users.service.ts";
+import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
 
@@ -156,6 +157,8 @@ export interface DemoResult {
   users: { username: string; note: string; created: boolean }[];
   /** Demo report requests added by this run (0 when they were there already). */
   requests: number;
+  /** Demo "Dân vận khéo" models added by this run. */
+  models: number;
 }
 
 export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean } = {}): Promise<DemoResult> {
@@ -200,5 +203,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
   }
   const requests = opts.reports === false ? 0 : await seedDemoReporting(db, auth);
   await seedDemoRegistry(db, auth);
-  return { users, requests };
+  // after the reports: their typed model counts stay as they were sent; new reports take the registry's
+  const models = opts.reports === false ? 0 : await seedDemoModels(db, auth);
+  return { users, requests, models };
 }

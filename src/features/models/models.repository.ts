@@ -298,3 +298,15 @@ export async function counts(db: Db, unitCode: string, depth: number, year: numb
     order by 1, 2, 3`.execute(db);
   return rows.rows;
 }
+
+/** Whether the province keeps its models in the registry for `year` (any model registered or kept up). */
+export async function provinceHasModels(db: Db, provinceCode: string, year: number): Promise<boolean> {
+  const r = await db
+    .selectFrom("dvk_model_year")
+    .select("model_id")
+    .where("province_code", "=", provinceCode)
+    .where("year", "=", year)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -503,3 +503,16 @@ export async function modelCounts(db: Db, auth: Auth | null, q: { unit: string; 
   const list = (m: Map<string, repo.ModelCounts>) => [...m].map(([code, c]) => ({ code, ...c }));
   return { unit: q.unit, year, ...total, byField: list(byField), byKind: list(byKind), byUnit: list(byUnit) };
 }
+
+/**
+ * The registry's counts under a unit in a year by field and kind, with the fields' names: what a report's
+ * model indicators are filled from (reporting.service fedFor), so nobody types them. Null while the unit's
+ * province keeps no model in the registry for that year: until a province starts using it, its units type
+ * their counts as before (and once it does, every unit's count comes from the registry, zeros included, so
+ * the province's consolidated totals add up).
+ */
+export async function registryCounts(db: Db, unitCode: string, provinceCode: string, year: number) {
+  if (!(await repo.provinceHasModels(db, provinceCode, year))) return null;
+  const [rows, fields] = await Promise.all([repo.counts(db, unitCode, 1, year), repo.listFields(db)]);
+  return { rows, fieldNames: new Map(fields.map((f) => [f.code, f.name_vi])) };
+}

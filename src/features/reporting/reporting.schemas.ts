@@ -210,6 +210,14 @@ export const SubmissionDetailSchema = z
     }),
     can: z.object({ fill: z.boolean(), review: z.boolean(), unlock: z.boolean() }),
     lateReasonNeeded: z.boolean(),
+    /** The model indicators filled from the "Dân vận khéo" registry (read-only in the form), or null. */
+    fed: z
+      .object({
+        codes: z.array(z.string()),
+        year: z.number(),
+        values: z.record(z.string(), z.record(z.string(), z.string())),
+      })
+      .nullable(),
   })
   .openapi("SubmissionDetail");
 

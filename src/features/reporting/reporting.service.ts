@@ -31,6 +31,7 @@ import { RevisionCache } from "../../db/revision-cache.ts";
 import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
 import { isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { compare, divide } from "../../domain/decimal.ts";
+import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { parseNarrative } from "../../domain/narrative.ts";
 import {
@@ -57,6 +58,7 @@ import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { requireForm, requireLatestForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
+import { registryCounts } from "../models/models.service.ts";
 import * as unitRepo from "../units/units.repository.ts";
 import { predecessors } from "../units/units.service.ts";
 import * as repo from "./reporting.repository.ts";
@@ -482,6 +484,22 @@ function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFormRow) {
   );
 }
 
+/**
+ * The model indicators of the form that the "Dân vận khéo" registry fills by itself (issue 5): their values
+ * from the models under the reporting unit in the period's year (its end); null when the form has none or the
+ * province does not keep its models in the registry that year (see models.service registryCounts).
+ */
+async function fedFor(db: Db, l: Loaded) {
+  const codes = formIndicators({ sections: l.form.sections }).filter((c) => c in FED_INDICATORS);
+  if (codes.length === 0) return null;
+  const catalogue = await catalogueFor(db, l.form);
+  const combos = formCombos(l.form, (code) => catalogue.get(code)?.categories);
+  const year = Number(l.request.period_end.slice(0, 4));
+  const counts = await registryCounts(db, l.sub.unit_code, l.sub.province_code, year);
+  if (!counts) return null;
+  return { codes, year, values: fedValues(counts.rows, counts.fieldNames, combos) };
+}
+
 function totalsOf(values: SubmissionValues): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[""]]));
 }
@@ -536,7 +554,11 @@ export async function getSubmission(db: Db, auth: Auth | null, id: number) {
 /** What the data-entry page shows; writes answer with it too, from what they already loaded. */
 async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
   const today = todayInVietnam();
-  const [previous, catalogue] = await Promise.all([previousValues(db, l), catalogueFor(db, l.form)]);
+  const [previous, catalogue, fed] = await Promise.all([
+    previousValues(db, l),
+    catalogueFor(db, l.form),
+    fedFor(db, l),
+  ]);
   return {
     submission: submissionDto(l, today),
     unitName: l.unitName,
@@ -559,6 +581,7 @@ async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
       unlock: coversPath(l.auth, "report.unlock", l.request.issuer_path),
     },
     lateReasonNeeded: l.sub.first_submitted_at === null && needsLateReason(l.request.deadline, today),
+    fed,
   };
 }
 
@@ -691,8 +714,11 @@ export async function rolledCodes(db: Db, form: ReportFormRow): Promise<string[]
 export async function saveSubmission(db: Db, auth: Auth | null, id: number, input: ContentInput) {
   const l = await load(db, auth, id);
   allow(l.auth, l, "save");
-  const values = input.values ? await cleanValues(db, l.form, input.values) : undefined;
+  const typed = input.values ? await cleanValues(db, l.form, input.values) : undefined;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : undefined;
+  // the model indicators come from the registry, whatever was typed
+  const fed = await fedFor(db, l);
+  const values = fed ? { ...(typed ?? l.sub.values), ...fed.values } : typed;
   const done = await transition(
     db,
     l,
@@ -715,8 +741,10 @@ export async function submitSubmission(
 ) {
   const l = await load(db, auth, id);
   allow(l.auth, l, "submit");
-  const values = input.values ? await cleanValues(db, l.form, input.values) : l.sub.values;
+  const typed = input.values ? await cleanValues(db, l.form, input.values) : l.sub.values;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
+  const fed = await fedFor(db, l);
+  const values = fed ? { ...typed, ...fed.values } : typed;
   const errorsFound = checks(l.form, values, null).violations.filter((v) => v.severity === "error");
   if (errorsFound.length) {
     throw new AppError(

@@ -6756,11 +6756,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The criteria a province assesses models by, per kind (its own set, else the example set) */
+        /** The criteria a unit's models are assessed by: its province's own set per kind, else the example set */
         get: {
             parameters: {
                 query: {
-                    province: string;
+                    unit: string;
                 };
                 header?: never;
                 path?: never;
@@ -6775,6 +6775,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            province: string;
                             items: {
                                 /** @enum {string} */
                                 kind: "collective" | "individual";
@@ -8053,6 +8054,15 @@ export interface components {
                 unlock: boolean;
             };
             lateReasonNeeded: boolean;
+            fed: {
+                codes: string[];
+                year: number;
+                values: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+            } | null;
         };
         DataValueSet: {
             dataSet: string;

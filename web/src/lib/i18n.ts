@@ -383,6 +383,7 @@ const vi = {
     noEvidence: "Không tìm thấy văn bản {{symbol}} trong sổ",
   },
   reports: {
+    fedFromModels: "Tự động từ sổ mô hình “Dân vận khéo”",
     nav: "Báo cáo định kỳ",
     inbox: "Báo cáo cần gửi",
     issued: "Yêu cầu đã giao",
@@ -851,6 +852,7 @@ const en: typeof vi = {
     noEvidence: "No document {{symbol}} in the registry",
   },
   reports: {
+    fedFromModels: "Filled from the “Dân vận khéo” model registry",
     nav: "Periodic reports",
     inbox: "Reports to send",
     issued: "Requests issued",

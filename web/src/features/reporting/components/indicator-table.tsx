@@ -15,10 +15,13 @@ export function IndicatorTable(props: {
   previous: SubmissionDetail["previous"];
   outliers: SubmissionDetail["checks"]["outliers"];
   editable: boolean;
+  /** Indicators filled from the "Dân vận khéo" registry: shown, never typed. */
+  fed?: readonly string[];
   onChange: (code: string, combo: string, value: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const byCode = new Map(props.indicators.map((i) => [i.code, i]));
+  const fed = new Set(props.fed ?? []);
   const prev = (code: string, combo: string) => {
     const v = props.previous?.values[code]?.[combo];
     return v === undefined ? "—" : byCode.get(code)?.type === "text" ? v : formatDecimalVi(v);
@@ -75,7 +78,8 @@ export function IndicatorTable(props: {
                       size="xs"
                       value={props.input[ind.code]?.[combo] ?? ""}
                       onChange={(e) => props.onChange(ind.code, combo, e.currentTarget.value)}
-                      readOnly={!props.editable}
+                      readOnly={!props.editable || fed.has(ind.code)}
+                      description={fed.has(ind.code) && combo === "" ? t("reports.fedFromModels") : undefined}
                       error={err}
                       styles={outlier ? { input: { borderColor: "orange" } } : undefined}
                       inputMode={ind.type === "text" ? "text" : "decimal"}

@@ -59,7 +59,10 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const { error, onError, clear } = useApiError();
   const { submission: sub, form, request } = detail;
   const editable = detail.can.fill && ["not_started", "draft", "returned"].includes(sub.status);
-  const [input, setInput] = useState<Values>(() => toInput(sub.values, detail.indicators));
+  // while it can be edited, the model indicators show the registry's counts (what will be sent)
+  const [input, setInput] = useState<Values>(() =>
+    toInput(editable && detail.fed ? { ...sub.values, ...detail.fed.values } : sub.values, detail.indicators),
+  );
   const [narrative, setNarrative] = useState<Record<string, string>>(sub.narrative);
   // every edit bumps `edits`; a save records the count it sent, so edits typed during a save stay unsaved
   const [edits, setEdits] = useState(0);
@@ -233,6 +236,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
               previous={detail.previous}
               outliers={detail.checks.outliers}
               editable={editable}
+              fed={editable ? (detail.fed?.codes ?? []) : []}
               onChange={setCell}
             />
           )}
