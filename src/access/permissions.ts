@@ -24,6 +24,9 @@ export const PERMISSIONS = [
   "plan.manage", // plans and their tasks: the plan's unit manages all, an assignee updates its own tasks
   "model.register", // register "Dân vận khéo" models of one's unit, keep them up, record their implementation
   "model.evaluate", // assess, recognise and commend the models of the units below one's own
+  "evaluation.manage", // a province's yearly evaluation scheme: create it, publish the ranking
+  "evaluation.self", // score one's own unit against the scheme, with evidence
+  "evaluation.appraise", // appraise the scores of the units below one's own
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,8 +47,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan.manage",
     "model.register",
     "model.evaluate",
+    "evaluation.manage",
+    "evaluation.self",
+    "evaluation.appraise",
   ],
-  approver: ["unit.read", "report.review", "report.unlock", "document.number", "model.evaluate"],
+  approver: [
+    "unit.read",
+    "report.review",
+    "report.unlock",
+    "document.number",
+    "model.evaluate",
+    "evaluation.appraise",
+  ],
   viewer: ["unit.read"],
 };
 

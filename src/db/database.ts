@@ -3,6 +3,7 @@
  * @module
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { Scheme } from "../domain/evaluation.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -408,6 +409,8 @@ export type ModelCriteriaSetRow = Selectable<ModelCriteriaSetTable>;
 export type DvkModelRow = Selectable<DvkModelTable>;
 export type DvkModelYearRow = Selectable<DvkModelYearTable>;
 export type DvkModelStepRow = Selectable<DvkModelStepTable>;
+export type EvaluationSchemeRow = Selectable<EvaluationSchemeTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;
 
 interface TotalsRevisionTable {
   province_code: string;
@@ -541,6 +544,52 @@ interface DvkModelStepTable {
   at: Generated<Date>;
 }
 
+interface EvaluationSchemeTable {
+  id: Generated<number>;
+  province_code: string;
+  year: number;
+  name: string;
+  source: Generated<string>;
+  example_key: string | null;
+  scheme: Json<SchemeJson>;
+  self_from: string;
+  self_until: string;
+  published_at: Date | null;
+  version: Generated<number>;
+  created_by: number;
+  created_at: Generated<Date>;
+}
+
+export type SchemeJson = Scheme;
+export type ScoresJson = Record<string, { points: string; evidence?: string }>;
+
+interface EvaluationTable {
+  id: Generated<number>;
+  scheme_id: number;
+  unit_code: string;
+  unit_path: ColumnType<string[], string[], string[]>;
+  province_code: string;
+  in_par_index: Generated<boolean>;
+  ranked: Generated<boolean>;
+  not_ranked_reason: Generated<string>;
+  own_scores: ColumnType<ScoresJson, string | undefined, string>;
+  appraised_scores: ColumnType<ScoresJson, string | undefined, string>;
+  appraisal_comment: Generated<string>;
+  flags: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<"draft" | "self_submitted" | "appraised">;
+  self_submitted_at: Date | null;
+  appraised_at: Date | null;
+  raw: number | null;
+  score: number | null;
+  band_code: string | null;
+  capped_by: string | null;
+  rank: number | null;
+  par_rank: number | null;
+  sipas_rank: number | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
 interface TaskReminderLogTable {
   task_id: number;
   kind: "due_soon" | "overdue";
@@ -568,6 +617,8 @@ export interface Database {
   dvk_model: DvkModelTable;
   dvk_model_year: DvkModelYearTable;
   dvk_model_step: DvkModelStepTable;
+  evaluation_scheme: EvaluationSchemeTable;
+  evaluation: EvaluationTable;
   rollup_total: RollupTotalTable;
   totals_revision: TotalsRevisionTable;
   document_type: DocumentTypeTable;

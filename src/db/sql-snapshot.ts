@@ -24,6 +24,7 @@ import * as auth from "../features/auth/auth.repository.ts";
 import * as bodies from "../features/bodies/bodies.repository.ts";
 import * as calendar from "../features/calendar/calendar.repository.ts";
 import * as documents from "../features/documents/documents.repository.ts";
+import * as evaluations from "../features/evaluations/evaluations.repository.ts";
 import * as forms from "../features/forms/forms.repository.ts";
 import * as indicators from "../features/indicators/indicators.repository.ts";
 import * as models from "../features/models/models.repository.ts";
@@ -368,6 +369,39 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       carryOverCandidates: ["30037", 2026],
       counts: ["82", 1, 2026],
       provinceHasModels: ["82", 2026],
+    },
+  },
+  evaluations: {
+    module: evaluations,
+    samples: {
+      insertScheme: [
+        {
+          province_code: "82",
+          year: 2026,
+          name: "Đánh giá công tác dân vận chính quyền năm 2026",
+          source: "",
+          example_key: "bac-kan-2017",
+          scheme: { items: [], bands: [], caps: [], scaleTo100: false },
+          self_from: "2026-11-01",
+          self_until: "2026-11-30",
+          created_by: 1,
+        },
+      ],
+      findScheme: [1],
+      schemesOf: ["82"],
+      insertEvaluations: [
+        [{ scheme_id: 1, unit_code: "30037", unit_path: ["82", "30037"], province_code: "82" }],
+      ],
+      evaluationsOf: [1],
+      findEvaluation: [1],
+      updateEvaluationVersioned: [
+        1,
+        1,
+        { own_scores: "{}", status: "self_submitted", self_submitted: true, raw: 9000, score: 9000 },
+      ],
+      publish: [1, [{ id: 1, rank: 1 }]],
+      markNotRanked: [[2, 3], "Không gửi kết quả tự chấm"],
+      historyOf: ["30037"],
     },
   },
   reminders: {

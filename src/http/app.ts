@@ -15,6 +15,7 @@ import { SessionCache } from "../features/auth/session-cache.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { documentsRoutes } from "../features/documents/documents.routes.ts";
+import { evaluationsRoutes } from "../features/evaluations/evaluations.routes.ts";
 import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
     registryRoutes,
     plansRoutes,
     modelsRoutes,
+    evaluationsRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

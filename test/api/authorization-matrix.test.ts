@@ -770,8 +770,93 @@ const ROUTES: RouteCase[] = [
       });
     },
   },
+  {
+    name: "GET /api/evaluation-schemes/examples",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/evaluation-schemes/examples"),
+  },
+  {
+    name: "GET /api/evaluation-schemes",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/evaluation-schemes?unit=${PROVINCE[s]}`),
+  },
+  {
+    name: "POST /api/evaluation-schemes",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s) => c.request("POST", "/api/evaluation-schemes", schemeInput(s)),
+  },
+  {
+    name: "GET /api/evaluation-schemes/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s) => c.request("GET", `/api/evaluation-schemes/${(await freshScheme(s)).scheme}`),
+  },
+  {
+    name: "POST /api/evaluation-schemes/{id}/publish",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) =>
+      c.request("POST", `/api/evaluation-schemes/${(await freshScheme(s)).scheme}/publish`, {
+        version: 1,
+        notRankUnappraised: true,
+      }),
+  },
+  {
+    name: "GET /api/evaluations/history",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/evaluations/history?unit=${COMMUNE[s]}`),
+  },
+  {
+    name: "GET /api/evaluations/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s) => c.request("GET", `/api/evaluations/${(await freshScheme(s)).evaluation}`),
+  },
+  {
+    name: "PUT /api/evaluations/{id}/self",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) =>
+      c.request("PUT", `/api/evaluations/${(await freshScheme(s)).evaluation}/self`, {
+        version: 1,
+        scores: {},
+      }),
+  },
+  {
+    name: "PUT /api/evaluations/{id}/appraisal",
+    allowed: ["editor", "approver"],
+    scoped: true,
+    run: async (c, s) =>
+      c.request("PUT", `/api/evaluations/${(await freshScheme(s)).evaluation}/appraisal`, {
+        version: 1,
+        scores: {},
+        ranked: false,
+        notRankedReason: "Không gửi kết quả tự chấm",
+      }),
+  },
 ];
 let termYear = 0;
+let schemeYear = 2001; // a province has one scheme a year: each case takes the next (about 75 in all)
+const shiftDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A scheme of the scope's province for a year of its own (a province has one scheme a year). */
+const schemeInput = (s: Scope) => ({
+  provinceCode: PROVINCE[s],
+  year: schemeYear++,
+  exampleKey: "bac-kan-2017",
+  selfFrom: shiftDays(-10),
+  selfUntil: shiftDays(10),
+});
+/** A fresh scheme (by the system admin) and the evaluation of the scope's commune under it. */
+async function freshScheme(s: Scope): Promise<{ scheme: number; evaluation: number }> {
+  const created = await sysAdmin.json("POST", "/api/evaluation-schemes", schemeInput(s));
+  const detail = await sysAdmin.json("GET", `/api/evaluation-schemes/${created.body.id}`);
+  const e = detail.body.evaluations.find((x: { unitCode: string }) => x.unitCode === COMMUNE[s]);
+  return { scheme: created.body.id, evaluation: e.id };
+}
 /** A model of `unit` with a name of its own (a similar name would be refused as a likely duplicate). */
 const modelInput = (unit: string, year: number) => ({
   unitCode: unit,

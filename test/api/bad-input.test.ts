@@ -11,6 +11,8 @@ let formId: number;
 let subId: number;
 let reqId: number;
 let modelId: number;
+let schemeId: number;
+let evaluationId: number;
 
 async function fingerprint(): Promise<string> {
   const r = await sql<{ f: string }>`
@@ -26,7 +28,11 @@ async function fingerprint(): Promise<string> {
       (select count(*) from document_number where status = 'cancelled'), (select count(*) from registry_document),
       (select count(*) from registry_relation), (select count(*) from registry_attachment),
       (select count(*) from dvk_model), (select coalesce(sum(version), 0) from dvk_model_year),
-      (select count(*) from dvk_model_year), (select count(*) from dvk_model_step)) as f`.execute(t.db);
+      (select count(*) from dvk_model_year), (select count(*) from dvk_model_step),
+      (select count(*) from evaluation_scheme), (select coalesce(sum(version), 0) from evaluation_scheme),
+      (select count(*) from evaluation), (select coalesce(sum(version), 0) from evaluation)) as f`.execute(
+    t.db,
+  );
   return r.rows[0]?.f ?? "";
 }
 
@@ -47,6 +53,19 @@ beforeAll(async () => {
   reqId = req.body.id;
   subId = (await admin.json("GET", `/api/requests/${req.body.id}`)).body.targets[0].id;
   modelId = (await admin.json("POST", "/api/models", model())).body.id;
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  schemeId = (
+    await admin.json("POST", "/api/evaluation-schemes", {
+      provinceCode: "82",
+      year: 2026,
+      exampleKey: "bac-kan-2017",
+      selfFrom: day(-10),
+      selfUntil: day(10),
+    })
+  ).body.id;
+  evaluationId = (await admin.json("GET", `/api/evaluation-schemes/${schemeId}`)).body.evaluations.find(
+    (e: { unitCode: string }) => e.unitCode === "30037",
+  ).id;
 });
 
 const huge = "x".repeat(300);
@@ -320,7 +339,57 @@ const CASES: [string, string, () => unknown][] = [
   ["POST", "/api/models/{model}/years/2025/steps", () => ({ to: "registered", version: 1 })],
   ["POST", "/api/models/{model}/years/2030/steps", () => ({ to: "implementing", version: 1 })],
   ["POST", "/api/models/999999/years/2025/steps", () => ({ to: "implementing", version: 1 })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ exampleKey: "ha-noi-2030" })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ selfUntil: "2027-10-01" })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ year: 1999 })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ provinceCode: "30037" })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ year: 2026 })],
+  [
+    "POST",
+    "/api/evaluation-schemes",
+    () =>
+      scheme({
+        exampleKey: undefined,
+        scheme: {
+          items: [
+            {
+              code: "A",
+              titleVi: "A",
+              kind: "criterion",
+              maxPoints: "-5",
+              scoredBy: "unit",
+              evidenceRequired: false,
+            },
+          ],
+          bands: [{ code: "HT", nameVi: "Hoàn thành", min: "50" }],
+        },
+      }),
+  ],
+  [
+    "PUT",
+    "/api/evaluations/{evaluation}/self",
+    () => ({ version: 1, scores: { BK8: { points: "6", evidence: "x" } } }),
+  ],
+  ["PUT", "/api/evaluations/{evaluation}/self", () => ({ version: 1, scores: { BK1: { points: "15" } } })],
+  ["PUT", "/api/evaluations/{evaluation}/self", () => ({ version: 1, scores: { XX: { points: "1" } } })],
+  ["PUT", "/api/evaluations/{evaluation}/self", () => ({ version: 9, scores: {} })],
+  ["PUT", "/api/evaluations/{evaluation}/self", () => ({ version: 1, scores: {}, submit: true })],
+  ["PUT", "/api/evaluations/{evaluation}/appraisal", () => ({ version: 1, scores: {} })],
+  ["PUT", "/api/evaluations/{evaluation}/appraisal", () => ({ version: 1, scores: {}, ranked: false })],
+  ["POST", "/api/evaluation-schemes/{scheme}/publish", () => ({ version: 1 })],
+  ["POST", "/api/evaluation-schemes/{scheme}/publish", () => ({ version: 7, notRankUnappraised: true })],
 ];
+/** A 2027 scheme of province 82 from the Bắc Kạn example. */
+function scheme(extra: Record<string, unknown> = {}) {
+  return {
+    provinceCode: "82",
+    year: 2027,
+    exampleKey: "bac-kan-2017",
+    selfFrom: "2027-11-01",
+    selfUntil: "2027-11-30",
+    ...extra,
+  };
+}
 /** A model of commune 30037 registered for 2025. */
 function model(extra: Record<string, unknown> = {}) {
   return {
@@ -345,7 +414,9 @@ describe("bad input", () => {
         .replace("{user}", String(userId))
         .replace("{sub}", String(subId))
         .replace("{req}", String(reqId))
-        .replace("{model}", String(modelId));
+        .replace("{model}", String(modelId))
+        .replace("{scheme}", String(schemeId))
+        .replace("{evaluation}", String(evaluationId));
       const raw = body();
       // a model id inside a body ("{model}") is the one registered above
       const text = JSON.stringify(raw ?? null);

@@ -13,6 +13,7 @@ import * as createPlans from "./202611230500-create-plans.ts";
 import * as addIndicatorRevision from "./202611230600-add-indicator-revision.ts";
 import * as createTaskReminderLog from "./202611230700-create-task-reminder-log.ts";
 import * as createDvkModels from "./202611230800-create-dvk-models.ts";
+import * as createEvaluations from "./202611230900-create-evaluations.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230600-add-indicator-revision": addIndicatorRevision,
   "202611230700-create-task-reminder-log": createTaskReminderLog,
   "202611230800-create-dvk-models": createDvkModels,
+  "202611230900-create-evaluations": createEvaluations,
 };

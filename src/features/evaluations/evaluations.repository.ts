@@ -1,0 +1,167 @@
+/** SQL for the yearly "dân vận chính quyền" evaluation: schemes, the units' evaluations, results and ranks. @module */
+import { type Kysely, sql } from "kysely";
+import type { Database, EvaluationRow, EvaluationSchemeRow, SchemeJson } from "../../db/database.ts";
+
+type Db = Kysely<Database>;
+
+export async function insertScheme(
+  db: Db,
+  s: {
+    province_code: string;
+    year: number;
+    name: string;
+    source: string;
+    example_key: string | null;
+    scheme: SchemeJson;
+    self_from: string;
+    self_until: string;
+    created_by: number;
+  },
+): Promise<EvaluationSchemeRow | undefined> {
+  return db
+    .insertInto("evaluation_scheme")
+    .values({ ...s, scheme: JSON.stringify(s.scheme) })
+    .onConflict((oc) => oc.columns(["province_code", "year"]).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findScheme(db: Db, id: number): Promise<EvaluationSchemeRow | undefined> {
+  return db.selectFrom("evaluation_scheme").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function schemesOf(db: Db, provinceCode: string): Promise<EvaluationSchemeRow[]> {
+  return db
+    .selectFrom("evaluation_scheme")
+    .selectAll()
+    .where("province_code", "=", provinceCode)
+    .orderBy("year", "desc")
+    .execute();
+}
+
+/** Enrols units (one evaluation each); returns how many were new. */
+export async function insertEvaluations(
+  db: Db,
+  rows: { scheme_id: number; unit_code: string; unit_path: string[]; province_code: string }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await db
+    .insertInto("evaluation")
+    .values(rows)
+    .onConflict((oc) => oc.columns(["scheme_id", "unit_code"]).doNothing())
+    .returning("id")
+    .execute();
+  return r.length;
+}
+
+export type EvaluationListRow = EvaluationRow & { unit_name: string };
+
+export async function evaluationsOf(db: Db, schemeId: number): Promise<EvaluationListRow[]> {
+  return db
+    .selectFrom("evaluation as e")
+    .leftJoin("unit as u", (j) => j.onRef("u.code", "=", "e.unit_code").on(sql<boolean>`u.valid_to is null`))
+    .selectAll("e")
+    .select(sql<string>`coalesce(u.full_name, e.unit_code)`.as("unit_name"))
+    .where("e.scheme_id", "=", schemeId)
+    .orderBy(sql`e.rank nulls last`)
+    .orderBy("e.unit_code")
+    .execute();
+}
+
+export async function findEvaluation(db: Db, id: number): Promise<EvaluationListRow | undefined> {
+  return db
+    .selectFrom("evaluation as e")
+    .leftJoin("unit as u", (j) => j.onRef("u.code", "=", "e.unit_code").on(sql<boolean>`u.valid_to is null`))
+    .selectAll("e")
+    .select(sql<string>`coalesce(u.full_name, e.unit_code)`.as("unit_name"))
+    .where("e.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Writes an evaluation if it still has `version`; undefined when someone else wrote first. */
+export async function updateEvaluationVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: {
+    own_scores?: string;
+    appraised_scores?: string;
+    appraisal_comment?: string;
+    flags?: string[];
+    status?: "draft" | "self_submitted" | "appraised";
+    self_submitted?: boolean;
+    appraised?: boolean;
+    in_par_index?: boolean;
+    ranked?: boolean;
+    not_ranked_reason?: string;
+    par_rank?: number | null;
+    sipas_rank?: number | null;
+    raw?: number | null;
+    score?: number | null;
+    band_code?: string | null;
+    capped_by?: string | null;
+  },
+): Promise<EvaluationRow | undefined> {
+  const { self_submitted, appraised, ...fields } = set;
+  return db
+    .updateTable("evaluation")
+    .set({
+      ...fields,
+      ...(self_submitted ? { self_submitted_at: sql`now()` } : {}),
+      ...(appraised ? { appraised_at: sql`now()` } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Marks evaluations "not ranked" with a reason (those not appraised when the results are published). */
+export async function markNotRanked(db: Db, ids: number[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("evaluation")
+    .set({ ranked: false, not_ranked_reason: reason, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** Writes the ranks of a published scheme (null for the units not ranked) and marks it published. */
+export async function publish(
+  db: Db,
+  schemeId: number,
+  ranks: { id: number; rank: number | null }[],
+): Promise<void> {
+  await sql`
+    update evaluation e set rank = r.rank, version = e.version + 1, updated_at = now()
+    from unnest(${sql.val(ranks.map((r) => r.id))}::int[], ${sql.val(ranks.map((r) => r.rank))}::int[]) as r(id, rank)
+    where e.id = r.id and e.scheme_id = ${schemeId}`.execute(db);
+  await db
+    .updateTable("evaluation_scheme")
+    .set({ published_at: sql`now()`, version: sql`version + 1` })
+    .where("id", "=", schemeId)
+    .execute();
+}
+
+/** A unit's published results over the years (score, band, rank, PAR Index and SIPAS ranks). */
+export async function historyOf(db: Db, unitCode: string) {
+  return db
+    .selectFrom("evaluation as e")
+    .innerJoin("evaluation_scheme as s", "s.id", "e.scheme_id")
+    .select([
+      "s.year",
+      "e.score",
+      "e.band_code",
+      "e.rank",
+      "e.ranked",
+      "e.par_rank",
+      "e.sipas_rank",
+      "s.scheme",
+    ])
+    .where("e.unit_code", "=", unitCode)
+    .where("s.published_at", "is not", null)
+    .orderBy("s.year")
+    .execute();
+}

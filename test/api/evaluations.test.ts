@@ -1,0 +1,263 @@
+/**
+ * The annual "dân vận chính quyền" evaluation (issue 5 §2): the province sets its scheme from an example and
+ * every commune is enrolled; the commune scores itself with evidence inside the window; the province appraises
+ * (Tháp Mười 2021: 95,5 capped to HTTNV for a dismissal); publishing ranks the units (ties share a rank); the
+ * history shows score, band and rank per year.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { todayInVietnam } from "../../src/domain/dates.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let province: TestClient; // dongthap: editor on 82
+let commune: TestClient; // xa.thapmuoi: editor on 30037
+let outsider: TestClient; // thainguyen: editor on 19
+let admin: TestClient;
+const today = todayInVietnam();
+const year = Number(today.slice(0, 4));
+const shift = (d: string, days: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Every self-scored item of the Bắc Kạn example at full marks, with evidence; `except` lowers some. */
+const fullMarks = (except: Record<string, string> = {}) => ({
+  BK1: { points: except.BK1 ?? "15", evidence: "Báo cáo số 12/BC-UBND" },
+  BK2: { points: except.BK2 ?? "15", evidence: "Quy chế dân chủ" },
+  BK3: { points: except.BK3 ?? "15", evidence: "Kết quả CCHC" },
+  BK4: { points: except.BK4 ?? "10", evidence: "Sổ tiếp công dân" },
+  BK5: { points: except.BK5 ?? "10", evidence: "Kết quả đánh giá cán bộ" },
+  BK6: { points: except.BK6 ?? "10", evidence: "Quy chế phối hợp" },
+  BK7: { points: except.BK7 ?? "10", evidence: "Danh sách mô hình" },
+  BK8: { points: except.BK8 ?? "5", evidence: "Sổ theo dõi báo cáo" },
+});
+
+let schemeId: number;
+let mine: { id: number; version: number };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  province = await t.login("dongthap");
+  commune = await t.login("xa.thapmuoi");
+  outsider = await t.login("thainguyen");
+  admin = await t.login("admin");
+});
+
+describe("the scheme", () => {
+  it("ships the example schemes, marked as examples", async () => {
+    const e = await commune.json("GET", "/api/evaluation-schemes/examples");
+    expect(e.body.items.map((x: { key: string }) => x.key)).toEqual(["bac-kan-2017", "quang-binh-2022"]);
+    expect(e.body.items[0].nameVi).toMatch(/^Ví dụ theo Bắc Kạn/);
+  });
+
+  it("is set by the province from an example, enrolling every commune; once a year", async () => {
+    const body = {
+      provinceCode: "82",
+      year,
+      exampleKey: "bac-kan-2017",
+      selfFrom: shift(today, -10),
+      selfUntil: shift(today, 10),
+    };
+    expect((await commune.json("POST", "/api/evaluation-schemes", body)).status).toBe(404);
+    const r = await province.json("POST", "/api/evaluation-schemes", body);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    schemeId = r.body.id;
+    expect(r.body.enrolled).toBeGreaterThan(50);
+    expect((await province.json("POST", "/api/evaluation-schemes", body)).status).toBe(409);
+    const bad = await province.json("POST", "/api/evaluation-schemes", {
+      ...body,
+      year: year + 1,
+      exampleKey: undefined,
+      scheme: {
+        items: [
+          {
+            code: "A",
+            titleVi: "A",
+            kind: "criterion",
+            maxPoints: "10",
+            scoredBy: "unit",
+            evidenceRequired: false,
+          },
+        ],
+        bands: [
+          { code: "HT", nameVi: "Hoàn thành", min: "50" },
+          { code: "XS", nameVi: "Xuất sắc", min: "90" },
+        ],
+        caps: [],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((await province.json("GET", "/api/evaluation-schemes?unit=82")).body.items).toHaveLength(1);
+  });
+
+  it("shows the commune its own evaluation only", async () => {
+    const list = await commune.json("GET", "/api/evaluation-schemes?unit=30037");
+    expect(list.body.items[0].id).toBe(schemeId);
+    const s = await commune.json("GET", `/api/evaluation-schemes/${schemeId}`);
+    expect(s.body.evaluations.map((e: { unitCode: string }) => e.unitCode)).toEqual(["30037"]);
+    mine = s.body.evaluations[0];
+    expect((await outsider.json("GET", `/api/evaluation-schemes/${schemeId}`)).status).toBe(404);
+  });
+});
+
+describe("self-scoring and appraisal", () => {
+  it("refuses a score above the maximum, missing evidence or an item the superior scores; nothing stored", async () => {
+    for (const scores of [
+      { BK8: { points: "6", evidence: "x" } },
+      { BK1: { points: "15" } },
+      { BK9: { points: "10" } },
+      { BK1: { points: "mười" } },
+    ]) {
+      const r = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+        version: mine.version,
+        scores,
+      });
+      expect(r.status, JSON.stringify(scores)).toBe(400);
+      expect(r.body.error.message_vi).toBeTruthy();
+    }
+    const e = await commune.json("GET", `/api/evaluations/${mine.id}`);
+    expect(e.body).toMatchObject({ version: 1, ownScores: {}, status: "draft" });
+  });
+
+  it("saves a draft, refuses an incomplete submission, then submits", async () => {
+    const draft = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+      version: 1,
+      scores: { BK1: { points: "15", evidence: "BC 12" } },
+      parRank: 7,
+      sipasRank: 5,
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    expect(draft.body).toMatchObject({ status: "draft", score: "15", parRank: 7 });
+    const early = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+      version: 2,
+      scores: { BK1: { points: "15", evidence: "BC 12" } },
+      submit: true,
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details.map((d: { field: string }) => d.field)).toContain("scores.BK8");
+    const sent = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+      version: 2,
+      scores: fullMarks(),
+      submit: true,
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body).toMatchObject({
+      status: "self_submitted",
+      score: "90",
+      can: { self: true, appraise: false },
+    });
+    mine = sent.body;
+    expect(
+      (await commune.json("PUT", `/api/evaluations/${mine.id}/self`, { version: 3, scores: fullMarks() }))
+        .status,
+    ).toBe(409);
+  });
+
+  it("is appraised by the province only: Tháp Mười 2021, 95,5 capped to HTTNV for a dismissal", async () => {
+    const appraisal = {
+      version: mine.version,
+      scores: { BK1: { points: "10,5" }, BK9: { points: "10" } },
+      comment: "Tiêu chí 1 chưa có kế hoạch riêng",
+      flags: ["discipline_dismissal"],
+    };
+    expect((await commune.json("PUT", `/api/evaluations/${mine.id}/appraisal`, appraisal)).status).toBe(403);
+    expect(
+      (
+        await province.json("PUT", `/api/evaluations/${mine.id}/appraisal`, {
+          ...appraisal,
+          flags: ["unknown"],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await province.json("PUT", `/api/evaluations/${mine.id}/appraisal`, {
+          ...appraisal,
+          scores: { BK9: { points: "11" } },
+        })
+      ).status,
+    ).toBe(400);
+    const r = await province.json("PUT", `/api/evaluations/${mine.id}/appraisal`, appraisal);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({
+      status: "appraised",
+      score: "95,5",
+      bandCode: "HTTNV",
+      cappedBy: "discipline_dismissal",
+      appraisalComment: "Tiêu chí 1 chưa có kế hoạch riêng",
+      rank: null,
+    });
+  });
+});
+
+describe("publication", () => {
+  it("refuses while units are not appraised, unless they are published as not ranked", async () => {
+    const s = (await province.json("GET", `/api/evaluation-schemes/${schemeId}`)).body;
+    const refused = await province.json("POST", `/api/evaluation-schemes/${schemeId}/publish`, {
+      version: s.version,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("not_appraised");
+    // a second commune, scored by the admin with the same 95,5 and no cap: a tie for first
+    const other = s.evaluations.find((e: { unitCode: string }) => e.unitCode !== "30037");
+    const self = await admin.json("PUT", `/api/evaluations/${other.id}/self`, {
+      version: other.version,
+      scores: fullMarks(),
+      submit: true,
+    });
+    const app = await admin.json("PUT", `/api/evaluations/${other.id}/appraisal`, {
+      version: self.body.version,
+      scores: { BK1: { points: "10,5" }, BK9: { points: "10" } },
+    });
+    expect(app.body).toMatchObject({ score: "95,5", bandCode: "HTXSNV" });
+    const published = await province.json("POST", `/api/evaluation-schemes/${schemeId}/publish`, {
+      version: s.version,
+      notRankUnappraised: true,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const ranks = published.body.evaluations
+      .filter((e: { rank: number | null }) => e.rank !== null)
+      .map((e: { unitCode: string; rank: number }) => [e.unitCode, e.rank]);
+    expect(ranks).toEqual(
+      expect.arrayContaining([
+        ["30037", 1],
+        [other.unitCode, 1],
+      ]),
+    );
+    expect(ranks).toHaveLength(2);
+    const notRanked = published.body.evaluations.find((e: { ranked: boolean }) => !e.ranked);
+    expect(notRanked.notRankedReason).toMatch(/chưa được thẩm định/);
+    expect(
+      (await province.json("PUT", `/api/evaluations/${mine.id}/appraisal`, { version: 5, scores: {} }))
+        .status,
+    ).toBe(409);
+  });
+
+  it("shows the unit's history: score, band, rank, PAR Index and SIPAS ranks per year", async () => {
+    const h = await commune.json("GET", "/api/evaluations/history?unit=30037");
+    expect(h.body.items).toEqual([
+      {
+        year,
+        score: "95,5",
+        bandCode: "HTTNV",
+        bandName: "Hoàn thành tốt nhiệm vụ",
+        rank: 1,
+        parRank: 7,
+        sipasRank: 5,
+      },
+    ]);
+  });
+
+  it("refuses self-scoring outside the window", async () => {
+    const past = await province.json("POST", "/api/evaluation-schemes", {
+      provinceCode: "82",
+      year: year - 1,
+      exampleKey: "quang-binh-2022",
+      selfFrom: `${year - 1}-11-01`,
+      selfUntil: `${year - 1}-11-30`,
+    });
+    const s = await commune.json("GET", `/api/evaluation-schemes/${past.body.id}`);
+    const e = s.body.evaluations[0];
+    const r = await commune.json("PUT", `/api/evaluations/${e.id}/self`, { version: e.version, scores: {} });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message_vi).toMatch(/^Ngoài thời hạn tự chấm \(01\/11\/\d{4} – 30\/11\/\d{4}\)/);
+  });
+});
