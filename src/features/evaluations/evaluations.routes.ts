@@ -131,7 +131,10 @@ export function evaluationsRoutes(deps: AppDeps) {
       tags,
       summary: "The schemes of a unit's province, newest year first",
       request: { query: z.object({ unit: UnitCode }) },
-      responses: { 200: json(z.object({ items: z.array(SchemeSchema) })), ...errorResponses },
+      responses: {
+        200: json(z.object({ province: z.string(), items: z.array(SchemeSchema) })),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await service.listSchemes(db, c.var.auth, c.req.valid("query").unit), 200),
   );

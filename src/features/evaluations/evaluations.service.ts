@@ -184,7 +184,8 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
 /** The province's schemes (any unit's user reads its own province's). */
 export async function listSchemes(db: Db, auth: Auth | null, unitCode: string) {
   const path = await requireUnitAccess(db, auth, "unit.read", unitCode);
-  return { items: (await repo.schemesOf(db, path[0] as string)).map(schemeDto) };
+  const province = path[0] as string;
+  return { province, items: (await repo.schemesOf(db, province)).map(schemeDto) };
 }
 
 async function requireScheme(db: Db, auth: Auth | null, id: number) {

@@ -9,6 +9,8 @@ import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
 import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
+import { EvaluationPage } from "../features/evaluations/components/evaluation-page.tsx";
+import { EvaluationsPage } from "../features/evaluations/components/evaluations-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
 import { ModelPage } from "../features/models/components/model-page.tsx";
@@ -104,6 +106,7 @@ export function App() {
       show: true,
     },
     { to: "/models", label: t("models.nav"), show: true },
+    { to: "/evaluations", label: t("evaluations.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -193,6 +196,16 @@ export function App() {
             }
           />
           <Route path="/models/:id" element={<ModelPage />} />
+          <Route
+            path="/evaluations"
+            element={
+              <EvaluationsPage
+                canManage={can("evaluation.manage")}
+                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+              />
+            }
+          />
+          <Route path="/evaluations/:id" element={<EvaluationPage />} />
           <Route
             path="/registry"
             element={

@@ -7695,6 +7695,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            province: string;
                             items: {
                                 id: number;
                                 provinceCode: string;

@@ -1,0 +1,83 @@
+/**
+ * The yearly "dân vận chính quyền" evaluation in Chromium: the province issues its scheme from the Bắc Kạn
+ * example; the commune scores itself with evidence (a score above the maximum is refused) and sends it; the
+ * province appraises it (95,5 capped to "Hoàn thành tốt nhiệm vụ" for a dismissal), publishes the ranking, and
+ * the commune sees its rank and its history.
+ */
+import { describe, expect, it } from "vitest";
+import { logIn, startServerAndBrowser } from "./helpers.ts";
+
+const env = startServerAndBrowser();
+const MAX: Record<string, string> = {
+  BK1: "15",
+  BK2: "15",
+  BK3: "15",
+  BK4: "10",
+  BK5: "10",
+  BK6: "10",
+  BK7: "10",
+  BK8: "5",
+};
+
+describe("the yearly evaluation in the browser", () => {
+  it("scheme, self-scoring, appraisal, publication, history", async () => {
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(`${env.server.url}/evaluations`);
+    await logIn(province, "dongthap");
+    await province.getByRole("button", { name: "Ban hành bộ tiêu chí" }).click();
+    await province.getByTestId("scheme-example").click();
+    await province.getByRole("option", { name: /^Ví dụ theo Bắc Kạn/ }).click();
+    await province.getByRole("button", { name: "Ban hành", exact: true }).click();
+    await expect.poll(() => province.getByTestId("scheme-name").textContent()).toMatch(/^Ví dụ theo Bắc Kạn/);
+    const list = province.getByTestId("evaluation-list");
+    await expect.poll(() => list.getByText("Xã Tháp Mười").count()).toBe(1);
+
+    // the commune scores itself
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/evaluations`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByTestId("evaluation-list").getByText("Xã Tháp Mười").click();
+    await commune.getByLabel("BK1 Tự chấm").waitFor();
+    for (const [code, max] of Object.entries(MAX)) {
+      await commune.getByLabel(`${code} Tự chấm`).fill(code === "BK8" ? "6" : max);
+      await commune.getByLabel(`${code} Tài liệu kiểm chứng`).fill(`Báo cáo ${code}`);
+    }
+    await commune.getByLabel("Xếp hạng PAR Index").fill("7");
+    await commune.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
+    await expect.poll(() => commune.getByText(/vượt điểm tối đa 5 của tiêu chí BK8/).count()).toBe(1);
+    await commune.getByLabel("BK8 Tự chấm").fill("5");
+    await commune.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
+    await expect
+      .poll(() => commune.getByTestId("evaluation-result").textContent())
+      .toContain("90 điểm – Hoàn thành xuất sắc nhiệm vụ");
+    const evaluationUrl = commune.url();
+
+    // the province appraises it
+    await province.goto(evaluationUrl);
+    await province.getByLabel("BK1 Thẩm định").fill("10,5");
+    await province.getByLabel("BK9 Thẩm định").fill("10");
+    await province.getByLabel("Nhận xét").fill("Tiêu chí 1 chưa có kế hoạch riêng");
+    await province.getByLabel(/buộc thôi việc/).check();
+    await province.getByRole("button", { name: "Lưu kết quả thẩm định" }).click();
+    await expect
+      .poll(() => province.getByTestId("evaluation-result").textContent())
+      .toContain("95,5 điểm – Hoàn thành tốt nhiệm vụ");
+    expect(await province.getByText(/Mức xếp loại bị giới hạn do/).count()).toBe(1);
+
+    // publication: the communes not appraised are published as not ranked
+    await province.goto(`${env.server.url}/evaluations`);
+    await province.getByRole("button", { name: "Công bố kết quả, xếp hạng" }).click();
+    await province.getByLabel(/chưa được thẩm định là không xếp hạng/).check();
+    await province.getByTestId("confirm-publish").click();
+    await expect.poll(() => province.getByTestId("published").count()).toBe(1);
+    const row = province.getByTestId("evaluation-list").getByRole("row", { name: /Xã Tháp Mười/ });
+    await expect.poll(() => row.getByRole("cell").first().textContent()).toBe("1");
+
+    // the commune sees its rank and its history
+    await commune.reload();
+    await expect.poll(() => commune.getByTestId("evaluation-result").textContent()).toContain("xếp thứ 1");
+    await expect.poll(() => commune.getByTestId("evaluation-history").count()).toBe(1);
+    await expect.poll(() => commune.getByText("PAR Index: 7").count()).toBe(1);
+    await commune.screenshot({ path: "test-results/evaluation.png", fullPage: true });
+  });
+});

@@ -1,0 +1,309 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { DateField } from "../../../components/date-field.tsx";
+import { api } from "../../../lib/api.ts";
+import type { paths } from "../../../lib/api-types.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { useApiError } from "../../../lib/use-api-error.ts";
+
+type Schemes = paths["/api/evaluation-schemes"]["get"]["responses"]["200"]["content"]["application/json"];
+type SchemeDetail =
+  paths["/api/evaluation-schemes/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
+type Examples =
+  paths["/api/evaluation-schemes/examples"]["get"]["responses"]["200"]["content"]["application/json"];
+export type SchemeBody = {
+  items: {
+    code: string;
+    titleVi: string;
+    maxPoints: string;
+    kind: string;
+    scoredBy: string;
+    evidenceRequired: boolean;
+    parIndexOnly?: boolean;
+    children?: SchemeBody["items"];
+  }[];
+  bands: { code: string; nameVi: string; min: string }[];
+  caps: { code: string; labelVi: string; maxBand: string }[];
+  scaleTo100: boolean;
+};
+
+const thisYear = new Date().getFullYear();
+
+/** The band's name from the scheme ("HTTNV" → "Hoàn thành tốt nhiệm vụ"). */
+export function bandName(scheme: unknown, code: string | null): string {
+  if (!code) return "";
+  return (scheme as SchemeBody).bands.find((b) => b.code === code)?.nameVi ?? code;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const colour = status === "appraised" ? "green" : status === "self_submitted" ? "blue" : "gray";
+  return (
+    <Badge color={colour} variant="light">
+      {t(`evaluations.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/**
+ * The yearly "dân vận chính quyền" evaluation of a province: its schemes by year; the province issues one from
+ * an example; the units with their status, score, band and (once published) rank; publishing the ranking.
+ */
+export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [unit, setUnit] = useState(defaultUnit || "82");
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [notRank, setNotRank] = useState(false);
+  const { error, onError, clear } = useApiError();
+  const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
+  const schemes = useQuery({
+    queryKey: ["evaluation-schemes", unit],
+    queryFn: () => api<Schemes>("GET", `/api/evaluation-schemes?unit=${unit}`),
+    enabled: ok,
+  });
+  const schemeId = chosen ?? (schemes.data?.items[0] ? String(schemes.data.items[0].id) : null);
+  const detail = useQuery({
+    queryKey: ["evaluation-scheme", schemeId],
+    queryFn: () => api<SchemeDetail>("GET", `/api/evaluation-schemes/${schemeId}`),
+    enabled: schemeId !== null,
+  });
+  const publish = useMutation({
+    mutationFn: () =>
+      api("POST", `/api/evaluation-schemes/${schemeId}/publish`, {
+        version: detail.data?.version,
+        notRankUnappraised: notRank,
+      }),
+    onSuccess: async () => {
+      clear();
+      setPublishing(false);
+      await qc.invalidateQueries({ queryKey: ["evaluation-scheme"] });
+      await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
+    },
+    onError: (e) => {
+      setPublishing(false);
+      onError(e);
+    },
+  });
+  const d = detail.data;
+  const waiting = d ? d.evaluations.filter((e) => e.ranked && e.status !== "appraised").length : 0;
+  return (
+    <Stack>
+      <Title order={3}>{t("evaluations.title")}</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      <Group align="end">
+        <TextInput
+          label={t("evaluations.unit")}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value.trim())}
+          w={120}
+        />
+        <Select
+          label={t("evaluations.year")}
+          data={(schemes.data?.items ?? []).map((s) => ({ value: String(s.id), label: String(s.year) }))}
+          value={schemeId}
+          onChange={setChosen}
+          w={120}
+          data-testid="evaluation-year"
+        />
+        {canManage && <Button onClick={() => setCreating(true)}>{t("evaluations.create")}</Button>}
+      </Group>
+      {schemes.data?.items.length === 0 && <Text>{t("evaluations.none")}</Text>}
+      {d && (
+        <Paper withBorder p="sm">
+          <Stack gap={4}>
+            <Text fw={600} data-testid="scheme-name">
+              {d.name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t("evaluations.window", { from: formatDate(d.selfFrom), until: formatDate(d.selfUntil) })}
+              {d.source ? ` · ${d.source}` : ""}
+            </Text>
+            <Group gap="xs">
+              {d.publishedAt ? (
+                <Badge color="green" data-testid="published">
+                  {t("evaluations.published", { on: formatDate(d.publishedAt.slice(0, 10)) })}
+                </Badge>
+              ) : (
+                <Badge color="gray">{t("evaluations.notPublished")}</Badge>
+              )}
+              {d.can.manage && !d.publishedAt && (
+                <Button size="xs" onClick={() => setPublishing(true)}>
+                  {t("evaluations.publish")}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      {d && (
+        <Table striped data-testid="evaluation-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("evaluations.rank")}</Table.Th>
+              <Table.Th>{t("evaluations.unitName")}</Table.Th>
+              <Table.Th>{t("evaluations.status")}</Table.Th>
+              <Table.Th>{t("evaluations.score")}</Table.Th>
+              <Table.Th>{t("evaluations.band")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.evaluations.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  {e.rank ?? (!e.ranked ? <Text size="xs">{t("evaluations.notRanked")}</Text> : "")}
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/evaluations/${e.id}`}>
+                    {e.unitName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={e.status} />
+                </Table.Td>
+                <Table.Td>{e.score ?? ""}</Table.Td>
+                <Table.Td>
+                  {bandName(d.scheme, e.bandCode)}
+                  {e.cappedBy && (
+                    <Text size="xs" c="orange">
+                      {t("evaluations.capped")}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {creating && schemes.data && (
+        <CreateScheme
+          province={schemes.data.province}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => setChosen(String(id))}
+        />
+      )}
+      <Modal opened={publishing} onClose={() => setPublishing(false)} title={t("evaluations.publish")}>
+        <Stack>
+          <Text>{t("evaluations.confirmPublish")}</Text>
+          {waiting > 0 && (
+            <Checkbox
+              checked={notRank}
+              onChange={(e) => setNotRank(e.currentTarget.checked)}
+              label={t("evaluations.notRankWaiting", { count: waiting })}
+            />
+          )}
+          <Group>
+            <Button
+              onClick={() => publish.mutate()}
+              loading={publish.isPending}
+              data-testid="confirm-publish"
+            >
+              {t("evaluations.publish")}
+            </Button>
+            <Button variant="default" onClick={() => setPublishing(false)}>
+              {t("cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function CreateScheme({
+  province,
+  onClose,
+  onCreated,
+}: {
+  province: string;
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { error, onError } = useApiError();
+  const examples = useQuery({
+    queryKey: ["evaluation-examples"],
+    queryFn: () => api<Examples>("GET", "/api/evaluation-schemes/examples"),
+  });
+  const [year, setYear] = useState(String(thisYear));
+  const [example, setExample] = useState<string | null>(null);
+  const [from, setFrom] = useState<string | null>(`${thisYear}-11-01`);
+  const [until, setUntil] = useState<string | null>(`${thisYear}-12-15`);
+  const create = useMutation({
+    mutationFn: () =>
+      api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
+        provinceCode: province,
+        year: Number(year),
+        exampleKey: example,
+        selfFrom: from,
+        selfUntil: until,
+      }),
+    onSuccess: async (r) => {
+      await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
+      onCreated(r.id);
+      onClose();
+    },
+    onError,
+  });
+  return (
+    <Modal opened onClose={onClose} title={t("evaluations.createFor", { province })} size="lg">
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <Select
+          label={t("evaluations.year")}
+          data={[String(thisYear - 1), String(thisYear), String(thisYear + 1)]}
+          value={year}
+          onChange={(v) => setYear(v ?? String(thisYear))}
+          w={120}
+        />
+        <Select
+          label={t("evaluations.example")}
+          data={(examples.data?.items ?? []).map((e) => ({ value: e.key, label: e.nameVi }))}
+          value={example}
+          onChange={setExample}
+          data-testid="scheme-example"
+        />
+        <Group grow>
+          <DateField label={t("evaluations.selfFrom")} value={from} onChange={setFrom} />
+          <DateField label={t("evaluations.selfUntil")} value={until} onChange={setUntil} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t("evaluations.enrolHint")}
+        </Text>
+        <Group>
+          <Button
+            onClick={() => create.mutate()}
+            loading={create.isPending}
+            disabled={!example || !from || !until}
+          >
+            {t("evaluations.issue")}
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            {t("cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
