@@ -4,6 +4,10 @@
  * the province assesses it against the criteria, recognises it and commends it with a numbered decision; the
  * counts read like the report sentence.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { logIn, startServerAndBrowser } from "./helpers.ts";
 
@@ -71,6 +75,25 @@ describe("Dân vận khéo models in the browser", () => {
       .poll(() => commune.getByTestId("model-counts").textContent())
       .toMatch(/^3 mô hình, trong đó 2 mô hình đăng ký mới, 1 mô hình duy trì/);
 
+    // a list kept in Excel: the downloaded file with a new row, checked first, then registered
+    const file = await commune.request.get(`${env.server.url}/api/models/excel?unit=30037&year=${YEAR}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await file.body()).buffer);
+    wb.getWorksheet("Mô hình")?.addRow([
+      "Đội tuần tra nhân dân",
+      "Quốc phòng – an ninh",
+      "Tập thể",
+      `01/03/${YEAR}`,
+    ]);
+    const filled = path.join(mkdtempSync(path.join(tmpdir(), "danvan-models-")), "mo-hinh.xlsx");
+    await wb.xlsx.writeFile(filled);
+    await commune.locator('input[type="file"]').setInputFiles(filled);
+    await expect
+      .poll(() => commune.getByTestId("models-import-summary").textContent())
+      .toBe("Sẽ đăng ký 1 mô hình mới; 3 mô hình đã có được giữ nguyên.");
+    await commune.getByRole("button", { name: "Đăng ký 1 mô hình" }).click();
+    await expect.poll(() => list.getByText("Đội tuần tra nhân dân").count()).toBe(1);
+
     // the commune records implementation
     await list.getByText("Tổ tự quản đường hoa ấp Mỹ Hòa").click();
     await expect
@@ -119,7 +142,7 @@ describe("Dân vận khéo models in the browser", () => {
       await province.request.get(`${env.server.url}/api/models/counts?unit=82&year=${YEAR}`)
     ).json();
     expect(counts.byUnit.find((u: { code: string }) => u.code === "30037")).toMatchObject({
-      total: 3,
+      total: 4,
       recognised: 1,
     });
     await expect

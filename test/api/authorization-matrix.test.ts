@@ -734,6 +734,28 @@ const ROUTES: RouteCase[] = [
     run: (c, s) => c.request("POST", "/api/models", modelInput(COMMUNE[s], 2025)),
   },
   {
+    name: "GET /api/models/excel",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/models/excel?unit=${COMMUNE[s]}&year=2025`),
+  },
+  {
+    name: "POST /api/models/excel",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => {
+      const file = await sysAdmin.request("GET", `/api/models/excel?unit=${COMMUNE[s]}&year=2025`);
+      return c.request(
+        "POST",
+        `/api/models/excel?unit=${COMMUNE[s]}&year=2025`,
+        new Uint8Array(await file.arrayBuffer()),
+        {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+      );
+    },
+  },
+  {
     name: "GET /api/models/carry-over",
     allowed: READERS,
     scoped: true,

@@ -339,6 +339,8 @@ const CASES: [string, string, () => unknown][] = [
   ["POST", "/api/models/{model}/years/2025/steps", () => ({ to: "registered", version: 1 })],
   ["POST", "/api/models/{model}/years/2030/steps", () => ({ to: "implementing", version: 1 })],
   ["POST", "/api/models/999999/years/2025/steps", () => ({ to: "implementing", version: 1 })],
+  ["POST", "/api/models/excel?unit=30037&year=2025", () => ({ not: "an Excel file" })],
+  ["POST", "/api/models/excel?unit=30037&year=1999", () => ({ not: "an Excel file" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ exampleKey: "ha-noi-2030" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ selfUntil: "2027-10-01" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ year: 1999 })],

@@ -3,6 +3,7 @@
  * up the next year in one action, records their implementation; the province assesses them against its
  * criteria, recognises, makes exemplary and commends them with a numbered decision; the counts add up.
  */
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
@@ -305,5 +306,71 @@ describe("the counts feed the reports by themselves", () => {
     });
     const target = (await outsider.json("GET", `/api/requests/${r.body.id}`)).body.targets[0];
     expect((await outsider.json("GET", `/api/submissions/${target.id}`)).body.fed).toBeNull();
+  });
+});
+
+describe("Excel lists", () => {
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  async function listFile() {
+    const res = await commune.request("GET", "/api/models/excel?unit=30037&year=2025");
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    return wb;
+  }
+  const upload = async (wb: ExcelJS.Workbook, dryRun = false) =>
+    commune.request(
+      "POST",
+      `/api/models/excel?unit=30037&year=2025${dryRun ? "&dryRun=true" : ""}`,
+      new Uint8Array(await wb.xlsx.writeBuffer()),
+      { "content-type": XLSX },
+    );
+  const count = async () => (await commune.json("GET", "/api/models?unit=30037&year=2025")).body.items.length;
+
+  it("exports the unit's models of the year as the template", async () => {
+    const ws = (await listFile()).getWorksheet("Mô hình");
+    const names = [5, 6, 7].map((r) => String(ws?.getRow(r).getCell(1).value ?? ""));
+    expect(names).toContain("Tổ tự quản đường hoa ấp Mỹ Hòa");
+    expect(String(ws?.getRow(4).getCell(2).value)).toBe("Lĩnh vực (bắt buộc)");
+  });
+
+  it("refuses a list with a bad row, naming sheet, row and cell, and stores nothing", async () => {
+    const before = await count();
+    const wb = await listFile();
+    const ws = wb.getWorksheet("Mô hình") as ExcelJS.Worksheet;
+    ws.addRow(["Đội tuần tra nhân dân", "An ninh trật tự", "Tập thể", "31/02/2025"]);
+    ws.addRow(["Vườn rau sạch giúp bếp ăn trường học", "Kinh tế", "Gia đình", "05/03/2025"]);
+    const r = await upload(wb);
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { error: { details: { field: string; messageVi: string }[] } };
+    const at = body.error.details.map((d) => d.field);
+    const last = ws.rowCount;
+    expect(at).toEqual([`Mô hình!B${last - 1}`, `Mô hình!D${last - 1}`, `Mô hình!C${last}`]);
+    expect(body.error.details[0]?.messageVi).toContain("không có lĩnh vực");
+    expect(await count()).toBe(before);
+  });
+
+  it("checks a dry run, then registers the new rows only (the listed ones stay as they are)", async () => {
+    const before = await count();
+    const wb = await listFile();
+    const ws = wb.getWorksheet("Mô hình") as ExcelJS.Worksheet;
+    ws.addRow(["Đội tuần tra nhân dân", "Quốc phòng – an ninh", "Tập thể", "01/03/2025", "Giữ an ninh ấp"]);
+    ws.addRow(["Vườn rau sạch giúp bếp ăn trường học", "kinh te", "cá nhân", "05/03/2025"]);
+    const dry = await upload(wb, true);
+    expect(await dry.json()).toMatchObject({ dryRun: true, registered: 2, unchanged: before });
+    expect(await count()).toBe(before);
+    const real = await upload(wb);
+    expect(await real.json()).toMatchObject({ dryRun: false, registered: 2 });
+    expect(await count()).toBe(before + 2);
+    const again = await upload(wb);
+    expect(await again.json()).toMatchObject({ registered: 0, unchanged: before + 2 });
+    const items = (await commune.json("GET", "/api/models?unit=30037&year=2025")).body.items;
+    expect(
+      items.find((m: { name: string }) => m.name === "Vườn rau sạch giúp bếp ăn trường học"),
+    ).toMatchObject({
+      fieldCode: "economy",
+      kind: "individual",
+      registration: "new",
+    });
   });
 });

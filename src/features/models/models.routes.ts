@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { MODEL_KINDS, MODEL_STATUSES } from "../../domain/dvk-models.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
+import { errors } from "../../http/errors.ts";
 import {
   errorResponses,
   IdParam,
@@ -10,7 +11,9 @@ import {
   jsonBody,
   VersionSchema,
   writeErrorResponses,
+  XLSX_TYPE,
 } from "../../http/schemas.ts";
+import * as excel from "./models.excel.ts";
 import * as service from "./models.service.ts";
 
 const tags = ["models"];
@@ -204,6 +207,68 @@ export function modelsRoutes(deps: AppDeps) {
       },
     }),
     async (c) => c.json(await service.similarModels(db, c.var.auth, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/models/excel",
+      tags,
+      summary: "A unit's models of a year as Excel: the list, and the template for new ones",
+      request: { query: z.object({ unit: UnitCode, year: Year }) },
+      responses: {
+        200: {
+          description: "xlsx",
+          content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const file = await excel.exportModels(db, c.var.auth, q.unit, q.year);
+      return c.body(new Uint8Array(file), 200, {
+        "content-type": XLSX_TYPE,
+        "content-disposition": `attachment; filename="mo-hinh-dan-van-kheo-${q.unit}-${q.year}.xlsx"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/models/excel",
+      tags,
+      summary:
+        "Upload a unit's model list: the new rows are registered all or none (errors name sheet, row and cell); dryRun checks only",
+      request: {
+        query: z.object({
+          unit: UnitCode,
+          year: Year,
+          dryRun: z
+            .enum(["true", "false"])
+            .optional()
+            .transform((v) => v === "true"),
+        }),
+        body: { content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({
+            dryRun: z.boolean(),
+            registered: z.number(),
+            unchanged: z.number(),
+            warnings: z.array(z.object({ row: z.number(), messageVi: z.string() })),
+          }),
+        ),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp Excel", "No Excel file was sent");
+      return c.json(await excel.importModels(db, c.var.auth, c.req.valid("query"), body), 200);
+    },
   );
 
   app.openapi(

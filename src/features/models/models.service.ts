@@ -146,49 +146,58 @@ export async function registerModel(db: Db, auth: Auth | null, input: ModelInput
       );
     }
   }
-  return db.transaction().execute(async (trx) => {
-    const model = await repo.insertModel(trx, {
-      unit_code: input.unitCode,
-      unit_path: path,
-      province_code: path[0] as string,
-      body_id: input.bodyId,
-      name: input.name,
-      field_code: input.fieldCode,
-      kind: input.kind,
-      details: input.details,
-      started_on: input.startedOn,
-      evaluation_on: input.evaluationOn,
-      created_by: a.userId,
-    });
-    await repo.insertYears(trx, [
-      { model_id: model.id, year: input.year, province_code: model.province_code, registration: "new" },
-    ]);
-    await repo.insertSteps(trx, [
-      {
-        model_id: model.id,
-        year: input.year,
-        province_code: model.province_code,
-        from_status: null,
-        to_status: "registered",
-        comment: "",
-        decision_symbol: null,
-        actor_id: a.userId,
-        actor_name: a.username,
-      },
-    ]);
-    await appendAudit(trx, {
-      actorId: a.userId,
-      actorName: a.username,
-      action: "model.register",
-      entity: "dvk_model",
-      entityId: String(model.id),
-      unitCode: model.unit_code,
-      scope: path,
-      before: null,
-      after: { name: model.name, year: input.year, fieldCode: model.field_code, kind: model.kind },
-    });
-    return { id: model.id };
+  return db.transaction().execute((trx) => insertRegistered(trx, a, path, input, "model.register"));
+}
+
+/** Writes a new model, its year ("new"), its first step and the audit entry (inside the caller's transaction). */
+export async function insertRegistered(
+  trx: Db,
+  a: Auth,
+  path: string[],
+  input: Omit<ModelInput, "confirmDuplicate">,
+  action: "model.register" | "model.import",
+) {
+  const model = await repo.insertModel(trx, {
+    unit_code: input.unitCode,
+    unit_path: path,
+    province_code: path[0] as string,
+    body_id: input.bodyId,
+    name: input.name,
+    field_code: input.fieldCode,
+    kind: input.kind,
+    details: input.details,
+    started_on: input.startedOn,
+    evaluation_on: input.evaluationOn,
+    created_by: a.userId,
   });
+  await repo.insertYears(trx, [
+    { model_id: model.id, year: input.year, province_code: model.province_code, registration: "new" },
+  ]);
+  await repo.insertSteps(trx, [
+    {
+      model_id: model.id,
+      year: input.year,
+      province_code: model.province_code,
+      from_status: null,
+      to_status: "registered",
+      comment: action === "model.import" ? "Nhập từ tệp Excel" : "",
+      decision_symbol: null,
+      actor_id: a.userId,
+      actor_name: a.username,
+    },
+  ]);
+  await appendAudit(trx, {
+    actorId: a.userId,
+    actorName: a.username,
+    action,
+    entity: "dvk_model",
+    entityId: String(model.id),
+    unitCode: model.unit_code,
+    scope: path,
+    before: null,
+    after: { name: model.name, year: input.year, fieldCode: model.field_code, kind: model.kind },
+  });
+  return { id: model.id };
 }
 
 /** Keeps up the unit's chosen models in `year` (registration "kept", status "registered"), all in one action. */

@@ -15,6 +15,7 @@ import { periodLabelOrCode } from "../../domain/periods.ts";
 import { comboOption, formCombos } from "../../domain/report-forms.ts";
 import { parseNumberVi } from "../../domain/vn-format.ts";
 import { AppError, errors } from "../../http/errors.ts";
+import { cellText } from "../export/xlsx-cell.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { type DataValue, type Field, importValues, type Locate } from "./exchange.service.ts";
@@ -101,22 +102,6 @@ export async function template(db: Db, auth: Auth | null, requestId: number, uni
   await wb.commit();
   await done;
   return Buffer.concat(chunks);
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "boolean") return v ? "1" : "0";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object" && "richText" in v)
-    return v.richText
-      .map((r) => r.text)
-      .join("")
-      .trim();
-  if (typeof v === "object" && "result" in v) return cellText(v.result as ExcelJS.CellValue);
-  if (typeof v === "object" && "text" in v) return String(v.text).trim();
-  return String(v);
 }
 
 function bad(cell: string, vi: string, en: string): never {

@@ -246,6 +246,10 @@ const vi = {
     decisionBody: "Cơ quan ra quyết định",
     decisionNumber: "Quyết định khen thưởng",
     pickDecision: "Chọn số QĐ đã lấy trong sổ văn bản đi",
+    excelDownload: "Tải danh sách (Excel)",
+    excelUpload: "Nhập danh sách từ Excel",
+    importSummary: "Sẽ đăng ký {{registered}} mô hình mới; {{unchanged}} mô hình đã có được giữ nguyên.",
+    importConfirm: "Đăng ký {{count}} mô hình",
   },
   evaluations: {
     nav: "Đánh giá dân vận chính quyền",
@@ -766,6 +770,11 @@ const en: typeof vi = {
     decisionBody: "Deciding body",
     decisionNumber: "Commendation decision",
     pickDecision: "Pick a decision number from the outgoing registry",
+    excelDownload: "Download the list (Excel)",
+    excelUpload: "Import a list from Excel",
+    importSummary:
+      "{{registered}} new models will be registered; {{unchanged}} listed models stay as they are.",
+    importConfirm: "Register {{count}} models",
   },
   evaluations: {
     nav: "Government mass mobilisation scores",

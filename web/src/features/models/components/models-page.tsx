@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileButton,
   Group,
   Modal,
   Paper,
@@ -23,7 +24,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
-import { ApiError, api } from "../../../lib/api.ts";
+import { ApiError, api, download, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatNumber } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -34,6 +35,7 @@ type Counts = paths["/api/models/counts"]["get"]["responses"]["200"]["content"][
 type Fields = paths["/api/model-fields"]["get"]["responses"]["200"]["content"]["application/json"];
 type Similar = paths["/api/models/similar"]["get"]["responses"]["200"]["content"]["application/json"];
 type Candidates = paths["/api/models/carry-over"]["get"]["responses"]["200"]["content"]["application/json"];
+type ImportSummary = paths["/api/models/excel"]["post"]["responses"]["200"]["content"]["application/json"];
 
 const thisYear = new Date().getFullYear();
 
@@ -58,6 +60,31 @@ export function ModelsPage({ defaultUnit, canRegister }: { defaultUnit: string; 
   const [year, setYear] = useState(String(thisYear));
   const [registering, setRegistering] = useState(false);
   const [keeping, setKeeping] = useState(false);
+  const { error, onError, clear } = useApiError();
+  const [pending, setPending] = useState<{ file: File; summary: ImportSummary } | null>(null);
+  const qc = useQueryClient();
+  const excelPath = `/api/models/excel?unit=${unit}&year=${year}`;
+  const checkFile = async (file: File | null) => {
+    if (!file) return;
+    clear();
+    try {
+      setPending({ file, summary: await upload<ImportSummary>(`${excelPath}&dryRun=true`, file) });
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const importFile = useMutation({
+    mutationFn: (file: File) => upload<ImportSummary>(excelPath, file),
+    onSuccess: async () => {
+      setPending(null);
+      await qc.invalidateQueries({ queryKey: ["models"] });
+      await qc.invalidateQueries({ queryKey: ["model-counts"] });
+    },
+    onError: (e) => {
+      setPending(null);
+      onError(e);
+    },
+  });
   const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
   const fields = useQuery({
     queryKey: ["model-fields"],
@@ -103,7 +130,52 @@ export function ModelsPage({ defaultUnit, canRegister }: { defaultUnit: string; 
             </Button>
           </>
         )}
+        <Button variant="subtle" onClick={() => download(excelPath, "mo-hinh.xlsx").catch(onError)}>
+          {t("models.excelDownload")}
+        </Button>
+        {canRegister && (
+          <FileButton
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(f) => void checkFile(f)}
+          >
+            {(props) => (
+              <Button variant="subtle" {...props} data-testid="models-excel-upload">
+                {t("models.excelUpload")}
+              </Button>
+            )}
+          </FileButton>
+        )}
       </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t("models.excelUpload")}>
+        {pending && (
+          <Stack>
+            <Text data-testid="models-import-summary">
+              {t("models.importSummary", {
+                registered: pending.summary.registered,
+                unchanged: pending.summary.unchanged,
+              })}
+            </Text>
+            {pending.summary.warnings.map((w) => (
+              <Text key={w.row} size="sm" c="orange">
+                {w.messageVi}
+              </Text>
+            ))}
+            <Group>
+              <Button
+                onClick={() => importFile.mutate(pending.file)}
+                loading={importFile.isPending}
+                disabled={pending.summary.registered === 0}
+              >
+                {t("models.importConfirm", { count: pending.summary.registered })}
+              </Button>
+              <Button variant="default" onClick={() => setPending(null)}>
+                {t("cancel")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       {counts.data && (
         <Paper withBorder p="sm">
           <Text fw={600} data-testid="model-counts">
