@@ -4,7 +4,7 @@
  * the province assesses it against the criteria, recognises it and commends it with a numbered decision; the
  * counts read like the report sentence.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -13,6 +13,11 @@ import { logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 const YEAR = new Date().getFullYear();
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 describe("Dân vận khéo models in the browser", () => {
   it("register, keep up, implement; assess, recognise and commend; count", async () => {
@@ -103,6 +108,27 @@ describe("Dân vận khéo models in the browser", () => {
     await commune.getByRole("button", { name: "Ghi nhận đang thực hiện" }).click();
     await expect.poll(() => commune.getByTestId("model-years").getByText("Đang thực hiện").count()).toBe(1);
     expect(await commune.getByRole("button", { name: "Lưu kết quả bình xét" }).count()).toBe(0); // not its own
+
+    // a photo, and the public showcase (off until asked)
+    const photo = path.join(mkdtempSync(path.join(tmpdir(), "danvan-photo-")), "duong-hoa.png");
+    writeFileSync(photo, PNG);
+    await commune.getByTestId("model-files").waitFor();
+    await commune.locator('input[type="file"]').setInputFiles(photo);
+    await expect.poll(() => commune.getByTestId("model-files").getByRole("img").count()).toBe(1);
+    await commune.getByTestId("model-public").check();
+    await commune
+      .getByLabel("Kết quả của mô hình (hiện trên trang công khai)")
+      .fill("3 km đường hoa; 120 hộ tham gia");
+    await commune.getByRole("button", { name: "Lưu", exact: true }).click();
+    await expect.poll(() => commune.getByRole("link", { name: "Xem trang công khai" }).count()).toBe(1);
+    const visitor = await (await env.browser.newContext()).newPage();
+    await visitor.goto(`${env.server.url}/public/models/82`);
+    const showcase = visitor.getByTestId("showcase");
+    await expect.poll(() => showcase.getByText("Tổ tự quản đường hoa ấp Mỹ Hòa").count()).toBe(1);
+    expect(await showcase.getByText("3 km đường hoa; 120 hộ tham gia").count()).toBe(1);
+    await expect
+      .poll(() => showcase.getByRole("img").evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(1); // the 1×1 photo, served without login
 
     // the province assesses, recognises, commends
     const province = await (await env.browser.newContext()).newPage();

@@ -544,6 +544,19 @@ interface DvkModelStepTable {
   at: Generated<Date>;
 }
 
+interface DvkModelAttachmentTable {
+  id: Generated<number>;
+  model_id: number;
+  province_code: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_by: number;
+  created_at: Generated<Date>;
+}
+
 interface EvaluationSchemeTable {
   id: Generated<number>;
   province_code: string;
@@ -617,6 +630,7 @@ export interface Database {
   dvk_model: DvkModelTable;
   dvk_model_year: DvkModelYearTable;
   dvk_model_step: DvkModelStepTable;
+  dvk_model_attachment: DvkModelAttachmentTable;
   evaluation_scheme: EvaluationSchemeTable;
   evaluation: EvaluationTable;
   rollup_total: RollupTotalTable;

@@ -227,6 +227,18 @@ export const DECLARED_COLUMNS: Columns = {
     "actor_name",
     "at",
   ),
+  dvk_model_attachment: all(
+    "id",
+    "model_id",
+    "province_code",
+    "filename",
+    "content_type",
+    "size",
+    "sha256",
+    "content",
+    "created_by",
+    "created_at",
+  ),
   evaluation_scheme: all(
     "id",
     "province_code",

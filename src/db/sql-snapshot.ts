@@ -369,6 +369,21 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       carryOverCandidates: ["30037", 2026],
       counts: ["82", 1, 2026],
       provinceHasModels: ["82", 2026],
+      insertAttachment: [
+        {
+          modelId: 1,
+          provinceCode: "82",
+          filename: "anh.png",
+          contentType: "image/png",
+          sha256: "00",
+          content: Buffer.from([137, 80, 78, 71]),
+          createdBy: 1,
+        },
+      ],
+      attachmentsOf: [[1, 2]],
+      findAttachment: [1],
+      setPublic: [1, 1, { is_public: true, results: "3 km đường hoa" }],
+      publicModels: ["82", 200],
     },
   },
   evaluations: {

@@ -756,6 +756,73 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "POST /api/models/{id}/attachments",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/models/${x.model[s]}/attachments?filename=anh.png`, PNG_BYTES, {
+        "content-type": "application/octet-stream",
+      }),
+  },
+  {
+    name: "GET /api/models/attachments/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s, x) => {
+      const a = await sysAdmin.request(
+        "POST",
+        `/api/models/${x.model[s]}/attachments?filename=anh.png`,
+        PNG_BYTES,
+        {
+          "content-type": "application/octet-stream",
+        },
+      );
+      return c.request("GET", `/api/models/attachments/${((await a.json()) as { id: number }).id}`);
+    },
+  },
+  {
+    name: "PUT /api/models/{id}/public",
+    // the unit's editors, and the units above it (they evaluate its models)
+    allowed: ["editor", "approver"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const m = await sysAdmin.json("GET", `/api/models/${x.model[s]}`);
+      return c.request("PUT", `/api/models/${x.model[s]}/public`, {
+        version: m.body.version,
+        public: true,
+        results: "Kết quả",
+      });
+    },
+  },
+  {
+    name: "GET /api/public/models",
+    allowed: "public",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/public/models?province=82"),
+  },
+  {
+    name: "GET /api/public/models/photos/{id}",
+    allowed: "public",
+    scoped: false,
+    run: async (c, _s, x) => {
+      const m = await sysAdmin.json("GET", `/api/models/${x.model.in}`);
+      await sysAdmin.json("PUT", `/api/models/${x.model.in}/public`, {
+        version: m.body.version,
+        public: true,
+        results: "Kết quả",
+      });
+      const a = await sysAdmin.request(
+        "POST",
+        `/api/models/${x.model.in}/attachments?filename=anh.png`,
+        PNG_BYTES,
+        {
+          "content-type": "application/octet-stream",
+        },
+      );
+      return c.request("GET", `/api/public/models/photos/${((await a.json()) as { id: number }).id}`);
+    },
+  },
+  {
     name: "GET /api/models/carry-over",
     allowed: READERS,
     scoped: true,
@@ -890,6 +957,7 @@ const modelInput = (unit: string, year: number) => ({
   startedOn: `${year}-01-01`,
 });
 const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n");
+const PNG_BYTES = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
 const registryInput = (s: Scope) => ({
   unitCode: PROVINCE[s],
   direction: "incoming",

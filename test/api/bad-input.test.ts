@@ -29,6 +29,7 @@ async function fingerprint(): Promise<string> {
       (select count(*) from registry_relation), (select count(*) from registry_attachment),
       (select count(*) from dvk_model), (select coalesce(sum(version), 0) from dvk_model_year),
       (select count(*) from dvk_model_year), (select count(*) from dvk_model_step),
+      (select count(*) from dvk_model_attachment), (select sum(version) from dvk_model),
       (select count(*) from evaluation_scheme), (select coalesce(sum(version), 0) from evaluation_scheme),
       (select count(*) from evaluation), (select coalesce(sum(version), 0) from evaluation)) as f`.execute(
     t.db,
@@ -340,6 +341,9 @@ const CASES: [string, string, () => unknown][] = [
   ["POST", "/api/models/{model}/years/2030/steps", () => ({ to: "implementing", version: 1 })],
   ["POST", "/api/models/999999/years/2025/steps", () => ({ to: "implementing", version: 1 })],
   ["POST", "/api/models/excel?unit=30037&year=2025", () => ({ not: "an Excel file" })],
+  ["PUT", "/api/models/{model}/public", () => ({ version: 1, public: true })],
+  ["PUT", "/api/models/{model}/public", () => ({ version: 9, public: false })],
+  ["POST", "/api/models/{model}/attachments?filename=a.exe", () => ({ not: "a file we take" })],
   ["POST", "/api/models/excel?unit=30037&year=1999", () => ({ not: "an Excel file" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ exampleKey: "ha-noi-2030" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ selfUntil: "2027-10-01" })],

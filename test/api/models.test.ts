@@ -374,3 +374,67 @@ describe("Excel lists", () => {
     });
   });
 });
+
+describe("photos, files and the public showcase", () => {
+  const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
+  const attach = (c: TestClient, id: number, filename: string, bytes: Uint8Array) =>
+    c.request("POST", `/api/models/${id}/attachments?filename=${encodeURIComponent(filename)}`, bytes, {
+      "content-type": "application/octet-stream",
+    });
+
+  it("attaches a photo checked by its content; the outsider cannot", async () => {
+    const ok = await attach(commune, flowers, "duong-hoa.png", PNG);
+    expect(ok.status).toBe(201);
+    const bad = await attach(commune, flowers, "bao-cao.pdf", PNG);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message_vi: string } }).error.message_vi).toMatch(
+      /không phải là tệp \.pdf/,
+    );
+    expect((await attach(outsider, flowers, "x.png", PNG)).status).toBe(404);
+    const m = await commune.json("GET", `/api/models/${flowers}`);
+    expect(m.body.attachments).toEqual([
+      expect.objectContaining({ filename: "duong-hoa.png", contentType: "image/png" }),
+    ]);
+    const file = await province.request("GET", `/api/models/attachments/${m.body.attachments[0].id}`);
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(PNG);
+  });
+
+  it("shows a model publicly only when asked, with its results and photos, without login", async () => {
+    const m = (await commune.json("GET", `/api/models/${flowers}`)).body;
+    const photo = m.attachments[0].id;
+    expect((await t.anonymous.json("GET", "/api/public/models?province=82")).body.items).toEqual([]);
+    expect((await t.anonymous.request("GET", `/api/public/models/photos/${photo}`)).status).toBe(404);
+    const noResults = await commune.json("PUT", `/api/models/${flowers}/public`, {
+      version: m.version,
+      public: true,
+    });
+    expect(noResults.status).toBe(400);
+    const shown = await commune.json("PUT", `/api/models/${flowers}/public`, {
+      version: m.version,
+      public: true,
+      results: "3 km đường hoa; 120 hộ tham gia",
+    });
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    const showcase = await t.anonymous.json("GET", "/api/public/models?province=82");
+    expect(showcase.body.items).toEqual([
+      {
+        id: flowers,
+        name: "Tổ tự quản đường hoa ấp Mỹ Hòa",
+        unitName: "Xã Tháp Mười",
+        field: "Văn hóa – xã hội",
+        kind: "collective",
+        results: "3 km đường hoa; 120 hộ tham gia",
+        photos: [photo],
+      },
+    ]);
+    const served = await t.anonymous.request("GET", `/api/public/models/photos/${photo}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    const hidden = await commune.json("PUT", `/api/models/${flowers}/public`, {
+      version: shown.body.version,
+      public: false,
+    });
+    expect(hidden.status).toBe(200);
+    expect((await t.anonymous.json("GET", "/api/public/models?province=82")).body.items).toEqual([]);
+  });
+});

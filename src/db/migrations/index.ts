@@ -14,6 +14,7 @@ import * as addIndicatorRevision from "./202611230600-add-indicator-revision.ts"
 import * as createTaskReminderLog from "./202611230700-create-task-reminder-log.ts";
 import * as createDvkModels from "./202611230800-create-dvk-models.ts";
 import * as createEvaluations from "./202611230900-create-evaluations.ts";
+import * as createModelAttachments from "./202611231000-create-model-attachments.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230700-create-task-reminder-log": createTaskReminderLog,
   "202611230800-create-dvk-models": createDvkModels,
   "202611230900-create-evaluations": createEvaluations,
+  "202611231000-create-model-attachments": createModelAttachments,
 };

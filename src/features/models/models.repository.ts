@@ -310,3 +310,83 @@ export async function provinceHasModels(db: Db, provinceCode: string, year: numb
     .executeTakeFirst();
   return r !== undefined;
 }
+
+// ---- photos and files; the public showcase ------------------------------------------------------------------
+
+export async function insertAttachment(
+  db: Db,
+  a: {
+    modelId: number;
+    provinceCode: string;
+    filename: string;
+    contentType: string;
+    sha256: string;
+    content: Buffer;
+    createdBy: number;
+  },
+) {
+  return db
+    .insertInto("dvk_model_attachment")
+    .values({
+      model_id: a.modelId,
+      province_code: a.provinceCode,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.content.length,
+      sha256: a.sha256,
+      content: a.content,
+      created_by: a.createdBy,
+    })
+    .returning(["id", "filename", "content_type", "size", "sha256"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function attachmentsOf(db: Db, modelIds: number[]) {
+  if (modelIds.length === 0) return [];
+  return db
+    .selectFrom("dvk_model_attachment")
+    .select(["id", "model_id", "filename", "content_type", "size"])
+    .where("model_id", "in", modelIds)
+    .orderBy("id")
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: number) {
+  return db.selectFrom("dvk_model_attachment").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Shows a model on the public showcase (or takes it off), with the results it shows. */
+export async function setPublic(
+  db: Db,
+  id: number,
+  version: number,
+  set: { is_public: boolean; results: string },
+): Promise<DvkModelRow | undefined> {
+  return db
+    .updateTable("dvk_model")
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The models a province shows publicly, newest first, with their registering unit's name. */
+export async function publicModels(db: Db, provinceCode: string, limit: number) {
+  return db
+    .selectFrom("dvk_model as m")
+    .leftJoin("unit as u", (j) => j.onRef("u.code", "=", "m.unit_code").on(sql<boolean>`u.valid_to is null`))
+    .select([
+      "m.id",
+      "m.name",
+      "m.field_code",
+      "m.kind",
+      "m.results",
+      sql<string>`coalesce(u.full_name, m.unit_code)`.as("unit_name"),
+    ])
+    .where("m.province_code", "=", provinceCode)
+    .where("m.is_public", "=", true)
+    .orderBy("m.id", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -118,6 +118,9 @@ const ModelDetail = z
       }),
     ),
     criteria: CriteriaSetSchema.nullable(),
+    attachments: z.array(
+      z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() }),
+    ),
     can: z.object({ register: z.boolean(), evaluate: z.boolean() }),
   })
   .openapi("DvkModel");
@@ -396,6 +399,137 @@ export function modelsRoutes(deps: AppDeps) {
     async (c) => {
       const { id, year } = c.req.valid("param");
       return c.json(await service.stepModel(db, c.var.auth, id, year, c.req.valid("json")), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/models/{id}/attachments",
+      tags,
+      summary:
+        "Attach a photo or file to a model (PDF, Word, Excel, PNG, JPEG; at most 20 MB; checked by content)",
+      request: {
+        params: IdParam,
+        query: z.object({ filename: z.string().trim().min(1).max(200) }),
+        body: {
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+          required: true,
+        },
+      },
+      responses: {
+        201: json(
+          z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() }),
+          "Created",
+        ),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
+      return c.json(
+        await service.attach(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").filename, body),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/models/attachments/{id}",
+      tags,
+      summary: "Download a model's photo or file",
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: "The file",
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const x = await service.readAttachment(db, c.var.auth, c.req.valid("param").id);
+      return c.body(new Uint8Array(x.content), 200, {
+        "content-type": x.content_type,
+        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/models/{id}/public",
+      tags,
+      summary:
+        "Show a model on the province's public showcase (off by default) with its results, or take it off",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: VersionSchema,
+            public: z.boolean(),
+            results: z.string().trim().max(4000).default(""),
+          }),
+        ),
+      },
+      responses: { 200: json(ModelDetail), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await service.setPublic(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/public/models",
+      tags,
+      summary: "A province's public showcase of models (no login): name, unit, field, kind, results, photos",
+      request: { query: z.object({ province: z.string().regex(/^\d{2}$/) }) },
+      responses: {
+        200: json(
+          z.object({
+            province: z.string(),
+            items: z.array(
+              z.object({
+                id: z.number(),
+                name: z.string(),
+                unitName: z.string(),
+                field: z.string(),
+                kind: Kind,
+                results: z.string(),
+                photos: z.array(z.number()),
+              }),
+            ),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await service.publicShowcase(db, c.req.valid("query").province), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/public/models/photos/{id}",
+      tags,
+      summary: "A photo of a publicly shown model (no login)",
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: "The photo",
+          content: { "image/jpeg": { schema: { type: "string", format: "binary" } } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const x = await service.publicPhoto(db, c.req.valid("param").id);
+      return c.body(new Uint8Array(x.content), 200, { "content-type": x.content_type });
     },
   );
 

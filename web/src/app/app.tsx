@@ -15,6 +15,7 @@ import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
 import { ModelPage } from "../features/models/components/model-page.tsx";
 import { ModelsPage } from "../features/models/components/models-page.tsx";
+import { ShowcasePage } from "../features/models/components/showcase-page.tsx";
 import {
   PlanPage,
   PlansPage,
@@ -60,11 +61,12 @@ export function App() {
   const location = useLocation();
   const reminders = useReminders(Boolean(me.data));
   const overdueTasks = useOverdueTasks(Boolean(me.data));
-  // a plan's public page needs no sign-in
-  if (location.pathname.startsWith("/public/plans/")) {
+  // a plan's public page and a province's showcase of models need no sign-in
+  if (location.pathname.startsWith("/public/")) {
     return (
       <Routes>
         <Route path="/public/plans/:token" element={<PublicPlanPage />} />
+        <Route path="/public/models/:province" element={<ShowcasePage />} />
       </Routes>
     );
   }
