@@ -316,6 +316,9 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       listFields: [],
       insertMissingFields: [[{ code: "economy", nameVi: "Kinh tế", nameEn: "Economy" }]],
       criteriaSets: ["82"],
+      upsertCriteria: [
+        { provinceCode: "82", kind: "collective", criteria: [], minimumMet: 0, source: "QĐ số 01/QĐ-UBND" },
+      ],
       insertMissingCriteria: [[{ kind: "collective", criteria: [], minimumMet: 0, source: "ví dụ" }]],
       insertModel: [
         {

@@ -710,6 +710,18 @@ const ROUTES: RouteCase[] = [
     run: (c, s) => c.request("GET", `/api/model-criteria?unit=${COMMUNE[s]}`),
   },
   {
+    name: "PUT /api/model-criteria",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s) =>
+      c.request("PUT", "/api/model-criteria", {
+        unit: PROVINCE[s],
+        kind: "collective",
+        criteria: [{ code: "T1", textVi: "Tiêu chí", required: true }],
+        minimumMet: 1,
+      }),
+  },
+  {
     name: "GET /api/models",
     allowed: READERS,
     scoped: true,

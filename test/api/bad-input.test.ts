@@ -30,6 +30,7 @@ async function fingerprint(): Promise<string> {
       (select count(*) from dvk_model), (select coalesce(sum(version), 0) from dvk_model_year),
       (select count(*) from dvk_model_year), (select count(*) from dvk_model_step),
       (select count(*) from dvk_model_attachment), (select sum(version) from dvk_model),
+      (select count(*) from model_criteria_set), (select string_agg(criteria::text, ',') from model_criteria_set),
       (select count(*) from evaluation_scheme), (select coalesce(sum(version), 0) from evaluation_scheme),
       (select count(*) from evaluation), (select coalesce(sum(version), 0) from evaluation)) as f`.execute(
     t.db,
@@ -341,6 +342,30 @@ const CASES: [string, string, () => unknown][] = [
   ["POST", "/api/models/{model}/years/2030/steps", () => ({ to: "implementing", version: 1 })],
   ["POST", "/api/models/999999/years/2025/steps", () => ({ to: "implementing", version: 1 })],
   ["POST", "/api/models/excel?unit=30037&year=2025", () => ({ not: "an Excel file" })],
+  ["PUT", "/api/model-criteria", () => ({ unit: "82", kind: "collective", criteria: [], minimumMet: 0 })],
+  [
+    "PUT",
+    "/api/model-criteria",
+    () => ({
+      unit: "82",
+      kind: "collective",
+      criteria: [
+        { code: "A", textVi: "A", required: true },
+        { code: "A", textVi: "B", required: false },
+      ],
+      minimumMet: 1,
+    }),
+  ],
+  [
+    "PUT",
+    "/api/model-criteria",
+    () => ({
+      unit: "30037",
+      kind: "collective",
+      criteria: [{ code: "A", textVi: "A", required: true }],
+      minimumMet: 1,
+    }),
+  ],
   ["PUT", "/api/models/{model}/public", () => ({ version: 1, public: true })],
   ["PUT", "/api/models/{model}/public", () => ({ version: 9, public: false })],
   ["POST", "/api/models/{model}/attachments?filename=a.exe", () => ({ not: "a file we take" })],

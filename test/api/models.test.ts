@@ -375,6 +375,34 @@ describe("Excel lists", () => {
   });
 });
 
+describe("the province's own criteria", () => {
+  it("replaces the example set for one kind; a commune cannot", async () => {
+    const set = {
+      unit: "82",
+      kind: "individual",
+      criteria: [
+        { code: "DT1", textVi: "Gương mẫu, được Nhân dân tín nhiệm", required: true },
+        { code: "DT2", textVi: "Có cách làm hay, hiệu quả", required: false },
+        { code: "DT3", textVi: "Được cấp ủy cơ sở đề nghị", required: false },
+      ],
+      minimumMet: 2,
+      source: "QĐ số 12/QĐ-UBND ngày 10/01/2026 của UBND tỉnh",
+    };
+    const byCommune = await commune.json("PUT", "/api/model-criteria", { ...set, unit: "30037" });
+    expect(byCommune.status).toBe(400);
+    expect(byCommune.body.error.message_vi).toBe("Bộ tiêu chí do cấp tỉnh ban hành");
+    expect((await commune.json("PUT", "/api/model-criteria", set)).status).toBe(404);
+    expect((await province.json("PUT", "/api/model-criteria", { ...set, minimumMet: 0 })).status).toBe(400);
+    const r = await province.json("PUT", "/api/model-criteria", set);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const seen = await commune.json("GET", "/api/model-criteria?unit=30037");
+    const individual = seen.body.items.find((x: { kind: string }) => x.kind === "individual");
+    expect(individual).toMatchObject({ example: false, minimumMet: 2, source: set.source });
+    expect(individual.criteria.map((c: { code: string }) => c.code)).toEqual(["DT1", "DT2", "DT3"]);
+    expect(seen.body.items.find((x: { kind: string }) => x.kind === "collective").example).toBe(true);
+  });
+});
+
 describe("photos, files and the public showcase", () => {
   const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
   const attach = (c: TestClient, id: number, filename: string, bytes: Uint8Array) =>

@@ -137,6 +137,12 @@ update "dvk_model_year"
   where "model_id" = $2 and "year" = $3 and "version" = $4
   returning *;
 
+-- upsertCriteria({"provinceCode":"82","kind":"collective","criteria":[],"minimumMet":0,"source":"QĐ số 01/QĐ-UBND"})
+insert into "model_criteria_set" ("province_code", "kind", "example", "source", "criteria", "minimum_met")
+  values ($1, $2, $3, $4, $5, $6)
+  on conflict ("province_code", "kind") do update
+  set "criteria" = "excluded"."criteria", "minimum_met" = "excluded"."minimum_met", "source" = "excluded"."source", "example" = $7;
+
 -- yearsOf(1)
 select *
   from "dvk_model_year"

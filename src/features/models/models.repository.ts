@@ -75,6 +75,38 @@ export async function insertMissingCriteria(
     .execute();
 }
 
+/** A province's own criteria set for a kind of model (replacing the one it had). */
+export async function upsertCriteria(
+  db: Db,
+  c: {
+    provinceCode: string;
+    kind: "collective" | "individual";
+    criteria: unknown;
+    minimumMet: number;
+    source: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto("model_criteria_set")
+    .values({
+      province_code: c.provinceCode,
+      kind: c.kind,
+      example: false,
+      source: c.source,
+      criteria: JSON.stringify(c.criteria),
+      minimum_met: c.minimumMet,
+    })
+    .onConflict((oc) =>
+      oc.columns(["province_code", "kind"]).doUpdateSet({
+        criteria: (eb) => eb.ref("excluded.criteria"),
+        minimum_met: (eb) => eb.ref("excluded.minimum_met"),
+        source: (eb) => eb.ref("excluded.source"),
+        example: false,
+      }),
+    )
+    .execute();
+}
+
 export interface NewModel {
   unit_code: string;
   unit_path: string[];

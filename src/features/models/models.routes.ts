@@ -169,6 +169,39 @@ export function modelsRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
+      method: "put",
+      path: "/model-criteria",
+      tags,
+      summary:
+        "A province issues its own criteria for collective or individual models (replacing the example's)",
+      request: jsonBody(
+        z.object({
+          unit: UnitCode,
+          kind: Kind,
+          criteria: z
+            .array(
+              z.object({
+                code: z.string().trim().min(1).max(20),
+                textVi: z.string().trim().min(1).max(500),
+                required: z.boolean(),
+              }),
+            )
+            .min(1)
+            .max(30),
+          minimumMet: z.number().int().min(0).max(30),
+          source: z.string().trim().max(300).default(""),
+        }),
+      ),
+      responses: {
+        200: json(z.object({ province: z.string(), items: z.array(CriteriaSetSchema) })),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => c.json(await service.setCriteria(db, c.var.auth, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/models",
       tags,

@@ -80,6 +80,54 @@ export async function getCriteria(db: Db, auth: Auth | null, unitCode: string) {
   return { province, items: [...(await criteriaFor(db, province)).values()] };
 }
 
+/** A province issues its own criteria for a kind of model (the example set stays for the others). */
+export async function setCriteria(
+  db: Db,
+  auth: Auth | null,
+  input: {
+    unit: string;
+    kind: ModelKind;
+    criteria: CriteriaSet["criteria"];
+    minimumMet: number;
+    source: string;
+  },
+) {
+  const path = await requireUnitAccess(db, auth, "evaluation.manage", input.unit);
+  const a = auth as Auth;
+  if (path.length !== 1) {
+    throw errors.badRequest("Bộ tiêu chí do cấp tỉnh ban hành", "A province issues the criteria", {
+      field: "unit",
+    });
+  }
+  const codes = input.criteria.map((c) => c.code);
+  if (new Set(codes).size !== codes.length) {
+    throw errors.badRequest("Trùng mã tiêu chí", "Two criteria share a code", { field: "criteria" });
+  }
+  if (
+    input.minimumMet > input.criteria.length ||
+    input.minimumMet < input.criteria.filter((c) => c.required).length
+  ) {
+    throw errors.badRequest(
+      "Số tiêu chí phải đạt phải từ số tiêu chí bắt buộc đến tổng số tiêu chí",
+      "The criteria to meet must be between the required ones and all of them",
+      { field: "minimumMet" },
+    );
+  }
+  await repo.upsertCriteria(db, { provinceCode: input.unit, ...input });
+  await appendAudit(db, {
+    actorId: a.userId,
+    actorName: a.username,
+    action: "model_criteria.set",
+    entity: "model_criteria_set",
+    entityId: `${input.unit}/${input.kind}`,
+    unitCode: input.unit,
+    scope: path,
+    before: null,
+    after: { kind: input.kind, criteria: codes, minimumMet: input.minimumMet },
+  });
+  return getCriteria(db, auth, input.unit);
+}
+
 // ---- registration ------------------------------------------------------------------------------------------
 
 export interface ModelInput {
