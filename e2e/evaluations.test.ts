@@ -42,7 +42,7 @@ describe("the yearly evaluation in the browser", () => {
       await commune.getByLabel(`${code} Tự chấm`).fill(code === "BK8" ? "6" : max);
       await commune.getByLabel(`${code} Tài liệu kiểm chứng`).fill(`Báo cáo ${code}`);
     }
-    await commune.getByLabel("Xếp hạng PAR Index").fill("7");
+    await commune.getByLabel("Xếp hạng PAR Index").fill("3");
     await commune.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
     await expect.poll(() => commune.getByText(/vượt điểm tối đa 5 của tiêu chí BK8/).count()).toBe(1);
     await commune.getByLabel("BK8 Tự chấm").fill("5");
@@ -77,7 +77,7 @@ describe("the yearly evaluation in the browser", () => {
     await commune.reload();
     await expect.poll(() => commune.getByTestId("evaluation-result").textContent()).toContain("xếp thứ 1");
     await expect.poll(() => commune.getByTestId("evaluation-history").count()).toBe(1);
-    await expect.poll(() => commune.getByText("PAR Index: 7").count()).toBe(1);
+    await expect.poll(() => commune.getByText("PAR Index: 3").count()).toBe(1);
     await commune.screenshot({ path: "test-results/evaluation.png", fullPage: true });
   });
 });

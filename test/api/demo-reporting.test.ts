@@ -179,6 +179,23 @@ describe("demo reporting data", () => {
     expect(after).toBe(await naiveSum(y2025.id, "82", "LETTERS_RECEIVED"));
   });
 
+  it("shows Xã Tháp Mười's evaluation history: 95,5 capped in 2021, 7th in 2022, 5th in 2023", async () => {
+    const commune = await t.login("xa.thapmuoi");
+    const h = await commune.json("GET", "/api/evaluations/history?unit=30037");
+    expect(
+      h.body.items.map((x: { year: number; score: string; bandCode: string; rank: number }) => [
+        x.year,
+        x.score,
+        x.bandCode,
+        x.rank,
+      ]),
+    ).toEqual([
+      [2021, "95,5", "HTTNV", 5],
+      [2022, "96", "HTXSNV", 7],
+      [2023, "97,05", "HTXSNV", 5],
+    ]);
+  });
+
   it("is seeded once", async () => {
     expect((await seedDemo(t.db)).requests).toBe(0);
   });

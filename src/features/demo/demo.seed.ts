@@ -13,6 +13,7 @@ import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts"
 import { addTerm } from "../documents/documents.service.ts";
 import { createHamlet, listChildren } from "../units/units.service.ts";
 import { createUserFromCli } from "../users/users.service.ts";
+import { seedDemoEvaluations } from "./demo.evaluations.ts";
 import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
@@ -205,5 +206,6 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
   await seedDemoRegistry(db, auth);
   // after the reports: their typed model counts stay as they were sent; new reports take the registry's
   const models = opts.reports === false ? 0 : await seedDemoModels(db, auth);
+  if (opts.reports !== false) await seedDemoEvaluations(db, auth);
   return { users, requests, models };
 }

@@ -311,6 +311,8 @@ const vi = {
     waitingSelf: "Đơn vị chưa gửi kết quả tự chấm: chỉ có thể đánh dấu không xếp hạng.",
     history: "Kết quả qua các năm",
     noHistory: "Chưa có kết quả đã công bố",
+    editScheme: "Điều chỉnh bộ tiêu chí (nâng cao)",
+    schemeJson: "Bộ tiêu chí (tiêu chí, điểm tối đa, mức xếp loại, trường hợp giới hạn) dạng JSON",
   },
   dashboard: {
     nav: "Tổng quan số liệu",
@@ -845,6 +847,8 @@ const en: typeof vi = {
     waitingSelf: "The unit has sent nothing: it can only be marked not ranked.",
     history: "Results over the years",
     noHistory: "No published result yet",
+    editScheme: "Adjust the scheme (advanced)",
+    schemeJson: "The scheme (items, maximum points, bands, caps) as JSON",
   },
   dashboard: {
     nav: "Dashboard",

@@ -200,11 +200,17 @@ function EvaluationView({ e }: { e: Evaluation }) {
           },
           {
             name: t("evaluations.rank"),
-            type: "bar",
+            // a line on an inverted axis: first place at the top
+            type: "line",
             yAxisIndex: 1,
             data: history.data.items.map((h) => h.rank),
-            barWidth: 16,
-            label: { show: true },
+            lineStyle: { type: "dashed" },
+            symbolSize: 8,
+            label: {
+              show: true,
+              position: "bottom",
+              formatter: (p: { value: number }) => t("evaluations.rankOf", { rank: p.value }),
+            },
           },
         ],
       }

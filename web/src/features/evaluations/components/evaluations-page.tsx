@@ -11,6 +11,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -19,7 +20,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
-import { api } from "../../../lib/api.ts";
+import { ApiError, api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -250,15 +251,36 @@ function CreateScheme({
   const [example, setExample] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(`${thisYear}-11-01`);
   const [until, setUntil] = useState<string | null>(`${thisYear}-12-15`);
+  // the example as editable text: bands' thresholds and caps are the province's to set (none is national)
+  const [text, setText] = useState("");
+  const [editing, setEditing] = useState(false);
+  const chosen = examples.data?.items.find((e) => e.key === example);
   const create = useMutation({
-    mutationFn: () =>
-      api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
+    mutationFn: () => {
+      let scheme: unknown;
+      if (editing) {
+        try {
+          scheme = JSON.parse(text);
+        } catch {
+          throw new ApiError(
+            400,
+            "bad_json",
+            "Bộ tiêu chí không đúng định dạng JSON",
+            "The scheme is not valid JSON",
+            null,
+          );
+        }
+      }
+      return api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
         provinceCode: province,
         year: Number(year),
-        exampleKey: example,
+        ...(scheme
+          ? { scheme, name: `Bộ tiêu chí đánh giá năm ${year} (điều chỉnh từ mẫu)` }
+          : { exampleKey: example }),
         selfFrom: from,
         selfUntil: until,
-      }),
+      });
+    },
     onSuccess: async (r) => {
       await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
       onCreated(r.id);
@@ -281,9 +303,36 @@ function CreateScheme({
           label={t("evaluations.example")}
           data={(examples.data?.items ?? []).map((e) => ({ value: e.key, label: e.nameVi }))}
           value={example}
-          onChange={setExample}
+          onChange={(v) => {
+            setExample(v);
+            setEditing(false);
+          }}
           data-testid="scheme-example"
         />
+        {chosen && !editing && (
+          <Button
+            variant="subtle"
+            size="xs"
+            w={260}
+            onClick={() => {
+              setText(JSON.stringify(chosen.scheme, null, 2));
+              setEditing(true);
+            }}
+          >
+            {t("evaluations.editScheme")}
+          </Button>
+        )}
+        {editing && (
+          <Textarea
+            label={t("evaluations.schemeJson")}
+            autosize
+            minRows={8}
+            maxRows={20}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            styles={{ input: { fontFamily: "monospace", fontSize: 12 } }}
+          />
+        )}
         <Group grow>
           <DateField label={t("evaluations.selfFrom")} value={from} onChange={setFrom} />
           <DateField label={t("evaluations.selfUntil")} value={until} onChange={setUntil} />
