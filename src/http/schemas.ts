@@ -68,3 +68,21 @@ export function jsonBody<T>(schema: T) {
 
 /** The media type of an Excel workbook (.xlsx), for downloads and uploads. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A file sent as the raw request body (attachments: the name goes in the query). */
+export const fileBody = () => ({
+  content: { "application/octet-stream": { schema: { type: "string" as const, format: "binary" } } },
+  required: true,
+});
+
+/** A file answered as the raw body. */
+export const fileResponse = (description: string) => ({
+  description,
+  content: { "application/octet-stream": { schema: { type: "string" as const, format: "binary" } } },
+});
+
+/** The headers of a stored file the browser saves under its own name. */
+export const downloadHeaders = (contentType: string, filename: string) => ({
+  "content-type": contentType,
+  "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+});

@@ -4,7 +4,10 @@ import { MODEL_KINDS, MODEL_STATUSES } from "../../domain/dvk-models.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import {
+  downloadHeaders,
   errorResponses,
+  fileBody,
+  fileResponse,
   IdParam,
   IsoDateSchema,
   json,
@@ -445,10 +448,7 @@ export function modelsRoutes(deps: AppDeps) {
       request: {
         params: IdParam,
         query: z.object({ filename: z.string().trim().min(1).max(200) }),
-        body: {
-          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
-          required: true,
-        },
+        body: fileBody(),
       },
       responses: {
         201: json(
@@ -476,19 +476,13 @@ export function modelsRoutes(deps: AppDeps) {
       summary: "Download a model's photo or file",
       request: { params: IdParam },
       responses: {
-        200: {
-          description: "The file",
-          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
-        },
+        200: fileResponse("The file"),
         ...errorResponses,
       },
     }),
     async (c) => {
       const x = await service.readAttachment(db, c.var.auth, c.req.valid("param").id);
-      return c.body(new Uint8Array(x.content), 200, {
-        "content-type": x.content_type,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`,
-      });
+      return c.body(new Uint8Array(x.content), 200, downloadHeaders(x.content_type, x.filename));
     },
   );
 

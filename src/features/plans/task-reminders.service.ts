@@ -14,7 +14,7 @@ import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { recipients } from "../reporting/reminders.repository.ts";
-import type { Mail, SendMail } from "../reporting/reminders.service.ts";
+import { type Mail, type SendMail, sendOnce } from "../reporting/reminders.service.ts";
 import * as repo from "./plans.repository.ts";
 
 type Db = Kysely<Database>;
@@ -69,20 +69,17 @@ export async function sendTaskReminders(
     const kind = reminderKind(task.due_on, today, TASK_REMINDER_WORKING_DAYS, calendar);
     if (!kind) continue;
     for (const person of await recipients(db, [task.assignee_unit_code], [...editors])) {
-      const fresh = await repo.logTaskReminder(db, {
-        taskId: task.id,
-        kind,
-        recipient: person.email,
-        provinceCode: task.province_code,
-      });
-      if (!fresh) continue;
-      try {
-        await send({ to: person.email, ...taskReminderMail(kind, task, opts.baseUrl) });
-        sent++;
-      } catch (err) {
-        await repo.forgetTaskReminder(db, { taskId: task.id, kind, recipient: person.email });
-        opts.log?.warn({ err, task: task.id }, "task reminder e-mail failed; tried again next run");
-      }
+      const key = { taskId: task.id, kind, recipient: person.email };
+      const went = await sendOnce(
+        send,
+        { to: person.email, ...taskReminderMail(kind, task, opts.baseUrl) },
+        {
+          record: () => repo.logTaskReminder(db, { ...key, provinceCode: task.province_code }),
+          forget: () => repo.forgetTaskReminder(db, key),
+        },
+        (err) => opts.log?.warn({ err, task: task.id }, "task reminder e-mail failed; tried again next run"),
+      );
+      if (went) sent++;
     }
   }
   return sent;

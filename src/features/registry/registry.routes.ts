@@ -3,7 +3,16 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { RELATION_KIND_CODES } from "../../domain/document-registry.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
-import { errorResponses, IsoDateSchema, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import {
+  downloadHeaders,
+  errorResponses,
+  fileBody,
+  fileResponse,
+  IsoDateSchema,
+  json,
+  jsonBody,
+  writeErrorResponses,
+} from "../../http/schemas.ts";
 import * as service from "./registry.service.ts";
 
 const tags = ["registry"];
@@ -142,10 +151,7 @@ export function registryRoutes(deps: AppDeps) {
       request: {
         params: IdParam,
         query: z.object({ filename: z.string().trim().min(1).max(200) }),
-        body: {
-          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
-          required: true,
-        },
+        body: fileBody(),
       },
       responses: {
         201: json(
@@ -179,19 +185,13 @@ export function registryRoutes(deps: AppDeps) {
       summary: "Download an attachment",
       request: { params: IdParam },
       responses: {
-        200: {
-          description: "The file",
-          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
-        },
+        200: fileResponse("The file"),
         ...errorResponses,
       },
     }),
     async (c) => {
       const x = await service.readAttachment(db, c.var.auth, c.req.valid("param").id);
-      return c.body(new Uint8Array(x.content), 200, {
-        "content-type": x.content_type,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`,
-      });
+      return c.body(new Uint8Array(x.content), 200, downloadHeaders(x.content_type, x.filename));
     },
   );
   return app;

@@ -63,6 +63,27 @@ export interface Mail {
 }
 export type SendMail = (mail: Mail) => Promise<void>;
 
+/**
+ * Sends one reminder at most once: it is logged first (false when it was logged before: nothing to do), and
+ * when the send fails the log is taken back so the next run tries again. True when it went out.
+ */
+export async function sendOnce(
+  send: SendMail,
+  mail: Mail,
+  log: { record: () => Promise<boolean>; forget: () => Promise<void> },
+  onFail: (err: unknown) => void,
+): Promise<boolean> {
+  if (!(await log.record())) return false;
+  try {
+    await send(mail);
+    return true;
+  } catch (err) {
+    await log.forget();
+    onFail(err);
+    return false;
+  }
+}
+
 export function reminderMail(
   kind: ReminderKind,
   r: Pick<repo.OwedRow, "title" | "unit_name" | "deadline" | "id">,
@@ -106,20 +127,17 @@ export async function sendDueReminders(
   let sent = 0;
   for (const { row, kind } of due(rows, today, calendar)) {
     for (const person of await repo.recipients(db, row.owner_codes, [...fillers])) {
-      const fresh = await repo.logReminder(db, {
-        submissionId: row.id,
-        kind,
-        recipient: person.email,
-        provinceCode: row.province_code,
-      });
-      if (!fresh) continue;
-      try {
-        await send({ to: person.email, ...reminderMail(kind, row, opts.baseUrl) });
-        sent++;
-      } catch (err) {
-        await repo.forgetReminder(db, { submissionId: row.id, kind, recipient: person.email });
-        opts.log?.warn({ err, submission: row.id }, "reminder e-mail failed; tried again next run");
-      }
+      const key = { submissionId: row.id, kind, recipient: person.email };
+      const went = await sendOnce(
+        send,
+        { to: person.email, ...reminderMail(kind, row, opts.baseUrl) },
+        {
+          record: () => repo.logReminder(db, { ...key, provinceCode: row.province_code }),
+          forget: () => repo.forgetReminder(db, key),
+        },
+        (err) => opts.log?.warn({ err, submission: row.id }, "reminder e-mail failed; tried again next run"),
+      );
+      if (went) sent++;
     }
   }
   return sent;
