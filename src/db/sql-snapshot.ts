@@ -420,6 +420,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       publish: [1, [{ id: 1, rank: 1 }]],
       markNotRanked: [[2, 3], "Không gửi kết quả tự chấm"],
       historyOf: ["30037"],
+      publishedResultOf: ["30037", 2023],
     },
   },
   reminders: {

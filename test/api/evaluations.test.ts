@@ -246,6 +246,29 @@ describe("publication", () => {
     ]);
   });
 
+  it("fills the report's score, rank, PAR Index and SIPAS ranks from the published result", async () => {
+    const forms = (await province.json("GET", "/api/forms")).body.items;
+    const form = forms.find((f: { code: string }) => f.code === "dvcq-thap-muoi");
+    const r = await province.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: form.id,
+      period: { code: String(year) },
+      targetLevel: "commune",
+      deadline: "2099-01-10",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const target = (await province.json("GET", `/api/requests/${r.body.id}`)).body.targets.find(
+      (x: { unitCode: string }) => x.unitCode === "30037",
+    );
+    const d = await commune.json("GET", `/api/submissions/${target.id}`);
+    expect(d.body.fed.values).toMatchObject({
+      DVCQ_SCORE: { "": "95.5" },
+      DVCQ_RANK: { "": "1" },
+      PAR_INDEX_RANK: { "": "7" },
+      SIPAS_RANK: { "": "5" },
+    });
+  });
+
   it("refuses self-scoring outside the window", async () => {
     const past = await province.json("POST", "/api/evaluation-schemes", {
       provinceCode: "82",

@@ -52,6 +52,12 @@ update "evaluation_scheme"
   set "published_at" = now(), "version" = version + 1
   where "id" = $1;
 
+-- publishedResultOf("30037",2023)
+select "e"."score", "e"."band_code", "e"."rank", "e"."ranked", "e"."par_rank", "e"."sipas_rank", "s"."scheme"
+  from "evaluation" as "e"
+  inner join "evaluation_scheme" as "s" on "s"."id" = "e"."scheme_id"
+  where "e"."unit_code" = $1 and "s"."year" = $2 and "s"."published_at" is not null;
+
 -- schemesOf("82")
 select *
   from "evaluation_scheme"

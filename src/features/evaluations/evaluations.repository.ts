@@ -165,3 +165,15 @@ export async function historyOf(db: Db, unitCode: string) {
     .orderBy("s.year")
     .execute();
 }
+
+/** A unit's published result for a year, if there is one. */
+export async function publishedResultOf(db: Db, unitCode: string, year: number) {
+  return db
+    .selectFrom("evaluation as e")
+    .innerJoin("evaluation_scheme as s", "s.id", "e.scheme_id")
+    .select(["e.score", "e.band_code", "e.rank", "e.ranked", "e.par_rank", "e.sipas_rank", "s.scheme"])
+    .where("e.unit_code", "=", unitCode)
+    .where("s.year", "=", year)
+    .where("s.published_at", "is not", null)
+    .executeTakeFirst();
+}

@@ -462,3 +462,34 @@ async function audit(db: Db, a: Auth, action: string, before: EvaluationRow, aft
     after: { status: after.status, score: after.score, band: after.band_code, version: after.version },
   });
 }
+
+/** The report indicators a published evaluation fills by itself (issue 3's catalogue). */
+export const EVALUATION_FED = [
+  "DVCQ_SCORE",
+  "DVCQ_BAND",
+  "DVCQ_RANK",
+  "PAR_INDEX_RANK",
+  "SIPAS_RANK",
+] as const;
+
+/**
+ * A unit's published result of a year as report values (score "95.5", band name, rank, PAR Index and SIPAS
+ * ranks), for the fed indicators asked; null when the year's results are not published.
+ */
+export async function evaluationValues(db: Db, unitCode: string, year: number, codes: readonly string[]) {
+  const r = await repo.publishedResultOf(db, unitCode, year);
+  if (!r) return null;
+  const all: Record<string, string | null> = {
+    DVCQ_SCORE: r.score === null ? null : formatPoints(r.score).replace(",", "."),
+    DVCQ_BAND: r.scheme.bands.find((b) => b.code === r.band_code)?.nameVi ?? null,
+    DVCQ_RANK: r.ranked && r.rank !== null ? String(r.rank) : null,
+    PAR_INDEX_RANK: r.par_rank === null ? null : String(r.par_rank),
+    SIPAS_RANK: r.sipas_rank === null ? null : String(r.sipas_rank),
+  };
+  const out: Record<string, Record<string, string>> = {};
+  for (const code of codes) {
+    const v = all[code];
+    if (v !== null && v !== undefined) out[code] = { "": v };
+  }
+  return out;
+}

@@ -56,6 +56,7 @@ import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { EVALUATION_FED, evaluationValues } from "../evaluations/evaluations.service.ts";
 import { requireForm, requireLatestForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { registryCounts } from "../models/models.service.ts";
@@ -485,19 +486,29 @@ function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFormRow) {
 }
 
 /**
- * The model indicators of the form that the "Dân vận khéo" registry fills by itself (issue 5): their values
- * from the models under the reporting unit in the period's year (its end); null when the form has none or the
- * province does not keep its models in the registry that year (see models.service registryCounts).
+ * The indicators of the form filled by themselves (issue 5), for the period's year (its end): the model
+ * counts from the "Dân vận khéo" registry under the reporting unit (once the province keeps its models there
+ * that year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score,
+ * band, rank, PAR Index and SIPAS ranks). Null when none applies.
  */
 async function fedFor(db: Db, l: Loaded) {
-  const codes = formIndicators({ sections: l.form.sections }).filter((c) => c in FED_INDICATORS);
-  if (codes.length === 0) return null;
-  const catalogue = await catalogueFor(db, l.form);
-  const combos = formCombos(l.form, (code) => catalogue.get(code)?.categories);
+  const onForm = formIndicators({ sections: l.form.sections });
+  const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
+  const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
+  if (modelCodes.length === 0 && evaluationCodes.length === 0) return null;
   const year = Number(l.request.period_end.slice(0, 4));
-  const counts = await registryCounts(db, l.sub.unit_code, l.sub.province_code, year);
-  if (!counts) return null;
-  return { codes, year, values: fedValues(counts.rows, counts.fieldNames, combos) };
+  const values: SubmissionValues = {};
+  if (modelCodes.length) {
+    const catalogue = await catalogueFor(db, l.form);
+    const combos = formCombos(l.form, (code) => catalogue.get(code)?.categories);
+    const counts = await registryCounts(db, l.sub.unit_code, l.sub.province_code, year);
+    if (counts) Object.assign(values, fedValues(counts.rows, counts.fieldNames, combos));
+  }
+  if (evaluationCodes.length) {
+    Object.assign(values, (await evaluationValues(db, l.sub.unit_code, year, evaluationCodes)) ?? {});
+  }
+  const codes = Object.keys(values);
+  return codes.length ? { codes, year, values } : null;
 }
 
 function totalsOf(values: SubmissionValues): Record<string, string | undefined> {
