@@ -162,6 +162,39 @@ describe("Dân vận khéo models in the browser", () => {
     await expect.poll(() => province.getByTestId("model-steps").getByText("dongthap").count()).toBe(3);
     await province.screenshot({ path: "test-results/model.png", fullPage: true });
 
+    // the counts fill the reports by themselves: the commune's annual report shows them read-only, and once
+    // accepted the province's consolidated report adds them up
+    const forms = await (await province.request.get(`${env.server.url}/api/forms`)).json();
+    const request = await province.request.post(`${env.server.url}/api/requests`, {
+      headers: { "x-csrf-token": await csrf(province) },
+      data: {
+        issuerUnitCode: "82",
+        formId: forms.items.find((f: { code: string }) => f.code === "dan-van-annual").id,
+        period: { code: String(YEAR) },
+        targetLevel: "commune",
+        deadline: `${YEAR + 1}-01-15`,
+      },
+    });
+    expect(request.status()).toBe(201);
+    const requestId = (await request.json()).id as number;
+    const targets = await (await province.request.get(`${env.server.url}/api/requests/${requestId}`)).json();
+    const target = targets.targets.find((x: { unitCode: string }) => x.unitCode === "30037");
+    await commune.goto(`${env.server.url}/submissions/${target.id}`);
+    const total = commune.getByTestId("value-DVK_MODELS_TOTAL");
+    await expect.poll(() => total.inputValue()).toBe("4");
+    expect(await total.getAttribute("readonly")).not.toBeNull();
+    expect(await commune.getByTestId("value-DVK_MODELS_KEPT").inputValue()).toBe("1");
+    await commune.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await expect.poll(() => commune.getByTestId("status").first().textContent()).toBe("Đã gửi");
+    const sub = await (await province.request.get(`${env.server.url}/api/submissions/${target.id}`)).json();
+    const accepted = await province.request.post(`${env.server.url}/api/submissions/${target.id}/accept`, {
+      headers: { "x-csrf-token": await csrf(province) },
+      data: { version: sub.submission.version },
+    });
+    expect(accepted.status()).toBe(200);
+    await province.goto(`${env.server.url}/requests/${requestId}`);
+    await expect.poll(() => province.getByTestId("total-DVK_MODELS_TOTAL").textContent()).toBe("4");
+
     // the province's counts
     await province.goto(`${env.server.url}/models`);
     const counts = await (
