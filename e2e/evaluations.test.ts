@@ -55,8 +55,9 @@ describe("the yearly evaluation in the browser", () => {
     // the province appraises it
     await province.goto(evaluationUrl);
     await province.getByLabel("BK1 Thẩm định").fill("10,5");
+    await province.getByLabel("BK1 Nhận xét tiêu chí").fill("Chưa có kế hoạch riêng");
     await province.getByLabel("BK9 Thẩm định").fill("10");
-    await province.getByLabel("Nhận xét").fill("Tiêu chí 1 chưa có kế hoạch riêng");
+    await province.getByLabel("Nhận xét", { exact: true }).fill("Tiêu chí 1 chưa có kế hoạch riêng");
     await province.getByLabel(/buộc thôi việc/).check();
     await province.getByRole("button", { name: "Lưu kết quả thẩm định" }).click();
     await expect
@@ -78,6 +79,7 @@ describe("the yearly evaluation in the browser", () => {
     await expect.poll(() => commune.getByTestId("evaluation-result").textContent()).toContain("xếp thứ 1");
     await expect.poll(() => commune.getByTestId("evaluation-history").count()).toBe(1);
     await expect.poll(() => commune.getByText("PAR Index: 3").count()).toBe(1);
+    expect(await commune.getByTestId("item-BK1").getByText("(Chưa có kế hoạch riêng)").count()).toBe(1);
     await commune.screenshot({ path: "test-results/evaluation.png", fullPage: true });
   });
 });

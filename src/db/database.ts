@@ -574,7 +574,7 @@ interface EvaluationSchemeTable {
 }
 
 export type SchemeJson = Scheme;
-export type ScoresJson = Record<string, { points: string; evidence?: string }>;
+export type ScoresJson = Record<string, { points: string; evidence?: string; comment?: string }>;
 
 interface EvaluationTable {
   id: Generated<number>;

@@ -154,7 +154,7 @@ describe("self-scoring and appraisal", () => {
   it("is appraised by the province only: Tháp Mười 2021, 95,5 capped to HTTNV for a dismissal", async () => {
     const appraisal = {
       version: mine.version,
-      scores: { BK1: { points: "10,5" }, BK9: { points: "10" } },
+      scores: { BK1: { points: "10,5", comment: "Chưa có kế hoạch riêng" }, BK9: { points: "10" } },
       comment: "Tiêu chí 1 chưa có kế hoạch riêng",
       flags: ["discipline_dismissal"],
     };
@@ -185,6 +185,7 @@ describe("self-scoring and appraisal", () => {
       appraisalComment: "Tiêu chí 1 chưa có kế hoạch riêng",
       rank: null,
     });
+    expect(r.body.appraisedScores.BK1).toEqual({ points: "10,5", comment: "Chưa có kế hoạch riêng" });
   });
 });
 

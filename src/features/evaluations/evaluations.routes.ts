@@ -63,7 +63,12 @@ const SchemeSchema = z.object({
 });
 const Scores = z.record(
   z.string().max(20),
-  z.object({ points: Points, evidence: z.string().trim().max(2000).optional() }),
+  z.object({
+    points: Points,
+    evidence: z.string().trim().max(2000).optional(),
+    /** The appraiser's reason for the points given (appraisal only). */
+    comment: z.string().trim().max(2000).optional(),
+  }),
 );
 const EvaluationSchema = z
   .object({

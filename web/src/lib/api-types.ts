@@ -8880,6 +8880,7 @@ export interface paths {
                                 /** @example 12,5 */
                                 points: string;
                                 evidence?: string;
+                                comment?: string;
                             };
                         };
                         /** @default false */
@@ -8982,6 +8983,7 @@ export interface paths {
                                 /** @example 12,5 */
                                 points: string;
                                 evidence?: string;
+                                comment?: string;
                             };
                         };
                         /** @default  */
@@ -9899,6 +9901,7 @@ export interface components {
                     /** @example 12,5 */
                     points: string;
                     evidence?: string;
+                    comment?: string;
                 };
             };
             appraisedScores: {
@@ -9906,6 +9909,7 @@ export interface components {
                     /** @example 12,5 */
                     points: string;
                     evidence?: string;
+                    comment?: string;
                 };
             };
             appraisalComment: string;

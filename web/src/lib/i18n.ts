@@ -312,6 +312,7 @@ const vi = {
     history: "Kết quả qua các năm",
     noHistory: "Chưa có kết quả đã công bố",
     editScheme: "Điều chỉnh bộ tiêu chí (nâng cao)",
+    itemComment: "Nhận xét tiêu chí",
     schemeJson: "Bộ tiêu chí (tiêu chí, điểm tối đa, mức xếp loại, trường hợp giới hạn) dạng JSON",
   },
   dashboard: {
@@ -848,6 +849,7 @@ const en: typeof vi = {
     history: "Results over the years",
     noHistory: "No published result yet",
     editScheme: "Adjust the scheme (advanced)",
+    itemComment: "Comment on the item",
     schemeJson: "The scheme (items, maximum points, bands, caps) as JSON",
   },
   dashboard: {

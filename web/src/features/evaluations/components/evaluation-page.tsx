@@ -27,7 +27,7 @@ import { bandName, type SchemeBody, StatusBadge } from "./evaluations-page.tsx";
 
 type Evaluation = paths["/api/evaluations/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
 type History = paths["/api/evaluations/history"]["get"]["responses"]["200"]["content"]["application/json"];
-type Scores = Record<string, { points: string; evidence?: string }>;
+type Scores = Record<string, { points: string; evidence?: string; comment?: string }>;
 type Item = SchemeBody["items"][number];
 
 /**
@@ -163,18 +163,46 @@ function EvaluationView({ e }: { e: Evaluation }) {
           <Table.Td>
             {leaf &&
               (appraiseOpen && e.status !== "draft" ? (
-                <TextInput
-                  size="xs"
-                  w={80}
-                  placeholder={item.scoredBy === "unit" ? (e.ownScores[item.code]?.points ?? "") : ""}
-                  value={appraised[item.code]?.points ?? ""}
-                  onChange={(ev) =>
-                    setAppraised({ ...appraised, [item.code]: { points: ev.currentTarget.value } })
-                  }
-                  aria-label={`${item.code} ${t("evaluations.appraisedScore")}`}
-                />
+                <Stack gap={2}>
+                  <TextInput
+                    size="xs"
+                    w={80}
+                    placeholder={item.scoredBy === "unit" ? (e.ownScores[item.code]?.points ?? "") : ""}
+                    value={appraised[item.code]?.points ?? ""}
+                    onChange={(ev) =>
+                      setAppraised({
+                        ...appraised,
+                        [item.code]: { ...appraised[item.code], points: ev.currentTarget.value },
+                      })
+                    }
+                    aria-label={`${item.code} ${t("evaluations.appraisedScore")}`}
+                  />
+                  <TextInput
+                    size="xs"
+                    placeholder={t("evaluations.itemComment")}
+                    value={appraised[item.code]?.comment ?? ""}
+                    onChange={(ev) =>
+                      setAppraised({
+                        ...appraised,
+                        [item.code]: {
+                          points: appraised[item.code]?.points ?? "",
+                          comment: ev.currentTarget.value,
+                        },
+                      })
+                    }
+                    aria-label={`${item.code} ${t("evaluations.itemComment")}`}
+                  />
+                </Stack>
               ) : (
-                <Text size="sm">{e.appraisedScores[item.code]?.points ?? ""}</Text>
+                <Text size="sm">
+                  {e.appraisedScores[item.code]?.points ?? ""}
+                  {e.appraisedScores[item.code]?.comment && (
+                    <Text span size="xs" c="dimmed">
+                      {" "}
+                      ({e.appraisedScores[item.code]?.comment})
+                    </Text>
+                  )}
+                </Text>
               ))}
           </Table.Td>
         </Table.Tr>
