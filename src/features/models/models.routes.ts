@@ -18,6 +18,7 @@ import {
 } from "../../http/schemas.ts";
 import * as excel from "./models.excel.ts";
 import * as service from "./models.service.ts";
+import * as showcase from "./models.showcase.ts";
 
 const tags = ["models"];
 const UnitCode = z.string().regex(/^\d{2,5}(-\d{3})?$/);
@@ -462,7 +463,7 @@ export function modelsRoutes(deps: AppDeps) {
       const body = Buffer.from(await c.req.arrayBuffer());
       if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
       return c.json(
-        await service.attach(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").filename, body),
+        await showcase.attach(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").filename, body),
         201,
       );
     },
@@ -481,7 +482,7 @@ export function modelsRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const x = await service.readAttachment(db, c.var.auth, c.req.valid("param").id);
+      const x = await showcase.readAttachment(db, c.var.auth, c.req.valid("param").id);
       return c.body(new Uint8Array(x.content), 200, downloadHeaders(x.content_type, x.filename));
     },
   );
@@ -506,7 +507,7 @@ export function modelsRoutes(deps: AppDeps) {
       responses: { 200: json(ModelDetail), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await service.setPublic(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+      c.json(await showcase.setPublic(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
   app.openapi(
@@ -536,7 +537,7 @@ export function modelsRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await service.publicShowcase(db, c.req.valid("query").province), 200),
+    async (c) => c.json(await showcase.publicShowcase(db, c.req.valid("query").province), 200),
   );
 
   app.openapi(
@@ -555,7 +556,7 @@ export function modelsRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const x = await service.publicPhoto(db, c.req.valid("param").id);
+      const x = await showcase.publicPhoto(db, c.req.valid("param").id);
       return c.body(new Uint8Array(x.content), 200, { "content-type": x.content_type });
     },
   );

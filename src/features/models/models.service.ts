@@ -5,7 +5,6 @@
  * the registry of outgoing documents (issue 4). Every step is kept with who, when and why.
  * @module
  */
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { unitPath } from "../../access/access.repository.ts";
 import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../../access/access.ts";
@@ -17,7 +16,6 @@ import type {
   ModelStatusValue,
 } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
-import { checkAttachment } from "../../domain/document-registry.ts";
 import {
   assess,
   BUILT_IN_FIELDS,
@@ -354,7 +352,12 @@ export async function listModels(
   };
 }
 
-async function requireModel(db: Db, auth: Auth | null, id: number): Promise<{ a: Auth; model: DvkModelRow }> {
+/** A model the caller may read (404 otherwise). */
+export async function requireModel(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+): Promise<{ a: Auth; model: DvkModelRow }> {
   const a = requirePermission(auth, "unit.read");
   const model = await repo.findModel(db, id);
   if (!model || !coversPath(a, "unit.read", model.unit_path)) throw errors.notFoundOrForbidden(String(id));
@@ -581,109 +584,4 @@ export async function registryCounts(db: Db, unitCode: string, provinceCode: str
   if (!(await repo.provinceHasModels(db, provinceCode, year))) return null;
   const [rows, fields] = await Promise.all([repo.counts(db, unitCode, 1, year), repo.listFields(db)]);
   return { rows, fieldNames: new Map(fields.map((f) => [f.code, f.name_vi])) };
-}
-
-// ---- photos and files; the public showcase ------------------------------------------------------------------
-
-/** Attaches a photo or file to a model (its unit's editors): PDF, Word, Excel, PNG or JPEG, checked by content. */
-export async function attach(db: Db, auth: Auth | null, id: number, filename: string, content: Buffer) {
-  const { a, model } = await requireModel(db, auth, id);
-  if (!coversPath(a, "model.register", model.unit_path)) throw errors.forbidden();
-  const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
-  const check = checkAttachment(name, content);
-  if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
-  const row = await repo.insertAttachment(db, {
-    modelId: id,
-    provinceCode: model.province_code,
-    filename: name,
-    contentType: check.contentType,
-    sha256: createHash("sha256").update(content).digest("hex"),
-    content,
-    createdBy: a.userId,
-  });
-  return { id: row.id, filename: row.filename, contentType: row.content_type, size: row.size };
-}
-
-export async function readAttachment(db: Db, auth: Auth | null, attachmentId: number) {
-  const x = await repo.findAttachment(db, attachmentId);
-  if (!x) {
-    requirePermission(auth, "unit.read");
-    throw errors.notFoundOrForbidden(String(attachmentId));
-  }
-  await requireModel(db, auth, x.model_id);
-  return x;
-}
-
-/** Shows a model on the province's public showcase (off by default), or takes it off; the results it shows. */
-export async function setPublic(
-  db: Db,
-  auth: Auth | null,
-  id: number,
-  input: { version: number; public: boolean; results: string },
-) {
-  const { a, model } = await requireModel(db, auth, id);
-  const allowed =
-    coversPath(a, "model.register", model.unit_path) ||
-    coversPath(a, "model.evaluate", model.unit_path.slice(0, -1));
-  if (!allowed) throw errors.forbidden();
-  if (input.public && input.results.trim() === "") {
-    throw errors.badRequest(
-      "Hãy nêu kết quả của mô hình trước khi giới thiệu công khai",
-      "Describe the model's results before showing it publicly",
-      {
-        field: "results",
-      },
-    );
-  }
-  const row = await repo.setPublic(db, id, input.version, {
-    is_public: input.public,
-    results: input.results.trim(),
-  });
-  if (!row) throw errors.stale(model.version);
-  await appendAudit(db, {
-    actorId: a.userId,
-    actorName: a.username,
-    action: input.public ? "model.show_public" : "model.hide_public",
-    entity: "dvk_model",
-    entityId: String(id),
-    unitCode: model.unit_code,
-    scope: model.unit_path,
-    before: { public: model.is_public, version: model.version },
-    after: { public: row.is_public, version: row.version },
-  });
-  return getModel(db, auth, id);
-}
-
-/** The province's public showcase (no login): name, unit, field, kind, results and photos. */
-export async function publicShowcase(db: Db, provinceCode: string) {
-  const [models, fields] = await Promise.all([repo.publicModels(db, provinceCode, 200), repo.listFields(db)]);
-  const photos = (
-    await repo.attachmentsOf(
-      db,
-      models.map((m) => m.id),
-    )
-  ).filter((x) => x.content_type.startsWith("image/"));
-  const fieldName = new Map(fields.map((f) => [f.code, f.name_vi]));
-  return {
-    province: provinceCode,
-    items: models.map((m) => ({
-      id: m.id,
-      name: m.name,
-      unitName: m.unit_name,
-      field: fieldName.get(m.field_code) ?? m.field_code,
-      kind: m.kind,
-      results: m.results,
-      photos: photos.filter((p) => p.model_id === m.id).map((p) => p.id),
-    })),
-  };
-}
-
-/** A photo of a publicly shown model (none else: files and hidden models stay behind the login). */
-export async function publicPhoto(db: Db, attachmentId: number) {
-  const x = await repo.findAttachment(db, attachmentId);
-  const model = x ? await repo.findModel(db, x.model_id) : undefined;
-  if (!x || !model?.is_public || !x.content_type.startsWith("image/")) {
-    throw errors.notFound("ảnh / photo", String(attachmentId));
-  }
-  return x;
 }
