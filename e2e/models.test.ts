@@ -215,6 +215,24 @@ describe("Dân vận khéo models in the browser", () => {
   });
 });
 
+describe("the province's criteria for models", () => {
+  it("shows the example set and lets the province issue its own", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/models`);
+    await logIn(page, "dongthap");
+    await page.getByRole("button", { name: "Bộ tiêu chí đánh giá mô hình" }).click();
+    const current = page.getByTestId("criteria-current");
+    await expect.poll(() => current.getByText("Bộ tiêu chí ví dụ", { exact: true }).count()).toBe(1);
+    await page.getByRole("button", { name: "Ban hành bộ tiêu chí của tỉnh" }).click();
+    await page.getByLabel("Nội dung tiêu chí").last().fill("Được Nhân dân đồng tình, có khả năng nhân rộng");
+    await page.getByLabel("Căn cứ (văn bản ban hành)").fill("QĐ số 15/QĐ-UBND ngày 10/01/2026");
+    await page.getByRole("button", { name: "Lưu bộ tiêu chí" }).click();
+    await expect.poll(() => current.getByText("Bộ tiêu chí của tỉnh", { exact: true }).count()).toBe(1);
+    expect(await current.getByText("C5. Được Nhân dân đồng tình, có khả năng nhân rộng").count()).toBe(1);
+    expect(await current.getByText("QĐ số 15/QĐ-UBND ngày 10/01/2026").count()).toBe(1);
+  });
+});
+
 /** The CSRF token of the page's session (writes made through page.request need it). */
 async function csrf(page: import("playwright-core").Page): Promise<string> {
   const me = await (await page.request.get(`${new URL(page.url()).origin}/api/auth/me`)).json();

@@ -193,6 +193,7 @@ export function App() {
             element={
               <ModelsPage
                 canRegister={can("model.register")}
+                canIssueCriteria={can("evaluation.manage")}
                 defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
               />
             }

@@ -28,6 +28,7 @@ import { ApiError, api, download, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatNumber } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
+import { CriteriaModal } from "./criteria-modal.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
 type Models = paths["/api/models"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -53,13 +54,22 @@ export function countsSentence(
  * "Dân vận khéo" models under a unit in a year: the counts as a report reads them, the list, registering a new
  * model (likely duplicates shown while typing the name) and keeping up last year's models in one action.
  */
-export function ModelsPage({ defaultUnit, canRegister }: { defaultUnit: string; canRegister: boolean }) {
+export function ModelsPage({
+  defaultUnit,
+  canRegister,
+  canIssueCriteria,
+}: {
+  defaultUnit: string;
+  canRegister: boolean;
+  canIssueCriteria: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const [unit, setUnit] = useState(defaultUnit || "82");
   const [year, setYear] = useState(String(thisYear));
   const [registering, setRegistering] = useState(false);
   const [keeping, setKeeping] = useState(false);
+  const [criteria, setCriteria] = useState(false);
   const { error, onError, clear } = useApiError();
   const [pending, setPending] = useState<{ file: File; summary: ImportSummary } | null>(null);
   const qc = useQueryClient();
@@ -130,6 +140,9 @@ export function ModelsPage({ defaultUnit, canRegister }: { defaultUnit: string; 
             </Button>
           </>
         )}
+        <Button variant="subtle" onClick={() => setCriteria(true)} disabled={!ok}>
+          {t("models.criteria.open")}
+        </Button>
         <Button variant="subtle" onClick={() => download(excelPath, "mo-hinh.xlsx").catch(onError)}>
           {t("models.excelDownload")}
         </Button>
@@ -244,6 +257,9 @@ export function ModelsPage({ defaultUnit, canRegister }: { defaultUnit: string; 
         />
       )}
       {keeping && <KeepUpModal unit={unit} year={Number(year)} onClose={() => setKeeping(false)} />}
+      {criteria && (
+        <CriteriaModal unit={unit} canIssue={canIssueCriteria} onClose={() => setCriteria(false)} />
+      )}
     </Stack>
   );
 }
