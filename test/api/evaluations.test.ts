@@ -226,6 +226,7 @@ describe("publication", () => {
     expect(ranks).toHaveLength(2);
     const notRanked = published.body.evaluations.find((e: { ranked: boolean }) => !e.ranked);
     expect(notRanked.notRankedReason).toMatch(/chưa được thẩm định/);
+    expect(notRanked).toMatchObject({ score: null, bandCode: null, rank: null });
     expect(
       (await province.json("PUT", `/api/evaluations/${mine.id}/appraisal`, { version: 5, scores: {} }))
         .status,

@@ -362,7 +362,10 @@ export async function appraise(
     not_ranked_reason: input.ranked ? "" : input.notRankedReason.trim(),
     status: "appraised",
     appraised: true,
-    ...stamped(s, e, e.own_scores, input.scores, input.flags),
+    // a unit that sent nothing has no result to show, only its "not ranked"
+    ...(e.status === "draft"
+      ? { raw: null, score: null, band_code: null, capped_by: null }
+      : stamped(s, e, e.own_scores, input.scores, input.flags)),
   });
   if (!row) throw errors.stale(e.version);
   await audit(db, a, "evaluation.appraise", e, row);
