@@ -14,13 +14,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { requireForm } from "../src/features/forms/forms.service.ts";
+import { totals } from "../src/features/reporting/dashboards.service.ts";
 import * as repo from "../src/features/reporting/reporting.repository.ts";
 import {
   createRequest,
   reviewSubmission,
   rolledCodes,
   submitSubmission,
-  totals,
 } from "../src/features/reporting/reporting.service.ts";
 import { startServer } from "../src/server.ts";
 import {

@@ -25,7 +25,7 @@ import { foldVietnamese } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { requireForm } from "../forms/forms.service.ts";
-import { consolidation, getSummary } from "../reporting/reporting.service.ts";
+import { consolidation, getSummary } from "../reporting/consolidation.service.ts";
 import * as repo from "./documents.repository.ts";
 import { allocateNumber } from "./documents.service.ts";
 import { renderDocx } from "./render-docx.ts";

@@ -5,6 +5,8 @@ import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
 import { serializeOnce } from "../../http/serialize-once.ts";
+import * as consolidation from "./consolidation.service.ts";
+import * as dashboards from "./dashboards.service.ts";
 import * as excel from "./excel.service.ts";
 import * as exchange from "./exchange.service.ts";
 import * as reminders from "./reminders.service.ts";
@@ -36,7 +38,7 @@ export function reportingRoutes(deps: AppDeps) {
       request: { query: s.TimelinessQuery },
       responses: { 200: json(s.TimelinessSchema), ...errorResponses },
     }),
-    async (c) => c.json(await service.timelinessMap(db, c.var.auth, c.req.valid("query")), 200),
+    async (c) => c.json(await dashboards.timelinessMap(db, c.var.auth, c.req.valid("query")), 200),
   );
   app.openapi(
     createRoute({
@@ -49,7 +51,7 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.TotalsSchema), ...errorResponses },
     }),
     async (c) => {
-      const result = await service.totals(db, c.var.auth, c.req.valid("query"));
+      const result = await dashboards.totals(db, c.var.auth, c.req.valid("query"));
       // the values (most of the answer) are the same object while the totals did not change: their JSON is
       // made once; the same JSON as c.json(result), typed as such for the OpenAPI route
       const { values, ...head } = result;
@@ -103,7 +105,7 @@ export function reportingRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await service.consolidation(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
+        await consolidation.consolidation(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
         200,
       ),
   );
@@ -118,7 +120,7 @@ export function reportingRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await service.getSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
+        await consolidation.getSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
         200,
       ),
   );
@@ -132,7 +134,10 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.SummarySchema), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await service.saveSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+      c.json(
+        await consolidation.saveSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
   );
   app.openapi(
     createRoute({

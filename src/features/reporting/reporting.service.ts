@@ -1,5 +1,6 @@
 /**
- * Report requests, submissions and their consolidation (issue 3 §3–4). A request names a form version, a
+ * Report requests and submissions (issue 3 §3; the consolidation is in consolidation.service.ts, the
+ * dashboards in dashboards.service.ts). A request names a form version, a
  * period and its targets (units of one level below the issuer, optionally the bodies of one kind in them);
  * each target gets one submission. Accepting a submission adds its numbers to every unit on its rollup path in
  * the same transaction (today's units, and for periods before 01/07/2025 the historic district and province
@@ -20,17 +21,14 @@ import type {
   IndicatorRow,
   ReportFormRow,
   ReportRequestRow,
-  RollupValueRow,
   SubmissionNarrative,
   SubmissionRow,
   SubmissionValues,
   UnitLevel,
   UnitRow,
 } from "../../db/database.ts";
-import { RevisionCache } from "../../db/revision-cache.ts";
-import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
 import { isWithin, todayInVietnam } from "../../domain/dates.ts";
-import { compare, divide } from "../../domain/decimal.ts";
+import { divide } from "../../domain/decimal.ts";
 import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { parseNarrative } from "../../domain/narrative.ts";
@@ -57,7 +55,7 @@ import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { EVALUATION_FED, evaluationValues } from "../evaluations/evaluations.service.ts";
-import { requireForm, requireLatestForm, toFormDto } from "../forms/forms.service.ts";
+import { requireForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { registryCounts } from "../models/models.service.ts";
 import * as unitRepo from "../units/units.repository.ts";
@@ -69,7 +67,7 @@ type Db = Kysely<Database>;
 const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
 const MAX_STEPS = 6;
 
-function periodOf(input: PeriodInput): Period {
+export function periodOf(input: PeriodInput): Period {
   try {
     return "code" in input ? parsePeriod(input.code) : adHocPeriod(input.start, input.end, input.cutoff);
   } catch (e) {
@@ -337,7 +335,12 @@ export async function listIssuedRequests(db: Db, auth: Auth | null) {
   return { items: rows.map((r) => ({ ...toRequestDto(r), counts: countsDto(r, r.deadline, today) })) };
 }
 
-async function requireRequest(db: Db, auth: Auth | null, id: number, permission: Permission = "unit.read") {
+export async function requireRequest(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  permission: Permission = "unit.read",
+) {
   const a = requirePermission(auth, permission);
   const r = await repo.findRequest(db, id);
   if (!r || !coversPath(a, permission, r.issuer_path)) throw errors.notFoundOrForbidden(String(id));
@@ -471,11 +474,11 @@ function submissionDto(l: Loaded, today: string) {
 }
 
 /** The form's indicators from the catalogue, in the form's order. */
-async function catalogueFor(db: Db, form: ReportFormRow) {
+export async function catalogueFor(db: Db, form: ReportFormRow) {
   return catalogueOf(await indicatorCatalogue(db), form);
 }
 
-function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFormRow) {
+export function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFormRow) {
   const all = new Map(indicators.map((i) => [i.code, i]));
   return new Map(
     formIndicators({ sections: form.sections }).flatMap((code) => {
@@ -633,7 +636,7 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
   return out;
 }
 
-function cleanNarrative(form: ReportFormRow, raw: Record<string, string>): SubmissionNarrative {
+export function cleanNarrative(form: ReportFormRow, raw: Record<string, string>): SubmissionNarrative {
   const keys = new Set(form.sections.filter((s) => s.kind === "narrative").map((s) => s.key));
   const bad = Object.keys(raw).filter((k) => !keys.has(k));
   if (bad.length) {
@@ -863,290 +866,4 @@ export async function getRevision(db: Db, auth: Auth | null, id: number, version
     values: r.values,
     narrative: r.narrative,
   };
-}
-
-// ---- consolidation ---------------------------------------------------------------------------------------
-
-function aggregateOfRow(
-  rule: AggregationRule,
-  r: Pick<RollupValueRow, "n" | "sum" | "min" | "max" | "latest_value" | "weighted_sum" | "weight">,
-) {
-  switch (rule) {
-    case "sum":
-      return r.sum;
-    case "average":
-      return r.n ? divide(r.sum, String(r.n), 2) : null;
-    case "weighted_average": // Σ value × weight / Σ weight over the reports that gave their weight
-      return compare(r.weight, "0") === 0 ? null : divide(r.weighted_sum, r.weight, 2);
-    case "min":
-      return r.min;
-    case "max":
-      return r.max;
-    case "latest":
-      return r.latest_value;
-    case "none":
-      return null;
-  }
-}
-
-/**
- * The requester's consolidated draft for one unit (default: the issuer): every numeric indicator from the
- * accepted submissions below it (kept current by accept/unlock), a preview including the submitted ones not
- * yet accepted, the units one level down, and the narrative compiled section by section, child by child.
- */
-export async function consolidation(db: Db, auth: Auth | null, id: number, unitCode?: string) {
-  const r = await requireRequest(db, auth, id);
-  const unit = unitCode ?? r.issuer_unit_code;
-  const form = await requireForm(db, r.form_id);
-  const catalogue = await catalogueFor(db, form);
-  const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
-  const children = await repo.rollupChildren(db, id, unit);
-  const rows = await repo.rollupOf(db, id, [unit, ...children.map((c) => c.code)]);
-  const pending = await repo.pendingSubmissionsUnder(db, id, unit);
-  const indicators = rolled.map((ind) => {
-    const mine = rows.filter((x) => x.unit_code === unit && x.indicator_code === ind.code);
-    const combos = Object.fromEntries(mine.map((x) => [x.combo, aggregateOfRow(ind.aggregation, x)]));
-    const total = mine.find((x) => x.combo === "");
-    const previewItems = pending.flatMap((p) => {
-      const v = p.values[ind.code]?.[""];
-      const weight = ind.weight_code ? p.values[ind.weight_code]?.[""] : undefined;
-      return v === undefined
-        ? []
-        : [{ value: v, at: p.submitted_at?.toISOString() ?? "", ...(weight ? { weight } : {}) }];
-    });
-    const pendingValue = aggregate(ind.aggregation, previewItems);
-    return {
-      code: ind.code,
-      nameVi: ind.name_vi,
-      nameEn: ind.name_en,
-      unitOfMeasure: ind.unit_of_measure,
-      aggregation: ind.aggregation,
-      accepted: {
-        value: combos[""] ?? null,
-        combos,
-        reporting: total?.n ?? 0,
-        partial: total?.partial_n ?? 0,
-      },
-      pending: { value: pendingValue, reporting: previewItems.length },
-      children: Object.fromEntries(
-        children.map((c) => {
-          const x = rows.find(
-            (y) => y.unit_code === c.code && y.indicator_code === ind.code && y.combo === "",
-          );
-          return [c.code, x ? aggregateOfRow(ind.aggregation, x) : null];
-        }),
-      ),
-    };
-  });
-  const narratives = await repo.narrativesUnder(db, id, unit);
-  const sections = form.sections
-    .filter((s) => s.kind === "narrative")
-    .map((s) => ({
-      key: s.key,
-      titleVi: s.titleVi,
-      titleEn: s.titleEn,
-      excerpts: narratives.flatMap((n) =>
-        n.narrative[s.key]
-          ? [
-              {
-                submissionId: n.id,
-                unitCode: n.unit_code,
-                unitName: n.unit_name,
-                status: n.status,
-                text: n.narrative[s.key] as string,
-              },
-            ]
-          : [],
-      ),
-    }));
-  return {
-    request: toRequestDto(r),
-    unitCode: unit,
-    children: children.map((c) => ({ code: c.code, name: c.full_name, level: c.level })),
-    indicators,
-    sections,
-    pendingCount: pending.length,
-  };
-}
-
-// ---- timeliness over time --------------------------------------------------------------------------------
-
-/**
- * Completeness and timeliness per unit over time: the units one level below `unitCode` (today's units; earlier
- * periods counted through the successor links) × its latest requests, each cell on time / late / missing.
- */
-export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string; form?: string }) {
-  await requireUnitAccess(db, auth, "unit.read", q.unit);
-  const today = todayInVietnam();
-  const requests = await repo.requestsUnder(db, q.unit, q.form ?? null, 16);
-  const children = (await unitRepo.listChildren(db, q.unit, today)).map((c) => ({
-    code: c.code,
-    name: c.full_name,
-  }));
-  const self = await unitRepo.findUnitAt(db, q.unit, today);
-  const ids = requests.map((r) => r.id);
-  const cells = await repo.timelinessCells(db, ids, [q.unit, ...children.map((c) => c.code)], today);
-  const withCells = new Set(cells.map((c) => c.unit_code));
-  const rows = children.filter((c) => withCells.has(c.code));
-  const shown = rows.length ? rows : [{ code: q.unit, name: self?.full_name ?? q.unit }];
-  const shownCodes = new Set(shown.map((r) => r.code));
-  return {
-    unitCode: q.unit,
-    unitName: self?.full_name ?? q.unit,
-    columns: requests.map((r) => ({
-      requestId: r.id,
-      periodCode: r.period_code,
-      deadline: r.deadline,
-      title: r.title,
-    })),
-    rows: shown,
-    cells: cells
-      .filter((c) => shownCodes.has(c.unit_code))
-      .map((c) => ({
-        requestId: c.request_id,
-        unitCode: c.unit_code,
-        expected: c.expected,
-        onTime: c.on_time,
-        late: c.late,
-        missing: c.missing,
-        accepted: c.accepted,
-      })),
-    totals: requests.map((r) => {
-      const mine = cells.filter((c) => c.request_id === r.id && c.unit_code === q.unit);
-      const c = mine[0];
-      return {
-        requestId: r.id,
-        expected: c?.expected ?? 0,
-        onTime: c?.on_time ?? 0,
-        late: c?.late ?? 0,
-        missing: c?.missing ?? 0,
-      };
-    }),
-  };
-}
-
-// ---- dashboards ------------------------------------------------------------------------------------------
-
-type TotalsByUnit = Record<string, Record<string, Record<string, string | null>>>;
-/** Per database: the totals this server read, each kept with the totals revision read before it. */
-const totalsCaches = new WeakMap<Db, RevisionCache<TotalsByUnit, string>>();
-function totalsCacheOf(db: Db) {
-  let cache = totalsCaches.get(db);
-  if (!cache) {
-    cache = new RevisionCache<TotalsByUnit, string>(200);
-    totalsCaches.set(db, cache);
-  }
-  return cache;
-}
-
-/**
- * Totals for dashboards: one form's rolled-up numbers for a unit and the units one level below it (or, for
- * whoever sees the whole country, every province), over the given periods — read from the rollup table, so
- * the answer is current and never needs a batch run.
- */
-export async function totals(
-  db: Db,
-  auth: Auth | null,
-  q: { form: string; periods: string[]; unit?: string },
-) {
-  const a = requirePermission(auth, "unit.read");
-  for (const p of q.periods) periodOf({ code: p });
-  const today = todayInVietnam();
-  const unitQ = q.unit;
-  if (unitQ) await requireUnitAccess(db, a, "unit.read", unitQ);
-  async function unitsShown() {
-    if (unitQ) {
-      const [u, children] = await Promise.all([
-        unitRepo.findUnitAt(db, unitQ, today),
-        unitRepo.listChildren(db, unitQ, today),
-      ]);
-      return {
-        self: { code: unitQ, name: u?.full_name ?? unitQ },
-        units: children.map((c) => ({ code: c.code, name: c.full_name })),
-      };
-    }
-    const scope = scopeCodes(a, "unit.read");
-    const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
-    return { self: null, units: scope === null ? all : all.filter((p) => scope.includes(p.code)) };
-  }
-  // the units, the forms, the catalogue and the totals revision do not depend on each other: ask for all at
-  // once; the totals rows themselves are read only when the revision moved since this server last read them
-  const [{ self, units }, form, indicators, revision] = await Promise.all([
-    unitsShown(),
-    requireLatestForm(db, q.form),
-    indicatorCatalogue(db),
-    repo.totalsRevision(db),
-  ]);
-  const rolled = [...catalogueOf(indicators, form).values()].filter(
-    (i) => i.type !== "text" && i.aggregation !== "none",
-  );
-  const codes = [...(self ? [self.code] : []), ...units.map((u) => u.code)];
-  // unit → period → indicator → value, as the database built it: the same object while nothing changed, so
-  // the route serialises it once (src/http/serialize-once.ts)
-  const cache = totalsCacheOf(db);
-  const key = JSON.stringify([q.form, q.periods, codes]);
-  let byUnit = cache.get(key, revision);
-  if (!byUnit) {
-    // read after the revision: rows are never kept under a revision newer than the one they were read at
-    byUnit = {};
-    for (const r of await repo.totals(db, q.form, q.periods, codes)) {
-      const unit = byUnit[r.unit_code] ?? {};
-      unit[r.period_code] = r.vals;
-      byUnit[r.unit_code] = unit;
-    }
-    cache.set(key, revision, byUnit);
-  }
-  return {
-    form: q.form,
-    periods: q.periods,
-    unit: self,
-    children: units,
-    indicators: rolled.map((i) => ({
-      code: i.code,
-      nameVi: i.name_vi,
-      nameEn: i.name_en,
-      unitOfMeasure: i.unit_of_measure,
-      aggregation: i.aggregation,
-    })),
-    values: byUnit,
-  };
-}
-
-// ---- the requester's summary -----------------------------------------------------------------------------
-
-/**
- * The requester's own narrative for its consolidated report, section by section, written beside the compiled
- * excerpts (default unit: the issuer). Versioned like every write; a stale version gets 409.
- */
-export async function getSummary(db: Db, auth: Auth | null, id: number, unitCode?: string) {
-  const r = await requireRequest(db, auth, id);
-  const unit = unitCode ?? r.issuer_unit_code;
-  const s = await repo.findSummary(db, id, unit);
-  return { unitCode: unit, narrative: s?.narrative ?? {}, version: s?.version ?? 0 };
-}
-
-export async function saveSummary(
-  db: Db,
-  auth: Auth | null,
-  id: number,
-  input: { unit?: string; version: number; narrative: Record<string, string> },
-) {
-  const r = await requireRequest(db, auth, id, "report.review");
-  const a = auth as Auth;
-  const unit = input.unit ?? r.issuer_unit_code;
-  const form = await requireForm(db, r.form_id);
-  const narrative = cleanNarrative(form, input.narrative);
-  const write = {
-    requestId: id,
-    unitCode: unit,
-    provinceCode: r.province_code,
-    narrative: JSON.stringify(narrative),
-    userId: a.userId,
-  };
-  const saved =
-    input.version === 0
-      ? await repo.insertSummary(db, write)
-      : await repo.updateSummaryVersioned(db, { ...write, version: input.version });
-  if (!saved) throw errors.stale((await repo.findSummary(db, id, unit))?.version ?? 0);
-  return { unitCode: unit, narrative, version: saved.version };
 }

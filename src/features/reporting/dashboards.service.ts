@@ -1,0 +1,160 @@
+/**
+ * Dashboards (issue 3 §3–4): the units × periods timeliness heat-map and the rolled-up totals of a form for a
+ * unit and the units below it, read from the rollup table and kept per server against the totals revision.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../access/access.ts";
+import type { Database } from "../../db/database.ts";
+import { RevisionCache } from "../../db/revision-cache.ts";
+import { todayInVietnam } from "../../domain/dates.ts";
+import { requireLatestForm } from "../forms/forms.service.ts";
+import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
+import * as unitRepo from "../units/units.repository.ts";
+import * as repo from "./reporting.repository.ts";
+import { catalogueOf, periodOf } from "./reporting.service.ts";
+
+type Db = Kysely<Database>;
+
+// ---- timeliness over time --------------------------------------------------------------------------------
+
+/**
+ * Completeness and timeliness per unit over time: the units one level below `unitCode` (today's units; earlier
+ * periods counted through the successor links) × its latest requests, each cell on time / late / missing.
+ */
+export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string; form?: string }) {
+  await requireUnitAccess(db, auth, "unit.read", q.unit);
+  const today = todayInVietnam();
+  const requests = await repo.requestsUnder(db, q.unit, q.form ?? null, 16);
+  const children = (await unitRepo.listChildren(db, q.unit, today)).map((c) => ({
+    code: c.code,
+    name: c.full_name,
+  }));
+  const self = await unitRepo.findUnitAt(db, q.unit, today);
+  const ids = requests.map((r) => r.id);
+  const cells = await repo.timelinessCells(db, ids, [q.unit, ...children.map((c) => c.code)], today);
+  const withCells = new Set(cells.map((c) => c.unit_code));
+  const rows = children.filter((c) => withCells.has(c.code));
+  const shown = rows.length ? rows : [{ code: q.unit, name: self?.full_name ?? q.unit }];
+  const shownCodes = new Set(shown.map((r) => r.code));
+  return {
+    unitCode: q.unit,
+    unitName: self?.full_name ?? q.unit,
+    columns: requests.map((r) => ({
+      requestId: r.id,
+      periodCode: r.period_code,
+      deadline: r.deadline,
+      title: r.title,
+    })),
+    rows: shown,
+    cells: cells
+      .filter((c) => shownCodes.has(c.unit_code))
+      .map((c) => ({
+        requestId: c.request_id,
+        unitCode: c.unit_code,
+        expected: c.expected,
+        onTime: c.on_time,
+        late: c.late,
+        missing: c.missing,
+        accepted: c.accepted,
+      })),
+    totals: requests.map((r) => {
+      const mine = cells.filter((c) => c.request_id === r.id && c.unit_code === q.unit);
+      const c = mine[0];
+      return {
+        requestId: r.id,
+        expected: c?.expected ?? 0,
+        onTime: c?.on_time ?? 0,
+        late: c?.late ?? 0,
+        missing: c?.missing ?? 0,
+      };
+    }),
+  };
+}
+
+// ---- dashboards ------------------------------------------------------------------------------------------
+
+type TotalsByUnit = Record<string, Record<string, Record<string, string | null>>>;
+/** Per database: the totals this server read, each kept with the totals revision read before it. */
+const totalsCaches = new WeakMap<Db, RevisionCache<TotalsByUnit, string>>();
+function totalsCacheOf(db: Db) {
+  let cache = totalsCaches.get(db);
+  if (!cache) {
+    cache = new RevisionCache<TotalsByUnit, string>(200);
+    totalsCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * Totals for dashboards: one form's rolled-up numbers for a unit and the units one level below it (or, for
+ * whoever sees the whole country, every province), over the given periods — read from the rollup table, so
+ * the answer is current and never needs a batch run.
+ */
+export async function totals(
+  db: Db,
+  auth: Auth | null,
+  q: { form: string; periods: string[]; unit?: string },
+) {
+  const a = requirePermission(auth, "unit.read");
+  for (const p of q.periods) periodOf({ code: p });
+  const today = todayInVietnam();
+  const unitQ = q.unit;
+  if (unitQ) await requireUnitAccess(db, a, "unit.read", unitQ);
+  async function unitsShown() {
+    if (unitQ) {
+      const [u, children] = await Promise.all([
+        unitRepo.findUnitAt(db, unitQ, today),
+        unitRepo.listChildren(db, unitQ, today),
+      ]);
+      return {
+        self: { code: unitQ, name: u?.full_name ?? unitQ },
+        units: children.map((c) => ({ code: c.code, name: c.full_name })),
+      };
+    }
+    const scope = scopeCodes(a, "unit.read");
+    const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
+    return { self: null, units: scope === null ? all : all.filter((p) => scope.includes(p.code)) };
+  }
+  // the units, the forms, the catalogue and the totals revision do not depend on each other: ask for all at
+  // once; the totals rows themselves are read only when the revision moved since this server last read them
+  const [{ self, units }, form, indicators, revision] = await Promise.all([
+    unitsShown(),
+    requireLatestForm(db, q.form),
+    indicatorCatalogue(db),
+    repo.totalsRevision(db),
+  ]);
+  const rolled = [...catalogueOf(indicators, form).values()].filter(
+    (i) => i.type !== "text" && i.aggregation !== "none",
+  );
+  const codes = [...(self ? [self.code] : []), ...units.map((u) => u.code)];
+  // unit → period → indicator → value, as the database built it: the same object while nothing changed, so
+  // the route serialises it once (src/http/serialize-once.ts)
+  const cache = totalsCacheOf(db);
+  const key = JSON.stringify([q.form, q.periods, codes]);
+  let byUnit = cache.get(key, revision);
+  if (!byUnit) {
+    // read after the revision: rows are never kept under a revision newer than the one they were read at
+    byUnit = {};
+    for (const r of await repo.totals(db, q.form, q.periods, codes)) {
+      const unit = byUnit[r.unit_code] ?? {};
+      unit[r.period_code] = r.vals;
+      byUnit[r.unit_code] = unit;
+    }
+    cache.set(key, revision, byUnit);
+  }
+  return {
+    form: q.form,
+    periods: q.periods,
+    unit: self,
+    children: units,
+    indicators: rolled.map((i) => ({
+      code: i.code,
+      nameVi: i.name_vi,
+      nameEn: i.name_en,
+      unitOfMeasure: i.unit_of_measure,
+      aggregation: i.aggregation,
+    })),
+    values: byUnit,
+  };
+}
