@@ -1,6 +1,6 @@
 /**
  * The yearly "dân vận chính quyền" evaluation in Chromium: the province issues its scheme from the Bắc Kạn
- * example; the commune scores itself with evidence (a score above the maximum is refused) and sends it; the
+ * example with its own threshold for the best band; the commune scores itself with evidence (a score above the maximum is refused) and sends it; the
  * province appraises it (95,5 capped to "Hoàn thành tốt nhiệm vụ" for a dismissal), publishes the ranking, and
  * the commune sees its rank and its history.
  */
@@ -27,8 +27,13 @@ describe("the yearly evaluation in the browser", () => {
     await province.getByRole("button", { name: "Ban hành bộ tiêu chí" }).click();
     await province.getByTestId("scheme-example").click();
     await province.getByRole("option", { name: /^Ví dụ theo Bắc Kạn/ }).click();
+    // the province sets its own threshold for the best band (the example's 90 is only an example)
+    await province.getByRole("button", { name: "Điều chỉnh bộ tiêu chí" }).click();
+    await province.getByTestId("scheme-editor").getByLabel("HTXSNV điểm tối thiểu").fill("92");
     await province.getByRole("button", { name: "Ban hành", exact: true }).click();
-    await expect.poll(() => province.getByTestId("scheme-name").textContent()).toMatch(/^Ví dụ theo Bắc Kạn/);
+    await expect
+      .poll(() => province.getByTestId("scheme-name").textContent())
+      .toBe(`Bộ tiêu chí đánh giá năm ${new Date().getFullYear()} (điều chỉnh từ mẫu)`);
     const list = province.getByTestId("evaluation-list");
     await expect.poll(() => list.getByText("Xã Tháp Mười").count()).toBe(1);
 
@@ -49,7 +54,7 @@ describe("the yearly evaluation in the browser", () => {
     await commune.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
     await expect
       .poll(() => commune.getByTestId("evaluation-result").textContent())
-      .toContain("90 điểm – Hoàn thành xuất sắc nhiệm vụ");
+      .toContain("90 điểm – Hoàn thành tốt nhiệm vụ"); // below the province's 92
     const evaluationUrl = commune.url();
 
     // the province appraises it

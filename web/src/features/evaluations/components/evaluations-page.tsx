@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -20,10 +19,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
-import { ApiError, api } from "../../../lib/api.ts";
+import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
+import { SchemeEditor } from "./scheme-editor.tsx";
 
 type Schemes = paths["/api/evaluation-schemes"]["get"]["responses"]["200"]["content"]["application/json"];
 type SchemeDetail =
@@ -251,36 +251,20 @@ function CreateScheme({
   const [example, setExample] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(`${thisYear}-11-01`);
   const [until, setUntil] = useState<string | null>(`${thisYear}-12-15`);
-  // the example as editable text: bands' thresholds and caps are the province's to set (none is national)
-  const [text, setText] = useState("");
-  const [editing, setEditing] = useState(false);
+  // the example, adjustable: bands' thresholds and caps are the province's to set (none is national)
+  const [edited, setEdited] = useState<SchemeBody | null>(null);
   const chosen = examples.data?.items.find((e) => e.key === example);
   const create = useMutation({
-    mutationFn: () => {
-      let scheme: unknown;
-      if (editing) {
-        try {
-          scheme = JSON.parse(text);
-        } catch {
-          throw new ApiError(
-            400,
-            "bad_json",
-            "Bộ tiêu chí không đúng định dạng JSON",
-            "The scheme is not valid JSON",
-            null,
-          );
-        }
-      }
-      return api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
+    mutationFn: () =>
+      api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
         provinceCode: province,
         year: Number(year),
-        ...(scheme
-          ? { scheme, name: `Bộ tiêu chí đánh giá năm ${year} (điều chỉnh từ mẫu)` }
+        ...(edited
+          ? { scheme: edited, name: `Bộ tiêu chí đánh giá năm ${year} (điều chỉnh từ mẫu)` }
           : { exampleKey: example }),
         selfFrom: from,
         selfUntil: until,
-      });
-    },
+      }),
     onSuccess: async (r) => {
       await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
       onCreated(r.id);
@@ -289,7 +273,7 @@ function CreateScheme({
     onError,
   });
   return (
-    <Modal opened onClose={onClose} title={t("evaluations.createFor", { province })} size="lg">
+    <Modal opened onClose={onClose} title={t("evaluations.createFor", { province })} size="xl">
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
         <Select
@@ -305,34 +289,21 @@ function CreateScheme({
           value={example}
           onChange={(v) => {
             setExample(v);
-            setEditing(false);
+            setEdited(null);
           }}
           data-testid="scheme-example"
         />
-        {chosen && !editing && (
+        {chosen && !edited && (
           <Button
             variant="subtle"
             size="xs"
             w={260}
-            onClick={() => {
-              setText(JSON.stringify(chosen.scheme, null, 2));
-              setEditing(true);
-            }}
+            onClick={() => setEdited(structuredClone(chosen.scheme as SchemeBody))}
           >
             {t("evaluations.editScheme")}
           </Button>
         )}
-        {editing && (
-          <Textarea
-            label={t("evaluations.schemeJson")}
-            autosize
-            minRows={8}
-            maxRows={20}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            styles={{ input: { fontFamily: "monospace", fontSize: 12 } }}
-          />
-        )}
+        {edited && <SchemeEditor value={edited} onChange={setEdited} />}
         <Group grow>
           <DateField label={t("evaluations.selfFrom")} value={from} onChange={setFrom} />
           <DateField label={t("evaluations.selfUntil")} value={until} onChange={setUntil} />

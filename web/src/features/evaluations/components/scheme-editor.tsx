@@ -1,0 +1,229 @@
+import { ActionIcon, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { SchemeBody } from "./evaluations-page.tsx";
+
+type Item = SchemeBody["items"][number];
+type Band = SchemeBody["bands"][number];
+type Cap = SchemeBody["caps"][number];
+
+const replace = <T,>(list: T[], i: number, x: T) => list.map((y, j) => (j === i ? x : y));
+const without = <T,>(list: T[], i: number) => list.filter((_, j) => j !== i);
+
+/**
+ * The evaluation scheme edited in place: its items (code, title, kind, maximum points, who scores, evidence,
+ * PAR-only), its bands (name and lowest score) and its capping rules; sub-items of an item are kept as they are.
+ * The server checks the whole (points add up, bands in order, caps name a band).
+ */
+export function SchemeEditor({ value, onChange }: { value: SchemeBody; onChange: (s: SchemeBody) => void }) {
+  const { t } = useTranslation();
+  const setItem = (i: number, x: Item) => onChange({ ...value, items: replace(value.items, i, x) });
+  const setBand = (i: number, x: Band) => onChange({ ...value, bands: replace(value.bands, i, x) });
+  const setCap = (i: number, x: Cap) => onChange({ ...value, caps: replace(value.caps, i, x) });
+  const total = value.items
+    .filter((i) => i.kind === "criterion")
+    .reduce((n, i) => n + (Number(i.maxPoints.replace(",", ".")) || 0), 0);
+  return (
+    <Stack gap="xs" data-testid="scheme-editor">
+      <Text fw={600}>{t("evaluations.editor.items", { total: String(total).replace(".", ",") })}</Text>
+      <Table>
+        <Table.Tbody>
+          {value.items.map((it, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: controlled inputs; an item is its place
+            <Table.Tr key={i}>
+              <Table.Td w={70}>
+                <TextInput
+                  size="xs"
+                  value={it.code}
+                  onChange={(e) => setItem(i, { ...it, code: e.currentTarget.value })}
+                  aria-label={t("evaluations.editor.code")}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  size="xs"
+                  value={it.titleVi}
+                  onChange={(e) => setItem(i, { ...it, titleVi: e.currentTarget.value })}
+                  aria-label={t("evaluations.editor.title")}
+                />
+                {it.children?.length ? (
+                  <Text size="xs" c="dimmed">
+                    {t("evaluations.editor.children", { count: it.children.length })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td w={120}>
+                <Select
+                  size="xs"
+                  allowDeselect={false}
+                  data={(["criterion", "bonus", "penalty"] as const).map((k) => ({
+                    value: k,
+                    label: t(`evaluations.kinds.${k}`),
+                  }))}
+                  value={it.kind}
+                  onChange={(v) => v && setItem(i, { ...it, kind: v })}
+                  aria-label={t("evaluations.editor.kind")}
+                />
+              </Table.Td>
+              <Table.Td w={70}>
+                <TextInput
+                  size="xs"
+                  value={it.maxPoints}
+                  onChange={(e) => setItem(i, { ...it, maxPoints: e.currentTarget.value })}
+                  aria-label={`${it.code} ${t("evaluations.max")}`}
+                />
+              </Table.Td>
+              <Table.Td w={120}>
+                <Select
+                  size="xs"
+                  allowDeselect={false}
+                  data={[
+                    { value: "unit", label: t("evaluations.editor.byUnit") },
+                    { value: "superior", label: t("evaluations.editor.bySuperior") },
+                  ]}
+                  value={it.scoredBy}
+                  onChange={(v) => v && setItem(i, { ...it, scoredBy: v })}
+                  aria-label={t("evaluations.editor.scoredBy")}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Checkbox
+                  size="xs"
+                  label={t("evaluations.editor.evidence")}
+                  checked={it.evidenceRequired}
+                  onChange={(e) => setItem(i, { ...it, evidenceRequired: e.currentTarget.checked })}
+                />
+                <Checkbox
+                  size="xs"
+                  mt={4}
+                  label={t("evaluations.editor.parOnly")}
+                  checked={it.parIndexOnly ?? false}
+                  onChange={(e) => setItem(i, { ...it, parIndexOnly: e.currentTarget.checked })}
+                />
+              </Table.Td>
+              <Table.Td w={40}>
+                <ActionIcon
+                  size="sm"
+                  variant="default"
+                  aria-label={t("evaluations.editor.remove")}
+                  onClick={() => onChange({ ...value, items: without(value.items, i) })}
+                >
+                  ✕
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() =>
+            onChange({
+              ...value,
+              items: [
+                ...value.items,
+                {
+                  code: `TC${value.items.length + 1}`,
+                  titleVi: "",
+                  kind: "criterion",
+                  maxPoints: "5",
+                  scoredBy: "unit",
+                  evidenceRequired: true,
+                },
+              ],
+            })
+          }
+        >
+          {t("evaluations.editor.addItem")}
+        </Button>
+      </Group>
+
+      <Text fw={600}>{t("evaluations.editor.bands")}</Text>
+      {value.bands.map((b, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: as for items
+        <Group key={i} gap="xs" wrap="nowrap">
+          <TextInput
+            size="xs"
+            w={90}
+            value={b.code}
+            onChange={(e) => setBand(i, { ...b, code: e.currentTarget.value })}
+            aria-label={t("evaluations.editor.code")}
+          />
+          <TextInput
+            size="xs"
+            style={{ flex: 1 }}
+            value={b.nameVi}
+            onChange={(e) => setBand(i, { ...b, nameVi: e.currentTarget.value })}
+            aria-label={t("evaluations.editor.bandName")}
+          />
+          <TextInput
+            size="xs"
+            w={90}
+            value={b.min}
+            onChange={(e) => setBand(i, { ...b, min: e.currentTarget.value })}
+            aria-label={`${b.code} ${t("evaluations.editor.min")}`}
+            leftSection={<Text size="xs">≥</Text>}
+          />
+        </Group>
+      ))}
+
+      <Text fw={600}>{t("evaluations.editor.caps")}</Text>
+      {value.caps.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: as for items
+        <Group key={i} gap="xs" wrap="nowrap">
+          <TextInput
+            size="xs"
+            style={{ flex: 1 }}
+            value={c.labelVi}
+            onChange={(e) => setCap(i, { ...c, labelVi: e.currentTarget.value })}
+            aria-label={t("evaluations.editor.capLabel")}
+          />
+          <Select
+            size="xs"
+            w={200}
+            allowDeselect={false}
+            data={value.bands.map((b) => ({ value: b.code, label: b.nameVi || b.code }))}
+            value={c.maxBand}
+            onChange={(v) => v && setCap(i, { ...c, maxBand: v })}
+            aria-label={t("evaluations.editor.capBand")}
+          />
+          <ActionIcon
+            size="sm"
+            variant="default"
+            aria-label={t("evaluations.editor.remove")}
+            onClick={() => onChange({ ...value, caps: without(value.caps, i) })}
+          >
+            ✕
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() =>
+            onChange({
+              ...value,
+              caps: [
+                ...value.caps,
+                {
+                  code: `cap_${value.caps.length + 1}`,
+                  labelVi: "",
+                  maxBand: value.bands[1]?.code ?? value.bands[0]?.code ?? "",
+                },
+              ],
+            })
+          }
+        >
+          {t("evaluations.editor.addCap")}
+        </Button>
+      </Group>
+      <Checkbox
+        label={t("evaluations.editor.scale")}
+        checked={value.scaleTo100}
+        onChange={(e) => onChange({ ...value, scaleTo100: e.currentTarget.checked })}
+      />
+    </Stack>
+  );
+}
