@@ -187,5 +187,15 @@ describe("document numbers in the browser", () => {
     expect(text).toContain(`Số: ${symbol}`);
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain("Nguyễn Văn A");
+    // the numbered report was entered in the outgoing registry: the link opens it there
+    await page.getByTestId("report-document-registry").click();
+    await page.waitForURL(/\/registry\?unit=82&doc=\d+/);
+    const opened = page.getByRole("dialog");
+    await expect.poll(() => opened.getByText(symbol, { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => opened.getByText(/Ủy ban nhân dân tỉnh Đồng Tháp/).count()).toBeGreaterThan(0);
+    await page.keyboard.press("Escape");
+    const listed = page.getByTestId("registry-list").getByRole("row", { name: new RegExp(symbol) });
+    await expect.poll(() => listed.count()).toBe(1);
+    await expect.poll(() => listed.getByText("Văn bản đi").count()).toBe(1);
   });
 });

@@ -104,6 +104,55 @@ describe("POST /api/requests/{id}/document", () => {
     }
   });
 
+  it("enters the numbered report once in the unit's registry, requested by the công văn it cites", async () => {
+    const request = (await province.json("GET", `/api/requests/${requestId}`)).body;
+    expect(request.referenceNo).toMatch(/-CV\/BDVTU$/);
+    const cited = await province.json("POST", "/api/registry", {
+      unitCode: "82",
+      direction: "incoming",
+      numberSymbol: request.referenceNo,
+      issuerName: "Ban Dân vận Tỉnh ủy Đồng Tháp",
+      issuedOn: "2025-11-20",
+      excerpt: "Về việc báo cáo công tác dân vận năm 2025",
+    });
+    expect(cited.status).toBe(201);
+    const first = await download({ format: "docx", takeNumber: true });
+    expect(first.res.status).toBe(200);
+    const numberId = Number(first.res.headers.get("x-document-number-id"));
+    const symbol = decodeURIComponent(first.res.headers.get("x-document-number") ?? "");
+    const entryId = Number(first.res.headers.get("x-registry-document-id"));
+    expect(entryId).toBeGreaterThan(0);
+    const entry = await province.json("GET", `/api/registry/${entryId}`);
+    expect(entry.status).toBe(200);
+    expect(entry.body).toMatchObject({
+      unitCode: "82",
+      direction: "outgoing",
+      typeCode: "BC",
+      numberSymbol: symbol,
+      issuerName: "Ủy ban nhân dân tỉnh Đồng Tháp",
+      documentNumberId: numberId,
+    });
+    expect(entry.body.excerpt).toMatch(/^Báo cáo /);
+    expect(entry.body.bodyText).toContain("Tình hình chính trị ổn định");
+    expect(entry.body.relations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "requested_by", id: cited.body.id })]),
+    );
+    // the report's own text is searchable in the registry
+    const found = await province.json(
+      "GET",
+      `/api/registry?unit=82&q=${encodeURIComponent("chinh tri on dinh")}`,
+    );
+    expect(found.body.items.map((d: { id: number }) => d.id)).toContain(entryId);
+    // rendering the same number again (the PDF) keeps the one entry
+    const again = await download({ format: "pdf", numberId });
+    expect(Number(again.res.headers.get("x-registry-document-id"))).toBe(entryId);
+    const bySymbol = await province.json("GET", `/api/registry?unit=82&q=${encodeURIComponent(symbol)}`);
+    expect(bySymbol.body.items).toHaveLength(1);
+    // a draft is not an issued document: no entry
+    const draft = await download({ format: "docx" });
+    expect(draft.res.headers.get("x-registry-document-id")).toBeNull();
+  });
+
   it("leaves the number blank on a draft, and refuses bad input with a 4xx", async () => {
     const draft = await download({ format: "docx" });
     expect(draft.res.status).toBe(200);

@@ -15,6 +15,7 @@ import * as createTaskReminderLog from "./202611230700-create-task-reminder-log.
 import * as createDvkModels from "./202611230800-create-dvk-models.ts";
 import * as createEvaluations from "./202611230900-create-evaluations.ts";
 import * as createModelAttachments from "./202611231000-create-model-attachments.ts";
+import * as registryNumberLink from "./202611231100-registry-number-link.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230800-create-dvk-models": createDvkModels,
   "202611230900-create-evaluations": createEvaluations,
   "202611231000-create-model-attachments": createModelAttachments,
+  "202611231100-registry-number-link": registryNumberLink,
 };

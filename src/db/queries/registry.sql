@@ -11,6 +11,18 @@ select *
   from "registry_attachment"
   where "id" = $1;
 
+-- findByNumber(1)
+select *
+  from "registry_document"
+  where "document_number_id" = $1;
+
+-- findBySymbol("82","113-cv/bdvtu",2)
+select "id", "province_code"
+  from "registry_document"
+  where "unit_code" = $1 and "symbol_key" = $2
+  order by "issued_on" desc
+  limit $3;
+
 -- findDocument(1)
 select *
   from "registry_document"
@@ -24,6 +36,13 @@ insert into "registry_attachment" ("document_id", "province_code", "filename", "
 -- insertDocument({"unit_code":"82","province_code":"82","direction":"incoming","type_code":"KH","number_symbol":"53-KH/HU","symbol_key":"53-kh/hu","issuer_name":"Huyện ủy","issued_on":"2022-01-26","excerpt":"Kế hoạch","body_text":"","document_number_id":null,"created_by":1,"searchText":"53 kh hu huyen uy ke hoach"})
 insert into "registry_document" ("unit_code", "province_code", "direction", "type_code", "number_symbol", "symbol_key", "issuer_name", "issued_on", "excerpt", "body_text", "document_number_id", "created_by", "search")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_tsvector('simple', $13))
+  returning *;
+
+-- insertNumberedDocument({"unit_code":"82","province_code":"82","direction":"outgoing","type_code":"BC","number_symbol":"12/BC-UBND","symbol_key":"12/bc-ubnd","issuer_name":"Ủy ban nhân dân tỉnh Đồng Tháp","issued_on":"2026-11-23","excerpt":"Báo cáo công tác dân vận năm 2026","body_text":"","document_number_id":1,"created_by":1,"searchText":"12 bc ubnd bao cao"})
+insert into "registry_document" ("unit_code", "province_code", "direction", "type_code", "number_symbol", "symbol_key", "issuer_name", "issued_on", "excerpt", "body_text", "document_number_id", "created_by", "search")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_tsvector('simple', $13))
+  on conflict ("document_number_id")
+  where "document_number_id" is not null do nothing
   returning *;
 
 -- insertRelation({"fromId":1,"toId":2,"kind":"implements","provinceCode":"82"})

@@ -221,6 +221,20 @@ export function documentsRoutes(deps: AppDeps) {
       responses: {
         200: {
           description: "The document",
+          headers: z.object({
+            "x-document-number-id": z
+              .string()
+              .optional()
+              .openapi({ description: "the number taken or reused" }),
+            "x-document-number": z
+              .string()
+              .optional()
+              .openapi({ description: "its number-symbol, URI-encoded", example: "12%2FBC-UBND" }),
+            "x-registry-document-id": z
+              .string()
+              .optional()
+              .openapi({ description: "the numbered report's entry in the unit's registry (outgoing)" }),
+          }),
           content: {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
               schema: { type: "string", format: "binary" },
@@ -244,6 +258,7 @@ export function documentsRoutes(deps: AppDeps) {
         "content-disposition": `attachment; filename="${file.filename}"`,
         ...(file.numberId ? { "x-document-number-id": String(file.numberId) } : {}),
         ...(file.symbol ? { "x-document-number": encodeURIComponent(file.symbol) } : {}),
+        ...(file.registryDocumentId ? { "x-registry-document-id": String(file.registryDocumentId) } : {}),
       });
     },
   );

@@ -25,6 +25,7 @@ import { foldVietnamese } from "../../domain/vn-text.ts";
 import { errors } from "../../http/errors.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { requireForm } from "../forms/forms.service.ts";
+import { recordIssued } from "../registry/registry.service.ts";
 import { consolidation, getSummary } from "../reporting/consolidation.service.ts";
 import * as repo from "./documents.repository.ts";
 import { allocateNumber } from "./documents.service.ts";
@@ -69,6 +70,7 @@ export async function reportDocument(
   contentType: string;
   numberId: number | null;
   symbol: string | null;
+  registryDocumentId: number | null;
 }> {
   const c = await consolidation(db, auth, requestId); // checks access to the request
   const summary = await getSummary(db, auth, requestId);
@@ -153,7 +155,27 @@ export async function reportDocument(
     );
     number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
   }
-  if (number) doc = compose(numberLine(family, number.symbol), number.issuedOn);
+  let registryDocumentId: number | null = null;
+  if (number) {
+    doc = compose(numberLine(family, number.symbol), number.issuedOn);
+    // a numbered report is an issued document: entered once in the unit's registry (outgoing)
+    const lower = /^\p{Lu}\p{Ll}/u.test(excerpt)
+      ? `${excerpt.charAt(0).toLocaleLowerCase("vi")}${excerpt.slice(1)}`
+      : excerpt;
+    const entry = await recordIssued(db, auth as Auth, {
+      unitCode: body.unit_code,
+      provinceCode: body.province_code,
+      numberId: number.id,
+      numberSymbol: number.symbol,
+      typeCode: "BC",
+      issuerName: body.name,
+      issuedOn: number.issuedOn,
+      excerpt: `Báo cáo ${lower}`,
+      bodyText: sections.map((s) => s.text).join("\n\n"),
+      requestedBy: c.request.referenceNo,
+    });
+    registryDocumentId = entry.id;
+  }
   const bytes = input.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
   const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
   return {
@@ -165,5 +187,6 @@ export async function reportDocument(
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     numberId: number?.id ?? null,
     symbol: number?.symbol ?? null,
+    registryDocumentId,
   };
 }

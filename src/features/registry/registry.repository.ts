@@ -37,6 +37,47 @@ export async function insertDocument(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Enters a numbered document once per number: a second call for the same number inserts nothing and returns
+ * undefined (the partial unique index on `document_number_id`).
+ */
+export async function insertNumberedDocument(
+  db: Db,
+  d: Omit<RegistryDocumentRow, "id" | "version" | "created_at" | "updated_at" | "search"> & {
+    searchText: string;
+  },
+): Promise<RegistryDocumentRow | undefined> {
+  const { searchText, ...row } = d;
+  return db
+    .insertInto("registry_document")
+    .values({ ...row, search: sql<string>`to_tsvector('simple', ${searchText})` })
+    .onConflict((oc) =>
+      oc.column("document_number_id").where("document_number_id", "is not", null).doNothing(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findByNumber(db: Db, numberId: number): Promise<RegistryDocumentRow | undefined> {
+  return db
+    .selectFrom("registry_document")
+    .selectAll()
+    .where("document_number_id", "=", numberId)
+    .executeTakeFirst();
+}
+
+/** The documents of a unit's registry numbered so (a number-symbol key), newest first. */
+export async function findBySymbol(db: Db, unitCode: string, key: string, limit: number) {
+  return db
+    .selectFrom("registry_document")
+    .select(["id", "province_code"])
+    .where("unit_code", "=", unitCode)
+    .where("symbol_key", "=", key)
+    .orderBy("issued_on", "desc")
+    .limit(limit)
+    .execute();
+}
+
 export async function findDocument(db: Db, id: number): Promise<RegistryDocumentRow | undefined> {
   return db.selectFrom("registry_document").selectAll().where("id", "=", id).executeTakeFirst();
 }

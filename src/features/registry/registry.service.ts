@@ -54,6 +54,22 @@ async function requireDocument(
   return d;
 }
 
+/** Audits a new entry and returns it. */
+async function created(db: Db, a: Auth, row: RegistryDocumentRow) {
+  await appendAudit(db, {
+    actorId: a.userId,
+    actorName: a.username,
+    action: "registry_document.create",
+    entity: "registry_document",
+    entityId: String(row.id),
+    unitCode: row.unit_code,
+    scope: [row.province_code],
+    before: null,
+    after: toDocumentDto(row),
+  });
+  return toDocumentDto(row);
+}
+
 export interface RegisterInput {
   unitCode: string;
   direction: "incoming" | "outgoing";
@@ -100,18 +116,67 @@ export async function registerDocument(db: Db, auth: Auth | null, input: Registe
         bodyText: input.bodyText ?? "",
       }),
     });
-    await appendAudit(trx, {
-      actorId: a.userId,
-      actorName: a.username,
-      action: "registry_document.create",
-      entity: "registry_document",
-      entityId: String(row.id),
-      unitCode: row.unit_code,
-      scope: [row.province_code],
-      before: null,
-      after: toDocumentDto(row),
+    return created(trx, a, row);
+  });
+}
+
+export interface IssuedInput {
+  unitCode: string;
+  provinceCode: string;
+  numberId: number;
+  numberSymbol: string;
+  typeCode: string;
+  issuerName: string;
+  issuedOn: string;
+  excerpt: string;
+  bodyText: string;
+  /** the công văn that asked for it: related as "requested by" when the unit's registry holds it */
+  requestedBy?: string | null;
+}
+
+/**
+ * Enters a document issued under a number of the numbering registry in its unit's registry as outgoing — once
+ * per number: a second rendering of the same numbered document leaves the entry as it is. Done by the system
+ * for whoever took the number (`document.number`); no `document.register` needed. Returns the entry.
+ */
+export async function recordIssued(db: Db, auth: Auth, input: IssuedInput) {
+  const found = await repo.findByNumber(db, input.numberId);
+  if (found) return toDocumentDto(found);
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertNumberedDocument(trx, {
+      unit_code: input.unitCode,
+      province_code: input.provinceCode,
+      direction: "outgoing",
+      type_code: input.typeCode,
+      number_symbol: input.numberSymbol,
+      symbol_key: symbolKey(input.numberSymbol),
+      issuer_name: input.issuerName,
+      issued_on: input.issuedOn,
+      excerpt: input.excerpt,
+      body_text: input.bodyText,
+      document_number_id: input.numberId,
+      created_by: auth.userId,
+      searchText: searchText({
+        numberSymbol: input.numberSymbol,
+        issuerName: input.issuerName,
+        excerpt: input.excerpt,
+        bodyText: input.bodyText,
+      }),
     });
-    return toDocumentDto(row);
+    // entered meanwhile by a concurrent rendering of the same number
+    if (!row) return toDocumentDto((await repo.findByNumber(trx, input.numberId)) as RegistryDocumentRow);
+    const asked = input.requestedBy?.trim() ? symbolKey(input.requestedBy) : "";
+    const cited = asked ? await repo.findBySymbol(trx, input.unitCode, asked, 2) : [];
+    // only an unambiguous match is related
+    if (cited.length === 1 && cited[0]) {
+      await repo.insertRelation(trx, {
+        fromId: row.id,
+        toId: cited[0].id,
+        kind: "requested_by",
+        provinceCode: row.province_code,
+      });
+    }
+    return created(trx, auth, row);
   });
 }
 

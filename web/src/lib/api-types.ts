@@ -5325,6 +5325,12 @@ export interface paths {
                 /** @description The document */
                 200: {
                     headers: {
+                        /** @description the number taken or reused */
+                        "x-document-number-id"?: string;
+                        /** @description its number-symbol, URI-encoded */
+                        "x-document-number"?: string;
+                        /** @description the numbered report's entry in the unit's registry (outgoing) */
+                        "x-registry-document-id"?: string;
                         [name: string]: unknown;
                     };
                     content: {

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -14,6 +15,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { api, type Body, download } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
@@ -43,7 +45,9 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
   const [authority, setAuthority] = useState("");
   const [signer, setSigner] = useState("");
   const [takeNumber, setTakeNumber] = useState(false);
-  const [number, setNumber] = useState<{ id: number; symbol: string } | null>(null);
+  const [number, setNumber] = useState<{ id: number; symbol: string; registryId: number | null } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const { error, onError, clear } = useApiError();
 
@@ -76,7 +80,11 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
       });
       const id = headers.get("x-document-number-id");
       if (id)
-        setNumber({ id: Number(id), symbol: decodeURIComponent(headers.get("x-document-number") ?? "") });
+        setNumber({
+          id: Number(id),
+          symbol: decodeURIComponent(headers.get("x-document-number") ?? ""),
+          registryId: Number(headers.get("x-registry-document-id")) || null,
+        });
       clear();
     } catch (e) {
       onError(e);
@@ -145,9 +153,21 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
           </Stack>
         </Group>
         {number ? (
-          <Text fw={700} data-testid="report-document-number">
-            {t("documents.numbered", { symbol: number.symbol })}
-          </Text>
+          <Group gap="sm">
+            <Text fw={700} data-testid="report-document-number">
+              {t("documents.numbered", { symbol: number.symbol })}
+            </Text>
+            {number.registryId && (
+              <Anchor
+                component={Link}
+                to={`/registry?unit=${props.issuerUnitCode}&doc=${number.registryId}`}
+                size="sm"
+                data-testid="report-document-registry"
+              >
+                {t("documents.inRegistry")}
+              </Anchor>
+            )}
+          </Group>
         ) : (
           <Checkbox
             label={t("documents.takeNumberNow")}

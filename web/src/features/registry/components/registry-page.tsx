@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
 import { api, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
@@ -32,10 +33,12 @@ const KINDS = ["implements", "replaces", "amends", "guides", "reports_on", "requ
 export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string; canRegister: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [unit, setUnit] = useState(defaultUnit);
+  // ?unit=…&doc=… opens a document (as linked from a numbered report)
+  const [params] = useSearchParams();
+  const [unit, setUnit] = useState(params.get("unit") ?? defaultUnit);
   const [q, setQ] = useState("");
   const [search, setSearch] = useState("");
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(Number(params.get("doc")) || null);
   const [adding, setAdding] = useState(false);
   const { error, onError, clear } = useApiError();
   const list = useQuery({
