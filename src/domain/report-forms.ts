@@ -57,9 +57,17 @@ export interface FormDefinition {
 }
 
 /** The indicator codes a form's tables use, in order. */
-export function formIndicators(f: Pick<FormDefinition, "sections">): string[] {
-  return [...new Set(f.sections.flatMap((s) => (s.rows ?? []).map((r) => r.indicator)))];
+export function formIndicators(f: Pick<FormDefinition, "sections">): readonly string[] {
+  const held = indicatorsOf.get(f.sections);
+  if (held) return held;
+  const codes = Object.freeze([
+    ...new Set(f.sections.flatMap((s) => (s.rows ?? []).map((r) => r.indicator))),
+  ]);
+  indicatorsOf.set(f.sections, codes);
+  return codes;
 }
+/** Remembered per sections array (forms are read once per version and never changed in place). */
+const indicatorsOf = new WeakMap<readonly unknown[], readonly string[]>();
 
 export interface FormProblem {
   path: string;

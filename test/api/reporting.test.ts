@@ -461,3 +461,23 @@ describe("periods before the 2025 reform roll up through the old district and in
     }
   });
 });
+
+describe("concurrent writes", () => {
+  it("two saves of the same version at the same moment: one wins, the other is 409, one revision kept", async () => {
+    const r = await newRequest("2023Q3");
+    const sub = await submissionOf(r.id);
+    const { id, version } = sub.submission;
+    const both = await Promise.all(
+      ["11", "12"].map((n) =>
+        commune.json("PUT", `/api/submissions/${id}`, { version, values: { DVK_MODELS_TOTAL: { "": n } } }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.status === 200) as (typeof both)[number];
+    const now = await commune.json("GET", `/api/submissions/${id}`);
+    expect(now.body.submission.version).toBe(version + 1);
+    expect(now.body.submission.values).toEqual(winner.body.submission.values);
+    const revisions = await commune.json("GET", `/api/submissions/${id}/revisions`);
+    expect(revisions.body.items.map((x: { version: number }) => x.version)).toEqual([version + 1]);
+  });
+});

@@ -19,10 +19,10 @@ select *
   where "id" = $1;
 
 -- historyOf("30037")
-select "s"."year", "e"."score", "e"."band_code", "e"."rank", "e"."ranked", "e"."par_rank", "e"."sipas_rank", "s"."scheme"
+select "e"."unit_code", "s"."year", "e"."score", "e"."band_code", "e"."rank", "e"."ranked", "e"."par_rank", "e"."sipas_rank", "s"."scheme"
   from "evaluation" as "e"
   inner join "evaluation_scheme" as "s" on "s"."id" = "e"."scheme_id"
-  where "e"."unit_code" = $1 and "s"."published_at" is not null
+  where "s"."published_at" is not null and "e"."unit_code" = $1
   order by "s"."year";
 
 -- insertEvaluations([{"scheme_id":1,"unit_code":"30037","unit_path":["82","30037"],"province_code":"82"}])
@@ -53,10 +53,11 @@ update "evaluation_scheme"
   where "id" = $1;
 
 -- publishedResultOf("30037",2023)
-select "e"."score", "e"."band_code", "e"."rank", "e"."ranked", "e"."par_rank", "e"."sipas_rank", "s"."scheme"
+select "e"."unit_code", "s"."year", "e"."score", "e"."band_code", "e"."rank", "e"."ranked", "e"."par_rank", "e"."sipas_rank", "s"."scheme"
   from "evaluation" as "e"
   inner join "evaluation_scheme" as "s" on "s"."id" = "e"."scheme_id"
-  where "e"."unit_code" = $1 and "s"."year" = $2 and "s"."published_at" is not null;
+  where "s"."published_at" is not null and (e.unit_code, s.year) in (select *
+  from unnest($1::text[], $2::int[]));
 
 -- schemesOf("82")
 select *

@@ -106,10 +106,13 @@ select "m"."id", "m"."name", "y"."registration"
   order by "m"."id";
 
 -- provinceHasModels("82",2026)
-select "model_id"
-  from "dvk_model_year"
-  where "province_code" = $1 and "year" = $2
-  limit $3;
+
+    select k.i::int as i
+  from unnest($1::text[], $2::int[])
+           with ordinality as k (province_code, year, i)
+  where exists (select 1
+  from dvk_model_year m
+  where m.province_code = k.province_code and m.year = k.year);
 
 -- publicModels("82",200)
 select "m"."id", "m"."name", "m"."field_code", "m"."kind", "m"."results", coalesce(u.full_name, m.unit_code) as "unit_name"

@@ -82,7 +82,7 @@ select "id", "unit_code"
 -- findRequest(1)
 select *
   from "report_request"
-  where "id" = $1;
+  where id = any($1::int[]);
 
 -- findRevision(1,2)
 select *
@@ -93,16 +93,22 @@ select *
 select "s".*, "u"."full_name" as "unit_name"
   from "submission" as "s"
   inner join "unit" as "u" on "u"."id" = "s"."unit_id"
-  where "s"."id" = $1;
+  where s.id = any($1::bigint[]);
 
 -- findSubmissionFor("30037","dvcq-thap-muoi","2025")
-select "s"."id", "s"."values", "s"."status"
-  from "submission" as "s"
-  inner join "report_request" as "r" on "r"."id" = "s"."request_id"
-  inner join "report_form" as "f" on "f"."id" = "r"."form_id"
-  where "s"."unit_code" = $1 and "f"."code" = $2 and "r"."period_code" = $3 and "s"."status" in ($4, $5)
-  order by s.status = 'accepted' desc, "s"."id" desc
-  limit $6;
+
+      select k.i::int as i, p.id, p.values, p.status
+  from unnest($1::text[], $2::text[],
+                    $3::text[]) with ordinality as k (unit_code, form_code, period_code, i)
+        cross join lateral (
+          select s.id, s.values, s.status
+  from submission s
+            join report_request r on r.id = s.request_id
+            join report_form f on f.id = r.form_id
+  where s.unit_code = k.unit_code and f.code = k.form_code and r.period_code = k.period_code
+              and s.status in ('submitted', 'accepted')
+  order by s.status = 'accepted' desc, s.id desc
+  limit 1) p;
 
 -- findSummary(1,"82")
 select "narrative", "version"
@@ -425,11 +431,45 @@ update "consolidation_summary"
   returning "version";
 
 -- writeSubmissionStep(1,1,{"set":{"status":"submitted","values":"{}","narrative":"{}","submitted":true,"updated_by":1},"event":"submit","comment":null,"actorName":"xa.thapmuoi","audit":{"actorId":1,"actorName":"xa.thapmuoi","action":"submission.submit","entity":"submission","entityId":"1","unitCode":"30037","scope":["82","30037"],"before":{"status":"draft","version":1},"after":{"status":"submitted","version":2,"comment":null}}})
-with "u" as (update "submission"
-  set "status" = $1, "values" = $2, "narrative" = $3, "updated_by" = $4, "submitted_at" = now(), "first_submitted_at" = coalesce(first_submitted_at, now()), "version" = version + 1, "updated_at" = now()
-  where "id" = $5 and "version" = $6
-  returning *), "r" as (insert into "submission_revision" ("submission_id", "province_code", "version", "event", "status", "values", "narrative", "comment", "actor_id", "actor_name") select "u"."id", "u"."province_code", "u"."version", $7::text as "event", "u"."status", "u"."values", "u"."narrative", $8::text as "comment", $9::int as "actor_id", $10::text as "actor_name"
-  from "u"), "a" as (insert into "audit_log" ("actor_id", "actor_name", "action", "entity", "entity_id", "unit_code", "province_code", "scope_codes", "before", "after") select $11::int as "actor_id", $12::text as "actor_name", $13::text as "action", 'submission' as "entity", u.id::text as "entity_id", "u"."unit_code", "u"."province_code", $14::text[] as "scope_codes", $15::jsonb as "before", $16::jsonb as "after"
-  from "u"
-  where $17::boolean) select *
-  from "u";
+
+      with x as (
+        select *
+  from jsonb_to_recordset($1::jsonb) as x (
+          i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_late boolean,
+          late_reason text, set_comment boolean, comment text, submitted boolean, accepted boolean,
+          updated_by int, event text, rev_comment text, actor_name text, audit jsonb)
+      ), u as (
+        update submission s
+  set status = x.status,
+          "values" = coalesce(x."values", s."values"),
+          narrative = coalesce(x.narrative, s.narrative),
+          late_reason = case when x.set_late then x.late_reason else s.late_reason end,
+          comment = case when x.set_comment then x.comment else s.comment end,
+          submitted_at = case when x.submitted then now() else s.submitted_at end,
+          first_submitted_at = case when x.submitted then coalesce(s.first_submitted_at, now())
+                                    else s.first_submitted_at end,
+          accepted_at = case x.accepted when true then now() when false then null else s.accepted_at end,
+          updated_by = x.updated_by,
+          version = s.version + 1,
+          updated_at = now()
+  from x
+  where s.id = x.id and s.version = x.version
+  returning s.*, x.i as batch_index, x.event as batch_event, x.rev_comment as batch_comment,
+                  x.actor_name as batch_actor, x.audit as batch_audit
+      ), r as (
+        insert into submission_revision
+          (submission_id, province_code, version, event, status, "values", narrative, comment, actor_id, actor_name)
+        select id, province_code, version, batch_event, status, "values", narrative, batch_comment, updated_by,
+               batch_actor
+  from u
+      ), a as (
+        insert into audit_log
+          (actor_id, actor_name, action, entity, entity_id, unit_code, province_code, scope_codes, before, after)
+        select updated_by, batch_actor, batch_audit->>'action', 'submission', id::text, unit_code, province_code,
+               array(select jsonb_array_elements_text(batch_audit->'scope')), batch_audit->'before',
+               batch_audit->'after'
+  from u
+  where batch_audit is not null
+      )
+      select *
+  from u;

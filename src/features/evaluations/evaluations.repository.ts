@@ -1,5 +1,6 @@
 /** SQL for the yearly "dân vận chính quyền" evaluation: schemes, the units' evaluations, results and ranks. @module */
 import { type Kysely, sql } from "kysely";
+import { batched } from "../../db/batch.ts";
 import type { Database, EvaluationRow, EvaluationSchemeRow, SchemeJson } from "../../db/database.ts";
 
 type Db = Kysely<Database>;
@@ -146,11 +147,13 @@ export async function publish(
 }
 
 /** A unit's published results over the years (score, band, rank, PAR Index and SIPAS ranks). */
-export async function historyOf(db: Db, unitCode: string) {
+/** Published results with their scheme (for the band names), by unit and year. */
+function publishedResultRows(db: Db) {
   return db
     .selectFrom("evaluation as e")
     .innerJoin("evaluation_scheme as s", "s.id", "e.scheme_id")
     .select([
+      "e.unit_code",
       "s.year",
       "e.score",
       "e.band_code",
@@ -160,20 +163,24 @@ export async function historyOf(db: Db, unitCode: string) {
       "e.sipas_rank",
       "s.scheme",
     ])
-    .where("e.unit_code", "=", unitCode)
-    .where("s.published_at", "is not", null)
-    .orderBy("s.year")
-    .execute();
+    .where("s.published_at", "is not", null);
+}
+
+export async function historyOf(db: Db, unitCode: string) {
+  return publishedResultRows(db).where("e.unit_code", "=", unitCode).orderBy("s.year").execute();
 }
 
 /** A unit's published result for a year, if there is one. */
-export async function publishedResultOf(db: Db, unitCode: string, year: number) {
-  return db
-    .selectFrom("evaluation as e")
-    .innerJoin("evaluation_scheme as s", "s.id", "e.scheme_id")
-    .select(["e.score", "e.band_code", "e.rank", "e.ranked", "e.par_rank", "e.sipas_rank", "s.scheme"])
-    .where("e.unit_code", "=", unitCode)
-    .where("s.year", "=", year)
-    .where("s.published_at", "is not", null)
-    .executeTakeFirst();
-}
+export const publishedResultOf = (db: Db, unitCode: string, year: number) =>
+  publishedResults(db, { unitCode, year });
+
+/** Concurrent questions (every submission asks) share one statement (see db/batch.ts). */
+const publishedResults = batched(async (db: Db, keys: readonly { unitCode: string; year: number }[]) => {
+  const rows = await publishedResultRows(db)
+    .where(
+      sql<boolean>`(e.unit_code, s.year) in (select * from unnest(${sql.val(keys.map((k) => k.unitCode))}::text[], ${sql.val(keys.map((k) => k.year))}::int[]))`,
+    )
+    .execute();
+  const by = new Map(rows.map(({ unit_code, year, ...r }) => [`${unit_code}|${year}`, r]));
+  return keys.map((k) => by.get(`${k.unitCode}|${k.year}`));
+});

@@ -14,7 +14,7 @@ import * as repo from "./indicators.repository.ts";
 type Db = Kysely<Database>;
 
 const watchers = new WeakMap<Db, RevisionWatcher>();
-const held = new WeakMap<Db, { revision: number; rows: readonly IndicatorRow[] }>();
+const held = new WeakMap<Db, { revision: number; rows: Promise<readonly IndicatorRow[]> }>();
 
 /** Lets `catalogue(db)` keep its answer while `watcher` says the revision has not moved. */
 export function watchCatalogue(db: Db, watcher: RevisionWatcher): void {
@@ -27,8 +27,12 @@ export async function catalogue(db: Db): Promise<readonly IndicatorRow[]> {
   if (revision == null) return repo.listIndicators(db);
   const h = held.get(db);
   if (h && h.revision === revision) return h.rows;
-  const rows = await repo.listIndicators(db);
+  // the read in flight is shared: a burst arriving on a cold cache reads the table once
+  const rows = repo.listIndicators(db);
   held.set(db, { revision, rows });
+  rows.catch(() => {
+    if (held.get(db)?.rows === rows) held.delete(db);
+  });
   return rows;
 }
 

@@ -1,5 +1,6 @@
 /** SQL for "Dân vận khéo" models: fields, criteria sets, models, their years and steps, and the counts. @module */
 import { type Kysely, sql } from "kysely";
+import { batched } from "../../db/batch.ts";
 import type {
   Database,
   DvkModelRow,
@@ -332,16 +333,23 @@ export async function counts(db: Db, unitCode: string, depth: number, year: numb
 }
 
 /** Whether the province keeps its models in the registry for `year` (any model registered or kept up). */
-export async function provinceHasModels(db: Db, provinceCode: string, year: number): Promise<boolean> {
-  const r = await db
-    .selectFrom("dvk_model_year")
-    .select("model_id")
-    .where("province_code", "=", provinceCode)
-    .where("year", "=", year)
-    .limit(1)
-    .executeTakeFirst();
-  return r !== undefined;
-}
+export const provinceHasModels = (db: Db, provinceCode: string, year: number): Promise<boolean> =>
+  provincesWithModels(db, { provinceCode, year });
+
+/** Concurrent questions (every submission asks) share one statement (see db/batch.ts). */
+const provincesWithModels = batched(
+  async (db: Db, keys: readonly { provinceCode: string; year: number }[]) => {
+    const rows = await sql<{ i: number }>`
+    select k.i::int as i
+      from unnest(${sql.val(keys.map((k) => k.provinceCode))}::text[], ${sql.val(keys.map((k) => k.year))}::int[])
+           with ordinality as k (province_code, year, i)
+      where exists (select 1 from dvk_model_year m where m.province_code = k.province_code and m.year = k.year)`.execute(
+      db,
+    );
+    const found = new Set(rows.rows.map((r) => r.i));
+    return keys.map((_, i) => found.has(i + 1));
+  },
+);
 
 // ---- photos and files; the public showcase ------------------------------------------------------------------
 

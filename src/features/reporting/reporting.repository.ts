@@ -1,5 +1,6 @@
 /** SQL for report requests, submissions, their revisions and the incremental rollup. @module */
 import { type Kysely, sql } from "kysely";
+import { batched } from "../../db/batch.ts";
 import type {
   Database,
   ReportRequestRow,
@@ -13,6 +14,12 @@ import type { AuditEntry } from "../audit/audit.repository.ts";
 
 type Db = Kysely<Database>;
 
+/** Rows put back in the order of the keys asked for (undefined where none). */
+function inOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (r: R) => K): (R | undefined)[] {
+  const by = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => by.get(k));
+}
+
 // ---- requests --------------------------------------------------------------------------------------------
 
 export async function insertRequest(
@@ -24,9 +31,15 @@ export async function insertRequest(
   return db.insertInto("report_request").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findRequest(db: Db, id: number): Promise<ReportRequestRow | undefined> {
-  return db.selectFrom("report_request").selectAll().where("id", "=", id).executeTakeFirst();
-}
+/** A request by id; concurrent lookups share one statement (see db/batch.ts). */
+export const findRequest = batched(async (db: Db, ids: readonly number[]) => {
+  const rows = await db
+    .selectFrom("report_request")
+    .selectAll()
+    .where(sql<boolean>`id = any(${sql.val(ids)}::int[])`)
+    .execute();
+  return inOrder(ids, rows, (r) => r.id);
+});
 
 /** Requests issued by units in the given subtrees (null = all), newest period first. */
 export async function listIssuedRequests(
@@ -221,40 +234,42 @@ export async function listInbox(
 }
 
 /** A submission with its unit's full name (what every page and write answer shows). */
-export async function findSubmission(
-  db: Db,
-  id: number,
-): Promise<(SubmissionRow & { unit_name: string }) | undefined> {
-  return db
+/** A submission with its unit's name; concurrent lookups share one statement (see db/batch.ts). */
+export const findSubmission = batched(async (db: Db, ids: readonly number[]) => {
+  const rows: (SubmissionRow & { unit_name: string })[] = await db
     .selectFrom("submission as s")
     .innerJoin("unit as u", "u.id", "s.unit_id")
     .selectAll("s")
     .select("u.full_name as unit_name")
-    .where("s.id", "=", id)
-    .executeTakeFirst();
-}
+    .where(sql<boolean>`s.id = any(${sql.val(ids)}::bigint[])`)
+    .execute();
+  return inOrder(ids, rows, (r) => r.id);
+});
 
 /** The same unit's submission for another period of the same form code (for "previous period" columns). */
-export async function findSubmissionFor(
-  db: Db,
-  unitCode: string,
-  formCode: string,
-  periodCode: string,
-): Promise<Pick<SubmissionRow, "id" | "values" | "status"> | undefined> {
-  return db
-    .selectFrom("submission as s")
-    .innerJoin("report_request as r", "r.id", "s.request_id")
-    .innerJoin("report_form as f", "f.id", "r.form_id")
-    .select(["s.id", "s.values", "s.status"])
-    .where("s.unit_code", "=", unitCode)
-    .where("f.code", "=", formCode)
-    .where("r.period_code", "=", periodCode)
-    .where("s.status", "in", ["submitted", "accepted"])
-    .orderBy(sql`s.status = 'accepted'`, "desc")
-    .orderBy("s.id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
+export const findSubmissionFor = (db: Db, unitCode: string, formCode: string, periodCode: string) =>
+  submissionsFor(db, { unitCode, formCode, periodCode });
+
+/** Concurrent lookups share one statement: a lateral lookup per key (see db/batch.ts). */
+const submissionsFor = batched(
+  async (db: Db, keys: readonly { unitCode: string; formCode: string; periodCode: string }[]) => {
+    const rows = await sql<Pick<SubmissionRow, "id" | "values" | "status"> & { i: number }>`
+      select k.i::int as i, p.id, p.values, p.status
+        from unnest(${sql.val(keys.map((k) => k.unitCode))}::text[], ${sql.val(keys.map((k) => k.formCode))}::text[],
+                    ${sql.val(keys.map((k) => k.periodCode))}::text[]) with ordinality as k (unit_code, form_code, period_code, i)
+        cross join lateral (
+          select s.id, s.values, s.status
+            from submission s
+            join report_request r on r.id = s.request_id
+            join report_form f on f.id = r.form_id
+            where s.unit_code = k.unit_code and f.code = k.form_code and r.period_code = k.period_code
+              and s.status in ('submitted', 'accepted')
+            order by s.status = 'accepted' desc, s.id desc
+            limit 1) p`.execute(db);
+    const byIndex = new Map(rows.rows.map(({ i, ...r }) => [i, r]));
+    return keys.map((_, i) => byIndex.get(i + 1));
+  },
+);
 
 export interface SubmissionStep {
   /** What changes: the new status and content; `submitted`/`accepted` stamp (or clear) their times. */
@@ -280,105 +295,93 @@ export interface SubmissionStep {
  * One step of a submission in one statement: the update if the row still has `version`, the revision that
  * copies its new content, and the audit entry, all three or none (a data-modifying CTE is atomic on its own,
  * so a save or a submit costs one round trip instead of five). Undefined when someone else wrote first.
+ * Concurrent steps share the statement (see db/batch.ts): each is one row of the `x` input; when two of them
+ * name the same submission and version, one wins and the other finds the version moved.
  */
-export async function writeSubmissionStep(
-  db: Db,
-  id: number,
-  version: number,
-  step: SubmissionStep,
-): Promise<SubmissionRow | undefined> {
-  const { submitted, accepted, ...fields } = step.set;
-  const a = step.audit;
-  return db
-    .with("u", (d) =>
-      d
-        .updateTable("submission")
-        .set({
-          ...fields,
-          ...(submitted
-            ? { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }
-            : {}),
-          ...(accepted === true
-            ? { accepted_at: sql`now()` }
-            : accepted === false
-              ? { accepted_at: null }
-              : {}),
-          version: sql`version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where("id", "=", id)
-        .where("version", "=", version)
-        .returningAll(),
-    )
-    .with("r", (d) =>
-      d
-        .insertInto("submission_revision")
-        .columns([
-          "submission_id",
-          "province_code",
-          "version",
-          "event",
-          "status",
-          "values",
-          "narrative",
-          "comment",
-          "actor_id",
-          "actor_name",
-        ])
-        .expression((e) =>
-          e
-            .selectFrom("u")
-            .select([
-              "u.id",
-              "u.province_code",
-              "u.version",
-              sql<SubmissionStep["event"]>`${step.event}::text`.as("event"),
-              "u.status",
-              "u.values",
-              "u.narrative",
-              sql<string | null>`${step.comment}::text`.as("comment"),
-              sql<number>`${fields.updated_by}::int`.as("actor_id"),
-              sql<string>`${step.actorName}::text`.as("actor_name"),
-            ]),
-        ),
-    )
-    .with("a", (d) =>
-      d
-        .insertInto("audit_log")
-        .columns([
-          "actor_id",
-          "actor_name",
-          "action",
-          "entity",
-          "entity_id",
-          "unit_code",
-          "province_code",
-          "scope_codes",
-          "before",
-          "after",
-        ])
-        .expression((e) =>
-          e
-            .selectFrom("u")
-            .select([
-              sql<number>`${fields.updated_by}::int`.as("actor_id"),
-              sql<string>`${step.actorName}::text`.as("actor_name"),
-              sql<string>`${a?.action ?? null}::text`.as("action"),
-              sql<string>`'submission'`.as("entity"),
-              sql<string>`u.id::text`.as("entity_id"),
-              "u.unit_code",
-              "u.province_code",
-              sql<string[]>`${a?.scope ?? null}::text[]`.as("scope_codes"),
-              sql<unknown>`${a ? JSON.stringify(a.before) : null}::jsonb`.as("before"),
-              sql<unknown>`${a ? JSON.stringify(a.after) : null}::jsonb`.as("after"),
-            ])
-            .where(sql<boolean>`${a !== null}::boolean`),
-        ),
-    )
-    .selectFrom("u")
-    .selectAll()
-    .executeTakeFirst() as Promise<SubmissionRow | undefined>;
-}
+export const writeSubmissionStep = (db: Db, id: number, version: number, step: SubmissionStep) =>
+  writeSteps(db, { id, version, step });
+
+const writeSteps = batched(
+  async (db: Db, items: readonly { id: number; version: number; step: SubmissionStep }[]) => {
+    // the content is JSON text already: spliced in, not parsed and written again
+    const rowsJson = items.map(({ id, version, step }, i) => {
+      const { set, audit } = step;
+      const rest = JSON.stringify({
+        i: i + 1,
+        id,
+        version,
+        status: set.status,
+        set_late: set.late_reason !== undefined,
+        late_reason: set.late_reason ?? null,
+        set_comment: set.comment !== undefined,
+        comment: set.comment ?? null,
+        submitted: set.submitted === true,
+        accepted: set.accepted ?? null,
+        updated_by: set.updated_by,
+        event: step.event,
+        rev_comment: step.comment,
+        actor_name: step.actorName,
+        audit: audit && {
+          action: audit.action,
+          scope: audit.scope,
+          before: audit.before,
+          after: audit.after,
+        },
+      });
+      return `{"values":${set.values ?? "null"},"narrative":${set.narrative ?? "null"},${rest.slice(1)}`;
+    });
+    const json = `[${rowsJson.join(",")}]`;
+    const rows = await sql<SubmissionRow & { batch_index: number }>`
+      with x as (
+        select * from jsonb_to_recordset(${json}::jsonb) as x (
+          i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_late boolean,
+          late_reason text, set_comment boolean, comment text, submitted boolean, accepted boolean,
+          updated_by int, event text, rev_comment text, actor_name text, audit jsonb)
+      ), u as (
+        update submission s set
+          status = x.status,
+          "values" = coalesce(x."values", s."values"),
+          narrative = coalesce(x.narrative, s.narrative),
+          late_reason = case when x.set_late then x.late_reason else s.late_reason end,
+          comment = case when x.set_comment then x.comment else s.comment end,
+          submitted_at = case when x.submitted then now() else s.submitted_at end,
+          first_submitted_at = case when x.submitted then coalesce(s.first_submitted_at, now())
+                                    else s.first_submitted_at end,
+          accepted_at = case x.accepted when true then now() when false then null else s.accepted_at end,
+          updated_by = x.updated_by,
+          version = s.version + 1,
+          updated_at = now()
+        from x
+        where s.id = x.id and s.version = x.version
+        returning s.*, x.i as batch_index, x.event as batch_event, x.rev_comment as batch_comment,
+                  x.actor_name as batch_actor, x.audit as batch_audit
+      ), r as (
+        insert into submission_revision
+          (submission_id, province_code, version, event, status, "values", narrative, comment, actor_id, actor_name)
+        select id, province_code, version, batch_event, status, "values", narrative, batch_comment, updated_by,
+               batch_actor
+          from u
+      ), a as (
+        insert into audit_log
+          (actor_id, actor_name, action, entity, entity_id, unit_code, province_code, scope_codes, before, after)
+        select updated_by, batch_actor, batch_audit->>'action', 'submission', id::text, unit_code, province_code,
+               array(select jsonb_array_elements_text(batch_audit->'scope')), batch_audit->'before',
+               batch_audit->'after'
+          from u
+          where batch_audit is not null
+      )
+      select * from u`.execute(db);
+    const byIndex = new Map(
+      rows.rows.map((row) => {
+        const { batch_index, batch_event, batch_comment, batch_actor, batch_audit, ...sub } =
+          row as typeof row &
+            Record<"batch_event" | "batch_comment" | "batch_actor" | "batch_audit", unknown>;
+        return [batch_index, sub as SubmissionRow];
+      }),
+    );
+    return items.map((_, i) => byIndex.get(i + 1));
+  },
+);
 
 export async function listRevisions(
   db: Db,

@@ -1,10 +1,11 @@
 /** /api/requests, /api/inbox, /api/submissions: periodic reporting. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { parse } from "csv-parse/sync";
+import type { Context, TypedResponse } from "hono";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
-import { serializeOnce } from "../../http/serialize-once.ts";
+import { jsonText, serializeOnce } from "../../http/serialize-once.ts";
 import * as consolidation from "./consolidation.service.ts";
 import * as dashboards from "./dashboards.service.ts";
 import * as excel from "./excel.service.ts";
@@ -14,6 +15,18 @@ import * as s from "./reporting.schemas.ts";
 import * as service from "./reporting.service.ts";
 
 const tags = ["reporting"];
+
+/**
+ * c.json(detail) for a data-entry page: the same JSON, with its form and indicators (shared by every unit on
+ * that form version) written once (http/serialize-once.ts); typed as c.json for the OpenAPI route.
+ */
+function detailJson<T extends object>(c: Context<AppEnv>, detail: T) {
+  return c.body(jsonText(detail), 200, { "content-type": "application/json" }) as unknown as TypedResponse<
+    T,
+    200,
+    "json"
+  >;
+}
 
 export function reportingRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -169,7 +182,7 @@ export function reportingRoutes(deps: AppDeps) {
       request: { params: s.IdParam },
       responses: { 200: json(s.SubmissionDetailSchema), ...errorResponses },
     }),
-    async (c) => c.json(await service.getSubmission(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) => detailJson(c, await service.getSubmission(db, c.var.auth, c.req.valid("param").id)),
   );
   app.openapi(
     createRoute({
@@ -181,7 +194,10 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await service.saveSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+      detailJson(
+        c,
+        await service.saveSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+      ),
   );
   app.openapi(
     createRoute({
@@ -193,9 +209,9 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(
+      detailJson(
+        c,
         await service.submitSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
-        200,
       ),
   );
   for (const action of ["return", "accept", "unlock"] as const) {

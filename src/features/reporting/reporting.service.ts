@@ -51,11 +51,12 @@ import {
 } from "../../domain/submission-workflow.ts";
 import { checkRule, isOutlier } from "../../domain/validation-rules.ts";
 import { AppError, errors } from "../../http/errors.ts";
+import { shareJson } from "../../http/serialize-once.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { EVALUATION_FED, evaluationValues } from "../evaluations/evaluations.service.ts";
-import { requireForm, toFormDto } from "../forms/forms.service.ts";
+import { type FormDto, requireForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { registryCounts } from "../models/models.service.ts";
 import * as unitRepo from "../units/units.repository.ts";
@@ -478,14 +479,32 @@ export async function catalogueFor(db: Db, form: ReportFormRow) {
   return catalogueOf(await indicatorCatalogue(db), form);
 }
 
-export function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFormRow) {
+/** Per catalogue (it is held while its revision stands) and per form version (held by requireForm). */
+const catalogues = new WeakMap<
+  readonly IndicatorRow[],
+  WeakMap<ReportFormRow, ReadonlyMap<string, IndicatorRow>>
+>();
+
+export function catalogueOf(
+  indicators: readonly IndicatorRow[],
+  form: ReportFormRow,
+): ReadonlyMap<string, IndicatorRow> {
+  let byForm = catalogues.get(indicators);
+  if (!byForm) {
+    byForm = new WeakMap();
+    catalogues.set(indicators, byForm);
+  }
+  const held = byForm.get(form);
+  if (held) return held;
   const all = new Map(indicators.map((i) => [i.code, i]));
-  return new Map(
+  const out = new Map(
     formIndicators({ sections: form.sections }).flatMap((code) => {
       const i = all.get(code);
       return i ? [[code, i] as const] : [];
     }),
   );
+  byForm.set(form, out);
+  return out;
 }
 
 /**
@@ -494,6 +513,8 @@ export function catalogueOf(indicators: readonly IndicatorRow[], form: ReportFor
  * that year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score,
  * band, rank, PAR Index and SIPAS ranks). Null when none applies.
  */
+type Fed = Awaited<ReturnType<typeof fedFor>>;
+
 async function fedFor(db: Db, l: Loaded) {
   const onForm = formIndicators({ sections: l.form.sections });
   const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
@@ -565,28 +586,56 @@ export async function getSubmission(db: Db, auth: Auth | null, id: number) {
   return detailOf(db, await load(db, auth, id));
 }
 
+// the form and its indicators are the same for every unit filling that form version: built once, and marked
+// for their JSON to be written once (see http/serialize-once.ts)
+const formDtos = new WeakMap<ReportFormRow, FormDto>();
+const indicatorDtos = new WeakMap<ReadonlyMap<string, IndicatorRow>, IndicatorDto[]>();
+type IndicatorDto = ReturnType<typeof indicatorDto>;
+
+function formDtoOf(form: ReportFormRow): FormDto {
+  let dto = formDtos.get(form);
+  if (!dto) {
+    dto = shareJson(toFormDto(form));
+    formDtos.set(form, dto);
+  }
+  return dto;
+}
+
+function indicatorDto(i: IndicatorRow) {
+  return {
+    code: i.code,
+    nameVi: i.name_vi,
+    nameEn: i.name_en,
+    type: i.type,
+    unitOfMeasure: i.unit_of_measure,
+    aggregation: i.aggregation,
+    categories: i.categories,
+  };
+}
+
+function indicatorDtosOf(catalogue: ReadonlyMap<string, IndicatorRow>): IndicatorDto[] {
+  let dtos = indicatorDtos.get(catalogue);
+  if (!dtos) {
+    dtos = shareJson([...catalogue.values()].map(indicatorDto));
+    indicatorDtos.set(catalogue, dtos);
+  }
+  return dtos;
+}
+
 /** What the data-entry page shows; writes answer with it too, from what they already loaded. */
-async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
+async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: { fed: Fed }) {
   const today = todayInVietnam();
   const [previous, catalogue, fed] = await Promise.all([
     previousValues(db, l),
     catalogueFor(db, l.form),
-    fedFor(db, l),
+    known ? known.fed : fedFor(db, l),
   ]);
   return {
     submission: submissionDto(l, today),
     unitName: l.unitName,
     request: toRequestDto(l.request),
-    form: toFormDto(l.form),
-    indicators: [...catalogue.values()].map((i) => ({
-      code: i.code,
-      nameVi: i.name_vi,
-      nameEn: i.name_en,
-      type: i.type,
-      unitOfMeasure: i.unit_of_measure,
-      aggregation: i.aggregation,
-      categories: i.categories,
-    })),
+    form: formDtoOf(l.form),
+    indicators: indicatorDtosOf(catalogue),
     previous,
     checks: checks(l.form, l.sub.values, previous?.values ?? null),
     can: {
@@ -744,7 +793,7 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     },
     null,
   );
-  return detailOf(db, done);
+  return detailOf(db, done, { fed });
 }
 
 export async function submitSubmission(
@@ -804,7 +853,7 @@ export async function submitSubmission(
     },
     late ? reason : null,
   );
-  return detailOf(db, done);
+  return detailOf(db, done, { fed });
 }
 
 export async function reviewSubmission(
