@@ -4,7 +4,6 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { APP_VERSION } from "../config.ts";
@@ -28,6 +27,7 @@ import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
 import { AppError, errors } from "./errors.ts";
+import { limitBody } from "./json-body.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) may be larger. */
@@ -70,15 +70,8 @@ export function createApp(deps: AppDeps) {
     );
   });
 
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw errors.tooLarge();
-      },
-    });
-  const small = limit(MAX_BODY_BYTES);
-  const upload = limit(MAX_UPLOAD_BYTES);
+  const small = limitBody(MAX_BODY_BYTES);
+  const upload = limitBody(MAX_UPLOAD_BYTES);
   app.use("/api/*", (c, next) => (UPLOAD_PATH.test(c.req.path) ? upload(c, next) : small(c, next)));
 
   // Session from the cookie; CSRF token required on every cookie-authenticated write.
