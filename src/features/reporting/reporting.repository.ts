@@ -298,8 +298,15 @@ export interface SubmissionStep {
  * Concurrent steps share the statement (see db/batch.ts): each is one row of the `x` input; when two of them
  * name the same submission and version, one wins and the other finds the version moved.
  */
-export const writeSubmissionStep = (db: Db, id: number, version: number, step: SubmissionStep) =>
-  writeSteps(db, { id, version, step });
+/** A submission row as a step leaves it, without its content (values, narrative). */
+export type WrittenSubmission = Omit<SubmissionRow, "values" | "narrative">;
+
+export const writeSubmissionStep = (
+  db: Db,
+  id: number,
+  version: number,
+  step: SubmissionStep,
+): Promise<WrittenSubmission | undefined> => writeSteps(db, { id, version, step });
 
 const writeSteps = batched(
   async (db: Db, items: readonly { id: number; version: number; step: SubmissionStep }[]) => {
@@ -331,7 +338,7 @@ const writeSteps = batched(
       return `{"values":${set.values ?? "null"},"narrative":${set.narrative ?? "null"},${rest.slice(1)}`;
     });
     const json = `[${rowsJson.join(",")}]`;
-    const rows = await sql<SubmissionRow & { batch_index: number }>`
+    const rows = await sql<WrittenSubmission & { batch_index: number }>`
       with x as (
         select * from jsonb_to_recordset(${json}::jsonb) as x (
           i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_late boolean,
@@ -370,15 +377,12 @@ const writeSteps = batched(
           from u
           where batch_audit is not null
       )
-      select * from u`.execute(db);
-    const byIndex = new Map(
-      rows.rows.map((row) => {
-        const { batch_index, batch_event, batch_comment, batch_actor, batch_audit, ...sub } =
-          row as typeof row &
-            Record<"batch_event" | "batch_comment" | "batch_actor" | "batch_audit", unknown>;
-        return [batch_index, sub as SubmissionRow];
-      }),
-    );
+      -- the content is not sent back: the caller has it (what it set, or what it read at that version)
+      select id, request_id, unit_code, unit_id, body_id, province_code, rollup_path, owner_codes, partial, status,
+             late_reason, comment, first_submitted_at, submitted_at, accepted_at, updated_by, updated_at, version,
+             batch_index
+        from u`.execute(db);
+    const byIndex = new Map(rows.rows.map(({ batch_index, ...sub }) => [batch_index, sub]));
     return items.map((_, i) => byIndex.get(i + 1));
   },
 );

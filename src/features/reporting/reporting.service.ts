@@ -711,9 +711,13 @@ async function transition(
   l: Loaded & { auth: Auth },
   action: SubmissionAction,
   version: number,
-  set: Omit<repo.SubmissionStep["set"], "status" | "updated_by">,
+  content: Omit<repo.SubmissionStep["set"], "status" | "updated_by" | "values" | "narrative"> & {
+    values?: SubmissionValues;
+    narrative?: SubmissionNarrative;
+  },
   comment: string | null,
 ) {
+  const { values, narrative, ...set } = content;
   allow(l.auth, l, action);
   const to = nextStatus(l.sub.status, action);
   if (!to) {
@@ -725,7 +729,13 @@ async function transition(
   }
   if (l.sub.version !== version) throw errors.stale(l.sub.version);
   const step: repo.SubmissionStep = {
-    set: { ...set, status: to, updated_by: l.auth.userId },
+    set: {
+      ...set,
+      ...(values ? { values: JSON.stringify(values) } : {}),
+      ...(narrative ? { narrative: JSON.stringify(narrative) } : {}),
+      status: to,
+      updated_by: l.auth.userId,
+    },
     event: action,
     comment,
     actorName: l.auth.username,
@@ -744,10 +754,11 @@ async function transition(
             after: { status: to, version: version + 1, comment },
           },
   };
-  const write = async (d: Db) => {
+  const write = async (d: Db): Promise<SubmissionRow> => {
     const row = await repo.writeSubmissionStep(d, l.sub.id, version, step);
     if (!row) throw errors.stale(l.sub.version);
-    return row;
+    // the statement does not send the content back: it is what was set, or what was read at this version
+    return { ...row, values: values ?? l.sub.values, narrative: narrative ?? l.sub.narrative };
   };
   // a draft save and a submit are one statement; accepting or unlocking also moves the rollup, in one transaction
   if (action !== "accept" && action !== "unlock") return { ...l, sub: await write(db) };
@@ -788,8 +799,8 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     "save",
     input.version,
     {
-      ...(values ? { values: JSON.stringify(values) } : {}),
-      ...(narrative ? { narrative: JSON.stringify(narrative) } : {}),
+      ...(values ? { values } : {}),
+      ...(narrative ? { narrative } : {}),
     },
     null,
   );
@@ -846,8 +857,8 @@ export async function submitSubmission(
     "submit",
     input.version,
     {
-      values: JSON.stringify(values),
-      narrative: JSON.stringify(narrative),
+      values,
+      narrative,
       submitted: true,
       ...(late ? { late_reason: reason } : {}),
     },
