@@ -23,7 +23,7 @@ import { BENCH_PASSWORD, benchAdmin, benchForm, openBenchDatabase, percentile } 
 const run = promisify(execFile);
 const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "burst-client.ts");
 const CONNECTIONS = 200;
-const RATE = Number(process.env.BENCH_RATE ?? 600);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SESSIONS = 20;
 const say = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
