@@ -1,6 +1,6 @@
 /**
  * The yearly "dân vận chính quyền" evaluation in Chromium: the province issues its scheme from the Bắc Kạn
- * example with its own threshold for the best band; the commune scores itself with evidence (a score above the maximum is refused) and sends it; the
+ * example with its own threshold for the best band and a criterion split into sub-items; the commune scores itself with evidence (a score above the maximum is refused) and sends it; the
  * province appraises it (95,5 capped to "Hoàn thành tốt nhiệm vụ" for a dismissal), publishes the ranking, and
  * the commune sees its rank and its history.
  */
@@ -15,7 +15,8 @@ const MAX: Record<string, string> = {
   BK4: "10",
   BK5: "10",
   BK6: "10",
-  BK7: "10",
+  "BK7.1": "6",
+  "BK7.2": "4",
   BK8: "5",
 };
 
@@ -30,6 +31,14 @@ describe("the yearly evaluation in the browser", () => {
     // the province sets its own threshold for the best band (the example's 90 is only an example)
     await province.getByRole("button", { name: "Điều chỉnh bộ tiêu chí" }).click();
     await province.getByTestId("scheme-editor").getByLabel("HTXSNV điểm tối thiểu").fill("92");
+    // and splits criterion BK7 into two sub-items (scored through them)
+    const editor = province.getByTestId("scheme-editor");
+    await editor.getByLabel("BK7 Thêm tiêu chí con").click();
+    await editor.getByLabel("BK7 Thêm tiêu chí con").click();
+    await editor.getByLabel("BK7.1 Nội dung tiêu chí").fill("Đăng ký, triển khai mô hình");
+    await editor.getByLabel("BK7.1 Điểm tối đa").fill("6");
+    await editor.getByLabel("BK7.2 Nội dung tiêu chí").fill("Nhân rộng, khen thưởng mô hình");
+    await editor.getByLabel("BK7.2 Điểm tối đa").fill("4");
     await province.getByRole("button", { name: "Ban hành", exact: true }).click();
     await expect
       .poll(() => province.getByTestId("scheme-name").textContent())

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { atPath, flatten, newItem, withKind } from "../scheme-tree.ts";
 import type { SchemeBody } from "./evaluations-page.tsx";
 
 type Item = SchemeBody["items"][number];
@@ -10,13 +11,15 @@ const replace = <T,>(list: T[], i: number, x: T) => list.map((y, j) => (j === i 
 const without = <T,>(list: T[], i: number) => list.filter((_, j) => j !== i);
 
 /**
- * The evaluation scheme edited in place: its items (code, title, kind, maximum points, who scores, evidence,
- * PAR-only), its bands (name and lowest score) and its capping rules; sub-items of an item are kept as they are.
- * The server checks the whole (points add up, bands in order, caps name a band).
+ * The evaluation scheme edited in place: its criteria tree (code, title, kind, maximum points, who scores,
+ * evidence, PAR-only; sub-items added, changed or removed at any depth — an item with sub-items is scored
+ * through them), its bands (name and lowest score) and its capping rules. The server checks the whole (a
+ * parent's sub-items add up to no more than its maximum and are of its kind, bands in order, caps name a band).
  */
 export function SchemeEditor({ value, onChange }: { value: SchemeBody; onChange: (s: SchemeBody) => void }) {
   const { t } = useTranslation();
-  const setItem = (i: number, x: Item) => onChange({ ...value, items: replace(value.items, i, x) });
+  const setItems = (path: readonly number[], f: (it: Item) => Item | null) =>
+    onChange({ ...value, items: atPath(value.items, path, f) });
   const setBand = (i: number, x: Band) => onChange({ ...value, bands: replace(value.bands, i, x) });
   const setCap = (i: number, x: Cap) => onChange({ ...value, caps: replace(value.caps, i, x) });
   const total = value.items
@@ -27,113 +30,119 @@ export function SchemeEditor({ value, onChange }: { value: SchemeBody; onChange:
       <Text fw={600}>{t("evaluations.editor.items", { total: String(total).replace(".", ",") })}</Text>
       <Table>
         <Table.Tbody>
-          {value.items.map((it, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: controlled inputs; an item is its place
-            <Table.Tr key={i}>
-              <Table.Td w={70}>
-                <TextInput
-                  size="xs"
-                  value={it.code}
-                  onChange={(e) => setItem(i, { ...it, code: e.currentTarget.value })}
-                  aria-label={t("evaluations.editor.code")}
-                />
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  size="xs"
-                  value={it.titleVi}
-                  onChange={(e) => setItem(i, { ...it, titleVi: e.currentTarget.value })}
-                  aria-label={t("evaluations.editor.title")}
-                />
-                {it.children?.length ? (
-                  <Text size="xs" c="dimmed">
-                    {t("evaluations.editor.children", { count: it.children.length })}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td w={120}>
-                <Select
-                  size="xs"
-                  allowDeselect={false}
-                  data={(["criterion", "bonus", "penalty"] as const).map((k) => ({
-                    value: k,
-                    label: t(`evaluations.kinds.${k}`),
-                  }))}
-                  value={it.kind}
-                  onChange={(v) => v && setItem(i, { ...it, kind: v })}
-                  aria-label={t("evaluations.editor.kind")}
-                />
-              </Table.Td>
-              <Table.Td w={70}>
-                <TextInput
-                  size="xs"
-                  value={it.maxPoints}
-                  onChange={(e) => setItem(i, { ...it, maxPoints: e.currentTarget.value })}
-                  aria-label={`${it.code} ${t("evaluations.max")}`}
-                />
-              </Table.Td>
-              <Table.Td w={120}>
-                <Select
-                  size="xs"
-                  allowDeselect={false}
-                  data={[
-                    { value: "unit", label: t("evaluations.editor.byUnit") },
-                    { value: "superior", label: t("evaluations.editor.bySuperior") },
-                  ]}
-                  value={it.scoredBy}
-                  onChange={(v) => v && setItem(i, { ...it, scoredBy: v })}
-                  aria-label={t("evaluations.editor.scoredBy")}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Checkbox
-                  size="xs"
-                  label={t("evaluations.editor.evidence")}
-                  checked={it.evidenceRequired}
-                  onChange={(e) => setItem(i, { ...it, evidenceRequired: e.currentTarget.checked })}
-                />
-                <Checkbox
-                  size="xs"
-                  mt={4}
-                  label={t("evaluations.editor.parOnly")}
-                  checked={it.parIndexOnly ?? false}
-                  onChange={(e) => setItem(i, { ...it, parIndexOnly: e.currentTarget.checked })}
-                />
-              </Table.Td>
-              <Table.Td w={40}>
-                <ActionIcon
-                  size="sm"
-                  variant="default"
-                  aria-label={t("evaluations.editor.remove")}
-                  onClick={() => onChange({ ...value, items: without(value.items, i) })}
-                >
-                  ✕
-                </ActionIcon>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {flatten(value.items).map(({ it, path }) => {
+            const depth = path.length - 1;
+            const set = (x: Partial<Item>) => setItems(path, (old) => ({ ...old, ...x }));
+            return (
+              <Table.Tr key={path.join(".")} data-testid={`scheme-item-${it.code}`}>
+                <Table.Td w={90 + depth * 16} pl={depth * 16}>
+                  <TextInput
+                    size="xs"
+                    value={it.code}
+                    onChange={(e) => set({ code: e.currentTarget.value })}
+                    aria-label={t("evaluations.editor.code")}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    value={it.titleVi}
+                    onChange={(e) => set({ titleVi: e.currentTarget.value })}
+                    aria-label={`${it.code} ${t("evaluations.editor.title")}`}
+                  />
+                  {it.children?.length ? (
+                    <Text size="xs" c="dimmed">
+                      {t("evaluations.editor.children", { count: it.children.length })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td w={120}>
+                  <Select
+                    size="xs"
+                    allowDeselect={false}
+                    disabled={depth > 0}
+                    data={(["criterion", "bonus", "penalty"] as const).map((k) => ({
+                      value: k,
+                      label: t(`evaluations.kinds.${k}`),
+                    }))}
+                    value={it.kind}
+                    onChange={(v) => v && setItems(path, (old) => withKind(old, v))}
+                    aria-label={t("evaluations.editor.kind")}
+                  />
+                </Table.Td>
+                <Table.Td w={70}>
+                  <TextInput
+                    size="xs"
+                    value={it.maxPoints}
+                    onChange={(e) => set({ maxPoints: e.currentTarget.value })}
+                    aria-label={`${it.code} ${t("evaluations.max")}`}
+                  />
+                </Table.Td>
+                <Table.Td w={120}>
+                  <Select
+                    size="xs"
+                    allowDeselect={false}
+                    data={[
+                      { value: "unit", label: t("evaluations.editor.byUnit") },
+                      { value: "superior", label: t("evaluations.editor.bySuperior") },
+                    ]}
+                    value={it.scoredBy}
+                    onChange={(v) => v && set({ scoredBy: v })}
+                    aria-label={t("evaluations.editor.scoredBy")}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Checkbox
+                    size="xs"
+                    label={t("evaluations.editor.evidence")}
+                    checked={it.evidenceRequired}
+                    onChange={(e) => set({ evidenceRequired: e.currentTarget.checked })}
+                  />
+                  <Checkbox
+                    size="xs"
+                    mt={4}
+                    label={t("evaluations.editor.parOnly")}
+                    checked={it.parIndexOnly ?? false}
+                    onChange={(e) => set({ parIndexOnly: e.currentTarget.checked })}
+                  />
+                </Table.Td>
+                <Table.Td w={70}>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      size="sm"
+                      variant="default"
+                      aria-label={`${it.code} ${t("evaluations.editor.addChild")}`}
+                      title={t("evaluations.editor.addChild")}
+                      onClick={() =>
+                        setItems(path, (old) => ({
+                          ...old,
+                          children: [...(old.children ?? []), newItem(old, old.children ?? [])],
+                        }))
+                      }
+                    >
+                      +
+                    </ActionIcon>
+                    <ActionIcon
+                      size="sm"
+                      variant="default"
+                      aria-label={`${it.code} ${t("evaluations.editor.remove")}`}
+                      title={t("evaluations.editor.remove")}
+                      onClick={() => setItems(path, () => null)}
+                    >
+                      ✕
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
       <Group>
         <Button
           size="xs"
           variant="light"
-          onClick={() =>
-            onChange({
-              ...value,
-              items: [
-                ...value.items,
-                {
-                  code: `TC${value.items.length + 1}`,
-                  titleVi: "",
-                  kind: "criterion",
-                  maxPoints: "5",
-                  scoredBy: "unit",
-                  evidenceRequired: true,
-                },
-              ],
-            })
-          }
+          onClick={() => onChange({ ...value, items: [...value.items, newItem(null, value.items)] })}
         >
           {t("evaluations.editor.addItem")}
         </Button>
