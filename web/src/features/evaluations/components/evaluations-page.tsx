@@ -23,6 +23,7 @@ import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
+import type { TreeItem } from "../scheme-tree.ts";
 import { SchemeEditor } from "./scheme-editor.tsx";
 
 type Schemes = paths["/api/evaluation-schemes"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -31,16 +32,7 @@ type SchemeDetail =
 type Examples =
   paths["/api/evaluation-schemes/examples"]["get"]["responses"]["200"]["content"]["application/json"];
 export type SchemeBody = {
-  items: {
-    code: string;
-    titleVi: string;
-    maxPoints: string;
-    kind: string;
-    scoredBy: string;
-    evidenceRequired: boolean;
-    parIndexOnly?: boolean;
-    children?: SchemeBody["items"];
-  }[];
+  items: TreeItem[];
   bands: { code: string; nameVi: string; min: string }[];
   caps: { code: string; labelVi: string; maxBand: string }[];
   scaleTo100: boolean;
