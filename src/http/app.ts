@@ -30,10 +30,11 @@ import { AppError, errors } from "./errors.ts";
 import { limitBody } from "./json-body.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Data imports (DHIS2 dataValueSets, Excel) may be larger. */
+/** Data imports (DHIS2 dataValueSets, Excel) and attachments may be larger. */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+/** Data imports, Excel files and attachments (photos, scans), up to MAX_UPLOAD_BYTES. */
 const UPLOAD_PATH =
-  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|export\/xlsx|registry\/\d+\/attachments)$/;
+  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|export\/xlsx|registry\/\d+\/attachments|models\/excel|models\/\d+\/attachments)$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createApp(deps: AppDeps) {

@@ -465,4 +465,20 @@ describe("photos, files and the public showcase", () => {
     expect(hidden.status).toBe(200);
     expect((await t.anonymous.json("GET", "/api/public/models?province=82")).body.items).toEqual([]);
   });
+
+  it("takes a phone photo of a few MB (files up to 20 MB), and refuses a bigger one", async () => {
+    const photo = new Uint8Array(3 * 1024 * 1024);
+    photo.set(PNG);
+    const ok = await attach(commune, flowers, "anh-chup.png", photo);
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { size: number }).size).toBe(photo.length);
+    const huge = new Uint8Array(21 * 1024 * 1024);
+    huge.set(PNG);
+    expect((await attach(commune, flowers, "qua-lon.png", huge)).status).toBe(400);
+    const m = await commune.json("GET", `/api/models/${flowers}`);
+    expect(m.body.attachments.map((a: { filename: string }) => a.filename)).toEqual([
+      "duong-hoa.png",
+      "anh-chup.png",
+    ]);
+  });
 });
