@@ -1,10 +1,10 @@
 /**
- * The burst's clients, in their own process: `connections` workers take submissions from one queue and POST
- * each one's submit (closed loop), or, with `rate`, start them on a fixed schedule over the same workers,
- * latency counted from the scheduled time. Prints {latencies, statuses} as JSON on its last line.
+ * The burst's clients, in their own process: `connections` workers, each on its own keep-alive connection
+ * (bench/lib/raw-http.ts), take submissions from one queue and POST each one's submit (closed loop), or, with
+ * `rate`, start them on a fixed schedule over the same workers, latency counted from the scheduled time. Prints {latencies, statuses} as JSON on its last line.
  */
 import { readFile } from "node:fs/promises";
-import http from "node:http";
+import { RawConnection } from "./raw-http.ts";
 
 interface Job {
   id: number;
@@ -19,33 +19,24 @@ const opts = JSON.parse(process.argv[2] ?? "{}") as {
   rate?: number;
 };
 const jobs = JSON.parse(await readFile(opts.jobsFile, "utf8")) as Job[];
-const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
-
-function post(path: string, headers: Record<string, string>, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${opts.url}${path}`, { method: "POST", agent, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const url = new URL(opts.url);
 const latencies: number[] = [];
 const statuses: Record<string, number> = {};
 let next = 0;
 const start = performance.now();
 
 async function worker() {
+  const connection = new RawConnection(url.hostname, Number(url.port));
   for (;;) {
     const i = next++;
     const job = jobs[i];
-    if (!job) return;
+    if (!job) break;
     const scheduled = opts.rate ? start + (i * 1000) / opts.rate : performance.now();
     const wait = scheduled - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const s = opts.sessions[job.session % opts.sessions.length] as { cookie: string; csrf: string };
-    const status = await post(
+    const status = await connection.request(
+      "POST",
       `/api/submissions/${job.id}/submit`,
       { cookie: s.cookie, "x-csrf-token": s.csrf, "content-type": "application/json" },
       job.body,
@@ -53,8 +44,8 @@ async function worker() {
     latencies.push(performance.now() - scheduled);
     statuses[status] = (statuses[status] ?? 0) + 1;
   }
+  connection.close();
 }
 await Promise.all(Array.from({ length: opts.connections }, worker));
 const seconds = (performance.now() - start) / 1000;
-agent.destroy();
 console.log(JSON.stringify({ latencies, statuses, seconds }));
