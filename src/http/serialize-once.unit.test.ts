@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { jsonText, shareJson } from "./serialize-once.ts";
+import { jsonBytes, shareJson } from "./serialize-once.ts";
 
-describe("jsonText", () => {
+const jsonText = (body: object) => jsonBytes(body).toString("utf8");
+
+describe("jsonBytes", () => {
   it.each([
     [{}],
     [{ a: 1, b: "x", c: null, d: [1, { e: "đ" }] }],
@@ -14,6 +16,15 @@ describe("jsonText", () => {
   it("writes a shared part from the text kept at its first use", () => {
     const form = shareJson({ id: 1, sections: [{ key: "I" }] });
     expect(jsonText({ form, n: 1 })).toBe(JSON.stringify({ form, n: 1 }));
+    const list = shareJson([{ nameVi: "Số mô hình “Dân vận khéo”" }]);
+    for (const body of [
+      { list, form },
+      { n: 1, list, m: "đã gửi", form },
+      { list },
+      { a: undefined, list, b: 2 },
+    ]) {
+      expect(jsonText(body)).toBe(JSON.stringify(body));
+    }
     // a shared part must not change; if it did, the kept text shows that it is the kept one
     form.id = 2;
     expect(jsonText({ form })).toBe('{"form":{"id":1,"sections":[{"key":"I"}]}}');

@@ -5,7 +5,7 @@ import type { Context, TypedResponse } from "hono";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
-import { jsonText, serializeOnce } from "../../http/serialize-once.ts";
+import { jsonBytes, serializeOnce } from "../../http/serialize-once.ts";
 import * as consolidation from "./consolidation.service.ts";
 import * as dashboards from "./dashboards.service.ts";
 import * as excel from "./excel.service.ts";
@@ -21,11 +21,10 @@ const tags = ["reporting"];
  * that form version) written once (http/serialize-once.ts); typed as c.json for the OpenAPI route.
  */
 function detailJson<T extends object>(c: Context<AppEnv>, detail: T) {
-  return c.body(jsonText(detail), 200, { "content-type": "application/json" }) as unknown as TypedResponse<
-    T,
-    200,
-    "json"
-  >;
+  const b = jsonBytes(detail);
+  return c.body(new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.length), 200, {
+    "content-type": "application/json",
+  }) as unknown as TypedResponse<T, 200, "json">;
 }
 
 export function reportingRoutes(deps: AppDeps) {
