@@ -47,6 +47,13 @@ describe("checkValue by type", () => {
     ["decimal", "4500000.50", "4500000.5"],
     ["percentage", "50.43", "50.43"],
     ["percentage", "100", "100"],
+    ["percentage", "0", "0"],
+    ["integer", "0", "0"],
+    ["integer", " 12 ", "12"],
+    ["integer", "999999999999999", "999999999999999"],
+    ["integer", "1234567890123456789", "1234567890123456789"],
+    ["decimal", "2011", "2011"],
+    ["decimal", "00", "0"],
     ["text", " Hoàn thành xuất sắc ", "Hoàn thành xuất sắc"],
   ] as const)("%s %s → %s", (type, raw, value) => {
     expect(checkValue(type, raw)).toEqual({ ok: true, value });
@@ -57,6 +64,8 @@ describe("checkValue by type", () => {
     ["integer", "abc"],
     ["decimal", "1e5"],
     ["percentage", "100.01"],
+    ["percentage", "101"],
+    ["percentage", "999999999999999"],
     ["percentage", "-1"],
     ["text", "x".repeat(2001)],
   ] as const)("%s %s is refused", (type, raw) => {

@@ -309,6 +309,14 @@ const CASES: [string, string, () => unknown][] = [
   ],
   ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: { DVK_MODELS_TOTAL: { "": "-4" } } })],
   ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: { DVK_MODELS_TOTAL: "12" } })],
+  ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: { DVK_MODELS_TOTAL: { "": 12 } } })],
+  ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: [["DVK_MODELS_TOTAL", "12"]] })],
+  [
+    "PUT",
+    "/api/submissions/{sub}",
+    () => ({ version: 1, values: { DVK_MODELS_TOTAL: { "": "1".repeat(2001) } } }),
+  ],
+  ["PUT", "/api/submissions/{sub}", () => ({ version: 1, values: { ["X".repeat(65)]: { "": "1" } } })],
   ["PUT", "/api/submissions/{sub}", () => ({ version: 7, values: {} })],
   ["PUT", "/api/submissions/999999", () => ({ version: 1, values: {} })],
   [

@@ -3625,6 +3625,15 @@ export interface paths {
                     "application/json": {
                         /** @description The version you read; a stale one gets 409 */
                         version: number;
+                        /**
+                         * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                         * @example {
+                         *       "DVK_MODELS_TOTAL": {
+                         *         "": "12",
+                         *         "field=kinh tế": "5"
+                         *       }
+                         *     }
+                         */
                         values?: {
                             [key: string]: {
                                 [key: string]: string;
@@ -3724,6 +3733,15 @@ export interface paths {
                     "application/json": {
                         /** @description The version you read; a stale one gets 409 */
                         version: number;
+                        /**
+                         * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                         * @example {
+                         *       "DVK_MODELS_TOTAL": {
+                         *         "": "12",
+                         *         "field=kinh tế": "5"
+                         *       }
+                         *     }
+                         */
                         values?: {
                             [key: string]: {
                                 [key: string]: string;
@@ -4192,6 +4210,15 @@ export interface paths {
                             comment: string | null;
                             actorName: string | null;
                             at: string;
+                            /**
+                             * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                             * @example {
+                             *       "DVK_MODELS_TOTAL": {
+                             *         "": "12",
+                             *         "field=kinh tế": "5"
+                             *       }
+                             *     }
+                             */
                             values: {
                                 [key: string]: {
                                     [key: string]: string;
@@ -9468,6 +9495,15 @@ export interface components {
                 /** @enum {string} */
                 status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
                 partial: boolean;
+                /**
+                 * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                 * @example {
+                 *       "DVK_MODELS_TOTAL": {
+                 *         "": "12",
+                 *         "field=kinh tế": "5"
+                 *       }
+                 *     }
+                 */
                 values: {
                     [key: string]: {
                         [key: string]: string;
@@ -9503,6 +9539,15 @@ export interface components {
             }[];
             previous: {
                 periodCode: string;
+                /**
+                 * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                 * @example {
+                 *       "DVK_MODELS_TOTAL": {
+                 *         "": "12",
+                 *         "field=kinh tế": "5"
+                 *       }
+                 *     }
+                 */
                 values: {
                     [key: string]: {
                         [key: string]: string;
