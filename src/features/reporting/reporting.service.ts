@@ -535,9 +535,15 @@ async function fedFor(db: Db, l: Loaded) {
   return codes.length ? { codes, year, values } : null;
 }
 
+/** The totals of a set of values (kept with it: a submit checks them, then answers with the same checks). */
+const totalsHeld = new WeakMap<SubmissionValues, Record<string, string | undefined>>();
 function totalsOf(values: SubmissionValues): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const code in values) out[code] = values[code]?.[""];
+  let out = totalsHeld.get(values);
+  if (!out) {
+    out = {};
+    for (const code in values) out[code] = values[code]?.[""];
+    totalsHeld.set(values, out);
+  }
   return out;
 }
 
