@@ -145,6 +145,10 @@ describe("request → fill → submit → accept → consolidated", () => {
       status: "draft",
       values: { DVK_MODELS_TOTAL: { "": "10" } },
     });
+    // a write answers without the form and its indicators (the page has them); with the checks
+    expect(saved.body).not.toHaveProperty("form");
+    expect(saved.body).not.toHaveProperty("indicators");
+    expect(saved.body.checks).toBeDefined();
     const stale = await commune.json("PUT", `/api/submissions/${id}`, {
       version: sub.submission.version,
       values: {},

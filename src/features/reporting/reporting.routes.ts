@@ -188,15 +188,12 @@ export function reportingRoutes(deps: AppDeps) {
       method: "put",
       path: "/submissions/{id}",
       tags,
-      summary: "Save a draft (autosave); carries the version read",
+      summary: "Save a draft (autosave); carries the version read; answers without the form and indicators",
       request: { params: s.IdParam, ...jsonBody(s.SaveBody) },
-      responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
+      responses: { 200: json(s.SubmissionWrittenSchema), ...writeErrorResponses },
     }),
     async (c) =>
-      detailJson(
-        c,
-        await service.saveSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
-      ),
+      c.json(await service.saveSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
   );
   app.openapi(
     createRoute({
@@ -205,12 +202,12 @@ export function reportingRoutes(deps: AppDeps) {
       tags,
       summary: "Submit (a late one needs lateReason); error rules must pass",
       request: { params: s.IdParam, ...jsonBody(s.SubmitBody) },
-      responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
+      responses: { 200: json(s.SubmissionWrittenSchema), ...writeErrorResponses },
     }),
     async (c) =>
-      detailJson(
-        c,
+      c.json(
         await service.submitSubmission(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+        200,
       ),
   );
   for (const action of ["return", "accept", "unlock"] as const) {
@@ -225,7 +222,7 @@ export function reportingRoutes(deps: AppDeps) {
           unlock: "Reopen an accepted report (approvers), with a reason; its numbers leave the totals",
         }[action],
         request: { params: s.IdParam, ...jsonBody(s.ReviewBody) },
-        responses: { 200: json(s.SubmissionDetailSchema), ...writeErrorResponses },
+        responses: { 200: json(s.SubmissionWrittenSchema), ...writeErrorResponses },
       }),
       async (c) =>
         c.json(

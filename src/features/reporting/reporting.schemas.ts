@@ -261,6 +261,11 @@ export const SubmissionDetailSchema = z
   })
   .openapi("SubmissionDetail");
 
+/** What a save, submit or review answers: the detail without the form and its indicators. */
+export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({ form: true, indicators: true }).openapi(
+  "SubmissionWritten",
+);
+
 const RevisionFields = {
   version: z.number(),
   event: z.enum(["save", "submit", "return", "accept", "unlock"]),

@@ -630,7 +630,16 @@ function indicatorDtosOf(catalogue: ReadonlyMap<string, IndicatorRow>): Indicato
   return dtos;
 }
 
-/** What the data-entry page shows; writes answer with it too, from what they already loaded. */
+/**
+ * What a write answers: the page's detail without the form and its indicators, which the page has already
+ * (a tenth of the bytes: an autosave every few seconds from a commune's connection, or a deadline burst).
+ */
+function written(detail: Awaited<ReturnType<typeof detailOf>>) {
+  const { form: _form, indicators: _indicators, ...rest } = detail;
+  return rest;
+}
+
+/** What the data-entry page shows; writes answer with it too (without the form: see `written`). */
 async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: { fed: Fed }) {
   const today = todayInVietnam();
   const [previous, catalogue, fed] = await Promise.all([
@@ -837,7 +846,7 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     },
     null,
   );
-  return detailOf(db, done, { fed });
+  return written(await detailOf(db, done, { fed }));
 }
 
 export async function submitSubmission(
@@ -897,7 +906,7 @@ export async function submitSubmission(
     },
     late ? reason : null,
   );
-  return detailOf(db, done, { fed });
+  return written(await detailOf(db, done, { fed }));
 }
 
 export async function reviewSubmission(
@@ -928,7 +937,7 @@ export async function reviewSubmission(
     },
     comment || null,
   );
-  return detailOf(db, done);
+  return written(await detailOf(db, done));
 }
 
 export async function listRevisions(db: Db, auth: Auth | null, id: number) {

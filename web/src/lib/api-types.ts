@@ -3610,7 +3610,7 @@ export interface paths {
                 };
             };
         };
-        /** Save a draft (autosave); carries the version read */
+        /** Save a draft (autosave); carries the version read; answers without the form and indicators */
         put: {
             parameters: {
                 query?: never;
@@ -3652,7 +3652,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubmissionDetail"];
+                        "application/json": components["schemas"]["SubmissionWritten"];
                     };
                 };
                 /** @description Bad input */
@@ -3761,7 +3761,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubmissionDetail"];
+                        "application/json": components["schemas"]["SubmissionWritten"];
                     };
                 };
                 /** @description Bad input */
@@ -3852,7 +3852,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubmissionDetail"];
+                        "application/json": components["schemas"]["SubmissionWritten"];
                     };
                 };
                 /** @description Bad input */
@@ -3943,7 +3943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubmissionDetail"];
+                        "application/json": components["schemas"]["SubmissionWritten"];
                     };
                 };
                 /** @description Bad input */
@@ -4034,7 +4034,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubmissionDetail"];
+                        "application/json": components["schemas"]["SubmissionWritten"];
                     };
                 };
                 /** @description Bad input */
@@ -9537,6 +9537,93 @@ export interface components {
                     [key: string]: string[];
                 };
             }[];
+            previous: {
+                periodCode: string;
+                /**
+                 * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                 * @example {
+                 *       "DVK_MODELS_TOTAL": {
+                 *         "": "12",
+                 *         "field=kinh tế": "5"
+                 *       }
+                 *     }
+                 */
+                values: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+            } | null;
+            checks: {
+                violations: {
+                    index: number;
+                    /** @enum {string} */
+                    severity: "error" | "warning";
+                    messageVi: string;
+                    messageEn: string;
+                    left: string;
+                    right: string;
+                }[];
+                outliers: {
+                    indicator: string;
+                    previous: string;
+                    current: string;
+                }[];
+            };
+            can: {
+                fill: boolean;
+                review: boolean;
+                unlock: boolean;
+            };
+            lateReasonNeeded: boolean;
+            fed: {
+                codes: string[];
+                year: number;
+                values: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+            } | null;
+        };
+        SubmissionWritten: {
+            submission: {
+                id: number;
+                requestId: number;
+                unitCode: string;
+                bodyId: number | null;
+                /** @enum {string} */
+                status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                partial: boolean;
+                /**
+                 * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
+                 * @example {
+                 *       "DVK_MODELS_TOTAL": {
+                 *         "": "12",
+                 *         "field=kinh tế": "5"
+                 *       }
+                 *     }
+                 */
+                values: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+                narrative: {
+                    [key: string]: string;
+                };
+                lateReason: string | null;
+                comment: string | null;
+                /** @enum {string} */
+                timeliness: "on_time" | "late" | "missing" | "pending";
+                firstSubmittedAt: string | null;
+                submittedAt: string | null;
+                acceptedAt: string | null;
+                updatedAt: string;
+                version: number;
+            };
+            unitName: string;
+            request: components["schemas"]["ReportRequest"];
             previous: {
                 periodCode: string;
                 /**

@@ -71,6 +71,7 @@ export type Indicator = Schemas["Indicator"];
 export type ReportForm = Schemas["ReportForm"];
 export type ReportRequestDetail = Schemas["ReportRequestDetail"];
 export type SubmissionDetail = Schemas["SubmissionDetail"];
+export type SubmissionWritten = Schemas["SubmissionWritten"];
 export type Consolidation = Schemas["Consolidation"];
 
 /**

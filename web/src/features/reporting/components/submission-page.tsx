@@ -18,7 +18,14 @@ import { useParams } from "react-router";
 import { parseNarrative } from "../../../../../src/domain/narrative.ts";
 import { periodLabelOrCode } from "../../../../../src/domain/periods.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { ApiError, api, download, type SubmissionDetail, upload } from "../../../lib/api.ts";
+import {
+  ApiError,
+  api,
+  download,
+  type SubmissionDetail,
+  type SubmissionWritten,
+  upload,
+} from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { brokenRules, readInput, toInput, type Values } from "../entry.ts";
@@ -89,7 +96,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
 
   const save = useMutation({
     mutationFn: (_upTo: number) =>
-      api<SubmissionDetail>("PUT", `/api/submissions/${sub.id}`, {
+      api<SubmissionWritten>("PUT", `/api/submissions/${sub.id}`, {
         version: version.current,
         values: read.values,
         narrative,
@@ -112,7 +119,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
 
   const act = useMutation({
     mutationFn: (action: "submit" | "accept" | "return" | "unlock") =>
-      api<SubmissionDetail>(
+      api<SubmissionWritten>(
         "POST",
         `/api/submissions/${sub.id}/${action}`,
         action === "submit"
