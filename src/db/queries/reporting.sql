@@ -90,9 +90,10 @@ select *
   where "submission_id" = $1 and "version" = $2;
 
 -- findSubmission(1)
-select "s".*, "u"."full_name" as "unit_name"
+select "s".*, "u"."full_name" as "unit_name", to_jsonb(r) as "request"
   from "submission" as "s"
   inner join "unit" as "u" on "u"."id" = "s"."unit_id"
+  inner join "report_request" as "r" on "r"."id" = "s"."request_id"
   where s.id = any($1::bigint[]);
 
 -- findSubmissionFor("30037","dvcq-thap-muoi","2025")

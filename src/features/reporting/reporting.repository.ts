@@ -236,14 +236,24 @@ export async function listInbox(
 /** A submission with its unit's full name (what every page and write answer shows). */
 /** A submission with its unit's name; concurrent lookups share one statement (see db/batch.ts). */
 export const findSubmission = batched(async (db: Db, ids: readonly number[]) => {
-  const rows: (SubmissionRow & { unit_name: string })[] = await db
+  const rows = await db
     .selectFrom("submission as s")
     .innerJoin("unit as u", "u.id", "s.unit_id")
+    .innerJoin("report_request as r", "r.id", "s.request_id")
     .selectAll("s")
     .select("u.full_name as unit_name")
+    // the request comes along (one round trip, not two): as JSON, its time made a Date again below
+    .select(sql<ReportRequestRow & { issued_at: string }>`to_jsonb(r)`.as("request"))
     .where(sql<boolean>`s.id = any(${sql.val(ids)}::bigint[])`)
     .execute();
-  return inOrder(ids, rows, (r) => r.id);
+  for (const row of rows) {
+    (row.request as unknown as ReportRequestRow).issued_at = new Date(row.request.issued_at);
+  }
+  return inOrder(
+    ids,
+    rows as unknown as (SubmissionRow & { unit_name: string; request: ReportRequestRow })[],
+    (r) => r.id,
+  );
 });
 
 /** The same unit's submission for another period of the same form code (for "previous period" columns). */

@@ -428,7 +428,7 @@ interface Loaded {
 async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { auth: Auth }> {
   const a = requirePermission(auth, "unit.read");
   const found = await repo.findSubmission(db, id);
-  const request = found ? await repo.findRequest(db, found.request_id) : undefined;
+  const request = found?.request;
   if (
     !found ||
     !request ||
@@ -439,7 +439,7 @@ async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { a
   ) {
     throw errors.notFoundOrForbidden(String(id));
   }
-  const { unit_name: unitName, ...sub } = found;
+  const { unit_name: unitName, request: _request, ...sub } = found;
   return { auth: a, sub, unitName, request, form: await requireForm(db, request.form_id) };
 }
 
@@ -521,16 +521,22 @@ async function fedFor(db: Db, l: Loaded) {
   const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
   if (modelCodes.length === 0 && evaluationCodes.length === 0) return null;
   const year = Number(l.request.period_end.slice(0, 4));
+  // the two sources are asked at the same time (one round trip, not two)
+  const [models, evaluation] = await Promise.all([
+    modelCodes.length
+      ? Promise.all([
+          catalogueFor(db, l.form),
+          registryCounts(db, l.sub.unit_code, l.sub.province_code, year),
+        ])
+      : null,
+    evaluationCodes.length ? evaluationValues(db, l.sub.unit_code, year, evaluationCodes) : null,
+  ]);
   const values: SubmissionValues = {};
-  if (modelCodes.length) {
-    const catalogue = await catalogueFor(db, l.form);
-    const combos = combosOfForm(catalogue, l.form);
-    const counts = await registryCounts(db, l.sub.unit_code, l.sub.province_code, year);
-    if (counts) Object.assign(values, fedValues(counts.rows, counts.fieldNames, combos));
+  if (models?.[1]) {
+    const [catalogue, counts] = models;
+    Object.assign(values, fedValues(counts.rows, counts.fieldNames, combosOfForm(catalogue, l.form)));
   }
-  if (evaluationCodes.length) {
-    Object.assign(values, (await evaluationValues(db, l.sub.unit_code, year, evaluationCodes)) ?? {});
-  }
+  if (evaluation) Object.assign(values, evaluation);
   const codes = Object.keys(values);
   return codes.length ? { codes, year, values } : null;
 }
