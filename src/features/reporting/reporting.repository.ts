@@ -233,8 +233,10 @@ export async function listInbox(
   return q.execute();
 }
 
-/** A submission with its unit's full name (what every page and write answer shows). */
-/** A submission with its unit's name; concurrent lookups share one statement (see db/batch.ts). */
+/**
+ * A submission with its unit's full name (what every page and write answer shows) and its request;
+ * concurrent lookups share one statement (see db/batch.ts).
+ */
 export const findSubmission = batched(async (db: Db, ids: readonly number[]) => {
   const rows = await db
     .selectFrom("submission as s")
