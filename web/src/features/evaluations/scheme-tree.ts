@@ -4,6 +4,7 @@
  * server requires sub-items of their parent's kind); the tree flattened for display, parents first.
  * @module
  */
+import { removeAt, replaceAt } from "../../lib/lists.ts";
 
 export interface TreeItem {
   code: string;
@@ -15,9 +16,6 @@ export interface TreeItem {
   parIndexOnly?: boolean;
   children?: TreeItem[];
 }
-
-const replace = <T>(list: readonly T[], i: number, x: T) => list.map((y, j) => (j === i ? x : y));
-const without = <T>(list: readonly T[], i: number) => list.filter((_, j) => j !== i);
 
 /** The items with the one at `path` (indexes from the top) changed by `f` (null removes it). */
 export function atPath(
@@ -31,11 +29,11 @@ export function atPath(
   if (!it) return items;
   if (rest.length === 0) {
     const next = f(it);
-    return next ? replace(items, i, next) : without(items, i);
+    return next ? replaceAt(items, i, next) : removeAt(items, i);
   }
   const children = atPath(it.children ?? [], rest, f);
   const { children: _old, ...parent } = it;
-  return replace(items, i, children.length ? { ...parent, children } : parent);
+  return replaceAt(items, i, children.length ? { ...parent, children } : parent);
 }
 
 /** A new item under `parent` (or at the top): numbered after its siblings, of its parent's kind. */

@@ -6,7 +6,6 @@ import {
   draftProblems,
   emptyDraft,
   type FormDraft,
-  move,
   nextKey,
   problemsByPlace,
   roman,
@@ -57,15 +56,6 @@ describe("addSection", () => {
     expect(next.sections[3]).toMatchObject({ depth: 2, kind: "narrative", titleVi: "" });
     expect(d.sections).toHaveLength(5); // the draft given is left as it was
   });
-});
-
-describe("move", () => {
-  it.each([
-    [[1, 2, 3], 0, 1, [2, 1, 3]],
-    [[1, 2, 3], 2, -1, [1, 3, 2]],
-    [[1, 2, 3], 0, -1, [1, 2, 3]],
-    [[1, 2, 3], 2, 1, [1, 2, 3]],
-  ] as const)("%j: item %i by %i → %j", (list, i, d, out) => expect(move(list, i, d)).toEqual(out));
 });
 
 describe("withKind", () => {

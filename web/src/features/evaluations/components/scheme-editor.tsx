@@ -1,14 +1,12 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { removeAt, replaceAt } from "../../../lib/lists.ts";
 import { atPath, flatten, newItem, withKind } from "../scheme-tree.ts";
 import type { SchemeBody } from "./evaluations-page.tsx";
 
 type Item = SchemeBody["items"][number];
 type Band = SchemeBody["bands"][number];
 type Cap = SchemeBody["caps"][number];
-
-const replace = <T,>(list: T[], i: number, x: T) => list.map((y, j) => (j === i ? x : y));
-const without = <T,>(list: T[], i: number) => list.filter((_, j) => j !== i);
 
 /**
  * The evaluation scheme edited in place: its criteria tree (code, title, kind, maximum points, who scores,
@@ -20,8 +18,8 @@ export function SchemeEditor({ value, onChange }: { value: SchemeBody; onChange:
   const { t } = useTranslation();
   const setItems = (path: readonly number[], f: (it: Item) => Item | null) =>
     onChange({ ...value, items: atPath(value.items, path, f) });
-  const setBand = (i: number, x: Band) => onChange({ ...value, bands: replace(value.bands, i, x) });
-  const setCap = (i: number, x: Cap) => onChange({ ...value, caps: replace(value.caps, i, x) });
+  const setBand = (i: number, x: Band) => onChange({ ...value, bands: replaceAt(value.bands, i, x) });
+  const setCap = (i: number, x: Cap) => onChange({ ...value, caps: replaceAt(value.caps, i, x) });
   const total = value.items
     .filter((i) => i.kind === "criterion")
     .reduce((n, i) => n + (Number(i.maxPoints.replace(",", ".")) || 0), 0);
@@ -201,7 +199,7 @@ export function SchemeEditor({ value, onChange }: { value: SchemeBody; onChange:
             size="sm"
             variant="default"
             aria-label={t("evaluations.editor.remove")}
-            onClick={() => onChange({ ...value, caps: without(value.caps, i) })}
+            onClick={() => onChange({ ...value, caps: removeAt(value.caps, i) })}
           >
             ✕
           </ActionIcon>

@@ -17,16 +17,14 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicator } from "../../../lib/api.ts";
+import { move, removeAt, replaceAt } from "../../../lib/lists.ts";
 import {
   addSection,
   type DraftRule,
   type DraftSection,
   draftProblems,
   type FormDraft,
-  move,
   type Problem,
-  removeAt,
-  replaceAt,
   withKind,
 } from "../form-draft.ts";
 

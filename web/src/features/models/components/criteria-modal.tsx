@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
+import { removeAt, replaceAt } from "../../../lib/lists.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
 type Criteria = paths["/api/model-criteria"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -66,7 +67,7 @@ export function CriteriaModal({
     onError,
   });
   const setRow = (i: number, r: Row) =>
-    editing && setDraft({ ...editing, rows: editing.rows.map((x, j) => (j === i ? r : x)) });
+    editing && setDraft({ ...editing, rows: replaceAt(editing.rows, i, r) });
   return (
     <Modal
       opened
@@ -149,7 +150,7 @@ export function CriteriaModal({
                 <ActionIcon
                   variant="default"
                   aria-label={t("models.criteria.remove")}
-                  onClick={() => setDraft({ ...editing, rows: editing.rows.filter((_, j) => j !== i) })}
+                  onClick={() => setDraft({ ...editing, rows: removeAt(editing.rows, i) })}
                 >
                   ✕
                 </ActionIcon>
