@@ -1,11 +1,10 @@
 /** /api/requests, /api/inbox, /api/submissions: periodic reporting. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { parse } from "csv-parse/sync";
-import type { Context, TypedResponse } from "hono";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
-import { jsonBytes, serializeOnce } from "../../http/serialize-once.ts";
+import { serializeOnce } from "../../http/serialize-once.ts";
 import * as consolidation from "./consolidation.service.ts";
 import * as dashboards from "./dashboards.service.ts";
 import * as excel from "./excel.service.ts";
@@ -15,17 +14,6 @@ import * as s from "./reporting.schemas.ts";
 import * as service from "./reporting.service.ts";
 
 const tags = ["reporting"];
-
-/**
- * c.json(detail) for a data-entry page: the same JSON, with its form and indicators (shared by every unit on
- * that form version) written once (http/serialize-once.ts); typed as c.json for the OpenAPI route.
- */
-function detailJson<T extends object>(c: Context<AppEnv>, detail: T) {
-  const b = jsonBytes(detail);
-  return c.body(new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.length), 200, {
-    "content-type": "application/json",
-  }) as unknown as TypedResponse<T, 200, "json">;
-}
 
 export function reportingRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -181,7 +169,7 @@ export function reportingRoutes(deps: AppDeps) {
       request: { params: s.IdParam },
       responses: { 200: json(s.SubmissionDetailSchema), ...errorResponses },
     }),
-    async (c) => detailJson(c, await service.getSubmission(db, c.var.auth, c.req.valid("param").id)),
+    async (c) => c.json(await service.getSubmission(db, c.var.auth, c.req.valid("param").id), 200),
   );
   app.openapi(
     createRoute({

@@ -51,12 +51,11 @@ import {
 } from "../../domain/submission-workflow.ts";
 import { checkRule, isOutlier } from "../../domain/validation-rules.ts";
 import { AppError, errors } from "../../http/errors.ts";
-import { shareJson } from "../../http/serialize-once.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { EVALUATION_FED, evaluationValues } from "../evaluations/evaluations.service.ts";
-import { type FormDto, requireForm, toFormDto } from "../forms/forms.service.ts";
+import { requireForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { registryCounts } from "../models/models.service.ts";
 import * as unitRepo from "../units/units.repository.ts";
@@ -597,22 +596,9 @@ async function previousValues(
 }
 
 export async function getSubmission(db: Db, auth: Auth | null, id: number) {
-  return detailOf(db, await load(db, auth, id));
-}
-
-// the form and its indicators are the same for every unit filling that form version: built once, and marked
-// for their JSON to be written once (see http/serialize-once.ts)
-const formDtos = new WeakMap<ReportFormRow, FormDto>();
-const indicatorDtos = new WeakMap<ReadonlyMap<string, IndicatorRow>, IndicatorDto[]>();
-type IndicatorDto = ReturnType<typeof indicatorDto>;
-
-function formDtoOf(form: ReportFormRow): FormDto {
-  let dto = formDtos.get(form);
-  if (!dto) {
-    dto = shareJson(toFormDto(form));
-    formDtos.set(form, dto);
-  }
-  return dto;
+  const l = await load(db, auth, id);
+  const [detail, catalogue] = await Promise.all([detailOf(db, l), catalogueFor(db, l.form)]);
+  return { ...detail, form: toFormDto(l.form), indicators: [...catalogue.values()].map(indicatorDto) };
 }
 
 function indicatorDto(i: IndicatorRow) {
@@ -627,38 +613,18 @@ function indicatorDto(i: IndicatorRow) {
   };
 }
 
-function indicatorDtosOf(catalogue: ReadonlyMap<string, IndicatorRow>): IndicatorDto[] {
-  let dtos = indicatorDtos.get(catalogue);
-  if (!dtos) {
-    dtos = shareJson([...catalogue.values()].map(indicatorDto));
-    indicatorDtos.set(catalogue, dtos);
-  }
-  return dtos;
-}
-
 /**
- * What a write answers: the page's detail without the form and its indicators, which the page has already
- * (a tenth of the bytes: an autosave every few seconds from a commune's connection, or a deadline burst).
+ * What a write answers, and the data-entry page with its form and indicators added (see getSubmission): a
+ * write leaves them out, the page has them already (a tenth of the bytes: an autosave every few seconds from
+ * a commune's connection, or a deadline burst).
  */
-function written(detail: Awaited<ReturnType<typeof detailOf>>) {
-  const { form: _form, indicators: _indicators, ...rest } = detail;
-  return rest;
-}
-
-/** What the data-entry page shows; writes answer with it too (without the form: see `written`). */
 async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: { fed: Fed }) {
   const today = todayInVietnam();
-  const [previous, catalogue, fed] = await Promise.all([
-    previousValues(db, l),
-    catalogueFor(db, l.form),
-    known ? known.fed : fedFor(db, l),
-  ]);
+  const [previous, fed] = await Promise.all([previousValues(db, l), known ? known.fed : fedFor(db, l)]);
   return {
     submission: submissionDto(l, today),
     unitName: l.unitName,
     request: toRequestDto(l.request),
-    form: formDtoOf(l.form),
-    indicators: indicatorDtosOf(catalogue),
     previous,
     checks: checks(l.form, l.sub.values, previous?.values ?? null),
     can: {
@@ -852,7 +818,7 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     },
     null,
   );
-  return written(await detailOf(db, done, { fed }));
+  return detailOf(db, done, { fed });
 }
 
 export async function submitSubmission(
@@ -912,7 +878,7 @@ export async function submitSubmission(
     },
     late ? reason : null,
   );
-  return written(await detailOf(db, done, { fed }));
+  return detailOf(db, done, { fed });
 }
 
 export async function reviewSubmission(
@@ -943,7 +909,7 @@ export async function reviewSubmission(
     },
     comment || null,
   );
-  return written(await detailOf(db, done));
+  return detailOf(db, done);
 }
 
 export async function listRevisions(db: Db, auth: Auth | null, id: number) {
