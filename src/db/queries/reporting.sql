@@ -82,7 +82,7 @@ select "id", "unit_code"
 -- findRequest(1)
 select *
   from "report_request"
-  where id = any($1::int[]);
+  where "id" = $1;
 
 -- findRevision(1,2)
 select *

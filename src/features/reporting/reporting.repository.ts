@@ -31,15 +31,9 @@ export async function insertRequest(
   return db.insertInto("report_request").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** A request by id; concurrent lookups share one statement (see db/batch.ts). */
-export const findRequest = batched(async (db: Db, ids: readonly number[]) => {
-  const rows = await db
-    .selectFrom("report_request")
-    .selectAll()
-    .where(sql<boolean>`id = any(${sql.val(ids)}::int[])`)
-    .execute();
-  return inOrder(ids, rows, (r) => r.id);
-});
+export async function findRequest(db: Db, id: number): Promise<ReportRequestRow | undefined> {
+  return db.selectFrom("report_request").selectAll().where("id", "=", id).executeTakeFirst();
+}
 
 /** Requests issued by units in the given subtrees (null = all), newest period first. */
 export async function listIssuedRequests(
