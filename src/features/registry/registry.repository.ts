@@ -23,18 +23,22 @@ const LIST_COLUMNS = [
   "updated_at",
 ] as const;
 
-export async function insertDocument(
-  db: Db,
-  d: Omit<RegistryDocumentRow, "id" | "version" | "created_at" | "updated_at" | "search"> & {
-    searchText: string;
-  },
-): Promise<RegistryDocumentRow> {
+export type NewDocument = Omit<
+  RegistryDocumentRow,
+  "id" | "version" | "created_at" | "updated_at" | "search"
+> & {
+  searchText: string;
+};
+
+function insertInto(db: Db, d: NewDocument) {
   const { searchText, ...row } = d;
   return db
     .insertInto("registry_document")
-    .values({ ...row, search: sql<string>`to_tsvector('simple', ${searchText})` })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .values({ ...row, search: sql<string>`to_tsvector('simple', ${searchText})` });
+}
+
+export async function insertDocument(db: Db, d: NewDocument): Promise<RegistryDocumentRow> {
+  return insertInto(db, d).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
@@ -43,14 +47,9 @@ export async function insertDocument(
  */
 export async function insertNumberedDocument(
   db: Db,
-  d: Omit<RegistryDocumentRow, "id" | "version" | "created_at" | "updated_at" | "search"> & {
-    searchText: string;
-  },
+  d: NewDocument,
 ): Promise<RegistryDocumentRow | undefined> {
-  const { searchText, ...row } = d;
-  return db
-    .insertInto("registry_document")
-    .values({ ...row, search: sql<string>`to_tsvector('simple', ${searchText})` })
+  return insertInto(db, d)
     .onConflict((oc) =>
       oc.column("document_number_id").where("document_number_id", "is not", null).doNothing(),
     )

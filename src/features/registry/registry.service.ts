@@ -70,6 +70,37 @@ async function created(db: Db, a: Auth, row: RegistryDocumentRow) {
   return toDocumentDto(row);
 }
 
+/** The row of a new registry entry: its number-symbol's search key and its searchable text made here. */
+function newDocument(d: {
+  unitCode: string;
+  provinceCode: string;
+  direction: "incoming" | "outgoing";
+  typeCode: string | null;
+  numberSymbol: string;
+  issuerName: string;
+  issuedOn: string;
+  excerpt: string;
+  bodyText: string;
+  numberId: number | null;
+  createdBy: number;
+}): repo.NewDocument {
+  return {
+    unit_code: d.unitCode,
+    province_code: d.provinceCode,
+    direction: d.direction,
+    type_code: d.typeCode,
+    number_symbol: d.numberSymbol,
+    symbol_key: symbolKey(d.numberSymbol),
+    issuer_name: d.issuerName,
+    issued_on: d.issuedOn,
+    excerpt: d.excerpt,
+    body_text: d.bodyText,
+    document_number_id: d.numberId,
+    created_by: d.createdBy,
+    searchText: searchText(d),
+  };
+}
+
 export interface RegisterInput {
   unitCode: string;
   direction: "incoming" | "outgoing";
@@ -96,26 +127,18 @@ export async function registerDocument(db: Db, auth: Auth | null, input: Registe
   }
   const numberSymbol = input.numberSymbol.trim().replace(/^s[ốo]\s*:?\s*/i, "");
   return db.transaction().execute(async (trx) => {
-    const row = await repo.insertDocument(trx, {
-      unit_code: input.unitCode,
-      province_code: path[0] ?? input.unitCode, // the path runs from the province down
-      direction: input.direction,
-      type_code: typeCode,
-      number_symbol: numberSymbol,
-      symbol_key: symbolKey(numberSymbol),
-      issuer_name: input.issuerName,
-      issued_on: input.issuedOn,
-      excerpt: input.excerpt,
-      body_text: input.bodyText ?? "",
-      document_number_id: null,
-      created_by: a.userId,
-      searchText: searchText({
+    const row = await repo.insertDocument(
+      trx,
+      newDocument({
+        ...input,
+        provinceCode: path[0] ?? input.unitCode, // the path runs from the province down
+        typeCode,
         numberSymbol,
-        issuerName: input.issuerName,
-        excerpt: input.excerpt,
         bodyText: input.bodyText ?? "",
+        numberId: null,
+        createdBy: a.userId,
       }),
-    });
+    );
     return created(trx, a, row);
   });
 }
@@ -143,26 +166,10 @@ export async function recordIssued(db: Db, auth: Auth, input: IssuedInput) {
   const found = await repo.findByNumber(db, input.numberId);
   if (found) return toDocumentDto(found);
   return db.transaction().execute(async (trx) => {
-    const row = await repo.insertNumberedDocument(trx, {
-      unit_code: input.unitCode,
-      province_code: input.provinceCode,
-      direction: "outgoing",
-      type_code: input.typeCode,
-      number_symbol: input.numberSymbol,
-      symbol_key: symbolKey(input.numberSymbol),
-      issuer_name: input.issuerName,
-      issued_on: input.issuedOn,
-      excerpt: input.excerpt,
-      body_text: input.bodyText,
-      document_number_id: input.numberId,
-      created_by: auth.userId,
-      searchText: searchText({
-        numberSymbol: input.numberSymbol,
-        issuerName: input.issuerName,
-        excerpt: input.excerpt,
-        bodyText: input.bodyText,
-      }),
-    });
+    const row = await repo.insertNumberedDocument(
+      trx,
+      newDocument({ ...input, direction: "outgoing", createdBy: auth.userId }),
+    );
     // entered meanwhile by a concurrent rendering of the same number
     if (!row) return toDocumentDto((await repo.findByNumber(trx, input.numberId)) as RegistryDocumentRow);
     const asked = input.requestedBy?.trim() ? symbolKey(input.requestedBy) : "";
