@@ -66,3 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function grantableRoles(isSystemAdmin: boolean): readonly Role[] {
   return isSystemAdmin ? ROLES : ROLES.filter((r) => r !== "system_admin");
 }
+
+/** The roles held on a unit that carry `permission` (who is reminded of that unit's work: not system admins). */
+export function unitRolesWith(permission: Permission): Role[] {
+  return ROLES.filter((r) => r !== "system_admin" && ROLE_PERMISSIONS[r].includes(permission));
+}

@@ -8,7 +8,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import { ROLE_PERMISSIONS, ROLES } from "../../access/permissions.ts";
+import { unitRolesWith } from "../../access/permissions.ts";
 import type { Database } from "../../db/database.ts";
 import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
@@ -63,12 +63,12 @@ export async function sendTaskReminders(
     addDays(today, AHEAD_DAYS),
     50_000,
   );
-  const editors = ROLES.filter((r) => r !== "system_admin" && ROLE_PERMISSIONS[r].includes("plan.manage"));
+  const editors = unitRolesWith("plan.manage");
   let sent = 0;
   for (const task of tasks) {
     const kind = reminderKind(task.due_on, today, TASK_REMINDER_WORKING_DAYS, calendar);
     if (!kind) continue;
-    for (const person of await recipients(db, [task.assignee_unit_code], [...editors])) {
+    for (const person of await recipients(db, [task.assignee_unit_code], editors)) {
       const key = { taskId: task.id, kind, recipient: person.email };
       const went = await sendOnce(
         send,

@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { type Auth, requirePermission, scopeCodes } from "../../access/access.ts";
-import { ROLE_PERMISSIONS, ROLES } from "../../access/permissions.ts";
+import { unitRolesWith } from "../../access/permissions.ts";
 import type { Database } from "../../db/database.ts";
 import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
@@ -123,10 +123,10 @@ export async function sendDueReminders(
     null,
     50_000,
   );
-  const fillers = ROLES.filter((r) => r !== "system_admin" && ROLE_PERMISSIONS[r].includes("report.fill"));
+  const fillers = unitRolesWith("report.fill");
   let sent = 0;
   for (const { row, kind } of due(rows, today, calendar)) {
-    for (const person of await repo.recipients(db, row.owner_codes, [...fillers])) {
+    for (const person of await repo.recipients(db, row.owner_codes, fillers)) {
       const key = { submissionId: row.id, kind, recipient: person.email };
       const went = await sendOnce(
         send,
