@@ -637,7 +637,7 @@ async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: { fed: Fed }
   };
 }
 
-/** Checks entered values against the form and the catalogue; every problem at once, as field paths. */
+/** The breakdowns of an indicator the form does not break down: the total alone. */
 const TOTAL_ONLY: readonly string[] = [""];
 
 /** The breakdowns each indicator of the form takes, per form version (its catalogue is held per version). */
@@ -651,6 +651,7 @@ function combosOfForm(catalogue: ReadonlyMap<string, IndicatorRow>, form: Report
   return held;
 }
 
+/** Checks entered values against the form and the catalogue; every problem at once, as field paths. */
 async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Record<string, string>>) {
   const catalogue = await catalogueFor(db, form);
   const combosOf = combosOfForm(catalogue, form);
