@@ -76,3 +76,12 @@ export function batched<K, V>(
     });
   };
 }
+
+/**
+ * The rows of a batched lookup in the order of its keys: undefined where none matched, and the same row for a
+ * key asked twice.
+ */
+export function inOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (r: R) => K): (R | undefined)[] {
+  const by = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => by.get(k));
+}

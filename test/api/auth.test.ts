@@ -68,6 +68,35 @@ describe("auth", () => {
     expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe("csrf_failed");
   });
 
+  it("resolves many sessions at once, each to its own user, none expired or of a deactivated user", async () => {
+    // the first requests of a deadline come together: their session lookups share one statement
+    const live = await Promise.all(["dongthap", "duyet.dongthap", "xa.thapmuoi"].map((u) => t.login(u)));
+    const expired = await t.login("dongthap");
+    const deactivated = await t.login("admin");
+    await t.db
+      .updateTable("user_session")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("csrf_token", "=", expired.csrf)
+      .execute();
+    await t.db.updateTable("app_user").set({ is_active: false }).where("username", "=", "admin").execute();
+    try {
+      const clients = [...live, ...live, expired, deactivated];
+      const answers = await Promise.all(clients.map((c) => c.json("GET", "/api/auth/me")));
+      expect(answers.map((a) => (a.status === 200 ? a.body.user.username : a.status))).toEqual([
+        "dongthap",
+        "duyet.dongthap",
+        "xa.thapmuoi",
+        "dongthap",
+        "duyet.dongthap",
+        "xa.thapmuoi",
+        401,
+        401,
+      ]);
+    } finally {
+      await t.db.updateTable("app_user").set({ is_active: true }).where("username", "=", "admin").execute();
+    }
+  });
+
   it("changes the password, then logs out", async () => {
     const c = await t.login("admin");
     const weak = await c.json("POST", "/api/auth/password", {

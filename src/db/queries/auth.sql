@@ -22,7 +22,7 @@ select "user_session"."id", "user_session"."csrf_token", "app_user"."id" as "use
   where g.user_id = app_user.id), '[]'::json) as "grants"
   from "user_session"
   inner join "app_user" on "app_user"."id" = "user_session"."user_id"
-  where "user_session"."id" = $1 and "user_session"."expires_at" > now() and "app_user"."is_active" = $2;
+  where user_session.id = any($1::text[]) and "user_session"."expires_at" > now() and "app_user"."is_active" = $2;
 
 -- findUserById(1)
 select *

@@ -1,6 +1,7 @@
 /** Users' credentials and sessions. @module */
 import { type Kysely, sql } from "kysely";
 import type { GrantScope } from "../../access/access.repository.ts";
+import { batched, inOrder } from "../../db/batch.ts";
 import type { Database, UserRow } from "../../db/database.ts";
 
 export async function findUserByUsername(
@@ -28,8 +29,12 @@ export async function createSession(
     .execute();
 }
 
-export async function findLiveSession(db: Kysely<Database>, id: string) {
-  return db
+/**
+ * Live sessions with their user and grants, by session id (the hash of the cookie's token). Concurrent lookups
+ * share one statement (db/batch.ts): at a deadline the first request of every commune's user comes at once.
+ */
+export const findLiveSession = batched(async (db: Kysely<Database>, ids: readonly string[]) => {
+  const rows = await db
     .selectFrom("user_session")
     .innerJoin("app_user", "app_user.id", "user_session.user_id")
     .select([
@@ -43,11 +48,12 @@ export async function findLiveSession(db: Kysely<Database>, id: string) {
                         order by g.id)
         from user_grant g where g.user_id = app_user.id), '[]'::json)`.as("grants"),
     ])
-    .where("user_session.id", "=", id)
+    .where(sql<boolean>`user_session.id = any(${sql.val(ids)}::text[])`)
     .where("user_session.expires_at", ">", sql<Date>`now()`)
     .where("app_user.is_active", "=", true)
-    .executeTakeFirst();
-}
+    .execute();
+  return inOrder(ids, rows, (r) => r.id);
+});
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom("user_session").where("id", "=", id).execute();

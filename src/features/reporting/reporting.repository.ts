@@ -1,6 +1,6 @@
 /** SQL for report requests, submissions, their revisions and the incremental rollup. @module */
 import { type Kysely, sql } from "kysely";
-import { batched } from "../../db/batch.ts";
+import { batched, inOrder } from "../../db/batch.ts";
 import type {
   Database,
   ReportRequestRow,
@@ -13,12 +13,6 @@ import type {
 import type { AuditEntry } from "../audit/audit.repository.ts";
 
 type Db = Kysely<Database>;
-
-/** Rows put back in the order of the keys asked for (undefined where none). */
-function inOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (r: R) => K): (R | undefined)[] {
-  const by = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => by.get(k));
-}
 
 // ---- requests --------------------------------------------------------------------------------------------
 

@@ -585,6 +585,18 @@ function checks(form: ReportFormRow, values: SubmissionValues, previous: Submiss
   };
 }
 
+type Previous = Awaited<ReturnType<typeof previousValues>>;
+type Sources = { fed: Fed; previous: Previous };
+
+/**
+ * What a page or a write needs besides the submission itself, asked at the same time (one round trip, not two:
+ * a write asks before it writes, and answers with them after).
+ */
+async function sourcesOf(db: Db, l: Loaded): Promise<Sources> {
+  const [fed, previous] = await Promise.all([fedFor(db, l), previousValues(db, l)]);
+  return { fed, previous };
+}
+
 async function previousValues(
   db: Db,
   l: Loaded,
@@ -618,9 +630,9 @@ function indicatorDto(i: IndicatorRow) {
  * write leaves them out, the page has them already (a tenth of the bytes: an autosave every few seconds from
  * a commune's connection, or a deadline burst).
  */
-async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: { fed: Fed }) {
+async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: Sources) {
   const today = todayInVietnam();
-  const [previous, fed] = await Promise.all([previousValues(db, l), known ? known.fed : fedFor(db, l)]);
+  const { fed, previous } = known ?? (await sourcesOf(db, l));
   return {
     submission: submissionDto(l, today),
     unitName: l.unitName,
@@ -806,7 +818,8 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
   const typed = input.values ? await cleanValues(db, l.form, input.values) : undefined;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : undefined;
   // the model indicators come from the registry, whatever was typed
-  const fed = await fedFor(db, l);
+  const sources = await sourcesOf(db, l);
+  const { fed } = sources;
   const values = fed ? { ...(typed ?? l.sub.values), ...fed.values } : typed;
   const done = await transition(
     db,
@@ -819,7 +832,7 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     },
     null,
   );
-  return detailOf(db, done, { fed });
+  return detailOf(db, done, sources);
 }
 
 export async function submitSubmission(
@@ -832,7 +845,8 @@ export async function submitSubmission(
   allow(l.auth, l, "submit");
   const typed = input.values ? await cleanValues(db, l.form, input.values) : l.sub.values;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
-  const fed = await fedFor(db, l);
+  const sources = await sourcesOf(db, l);
+  const { fed } = sources;
   const values = fed ? { ...typed, ...fed.values } : typed;
   const errorsFound = checks(l.form, values, null).violations.filter((v) => v.severity === "error");
   if (errorsFound.length) {
@@ -879,7 +893,7 @@ export async function submitSubmission(
     },
     late ? reason : null,
   );
-  return detailOf(db, done, { fed });
+  return detailOf(db, done, sources);
 }
 
 export async function reviewSubmission(
