@@ -145,10 +145,15 @@ describe("request → fill → submit → accept → consolidated", () => {
       status: "draft",
       values: { DVK_MODELS_TOTAL: { "": "10" } },
     });
-    // a write answers without the form and its indicators (the page has them); with the checks
-    expect(saved.body).not.toHaveProperty("form");
-    expect(saved.body).not.toHaveProperty("indicators");
-    expect(saved.body.checks).toBeDefined();
+    // a write answers the submission's state, without what the page has and a write does not change
+    expect(Object.keys(saved.body).sort()).toEqual([
+      "can",
+      "checks",
+      "fed",
+      "lateReasonNeeded",
+      "submission",
+    ]);
+    expect(saved.body.can).toEqual({ fill: true, review: false, unlock: false });
     const stale = await commune.json("PUT", `/api/submissions/${id}`, {
       version: sub.submission.version,
       values: {},
@@ -175,6 +180,27 @@ describe("request → fill → submit → accept → consolidated", () => {
     const now = await commune.json("GET", `/api/submissions/${id}`);
     expect(now.body.submission.values).toEqual({ DVK_MODELS_TOTAL: { "": "10" } });
     expect(now.body.submission.version).toBe(saved.body.submission.version);
+    sub = now.body;
+  });
+
+  it("stores values in their canonical form: trimmed, no trailing zeros, blanks dropped", async () => {
+    const id = sub.submission.id;
+    const typed = { ...VALUES, LETTERS_RECEIVED: { "": " 40 " }, ONLINE_DOSSIER_SHARE: { "": "50.430" } };
+    const saved = await commune.json("PUT", `/api/submissions/${id}`, {
+      version: sub.submission.version,
+      values: { ...typed, RECEPTION_DAYS: { "": "  " }, DVK_MODELS_TOTAL: { "": "12", "field=kinh tế": "" } },
+    });
+    expect(saved.status).toBe(200);
+    const stored = { ...VALUES, DVK_MODELS_TOTAL: { "": "12" } };
+    expect(saved.body.submission.values).toEqual(stored);
+    // typed canonically already, the values are stored as they came
+    const again = await commune.json("PUT", `/api/submissions/${id}`, {
+      version: saved.body.submission.version,
+      values: VALUES,
+    });
+    expect(again.body.submission.values).toEqual(VALUES);
+    const now = await commune.json("GET", `/api/submissions/${id}`);
+    expect(now.body.submission.values).toEqual(VALUES);
     sub = now.body;
   });
 
@@ -338,6 +364,8 @@ describe("request → fill → submit → accept → consolidated", () => {
       "submit",
       "return",
       "submit",
+      "save",
+      "save",
       "save",
     ]);
     const first = await commune.json(

@@ -472,8 +472,8 @@ update "consolidation_summary"
   from u
   where batch_audit is not null
       )
-      -- the content is not sent back: the caller has it (what it set, or what it read at that version)
-      select id, request_id, unit_code, unit_id, body_id, province_code, rollup_path, owner_codes, partial, status,
-             late_reason, comment, first_submitted_at, submitted_at, accepted_at, updated_by, updated_at, version,
-             batch_index
+      -- only what a step changes comes back: the caller has the content (what it set) and the rest of the row
+      -- (what it read at that version)
+      select status, late_reason, comment, first_submitted_at, submitted_at, accepted_at, updated_by, updated_at,
+             version, batch_index
   from u;

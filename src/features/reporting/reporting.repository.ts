@@ -298,8 +298,22 @@ export interface SubmissionStep {
  * Concurrent steps share the statement (see db/batch.ts): each is one row of the `x` input; when two of them
  * name the same submission and version, one wins and the other finds the version moved.
  */
-/** A submission row as a step leaves it, without its content (values, narrative). */
-export type WrittenSubmission = Omit<SubmissionRow, "values" | "narrative">;
+/**
+ * What a step changes in a submission row besides its content (values, narrative, which the caller has): the
+ * rest of the row (its unit, request, paths) is what was read at the version the step wrote over.
+ */
+export type WrittenSubmission = Pick<
+  SubmissionRow,
+  | "status"
+  | "late_reason"
+  | "comment"
+  | "first_submitted_at"
+  | "submitted_at"
+  | "accepted_at"
+  | "updated_by"
+  | "updated_at"
+  | "version"
+>;
 
 export const writeSubmissionStep = (
   db: Db,
@@ -377,10 +391,10 @@ const writeSteps = batched(
           from u
           where batch_audit is not null
       )
-      -- the content is not sent back: the caller has it (what it set, or what it read at that version)
-      select id, request_id, unit_code, unit_id, body_id, province_code, rollup_path, owner_codes, partial, status,
-             late_reason, comment, first_submitted_at, submitted_at, accepted_at, updated_by, updated_at, version,
-             batch_index
+      -- only what a step changes comes back: the caller has the content (what it set) and the rest of the row
+      -- (what it read at that version)
+      select status, late_reason, comment, first_submitted_at, submitted_at, accepted_at, updated_by, updated_at,
+             version, batch_index
         from u`.execute(db);
     const byIndex = new Map(rows.rows.map(({ batch_index, ...sub }) => [batch_index, sub]));
     return items.map((_, i) => byIndex.get(i + 1));

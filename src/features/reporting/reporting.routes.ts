@@ -176,7 +176,7 @@ export function reportingRoutes(deps: AppDeps) {
       method: "put",
       path: "/submissions/{id}",
       tags,
-      summary: "Save a draft (autosave); carries the version read; answers without the form and indicators",
+      summary: "Save a draft (autosave); carries the version read; answers the submission's state after it",
       request: { params: s.IdParam, ...jsonBody(s.SaveBody) },
       responses: { 200: json(s.SubmissionWrittenSchema), ...writeErrorResponses },
     }),

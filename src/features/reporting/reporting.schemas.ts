@@ -261,10 +261,17 @@ export const SubmissionDetailSchema = z
   })
   .openapi("SubmissionDetail");
 
-/** What a save, submit or review answers: the detail without the form and its indicators. */
-export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({ form: true, indicators: true }).openapi(
-  "SubmissionWritten",
-);
+/**
+ * What a save, submit or review answers: the submission's state after it, without what the page has already
+ * and a write does not change (the form and its indicators, the unit's name, the request, the previous period).
+ */
+export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({
+  form: true,
+  indicators: true,
+  unitName: true,
+  request: true,
+  previous: true,
+}).openapi("SubmissionWritten");
 
 const RevisionFields = {
   version: z.number(),

@@ -626,18 +626,28 @@ function indicatorDto(i: IndicatorRow) {
 }
 
 /**
- * What a write answers, and the data-entry page with its form and indicators added (see getSubmission): a
- * write leaves them out, the page has them already (a tenth of the bytes: an autosave every few seconds from
- * a commune's connection, or a deadline burst).
+ * The data-entry page (with its form and indicators added by getSubmission): the submission's state, and what
+ * stays the same while it is filled in (its unit, its request, the previous period's values).
  */
-async function detailOf(db: Db, l: Loaded & { auth: Auth }, known?: Sources) {
-  const today = todayInVietnam();
-  const { fed, previous } = known ?? (await sourcesOf(db, l));
+async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
+  const sources = await sourcesOf(db, l);
   return {
-    submission: submissionDto(l, today),
+    ...stateOf(l, sources),
     unitName: l.unitName,
     request: toRequestDto(l.request),
-    previous,
+    previous: sources.previous,
+  };
+}
+
+/**
+ * What a write answers: the submission's state after it (status, version, values as stored, checks, what the
+ * user may do next). The page has the rest already, and a write does not change it: an autosave every few
+ * seconds from a commune's connection, or a deadline burst, gets back only what it changed.
+ */
+function stateOf(l: Loaded & { auth: Auth }, { fed, previous }: Sources) {
+  const today = todayInVietnam();
+  return {
+    submission: submissionDto(l, today),
     checks: checks(l.form, l.sub.values, previous?.values ?? null),
     can: {
       fill: coversPath(l.auth, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined),
@@ -663,13 +673,18 @@ function combosOfForm(catalogue: ReadonlyMap<string, IndicatorRow>, form: Report
   return held;
 }
 
-/** Checks entered values against the form and the catalogue; every problem at once, as field paths. */
+/**
+ * Checks entered values against the form and the catalogue; every problem at once, as field paths. Values are
+ * kept in their canonical form ("1.50" → "1.5", blanks dropped). Usually they are typed that way already:
+ * then the input itself is the answer and nothing is copied (a deadline burst checks 60 values of 200
+ * reports at once, and every copy is garbage the server must collect while the reports wait).
+ */
 async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Record<string, string>>) {
   const catalogue = await catalogueFor(db, form);
   const combosOf = combosOfForm(catalogue, form);
   const problems: { field: string; messageVi: string; messageEn: string }[] = [];
-  const out: SubmissionValues = {};
-  // plain loops: a deadline burst runs this for 60 values of 200 reports at once
+  let asTyped = true;
+  // plain loops: no closures or arrays per value
   for (const code in raw) {
     const combos = raw[code] as Record<string, string>;
     const ind = catalogue.get(code);
@@ -682,7 +697,7 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
       continue;
     }
     const allowed = combosOf.get(code) ?? TOTAL_ONLY;
-    let kept: Record<string, string> | undefined;
+    let kept = false;
     for (const combo in combos) {
       const value = combos[combo] as string;
       if (!allowed.includes(combo)) {
@@ -693,7 +708,10 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
         });
         continue;
       }
-      if (value.trim() === "") continue;
+      if (value.trim() === "") {
+        asTyped = false;
+        continue;
+      }
       const c = checkValue(ind.type as IndicatorType, value);
       if (!c.ok) {
         problems.push({
@@ -703,12 +721,30 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
         });
         continue;
       }
-      kept ??= {};
-      kept[combo] = c.value;
+      if (c.value !== value) asTyped = false;
+      kept = true;
+    }
+    if (!kept) asTyped = false;
+  }
+  if (problems.length) throw errors.validation(problems);
+  if (asTyped) return raw as SubmissionValues;
+  // something to drop or to write canonically: a copy (every value checked above)
+  const out: SubmissionValues = {};
+  for (const code in raw) {
+    const combos = raw[code] as Record<string, string>;
+    const type = catalogue.get(code)?.type as IndicatorType;
+    let kept: Record<string, string> | undefined;
+    for (const combo in combos) {
+      const value = combos[combo] as string;
+      if (value.trim() === "") continue;
+      const c = checkValue(type, value);
+      if (c.ok) {
+        kept ??= {};
+        kept[combo] = c.value;
+      }
     }
     if (kept) out[code] = kept;
   }
-  if (problems.length) throw errors.validation(problems);
   return out;
 }
 
@@ -784,8 +820,9 @@ async function transition(
   const write = async (d: Db): Promise<SubmissionRow> => {
     const row = await repo.writeSubmissionStep(d, l.sub.id, version, step);
     if (!row) throw errors.stale(l.sub.version);
-    // the statement does not send the content back: it is what was set, or what was read at this version
-    return { ...row, values: values ?? l.sub.values, narrative: narrative ?? l.sub.narrative };
+    // the statement sends back only what a step changes: the content is what was set, the rest of the row is
+    // what was read at this version
+    return { ...l.sub, ...row, values: values ?? l.sub.values, narrative: narrative ?? l.sub.narrative };
   };
   // a draft save and a submit are one statement; accepting or unlocking also moves the rollup, in one transaction
   if (action !== "accept" && action !== "unlock") return { ...l, sub: await write(db) };
@@ -832,7 +869,7 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
     },
     null,
   );
-  return detailOf(db, done, sources);
+  return stateOf(done, sources);
 }
 
 export async function submitSubmission(
@@ -893,7 +930,7 @@ export async function submitSubmission(
     },
     late ? reason : null,
   );
-  return detailOf(db, done, sources);
+  return stateOf(done, sources);
 }
 
 export async function reviewSubmission(
@@ -924,7 +961,7 @@ export async function reviewSubmission(
     },
     comment || null,
   );
-  return detailOf(db, done);
+  return stateOf(done, await sourcesOf(db, done));
 }
 
 export async function listRevisions(db: Db, auth: Auth | null, id: number) {

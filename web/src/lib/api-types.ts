@@ -3610,7 +3610,7 @@ export interface paths {
                 };
             };
         };
-        /** Save a draft (autosave); carries the version read; answers without the form and indicators */
+        /** Save a draft (autosave); carries the version read; answers the submission's state after it */
         put: {
             parameters: {
                 query?: never;
@@ -9622,25 +9622,6 @@ export interface components {
                 updatedAt: string;
                 version: number;
             };
-            unitName: string;
-            request: components["schemas"]["ReportRequest"];
-            previous: {
-                periodCode: string;
-                /**
-                 * @description indicator code (at most 64 characters) → breakdown ("" for the total; at most 200) → value
-                 * @example {
-                 *       "DVK_MODELS_TOTAL": {
-                 *         "": "12",
-                 *         "field=kinh tế": "5"
-                 *       }
-                 *     }
-                 */
-                values: {
-                    [key: string]: {
-                        [key: string]: string;
-                    };
-                };
-            } | null;
             checks: {
                 violations: {
                     index: number;
