@@ -217,13 +217,13 @@ export type ValueCheck = { ok: true; value: string } | { ok: false; messageVi: s
 
 const MAX_TEXT = 2000;
 
+/** "0", "12", "2011": no sign, no leading zero, no point, at most 15 digits (exact as a JavaScript number). */
+const PLAIN_WHOLE = /^(0|[1-9]\d{0,14})$/;
+
 /**
  * Checks one entered value against its indicator's type and gives it in canonical form ("2011", "50.43").
  * Counts and ranks are whole numbers ≥ 0; a percentage lies in 0–100; decimals are exact.
  */
-/** "0", "12", "2011": no sign, no leading zero, no point, at most 15 digits (exact as a JavaScript number). */
-const PLAIN_WHOLE = /^(0|[1-9]\d{0,14})$/;
-
 export function checkValue(type: IndicatorType, raw: string): ValueCheck {
   const s = raw.trim();
   if (type === "text") {

@@ -146,7 +146,6 @@ export async function publish(
     .execute();
 }
 
-/** A unit's published results over the years (score, band, rank, PAR Index and SIPAS ranks). */
 /** Published results with their scheme (for the band names), by unit and year. */
 function publishedResultRows(db: Db) {
   return db
@@ -166,6 +165,7 @@ function publishedResultRows(db: Db) {
     .where("s.published_at", "is not", null);
 }
 
+/** A unit's published results over the years (score, band, rank, PAR Index and SIPAS ranks). */
 export async function historyOf(db: Db, unitCode: string) {
   return publishedResultRows(db).where("e.unit_code", "=", unitCode).orderBy("s.year").execute();
 }

@@ -292,13 +292,6 @@ export interface SubmissionStep {
 }
 
 /**
- * One step of a submission in one statement: the update if the row still has `version`, the revision that
- * copies its new content, and the audit entry, all three or none (a data-modifying CTE is atomic on its own,
- * so a save or a submit costs one round trip instead of five). Undefined when someone else wrote first.
- * Concurrent steps share the statement (see db/batch.ts): each is one row of the `x` input; when two of them
- * name the same submission and version, one wins and the other finds the version moved.
- */
-/**
  * What a step changes in a submission row besides its content (values, narrative, which the caller has): the
  * rest of the row (its unit, request, paths) is what was read at the version the step wrote over.
  */
@@ -315,6 +308,13 @@ export type WrittenSubmission = Pick<
   | "version"
 >;
 
+/**
+ * One step of a submission in one statement: the update if the row still has `version`, the revision that
+ * copies its new content, and the audit entry, all three or none (a data-modifying CTE is atomic on its own,
+ * so a save or a submit costs one round trip instead of five). Undefined when someone else wrote first.
+ * Concurrent steps share the statement (see db/batch.ts): each is one row of the `x` input; when two of them
+ * name the same submission and version, one wins and the other finds the version moved.
+ */
 export const writeSubmissionStep = (
   db: Db,
   id: number,

@@ -506,14 +506,14 @@ export function catalogueOf(
   return out;
 }
 
+type Fed = Awaited<ReturnType<typeof fedFor>>;
+
 /**
  * The indicators of the form filled by themselves (issue 5), for the period's year (its end): the model
  * counts from the "Dân vận khéo" registry under the reporting unit (once the province keeps its models there
  * that year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score,
  * band, rank, PAR Index and SIPAS ranks). Null when none applies.
  */
-type Fed = Awaited<ReturnType<typeof fedFor>>;
-
 async function fedFor(db: Db, l: Loaded) {
   const onForm = formIndicators({ sections: l.form.sections });
   const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
@@ -662,6 +662,9 @@ function stateOf(l: Loaded & { auth: Auth }, { fed, previous }: Sources) {
 /** The breakdowns of an indicator the form does not break down: the total alone. */
 const TOTAL_ONLY: readonly string[] = [""];
 
+/** The field path of an entered value in a validation error ("values.CODE.total"). */
+const valueField = (code: string, combo: string) => `values.${code}.${combo || "total"}`;
+
 /** The breakdowns each indicator of the form takes, per form version (its catalogue is held per version). */
 const combosHeld = new WeakMap<ReadonlyMap<string, IndicatorRow>, ReadonlyMap<string, string[]>>();
 function combosOfForm(catalogue: ReadonlyMap<string, IndicatorRow>, form: ReportFormRow) {
@@ -702,7 +705,7 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
       const value = combos[combo] as string;
       if (!allowed.includes(combo)) {
         problems.push({
-          field: `values.${code}.${combo || "total"}`,
+          field: valueField(code, combo),
           messageVi: `Phân tổ không hợp lệ: ${combo}`,
           messageEn: `Unknown breakdown: ${combo}`,
         });
@@ -715,7 +718,7 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
       const c = checkValue(ind.type as IndicatorType, value);
       if (!c.ok) {
         problems.push({
-          field: `values.${code}.${combo || "total"}`,
+          field: valueField(code, combo),
           messageVi: c.messageVi,
           messageEn: c.messageEn,
         });
