@@ -126,6 +126,22 @@ describe("Excel template", () => {
     expect(again.getCell(`G${rowOf(again, "DVK_MODELS_TOTAL")}`).value).toBe(2011);
   });
 
+  it("finds the sheet “Số liệu” behind a sheet the official added in front of it", async () => {
+    const template = (await download(commune, requestId)).getWorksheet("Số liệu") as ExcelJS.Worksheet;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ghi chú").addRow(["Mã yêu cầu", 999, "Kỳ", "1999"]); // row 1 of a sheet read before
+    const notes = wb.addWorksheet("Ghi chú 2");
+    notes.getCell("B2").value = 999; // what the template keeps in B2, on the wrong sheet
+    const ws = wb.addWorksheet("Số liệu");
+    template.eachRow((row, n) => {
+      ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+    });
+    ws.getCell(`G${rowOf(ws, "DVK_MODELS_NEW")}`).value = "1.400";
+    const res = await upload(commune, requestId, wb, "?dryRun=true");
+    expect(res.status).toBe(200);
+    expect((await res.json()).importCount).toEqual({ imported: 0, updated: 1, ignored: 3, deleted: 0 });
+  });
+
   it("refuses another request's template, a changed header and a file that is not Excel", async () => {
     const wb = await download(commune, otherRequestId);
     const res = await upload(commune, requestId, wb);

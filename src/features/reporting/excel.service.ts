@@ -5,7 +5,7 @@
  * Written and read as streams, so a national file stays small in memory.
  * @module
  */
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
@@ -15,7 +15,7 @@ import { periodLabelOrCode } from "../../domain/periods.ts";
 import { comboOption, formCombos } from "../../domain/report-forms.ts";
 import { parseNumberVi } from "../../domain/vn-format.ts";
 import { AppError, errors } from "../../http/errors.ts";
-import { cellText } from "../export/xlsx-cell.ts";
+import { readSheetRows } from "../export/xlsx-reader.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { type DataValue, type Field, importValues, type Locate } from "./exchange.service.ts";
@@ -127,45 +127,32 @@ export async function readTemplate(buffer: Buffer, requestId: number): Promise<D
   let period = "";
   let found = false;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "ignore",
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
-    for await (const ws of reader) {
-      if (found) break;
-      for await (const row of ws) {
-        const n = row.number;
-        const values = row.values as ExcelJS.CellValue[]; // 1-based
-        if (n === 2) {
-          found = true;
-          if (cellText(values[2] ?? null) !== String(requestId)) {
-            bad(
-              "B2",
-              `tệp mẫu này của yêu cầu khác (số ${cellText(values[2] ?? null)})`,
-              "this template belongs to another request",
-            );
-          }
-          period = cellText(values[4] ?? null);
-        } else if (n === FIRST_ROW - 1) {
-          const got = HEADER.map((_, i) => cellText(values[i + 1] ?? null));
-          if (got.join("|") !== HEADER.join("|"))
-            bad("A4", "dòng tiêu đề đã bị sửa; hãy dùng tệp mẫu tải về", "the header row was changed");
-        } else if (n >= FIRST_ROW) {
-          const raw = cellText(values[7] ?? null);
-          const orgUnit = cellText(values[1] ?? null);
-          if (raw === "" || orgUnit === "") continue;
-          rows.push({
-            dataElement: cellText(values[3] ?? null),
-            period,
-            orgUnit,
-            categoryOptionCombo: cellText(values[4] ?? null),
-            value: parseNumberVi(raw),
-            line: n,
-          });
-        }
+    for await (const { number: n, cells } of readSheetRows(buffer, SHEET)) {
+      const cell = (column: number) => cells[column] ?? "";
+      if (n === 2) {
+        found = true;
+        if (cell(1) !== String(requestId))
+          bad(
+            "B2",
+            `tệp mẫu này của yêu cầu khác (số ${cell(1)})`,
+            "this template belongs to another request",
+          );
+        period = cell(3);
+      } else if (n === FIRST_ROW - 1) {
+        if (HEADER.some((h, i) => cell(i) !== h))
+          bad("A4", "dòng tiêu đề đã bị sửa; hãy dùng tệp mẫu tải về", "the header row was changed");
+      } else if (n >= FIRST_ROW) {
+        const raw = cell(6);
+        const orgUnit = cell(0);
+        if (raw === "" || orgUnit === "") continue;
+        rows.push({
+          dataElement: cell(2),
+          period,
+          orgUnit,
+          categoryOptionCombo: cell(3),
+          value: parseNumberVi(raw),
+          line: n,
+        });
       }
     }
   } catch (e) {
