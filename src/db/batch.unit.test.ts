@@ -51,15 +51,17 @@ describe("batched", () => {
       return keys;
     });
     const db = fakeDb();
-    const first = Array.from({ length: MAX_BATCH + 10 }, (_, i) => slow(db, i));
+    // enough for MAX_RUNNING batches: full ones, and 10 in the last
+    const n = (MAX_RUNNING - 1) * MAX_BATCH + 10;
+    const first = Array.from({ length: n }, (_, i) => slow(db, i));
     await new Promise((r) => setImmediate(r));
     // these arrive while MAX_RUNNING batches run: they wait and go as one
     const later = Array.from({ length: 30 }, (_, i) => slow(db, 1000 + i));
     expect(await Promise.all([...first, ...later])).toEqual([
-      ...Array.from({ length: MAX_BATCH + 10 }, (_, i) => i),
+      ...Array.from({ length: n }, (_, i) => i),
       ...Array.from({ length: 30 }, (_, i) => 1000 + i),
     ]);
-    expect(sizes).toEqual([MAX_BATCH, 10, 30]);
+    expect(sizes).toEqual([...Array(MAX_RUNNING - 1).fill(MAX_BATCH), 10, 30]);
     expect(most).toBe(MAX_RUNNING);
   });
 
