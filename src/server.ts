@@ -10,10 +10,11 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { RevisionWatcher } from "./db/revision-watcher.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
 import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
+import { watchPublishedResults } from "./features/evaluations/evaluations.service.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { watchCatalogue } from "./features/indicators/catalogue.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
-import { ensureBuiltInModelData } from "./features/models/models.service.ts";
+import { ensureBuiltInModelData, watchRegistry } from "./features/models/models.service.ts";
 import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/mailer.ts";
 import { sendDueReminders } from "./features/reporting/reminders.service.ts";
@@ -69,8 +70,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const unitRevisions = new RevisionWatcher(handle.url, log);
   const indicatorRevisions = new RevisionWatcher(handle.url, log, "indicator_revision");
-  await Promise.all([unitRevisions.start(), indicatorRevisions.start()]);
+  const fedRevisions = new RevisionWatcher(handle.url, log, "fed_revision");
+  await Promise.all([unitRevisions.start(), indicatorRevisions.start(), fedRevisions.start()]);
   watchCatalogue(handle.db, indicatorRevisions);
+  watchRegistry(handle.db, fedRevisions);
+  watchPublishedResults(handle.db, fedRevisions);
   const app = createApp({
     unitRevisions,
     stateNumbering: config.stateNumbering,
@@ -94,7 +98,7 @@ export async function startServer(
     stopping ??= (async () => {
       if (reminders) clearInterval(reminders);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([unitRevisions.stop(), indicatorRevisions.stop()]);
+      await Promise.all([unitRevisions.stop(), indicatorRevisions.stop(), fedRevisions.stop()]);
       await handle.close();
     })();
     return stopping;

@@ -5,7 +5,9 @@ import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connecti
 import { RevisionWatcher } from "../src/db/revision-watcher.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
 import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { watchPublishedResults } from "../src/features/evaluations/evaluations.service.ts";
 import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
+import { watchRegistry } from "../src/features/models/models.service.ts";
 import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
 
@@ -41,9 +43,12 @@ export async function createTestApp(
   if (opts.watchRevisions) {
     const w = new RevisionWatcher(handle.url, createLogger("silent"));
     const indicators = new RevisionWatcher(handle.url, createLogger("silent"), "indicator_revision");
-    await Promise.all([w.start(), indicators.start()]);
+    const fed = new RevisionWatcher(handle.url, createLogger("silent"), "fed_revision");
+    await Promise.all([w.start(), indicators.start(), fed.start()]);
     watchCatalogue(handle.db, indicators);
-    afterAll(() => Promise.all([w.stop(), indicators.stop()]));
+    watchRegistry(handle.db, fed);
+    watchPublishedResults(handle.db, fed);
+    afterAll(() => Promise.all([w.stop(), indicators.stop(), fed.stop()]));
     unitRevisions = w;
   }
   const app = createApp({

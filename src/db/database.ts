@@ -187,6 +187,8 @@ interface ReportRequestTable {
   form_id: number;
   period_code: string;
   period_type: string;
+  /** The same period a year earlier (domain/periods.ts previousPeriodCode), null for an ad-hoc window. */
+  previous_period_code: string | null;
   period_start: string;
   period_end: string;
   cutoff_from: string;
@@ -652,6 +654,7 @@ export interface Database {
   unit: UnitTable;
   unit_revision: RevisionCounterTable;
   indicator_revision: RevisionCounterTable;
+  fed_revision: RevisionCounterTable;
   unit_successor: UnitSuccessorTable;
   body: BodyTable;
   app_user: AppUserTable;

@@ -5,6 +5,8 @@
  * very next request. No batch rebuild, no TTL.
  * @module
  */
+import type { RevisionWatcher } from "./revision-watcher.ts";
+
 export class RevisionCache<T, R extends number | string = number> {
   private entries = new Map<string, { revision: R; value: T }>();
 
@@ -20,11 +22,56 @@ export class RevisionCache<T, R extends number | string = number> {
     return e.value;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   set(key: string, revision: R, value: T): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     this.entries.set(key, { revision, value });
+  }
+}
+
+/**
+ * Answers kept per database handle while the revision its watcher last heard stands: a fresh entry costs no
+ * query at all. Without a listening watcher (tests, the CLI, a lost connection) every call computes. Entries
+ * are promises, so a burst arriving on a cold key shares one computation; a failed one is not kept.
+ */
+export class WatchedCache<T> {
+  private readonly watchers = new WeakMap<object, RevisionWatcher>();
+  private readonly caches = new WeakMap<object, RevisionCache<Promise<T>>>();
+
+  constructor(private readonly maxEntries = 20_000) {}
+
+  watch(db: object, watcher: RevisionWatcher): void {
+    this.watchers.set(db, watcher);
+  }
+
+  get(db: object, key: string, compute: () => Promise<T>): Promise<T> {
+    const revision = this.watchers.get(db)?.current;
+    if (revision == null) return compute();
+    let cache = this.caches.get(db);
+    if (!cache) {
+      cache = new RevisionCache(this.maxEntries);
+      this.caches.set(db, cache);
+    }
+    const held = cache.get(key, revision);
+    if (held) return held;
+    // the revision is taken before computing: a change committed meanwhile moves it, and the entry goes stale
+    const value = compute();
+    cache.set(key, revision, value);
+    const kept = cache;
+    value.catch(() => {
+      if (kept.get(key, revision) === value) kept.delete(key);
+    });
+    return value;
+  }
+
+  /** After a write in this process: the next `get` sees it, without waiting for the notification. */
+  async refresh(db: object): Promise<void> {
+    await this.watchers.get(db)?.refresh();
   }
 }

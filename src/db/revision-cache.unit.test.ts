@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RevisionCache } from "./revision-cache.ts";
+import { RevisionCache, WatchedCache } from "./revision-cache.ts";
+import type { RevisionWatcher } from "./revision-watcher.ts";
 
 describe("RevisionCache", () => {
   it("serves an entry only at the revision it was computed at", () => {
@@ -22,5 +23,58 @@ describe("RevisionCache", () => {
     c.set("k", "9007199254740993", "v");
     expect(c.get("k", "9007199254740993")).toBe("v");
     expect(c.get("k", "9007199254740994")).toBeUndefined();
+  });
+});
+
+describe("WatchedCache", () => {
+  /** A watcher as the cache sees it: the revision it last heard, and a refresh. */
+  const fakeWatcher = (current: number | null) => {
+    const w = { current, refreshed: 0, refresh: async () => void w.refreshed++ };
+    return w;
+  };
+  const counting = () => {
+    const calls: string[] = [];
+    const compute = (v: string) => () => {
+      calls.push(v);
+      return Promise.resolve(v);
+    };
+    return { calls, compute };
+  };
+
+  it("computes once per key while the revision stands, again when it moves", async () => {
+    const db = {};
+    const w = fakeWatcher(3);
+    const c = new WatchedCache<string>();
+    c.watch(db, w as unknown as RevisionWatcher);
+    const { calls, compute } = counting();
+    expect(await c.get(db, "30037|2026", compute("a"))).toBe("a");
+    expect(await c.get(db, "30037|2026", compute("b"))).toBe("a");
+    expect(await c.get(db, "30038|2026", compute("c"))).toBe("c");
+    w.current = 4;
+    expect(await c.get(db, "30037|2026", compute("d"))).toBe("d");
+    expect(calls).toEqual(["a", "c", "d"]);
+  });
+
+  it("keeps nothing without a listening watcher, or for another database", async () => {
+    const c = new WatchedCache<string>();
+    const db = {};
+    c.watch(db, fakeWatcher(null) as unknown as RevisionWatcher);
+    const { calls, compute } = counting();
+    await c.get(db, "k", compute("a"));
+    await c.get(db, "k", compute("b"));
+    await c.get({}, "k", compute("c"));
+    await c.get({}, "k", compute("d"));
+    expect(calls).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("does not keep a failed answer, and asks the watcher to refresh after a write", async () => {
+    const db = {};
+    const w = fakeWatcher(1);
+    const c = new WatchedCache<string>();
+    c.watch(db, w as unknown as RevisionWatcher);
+    await expect(c.get(db, "k", () => Promise.reject(new Error("connection lost")))).rejects.toThrow();
+    expect(await c.get(db, "k", () => Promise.resolve("ok"))).toBe("ok");
+    await c.refresh(db);
+    expect(w.refreshed).toBe(1);
   });
 });

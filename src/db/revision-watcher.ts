@@ -1,6 +1,7 @@
 /**
  * Keeps the latest revision of a table in memory by listening on its channel: `unit_revision` (NOTIFY from
- * the trigger of migration add-unit-revision) or `indicator_revision` (add-indicator-revision), so cached
+ * the trigger of migration add-unit-revision), `indicator_revision` (add-indicator-revision) or `fed_revision`
+ * (add-fed-revision), so cached
  * answers are checked without a query. While the listening connection is down, `current` is null and readers
  * ask the database instead.
  * @module
@@ -17,7 +18,7 @@ export class RevisionWatcher {
   constructor(
     private readonly url: string,
     private readonly log: Logger,
-    private readonly channel: "unit_revision" | "indicator_revision" = "unit_revision",
+    private readonly channel: "unit_revision" | "indicator_revision" | "fed_revision" = "unit_revision",
   ) {}
 
   /** The latest revision seen, or null when not listening. */
@@ -30,6 +31,14 @@ export class RevisionWatcher {
     if (this.client && (this.revision === null || revision > this.revision)) this.revision = revision;
   }
 
+  /** After a write in this process: read the revision now rather than wait for its notification. */
+  async refresh(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
+    this.observe(Number(r.rows[0]?.revision ?? 0));
+  }
+
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on("notification", (n) => {
@@ -39,7 +48,7 @@ export class RevisionWatcher {
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
-      // the channel is one of two fixed names (the type says which), never user input
+      // the channel is one of three fixed names (the type says which), never user input
       await client.query(`listen ${this.channel}`);
       this.client = client;
       const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);

@@ -51,6 +51,7 @@ export const DECLARED_COLUMNS: Columns = {
   ),
   unit_revision: all("id", "revision"),
   indicator_revision: all("id", "revision"),
+  fed_revision: all("id", "revision"),
   unit_successor: all("predecessor_id", "successor_id", "kind", "effective_date"),
   body: all(
     "id",
@@ -117,6 +118,7 @@ export const DECLARED_COLUMNS: Columns = {
     "form_id",
     "period_code",
     "period_type",
+    "previous_period_code",
     "period_start",
     "period_end",
     "cutoff_from",

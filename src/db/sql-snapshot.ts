@@ -109,6 +109,7 @@ const SAMPLE_REQUEST = {
   form_id: 1,
   period_code: "2026S1",
   period_type: "half_year",
+  previous_period_code: "2025S1",
   period_start: "2026-01-01",
   period_end: "2026-06-30",
   cutoff_from: "2025-12-15",
@@ -476,7 +477,6 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       listSubmissionsOfRequest: [1],
       listInbox: [["30037"], ["not_started", "draft", "returned", "submitted"], 300],
       findSubmission: [1],
-      findSubmissionFor: ["30037", "dvcq-thap-muoi", "2025"],
       writeSubmissionStep: [
         1,
         1,

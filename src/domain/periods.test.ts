@@ -7,6 +7,7 @@ import {
   parsePeriod,
   periodLabelOrCode,
   periodLabelVi,
+  previousPeriodCode,
   samePeriodLastYear,
 } from "./periods.ts";
 import { WorkingCalendar } from "./working-days.ts";
@@ -68,6 +69,12 @@ describe("samePeriodLastYear", () => {
     ["2022-2024", "2019-2021"],
   ])("%s → %s", (a, b) => {
     expect(samePeriodLastYear(parsePeriod(a)).code).toBe(b);
+    expect(previousPeriodCode(parsePeriod(a))).toBe(b);
+  });
+
+  it("has none for an ad-hoc window or a year before the range", () => {
+    expect(previousPeriodCode(adHocPeriod("2026-03-01", "2026-03-20"))).toBeNull();
+    expect(previousPeriodCode(parsePeriod("1990"))).toBeNull(); // the first year the module knows
   });
 });
 

@@ -202,6 +202,17 @@ export function samePeriodLastYear(p: Period): Period {
   return parsePeriod(`${y - 1}${p.code.slice(4)}`);
 }
 
+/** The code of {@link samePeriodLastYear}, or null where there is none (an ad-hoc window, a year out of range). */
+export function previousPeriodCode(p: Period): string | null {
+  if (p.type === "ad_hoc") return null;
+  try {
+    return samePeriodLastYear(p).code;
+  } catch (e) {
+    if (e instanceof PeriodError) return null;
+    throw e;
+  }
+}
+
 export interface LevelDeadline {
   level: string;
   deadline: IsoDate;

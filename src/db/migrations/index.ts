@@ -16,6 +16,8 @@ import * as createDvkModels from "./202611230800-create-dvk-models.ts";
 import * as createEvaluations from "./202611230900-create-evaluations.ts";
 import * as createModelAttachments from "./202611231000-create-model-attachments.ts";
 import * as registryNumberLink from "./202611231100-registry-number-link.ts";
+import * as addRequestPreviousPeriod from "./202611231200-add-request-previous-period.ts";
+import * as addFedRevision from "./202611231300-add-fed-revision.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -34,4 +36,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611230900-create-evaluations": createEvaluations,
   "202611231000-create-model-attachments": createModelAttachments,
   "202611231100-registry-number-link": registryNumberLink,
+  "202611231200-add-request-previous-period": addRequestPreviousPeriod,
+  "202611231300-add-fed-revision": addFedRevision,
 };

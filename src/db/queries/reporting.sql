@@ -90,35 +90,28 @@ select *
   where "submission_id" = $1 and "version" = $2;
 
 -- findSubmission(1)
-select "s".*, "u"."full_name" as "unit_name", to_jsonb(r) as "request"
+select "s".*, "u"."full_name" as "unit_name", to_jsonb(r) as "request", "prev"."values" as "previous_values"
   from "submission" as "s"
   inner join "unit" as "u" on "u"."id" = "s"."unit_id"
   inner join "report_request" as "r" on "r"."id" = "s"."request_id"
-  where s.id = any($1::bigint[]);
-
--- findSubmissionFor("30037","dvcq-thap-muoi","2025")
-
-      select k.i::int as i, p.id, p.values, p.status
-  from unnest($1::text[], $2::text[],
-                    $3::text[]) with ordinality as k (unit_code, form_code, period_code, i)
-        cross join lateral (
-          select s.id, s.values, s.status
-  from submission s
-            join report_request r on r.id = s.request_id
-            join report_form f on f.id = r.form_id
-  where s.unit_code = k.unit_code and f.code = k.form_code and r.period_code = k.period_code
-              and s.status in ('submitted', 'accepted')
-  order by s.status = 'accepted' desc, s.id desc
-  limit 1) p;
+  left join lateral (select "p"."values"
+  from "submission" as "p"
+  inner join "report_request" as "pr" on "pr"."id" = "p"."request_id"
+  inner join "report_form" as "pf" on "pf"."id" = "pr"."form_id"
+  inner join "report_form" as "f" on "f"."id" = "r"."form_id"
+  where "p"."unit_code" = "s"."unit_code" and "pr"."period_code" = "r"."previous_period_code" and "pf"."code" = "f"."code" and "p"."status" in ($1, $2)
+  order by p.status = 'accepted' desc, "p"."id" desc
+  limit $3) as "prev" on true
+  where s.id = any($4::bigint[]);
 
 -- findSummary(1,"82")
 select "narrative", "version"
   from "consolidation_summary"
   where "request_id" = $1 and "unit_code" = $2;
 
--- insertRequest({"issuer_unit_code":"82","issuer_body_id":null,"issuer_path":["82"],"province_code":"82","form_id":1,"period_code":"2026S1","period_type":"half_year","period_start":"2026-01-01","period_end":"2026-06-30","cutoff_from":"2025-12-15","cutoff_to":"2026-06-14","reference_no":"113-CV/BDVHU","title":"Báo cáo 6 tháng đầu năm 2026","target_level":"commune","target_body_kind":null,"deadline":"2026-06-16","level_deadlines":"[]","reminder_days":2,"issued_by":1})
-insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+-- insertRequest({"issuer_unit_code":"82","issuer_body_id":null,"issuer_path":["82"],"province_code":"82","form_id":1,"period_code":"2026S1","period_type":"half_year","previous_period_code":"2025S1","period_start":"2026-01-01","period_end":"2026-06-30","cutoff_from":"2025-12-15","cutoff_to":"2026-06-14","reference_no":"113-CV/BDVHU","title":"Báo cáo 6 tháng đầu năm 2026","target_level":"commune","target_body_kind":null,"deadline":"2026-06-16","level_deadlines":"[]","reminder_days":2,"issued_by":1})
+insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "previous_period_code", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
   returning *;
 
 -- insertSubmissions([{"request_id":1,"unit_code":"30037","unit_id":1,"body_id":null,"province_code":"82","rollup_path":["82","30037"],"owner_codes":["30037"],"partial":false}])

@@ -9,6 +9,8 @@
 import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../../access/access.ts";
 import type { Database, EvaluationRow, EvaluationSchemeRow, ScoresJson } from "../../db/database.ts";
+import { WatchedCache } from "../../db/revision-cache.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import {
   checkScheme,
@@ -431,6 +433,7 @@ export async function publishScheme(
       after: { ranked: ranked.length, notRanked: all.length - ranked.length },
     });
   });
+  await resultsKept.refresh(db);
   return getScheme(db, auth, id);
 }
 
@@ -475,12 +478,22 @@ export const EVALUATION_FED = [
   "SIPAS_RANK",
 ] as const;
 
+/** Each unit's published result per year, kept while the fed revision stands (see add-fed-revision). */
+const resultsKept = new WatchedCache<Awaited<ReturnType<typeof repo.publishedResultOf>>>();
+
+/** Lets `evaluationValues` keep its answers while `watcher` (channel fed_revision) says nothing changed. */
+export function watchPublishedResults(db: Db, watcher: RevisionWatcher): void {
+  resultsKept.watch(db, watcher);
+}
+
 /**
  * A unit's published result of a year as report values (score "95.5", band name, rank, PAR Index and SIPAS
  * ranks), for the fed indicators asked; null when the year's results are not published.
  */
 export async function evaluationValues(db: Db, unitCode: string, year: number, codes: readonly string[]) {
-  const r = await repo.publishedResultOf(db, unitCode, year);
+  const r = await resultsKept.get(db, `${unitCode}|${year}`, () =>
+    repo.publishedResultOf(db, unitCode, year),
+  );
   if (!r) return null;
   const all: Record<string, string | null> = {
     DVCQ_SCORE: r.score === null ? null : formatPoints(r.score).replace(",", "."),

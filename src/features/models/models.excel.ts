@@ -23,7 +23,7 @@ import { foldVietnamese } from "../../domain/vn-text.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { cellText } from "../export/xlsx-cell.ts";
 import * as repo from "./models.repository.ts";
-import { insertRegistered } from "./models.service.ts";
+import { insertRegistered, registryChanged } from "./models.service.ts";
 
 type Db = Kysely<Database>;
 
@@ -263,6 +263,7 @@ export async function importModels(
     await db.transaction().execute(async (trx) => {
       for (const f of fresh) await insertRegistered(trx, a, path, f.input, "model.import");
     });
+    await registryChanged(db);
   }
   return { dryRun: q.dryRun, registered: fresh.length, unchanged, warnings };
 }

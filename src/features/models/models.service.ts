@@ -15,6 +15,8 @@ import type {
   ModelDetailsJson,
   ModelStatusValue,
 } from "../../db/database.ts";
+import { WatchedCache } from "../../db/revision-cache.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import {
   assess,
@@ -194,7 +196,11 @@ export async function registerModel(db: Db, auth: Auth | null, input: ModelInput
       );
     }
   }
-  return db.transaction().execute((trx) => insertRegistered(trx, a, path, input, "model.register"));
+  const done = await db
+    .transaction()
+    .execute((trx) => insertRegistered(trx, a, path, input, "model.register"));
+  await registryChanged(db);
+  return done;
 }
 
 /** Writes a new model, its year ("new"), its first step and the audit entry (inside the caller's transaction). */
@@ -268,7 +274,7 @@ export async function carryOver(
     );
   }
   const province = path[0] as string;
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     const added = await repo.insertYears(
       trx,
       input.modelIds.map((id) => ({
@@ -307,6 +313,8 @@ export async function carryOver(
     }
     return { kept: added.length };
   });
+  await registryChanged(db);
+  return done;
 }
 
 export async function carryOverCandidates(db: Db, auth: Auth | null, q: { unit: string; year: number }) {
@@ -502,7 +510,7 @@ export async function stepModel(db: Db, auth: Auth | null, id: number, year: num
     set.decision_symbol = n.symbol;
     decisionSymbol = n.symbol;
   }
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     const row = await repo.updateYearVersioned(trx, id, year, input.version, set);
     if (!row) throw errors.stale(current.version);
     await repo.insertSteps(trx, [
@@ -531,6 +539,8 @@ export async function stepModel(db: Db, auth: Auth | null, id: number, year: num
     });
     return yearDto(row);
   });
+  await registryChanged(db);
+  return done;
 }
 
 async function issuerPathOf(db: Db, bodyId: number): Promise<string[] | null> {
@@ -573,14 +583,33 @@ export async function modelCounts(db: Db, auth: Auth | null, q: { unit: string; 
   return { unit: q.unit, year, ...total, byField: list(byField), byKind: list(byKind), byUnit: list(byUnit) };
 }
 
+/** Each unit's registry counts per year, kept while the fed revision stands (see add-fed-revision). */
+const countsKept = new WatchedCache<Awaited<ReturnType<typeof readRegistryCounts>>>();
+
+/** Lets `registryCounts` keep its answers while `watcher` (channel fed_revision) says nothing changed. */
+export function watchRegistry(db: Db, watcher: RevisionWatcher): void {
+  countsKept.watch(db, watcher);
+}
+
+/** After a change to the registry in this process: the reports it feeds see it on their next read. */
+export async function registryChanged(db: Db): Promise<void> {
+  await countsKept.refresh(db);
+}
+
 /**
  * The registry's counts under a unit in a year by field and kind, with the fields' names: what a report's
  * model indicators are filled from (reporting.service fedFor), so nobody types them. Null while the unit's
  * province keeps no model in the registry for that year: until a province starts using it, its units type
  * their counts as before (and once it does, every unit's count comes from the registry, zeros included, so
- * the province's consolidated totals add up).
+ * the province's consolidated totals add up). Shared answers: read them, never change them.
  */
-export async function registryCounts(db: Db, unitCode: string, provinceCode: string, year: number) {
+export function registryCounts(db: Db, unitCode: string, provinceCode: string, year: number) {
+  return countsKept.get(db, `${unitCode}|${provinceCode}|${year}`, () =>
+    readRegistryCounts(db, unitCode, provinceCode, year),
+  );
+}
+
+async function readRegistryCounts(db: Db, unitCode: string, provinceCode: string, year: number) {
   if (!(await repo.provinceHasModels(db, provinceCode, year))) return null;
   const [rows, fields] = await Promise.all([repo.counts(db, unitCode, 1, year), repo.listFields(db)]);
   return { rows, fieldNames: new Map(fields.map((f) => [f.code, f.name_vi])) };

@@ -7,6 +7,7 @@ import type {
   RollupValueRow,
   SubmissionRevisionRow,
   SubmissionRow,
+  SubmissionValues,
   UnitLevel,
   UnitRow,
 } from "../../db/database.ts";
@@ -230,10 +231,31 @@ export const findSubmission = batched(async (db: Db, ids: readonly number[]) => 
     .selectFrom("submission as s")
     .innerJoin("unit as u", "u.id", "s.unit_id")
     .innerJoin("report_request as r", "r.id", "s.request_id")
+    // the same unit's report on the same form code for the period a year earlier (the sent or accepted one,
+    // accepted first), for the "previous period" column and outlier checks: in the same round trip
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("submission as p")
+          .innerJoin("report_request as pr", "pr.id", "p.request_id")
+          .innerJoin("report_form as pf", "pf.id", "pr.form_id")
+          .innerJoin("report_form as f", "f.id", "r.form_id")
+          .select("p.values")
+          .whereRef("p.unit_code", "=", "s.unit_code")
+          .whereRef("pr.period_code", "=", "r.previous_period_code")
+          .whereRef("pf.code", "=", "f.code")
+          .where("p.status", "in", ["submitted", "accepted"])
+          .orderBy(sql`p.status = 'accepted'`, "desc")
+          .orderBy("p.id", "desc")
+          .limit(1)
+          .as("prev"),
+      (join) => join.onTrue(),
+    )
     .selectAll("s")
     .select("u.full_name as unit_name")
     // the request comes along (one round trip, not two): as JSON, its time made a Date again below
     .select(sql<ReportRequestRow & { issued_at: string }>`to_jsonb(r)`.as("request"))
+    .select("prev.values as previous_values")
     .where(sql<boolean>`s.id = any(${sql.val(ids)}::bigint[])`)
     .execute();
   for (const row of rows) {
@@ -241,35 +263,14 @@ export const findSubmission = batched(async (db: Db, ids: readonly number[]) => 
   }
   return inOrder(
     ids,
-    rows as unknown as (SubmissionRow & { unit_name: string; request: ReportRequestRow })[],
+    rows as unknown as (SubmissionRow & {
+      unit_name: string;
+      request: ReportRequestRow;
+      previous_values: SubmissionValues | null;
+    })[],
     (r) => r.id,
   );
 });
-
-/** The same unit's submission for another period of the same form code (for "previous period" columns). */
-export const findSubmissionFor = (db: Db, unitCode: string, formCode: string, periodCode: string) =>
-  submissionsFor(db, { unitCode, formCode, periodCode });
-
-/** Concurrent lookups share one statement: a lateral lookup per key (see db/batch.ts). */
-const submissionsFor = batched(
-  async (db: Db, keys: readonly { unitCode: string; formCode: string; periodCode: string }[]) => {
-    const rows = await sql<Pick<SubmissionRow, "id" | "values" | "status"> & { i: number }>`
-      select k.i::int as i, p.id, p.values, p.status
-        from unnest(${sql.val(keys.map((k) => k.unitCode))}::text[], ${sql.val(keys.map((k) => k.formCode))}::text[],
-                    ${sql.val(keys.map((k) => k.periodCode))}::text[]) with ordinality as k (unit_code, form_code, period_code, i)
-        cross join lateral (
-          select s.id, s.values, s.status
-            from submission s
-            join report_request r on r.id = s.request_id
-            join report_form f on f.id = r.form_id
-            where s.unit_code = k.unit_code and f.code = k.form_code and r.period_code = k.period_code
-              and s.status in ('submitted', 'accepted')
-            order by s.status = 'accepted' desc, s.id desc
-            limit 1) p`.execute(db);
-    const byIndex = new Map(rows.rows.map(({ i, ...r }) => [i, r]));
-    return keys.map((_, i) => byIndex.get(i + 1));
-  },
-);
 
 export interface SubmissionStep {
   /** What changes: the new status and content; `submitted`/`accepted` stamp (or clear) their times. */

@@ -38,7 +38,7 @@ import {
   PeriodError,
   parsePeriod,
   periodLabelVi,
-  samePeriodLastYear,
+  previousPeriodCode,
 } from "../../domain/periods.ts";
 import { formCombos, formIndicators } from "../../domain/report-forms.ts";
 import { proposeDeadlines } from "../../domain/reporting-regime.ts";
@@ -257,6 +257,7 @@ export async function createRequest(db: Db, auth: Auth | null, input: CreateRequ
       form_id: form.id,
       period_code: period.code,
       period_type: period.type,
+      previous_period_code: previousPeriodCode(period),
       period_start: period.start,
       period_end: period.end,
       cutoff_from: period.cutoffFrom,
@@ -422,6 +423,8 @@ interface Loaded {
   unitName: string;
   request: ReportRequestRow;
   form: ReportFormRow;
+  /** The unit's values for the same period a year earlier (read with the submission), if it reported them. */
+  previous: Previous;
 }
 
 async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { auth: Auth }> {
@@ -438,8 +441,12 @@ async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { a
   ) {
     throw errors.notFoundOrForbidden(String(id));
   }
-  const { unit_name: unitName, request: _request, ...sub } = found;
-  return { auth: a, sub, unitName, request, form: await requireForm(db, request.form_id) };
+  const { unit_name: unitName, request: _request, previous_values, ...sub } = found;
+  const previous =
+    previous_values && request.previous_period_code
+      ? { periodCode: request.previous_period_code, values: previous_values }
+      : null;
+  return { auth: a, sub, unitName, request, form: await requireForm(db, request.form_id), previous };
 }
 
 /** The permission an action needs, and on which path (the target's own, or the requester's). */
@@ -585,26 +592,15 @@ function checks(form: ReportFormRow, values: SubmissionValues, previous: Submiss
   };
 }
 
-type Previous = Awaited<ReturnType<typeof previousValues>>;
+type Previous = { periodCode: string; values: SubmissionValues } | null;
 type Sources = { fed: Fed; previous: Previous };
 
 /**
- * What a page or a write needs besides the submission itself, asked at the same time (one round trip, not two:
- * a write asks before it writes, and answers with them after).
+ * What a page or a write needs besides the submission itself: the fed values (asked before a write, which
+ * stores them, and answered with it), and the previous period's values, read with the submission.
  */
 async function sourcesOf(db: Db, l: Loaded): Promise<Sources> {
-  const [fed, previous] = await Promise.all([fedFor(db, l), previousValues(db, l)]);
-  return { fed, previous };
-}
-
-async function previousValues(
-  db: Db,
-  l: Loaded,
-): Promise<{ periodCode: string; values: SubmissionValues } | null> {
-  if (l.request.period_type === "ad_hoc") return null;
-  const prev = samePeriodLastYear(parsePeriod(l.request.period_code));
-  const found = await repo.findSubmissionFor(db, l.sub.unit_code, l.form.code, prev.code);
-  return found ? { periodCode: prev.code, values: found.values } : null;
+  return { fed: await fedFor(db, l), previous: l.previous };
 }
 
 export async function getSubmission(db: Db, auth: Auth | null, id: number) {
