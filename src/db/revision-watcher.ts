@@ -1,8 +1,7 @@
 /**
  * Keeps the latest revision of a table in memory by listening on its channel: `unit_revision` (NOTIFY from
- * the trigger of migration add-unit-revision), `indicator_revision` (add-indicator-revision) or `fed_revision`
- * (add-fed-revision), so cached
- * answers are checked without a query. While the listening connection is down, `current` is null and readers
+ * the trigger of migration add-unit-revision), `indicator_revision` (add-indicator-revision) or
+ * `fed_revision` (add-fed-revision), so cached answers are checked without a query. While the listening connection is down, `current` is null and readers
  * ask the database instead.
  * @module
  */
@@ -31,12 +30,20 @@ export class RevisionWatcher {
     if (this.client && (this.revision === null || revision > this.revision)) this.revision = revision;
   }
 
-  /** After a write in this process: read the revision now rather than wait for its notification. */
+  /**
+   * After a write in this process: read the revision now rather than wait for its notification. Never fails
+   * the write that asks: if the read fails, the watcher counts as not listening (readers ask the database)
+   * until it has reconnected.
+   */
   async refresh(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
-    this.observe(Number(r.rows[0]?.revision ?? 0));
+    try {
+      const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
+      this.observe(Number(r.rows[0]?.revision ?? 0));
+    } catch (err) {
+      this.lost(client, err);
+    }
   }
 
   async start(): Promise<void> {
