@@ -2,7 +2,8 @@
  * A small cache of answers that each remember the revision they were computed at: hierarchy answers (children
  * of a unit on a date) against the unit revision, dashboard totals against the totals revision. One look at the
  * revision tells whether an entry is still fresh, so a change made here or by another process is seen on the
- * very next request. No batch rebuild, no TTL.
+ * very next request. No batch rebuild, no TTL. `WatchedCache` keeps answers against a revision heard through a
+ * RevisionWatcher instead (each unit's fed report values against `fed_revision`), so a fresh one costs no query.
  * @module
  */
 import type { RevisionWatcher } from "./revision-watcher.ts";

@@ -34,7 +34,7 @@ let schemeId: number;
 let mine: { id: number; version: number };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ watchRevisions: true }); // the fed values are kept in memory, as on a server
   province = await t.login("dongthap");
   commune = await t.login("xa.thapmuoi");
   outsider = await t.login("thainguyen");

@@ -43,7 +43,7 @@ const register = (c: TestClient, name: string, extra: Record<string, unknown> = 
   });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ watchRevisions: true }); // the fed values are kept in memory, as on a server
   province = await t.login("dongthap");
   approver = await t.login("duyet.dongthap");
   commune = await t.login("xa.thapmuoi");
