@@ -178,7 +178,6 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
     module: indicators,
     samples: {
       listIndicators: [],
-      indicatorRevision: [],
       findIndicator: ["DVK_MODELS_TOTAL"],
       insertMissing: [[SAMPLE_INDICATOR]],
       insertIndicator: [SAMPLE_INDICATOR],

@@ -5,11 +5,6 @@ select *
   from "indicator"
   where "code" = $1;
 
--- indicatorRevision()
-select "revision"
-  from "indicator_revision"
-  where "id" = $1;
-
 -- insertIndicator({"code":"DVK_MODELS_TOTAL","nameVi":"Tổng số mô hình","nameEn":"Models, total","type":"integer","unitOfMeasure":"mô hình","aggregation":"sum","categories":{"kind":["tập thể","cá nhân"]},"description":""})
 insert into "indicator" ("code", "name_vi", "name_en", "type", "unit_of_measure", "aggregation", "categories", "description", "weight_code")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)

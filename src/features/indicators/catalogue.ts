@@ -8,36 +8,28 @@
  */
 import type { Kysely } from "kysely";
 import type { Database, IndicatorRow } from "../../db/database.ts";
+import { WatchedCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import * as repo from "./indicators.repository.ts";
 
 type Db = Kysely<Database>;
 
-const watchers = new WeakMap<Db, RevisionWatcher>();
-const held = new WeakMap<Db, { revision: number; rows: Promise<readonly IndicatorRow[]> }>();
+const held = new WatchedCache<readonly IndicatorRow[]>();
 
 /** Lets `catalogue(db)` keep its answer while `watcher` says the revision has not moved. */
 export function watchCatalogue(db: Db, watcher: RevisionWatcher): void {
-  watchers.set(db, watcher);
+  held.watch(db, watcher);
 }
 
-/** Every indicator, built-ins first then by code (shared rows: read, never change them). */
-export async function catalogue(db: Db): Promise<readonly IndicatorRow[]> {
-  const revision = watchers.get(db)?.current;
-  if (revision == null) return repo.listIndicators(db);
-  const h = held.get(db);
-  if (h && h.revision === revision) return h.rows;
-  // the read in flight is shared: a burst arriving on a cold cache reads the table once
-  const rows = repo.listIndicators(db);
-  held.set(db, { revision, rows });
-  rows.catch(() => {
-    if (held.get(db)?.rows === rows) held.delete(db);
-  });
-  return rows;
+/**
+ * Every indicator, built-ins first then by code (shared rows: read, never change them). The read in flight is
+ * shared: a burst arriving on a cold cache reads the table once.
+ */
+export function catalogue(db: Db): Promise<readonly IndicatorRow[]> {
+  return held.get(db, "all", () => repo.listIndicators(db));
 }
 
 /** After a write in this process: learn the new revision now rather than wait for its notification. */
 export async function refreshCatalogue(db: Db): Promise<void> {
-  const w = watchers.get(db);
-  if (w?.current != null) w.observe(await repo.indicatorRevision(db));
+  await held.refresh(db);
 }

@@ -23,16 +23,6 @@ export async function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return db.selectFrom("indicator").selectAll().orderBy("built_in", "desc").orderBy("code").execute();
 }
 
-/** The counter every change to `indicator` bumps (see the migration add-indicator-revision). */
-export async function indicatorRevision(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom("indicator_revision")
-    .select("revision")
-    .where("id", "=", 1)
-    .executeTakeFirstOrThrow();
-  return Number(r.revision);
-}
-
 export async function findIndicator(db: Db, code: string): Promise<IndicatorRow | undefined> {
   return db.selectFrom("indicator").selectAll().where("code", "=", code).executeTakeFirst();
 }
