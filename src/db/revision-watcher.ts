@@ -39,11 +39,15 @@ export class RevisionWatcher {
     const client = this.client;
     if (!client) return;
     try {
-      const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
-      this.observe(Number(r.rows[0]?.revision ?? 0));
+      await this.read(client);
     } catch (err) {
       this.lost(client, err);
     }
+  }
+
+  private async read(client: pg.Client): Promise<void> {
+    const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
+    this.observe(Number(r.rows[0]?.revision ?? 0));
   }
 
   async start(): Promise<void> {
@@ -58,8 +62,7 @@ export class RevisionWatcher {
       // the channel is one of three fixed names (the type says which), never user input
       await client.query(`listen ${this.channel}`);
       this.client = client;
-      const r = await client.query<{ revision: string }>(`select revision from ${this.channel} where id = 1`);
-      this.observe(Number(r.rows[0]?.revision ?? 0));
+      await this.read(client);
     } catch (err) {
       this.lost(client, err);
     }
