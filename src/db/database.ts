@@ -132,6 +132,8 @@ interface IndicatorTable {
   description: string;
   /** weighted_average only: the indicator whose value in the same report weighs this one. */
   weight_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The largest value a report can give (numeric, as a string); null: no bound beyond the type's. */
+  max_value: ColumnType<string | null, string | null | undefined, string | null>;
   built_in: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -174,6 +176,8 @@ interface ReportFormTable {
   rules: Json<FormRuleJson[]>;
   outlier_percent: ColumnType<string, string | undefined, string>;
   built_in: Generated<boolean>;
+  /** A shipped form's revision (domain/report-forms.ts), null for a form made here. */
+  built_in_revision: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: number | null;
   created_at: Generated<Date>;
 }
@@ -185,6 +189,8 @@ interface ReportRequestTable {
   issuer_path: ColumnType<string[], string[], string[]>;
   province_code: string;
   form_id: number;
+  /** The form's code: with the period and the target body kind, the series its reports count in. */
+  form_code: string;
   period_code: string;
   period_type: string;
   /** The same period a year earlier (domain/periods.ts previousPeriodCode), null for an ad-hoc window. */
@@ -229,6 +235,8 @@ interface SubmissionTable {
   first_submitted_at: Date | null;
   submitted_at: Date | null;
   accepted_at: Date | null;
+  /** The latest accepted report of its unit (or body) in its series: the one the totals count. */
+  counted: ColumnType<boolean, boolean | undefined, boolean>;
   updated_by: number | null;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -249,9 +257,13 @@ interface SubmissionRevisionTable {
   at: Generated<Date>;
 }
 
+/** Per series (form code, period, body kind) and unit: its own counted report (`own`) or those below it. */
 interface RollupValueTable {
-  request_id: number;
+  form_code: string;
+  period_code: string;
+  body_kind: string;
   unit_code: string;
+  own: boolean;
   indicator_code: string;
   combo: string;
   province_code: string;
@@ -430,10 +442,15 @@ interface ConsolidationSummaryTable {
 }
 
 interface RollupTotalTable {
-  request_id: number;
+  form_code: string;
+  period_code: string;
+  body_kind: string;
   unit_code: string;
   province_code: string;
+  /** Every indicator's value by its rule over the counted reports below the unit. */
   vals: ColumnType<Record<string, string | null>, string, string>;
+  /** The same from the unit's own counted report, or null when it has none. */
+  own: ColumnType<Record<string, string | null> | null, string | null, string | null>;
   updated_at: Generated<Date>;
 }
 

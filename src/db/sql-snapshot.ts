@@ -32,6 +32,7 @@ import * as plans from "../features/plans/plans.repository.ts";
 import * as registry from "../features/registry/registry.repository.ts";
 import * as reminders from "../features/reporting/reminders.repository.ts";
 import * as reporting from "../features/reporting/reporting.repository.ts";
+import * as rollup from "../features/reporting/rollup.repository.ts";
 import * as units from "../features/units/units.repository.ts";
 import * as users from "../features/users/users.repository.ts";
 import type { Database } from "./database.ts";
@@ -191,7 +192,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       findForm: [1],
       latestVersion: ["dvcq-thap-muoi"],
       latestFormId: ["dvcq-thap-muoi"],
-      insertMissingForms: [[SAMPLE_FORM]],
+      installShippedForms: [[SAMPLE_FORM]],
       insertFormVersion: [SAMPLE_FORM, 2, 1],
     },
   },
@@ -499,9 +500,11 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       ],
       listRevisions: [1],
       findRevision: [1, 2],
+      overlappingRequests: [
+        { formCode: "dvcq-thap-muoi", periodCode: "2026S1", bodyKind: "", unitCodes: ["30037", "30040"] },
+      ],
       pendingSubmissionsUnder: [1, "82"],
       narrativesUnder: [1, "82"],
-      addToRollup: [[1, 2], ["DVK_MODELS_TOTAL"]],
       setSubmissionStates: [
         [
           {
@@ -519,14 +522,8 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
           },
         ],
       ],
-      removeFromRollup: [1, ["DVK_MODELS_TOTAL"]],
-      rollupOf: [1, ["82", "30037"]],
-      rollupChildren: [1, "82"],
       requestsUnder: ["82", "dvcq-thap-muoi", 24],
       submissionsWithValues: [1],
-      totals: ["dvcq-thap-muoi", ["2025", "2026"], ["82", "19"]],
-      refreshTotals: [[1, 2]],
-      totalsRevision: [],
       findSummary: [1, "82"],
       insertSummary: [{ requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", userId: 1 }],
       updateSummaryVersioned: [
@@ -534,6 +531,44 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       ],
       provinces: ["2026-11-22"],
       timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
+    },
+  },
+  rollup: {
+    module: rollup,
+    samples: {
+      seriesOfSubmissions: [[1, 2]],
+      lockSeries: [{ formCode: "dvcq-thap-muoi", periodCode: "2026S1", bodyKind: "", provinceCode: "82" }],
+      markCounted: [[1, 2]],
+      countedReaching: [
+        [
+          {
+            form_code: "dvcq-thap-muoi",
+            period_code: "2026S1",
+            body_kind: "",
+            units: ["82", "30037"],
+            roots: ["82"],
+          },
+        ],
+      ],
+      rebuildSeries: [
+        [
+          {
+            form_code: "dvcq-thap-muoi",
+            period_code: "2026S1",
+            body_kind: "",
+            units: ["82", "30037"],
+            roots: ["82"],
+          },
+        ],
+        [{ id: 1, unitCode: "30037", own: true }],
+      ],
+      bumpTotalsRevision: [["82"]],
+      totalsRevision: [],
+      rollupOf: [{ formCode: "dvcq-thap-muoi", periodCode: "2026S1", bodyKind: "" }, ["82", "30037"]],
+      seriesChildren: [{ formCode: "dvcq-thap-muoi", periodCode: "2026S1", bodyKind: "" }, "82"],
+      totals: ["dvcq-thap-muoi", ["2025", "2026"], ["82", "19"]],
+      countedUnder: [{ formCode: "dvcq-thap-muoi", periodCode: "2026S1", bodyKind: "" }, "82"],
+      countedOfTargets: [1],
     },
   },
   bodies: {

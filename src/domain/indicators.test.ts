@@ -51,7 +51,7 @@ describe("checkValue by type", () => {
     ["integer", "0", "0"],
     ["integer", " 12 ", "12"],
     ["integer", "999999999999999", "999999999999999"],
-    ["integer", "1234567890123456789", "1234567890123456789"],
+    ["integer", "123456789012345678", "123456789012345678"],
     ["decimal", "2011", "2011"],
     ["decimal", "00", "0"],
     ["text", " Hoàn thành xuất sắc ", "Hoàn thành xuất sắc"],
@@ -68,9 +68,38 @@ describe("checkValue by type", () => {
     ["percentage", "999999999999999"],
     ["percentage", "-1"],
     ["text", "x".repeat(2001)],
+    ["integer", "1234567890123456789"],
+    ["decimal", "20110000000000000000000"],
+    ["decimal", "1.1234567"],
   ] as const)("%s %s is refused", (type, raw) => {
     const r = checkValue(type, raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.messageVi.length).toBeGreaterThan(0);
+  });
+});
+
+describe("checkValue against the indicator's bound", () => {
+  it.each([
+    ["integer", "1000000", "1000000", true],
+    ["integer", "1000001", "1000000", false],
+    ["integer", "20110000000000", "1000000", false],
+    ["decimal", "99.5", "100", true],
+    ["decimal", "100.5", "100", false],
+    ["integer", "5", null, true],
+  ] as const)("%s %s under bound %s → ok %s", (type, raw, max, ok) => {
+    expect(checkValue(type, raw, max).ok).toBe(ok);
+  });
+  it("says what the bound is, in both languages", () => {
+    const r = checkValue("integer", "20110000000000", "1000000");
+    expect(r).toMatchObject({
+      ok: false,
+      messageVi: expect.stringContaining("tối đa 1.000.000"),
+      messageEn: expect.stringContaining("at most 1,000,000"),
+    });
+  });
+  it("ships a bound for every numeric built-in indicator", () => {
+    for (const i of BUILT_IN_INDICATORS.filter((x) => x.type !== "text" && x.type !== "percentage")) {
+      expect(i.maxValue, i.code).toMatch(/^[1-9]\d*$/);
+    }
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { AggregationRule } from "./aggregation.ts";
 import { add, compare, isDecimal } from "./decimal.ts";
+import { formatDecimalEn, formatDecimalVi } from "./vn-format.ts";
 
 export type IndicatorType = "integer" | "decimal" | "percentage" | "text";
 
@@ -25,6 +26,13 @@ export interface IndicatorDefinition {
    * dossiers filed online is weighted by the dossiers received).
    */
   weightCode?: string | null;
+  /**
+   * The largest value a report can sensibly give (a count of models, sessions, letters; an amount in VND), so a
+   * slip of the keyboard ("20110000000000000000000") is refused where it is typed. Null: no bound beyond the
+   * type's. The shipped bounds are danvan's own choice (no legal source sets them): data, editable per
+   * indicator.
+   */
+  maxValue?: string | null;
 }
 
 const MODEL_FIELDS = ["kinh tế", "văn hóa – xã hội", "quốc phòng – an ninh", "xây dựng hệ thống chính trị"];
@@ -39,6 +47,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: { field: MODEL_FIELDS, kind: ["tập thể", "cá nhân"] },
     description: "Mô hình đăng ký mới và duy trì trong năm (Bắc Kạn 2021: 2.011).",
+    maxValue: "1000000",
   },
   {
     code: "DVK_MODELS_NEW",
@@ -49,6 +58,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: { field: MODEL_FIELDS },
     description: "Bắc Kạn 2021: 1.354.",
+    maxValue: "1000000",
   },
   {
     code: "DVK_MODELS_KEPT",
@@ -59,6 +69,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: { field: MODEL_FIELDS },
     description: "Bắc Kạn 2021: 657.",
+    maxValue: "1000000",
   },
   {
     code: "DVK_MODELS_RECOGNISED",
@@ -69,6 +80,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: {},
     description: "Đã bình xét, công nhận trong kỳ.",
+    maxValue: "1000000",
   },
   {
     code: "DVK_MODELS_EXEMPLARY",
@@ -79,6 +91,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: {},
     description: "",
+    maxValue: "1000000",
   },
   {
     code: "DISSEMINATION_SESSIONS",
@@ -89,6 +102,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: {},
     description: "Học tập, quán triệt, tuyên truyền chủ trương, nghị quyết.",
+    maxValue: "1000000",
   },
   {
     code: "DISSEMINATION_ATTENDEES",
@@ -99,6 +113,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: {},
     description: "",
+    maxValue: "200000000",
   },
   {
     code: "RECEPTION_DAYS",
@@ -109,6 +124,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: {},
     description: "Luật Tiếp công dân 2013: chủ tịch UBND xã ít nhất 1 ngày/tuần.",
+    maxValue: "1000000",
   },
   {
     code: "LETTERS_RECEIVED",
@@ -119,6 +135,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: { kind: ["khiếu nại", "tố cáo", "kiến nghị, phản ánh"] },
     description: "",
+    maxValue: "10000000",
   },
   {
     code: "LETTERS_RESOLVED",
@@ -129,6 +146,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: { kind: ["khiếu nại", "tố cáo", "kiến nghị, phản ánh"] },
     description: "",
+    maxValue: "10000000",
   },
   {
     code: "DOSSIERS_RECEIVED",
@@ -139,6 +157,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: {},
     description: "Trọng số của tỷ lệ hồ sơ nộp trực tuyến.",
+    maxValue: "500000000",
   },
   {
     code: "ONLINE_DOSSIER_SHARE",
@@ -160,6 +179,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "none",
     categories: {},
     description: "Tháp Mười: 95,5 (2021); 96 (2022); 97,05 (2023).",
+    maxValue: "1000",
   },
   {
     code: "DVCQ_BAND",
@@ -180,6 +200,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "none",
     categories: {},
     description: "Tháp Mười: hạng 7 (2022), hạng 5 (2023).",
+    maxValue: "100000",
   },
   {
     code: "PAR_INDEX_RANK",
@@ -190,6 +211,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "none",
     categories: {},
     description: "",
+    maxValue: "100000",
   },
   {
     code: "SIPAS_RANK",
@@ -200,6 +222,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "none",
     categories: {},
     description: "",
+    maxValue: "100000",
   },
   {
     code: "FUNDS_MOBILISED",
@@ -210,6 +233,7 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     aggregation: "sum",
     categories: { source: ["Nhân dân", "ngân sách", "khác"] },
     description: "Tam Nông 2025: hơn 4,5 tỷ đồng, khoảng 4,4 tỷ từ Nhân dân.",
+    maxValue: "100000000000000000",
   },
 ];
 
@@ -219,12 +243,22 @@ const MAX_TEXT = 2000;
 
 /** "0", "12", "2011": no sign, no leading zero, no point, at most 15 digits (exact as a JavaScript number). */
 const PLAIN_WHOLE = /^(0|[1-9]\d{0,14})$/;
+/** Digits a number may have before and after its decimal point (exact as a JavaScript number, and sensible). */
+const MAX_WHOLE_DIGITS = 18;
+const MAX_DECIMALS = 6;
+
+const tooLarge = (max: string): ValueCheck => ({
+  ok: false,
+  messageVi: `Số quá lớn so với thực tế của chỉ tiêu này (tối đa ${formatDecimalVi(max)}): kiểm tra lại số đã nhập`,
+  messageEn: `Larger than this indicator can sensibly be (at most ${formatDecimalEn(max)}): check the number typed`,
+});
 
 /**
- * Checks one entered value against its indicator's type and gives it in canonical form ("2011", "50.43").
- * Counts and ranks are whole numbers ≥ 0; a percentage lies in 0–100; decimals are exact.
+ * Checks one entered value against its indicator's type and bound, and gives it in canonical form ("2011",
+ * "50.43"). Counts and ranks are whole numbers ≥ 0; a percentage lies in 0–100; decimals are exact, with at
+ * most 18 digits before the point and 6 after; no value exceeds the indicator's `maxValue`.
  */
-export function checkValue(type: IndicatorType, raw: string): ValueCheck {
+export function checkValue(type: IndicatorType, raw: string, maxValue?: string | null): ValueCheck {
   const s = raw.trim();
   if (type === "text") {
     return s.length <= MAX_TEXT
@@ -233,14 +267,28 @@ export function checkValue(type: IndicatorType, raw: string): ValueCheck {
   }
   // the common case, a plain whole number, is canonical already (a burst checks 200,000 of them)
   if (PLAIN_WHOLE.test(s)) {
-    return type !== "percentage" || Number(s) <= 100
-      ? { ok: true, value: s }
-      : { ok: false, messageVi: "Tỷ lệ phải từ 0 đến 100", messageEn: "A percentage lies between 0 and 100" };
+    if (type === "percentage" && Number(s) > 100) {
+      return {
+        ok: false,
+        messageVi: "Tỷ lệ phải từ 0 đến 100",
+        messageEn: "A percentage lies between 0 and 100",
+      };
+    }
+    return maxValue && compare(s, maxValue) > 0 ? tooLarge(maxValue) : { ok: true, value: s };
   }
   if (!isDecimal(s)) {
     return { ok: false, messageVi: `"${raw}" không phải là số`, messageEn: `"${raw}" is not a number` };
   }
   const value = add(s); // canonical: no trailing zeros, "-0" → "0"
+  const [whole = "", fraction = ""] = value.replace("-", "").split(".");
+  if (whole.length > MAX_WHOLE_DIGITS) return tooLarge(maxValue ?? "9".repeat(MAX_WHOLE_DIGITS));
+  if (fraction.length > MAX_DECIMALS) {
+    return {
+      ok: false,
+      messageVi: `Tối đa ${MAX_DECIMALS} chữ số sau dấu phẩy`,
+      messageEn: `At most ${MAX_DECIMALS} digits after the decimal point`,
+    };
+  }
   if (type === "integer" && (value.includes(".") || value.startsWith("-"))) {
     return { ok: false, messageVi: "Phải là số nguyên không âm", messageEn: "Must be a whole number ≥ 0" };
   }
@@ -251,6 +299,7 @@ export function checkValue(type: IndicatorType, raw: string): ValueCheck {
       messageEn: "A percentage lies between 0 and 100",
     };
   }
+  if (maxValue && compare(value, maxValue) > 0) return tooLarge(maxValue);
   return { ok: true, value };
 }
 

@@ -54,6 +54,11 @@ export interface FormDefinition {
   rules: FormRule[];
   /** Relative change against the previous period above which a value is flagged (percent). */
   outlierPercent: string;
+  /**
+   * Shipped forms only: the revision of the definition. A database that holds an older one gets this one as
+   * its next version at start-up (requests already issued keep the version they name).
+   */
+  revision?: number;
 }
 
 /** The indicator codes a form's tables use, in order. */
@@ -221,6 +226,34 @@ const SHARE_RULE: FormRule = {
   messageEn: "The online dossier share cannot exceed 100%",
 };
 
+const ATTENDEES_RULE: FormRule = {
+  left: "DISSEMINATION_ATTENDEES",
+  operator: ">=",
+  right: "DISSEMINATION_SESSIONS",
+  severity: "warning",
+  missing: "skip_if_any",
+  messageVi: "Số lượt người tham dự ít hơn số buổi tuyên truyền: mỗi buổi có ít nhất một người dự",
+  messageEn: "Fewer attendees than dissemination sessions: every session has someone attending",
+};
+const RECOGNISED_RULE: FormRule = {
+  left: "DVK_MODELS_RECOGNISED",
+  operator: "<=",
+  right: "DVK_MODELS_TOTAL",
+  severity: "warning",
+  missing: "skip_if_any",
+  messageVi: "Số mô hình được công nhận lớn hơn tổng số mô hình (kiểm tra mô hình của các năm trước)",
+  messageEn: "More models recognised than models in all (check models of earlier years)",
+};
+const EXEMPLARY_RULE: FormRule = {
+  left: "DVK_MODELS_EXEMPLARY",
+  operator: "<=",
+  right: "DVK_MODELS_RECOGNISED",
+  severity: "warning",
+  missing: "skip_if_any",
+  messageVi: "Số mô hình điển hình lớn hơn số mô hình được công nhận",
+  messageEn: "More exemplary models than recognised ones",
+};
+
 const n = (key: string, titleVi: string, titleEn: string, guidanceVi?: string): FormSection => ({
   key,
   depth: key.includes(".") ? 2 : 1,
@@ -289,8 +322,9 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
       n("IV.3", "Đề xuất, kiến nghị", "Proposals"),
       n("V", "Phương hướng, nhiệm vụ", "Directions and tasks"),
     ],
-    rules: [MODELS_RULE, LETTERS_RULE, SHARE_RULE],
+    rules: [MODELS_RULE, LETTERS_RULE, SHARE_RULE, ATTENDEES_RULE],
     outlierPercent: "50",
+    revision: 2,
   },
   {
     code: "dan-van-annual",
@@ -318,7 +352,8 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
       n("IV", "Kiến nghị", "Recommendations"),
       n("P2", "Phần II. Phương hướng, nhiệm vụ", "Part II. Directions and tasks"),
     ],
-    rules: [MODELS_RULE],
+    rules: [MODELS_RULE, RECOGNISED_RULE, EXEMPLARY_RULE],
     outlierPercent: "50",
+    revision: 2,
   },
 ];

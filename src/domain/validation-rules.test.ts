@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  breakdownMessage,
+  checkBreakdowns,
   checkRule,
   ExpressionError,
   isOutlier,
@@ -91,5 +93,44 @@ describe("isOutlier (against the previous period)", () => {
     ["0", "5", "20", true],
   ])("%s → %s beyond ±%s%%: %s", (prev, cur, max, out) => {
     expect(isOutlier(prev, cur, max)).toBe(out);
+  });
+});
+
+describe("checkBreakdowns: parts that cannot be", () => {
+  const combos = new Map([
+    ["DVK_MODELS_TOTAL", ["", "field=kinh tế", "field=văn hóa – xã hội", "kind=tập thể", "kind=cá nhân"]],
+    ["ONLINE_DOSSIER_SHARE", ["", "field=kinh tế"]],
+  ]);
+  const additive = new Set(["DVK_MODELS_TOTAL"]);
+  it.each([
+    ["parts below the total, some missing", { "": "10", "field=kinh tế": "4" }, []],
+    ["all parts adding up", { "": "10", "field=kinh tế": "4", "field=văn hóa – xã hội": "6" }, []],
+    [
+      "parts above the total",
+      { "": "10", "field=kinh tế": "11" },
+      [{ category: "field", sum: "11", total: "10", complete: false }],
+    ],
+    [
+      "all parts given, adding up to less",
+      { "": "10", "kind=tập thể": "3", "kind=cá nhân": "4" },
+      [{ category: "kind", sum: "7", total: "10", complete: true }],
+    ],
+    ["no total: nothing to compare", { "field=kinh tế": "11" }, []],
+  ] as const)("%s", (_name, models, expected) => {
+    const got = checkBreakdowns({ DVK_MODELS_TOTAL: models }, combos, additive);
+    expect(got).toEqual(expected.map((e) => ({ indicator: "DVK_MODELS_TOTAL", ...e })));
+  });
+  it("leaves alone what does not add up by nature (a share)", () => {
+    expect(
+      checkBreakdowns({ ONLINE_DOSSIER_SHARE: { "": "40", "field=kinh tế": "90" } }, combos, additive),
+    ).toEqual([]);
+  });
+  it("says it in both languages, numbers each language's way", () => {
+    const m = breakdownMessage(
+      { indicator: "X", category: "field", sum: "1354", total: "2011", complete: true },
+      { vi: "Tổng số mô hình", en: "Models" },
+    );
+    expect(m.messageVi).toBe("Tổng số mô hình: các số theo lĩnh vực cộng lại là 1.354, khác tổng số 2.011");
+    expect(m.messageEn).toBe("Models: the parts by field add up to 1,354, not the total 2,011");
   });
 });

@@ -5,6 +5,7 @@
  * @module
  */
 import { add, compare, divide, multiply } from "./decimal.ts";
+import { formatDecimal } from "./vn-format.ts";
 
 export type Operator = "==" | "!=" | "<" | "<=" | ">" | ">=";
 export type MissingValues = "skip_if_any" | "skip_if_all" | "never";
@@ -175,4 +176,73 @@ export function isOutlier(previous: string, current: string, maxChangePercent: s
   const change = divide(multiply(add(current, multiply("-1", previous)), "100"), previous, 4);
   const abs = compare(change, "0") < 0 ? multiply("-1", change) : change;
   return compare(abs, maxChangePercent) > 0;
+}
+
+/** A breakdown that cannot be: its parts add up to more than the total, or all of them to another number. */
+export interface BreakdownProblem {
+  indicator: string;
+  /** The category broken down by ("field", "kind"). */
+  category: string;
+  total: string;
+  sum: string;
+  /** Every option of the category was given (then the parts must add up to the total exactly). */
+  complete: boolean;
+}
+
+/**
+ * Breakdowns that cannot be, for indicators that add up (counts summed over units: a model is in one field and
+ * is collective or individual, so the fields of the models add up to the models): the parts of a category
+ * exceed the total, or every part was given and they add up to another number. Values: code → combo → value
+ * ("" the total, "field=kinh tế" a part); `combos`: the combo keys the form asks for each indicator.
+ */
+export function checkBreakdowns(
+  values: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  combos: ReadonlyMap<string, readonly string[]>,
+  additive: ReadonlySet<string>,
+): BreakdownProblem[] {
+  const out: BreakdownProblem[] = [];
+  for (const [code, keys] of combos) {
+    const total = values[code]?.[""];
+    if (!additive.has(code) || total === undefined || total === "") continue;
+    const byCategory = new Map<string, string[]>();
+    for (const key of keys) {
+      if (key === "") continue;
+      const category = key.slice(0, key.indexOf("="));
+      byCategory.set(category, [...(byCategory.get(category) ?? []), key]);
+    }
+    for (const [category, options] of byCategory) {
+      const given = options.map((k) => values[code]?.[k]).filter((v): v is string => !!v);
+      if (given.length === 0) continue;
+      const sum = add(...given);
+      const complete = given.length === options.length;
+      if (compare(sum, total) > 0 || (complete && compare(sum, total) !== 0)) {
+        out.push({ indicator: code, category, total, sum, complete });
+      }
+    }
+  }
+  return out;
+}
+
+const CATEGORY_NAMES: Record<string, { vi: string; en: string }> = {
+  field: { vi: "lĩnh vực", en: "field" },
+  kind: { vi: "tập thể, cá nhân", en: "collective or individual" },
+};
+
+/** What is wrong with a breakdown, in both languages, numbers written the language's way. */
+export function breakdownMessage(
+  p: BreakdownProblem,
+  indicatorName: { vi: string; en: string },
+): { messageVi: string; messageEn: string } {
+  const c = CATEGORY_NAMES[p.category] ?? { vi: p.category, en: p.category };
+  const vi = (v: string) => formatDecimal(v, "vi");
+  const en = (v: string) => formatDecimal(v, "en");
+  return p.complete
+    ? {
+        messageVi: `${indicatorName.vi}: các số theo ${c.vi} cộng lại là ${vi(p.sum)}, khác tổng số ${vi(p.total)}`,
+        messageEn: `${indicatorName.en}: the parts by ${c.en} add up to ${en(p.sum)}, not the total ${en(p.total)}`,
+      }
+    : {
+        messageVi: `${indicatorName.vi}: các số theo ${c.vi} (${vi(p.sum)}) lớn hơn tổng số ${vi(p.total)}`,
+        messageEn: `${indicatorName.en}: the parts by ${c.en} (${en(p.sum)}) exceed the total ${en(p.total)}`,
+      };
 }

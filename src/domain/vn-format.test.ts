@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatDecimalVi, formatNumberVi, formatPercentVi, parseNumberVi } from "./vn-format.ts";
+import {
+  formatDecimal,
+  formatDecimalEn,
+  formatDecimalVi,
+  formatNumber,
+  formatNumberVi,
+  formatPercent,
+  formatPercentVi,
+  langOf,
+  parseNumberVi,
+  withUnit,
+} from "./vn-format.ts";
 
 describe("formatNumberVi", () => {
   it.each([
@@ -41,5 +52,38 @@ describe("exact decimals, both ways", () => {
     ["1,2,3", "1,2,3"],
   ])("parseNumberVi(%s) = %s", (v, out) => {
     expect(parseNumberVi(v)).toBe(out);
+  });
+});
+
+describe("English as well, from the same module", () => {
+  it.each([
+    [2011, "en", 0, "2,011"],
+    [1234567.891, "en", 2, "1,234,567.89"],
+    [-3321, "en", 0, "-3,321"],
+    [2011, "vi", 0, "2.011"],
+  ] as const)("formatNumber(%d, %s, %d) = %s", (value, lang, decimals, expected) => {
+    expect(formatNumber(value, lang, decimals)).toBe(expected);
+  });
+  it.each([
+    ["2011", "2,011"],
+    ["50.43", "50.43"],
+    ["-1234.5", "-1,234.5"],
+    ["4500000000", "4,500,000,000"],
+  ])("formatDecimalEn(%s) = %s", (v, out) => {
+    expect(formatDecimalEn(v)).toBe(out);
+    expect(formatDecimal(v, "en")).toBe(out);
+  });
+  it("writes percentages and units of measure", () => {
+    expect(formatPercent(50.43, "en")).toBe("50.43%");
+    expect(formatPercent(50.43, "vi")).toBe("50,43%");
+    expect(withUnit("2.011", "mô hình")).toBe("2.011 mô hình");
+    expect(withUnit("50,43", "%")).toBe("50,43%");
+    expect(withUnit("7", "")).toBe("7");
+  });
+  it("reads the page's language", () => {
+    expect(langOf("en")).toBe("en");
+    expect(langOf("en-GB")).toBe("en");
+    expect(langOf("vi")).toBe("vi");
+    expect(langOf(undefined)).toBe("vi");
   });
 });

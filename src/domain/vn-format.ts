@@ -1,30 +1,63 @@
 /**
- * Vietnamese number display: "." groups thousands and "," marks decimals (2.011; 50,43%).
- * Source: TCVN 7217 conventions as used in every official report (e.g. the Bắc Kạn review: "2.011 mô hình").
+ * Number display in both languages of the app, the one module every page, chart, table, export and document
+ * uses. Vietnamese: "." groups thousands and "," marks decimals (2.011; 50,43%), as TCVN 7217 conventions are
+ * used in every official report (e.g. the Bắc Kạn review: "2.011 mô hình"). English: "," groups and "." marks
+ * decimals (2,011; 50.43%).
  * @module
  */
 
-/** 2011 → "2.011"; 1234.5 with 2 decimals → "1.234,50". */
-export function formatNumberVi(value: number, decimals = 0): string {
+export type Lang = "vi" | "en";
+
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  vi: { group: ".", decimal: "," },
+  en: { group: ",", decimal: "." },
+};
+
+/** The language code of the page ("en", "en-GB" → English; anything else → Vietnamese). */
+export const langOf = (language: string | undefined): Lang => (language?.startsWith("en") ? "en" : "vi");
+
+function grouped(whole: string, lang: Lang): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, SEPARATORS[lang].group);
+}
+
+/** 2011 → "2.011" (vi) / "2,011" (en); 1234.5 with 2 decimals → "1.234,50" / "1,234.50". */
+export function formatNumber(value: number, lang: Lang, decimals = 0): string {
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = "0", fraction] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
-  return fraction ? `${sign}${grouped},${fraction}` : `${sign}${grouped}`;
+  const g = grouped(whole, lang);
+  return fraction ? `${sign}${g}${SEPARATORS[lang].decimal}${fraction}` : `${sign}${g}`;
 }
 
-/** 50.43 → "50,43%". */
-export function formatPercentVi(value: number, decimals = 2): string {
-  return `${formatNumberVi(value, decimals)}%`;
-}
-
-/** An exact decimal string in Vietnamese form: "2011" → "2.011", "50.43" → "50,43", "-1234.5" → "-1.234,5". */
-export function formatDecimalVi(value: string): string {
+/** An exact decimal string: "2011" → "2.011" / "2,011"; "50.43" → "50,43" / "50.43". */
+export function formatDecimal(value: string, lang: Lang): string {
   const neg = value.startsWith("-");
   const [whole = "0", fraction] = value.replace("-", "").split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${neg ? "-" : ""}${grouped}${fraction ? `,${fraction}` : ""}`;
+  return `${neg ? "-" : ""}${grouped(whole, lang)}${fraction ? `${SEPARATORS[lang].decimal}${fraction}` : ""}`;
 }
+
+/** 50.43 → "50,43%" / "50.43%". */
+export function formatPercent(value: number, lang: Lang, decimals = 2): string {
+  return `${formatNumber(value, lang, decimals)}%`;
+}
+
+/**
+ * A value with its unit of measure, the way each language writes it: "2.011 mô hình", "50,43%" (a percent
+ * sign sits on the number); "1 model" / "2,011 models" once the unit is translated by the caller.
+ */
+export function withUnit(formatted: string, unit: string): string {
+  if (!unit) return formatted;
+  return unit === "%" ? `${formatted}%` : `${formatted} ${unit}`;
+}
+
+/** 2011 → "2.011"; 1234.5 with 2 decimals → "1.234,50". */
+export const formatNumberVi = (value: number, decimals = 0) => formatNumber(value, "vi", decimals);
+/** 50.43 → "50,43%". */
+export const formatPercentVi = (value: number, decimals = 2) => formatPercent(value, "vi", decimals);
+/** An exact decimal string in Vietnamese form: "2011" → "2.011", "50.43" → "50,43", "-1234.5" → "-1.234,5". */
+export const formatDecimalVi = (value: string) => formatDecimal(value, "vi");
+/** An exact decimal string in English form: "2011" → "2,011", "50.43" → "50.43". */
+export const formatDecimalEn = (value: string) => formatDecimal(value, "en");
 
 /**
  * Reads a number typed the Vietnamese way into canonical form: "2.011" → "2011", "50,43" → "50.43",

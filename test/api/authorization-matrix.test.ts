@@ -278,6 +278,20 @@ const ROUTES: RouteCase[] = [
         formId: ctx.formId,
         period: { code: "2026" },
         targetLevel: "commune",
+        // each role's case issues another one for the same units, form and period
+        allowOverlap: true,
+      }),
+  },
+  {
+    name: "POST /api/requests/preview",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, ctx) =>
+      c.request("POST", "/api/requests/preview", {
+        issuerUnitCode: PROVINCE[s],
+        formId: ctx.formId,
+        period: { start: "2026-01-01", end: "2027-12-31" },
+        targetLevel: "commune",
       }),
   },
   {

@@ -352,7 +352,9 @@ describe("request → fill → submit → accept → consolidated", () => {
     ).toBeNull();
     const rows = await sql<{
       n: number;
-    }>`select count(*)::int as n from rollup_value where request_id = ${requestId}`.execute(t.db);
+    }>`select count(*)::int as n from rollup_value v join report_request r
+        on r.form_code = v.form_code and r.period_code = v.period_code
+       where r.id = ${requestId}`.execute(t.db);
     expect(rows.rows[0]?.n).toBe(0);
   });
 

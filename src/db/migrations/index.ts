@@ -18,6 +18,9 @@ import * as createModelAttachments from "./202611231000-create-model-attachments
 import * as registryNumberLink from "./202611231100-registry-number-link.ts";
 import * as addRequestPreviousPeriod from "./202611231200-add-request-previous-period.ts";
 import * as addFedRevision from "./202611231300-add-fed-revision.ts";
+import * as addSeriesRollup from "./202612011000-add-series-rollup.ts";
+import * as addIndicatorBounds from "./202612011100-add-indicator-bounds.ts";
+import * as addFormRevision from "./202612011200-add-form-revision.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -38,4 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202611231100-registry-number-link": registryNumberLink,
   "202611231200-add-request-previous-period": addRequestPreviousPeriod,
   "202611231300-add-fed-revision": addFedRevision,
+  "202612011000-add-series-rollup": addSeriesRollup,
+  "202612011100-add-indicator-bounds": addIndicatorBounds,
+  "202612011200-add-form-revision": addFormRevision,
 };

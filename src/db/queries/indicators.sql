@@ -6,14 +6,14 @@ select *
   where "code" = $1;
 
 -- insertIndicator({"code":"DVK_MODELS_TOTAL","nameVi":"Tổng số mô hình","nameEn":"Models, total","type":"integer","unitOfMeasure":"mô hình","aggregation":"sum","categories":{"kind":["tập thể","cá nhân"]},"description":""})
-insert into "indicator" ("code", "name_vi", "name_en", "type", "unit_of_measure", "aggregation", "categories", "description", "weight_code")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+insert into "indicator" ("code", "name_vi", "name_en", "type", "unit_of_measure", "aggregation", "categories", "description", "weight_code", "max_value")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   on conflict ("code") do nothing
   returning *;
 
 -- insertMissing([{"code":"DVK_MODELS_TOTAL","nameVi":"Tổng số mô hình","nameEn":"Models, total","type":"integer","unitOfMeasure":"mô hình","aggregation":"sum","categories":{"kind":["tập thể","cá nhân"]},"description":""}])
-insert into "indicator" ("code", "name_vi", "name_en", "type", "unit_of_measure", "aggregation", "categories", "description", "weight_code", "built_in")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+insert into "indicator" ("code", "name_vi", "name_en", "type", "unit_of_measure", "aggregation", "categories", "description", "weight_code", "max_value", "built_in")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
   on conflict ("code") do nothing;
 
 -- listIndicators()
@@ -23,6 +23,6 @@ select *
 
 -- updateIndicatorVersioned("DVK_MODELS_TOTAL",1,{"code":"DVK_MODELS_TOTAL","nameVi":"Tổng số mô hình","nameEn":"Models, total","type":"integer","unitOfMeasure":"mô hình","aggregation":"sum","categories":{"kind":["tập thể","cá nhân"]},"description":""})
 update "indicator"
-  set "name_vi" = $1, "name_en" = $2, "type" = $3, "unit_of_measure" = $4, "aggregation" = $5, "categories" = $6, "description" = $7, "weight_code" = $8, "version" = version + 1, "updated_at" = now()
-  where "code" = $9 and "version" = $10
+  set "name_vi" = $1, "name_en" = $2, "type" = $3, "unit_of_measure" = $4, "aggregation" = $5, "categories" = $6, "description" = $7, "weight_code" = $8, "max_value" = $9, "version" = version + 1, "updated_at" = now()
+  where "code" = $10 and "version" = $11
   returning *;

@@ -12,7 +12,8 @@ import type { Auth } from "../../access/access.ts";
 import type { Database, SubmissionValues } from "../../db/database.ts";
 import * as formRepo from "../forms/forms.repository.ts";
 import * as repo from "../reporting/reporting.repository.ts";
-import { createRequest, rolledCodes } from "../reporting/reporting.service.ts";
+import { createRequest } from "../reporting/reporting.service.ts";
+import { recount } from "../reporting/rollup.service.ts";
 
 const PERIODS = ["2022", "2023", "2024", "2025S1", "2025", "2026S1", "2026"] as const;
 const PROVINCES = ["82", "19"];
@@ -70,9 +71,9 @@ function narrativeFor(name: string, period: string) {
 export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Promise<number> {
   const existing = await repo.listIssuedRequests(db, PROVINCES, 1);
   if (existing.length > 0) return 0;
-  const form = (await formRepo.listForms(db)).find((f) => f.code === "dvcq-thap-muoi" && f.version === 1);
+  // the latest version of the shipped outline (listForms gives each code's newest version first)
+  const form = (await formRepo.listForms(db)).find((f) => f.code === "dvcq-thap-muoi");
   if (!form) throw new Error("built-in form dvcq-thap-muoi missing");
-  const codes = await rolledCodes(db, form);
   let count = 0;
   for (const province of PROVINCES) {
     for (const period of PERIODS) {
@@ -156,10 +157,9 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
       }
       await db.transaction().execute(async (trx) => {
         await repo.setSubmissionStates(trx, states);
-        await repo.addToRollup(
+        await recount(
           trx,
           states.filter((s) => s.status === "accepted").map((s) => s.id),
-          codes,
         );
       });
       count++;

@@ -46,15 +46,28 @@ function toRow(f: FormDefinition) {
   };
 }
 
-/** Adds version 1 of each shipped form whose code is not there yet. */
-export async function insertMissingForms(db: Db, forms: readonly FormDefinition[]): Promise<number> {
-  if (forms.length === 0) return 0;
-  const r = await db
-    .insertInto("report_form")
-    .values(forms.map((f) => ({ ...toRow(f), version: 1, built_in: true })))
-    .onConflict((oc) => oc.columns(["code", "version"]).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0);
+/**
+ * Installs each shipped form whose revision is not there yet, as the next version of its code (version 1 on
+ * a new database). Two servers starting at once may both try: one version wins, the other insert does nothing.
+ */
+export async function installShippedForms(db: Db, forms: readonly FormDefinition[]): Promise<number> {
+  let installed = 0;
+  for (const f of forms) {
+    const revision = f.revision ?? 1;
+    const row = toRow(f);
+    const r = await sql`
+      insert into report_form
+        (code, version, name_vi, name_en, description, levels, sections, rules, outlier_percent, built_in,
+         built_in_revision)
+      select ${row.code}, coalesce((select max(version) from report_form where code = ${row.code}), 0) + 1,
+             ${row.name_vi}, ${row.name_en}, ${row.description}, ${row.levels}::text[], ${row.sections}::jsonb,
+             ${row.rules}::jsonb, ${row.outlier_percent}::numeric, true, ${revision}
+      where not exists (
+        select 1 from report_form where code = ${row.code} and built_in_revision >= ${revision})
+      on conflict (code, version) do nothing`.execute(db);
+    installed += Number(r.numAffectedRows ?? 0);
+  }
+  return installed;
 }
 
 /** Inserts `version`; undefined when another writer took that version first. */

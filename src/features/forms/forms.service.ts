@@ -27,8 +27,9 @@ export function toFormDto(r: ReportFormRow) {
 }
 export type FormDto = ReturnType<typeof toFormDto>;
 
+/** At start-up: the shipped forms whose revision this database does not have yet, each as a new version. */
 export async function ensureBuiltInForms(db: Db): Promise<number> {
-  return repo.insertMissingForms(db, BUILT_IN_FORMS);
+  return repo.installShippedForms(db, BUILT_IN_FORMS);
 }
 
 export async function listForms(db: Db, auth: Auth | null) {

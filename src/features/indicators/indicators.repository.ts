@@ -16,6 +16,7 @@ function toRow(i: IndicatorDefinition) {
     categories: JSON.stringify(i.categories),
     description: i.description,
     weight_code: i.weightCode ?? null,
+    max_value: i.maxValue ?? null,
   };
 }
 
@@ -36,17 +37,28 @@ export async function insertMissing(db: Db, items: readonly IndicatorDefinition[
     .onConflict((oc) => oc.column("code").doNothing())
     .executeTakeFirst();
   const inserted = Number(r.numInsertedOrUpdatedRows ?? 0);
-  // a built-in that gained its weight after it was first inserted (weights came with a later release)
+  // a built-in that gained its weight or its bound after it was first inserted (both came with later
+  // releases); an admin's own choice is kept
   for (const i of items) {
-    if (!i.weightCode) continue;
-    await db
-      .updateTable("indicator")
-      .set({ weight_code: i.weightCode })
-      .where("code", "=", i.code)
-      .where("built_in", "=", true)
-      .where("weight_code", "is", null)
-      .where("aggregation", "=", "weighted_average")
-      .execute();
+    if (i.weightCode) {
+      await db
+        .updateTable("indicator")
+        .set({ weight_code: i.weightCode })
+        .where("code", "=", i.code)
+        .where("built_in", "=", true)
+        .where("weight_code", "is", null)
+        .where("aggregation", "=", "weighted_average")
+        .execute();
+    }
+    if (i.maxValue) {
+      await db
+        .updateTable("indicator")
+        .set({ max_value: i.maxValue })
+        .where("code", "=", i.code)
+        .where("built_in", "=", true)
+        .where("max_value", "is", null)
+        .execute();
+    }
   }
   return inserted;
 }

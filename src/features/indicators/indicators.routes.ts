@@ -21,6 +21,14 @@ const Fields = {
     .nullable()
     .default(null)
     .openapi({ description: "Weighted averages only: the indicator that weighs this one in each report" }),
+  maxValue: z
+    .string()
+    .regex(/^[1-9]\d{0,17}(\.\d{1,6})?$/, "a positive number, at most 18 digits (6 after the point)")
+    .nullable()
+    .default(null)
+    .openapi({
+      description: "The largest value a report can give; above it a value is refused. Null: no bound",
+    }),
 };
 const Code = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, "CONSTANT_CASE, 3–64 characters");
 const IndicatorSchema = z

@@ -21,6 +21,7 @@ export function toIndicatorDto(r: IndicatorRow) {
     categories: r.categories,
     description: r.description,
     weightCode: r.weight_code,
+    maxValue: r.max_value,
     builtIn: r.built_in,
     version: r.version,
   };

@@ -13,6 +13,8 @@ import { errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import * as repo from "./reporting.repository.ts";
 import { catalogueFor, cleanNarrative, requireRequest, toRequestDto } from "./reporting.service.ts";
+import * as rollup from "./rollup.repository.ts";
+import { seriesOf } from "./rollup.service.ts";
 
 type Db = Kysely<Database>;
 
@@ -41,21 +43,60 @@ function aggregateOfRow(
 }
 
 /**
+ * The counted reports under a unit (not its own), each with the request that carried it, less those a nearer
+ * counted report speaks for (the rule of rollup.repository.ts): how many reports each request gave the total.
+ */
+function sourcesOf(
+  counted: Awaited<ReturnType<typeof rollup.countedUnder>>,
+  unit: string,
+  requestId: number,
+) {
+  const reporting = new Map(counted.map((c) => [c.unit_code, c]));
+  const bySource = new Map<number, { requestId: number; referenceNo: string | null; reports: number }>();
+  for (const c of counted) {
+    if (c.unit_code === unit) continue;
+    const spokenFor = c.rollup_path.some((code) => {
+      const above = reporting.get(code);
+      return above && code !== c.unit_code && code !== unit && above.rollup_path.includes(unit);
+    });
+    if (spokenFor) continue;
+    const s = bySource.get(c.request_id) ?? {
+      requestId: c.request_id,
+      referenceNo: c.reference_no,
+      reports: 0,
+    };
+    s.reports++;
+    bySource.set(c.request_id, s);
+  }
+  return [...bySource.values()]
+    .map((s) => ({ ...s, thisRequest: s.requestId === requestId }))
+    .sort((a, b) => Number(b.thisRequest) - Number(a.thisRequest) || a.requestId - b.requestId);
+}
+
+/**
  * The requester's consolidated draft for one unit (default: the issuer): every numeric indicator from the
- * accepted submissions below it (kept current by accept/unlock), a preview including the submitted ones not
- * yet accepted, the units one level down, and the narrative compiled section by section, child by child.
+ * latest accepted report of each unit below it in the request's series (whichever request carried it: the
+ * same figure the dashboards and documents show; a unit below the issuer that reported itself shows its own
+ * report), a preview of this request's submitted reports not yet accepted, the units one level down (each
+ * with its own report's figure if it has one), and the narrative compiled section by section, child by child.
  */
 export async function consolidation(db: Db, auth: Auth | null, id: number, unitCode?: string) {
   const r = await requireRequest(db, auth, id);
   const unit = unitCode ?? r.issuer_unit_code;
+  const series = seriesOf(r);
   const form = await requireForm(db, r.form_id);
   const catalogue = await catalogueFor(db, form);
   const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
-  const children = await repo.rollupChildren(db, id, unit);
-  const rows = await repo.rollupOf(db, id, [unit, ...children.map((c) => c.code)]);
-  const pending = await repo.pendingSubmissionsUnder(db, id, unit);
+  const [children, pending, counted] = await Promise.all([
+    rollup.seriesChildren(db, series, unit),
+    repo.pendingSubmissionsUnder(db, id, unit),
+    rollup.countedUnder(db, series, unit),
+  ]);
+  const rows = await rollup.rollupOf(db, series, [unit, ...children.map((c) => c.code)]);
+  // the issuer's draft adds up the reports below it; a unit below it shows its own report when it has one
+  const own = unit !== r.issuer_unit_code && rows.some((x) => x.unit_code === unit && x.own);
   const indicators = rolled.map((ind) => {
-    const mine = rows.filter((x) => x.unit_code === unit && x.indicator_code === ind.code);
+    const mine = rows.filter((x) => x.unit_code === unit && x.own === own && x.indicator_code === ind.code);
     const combos = Object.fromEntries(mine.map((x) => [x.combo, aggregateOfRow(ind.aggregation, x)]));
     const total = mine.find((x) => x.combo === "");
     const previewItems = pending.flatMap((p) => {
@@ -66,6 +107,12 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
         : [{ value: v, at: p.submitted_at?.toISOString() ?? "", ...(weight ? { weight } : {}) }];
     });
     const pendingValue = aggregate(ind.aggregation, previewItems);
+    // a child's figure: its own report when it has one, else the reports below it
+    const figureOf = (code: string) => {
+      const of = rows.filter((y) => y.unit_code === code && y.indicator_code === ind.code && y.combo === "");
+      const x = of.find((y) => y.own) ?? of.find((y) => !y.own);
+      return x ? aggregateOfRow(ind.aggregation, x) : null;
+    };
     return {
       code: ind.code,
       nameVi: ind.name_vi,
@@ -79,14 +126,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
         partial: total?.partial_n ?? 0,
       },
       pending: { value: pendingValue, reporting: previewItems.length },
-      children: Object.fromEntries(
-        children.map((c) => {
-          const x = rows.find(
-            (y) => y.unit_code === c.code && y.indicator_code === ind.code && y.combo === "",
-          );
-          return [c.code, x ? aggregateOfRow(ind.aggregation, x) : null];
-        }),
-      ),
+      children: Object.fromEntries(children.map((c) => [c.code, figureOf(c.code)])),
     };
   });
   const narratives = await repo.narrativesUnder(db, id, unit);
@@ -117,6 +157,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
     indicators,
     sections,
     pendingCount: pending.length,
+    sources: sourcesOf(counted, unit, id),
   };
 }
 

@@ -13,6 +13,7 @@ import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as unitRepo from "../units/units.repository.ts";
 import * as repo from "./reporting.repository.ts";
 import { catalogueOf, periodOf } from "./reporting.service.ts";
+import * as rollup from "./rollup.repository.ts";
 
 type Db = Kysely<Database>;
 
@@ -75,12 +76,14 @@ export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string
 // ---- dashboards ------------------------------------------------------------------------------------------
 
 type TotalsByUnit = Record<string, Record<string, Record<string, string | null>>>;
+/** unit → the periods whose figure is the unit's own report (not the reports below it). */
+type OwnByUnit = Record<string, string[]>;
 /** Per database: the totals this server read, each kept with the totals revision read before it. */
-const totalsCaches = new WeakMap<Db, RevisionCache<TotalsByUnit, string>>();
+const totalsCaches = new WeakMap<Db, RevisionCache<{ values: TotalsByUnit; own: OwnByUnit }, string>>();
 function totalsCacheOf(db: Db) {
   let cache = totalsCaches.get(db);
   if (!cache) {
-    cache = new RevisionCache<TotalsByUnit, string>(200);
+    cache = new RevisionCache<{ values: TotalsByUnit; own: OwnByUnit }, string>(200);
     totalsCaches.set(db, cache);
   }
   return cache;
@@ -89,7 +92,8 @@ function totalsCacheOf(db: Db) {
 /**
  * Totals for dashboards: one form's rolled-up numbers for a unit and the units one level below it (or, for
  * whoever sees the whole country, every province), over the given periods — read from the rollup table, so
- * the answer is current and never needs a batch run.
+ * the answer is current and never needs a batch run. A unit's figure is its own latest accepted report when
+ * it has one, else the latest accepted reports below it (`ownReport` names the periods of the first kind).
  */
 export async function totals(
   db: Db,
@@ -122,7 +126,7 @@ export async function totals(
     unitsShown(),
     requireLatestForm(db, q.form),
     indicatorCatalogue(db),
-    repo.totalsRevision(db),
+    rollup.totalsRevision(db),
   ]);
   const rolled = [...catalogueOf(indicators, form).values()].filter(
     (i) => i.type !== "text" && i.aggregation !== "none",
@@ -132,16 +136,17 @@ export async function totals(
   // the route serialises it once (src/http/serialize-once.ts)
   const cache = totalsCacheOf(db);
   const key = JSON.stringify([q.form, q.periods, codes]);
-  let byUnit = cache.get(key, revision);
-  if (!byUnit) {
+  let read = cache.get(key, revision);
+  if (!read) {
     // read after the revision: rows are never kept under a revision newer than the one they were read at
-    byUnit = {};
-    for (const r of await repo.totals(db, q.form, q.periods, codes)) {
-      const unit = byUnit[r.unit_code] ?? {};
+    read = { values: {}, own: {} };
+    for (const r of await rollup.totals(db, q.form, q.periods, codes)) {
+      const unit = read.values[r.unit_code] ?? {};
       unit[r.period_code] = r.vals;
-      byUnit[r.unit_code] = unit;
+      read.values[r.unit_code] = unit;
+      if (r.own) read.own[r.unit_code] = [...(read.own[r.unit_code] ?? []), r.period_code];
     }
-    cache.set(key, revision, byUnit);
+    cache.set(key, revision, read);
   }
   return {
     form: q.form,
@@ -155,6 +160,7 @@ export async function totals(
       unitOfMeasure: i.unit_of_measure,
       aggregation: i.aggregation,
     })),
-    values: byUnit,
+    values: read.values,
+    ownReport: read.own,
   };
 }

@@ -18,6 +18,7 @@ import { AppError, errors } from "../../http/errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as repo from "./reporting.repository.ts";
+import * as rollup from "./rollup.repository.ts";
 
 type Db = Kysely<Database>;
 
@@ -149,7 +150,7 @@ export async function importValues(
       }
       continue;
     }
-    const c = checkValue(ind.type as IndicatorType, row.value);
+    const c = checkValue(ind.type as IndicatorType, row.value, ind.max_value);
     if (!c.ok) {
       conflict(row, "value", c.messageEn, c.messageVi);
       continue;
@@ -218,7 +219,11 @@ export async function importValues(
   };
 }
 
-/** A request's values as DHIS2 dataValues (default: reports sent and accepted). */
+/**
+ * A request's values as DHIS2 dataValues: for each target, the report its totals count (its latest accepted
+ * report in the series of form, period and targets, whichever request carried it: the figures every total
+ * shows), else this request's report once sent (and, on request, its draft). `storedBy` says which.
+ */
 export async function exportValues(
   db: Db,
   auth: Auth | null,
@@ -230,24 +235,32 @@ export async function exportValues(
   if (!request || !coversPath(a, "unit.read", request.issuer_path))
     throw errors.notFoundOrForbidden(String(requestId));
   const form = await requireForm(db, request.form_id);
-  const statuses = opts.includeDrafts
-    ? ["draft", "returned", "submitted", "accepted"]
-    : ["submitted", "accepted"];
-  const dataValues = (await repo.submissionsWithValues(db, requestId))
-    .filter((s) => statuses.includes(s.status))
-    .flatMap((s) =>
-      Object.entries(s.values).flatMap(([dataElement, combos]) =>
-        Object.entries(combos).map(([combo, value]) => ({
-          dataElement,
-          period: request.period_code,
-          orgUnit: s.unit_code,
-          categoryOptionCombo: combo === "" ? "default" : combo,
-          value,
-          storedBy: s.status,
-          lastUpdated: s.updated_at.toISOString(),
-        })),
-      ),
+  const statuses = opts.includeDrafts ? ["draft", "returned", "submitted"] : ["submitted"];
+  const [targets, counted] = await Promise.all([
+    repo.submissionsWithValues(db, requestId),
+    rollup.countedOfTargets(db, requestId),
+  ]);
+  const countedOf = new Map(counted.map((c) => [c.target_id, c]));
+  const dataValues = targets.flatMap((s) => {
+    const c = countedOf.get(s.id);
+    const shown = c
+      ? { values: c.values, storedBy: "accepted", updatedAt: c.updated_at }
+      : statuses.includes(s.status)
+        ? { values: s.values, storedBy: s.status, updatedAt: s.updated_at }
+        : null;
+    if (!shown) return [];
+    return Object.entries(shown.values).flatMap(([dataElement, combos]) =>
+      Object.entries(combos).map(([combo, value]) => ({
+        dataElement,
+        period: request.period_code,
+        orgUnit: s.unit_code,
+        categoryOptionCombo: combo === "" ? "default" : combo,
+        value,
+        storedBy: shown.storedBy,
+        lastUpdated: shown.updatedAt.toISOString(),
+      })),
     );
+  });
   return { dataSet: form.code, period: request.period_code, dataValues };
 }
 

@@ -4,7 +4,6 @@ import { batched, inOrder } from "../../db/batch.ts";
 import type {
   Database,
   ReportRequestRow,
-  RollupValueRow,
   SubmissionRevisionRow,
   SubmissionRow,
   SubmissionValues,
@@ -72,6 +71,31 @@ function countsOf(requestId: unknown) {
       where s.request_id = ${requestId} and s.first_submitted_at is not null
       and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > q.deadline)`.as("late"),
   ] as const;
+}
+
+/**
+ * Requests of a series (form code, period, target body kind) with a target among the given units, with
+ * their counts and how many of those units they share, oldest first.
+ */
+export async function overlappingRequests(
+  db: Db,
+  q: { formCode: string; periodCode: string; bodyKind: string; unitCodes: string[] },
+): Promise<(ReportRequestRow & StatusCounts & { shared: number })[]> {
+  if (q.unitCodes.length === 0) return [];
+  const shared = sql<number>`(select count(distinct s.unit_code)::int from submission s
+    where s.request_id = r.id and s.unit_code = any(${sql.val(q.unitCodes)}::text[]))`;
+  return db
+    .selectFrom("report_request as r")
+    .selectAll("r")
+    .select((eb) => countsOf(eb.ref("r.id")))
+    .select(shared.as("shared"))
+    .where("r.form_code", "=", q.formCode)
+    .where("r.period_code", "=", q.periodCode)
+    .where(sql<boolean>`coalesce(r.target_body_kind, '') = ${q.bodyKind}`)
+    .where(sql<boolean>`${shared} > 0`)
+    .orderBy("r.issued_at")
+    .orderBy("r.id")
+    .execute() as Promise<(ReportRequestRow & StatusCounts & { shared: number })[]>;
 }
 
 /** Units at `level` valid on `asOf` below any of `issuerCodes` (ancestor columns, no recursion). */
@@ -148,6 +172,7 @@ export type SubmissionListRow = Pick<
   | "first_submitted_at"
   | "submitted_at"
   | "accepted_at"
+  | "counted"
   | "updated_at"
   | "version"
 > & { unit_name: string; unit_level: UnitLevel; body_name: string | null };
@@ -164,6 +189,7 @@ const LIST_COLUMNS = [
   "s.first_submitted_at",
   "s.submitted_at",
   "s.accepted_at",
+  "s.counted",
   "s.updated_at",
   "s.version",
   "u.full_name as unit_name",
@@ -231,21 +257,22 @@ export const findSubmission = batched(async (db: Db, ids: readonly number[]) => 
     .selectFrom("submission as s")
     .innerJoin("unit as u", "u.id", "s.unit_id")
     .innerJoin("report_request as r", "r.id", "s.request_id")
-    // the same unit's report on the same form code for the period a year earlier (the sent or accepted one,
-    // accepted first), for the "previous period" column and outlier checks: in the same round trip
+    // the same unit's report on the same form code for the period a year earlier, for the "previous period"
+    // column and outlier checks, in the same round trip: the one its totals count (its latest accepted), else
+    // the latest one sent
     .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom("submission as p")
           .innerJoin("report_request as pr", "pr.id", "p.request_id")
-          .innerJoin("report_form as pf", "pf.id", "pr.form_id")
-          .innerJoin("report_form as f", "f.id", "r.form_id")
           .select("p.values")
           .whereRef("p.unit_code", "=", "s.unit_code")
           .whereRef("pr.period_code", "=", "r.previous_period_code")
-          .whereRef("pf.code", "=", "f.code")
+          .whereRef("pr.form_code", "=", "r.form_code")
+          .where(sql<boolean>`coalesce(p.body_id, 0) = coalesce(s.body_id, 0)`)
           .where("p.status", "in", ["submitted", "accepted"])
-          .orderBy(sql`p.status = 'accepted'`, "desc")
+          .orderBy("p.counted", "desc")
+          .orderBy("p.submitted_at", "desc")
           .orderBy("p.id", "desc")
           .limit(1)
           .as("prev"),
@@ -471,57 +498,7 @@ export async function narrativesUnder(
     .execute();
 }
 
-// ---- rollup ----------------------------------------------------------------------------------------------
-
-/**
- * A weighted average's weight in the same report, for the same combo (null when absent: that value is left
- * out of the weighted average, as in src/domain/aggregation.ts). Expects `s` (submission), `i` (indicator)
- * and `c` (the combo's key and value) in scope.
- */
-const weightOf = sql`
-  select case when i.aggregation = 'weighted_average'
-    then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight`;
-
-/**
- * Adds accepted submissions' numeric values to every unit on their rollup paths: one statement, grouped per
- * row, rows in a fixed order so concurrent accepts never deadlock; then the units' totals rows. One id on accept; many when a batch of
- * submissions is accepted at once (imports, demo data).
- */
-export async function addToRollup(db: Db, submissionIds: number[], codes: string[]): Promise<void> {
-  if (codes.length === 0 || submissionIds.length === 0) return;
-  await sql`
-    insert into rollup_value as r
-      (request_id, unit_code, indicator_code, combo, province_code, n, partial_n, sum, min, max, latest_value,
-       latest_at, weighted_sum, weight)
-    select s.request_id, p.code, v.key, c.key, min(s.province_code), count(*)::int,
-           count(*) filter (where s.partial)::int, sum(c.value::numeric), min(c.value::numeric),
-           max(c.value::numeric),
-           (array_agg(c.value::numeric order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at),
-           coalesce(sum(c.value::numeric * w.weight), 0), coalesce(sum(w.weight), 0)
-    from submission s
-    cross join unnest(s.rollup_path) as p(code)
-    cross join jsonb_each(s.values) as v(key, value)
-    cross join jsonb_each_text(v.value) as c(key, value)
-    join indicator i on i.code = v.key
-    cross join lateral (${weightOf}) as w
-    where s.id = any(${sql.val(submissionIds)}::bigint[]) and v.key = any(${sql.val(codes)}::text[])
-      and c.value <> ''
-    group by s.request_id, p.code, v.key, c.key
-    order by s.request_id, p.code, v.key, c.key
-    on conflict (request_id, unit_code, indicator_code, combo) do update set
-      n = r.n + excluded.n,
-      partial_n = r.partial_n + excluded.partial_n,
-      sum = r.sum + excluded.sum,
-      weighted_sum = r.weighted_sum + excluded.weighted_sum,
-      weight = r.weight + excluded.weight,
-      min = least(r.min, excluded.min),
-      max = greatest(r.max, excluded.max),
-      latest_value = case when r.latest_at is null or excluded.latest_at >= r.latest_at
-                     then excluded.latest_value else r.latest_value end,
-      latest_at = greatest(r.latest_at, excluded.latest_at),
-      updated_at = now()`.execute(db);
-  await refreshTotals(db, submissionIds);
-}
+// ---- bulk loads ------------------------------------------------------------------------------------------
 
 export interface SubmissionState {
   id: number;
@@ -563,96 +540,6 @@ export async function setSubmissionStates(db: Db, rows: SubmissionState[]): Prom
              u.status, u.values, u.narrative, u.comment, x.actor_id, x.actor_name, u.updated_at
       from u join x on x.id = u.id`.execute(db);
   }
-}
-
-/**
- * Takes an accepted submission's values back out (before it is unlocked): count and sum by subtraction;
- * min, max and latest recomputed for the affected rows only, from the other accepted submissions.
- */
-export async function removeFromRollup(db: Db, submissionId: number, codes: string[]): Promise<void> {
-  if (codes.length === 0) return;
-  await sql`
-    update rollup_value r set
-      n = r.n - 1,
-      partial_n = r.partial_n - (case when x.partial then 1 else 0 end),
-      sum = r.sum - x.value,
-      weighted_sum = r.weighted_sum - coalesce(x.value * x.weight, 0),
-      weight = r.weight - coalesce(x.weight, 0),
-      updated_at = now()
-    from (
-      select s.request_id, s.partial, p.code, v.key, c.key as combo, c.value::numeric as value, w.weight
-      from submission s
-      cross join unnest(s.rollup_path) as p(code)
-      cross join jsonb_each(s.values) as v(key, value)
-      cross join jsonb_each_text(v.value) as c(key, value)
-      join indicator i on i.code = v.key
-      cross join lateral (${weightOf}) as w
-      where s.id = ${submissionId} and v.key = any(${sql.val(codes)}::text[]) and c.value <> ''
-      order by p.code, v.key, c.key
-    ) x
-    where r.request_id = x.request_id and r.unit_code = x.code and r.indicator_code = x.key
-      and r.combo = x.combo`.execute(db);
-  await sql`
-    delete from rollup_value r using submission s
-    where s.id = ${submissionId} and r.request_id = s.request_id and r.unit_code = any(s.rollup_path)
-      and r.n <= 0`.execute(db);
-  await sql`
-    update rollup_value r set min = q.min, max = q.max, latest_value = q.latest_value, latest_at = q.latest_at
-    from (
-      select p.code, v.key, c.key as combo, min(c.value::numeric) as min, max(c.value::numeric) as max,
-             (array_agg(c.value::numeric order by o.submitted_at desc, o.id desc))[1] as latest_value,
-             max(o.submitted_at) as latest_at
-      from submission s
-      join submission o on o.request_id = s.request_id and o.status = 'accepted' and o.id <> s.id
-        and o.rollup_path && s.rollup_path
-      cross join unnest(o.rollup_path) as p(code)
-      cross join jsonb_each(o.values) as v(key, value)
-      cross join jsonb_each_text(v.value) as c(key, value)
-      where s.id = ${submissionId} and p.code = any(s.rollup_path) and v.key = any(${sql.val(codes)}::text[])
-        and c.value <> ''
-      group by p.code, v.key, c.key
-    ) q, submission s
-    where s.id = ${submissionId} and r.request_id = s.request_id and r.unit_code = q.code
-      and r.indicator_code = q.key and r.combo = q.combo`.execute(db);
-  await refreshTotals(db, [submissionId]);
-}
-
-export async function rollupOf(db: Db, requestId: number, unitCodes: string[]): Promise<RollupValueRow[]> {
-  if (unitCodes.length === 0) return [];
-  return db
-    .selectFrom("rollup_value")
-    .selectAll()
-    .where("request_id", "=", requestId)
-    .where("unit_code", "in", unitCodes)
-    .orderBy("unit_code")
-    .orderBy("indicator_code")
-    .orderBy("combo")
-    .execute();
-}
-
-/** Units directly below `unitCode` that have rollup rows for the request (any version of the code). */
-export async function rollupChildren(
-  db: Db,
-  requestId: number,
-  unitCode: string,
-): Promise<{ code: string; full_name: string; level: UnitLevel }[]> {
-  return db
-    .selectFrom("unit as u")
-    .select(["u.code", "u.full_name", "u.level"])
-    .distinctOn("u.code")
-    .where("u.parent_code", "=", unitCode)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("rollup_value as r")
-          .select(sql`1`.as("x"))
-          .whereRef("r.unit_code", "=", "u.code")
-          .where("r.request_id", "=", requestId),
-      ),
-    )
-    .orderBy("u.code")
-    .orderBy(sql`u.valid_to desc nulls first`)
-    .execute();
 }
 
 // ---- timeliness over time --------------------------------------------------------------------------------
@@ -756,85 +643,6 @@ export async function submissionsWithValues(db: Db, requestId: number): Promise<
 }
 
 // ---- dashboards ------------------------------------------------------------------------------------------
-
-/**
- * Rolled-up totals for units × periods of one form, read from the per-unit totals rows (one per unit and
- * request). When several requests cover a unit and period, the one issued closest to it (the longest issuer
- * path) wins.
- */
-export async function totals(
-  db: Db,
-  formCode: string,
-  periods: string[],
-  units: string[],
-): Promise<{ unit_code: string; period_code: string; vals: Record<string, string | null> }[]> {
-  if (periods.length === 0 || units.length === 0) return [];
-  const r = await sql<{ unit_code: string; period_code: string; vals: Record<string, string | null> }>`
-    with req as (
-      select r.id, r.period_code, cardinality(r.issuer_path) as depth
-      from report_request r join report_form f on f.id = r.form_id
-      where f.code = ${formCode} and r.period_code = any(${sql.val(periods)}::text[])
-    )
-    select distinct on (t.unit_code, req.period_code) t.unit_code, req.period_code, t.vals
-    from unnest(${sql.val(units)}::text[]) as u(code)
-    join rollup_total t on t.unit_code = u.code
-    join req on req.id = t.request_id
-    order by t.unit_code, req.period_code, req.depth desc, req.id desc`.execute(db);
-  return r.rows;
-}
-
-/**
- * Rebuilds the totals rows of every (request, unit) on the given submissions' rollup paths from their
- * rollup rows: called in the same transaction as every rollup change, so dashboards are never stale.
- * Averages keep 2 decimals, rounded half away from zero like src/domain/aggregation.ts.
- */
-/** Every (request, unit) pair on the given submissions' rollup paths. */
-const pathPairs = (submissionIds: number[]) => sql`
-  select distinct s.request_id, p.code as unit_code
-  from submission s cross join unnest(s.rollup_path) as p(code)
-  where s.id = any(${sql.val(submissionIds)}::bigint[])`;
-
-export async function refreshTotals(db: Db, submissionIds: number[]): Promise<void> {
-  if (submissionIds.length === 0) return;
-  await sql`
-    with pairs as (${pathPairs(submissionIds)})
-    delete from rollup_total t using pairs
-    where t.request_id = pairs.request_id and t.unit_code = pairs.unit_code`.execute(db);
-  await sql`
-    with pairs as (${pathPairs(submissionIds)})
-    insert into rollup_total (request_id, unit_code, province_code, vals)
-    select v.request_id, v.unit_code, min(v.province_code),
-      jsonb_object_agg(v.indicator_code, case i.aggregation
-        when 'sum' then trim_scale(v.sum)::text
-        when 'average' then round(v.sum / nullif(v.n, 0), 2)::text
-        when 'weighted_average' then round(v.weighted_sum / nullif(v.weight, 0), 2)::text
-        when 'min' then trim_scale(v.min)::text
-        when 'max' then trim_scale(v.max)::text
-        when 'latest' then trim_scale(v.latest_value)::text
-      end order by v.indicator_code)
-    from pairs
-    join rollup_value v on v.request_id = pairs.request_id and v.unit_code = pairs.unit_code and v.combo = ''
-    join indicator i on i.code = v.indicator_code and i.aggregation <> 'none'
-    group by v.request_id, v.unit_code
-    order by v.request_id, v.unit_code`.execute(db);
-  // the provinces whose totals moved, in a fixed order (concurrent batches never deadlock)
-  await sql`
-    insert into totals_revision as t (province_code)
-    select distinct s.province_code from submission s
-    where s.id = any(${sql.val(submissionIds)}::bigint[])
-    order by 1
-    on conflict (province_code) do update set revision = t.revision + 1`.execute(db);
-}
-
-/**
- * The totals revision: the sum of every province's counter, which only grows and moves with every change to
- * `rollup_total`: what the dashboard totals kept in memory are checked against (src/db/revision-cache.ts).
- */
-export async function totalsRevision(db: Db): Promise<string> {
-  const r = await sql<{ revision: string }>`
-    select coalesce(sum(revision), 0)::text as revision from totals_revision`.execute(db);
-  return r.rows[0]?.revision ?? "0";
-}
 
 /** Provinces valid on `asOf` (the country level of the dashboards). */
 export async function provinces(db: Db, asOf: string): Promise<{ code: string; full_name: string }[]> {

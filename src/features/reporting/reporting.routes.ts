@@ -74,6 +74,18 @@ export function reportingRoutes(deps: AppDeps) {
   );
   app.openapi(
     createRoute({
+      method: "post",
+      path: "/requests/preview",
+      tags,
+      summary:
+        "Before issuing: how many units a request would ask, and the requests of the same form and period that already ask some of them",
+      request: jsonBody(s.CreateRequestBody),
+      responses: { 200: json(s.RequestPreviewSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await service.requestOverlaps(db, c.var.auth, c.req.valid("json")), 200),
+  );
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/requests",
       tags,

@@ -62,7 +62,34 @@ export const CreateRequestBody = z.object({
   targetBodyKind: z.string().min(1).max(60).optional(),
   deadline: IsoDateSchema.optional().openapi({ description: "Default: proposed from the reporting regime" }),
   reminderDays: z.number().int().min(0).max(30).optional(),
+  allowOverlap: z.boolean().optional().openapi({
+    description:
+      "Issue it even though a request of the same form and period already asks some of the same units (409 request_overlaps otherwise)",
+  }),
 });
+
+export const RequestPreviewSchema = z
+  .object({
+    targets: z.number().openapi({ description: "How many units (or bodies) the request would ask" }),
+    items: z.array(
+      z
+        .object({
+          id: z.number().nullable().openapi({ description: "Null when you may not read that request" }),
+          referenceNo: z.string().nullable(),
+          title: z.string().nullable(),
+          issuerUnitCode: z.string(),
+          issuerName: z.string(),
+          deadline: z.string(),
+          shared: z.number().openapi({ description: "Units asked by both" }),
+          expected: z.number(),
+          submitted: z.number(),
+          accepted: z.number(),
+          open: z.boolean(),
+        })
+        .openapi("RequestOverlap"),
+    ),
+  })
+  .openapi("RequestPreview");
 
 const RequestFields = {
   id: z.number(),
@@ -121,8 +148,20 @@ const TargetSchema = z.object(TargetFields).openapi("RequestTarget");
 export const RequestListSchema = z.object({
   items: z.array(z.object({ ...RequestFields, counts: CountsSchema })),
 });
+const RequestTargetSchema = TargetSchema.extend({
+  counted: z.boolean().openapi({ description: "This report is the one the totals count for its unit" }),
+  countedIn: z
+    .object({ requestId: z.number(), referenceNo: z.string().nullable(), submissionId: z.number() })
+    .nullable()
+    .openapi({ description: "The unit's counted report came with another request of the same series" }),
+}).openapi("RequestTargetCounted");
 export const RequestDetailSchema = z
-  .object({ ...RequestFields, form: FormSchema, counts: CountsSchema, targets: z.array(TargetSchema) })
+  .object({
+    ...RequestFields,
+    form: FormSchema,
+    counts: CountsSchema,
+    targets: z.array(RequestTargetSchema),
+  })
   .openapi("ReportRequestDetail");
 
 export const InboxQuery = z.object({
@@ -232,6 +271,7 @@ export const SubmissionDetailSchema = z
         unitOfMeasure: z.string(),
         aggregation: z.string(),
         categories: z.record(z.string(), z.array(z.string())),
+        maxValue: z.string().nullable(),
       }),
     ),
     previous: z.object({ periodCode: z.string(), values: Values }).nullable(),
@@ -247,6 +287,17 @@ export const SubmissionDetailSchema = z
         }),
       ),
       outliers: z.array(z.object({ indicator: z.string(), previous: z.string(), current: z.string() })),
+      breakdowns: z.array(
+        z.object({
+          indicator: z.string(),
+          category: z.string(),
+          total: z.string(),
+          sum: z.string(),
+          complete: z.boolean(),
+          messageVi: z.string(),
+          messageEn: z.string(),
+        }),
+      ),
     }),
     can: z.object({ fill: z.boolean(), review: z.boolean(), unlock: z.boolean() }),
     lateReasonNeeded: z.boolean(),
@@ -332,6 +383,19 @@ export const ConsolidationSchema = z
       }),
     ),
     pendingCount: z.number(),
+    sources: z
+      .array(
+        z.object({
+          requestId: z.number(),
+          referenceNo: z.string().nullable(),
+          reports: z.number(),
+          thisRequest: z.boolean(),
+        }),
+      )
+      .openapi({
+        description:
+          "The requests whose reports the totals count (each unit's latest accepted report in the series of form, period and targets, whichever request carried it)",
+      }),
   })
   .openapi("Consolidation");
 
@@ -479,9 +543,13 @@ export const TotalsSchema = z
         aggregation: z.string(),
       }),
     ),
-    values: z
-      .record(z.string(), z.record(z.string(), z.record(z.string(), z.string().nullable())))
-      .openapi({ description: "unit code → period → indicator → value (exact decimal)" }),
+    values: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string().nullable()))).openapi({
+      description:
+        "unit code → period → indicator → value (exact decimal): the unit's own latest accepted report if it has one, else the latest accepted reports of the units below it",
+    }),
+    ownReport: z
+      .record(z.string(), z.array(z.string()))
+      .openapi({ description: "unit code → the periods whose figure is the unit's own report" }),
   })
   .openapi("Totals");
 

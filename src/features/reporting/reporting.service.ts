@@ -49,7 +49,7 @@ import {
   type Timeliness,
   timeliness,
 } from "../../domain/submission-workflow.ts";
-import { checkRule, isOutlier } from "../../domain/validation-rules.ts";
+import { breakdownMessage, checkBreakdowns, checkRule, isOutlier } from "../../domain/validation-rules.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
@@ -61,6 +61,8 @@ import { registryCounts } from "../models/models.service.ts";
 import * as unitRepo from "../units/units.repository.ts";
 import { predecessors } from "../units/units.service.ts";
 import * as repo from "./reporting.repository.ts";
+import * as rollup from "./rollup.repository.ts";
+import { recount } from "./rollup.service.ts";
 
 type Db = Kysely<Database>;
 
@@ -163,15 +165,31 @@ async function remapToToday(
   );
 }
 
-export async function createRequest(db: Db, auth: Auth | null, input: CreateRequestInput) {
+const LEVEL_VI: Record<UnitLevel, string> = {
+  province: "tỉnh",
+  district: "huyện",
+  commune: "xã",
+  hamlet: "thôn",
+};
+const LEVEL_EN: Record<UnitLevel, string> = {
+  province: "province",
+  district: "district",
+  commune: "commune",
+  hamlet: "hamlet",
+};
+
+/**
+ * What a request would be: its issuer (checked), form, period and targets (units of the level below it as
+ * they were at the period's end, remapped to today's units; or the bodies of one kind in them).
+ */
+async function resolveTargets(db: Db, auth: Auth | null, input: CreateRequestInput) {
   const issuerPath = await requireUnitAccess(db, auth, "report.request", input.issuerUnitCode);
-  const a = auth as Auth;
   const form = await requireForm(db, input.formId);
   const period = periodOf(input.period);
   if (!form.levels.includes(input.targetLevel)) {
     throw errors.badRequest(
-      `Biểu mẫu này không dành cho cấp ${input.targetLevel}`,
-      `This form is not filled at the ${input.targetLevel} level`,
+      `Biểu mẫu này không dành cho cấp ${LEVEL_VI[input.targetLevel]}`,
+      `This form is not filled at the ${LEVEL_EN[input.targetLevel]} level`,
       { field: "targetLevel", allowed: form.levels },
     );
   }
@@ -198,7 +216,7 @@ export async function createRequest(db: Db, auth: Auth | null, input: CreateRequ
   const issuerCodes = new Set<string>();
   if (isWithin(asOf, issuerNow.valid_from, issuerNow.valid_to)) issuerCodes.add(issuerNow.code);
   else {
-    for (const p of (await predecessors(db, a, issuerNow.code, today)).predecessors) {
+    for (const p of (await predecessors(db, auth, issuerNow.code, today)).predecessors) {
       if (isWithin(asOf, p.unit.validFrom, p.unit.validTo)) issuerCodes.add(p.unit.code);
     }
   }
@@ -239,6 +257,82 @@ export async function createRequest(db: Db, auth: Auth | null, input: CreateRequ
       field: "targetLevel",
     });
   }
+  return { issuerPath, form, period, issuerNow, targets };
+}
+
+/**
+ * The requests of the same series (form, period, target body kind) that already ask some of the same units:
+ * what the requester is warned of before issuing another (the totals count each unit's latest accepted
+ * report, whichever request carried it). A request the user may not read is named by its issuer only.
+ */
+async function overlapsOf(
+  db: Db,
+  a: Auth,
+  q: { formCode: string; periodCode: string; bodyKind: string; unitCodes: string[] },
+) {
+  const today = todayInVietnam();
+  const rows = await repo.overlappingRequests(db, q);
+  const issuers = new Map<string, string>();
+  for (const code of new Set(rows.map((r) => r.issuer_unit_code))) {
+    issuers.set(code, (await unitRepo.findUnitAt(db, code, today))?.full_name ?? code);
+  }
+  return rows.map((r) => {
+    const readable = coversPath(a, "unit.read", r.issuer_path);
+    const counts = countsDto(r, r.deadline, today);
+    return {
+      id: readable ? r.id : null,
+      referenceNo: readable ? r.reference_no : null,
+      title: readable ? r.title : null,
+      issuerUnitCode: r.issuer_unit_code,
+      issuerName: issuers.get(r.issuer_unit_code) ?? r.issuer_unit_code,
+      deadline: r.deadline,
+      shared: r.shared,
+      expected: counts.expected,
+      submitted: counts.submitted,
+      accepted: counts.accepted,
+      open: today <= r.deadline || counts.accepted < counts.expected,
+    };
+  });
+}
+
+/** Before issuing: the requests that already ask the same units for the same form and period. */
+export async function requestOverlaps(db: Db, auth: Auth | null, input: CreateRequestInput) {
+  const { form, period, targets } = await resolveTargets(db, auth, input);
+  return {
+    targets: targets.length,
+    items: await overlapsOf(db, auth as Auth, {
+      formCode: form.code,
+      periodCode: period.code,
+      bodyKind: input.targetBodyKind ?? "",
+      unitCodes: [...new Set(targets.map((t) => t.unit_code))],
+    }),
+  };
+}
+
+export async function createRequest(
+  db: Db,
+  auth: Auth | null,
+  input: CreateRequestInput & { allowOverlap?: boolean },
+) {
+  const { issuerPath, form, period, issuerNow, targets } = await resolveTargets(db, auth, input);
+  const a = auth as Auth;
+  if (!input.allowOverlap) {
+    const overlaps = await overlapsOf(db, a, {
+      formCode: form.code,
+      periodCode: period.code,
+      bodyKind: input.targetBodyKind ?? "",
+      unitCodes: [...new Set(targets.map((t) => t.unit_code))],
+    });
+    if (overlaps.length) {
+      throw new AppError(
+        409,
+        "request_overlaps",
+        `Đã có ${overlaps.length} yêu cầu cùng biểu mẫu, kỳ báo cáo và đơn vị báo cáo. Số liệu tổng hợp lấy báo cáo được tiếp nhận mới nhất của mỗi đơn vị, dù theo yêu cầu nào. Xác nhận nếu vẫn muốn giao thêm yêu cầu.`,
+        `${overlaps.length} request(s) already ask the same units for this form and period. Totals count each unit's latest accepted report, whichever request carried it. Confirm to issue another one anyway.`,
+        { overlaps },
+      );
+    }
+  }
   const levels = proposeDeadlines(period, input.targetLevel, await loadWorkingCalendar(db));
   const deadline = input.deadline ?? levels[0]?.deadline ?? period.cutoffTo;
   if (deadline <= period.cutoffTo) {
@@ -255,6 +349,7 @@ export async function createRequest(db: Db, auth: Auth | null, input: CreateRequ
       issuer_path: issuerPath,
       province_code: issuerNow.province_code,
       form_id: form.id,
+      form_code: form.code,
       period_code: period.code,
       period_type: period.type,
       previous_period_code: previousPeriodCode(period),
@@ -372,8 +467,23 @@ function submissionListDto(s: repo.SubmissionListRow, deadline: string, today: s
 export async function getRequest(db: Db, auth: Auth | null, id: number) {
   const r = await requireRequest(db, auth, id);
   const today = todayInVietnam();
-  const subs = await repo.listSubmissionsOfRequest(db, id);
-  const targets = subs.map((s) => submissionListDto(s, r.deadline, today));
+  const [subs, elsewhere] = await Promise.all([
+    repo.listSubmissionsOfRequest(db, id),
+    rollup.countedOfTargets(db, id),
+  ]);
+  const countedIn = new Map(
+    elsewhere
+      .filter((e) => e.request_id !== id)
+      .map((e) => [
+        e.target_id,
+        { requestId: e.request_id, referenceNo: e.reference_no, submissionId: e.counted_id },
+      ]),
+  );
+  const targets = subs.map((s) => ({
+    ...submissionListDto(s, r.deadline, today),
+    counted: s.counted,
+    countedIn: countedIn.get(s.id) ?? null,
+  }));
   const count = (f: (t: (typeof targets)[number]) => boolean) => targets.filter(f).length;
   const counts = countsDto(
     {
@@ -559,8 +669,36 @@ function totalsOf(values: SubmissionValues): Record<string, string | undefined> 
   return out;
 }
 
-/** Rule outcomes and outliers for a set of values (the same checks the web runs while typing). */
-function checks(form: ReportFormRow, values: SubmissionValues, previous: SubmissionValues | null) {
+/** The indicators of a form whose breakdowns must add up (counts summed over units), per form version. */
+const additiveHeld = new WeakMap<ReadonlyMap<string, IndicatorRow>, ReadonlySet<string>>();
+function additiveOf(catalogue: ReadonlyMap<string, IndicatorRow>): ReadonlySet<string> {
+  let held = additiveHeld.get(catalogue);
+  if (!held) {
+    held = new Set([...catalogue.values()].filter((i) => i.aggregation === "sum").map((i) => i.code));
+    additiveHeld.set(catalogue, held);
+  }
+  return held;
+}
+
+/**
+ * Rule outcomes, breakdowns that cannot be and outliers for a set of values (the same checks the web runs
+ * while typing).
+ */
+function checks(
+  form: ReportFormRow,
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+  values: SubmissionValues,
+  previous: SubmissionValues | null,
+) {
+  const breakdowns = checkBreakdowns(values, combosOfForm(catalogue, form), additiveOf(catalogue)).map(
+    (p) => {
+      const ind = catalogue.get(p.indicator);
+      return {
+        ...p,
+        ...breakdownMessage(p, { vi: ind?.name_vi ?? p.indicator, en: ind?.name_en ?? p.indicator }),
+      };
+    },
+  );
   const totals = totalsOf(values);
   const rules = form.rules.map((r, i) => ({ index: i, rule: r, outcome: checkRule(r, totals) }));
   const outliers = previous
@@ -578,6 +716,7 @@ function checks(form: ReportFormRow, values: SubmissionValues, previous: Submiss
       })
     : [];
   return {
+    breakdowns,
     violations: rules
       .filter((r) => r.outcome.status === "violated")
       .map((r) => ({
@@ -593,14 +732,15 @@ function checks(form: ReportFormRow, values: SubmissionValues, previous: Submiss
 }
 
 type Previous = { periodCode: string; values: SubmissionValues } | null;
-type Sources = { fed: Fed; previous: Previous };
+type Sources = { fed: Fed; previous: Previous; catalogue: ReadonlyMap<string, IndicatorRow> };
 
 /**
  * What a page or a write needs besides the submission itself: the fed values (asked before a write, which
  * stores them, and answered with it), and the previous period's values, read with the submission.
  */
 async function sourcesOf(db: Db, l: Loaded): Promise<Sources> {
-  return { fed: await fedFor(db, l), previous: l.previous };
+  const [fed, catalogue] = await Promise.all([fedFor(db, l), catalogueFor(db, l.form)]);
+  return { fed, previous: l.previous, catalogue };
 }
 
 export async function getSubmission(db: Db, auth: Auth | null, id: number) {
@@ -618,6 +758,7 @@ function indicatorDto(i: IndicatorRow) {
     unitOfMeasure: i.unit_of_measure,
     aggregation: i.aggregation,
     categories: i.categories,
+    maxValue: i.max_value,
   };
 }
 
@@ -640,11 +781,11 @@ async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
  * user may do next). The page has the rest already, and a write does not change it: an autosave every few
  * seconds from a commune's connection, or a deadline burst, gets back only what it changed.
  */
-function stateOf(l: Loaded & { auth: Auth }, { fed, previous }: Sources) {
+function stateOf(l: Loaded & { auth: Auth }, { fed, previous, catalogue }: Sources) {
   const today = todayInVietnam();
   return {
     submission: submissionDto(l, today),
-    checks: checks(l.form, l.sub.values, previous?.values ?? null),
+    checks: checks(l.form, catalogue, l.sub.values, previous?.values ?? null),
     can: {
       fill: coversPath(l.auth, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined),
       review: coversPath(l.auth, "report.review", l.request.issuer_path),
@@ -711,7 +852,7 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
         asTyped = false;
         continue;
       }
-      const c = checkValue(ind.type as IndicatorType, value);
+      const c = checkValue(ind.type as IndicatorType, value, ind.max_value);
       if (!c.ok) {
         problems.push({
           field: valueField(code, combo),
@@ -731,12 +872,12 @@ async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Reco
   const out: SubmissionValues = {};
   for (const code in raw) {
     const combos = raw[code] as Record<string, string>;
-    const type = catalogue.get(code)?.type as IndicatorType;
+    const ind = catalogue.get(code) as IndicatorRow;
     let kept: Record<string, string> | undefined;
     for (const combo in combos) {
       const value = combos[combo] as string;
       if (value.trim() === "") continue;
-      const c = checkValue(type, value);
+      const c = checkValue(ind.type as IndicatorType, value, ind.max_value);
       if (c.ok) {
         kept ??= {};
         kept[combo] = c.value;
@@ -823,12 +964,12 @@ async function transition(
     // what was read at this version
     return { ...l.sub, ...row, values: values ?? l.sub.values, narrative: narrative ?? l.sub.narrative };
   };
-  // a draft save and a submit are one statement; accepting or unlocking also moves the rollup, in one transaction
+  // a draft save and a submit are one statement; accepting or unlocking also recounts the totals of the
+  // report's series, in one transaction
   if (action !== "accept" && action !== "unlock") return { ...l, sub: await write(db) };
   return db.transaction().execute(async (trx) => {
-    if (action === "unlock") await repo.removeFromRollup(trx, l.sub.id, await rolledCodes(trx, l.form));
     const row = await write(trx);
-    if (action === "accept") await repo.addToRollup(trx, [row.id], await rolledCodes(trx, l.form));
+    await recount(trx, [l.sub.id]);
     return { ...l, sub: row };
   });
 }
@@ -884,7 +1025,11 @@ export async function submitSubmission(
   const sources = await sourcesOf(db, l);
   const { fed } = sources;
   const values = fed ? { ...typed, ...fed.values } : typed;
-  const errorsFound = checks(l.form, values, null).violations.filter((v) => v.severity === "error");
+  const found = checks(l.form, sources.catalogue, values, null);
+  const errorsFound = [
+    ...found.violations.filter((v) => v.severity === "error"),
+    ...found.breakdowns.map((b) => ({ severity: "error" as const, ...b })),
+  ];
   if (errorsFound.length) {
     throw new AppError(
       400,

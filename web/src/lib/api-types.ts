@@ -2141,6 +2141,11 @@ export interface paths {
                          * @default null
                          */
                         weightCode?: string | null;
+                        /**
+                         * @description The largest value a report can give; above it a value is refused. Null: no bound
+                         * @default null
+                         */
+                        maxValue?: string | null;
                     };
                 };
             };
@@ -2249,6 +2254,11 @@ export interface paths {
                          * @default null
                          */
                         weightCode?: string | null;
+                        /**
+                         * @description The largest value a report can give; above it a value is refused. Null: no bound
+                         * @default null
+                         */
+                        maxValue?: string | null;
                     };
                 };
             };
@@ -2973,6 +2983,8 @@ export interface paths {
                          */
                         deadline?: string;
                         reminderDays?: number;
+                        /** @description Issue it even though a request of the same form and period already asks some of the same units (409 request_overlaps otherwise) */
+                        allowOverlap?: boolean;
                     };
                 };
             };
@@ -3049,6 +3061,130 @@ export interface paths {
                 };
                 /** @description Stale version or duplicate */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before issuing: how many units a request would ask, and the requests of the same form and period that already ask some of them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issuerUnitCode: string;
+                        issuerBodyId?: number;
+                        formId: number;
+                        period: {
+                            code: string;
+                        } | {
+                            /**
+                             * Format: date
+                             * @example 2025-07-01
+                             */
+                            start: string;
+                            /**
+                             * Format: date
+                             * @example 2025-07-01
+                             */
+                            end: string;
+                            cutoff?: {
+                                /**
+                                 * Format: date
+                                 * @example 2025-07-01
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @example 2025-07-01
+                                 */
+                                to: string;
+                            };
+                        };
+                        /**
+                         * @description The công văn that asks for it
+                         * @example 113-CV/BDVHU
+                         */
+                        referenceNo?: string;
+                        title?: string;
+                        /** @enum {string} */
+                        targetLevel: "province" | "district" | "commune" | "hamlet";
+                        targetBodyKind?: string;
+                        /**
+                         * Format: date
+                         * @description Default: proposed from the reporting regime
+                         * @example 2025-07-01
+                         */
+                        deadline?: string;
+                        reminderDays?: number;
+                        /** @description Issue it even though a request of the same form and period already asks some of the same units (409 request_overlaps otherwise) */
+                        allowOverlap?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestPreview"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9240,6 +9376,11 @@ export interface components {
              * @default null
              */
             weightCode: string | null;
+            /**
+             * @description The largest value a report can give; above it a value is refused. Null: no bound
+             * @default null
+             */
+            maxValue: string | null;
             builtIn: boolean;
             version: number;
         };
@@ -9330,7 +9471,7 @@ export interface components {
                 unitOfMeasure: string;
                 aggregation: string;
             }[];
-            /** @description unit code → period → indicator → value (exact decimal) */
+            /** @description unit code → period → indicator → value (exact decimal): the unit's own latest accepted report if it has one, else the latest accepted reports of the units below it */
             values: {
                 [key: string]: {
                     [key: string]: {
@@ -9338,6 +9479,30 @@ export interface components {
                     };
                 };
             };
+            /** @description unit code → the periods whose figure is the unit's own report */
+            ownReport: {
+                [key: string]: string[];
+            };
+        };
+        RequestPreview: {
+            /** @description How many units (or bodies) the request would ask */
+            targets: number;
+            items: components["schemas"]["RequestOverlap"][];
+        };
+        RequestOverlap: {
+            /** @description Null when you may not read that request */
+            id: number | null;
+            referenceNo: string | null;
+            title: string | null;
+            issuerUnitCode: string;
+            issuerName: string;
+            deadline: string;
+            /** @description Units asked by both */
+            shared: number;
+            expected: number;
+            submitted: number;
+            accepted: number;
+            open: boolean;
         };
         ReportRequestDetail: {
             id: number;
@@ -9375,7 +9540,17 @@ export interface components {
                 /** @description Percent submitted, exact decimal */
                 completeness: string;
             };
-            targets: components["schemas"]["RequestTarget"][];
+            targets: components["schemas"]["RequestTargetCounted"][];
+        };
+        RequestTargetCounted: components["schemas"]["RequestTarget"] & {
+            /** @description This report is the one the totals count for its unit */
+            counted: boolean;
+            /** @description The unit's counted report came with another request of the same series */
+            countedIn: {
+                requestId: number;
+                referenceNo: string | null;
+                submissionId: number;
+            } | null;
         };
         RequestTarget: {
             id: number;
@@ -9442,6 +9617,13 @@ export interface components {
                 }[];
             }[];
             pendingCount: number;
+            /** @description The requests whose reports the totals count (each unit's latest accepted report in the series of form, period and targets, whichever request carried it) */
+            sources: {
+                requestId: number;
+                referenceNo: string | null;
+                reports: number;
+                thisRequest: boolean;
+            }[];
         };
         ReportRequest: {
             id: number;
@@ -9536,6 +9718,7 @@ export interface components {
                 categories: {
                     [key: string]: string[];
                 };
+                maxValue: string | null;
             }[];
             previous: {
                 periodCode: string;
@@ -9568,6 +9751,15 @@ export interface components {
                     indicator: string;
                     previous: string;
                     current: string;
+                }[];
+                breakdowns: {
+                    indicator: string;
+                    category: string;
+                    total: string;
+                    sum: string;
+                    complete: boolean;
+                    messageVi: string;
+                    messageEn: string;
                 }[];
             };
             can: {
@@ -9636,6 +9828,15 @@ export interface components {
                     indicator: string;
                     previous: string;
                     current: string;
+                }[];
+                breakdowns: {
+                    indicator: string;
+                    category: string;
+                    total: string;
+                    sum: string;
+                    complete: boolean;
+                    messageVi: string;
+                    messageEn: string;
                 }[];
             };
             can: {

@@ -11,6 +11,8 @@ export type Values = Record<string, Record<string, string>>;
 export interface IndicatorMeta {
   code: string;
   type: IndicatorType;
+  /** The largest value a report can give (null: no bound beyond the type's). */
+  maxValue?: string | null;
 }
 
 /** Stored (canonical) values shown for editing: numbers in Vietnamese form. */
@@ -32,15 +34,16 @@ export function readInput(
   indicators: IndicatorMeta[],
   lang: string,
 ): { values: Values; errors: Record<string, string> } {
-  const types = new Map(indicators.map((i) => [i.code, i.type]));
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
   const values: Values = {};
   const errors: Record<string, string> = {};
   for (const [code, combos] of Object.entries(input)) {
-    const type = types.get(code);
-    if (!type) continue;
+    const ind = byCode.get(code);
+    if (!ind) continue;
+    const type = ind.type;
     for (const [combo, raw] of Object.entries(combos)) {
       if (raw.trim() === "") continue;
-      const c = checkValue(type, type === "text" ? raw : parseNumberVi(raw));
+      const c = checkValue(type, type === "text" ? raw : parseNumberVi(raw), ind.maxValue);
       if (c.ok) values[code] = { ...values[code], [combo]: c.value };
       else errors[`${code}|${combo}`] = lang === "en" ? c.messageEn : c.messageVi;
     }

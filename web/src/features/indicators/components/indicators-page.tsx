@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } f
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDecimal, langOf, parseNumberVi } from "../../../../../src/domain/vn-format.ts";
 import { api, type Indicator } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
@@ -15,6 +16,7 @@ const EMPTY = {
   unitOfMeasure: "",
   aggregation: "sum",
   weightCode: "",
+  maxValue: "",
 };
 
 /** The indicator catalogue; system admins add indicators. */
@@ -32,6 +34,7 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
       api<Indicator>("POST", "/api/indicators", {
         ...form,
         weightCode: form.aggregation === "weighted_average" && form.weightCode ? form.weightCode : null,
+        maxValue: form.type !== "text" && form.maxValue.trim() ? parseNumberVi(form.maxValue) : null,
       }),
     onSuccess: async () => {
       clear();
@@ -101,6 +104,16 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
                 }))}
             />
           )}
+          {form.type !== "text" && (
+            <TextInput
+              label={t("maxValue")}
+              description={t("maxValueHint")}
+              placeholder="1.000.000"
+              value={form.maxValue}
+              onChange={(e) => set("maxValue")(e.currentTarget.value)}
+              w={200}
+            />
+          )}
           <Button onClick={() => create.mutate()} loading={create.isPending}>
             {t("addIndicator")}
           </Button>
@@ -115,6 +128,7 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
             <Table.Th>{t("unitOfMeasure")}</Table.Th>
             <Table.Th>{t("aggregation")}</Table.Th>
             <Table.Th>{t("categories")}</Table.Th>
+            <Table.Th>{t("maxValue")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -140,6 +154,7 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
                   .map(([k, v]) => `${k}: ${v.join(", ")}`)
                   .join(" · ")}
               </Table.Td>
+              <Table.Td>{i.maxValue ? formatDecimal(i.maxValue, langOf(i18n.language)) : "—"}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
