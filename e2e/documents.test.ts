@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { logIn, startServerAndBrowser } from "./helpers.ts";
+import { chooseUnit, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 
@@ -48,7 +48,8 @@ describe("document numbers in the browser", () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/documents`);
     await logIn(page, "admin");
-    await page.getByLabel("Mã đơn vị").fill("82");
+    // the unit by its name, accents optional
+    await chooseUnit(page, "Đơn vị", "dong thap", /Tỉnh Đồng Tháp/);
     await page.getByTestId("document-body").click();
     await page.getByRole("option", { name: "Tỉnh ủy Đồng Tháp (TU)" }).click();
     const terms = page.getByTestId("party-terms");
@@ -111,7 +112,7 @@ describe("document numbers in the browser", () => {
     await province.waitForURL(/\/plans\/\d+/);
     const planUrl = province.url();
     await province.getByTestId("task-title").fill("Nhân rộng mô hình Dân vận khéo");
-    await province.getByTestId("task-assignee").fill("30037");
+    await chooseUnit(province, "Đơn vị thực hiện", "thap muoi", /Xã Tháp Mười/);
     await province.getByTestId("task-due").fill("31/12/2099");
     await province.keyboard.press("Escape");
     await province.getByRole("button", { name: "Giao nhiệm vụ" }).click();

@@ -48,3 +48,20 @@ export async function logIn(page: Page, username: string) {
   await page.getByLabel("Mật khẩu").fill("demo12345");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
+
+/** Chooses an option of a Mantine select by its label (the input's own label, then the option's text). */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
+  await page.getByRole("combobox", { name: label, exact: typeof label === "string" }).click();
+  await page
+    .getByRole("option", { name: option, exact: typeof option === "string" })
+    .first()
+    .click();
+}
+
+/** Chooses a unit in a unit picker by typing part of its name (accents optional), then its option. */
+export async function chooseUnit(page: Page, label: string | RegExp, typed: string, option: string | RegExp) {
+  const input = page.getByRole("combobox", { name: label, exact: typeof label === "string" });
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole("option", { name: option }).first().click();
+}

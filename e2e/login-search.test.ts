@@ -3,7 +3,7 @@
  * log in as xa.thapmuoi, search "thap muoi", open the commune.
  */
 import { describe, expect, it } from "vitest";
-import { logIn, startServerAndBrowser } from "./helpers.ts";
+import { chooseUnit, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 
@@ -58,10 +58,11 @@ describe("web", () => {
     await page.getByRole("textbox", { name: "Tên đăng nhập", exact: true }).fill("bdv.thapmuoi");
     await page.getByRole("textbox", { name: "Họ và tên" }).fill("Nguyễn Văn An");
     await page.getByLabel("Mật khẩu").fill("mat-khau-123");
-    await page.getByRole("textbox", { name: "Đơn vị", exact: true }).fill("30037");
+    // the unit by its name, accents optional; the grant then reads with the name, not the code
+    await chooseUnit(page, "Đơn vị", "thap muoi", /Xã Tháp Mười/);
     await page.getByRole("button", { name: "Thêm người dùng" }).click();
     const row = page.getByRole("row", { name: /bdv\.thapmuoi/ });
-    await expect.poll(() => row.getByText("Biên tập · 30037").count()).toBe(1);
+    await expect.poll(() => row.getByText("Biên tập · Xã Tháp Mười").count()).toBe(1);
     await row.getByRole("button", { name: "Khóa tài khoản" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Khóa tài khoản" }).click();
     await expect.poll(() => row.getByText("Đã khóa").count()).toBe(1);

@@ -162,8 +162,8 @@ describe("Dân vận khéo models in the browser", () => {
     await expect.poll(() => province.getByTestId("model-steps").getByText("dongthap").count()).toBe(3);
     await province.screenshot({ path: "test-results/model.png", fullPage: true });
 
-    // the counts fill the reports by themselves: the commune's annual report shows them read-only, and once
-    // accepted the province's consolidated report adds them up
+    // the counts stand beside the reports: the commune's annual report shows them and takes them in one
+    // action, and once accepted the province's consolidated report adds them up
     const forms = await (await province.request.get(`${env.server.url}/api/forms`)).json();
     const request = await province.request.post(`${env.server.url}/api/requests`, {
       headers: { "x-csrf-token": await csrf(province) },
@@ -181,9 +181,14 @@ describe("Dân vận khéo models in the browser", () => {
     const target = targets.targets.find((x: { unitCode: string }) => x.unitCode === "30037");
     await commune.goto(`${env.server.url}/submissions/${target.id}`);
     const total = commune.getByTestId("value-DVK_MODELS_TOTAL");
+    // the registry's counts stand beside the cells; one action takes them into the report
+    await expect.poll(() => commune.getByTestId("held-DVK_MODELS_TOTAL").textContent()).toBe("4");
+    expect(await total.inputValue()).toBe("");
+    await commune.getByTestId("take-fed").click();
     await expect.poll(() => total.inputValue()).toBe("4");
-    expect(await total.getAttribute("readonly")).not.toBeNull();
+    expect(await total.getAttribute("readonly")).toBeNull();
     expect(await commune.getByTestId("value-DVK_MODELS_KEPT").inputValue()).toBe("1");
+    await expect.poll(() => commune.getByTestId("fed-offer").count()).toBe(0);
     await commune.getByRole("button", { name: "Gửi báo cáo" }).click();
     await expect.poll(() => commune.getByTestId("status").first().textContent()).toBe("Đã gửi");
     const sub = await (await province.request.get(`${env.server.url}/api/submissions/${target.id}`)).json();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { logIn, startServerAndBrowser } from "./helpers.ts";
+import { choose, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 
@@ -19,9 +19,15 @@ describe("periodic reporting in the browser", () => {
     await province.goto(`${env.server.url}/reports`);
     await logIn(province, "dongthap");
     await province.getByRole("button", { name: "Giao báo cáo" }).first().click();
-    await province.getByTestId("period").fill("2026Q4");
+    // the issuing unit is the province's by name; the period is chosen in words
+    await expect.poll(() => province.getByTestId("issuer").inputValue()).toBe("Tỉnh Đồng Tháp");
+    await choose(province, "Kỳ báo cáo", "Quý");
+    await choose(province, "Năm", "2026");
+    await choose(province, "Quý", "Quý IV");
+    await expect.poll(() => province.getByTestId("period-words").textContent()).toBe("Quý IV/2026");
     await province.getByLabel("Số công văn").fill("777-CV/BDVTU");
     await expect.poll(() => province.getByText("Đề xuất theo chế độ báo cáo: 16/12/2026").count()).toBe(1);
+    await expect.poll(() => province.getByText(/Sẽ giao cho \d+ đơn vị/).count()).toBe(1);
     await province.getByRole("button", { name: "Giao báo cáo" }).last().click();
     await province.waitForURL(/\/requests\/\d+/);
     const requestUrl = province.url();
@@ -87,6 +93,33 @@ describe("periodic reporting in the browser", () => {
       .poll(() => province.getByTestId("summary-I").inputValue())
       .toBe("Tình hình chung ổn định; các xã báo cáo đúng hạn.");
     await province.screenshot({ path: "test-results/request-page.png", fullPage: true });
+  });
+
+  it("warns before issuing a request that asks the same units for the same form and period", async () => {
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(`${env.server.url}/reports`);
+    await logIn(province, "dongthap");
+    // the demo already asks every commune for the year 2026
+    await province.getByRole("button", { name: "Giao báo cáo" }).first().click();
+    await choose(province, "Đề cương, biểu mẫu", /^Báo cáo kết quả thực hiện công tác dân vận chính quyền/);
+    await choose(province, "Kỳ báo cáo", "Năm");
+    await choose(province, "Năm", "2026");
+    await expect.poll(() => province.getByTestId("overlap").count()).toBe(1);
+    const warning = province.getByTestId("overlap");
+    expect(await warning.textContent()).toContain("báo cáo được tiếp nhận mới nhất của mỗi đơn vị");
+    // the first request is named, with a link to it
+    const link = warning.getByRole("link").first();
+    expect(await link.getAttribute("href")).toMatch(/^\/requests\/\d+$/);
+    // the button says why it waits, until the requester confirms
+    const issue = province.getByRole("button", { name: "Giao báo cáo" }).last();
+    expect(await issue.isDisabled()).toBe(true);
+    expect(await province.getByTestId("why-disabled").textContent()).toContain("Đã có yêu cầu trùng");
+    await province.getByTestId("overlap-confirm").check();
+    expect(await issue.isDisabled()).toBe(false);
+    await province.screenshot({ path: "test-results/overlap-warning.png", fullPage: true });
+    await issue.click();
+    await province.waitForURL(/\/requests\/\d+/);
+    await expect.poll(() => province.getByTestId("notice").textContent()).toBe("Đã giao yêu cầu báo cáo");
   });
 
   it("shows the demo years' timeliness as a heat-map of communes × periods", async () => {
@@ -168,6 +201,24 @@ describe("periodic reporting in the browser", () => {
     await page.getByTestId("drill").getByText("Tỉnh Đồng Tháp").click();
     await expect.poll(() => page.getByTestId("drill").getByText("Xã Tháp Mười").count()).toBe(1);
     expect(await page.getByTestId("trail").textContent()).toContain("Tỉnh Đồng Tháp");
+    // the province's figure is the sum of the accepted reports of its communes, shown in the table below
+    const card = (await page.getByTestId("card-DVK_MODELS_TOTAL").locator("p").nth(1).textContent()) ?? "";
+    const latest = ((await page.getByText(/^Kỳ gần nhất đã kết thúc có số liệu: /).textContent()) ?? "")
+      .replace("Kỳ gần nhất đã kết thúc có số liệu: ", "")
+      .split(" · ")[0] as string;
+    const header = page.getByTestId("drill").locator("thead th");
+    const headers = await header.allTextContents();
+    const column = headers.indexOf(latest);
+    expect(column).toBeGreaterThan(0);
+    const cells = await page
+      .getByTestId("drill")
+      .locator(`tbody tr td:nth-child(${column + 1})`)
+      .allTextContents();
+    const sum = cells.filter((c) => c !== "—").reduce((a, c) => a + Number(c.replaceAll(".", "")), 0);
+    expect(Number(card.replace(/\D/g, ""))).toBe(sum);
+    // periods in words; before the reform, the same territory, and the chart says so
+    expect(headers).toContain("Năm 2024");
+    await expect.poll(() => page.getByTestId("reform-note").count()).toBe(1);
     await page.screenshot({ path: "test-results/dashboard.png", fullPage: true });
     await page.getByTestId("drill").getByText("Xã Tháp Mười").click();
     await expect.poll(() => page.getByTestId("drill").getByText("Ấp Mỹ Hòa").count()).toBe(1);

@@ -436,10 +436,15 @@ interface ConsolidationSummaryTable {
   unit_code: string;
   province_code: string;
   narrative: ColumnType<SubmissionNarrative, string | undefined, string>;
+  /** Per indicator a registry also holds: the figure the consolidated report uses (default "reports"). */
+  figure_sources: ColumnType<Record<string, FigureSource>, string | undefined, string>;
   version: Generated<number>;
   updated_by: number | null;
   updated_at: Generated<Date>;
 }
+
+/** Where a consolidated figure comes from: the units' accepted reports, or a registry (the models). */
+export type FigureSource = "reports" | "registry";
 
 interface RollupTotalTable {
   form_code: string;

@@ -179,6 +179,7 @@ export const DECLARED_COLUMNS: Columns = {
     "unit_code",
     "province_code",
     "narrative",
+    "figure_sources",
     "version",
     "updated_by",
     "updated_at",

@@ -525,9 +525,19 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       requestsUnder: ["82", "dvcq-thap-muoi", 24],
       submissionsWithValues: [1],
       findSummary: [1, "82"],
-      insertSummary: [{ requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", userId: 1 }],
+      insertSummary: [
+        { requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", figureSources: "{}", userId: 1 },
+      ],
       updateSummaryVersioned: [
-        { requestId: 1, unitCode: "82", provinceCode: "82", narrative: "{}", version: 1, userId: 1 },
+        {
+          requestId: 1,
+          unitCode: "82",
+          provinceCode: "82",
+          narrative: "{}",
+          figureSources: "{}",
+          version: 1,
+          userId: 1,
+        },
       ],
       provinces: ["2026-11-22"],
       timelinessCells: [[1, 2], ["82", "30037"], "2026-11-22"],
@@ -560,7 +570,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
             roots: ["82"],
           },
         ],
-        [{ id: 1, unitCode: "30037", own: true }],
+        [[{ id: 1, unitCode: "30037", own: true }]],
       ],
       bumpTotalsRevision: [["82"]],
       totalsRevision: [],
@@ -595,7 +605,16 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
     module: units,
     samples: {
       listUnits: [
-        { level: "commune", parent: "82", words: ["thap", "muoi"], asOf: "2026-01-01", limit: 50, offset: 0 },
+        {
+          level: "commune",
+          parent: "82",
+          words: ["thap", "muoi"],
+          within: "82",
+          scope: ["82"],
+          asOf: "2026-01-01",
+          limit: 50,
+          offset: 0,
+        },
       ],
       unitRevision: [],
       findUnitAt: ["30037", "2026-01-01"],

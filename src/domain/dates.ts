@@ -8,6 +8,13 @@
 
 export type IsoDate = string & { readonly __brand?: "IsoDate" };
 
+/**
+ * The first day of two-tier local government: districts abolished, 34 provinces and 3,321 communes (NQ
+ * 202/2025/QH15 and NQ 203/2025/QH15, in force 01/7/2025; RULES.md §1g). Figures of periods before it are
+ * those of the units of the time, counted in today's units through the successor links.
+ */
+export const TWO_TIER_FROM = "2025-07-01";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date in `YYYY-MM-DD` form: 2025-02-29 and 2025-13-40 are rejected. */

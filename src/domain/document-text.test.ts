@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moneyInWords, numberInWords, placeDateLine } from "./document-text.ts";
+import { moneyInWords, numberInWords, placeDateLine, plainFormName, reportExcerpt } from "./document-text.ts";
 
 describe("placeDateLine (NĐ 30/2020: leading zero for days 01–09 and months 01–02)", () => {
   it.each([
@@ -50,5 +50,27 @@ describe("moneyInWords", () => {
   it("capitalises and names the currency (Tam Nông 2025: hơn 4,5 tỷ đồng)", () => {
     expect(moneyInWords("4500000000")).toBe("Bốn tỷ năm trăm triệu đồng");
     expect(moneyInWords("256000")).toBe("Hai trăm năm mươi sáu nghìn đồng");
+  });
+});
+
+describe("reportExcerpt: what the report is, not how its form was chosen", () => {
+  it.each([
+    [
+      "Báo cáo kết quả thực hiện công tác dân vận chính quyền (đề cương Tháp Mười)",
+      "6 tháng đầu năm 2026",
+      "Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2026",
+    ],
+    [
+      "Báo cáo công tác dân vận năm (đề cương Ban Dân vận Trung ương)",
+      "Năm 2026",
+      "Công tác dân vận năm 2026",
+    ],
+    ["Báo cáo tình hình Nhân dân", "Quý III/2026", "Tình hình Nhân dân quý III/2026"],
+  ])("%s + %s", (form, period, out) => {
+    expect(reportExcerpt(form, period)).toBe(out);
+  });
+  it("drops the note in brackets from a form's name", () => {
+    expect(plainFormName("Báo cáo X (đề cương Tháp Mười)")).toBe("Báo cáo X");
+    expect(plainFormName("Báo cáo X")).toBe("Báo cáo X");
   });
 });

@@ -89,3 +89,26 @@ export function moneyInWords(amount: string): string {
   const words = numberInWords(amount.trim());
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} đồng`;
 }
+
+/**
+ * A report's title as the document names it (its excerpt, "trích yếu"): the form's name without its
+ * outline's note in brackets ("(đề cương Tháp Mười)" is how the form was chosen, not what the report is) and
+ * without the document type, which the layout prints above it ("BÁO CÁO"), then the period in words:
+ * "Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2026".
+ */
+export function reportExcerpt(formName: string, periodLabel: string): string {
+  const plain = plainFormName(formName).replace(/^báo cáo\s+/i, "");
+  const period = /^(Năm|Tháng|Quý|Từ)(?=[\s/])/.test(periodLabel)
+    ? `${periodLabel.charAt(0).toLocaleLowerCase("vi")}${periodLabel.slice(1)}`
+    : periodLabel;
+  // "công tác dân vận năm" + "năm 2026": the year is said once
+  const joined =
+    /\snăm$/.test(plain) && /^năm\s/.test(period) ? `${plain}${period.slice(3)}` : `${plain} ${period}`;
+  const text = joined.trim();
+  return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}`;
+}
+
+/** A form's name without a note in brackets at its end: "Báo cáo … (đề cương Tháp Mười)" → "Báo cáo …". */
+export function plainFormName(formName: string): string {
+  return formName.replace(/\s*\([^()]*\)\s*$/, "").trim();
+}

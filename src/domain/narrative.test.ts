@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNarrative } from "./narrative.ts";
+import { parseNarrative, plainText, writeNarrative } from "./narrative.ts";
 
 describe("narrative text with footnotes", () => {
   it("reads paragraphs, references and notes (the Tháp Mười style)", () => {
@@ -36,5 +36,55 @@ describe("narrative text with footnotes", () => {
   });
   it("keeps Windows line ends and plain text as one paragraph", () => {
     expect(parseNarrative("Dòng 1\r\nDòng 2").paragraphs).toEqual([{ parts: [{ text: "Dòng 1\nDòng 2" }] }]);
+  });
+});
+
+describe("the way officials write: items, bold and italics", () => {
+  it("reads each '- ' line as an item of its own, within a paragraph block", () => {
+    const n = parseNarrative(
+      "Kết quả đạt được:\n- Tổ chức 256 cuộc quán triệt;\n- Ra mắt 12 mô hình.\n\nTiếp theo.",
+    );
+    expect(n.paragraphs).toEqual([
+      { parts: [{ text: "Kết quả đạt được:" }] },
+      { item: true, parts: [{ text: "Tổ chức 256 cuộc quán triệt;" }] },
+      { item: true, parts: [{ text: "Ra mắt 12 mô hình." }] },
+      { parts: [{ text: "Tiếp theo." }] },
+    ]);
+  });
+  it.each([
+    [
+      "Đạt **2.011 mô hình** trong năm",
+      [{ text: "Đạt " }, { text: "2.011 mô hình", bold: true }, { text: " trong năm" }],
+    ],
+    [
+      "Theo *Kết luận 43-KL/TW* của Ban Bí thư",
+      [{ text: "Theo " }, { text: "Kết luận 43-KL/TW", italic: true }, { text: " của Ban Bí thư" }],
+    ],
+    [
+      "Rất **_quan trọng_** đấy",
+      [{ text: "Rất " }, { text: "quan trọng", bold: true, italic: true }, { text: " đấy" }],
+    ],
+    ["**Đậm[^1]** xong\n[^1]: ghi chú", [{ text: "Đậm", bold: true }, { ref: "1" }, { text: " xong" }]],
+    // a lone star or underscore is just a character
+    ["3 * 4 = 12 và a_b", [{ text: "3 * 4 = 12 và a_b" }]],
+  ])("reads %j", (text, parts) => {
+    expect(parseNarrative(text).paragraphs[0]?.parts).toEqual(parts);
+  });
+  it("writes back what it reads", () => {
+    for (const text of [
+      "Đạt **2.011 mô hình** trong năm[^1]; *rất* tốt.",
+      "Mở đầu:\n- Mục một;\n- Mục **hai**.",
+      "Rất **_quan trọng_** đấy.\n\nĐoạn hai.",
+      "Một đoạn[^a].\n\n[^a]: Ghi chú của đoạn.",
+    ]) {
+      const n = parseNarrative(text);
+      expect(writeNarrative(n)).toBe(text);
+      expect(parseNarrative(writeNarrative(n))).toEqual(n);
+    }
+  });
+  it("gives a paragraph's plain text", () => {
+    expect(plainText(parseNarrative("Đạt **12** mô hình[^1].\n[^1]: x").paragraphs[0] as never)).toBe(
+      "Đạt 12 mô hình.",
+    );
   });
 });

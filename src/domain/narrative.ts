@@ -1,8 +1,9 @@
 /**
- * Narrative sections are plain text with footnotes, as official reports use them (the Tháp Mười report has
- * five): a reference `[^1]` in the text and its note on a line of its own, `[^1]: Kế hoạch số 53-KH/HU …`.
- * Paragraphs are separated by blank lines. This module reads that form for checking, display and (issue 4)
- * documents. Pure, no I/O.
+ * Narrative sections are text the way officials write reports (the Tháp Mười report's form): paragraphs
+ * separated by blank lines; items that start with "- " on lines of their own; **bold** and *italic* words; and
+ * footnotes, a reference `[^1]` in the text with its note on a line of its own, `[^1]: Kế hoạch số 53-KH/HU …`
+ * (the Tháp Mười report has five). The rich-text editor of the web writes and reads this form, and documents
+ * (issue 4) are made from it, so one model gives the page, the DOCX and the PDF. Pure, no I/O.
  * @module
  */
 
@@ -11,9 +12,14 @@ export interface Footnote {
   text: string;
 }
 
+/** A piece of text, bold and/or italic, or a footnote reference. */
+export type Part = { text: string; bold?: true; italic?: true } | { ref: string };
+
 export interface Paragraph {
+  /** An item written "- …" (its dash is not in `parts`). */
+  item?: true;
   /** Pieces of text and footnote references, in order. */
-  parts: ({ text: string } | { ref: string })[];
+  parts: Part[];
 }
 
 export interface Narrative {
@@ -24,7 +30,34 @@ export interface Narrative {
 }
 
 const NOTE = /^\[\^([^\]\s]{1,20})\]:\s*(.*)$/;
-const REF = /\[\^([^\]\s]{1,20})\]/g;
+/** A footnote reference, **bold**, *italic* (or _italic_), in the order they come. */
+const INLINE =
+  /\[\^([^\]\s]{1,20})\]|\*\*(.+?)\*\*|(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])|(?<![_\w])_(?!\s)(.+?)(?<!\s)_(?![_\w])/g;
+const ITEM = /^\s*[-–•]\s+/;
+
+/** The pieces of one paragraph's text: marks read, references apart (a reference inside bold stays one). */
+function partsOf(text: string): Part[] {
+  const parts: Part[] = [];
+  const push = (p: Part) => {
+    const last = parts.at(-1);
+    if (last && "text" in last && "text" in p && last.bold === p.bold && last.italic === p.italic) {
+      last.text += p.text;
+    } else if (!("text" in p) || p.text !== "") parts.push(p);
+  };
+  let last = 0;
+  for (const m of text.matchAll(INLINE)) {
+    if (m.index > last) push({ text: text.slice(last, m.index) });
+    if (m[1] !== undefined) push({ ref: m[1] });
+    else {
+      const inner = (m[2] ?? m[3] ?? m[4]) as string;
+      const style = m[2] !== undefined ? { bold: true as const } : { italic: true as const };
+      for (const p of partsOf(inner)) push("text" in p ? { ...p, ...style } : p);
+    }
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) push({ text: text.slice(last) });
+  return parts;
+}
 
 export function parseNarrative(text: string): Narrative {
   const footnotes: Footnote[] = [];
@@ -38,25 +71,65 @@ export function parseNarrative(text: string): Narrative {
       else footnotes.push({ label, text: (m[2] as string).trim() });
     } else body.push(line);
   }
-  const paragraphs = body
-    .join("\n")
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== "")
-    .map((p) => {
-      const parts: Paragraph["parts"] = [];
-      let last = 0;
-      for (const m of p.matchAll(REF)) {
-        if (m.index > last) parts.push({ text: p.slice(last, m.index) });
-        parts.push({ ref: m[1] as string });
-        last = m.index + m[0].length;
+  const paragraphs: Paragraph[] = [];
+  for (const block of body.join("\n").split(/\n\s*\n/)) {
+    // within a block, each "- " line is an item of its own; other lines join the paragraph they follow
+    let current: { item: boolean; lines: string[] } | null = null;
+    const flush = () => {
+      const joined = current?.lines.join("\n").trim() ?? "";
+      if (current && joined !== "") {
+        const parts = partsOf(joined);
+        paragraphs.push(current.item ? { item: true, parts } : { parts });
       }
-      if (last < p.length) parts.push({ text: p.slice(last) });
-      return { parts };
-    });
+      current = null;
+    };
+    for (const line of block.split("\n")) {
+      if (ITEM.test(line)) {
+        flush();
+        current = { item: true, lines: [line.replace(ITEM, "")] };
+      } else if (current) current.lines.push(line);
+      else current = { item: false, lines: [line] };
+    }
+    flush();
+  }
   const refs = new Set(paragraphs.flatMap((p) => p.parts.flatMap((x) => ("ref" in x ? [x.ref] : []))));
   for (const r of refs)
     if (!footnotes.some((f) => f.label === r)) problems.push({ label: r, kind: "missing_note" });
   for (const f of footnotes) if (!refs.has(f.label)) problems.push({ label: f.label, kind: "unused_note" });
   return { paragraphs, footnotes, problems };
+}
+
+/** The plain text of a paragraph, marks and references left out (for searching and compiling). */
+export function plainText(p: Paragraph): string {
+  return p.parts.map((x) => ("text" in x ? x.text : "")).join("");
+}
+
+/**
+ * A narrative written back in its text form: the inverse of parseNarrative for what the editor makes
+ * (paragraphs, items, marks, references and notes in order).
+ */
+export function writeNarrative(n: Pick<Narrative, "paragraphs" | "footnotes">): string {
+  const paragraph = (p: Paragraph) => {
+    const text = p.parts
+      .map((x) => {
+        if ("ref" in x) return `[^${x.ref}]`;
+        // a mark keeps its spaces outside ("**bold** word", never "** bold**")
+        const m = /^(\s*)(.*?)(\s*)$/s.exec(x.text) as RegExpExecArray;
+        const [, lead, core, trail] = m as unknown as [string, string, string, string];
+        if (core === "") return x.text;
+        const wrapped =
+          x.bold && x.italic ? `**_${core}_**` : x.bold ? `**${core}**` : x.italic ? `*${core}*` : core;
+        return `${lead}${wrapped}${trail}`;
+      })
+      .join("");
+    return p.item ? `- ${text}` : text;
+  };
+  // an item goes on the next line (its dash starts it); a paragraph after a blank line
+  const blocks: string[] = [];
+  n.paragraphs.forEach((p, i) => {
+    if (p.item && i > 0) blocks[blocks.length - 1] += `\n${paragraph(p)}`;
+    else blocks.push(paragraph(p));
+  });
+  const notes = n.footnotes.map((f) => `[^${f.label}]: ${f.text}`).join("\n");
+  return [...blocks, ...(notes ? [notes] : [])].join("\n\n");
 }

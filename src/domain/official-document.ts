@@ -10,7 +10,8 @@
  */
 import { parseNarrative } from "./narrative.ts";
 
-export type Run = { text: string } | { footnote: number };
+/** A piece of a paragraph: text (bold and/or italic, as written) or a footnote mark. */
+export type Run = { text: string; bold?: true; italic?: true } | { footnote: number };
 
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
@@ -122,8 +123,9 @@ export function blocksFromSections(sections: SectionSpec[]): { blocks: Block[]; 
     const n = parseNarrative(s.text);
     const numbers = new Map<string, number>();
     for (const p of n.paragraphs) {
-      const runs: Run[] = p.parts.map((part) => {
-        if ("text" in part) return { text: part.text };
+      // an item is printed as written: its dash, then its text, with the paragraph's first-line indent
+      const runs: Run[] = [...(p.item ? [{ text: "- " }] : []), ...p.parts].map((part) => {
+        if ("text" in part) return part;
         let num = numbers.get(part.ref);
         if (num === undefined) {
           const note = n.footnotes.find((f) => f.label === part.ref);

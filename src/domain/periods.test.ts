@@ -5,9 +5,13 @@ import {
   levelDeadlines,
   PeriodError,
   parsePeriod,
+  periodChoiceOf,
+  periodCodeOf,
+  periodLabel,
   periodLabelOrCode,
   periodLabelVi,
   previousPeriodCode,
+  samePeriodLabel,
   samePeriodLastYear,
 } from "./periods.ts";
 import { WorkingCalendar } from "./working-days.ts";
@@ -21,14 +25,15 @@ describe("parsePeriod: spans and NĐ 09/2019 cut-off windows", () => {
     ["2025S1", "half_year", "2025-01-01", "2025-06-30", "2024-12-15", "2025-06-14", "6 tháng đầu năm 2025"],
     ["2025N9", "nine_months", "2025-01-01", "2025-09-30", "2024-12-15", "2025-09-14", "9 tháng đầu năm 2025"],
     ["2025", "year", "2025-01-01", "2025-12-31", "2024-12-15", "2025-12-14", "Năm 2025"],
+    ["2022-2024", "multi_year", "2022-01-01", "2024-12-31", "2021-12-15", "2024-12-14", "3 năm 2022–2024"],
     [
-      "2022-2024",
-      "multi_year",
-      "2022-01-01",
-      "2024-12-31",
-      "2021-12-15",
-      "2024-12-14",
-      "Giai đoạn 2022–2024",
+      "2025S2",
+      "second_half",
+      "2025-07-01",
+      "2025-12-31",
+      "2025-06-15",
+      "2025-12-14",
+      "6 tháng cuối năm 2025",
     ],
   ])("%s", (code, type, start, end, from, to, label) => {
     const p = parsePeriod(code);
@@ -36,7 +41,7 @@ describe("parsePeriod: spans and NĐ 09/2019 cut-off windows", () => {
     expect(periodLabelVi(p)).toBe(label);
   });
 
-  it.each(["202513", "2025Q5", "2025S2", "1800", "2024-2022", "2025-13-40", "", "Q1-2025"])(
+  it.each(["202513", "2025Q5", "2025S3", "1800", "2024-2022", "2025-13-40", "", "Q1-2025"])(
     "rejects %s",
     (code) => {
       expect(() => parsePeriod(code)).toThrow(PeriodError);
@@ -113,8 +118,59 @@ describe("levelDeadlines (working days after the cut-off, level by level)", () =
 describe("periodLabelOrCode", () => {
   it.each([
     ["2026S1", "6 tháng đầu năm 2026"],
-    ["2026-01-01..2026-03-31", "2026-01-01..2026-03-31"],
+    // an ad-hoc window in words too, by its dates
+    ["2026-01-01..2026-03-31", "Từ 01/01/2026 đến 31/03/2026"],
+    ["not-a-period", "not-a-period"],
   ])("%s → %s", (code, label) => {
     expect(periodLabelOrCode(code)).toBe(label);
+  });
+});
+
+describe("periods in words, both languages", () => {
+  it.each([
+    ["202511", "Tháng 11/2025", "November 2025"],
+    ["2025Q3", "Quý III/2025", "Q3 2025"],
+    ["2026S1", "6 tháng đầu năm 2026", "First half of 2026"],
+    ["2026S2", "6 tháng cuối năm 2026", "Second half of 2026"],
+    ["2026N9", "9 tháng đầu năm 2026", "First nine months of 2026"],
+    ["2026", "Năm 2026", "Year 2026"],
+    ["2022-2024", "3 năm 2022–2024", "3 years 2022–2024"],
+    ["2026-03-01..2026-05-31", "Từ 01/03/2026 đến 31/05/2026", "01/03/2026 to 31/05/2026"],
+  ])("%s", (code, vi, en) => {
+    expect(periodLabelOrCode(code)).toBe(vi);
+    expect(periodLabelOrCode(code, "en")).toBe(en);
+  });
+  it("names the period a trend compares with", () => {
+    expect(samePeriodLabel("2025S1", "vi")).toBe("Cùng kỳ 6 tháng đầu năm 2025");
+    expect(samePeriodLabel("2025", "vi")).toBe("Cùng kỳ năm 2025");
+    expect(samePeriodLabel("2025S1", "en")).toBe("Same period, first half of 2025");
+  });
+  it("leaves an unknown code as it is", () => {
+    expect(periodLabelOrCode("abc")).toBe("abc");
+  });
+});
+
+describe("periods chosen in words: the picker's choice and the code", () => {
+  it.each([
+    [{ type: "year", year: 2026 }, "2026"],
+    [{ type: "second_half", year: 2026 }, "2026S2"],
+    [{ type: "half_year", year: 2026 }, "2026S1"],
+    [{ type: "nine_months", year: 2026 }, "2026N9"],
+    [{ type: "quarter", year: 2026, part: 3 }, "2026Q3"],
+    [{ type: "month", year: 2026, part: 11 }, "202611"],
+    [{ type: "multi_year", year: 2022, endYear: 2024 }, "2022-2024"],
+  ] as const)("%o → %s and back", (choice, code) => {
+    expect(periodCodeOf(choice)).toBe(code);
+    expect(periodChoiceOf(code)).toEqual(choice);
+  });
+  it("refuses what cannot be", () => {
+    expect(() => periodCodeOf({ type: "multi_year", year: 2024, endYear: 2022 })).toThrow(PeriodError);
+    expect(() => periodCodeOf({ type: "month", year: 2026, part: 13 })).toThrow(PeriodError);
+    expect(periodChoiceOf("2026-03-01..2026-05-31")).toBeNull();
+  });
+  it("labels what it builds", () => {
+    expect(periodLabel(parsePeriod(periodCodeOf({ type: "second_half", year: 2026 })), "vi")).toBe(
+      "6 tháng cuối năm 2026",
+    );
   });
 });

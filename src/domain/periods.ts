@@ -9,14 +9,24 @@
  * - NĐ 09/2019 Art. 8(5) [S3] (confirmed): a deadline leaves at least 1 working day after the cut-off, and a
  *   report passing several levels has a deadline for each level. Thematic and ad-hoc reports: the requester
  *   sets the window and deadline.
- * Codes follow DHIS2 where it has one (2025, 2025Q1, 2025S1, 202501); ours: 2025N9 (9 months), 2022-2024
- * (several years, e.g. a sơ kết 3 năm), and ad-hoc windows given explicitly.
+ * Codes follow DHIS2 where it has one (2025, 2025Q1, 2025S1, 2025S2, 202501); ours: 2025N9 (9 months),
+ * 2022-2024 (several years, e.g. a sơ kết 3 năm), and ad-hoc windows given explicitly. The second half year
+ * (6 tháng cuối năm) is cut off like a quarter: from the 15th of the month before it (15/6) to the 14th of its
+ * last month (14/12), the pattern of every window above.
  * @module
  */
 import { type IsoDate, isIsoDate } from "./dates.ts";
 import type { WorkingCalendar } from "./working-days.ts";
 
-export type PeriodType = "month" | "quarter" | "half_year" | "nine_months" | "year" | "multi_year" | "ad_hoc";
+export type PeriodType =
+  | "month"
+  | "quarter"
+  | "half_year"
+  | "second_half"
+  | "nine_months"
+  | "year"
+  | "multi_year"
+  | "ad_hoc";
 
 export interface Period {
   type: PeriodType;
@@ -103,6 +113,19 @@ const fromJanuary =
     };
   };
 
+const secondHalf: Builder = (m, code) => {
+  const y = Number(m[1]);
+  checkYear(y, code);
+  return {
+    type: "second_half",
+    code,
+    start: iso(y, 7, 1),
+    end: iso(y, 12, 31),
+    cutoffFrom: iso(y, 6, 15),
+    cutoffTo: iso(y, 12, 14),
+  };
+};
+
 const multiYear: Builder = (m, code) => {
   const [a, b] = [Number(m[1]), Number(m[2])];
   checkYear(a, code);
@@ -127,6 +150,7 @@ const FORMS: [RegExp, Builder][] = [
   [/^(\d{4})(\d{2})$/, month],
   [/^(\d{4})Q([1-4])$/, quarter],
   [/^(\d{4})S1$/, fromJanuary("half_year", 6)],
+  [/^(\d{4})S2$/, secondHalf],
   [/^(\d{4})N9$/, fromJanuary("nine_months", 9)],
   [/^(\d{4})$/, fromJanuary("year", 12)],
   [/^(\d{4})-(\d{4})$/, multiYear],
@@ -139,8 +163,8 @@ export function parsePeriod(code: string): Period {
     if (m) return build(m, code);
   }
   throw new PeriodError(
-    `Mã kỳ báo cáo không hợp lệ: "${code}" (ví dụ 202501, 2025Q1, 2025S1, 2025N9, 2025, 2022-2024)`,
-    `Bad period code "${code}" (e.g. 202501, 2025Q1, 2025S1, 2025N9, 2025, 2022-2024)`,
+    `Mã kỳ báo cáo không hợp lệ: "${code}" (ví dụ 202501, 2025Q1, 2025S1, 2025S2, 2025N9, 2025, 2022-2024)`,
+    `Bad period code "${code}" (e.g. 202501, 2025Q1, 2025S1, 2025S2, 2025N9, 2025, 2022-2024)`,
   );
 }
 
@@ -158,34 +182,138 @@ export function adHocPeriod(start: IsoDate, end: IsoDate, cutoff?: { from: IsoDa
 }
 
 const ROMAN = ["I", "II", "III", "IV"];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
-/** The Vietnamese name used in report titles: "Tháng 01/2025", "Quý I/2025", "6 tháng đầu năm 2025"… */
-export function periodLabelVi(p: Period): string {
+/**
+ * A period in words, the way report titles name it: "Tháng 01/2025", "Quý I/2025", "6 tháng đầu năm 2025",
+ * "6 tháng cuối năm 2025", "9 tháng đầu năm 2025", "Năm 2025", "3 năm 2022–2024"; in English "January 2025",
+ * "Q1 2025", "First half of 2025", "Second half of 2025", "First nine months of 2025", "Year 2025",
+ * "3 years 2022–2024". An ad-hoc window by its dates.
+ */
+export function periodLabel(p: Period, lang: "vi" | "en"): string {
   const y = p.start.slice(0, 4);
+  const month = Number(p.start.slice(5, 7));
+  const vi = lang === "vi";
   switch (p.type) {
     case "month":
-      return `Tháng ${p.start.slice(5, 7)}/${y}`;
+      return vi ? `Tháng ${p.start.slice(5, 7)}/${y}` : `${MONTHS_EN[month - 1]} ${y}`;
     case "quarter":
-      return `Quý ${ROMAN[(Number(p.start.slice(5, 7)) - 1) / 3]}/${y}`;
+      return vi ? `Quý ${ROMAN[(month - 1) / 3]}/${y}` : `Q${(month - 1) / 3 + 1} ${y}`;
     case "half_year":
-      return `6 tháng đầu năm ${y}`;
+      return vi ? `6 tháng đầu năm ${y}` : `First half of ${y}`;
+    case "second_half":
+      return vi ? `6 tháng cuối năm ${y}` : `Second half of ${y}`;
     case "nine_months":
-      return `9 tháng đầu năm ${y}`;
+      return vi ? `9 tháng đầu năm ${y}` : `First nine months of ${y}`;
     case "year":
-      return `Năm ${y}`;
-    case "multi_year":
-      return `Giai đoạn ${y}–${p.end.slice(0, 4)}`;
-    case "ad_hoc":
-      return `Từ ${p.start.split("-").reverse().join("/")} đến ${p.end.split("-").reverse().join("/")}`;
+      return vi ? `Năm ${y}` : `Year ${y}`;
+    case "multi_year": {
+      const last = p.end.slice(0, 4);
+      const n = Number(last) - Number(y) + 1;
+      return vi ? `${n} năm ${y}–${last}` : `${n} years ${y}–${last}`;
+    }
+    case "ad_hoc": {
+      const d = (x: string) => x.split("-").reverse().join("/");
+      return vi ? `Từ ${d(p.start)} đến ${d(p.end)}` : `${d(p.start)} to ${d(p.end)}`;
+    }
   }
 }
 
+/** The Vietnamese name used in report titles. */
+export const periodLabelVi = (p: Period): string => periodLabel(p, "vi");
+
 /** The label of a stored period code, or the code itself when it is not one of the coded forms (ad hoc). */
-export function periodLabelOrCode(code: string): string {
+export function periodLabelOrCode(code: string, lang: "vi" | "en" = "vi"): string {
   try {
-    return periodLabelVi(parsePeriod(code));
+    return periodLabel(parsePeriod(code), lang);
   } catch {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(code);
+    if (m) {
+      try {
+        return periodLabel(adHocPeriod(m[1] as IsoDate, m[2] as IsoDate), lang);
+      } catch {
+        return code;
+      }
+    }
     return code;
+  }
+}
+
+/** "Cùng kỳ 6 tháng đầu năm 2025" / "Same period, first half of 2025": the period a trend compares with. */
+export function samePeriodLabel(code: string, lang: "vi" | "en"): string {
+  const label = periodLabelOrCode(code, lang);
+  return lang === "vi"
+    ? `Cùng kỳ ${label.charAt(0).toLocaleLowerCase("vi")}${label.slice(1)}`
+    : `Same period, ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
+/** What a period picker holds: the kind of period, its year and the part of the year (or the last year). */
+export interface PeriodChoice {
+  type: Exclude<PeriodType, "ad_hoc">;
+  year: number;
+  /** Quarter 1–4 or month 1–12, for those types. */
+  part?: number;
+  /** Several years: the last one. */
+  endYear?: number;
+}
+
+/** The code of a period chosen in words (throws PeriodError for an impossible choice). */
+export function periodCodeOf(c: PeriodChoice): string {
+  const code = (() => {
+    switch (c.type) {
+      case "month":
+        return `${c.year}${String(c.part ?? 1).padStart(2, "0")}`;
+      case "quarter":
+        return `${c.year}Q${c.part ?? 1}`;
+      case "half_year":
+        return `${c.year}S1`;
+      case "second_half":
+        return `${c.year}S2`;
+      case "nine_months":
+        return `${c.year}N9`;
+      case "year":
+        return String(c.year);
+      case "multi_year":
+        return `${c.year}-${c.endYear ?? c.year + 2}`;
+    }
+  })();
+  return parsePeriod(code).code;
+}
+
+/** The choice a stored code stands for (the picker's starting point); null for an ad-hoc window. */
+export function periodChoiceOf(code: string): PeriodChoice | null {
+  let p: Period;
+  try {
+    p = parsePeriod(code);
+  } catch {
+    return null;
+  }
+  const year = Number(p.start.slice(0, 4));
+  const month = Number(p.start.slice(5, 7));
+  switch (p.type) {
+    case "month":
+      return { type: "month", year, part: month };
+    case "quarter":
+      return { type: "quarter", year, part: (month - 1) / 3 + 1 };
+    case "multi_year":
+      return { type: "multi_year", year, endYear: Number(p.end.slice(0, 4)) };
+    case "ad_hoc":
+      return null;
+    default:
+      return { type: p.type, year };
   }
 }
 

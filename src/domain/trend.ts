@@ -5,7 +5,7 @@
  * @module
  */
 import { add, compare, divide, multiply } from "./decimal.ts";
-import { formatDecimalVi } from "./vn-format.ts";
+import { formatDecimal } from "./vn-format.ts";
 
 export interface Change {
   direction: "up" | "down" | "same" | "new";
@@ -22,7 +22,7 @@ export function change(previous: string, current: string): Change {
 }
 
 export function changeText(c: Change, lang: "vi" | "en"): string {
-  const pct = c.percent === null ? "" : lang === "vi" ? `${formatDecimalVi(c.percent)}%` : `${c.percent}%`;
+  const pct = c.percent === null ? "" : `${formatDecimal(c.percent, lang)}%`;
   switch (c.direction) {
     case "same":
       return lang === "vi" ? "bằng cùng kỳ" : "same as a year earlier";

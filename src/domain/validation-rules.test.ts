@@ -108,12 +108,20 @@ describe("checkBreakdowns: parts that cannot be", () => {
     [
       "parts above the total",
       { "": "10", "field=kinh tế": "11" },
-      [{ category: "field", sum: "11", total: "10", complete: false }],
+      [
+        {
+          category: "field",
+          options: ["kinh tế", "văn hóa – xã hội"],
+          sum: "11",
+          total: "10",
+          complete: false,
+        },
+      ],
     ],
     [
       "all parts given, adding up to less",
       { "": "10", "kind=tập thể": "3", "kind=cá nhân": "4" },
-      [{ category: "kind", sum: "7", total: "10", complete: true }],
+      [{ category: "kind", options: ["tập thể", "cá nhân"], sum: "7", total: "10", complete: true }],
     ],
     ["no total: nothing to compare", { "field=kinh tế": "11" }, []],
   ] as const)("%s", (_name, models, expected) => {
@@ -127,10 +135,25 @@ describe("checkBreakdowns: parts that cannot be", () => {
   });
   it("says it in both languages, numbers each language's way", () => {
     const m = breakdownMessage(
-      { indicator: "X", category: "field", sum: "1354", total: "2011", complete: true },
+      { indicator: "X", category: "field", options: ["kinh tế"], sum: "1354", total: "2011", complete: true },
       { vi: "Tổng số mô hình", en: "Models" },
     );
     expect(m.messageVi).toBe("Tổng số mô hình: các số theo lĩnh vực cộng lại là 1.354, khác tổng số 2.011");
     expect(m.messageEn).toBe("Models: the parts by field add up to 1,354, not the total 2,011");
+    const letters = breakdownMessage(
+      {
+        indicator: "L",
+        category: "kind",
+        options: ["khiếu nại", "tố cáo"],
+        sum: "9",
+        total: "5",
+        complete: false,
+      },
+      { vi: "Đơn thư tiếp nhận", en: "Letters received" },
+    );
+    expect(letters.messageVi).toBe("Đơn thư tiếp nhận: các số theo khiếu nại, tố cáo (9) lớn hơn tổng số 5");
+    expect(letters.messageEn).toBe(
+      "Letters received: the parts by complaints, denunciations (9) exceed the total 5",
+    );
   });
 });

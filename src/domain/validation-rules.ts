@@ -5,6 +5,7 @@
  * @module
  */
 import { add, compare, divide, multiply } from "./decimal.ts";
+import { term } from "./terms.ts";
 import { formatDecimal } from "./vn-format.ts";
 
 export type Operator = "==" | "!=" | "<" | "<=" | ">" | ">=";
@@ -183,6 +184,8 @@ export interface BreakdownProblem {
   indicator: string;
   /** The category broken down by ("field", "kind"). */
   category: string;
+  /** Its options, as the form asks them ("kinh tế", …). */
+  options: string[];
   total: string;
   sum: string;
   /** Every option of the category was given (then the parts must add up to the total exactly). */
@@ -216,24 +219,24 @@ export function checkBreakdowns(
       const sum = add(...given);
       const complete = given.length === options.length;
       if (compare(sum, total) > 0 || (complete && compare(sum, total) !== 0)) {
-        out.push({ indicator: code, category, total, sum, complete });
+        const names = options.map((k) => k.slice(k.indexOf("=") + 1));
+        out.push({ indicator: code, category, options: names, total, sum, complete });
       }
     }
   }
   return out;
 }
 
-const CATEGORY_NAMES: Record<string, { vi: string; en: string }> = {
-  field: { vi: "lĩnh vực", en: "field" },
-  kind: { vi: "tập thể, cá nhân", en: "collective or individual" },
-};
-
 /** What is wrong with a breakdown, in both languages, numbers written the language's way. */
 export function breakdownMessage(
   p: BreakdownProblem,
   indicatorName: { vi: string; en: string },
 ): { messageVi: string; messageEn: string } {
-  const c = CATEGORY_NAMES[p.category] ?? { vi: p.category, en: p.category };
+  // the models' fields by name; any other category by its options ("khiếu nại, tố cáo, …")
+  const c =
+    p.category === "field"
+      ? { vi: "lĩnh vực", en: "field" }
+      : { vi: p.options.join(", "), en: p.options.map((o) => term(o, "en")).join(", ") };
   const vi = (v: string) => formatDecimal(v, "vi");
   const en = (v: string) => formatDecimal(v, "en");
   return p.complete

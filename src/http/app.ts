@@ -28,6 +28,7 @@ import { usersRoutes } from "../features/users/users.routes.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
 import { AppError, errors } from "./errors.ts";
 import { limitBody } from "./json-body.ts";
+import { issueMessages } from "./zod-messages.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) and attachments may be larger. */
@@ -42,7 +43,13 @@ export function createApp(deps: AppDeps) {
     defaultHook: (result) => {
       if (!result.success) {
         throw errors.validation(
-          result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })),
+          result.error.issues.map((i) => ({
+            path: i.path.join("."),
+            field: i.path.join("."),
+            message: i.message,
+            code: i.code,
+            ...issueMessages(i),
+          })),
         );
       }
     },

@@ -254,7 +254,7 @@ describe("keeping up and counting", () => {
 });
 
 describe("the counts feed the reports by themselves", () => {
-  it("fills a commune's model indicators from the registry and the province's consolidation adds them up", async () => {
+  it("shows a commune the registry's counts beside what it typed, and takes them in one action", async () => {
     const forms = (await province.json("GET", "/api/forms")).body.items;
     const form = forms.find((f: { code: string }) => f.code === "dan-van-annual");
     const r = await province.json("POST", "/api/requests", {
@@ -277,10 +277,18 @@ describe("the counts feed the reports by themselves", () => {
     });
     expect(d.body.fed.values.DVK_MODELS_NEW[""]).toBe("3");
     expect(d.body.fed.values.DVK_MODELS_KEPT[""]).toBe("0");
-    // whatever is typed, the registry's counts are what is sent
-    const sent = await commune.json("POST", `/api/submissions/${mine.id}/submit`, {
+    // what the commune types is what it reports: nothing is written over it, the registry stays beside it
+    const typed = await commune.json("PUT", `/api/submissions/${mine.id}`, {
       version: d.body.submission.version,
-      values: { DVK_MODELS_TOTAL: { "": "999" } },
+      values: { DVK_MODELS_TOTAL: { "": "9" }, DVK_MODELS_NEW: { "": "5" }, DVK_MODELS_KEPT: { "": "4" } },
+    });
+    expect(typed.status, JSON.stringify(typed.body)).toBe(200);
+    expect(typed.body.submission.values.DVK_MODELS_TOTAL[""]).toBe("9");
+    expect(typed.body.fed.values.DVK_MODELS_TOTAL[""]).toBe("3");
+    // the one action: the registry's figures, sent as the report's values
+    const sent = await commune.json("POST", `/api/submissions/${mine.id}/submit`, {
+      version: typed.body.submission.version,
+      values: typed.body.fed.values,
     });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.submission.values.DVK_MODELS_TOTAL[""]).toBe("3");
@@ -292,6 +300,49 @@ describe("the counts feed the reports by themselves", () => {
     const byCode = Object.fromEntries(c.body.indicators.map((i: { code: string }) => [i.code, i]));
     expect(byCode.DVK_MODELS_TOTAL.accepted.value).toBe("3");
     expect(byCode.DVK_MODELS_RECOGNISED.accepted.value).toBe("1");
+  });
+
+  it("shows the province both figures where the registry and the reports differ, and uses the one it picks", async () => {
+    const forms = (await province.json("GET", "/api/forms")).body.items;
+    const form = forms.find((f: { code: string }) => f.code === "dan-van-annual");
+    const list = (await province.json("GET", "/api/requests")).body.items;
+    const r = list.find(
+      (x: { periodCode: string; formId: number }) => x.periodCode === "2025" && x.formId === form.id,
+    );
+    // another commune, with no model in the registry, reports 2 it typed
+    const other = (await province.json("GET", `/api/requests/${r.id}`)).body.targets.find(
+      (x: { unitCode: string }) => x.unitCode !== "30037",
+    );
+    const sent = await province.json("POST", `/api/submissions/${other.id}/submit`, {
+      version: other.version,
+      values: { DVK_MODELS_TOTAL: { "": "2" }, DVK_MODELS_NEW: { "": "2" }, DVK_MODELS_KEPT: { "": "0" } },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const accepted = await province.json("POST", `/api/submissions/${other.id}/accept`, {
+      version: sent.body.submission.version,
+    });
+    expect(accepted.status).toBe(200);
+    const c = await province.json("GET", `/api/requests/${r.id}/consolidation`);
+    const models = c.body.indicators.find((i: { code: string }) => i.code === "DVK_MODELS_TOTAL");
+    // the reports say 3 + 2; the province's registry holds Tháp Mười's 3
+    expect(models.accepted.value).toBe("5");
+    expect(models.registry).toMatchObject({ year: 2025, value: "3", difference: "-2" });
+    expect(models.used).toBe("reports");
+    const picked = await province.json("PUT", `/api/requests/${r.id}/summary`, {
+      version: 0,
+      figureSources: { DVK_MODELS_TOTAL: "registry" },
+    });
+    expect(picked.status, JSON.stringify(picked.body)).toBe(200);
+    const again = await province.json("GET", `/api/requests/${r.id}/consolidation`);
+    expect(again.body.indicators.find((i: { code: string }) => i.code === "DVK_MODELS_TOTAL").used).toBe(
+      "registry",
+    );
+    // only what a registry holds can be picked
+    const bad = await province.json("PUT", `/api/requests/${r.id}/summary`, {
+      version: picked.body.version,
+      figureSources: { DISSEMINATION_SESSIONS: "registry" },
+    });
+    expect(bad.status).toBe(400);
   });
 
   it("leaves the counts to the units of a province that keeps no model in the registry", async () => {

@@ -58,6 +58,65 @@ function pdfText(bytes: Uint8Array): string {
 }
 
 describe("POST /api/requests/{id}/document", () => {
+  it("fills a section the requester did not write with the units' accepted text, under their names", async () => {
+    const { res, bytes } = await download({ format: "docx" });
+    expect(res.status).toBe(200);
+    const doc = strFromU8(unzipSync(bytes)["word/document.xml"] as Uint8Array);
+    // V. Phương hướng: written by no one at the province, compiled from the communes
+    expect(doc).toContain("V. PHƯƠNG HƯỚNG, NHIỆM VỤ");
+    expect(doc).toMatch(/Xã [^<]+: Tiếp tục thực hiện tốt quy chế dân chủ ở cơ sở/);
+    // the excerpt names the report, not how its form was chosen; the place is the unit's name by default
+    expect(doc).toContain("Kết quả thực hiện công tác dân vận chính quyền năm 2025");
+    expect(doc).not.toContain("đề cương Tháp Mười");
+    const placed = await province.request("POST", `/api/requests/${requestId}/document`, {
+      format: "docx",
+      bodyId: committee,
+      recipients: RECIPIENTS,
+      signature: SIGNATURE,
+    });
+    expect(placed.status).toBe(200);
+    expect(
+      strFromU8(unzipSync(new Uint8Array(await placed.arrayBuffer()))["word/document.xml"] as Uint8Array),
+    ).toMatch(/Đồng Tháp, ngày/);
+  });
+
+  it("names the empty sections before taking a number, and takes one only when confirmed", async () => {
+    const forms = (await province.json("GET", "/api/forms")).body.items;
+    const fresh = await province.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: forms.find((f: { code: string }) => f.code === "dvcq-thap-muoi").id,
+      period: { start: "2026-10-01", end: "2026-10-31" },
+      targetLevel: "commune",
+      deadline: "2026-11-20",
+    });
+    expect(fresh.status).toBe(201);
+    const body = { format: "docx", bodyId: committee, recipients: RECIPIENTS, signature: SIGNATURE };
+    const refused = await province.json("POST", `/api/requests/${fresh.body.id}/document`, {
+      ...body,
+      takeNumber: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("empty_sections");
+    expect(refused.body.error.message_vi).toContain("V. Phương hướng, nhiệm vụ");
+    expect(refused.body.error.details.sections).toContain("V");
+    // nothing was taken: the registry did not move
+    const numbers = await province.json("GET", `/api/bodies/${committee}/document-numbers`);
+    const before = numbers.body.items.length;
+    // a draft without a number is fine; a number once confirmed
+    expect((await province.request("POST", `/api/requests/${fresh.body.id}/document`, body)).status).toBe(
+      200,
+    );
+    const confirmed = await province.request("POST", `/api/requests/${fresh.body.id}/document`, {
+      ...body,
+      takeNumber: true,
+      allowEmptySections: true,
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await province.json("GET", `/api/bodies/${committee}/document-numbers`)).body.items.length).toBe(
+      before + 1,
+    );
+  });
+
   it("takes a number and writes the DOCX: header, the requester's text with its footnote, the figures", async () => {
     const { res, bytes } = await download({ format: "docx", takeNumber: true });
     expect(res.status).toBe(200);

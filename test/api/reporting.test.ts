@@ -296,7 +296,7 @@ describe("request → fill → submit → accept → consolidated", () => {
 
   it("the requester writes its own summary beside the compiled excerpts (versioned)", async () => {
     const empty = await province.json("GET", `/api/requests/${requestId}/summary`);
-    expect(empty.body).toEqual({ unitCode: "82", narrative: {}, version: 0 });
+    expect(empty.body).toEqual({ unitCode: "82", narrative: {}, figureSources: {}, version: 0 });
     const first = await province.json("PUT", `/api/requests/${requestId}/summary`, {
       version: 0,
       narrative: { "IV.1": "Các xã triển khai nghiêm túc; 12 mô hình “Dân vận khéo”." },
@@ -320,6 +320,13 @@ describe("request → fill → submit → accept → consolidated", () => {
     ).toBe(404);
     const again = await province.json("GET", `/api/requests/${requestId}/summary`);
     expect(again.body.narrative["IV.1"]).toContain("12 mô hình");
+    // each write is in the audit log, with the sections it held
+    const audit = await sql<{ after: { version: number; sections: string[] } }>`
+      select after from audit_log where action = 'consolidation.summary' and entity_id = ${String(requestId)}
+      order by id`.execute(t.db);
+    expect(audit.rows.map((a) => a.after)).toEqual([
+      expect.objectContaining({ version: 1, sections: ["IV.1"] }),
+    ]);
   });
 
   it("accepted is locked; an editor cannot unlock, an approver can with a reason and the totals drop", async () => {

@@ -21,6 +21,8 @@ import * as addFedRevision from "./202611231300-add-fed-revision.ts";
 import * as addSeriesRollup from "./202612011000-add-series-rollup.ts";
 import * as addIndicatorBounds from "./202612011100-add-indicator-bounds.ts";
 import * as addFormRevision from "./202612011200-add-form-revision.ts";
+import * as addFigureSources from "./202612011300-add-figure-sources.ts";
+import * as plainRequestTitles from "./202612011400-plain-request-titles.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -44,4 +46,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612011000-add-series-rollup": addSeriesRollup,
   "202612011100-add-indicator-bounds": addIndicatorBounds,
   "202612011200-add-form-revision": addFormRevision,
+  "202612011300-add-figure-sources": addFigureSources,
+  "202612011400-plain-request-titles": plainRequestTitles,
 };

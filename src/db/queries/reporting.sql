@@ -30,7 +30,7 @@ select "s".*, "u"."full_name" as "unit_name", to_jsonb(r) as "request", "prev"."
   where s.id = any($4::bigint[]);
 
 -- findSummary(1,"82")
-select "narrative", "version"
+select "narrative", "figure_sources", "version"
   from "consolidation_summary"
   where "request_id" = $1 and "unit_code" = $2;
 
@@ -43,9 +43,9 @@ insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path
 insert into "submission" ("request_id", "unit_code", "unit_id", "body_id", "province_code", "rollup_path", "owner_codes", "partial")
   values ($1, $2, $3, $4, $5, $6, $7, $8);
 
--- insertSummary({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","userId":1})
-insert into "consolidation_summary" ("request_id", "unit_code", "province_code", "narrative", "updated_by")
-  values ($1, $2, $3, $4, $5)
+-- insertSummary({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","figureSources":"{}","userId":1})
+insert into "consolidation_summary" ("request_id", "unit_code", "province_code", "narrative", "figure_sources", "updated_by")
+  values ($1, $2, $3, $4, $5, $6)
   on conflict ("request_id", "unit_code") do nothing
   returning "version";
 
@@ -212,10 +212,10 @@ select *
   group by s.request_id, p.code
   order by s.request_id, p.code;
 
--- updateSummaryVersioned({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","version":1,"userId":1})
+-- updateSummaryVersioned({"requestId":1,"unitCode":"82","provinceCode":"82","narrative":"{}","figureSources":"{}","version":1,"userId":1})
 update "consolidation_summary"
-  set "narrative" = $1, "version" = version + 1, "updated_by" = $2, "updated_at" = now()
-  where "request_id" = $3 and "unit_code" = $4 and "version" = $5
+  set "narrative" = $1, "figure_sources" = $2, "version" = version + 1, "updated_by" = $3, "updated_at" = now()
+  where "request_id" = $4 and "unit_code" = $5 and "version" = $6
   returning "version";
 
 -- writeSubmissionStep(1,1,{"set":{"status":"submitted","values":"{}","narrative":"{}","submitted":true,"updated_by":1},"event":"submit","comment":null,"actorName":"xa.thapmuoi","audit":{"actorId":1,"actorName":"xa.thapmuoi","action":"submission.submit","entity":"submission","entityId":"1","unitCode":"30037","scope":["82","30037"],"before":{"status":"draft","version":1},"after":{"status":"submitted","version":2,"comment":null}}})

@@ -81,7 +81,7 @@ select pg_advisory_xact_lock(hashtextextended($1, 0));
   group by m.form_code, m.period_code, m.body_kind
   order by 1, 2, 3;
 
--- rebuildSeries([{"form_code":"dvcq-thap-muoi","period_code":"2026S1","body_kind":"","units":["82","30037"],"roots":["82"]}],[{"id":1,"unitCode":"30037","own":true}])
+-- rebuildSeries([{"form_code":"dvcq-thap-muoi","period_code":"2026S1","body_kind":"","units":["82","30037"],"roots":["82"]}],[[{"id":1,"unitCode":"30037","own":true}]])
 
     with ku as (
     select f as form_code, p as period_code, b as body_kind, code
@@ -99,43 +99,61 @@ select pg_advisory_xact_lock(hashtextextended($1, 0));
   where t.form_code = ku.form_code and t.period_code = ku.period_code and t.body_kind = ku.body_kind
       and t.unit_code = ku.code;
 
-      with x as (
-        select *
+    with e as materialized (
+    select x."unitCode" as unit_code, x.own, v.key as code, c.key as combo, c.value::numeric as value,
+           s.id, s.submitted_at, s.partial, s.province_code, i.aggregation,
+           -- a weighted average's weight: the weight indicator in the same report, same breakdown (absent: left out)
+           case when i.aggregation = 'weighted_average'
+             then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight
   from jsonb_to_recordset($1::jsonb) as x(id bigint, "unitCode" text, own boolean)
-      )
-      insert into rollup_value as t
-        (form_code, period_code, body_kind, unit_code, own, indicator_code, combo, province_code, n, partial_n,
-         sum, min, max, latest_value, latest_at, weighted_sum, weight)
-      select r.form_code, r.period_code, coalesce(r.target_body_kind, ''), x."unitCode", x.own, v.key, c.key,
-             min(s.province_code), count(*)::int, count(*) filter (where s.partial)::int, sum(c.value::numeric),
-             min(c.value::numeric), max(c.value::numeric),
-             (array_agg(c.value::numeric
-  order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at),
-             coalesce(sum(c.value::numeric * w.weight), 0), coalesce(sum(w.weight), 0)
-  from x
-      join submission s on s.id = x.id
-      join report_request r on r.id = s.request_id
-      cross join jsonb_each(s.values) as v(key, value)
-      cross join jsonb_each_text(v.value) as c(key, value)
-      join indicator i on i.code = v.key and i.type <> 'text' and i.aggregation <> 'none'
-      -- a weighted average's weight: the weight indicator in the same report, same breakdown (absent: left out)
-      cross join lateral (
-        select case when i.aggregation = 'weighted_average'
-          then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight) as w
-  where c.value <> ''
-  group by r.form_code, r.period_code, coalesce(r.target_body_kind, ''), x."unitCode", x.own, v.key, c.key
-  order by 1, 2, 3, 4, 5, 6, 7
+    join submission s on s.id = x.id
+    cross join jsonb_each(s.values) as v(key, value)
+    cross join jsonb_each_text(v.value) as c(key, value)
+    join indicator i on i.code = v.key and i.type <> 'text' and i.aggregation <> 'none'
+  where c.value <> '')
+    insert into rollup_value as r
+      (form_code, period_code, body_kind, unit_code, own, indicator_code, combo, province_code, n, partial_n,
+       sum, min, max, latest_at, weighted_sum, weight)
+    select $2, $3, $4, e.unit_code, e.own, e.code, e.combo,
+           min(e.province_code), count(*)::int, count(*) filter (where e.partial)::int, sum(e.value), min(e.value),
+           max(e.value), max(e.submitted_at), coalesce(sum(e.value * e.weight), 0), coalesce(sum(e.weight), 0)
+  from e
+  group by e.unit_code, e.own, e.code, e.combo
   on conflict (form_code, period_code, body_kind, unit_code, own, indicator_code, combo) do update
-  set n = t.n + excluded.n,
-        partial_n = t.partial_n + excluded.partial_n,
-        sum = t.sum + excluded.sum,
-        weighted_sum = t.weighted_sum + excluded.weighted_sum,
-        weight = t.weight + excluded.weight,
-        min = least(t.min, excluded.min),
-        max = greatest(t.max, excluded.max),
-        latest_value = case when t.latest_at is null or excluded.latest_at >= t.latest_at
-                       then excluded.latest_value else t.latest_value end,
-        latest_at = greatest(t.latest_at, excluded.latest_at);
+  set n = r.n + excluded.n,
+      partial_n = r.partial_n + excluded.partial_n,
+      sum = r.sum + excluded.sum,
+      weighted_sum = r.weighted_sum + excluded.weighted_sum,
+      weight = r.weight + excluded.weight,
+      min = least(r.min, excluded.min),
+      max = greatest(r.max, excluded.max),
+      latest_at = greatest(r.latest_at, excluded.latest_at);
+
+    with e as (
+    select x."unitCode" as unit_code, x.own, v.key as code, c.key as combo, c.value::numeric as value,
+           s.id, s.submitted_at, s.partial, s.province_code, i.aggregation,
+           -- a weighted average's weight: the weight indicator in the same report, same breakdown (absent: left out)
+           case when i.aggregation = 'weighted_average'
+             then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight
+  from jsonb_to_recordset($1::jsonb) as x(id bigint, "unitCode" text, own boolean)
+    join submission s on s.id = x.id
+    cross join jsonb_each(s.values) as v(key, value)
+    cross join jsonb_each_text(v.value) as c(key, value)
+    join indicator i on i.code = v.key and i.type <> 'text' and i.aggregation <> 'none'
+  where c.value <> ''), latest as (
+      select distinct on (e.unit_code, e.own, e.code, e.combo) e.unit_code, e.own, e.code, e.combo, e.value,
+             e.submitted_at
+  from e
+  where e.aggregation = 'latest'
+  order by e.unit_code, e.own, e.code, e.combo, e.submitted_at desc nulls last, e.id desc
+    )
+    update rollup_value r
+  set latest_value = l.value
+  from latest l
+  where r.form_code = $2 and r.period_code = $3 and r.body_kind = $4
+      and r.unit_code = l.unit_code and r.own = l.own and r.indicator_code = l.code and r.combo = l.combo
+      and (r.latest_value is null or l.submitted_at is not distinct
+  from r.latest_at);
 
     with ku as (
     select f as form_code, p as period_code, b as body_kind, code

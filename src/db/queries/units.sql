@@ -63,18 +63,28 @@ select *, (select count(*)
   where "parent_code" = $3 and ("unit".valid_from is null or "unit".valid_from <= $4::date) and ("unit".valid_to is null or "unit".valid_to >= $5::date)
   order by "code";
 
--- listUnits({"level":"commune","parent":"82","words":["thap","muoi"],"asOf":"2026-01-01","limit":50,"offset":0})
+-- listUnits({"level":"commune","parent":"82","words":["thap","muoi"],"within":"82","scope":["82"],"asOf":"2026-01-01","limit":50,"offset":0})
 select *, (select count(*)
   from unit as child
-  where child.parent_code = unit.code and ("child".valid_from is null or "child".valid_from <= $1::date) and ("child".valid_to is null or "child".valid_to >= $2::date))::int as "child_count"
+  where child.parent_code = unit.code and ("child".valid_from is null or "child".valid_from <= $1::date) and ("child".valid_to is null or "child".valid_to >= $2::date))::int as "child_count", (
+    select a.full_name
+  from unit as a
+  where a.code = unit."parent_code" and a.code <> unit.code
+      and (a.valid_from is null or a.valid_from <= $3::date) and (a.valid_to is null or a.valid_to >= $4::date)
+  limit 1) as "parent_name", (
+    select a.full_name
+  from unit as a
+  where a.code = unit."province_code" and a.code <> unit.code
+      and (a.valid_from is null or a.valid_from <= $5::date) and (a.valid_to is null or a.valid_to >= $6::date)
+  limit 1) as "province_name"
   from "unit"
-  where ("unit".valid_from is null or "unit".valid_from <= $3::date) and ("unit".valid_to is null or "unit".valid_to >= $4::date) and "unit"."level" = $5 and "unit"."parent_code" = $6 and "unit"."search_text" like $7 and "unit"."search_text" like $8
+  where ("unit".valid_from is null or "unit".valid_from <= $7::date) and ("unit".valid_to is null or "unit".valid_to >= $8::date) and "unit"."level" = $9 and "unit"."parent_code" = $10 and (unit.code = $11 or unit.ancestors @> array[$12]::text[]) and (unit.code = any($13::text[]) or unit.ancestors && $14::text[]) and "unit"."search_text" like $15 and "unit"."search_text" like $16
   order by array_position(array['province','district','commune','hamlet']::text[], unit.level), "unit"."province_code", "unit"."code"
-  limit $9
-  offset $10;
+  limit $17
+  offset $18;
 select count(*) as "n"
   from "unit"
-  where ("unit".valid_from is null or "unit".valid_from <= $1::date) and ("unit".valid_to is null or "unit".valid_to >= $2::date) and "unit"."level" = $3 and "unit"."parent_code" = $4 and "unit"."search_text" like $5 and "unit"."search_text" like $6;
+  where ("unit".valid_from is null or "unit".valid_from <= $1::date) and ("unit".valid_to is null or "unit".valid_to >= $2::date) and "unit"."level" = $3 and "unit"."parent_code" = $4 and (unit.code = $5 or unit.ancestors @> array[$6]::text[]) and (unit.code = any($7::text[]) or unit.ancestors && $8::text[]) and "unit"."search_text" like $9 and "unit"."search_text" like $10;
 
 -- lockUnit(1)
 select "id"

@@ -16,10 +16,14 @@ select *
   where "id" = $1;
 
 -- grantsOf([1,2])
-select *
-  from "user_grant"
-  where "user_id" in ($1, $2)
-  order by "id";
+select "g".*, (select u.full_name
+  from unit u
+  where u.code = g.unit_code
+  order by u.valid_to desc nulls first
+  limit 1) as "unit_name"
+  from "user_grant" as "g"
+  where "g"."user_id" in ($1, $2)
+  order by "g"."id";
 
 -- insertGrant({"userId":1,"role":"editor","unitCode":"82","bodyId":null,"createdBy":1})
 insert into "user_grant" ("user_id", "role", "unit_code", "body_id", "created_by")

@@ -10,10 +10,13 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Auth } from "../../access/access.ts";
 import type { Database, SubmissionValues } from "../../db/database.ts";
+import { TWO_TIER_FROM, todayInVietnam } from "../../domain/dates.ts";
+import { parsePeriod } from "../../domain/periods.ts";
 import * as formRepo from "../forms/forms.repository.ts";
 import * as repo from "../reporting/reporting.repository.ts";
 import { createRequest } from "../reporting/reporting.service.ts";
 import { recount } from "../reporting/rollup.service.ts";
+import * as unitRepo from "../units/units.repository.ts";
 
 const PERIODS = ["2022", "2023", "2024", "2025S1", "2025", "2026S1", "2026"] as const;
 const PROVINCES = ["82", "19"];
@@ -30,17 +33,22 @@ function rand(...parts: string[]): number {
 }
 const between = (lo: number, hi: number, r: number) => Math.round(lo + (hi - lo) * r);
 
-function valuesFor(unit: string, period: string, half: boolean): SubmissionValues {
+/**
+ * A unit's demo figures for a period. `size` is how many communes of before the 2025 reform the unit stands
+ * for (a commune of 2025 merged from three old ones reports about three times what each of them did), so a
+ * trend across the reform compares like with like.
+ */
+function valuesFor(unit: string, period: string, half: boolean, size: number): SubmissionValues {
   const r = (k: string) => rand(unit, period, k);
   const year = Number(period.slice(0, 4));
   const growth = 1 + (year - 2022) * 0.08;
-  const scale = half ? 0.5 : 1;
-  const kept = between(1, 6, r("kept"));
-  const fresh = Math.round(between(1, 7, r("new")) * growth);
+  const scale = (half ? 0.5 : 1) * size;
+  const kept = Math.round(between(1, 6, r("kept")) * size);
+  const fresh = Math.round(between(1, 7, r("new")) * growth * size);
   const total = kept + fresh;
   const economic = Math.min(total, Math.round(total * (0.3 + 0.3 * r("eco"))));
   const received = Math.round(between(4, 60, r("letters")) * scale);
-  const resolved = Math.max(0, received - between(0, 4, r("open")));
+  const resolved = Math.max(0, received - Math.round(between(0, 4, r("open")) * size));
   const share = Math.min(99.5, 30 + (year - 2022) * 12 + 20 * r("share")).toFixed(2);
   const sessions = Math.round(between(8, 40, r("sessions")) * scale * growth);
   return {
@@ -54,17 +62,42 @@ function valuesFor(unit: string, period: string, half: boolean): SubmissionValue
     DVK_MODELS_TOTAL: { "": String(total), "field=kinh tế": String(economic) },
     DVK_MODELS_NEW: { "": String(fresh) },
     DVK_MODELS_KEPT: { "": String(kept) },
-    FUNDS_MOBILISED: { "": String(between(50, 2000, r("funds")) * 1_000_000) },
+    FUNDS_MOBILISED: { "": String(Math.round(between(50, 2000, r("funds")) * size) * 1_000_000) },
   };
 }
 
+/** A commune's text for every section of the outline, as communes write them (the Tháp Mười report's). */
 function narrativeFor(name: string, period: string) {
   return {
     I: `${name}: tình hình chính trị, an ninh trật tự ổn định; Nhân dân tin tưởng, đồng thuận với chủ trương của Đảng, chính sách của Nhà nước (kỳ ${period}).`,
     "II.1": "Cấp ủy, chính quyền ban hành kế hoạch, tổ chức quán triệt đến cán bộ, đảng viên và Nhân dân.",
+    "II.2":
+      "Nhận thức của cán bộ, công chức về công tác dân vận chính quyền được nâng lên; tác phong phục vụ Nhân dân có chuyển biến.",
+    "III.1":
+      "Tổ chức học tập, quán triệt các văn bản về công tác dân vận lồng ghép trong sinh hoạt chi bộ, họp ấp, khu phố.",
+    "III.2":
+      "Thực hiện tốt tiếp công dân định kỳ; giải quyết đơn thư đúng thời hạn; công khai thủ tục hành chính tại bộ phận một cửa.",
     "IV.1": "Công tác dân vận chính quyền có chuyển biến; cải cách hành chính được đẩy mạnh.",
     "IV.2": "Một số nơi báo cáo còn chậm; việc nhân rộng mô hình “Dân vận khéo” chưa đều.",
+    "IV.3": "Đề nghị cấp trên tăng cường tập huấn nghiệp vụ dân vận cho cán bộ cơ sở.",
+    V: "Tiếp tục thực hiện tốt quy chế dân chủ ở cơ sở; xây dựng, nhân rộng mô hình “Dân vận khéo” gắn với nông thôn mới.",
   };
+}
+
+/**
+ * How many communes of before the reform each of today's communes of a province stands for (full links count
+ * one, partial ones half; a unit with no predecessor stands for itself).
+ */
+async function sizesOf(db: Kysely<Database>, province: string): Promise<Map<string, number>> {
+  const communes = await unitRepo.listChildren(db, province, todayInVietnam());
+  const links = await unitRepo.linksTo(
+    db,
+    communes.map((c) => c.id),
+  );
+  const byId = new Map<number, number>();
+  for (const l of links)
+    byId.set(l.successor_id, (byId.get(l.successor_id) ?? 0) + (l.kind === "full" ? 1 : 0.5));
+  return new Map(communes.map((c) => [c.code, Math.max(1, byId.get(c.id) ?? 1)]));
 }
 
 /** Seeds the demo reporting data unless the demo provinces already have requests. */
@@ -76,6 +109,7 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
   if (!form) throw new Error("built-in form dvcq-thap-muoi missing");
   let count = 0;
   for (const province of PROVINCES) {
+    const sizes = await sizesOf(db, province);
     for (const period of PERIODS) {
       const request = await createRequest(db, admin, {
         issuerUnitCode: province,
@@ -85,6 +119,8 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
         referenceNo: `${between(100, 250, rand(province, period, "cv"))}-CV/BDVTU`,
       });
       const open = period === "2026";
+      // from 01/07/2025 the targets are today's communes (a code may have been an old commune's too)
+      const afterReform = parsePeriod(period).end >= TWO_TIER_FROM;
       const deadline = new Date(`${request.deadline}T09:00:00+07:00`).getTime();
       const day = 86_400_000;
       const targets = await repo.listSubmissionsOfRequest(db, request.id);
@@ -93,7 +129,13 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
         const r = rand(t.unit_code, period, "status");
         const base = {
           id: t.id,
-          values: valuesFor(t.unit_code, period, period.includes("S")),
+          // a commune of the time (before the reform) stands for itself; today's for the old ones it took over
+          values: valuesFor(
+            t.unit_code,
+            period,
+            period.includes("S"),
+            afterReform ? (sizes.get(t.unit_code) ?? 1) : 1,
+          ),
           narrative: narrativeFor(t.unit_name, period),
           late_reason: null as string | null,
           comment: null as string | null,

@@ -206,7 +206,17 @@ export function documentsRoutes(deps: AppDeps) {
             format: z.enum(["docx", "pdf"]),
             bodyId: z.number().int().min(1).max(2_147_483_647),
             parentBody: z.string().trim().max(200).nullable().optional(),
-            place: z.string().trim().min(1).max(100).openapi({ example: "Tháp Mười" }),
+            place: z
+              .string()
+              .trim()
+              .min(1)
+              .max(100)
+              .optional()
+              .openapi({ example: "Tháp Mười", description: "Default: the name of the issuing body's unit" }),
+            allowEmptySections: z.boolean().optional().openapi({
+              description:
+                "Take a number although some sections have no text (refused otherwise: empty_sections)",
+            }),
             excerpt: z.string().trim().max(1000).optional(),
             numberId: z.number().int().min(1).nullable().optional(),
             takeNumber: z.boolean().optional(),

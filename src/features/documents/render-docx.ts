@@ -138,7 +138,9 @@ function block(b: Block): Paragraph | Table {
       alignment: AlignmentType.JUSTIFIED,
       spacing: { after: 120, line: 300 },
       indent: { firstLine: 567 },
-      children: b.runs.map((r) => ("text" in r ? run(r.text) : new FootnoteReferenceRun(r.footnote))),
+      children: b.runs.map((r) =>
+        "text" in r ? run(r.text, { bold: r.bold, italics: r.italic }) : new FootnoteReferenceRun(r.footnote),
+      ),
     });
   }
   const widths = b.header.map((_, i) =>

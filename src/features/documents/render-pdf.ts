@@ -17,6 +17,7 @@ import {
   NATIONAL_TITLE,
   type OfficialDocument,
   PARTY_TITLE,
+  type Run,
 } from "../../domain/official-document.ts";
 
 const require = createRequire(import.meta.url);
@@ -182,6 +183,54 @@ function reserve(l: Layout, numbers: number[]): void {
   for (const n of numbers) l.notePage.set(n, l.page);
 }
 
+/** A piece of a paragraph as pdfkit sets it: text in one face, with the footnote marks it carries. */
+export interface Piece {
+  text: string;
+  face: Face;
+  notes: number[];
+}
+
+const faceOf = (r: { bold?: true; italic?: true }): Face =>
+  r.bold && r.italic ? "boldItalic" : r.bold ? "bold" : r.italic ? "italic" : "regular";
+
+/** Punctuation that belongs to what precedes it: never at the start of a line. */
+const TRAILING = /^[.,;:!?…)\]”’»%]+/;
+
+/**
+ * A paragraph's runs as pieces pdfkit can set without breaking a line where a reader would not: a footnote mark
+ * sits on the word before it and keeps the punctuation after it ("ổn định¹;", never "ổn định¹" then ";" on
+ * the next line).
+ */
+export function pdfPieces(runs: Run[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const r of runs) {
+    const last = pieces.at(-1);
+    if ("footnote" in r) {
+      const mark = superscript(r.footnote);
+      if (last) {
+        // the word before the mark joins it
+        const cut = Math.max(last.text.lastIndexOf(" "), last.text.lastIndexOf("\n")) + 1;
+        const word = last.text.slice(cut);
+        last.text = last.text.slice(0, cut);
+        pieces.push({ text: `${word}${mark}`, face: last.face, notes: [r.footnote] });
+      } else pieces.push({ text: mark, face: "regular", notes: [r.footnote] });
+      continue;
+    }
+    const face = faceOf(r);
+    let text = r.text;
+    if (last && last.notes.length > 0) {
+      // punctuation right after a mark stays on its line
+      const tail = TRAILING.exec(text)?.[0] ?? "";
+      last.text += tail;
+      text = text.slice(tail.length);
+    }
+    if (text === "") continue;
+    if (last && last.face === face && last.notes.length === 0) last.text += text;
+    else pieces.push({ text, face, notes: [] });
+  }
+  return pieces.filter((p) => p.text !== "");
+}
+
 /**
  * A paragraph: its footnotes are reserved at the foot of the page it starts on (a new page when they do not
  * fit). When a reference is set on a later page than that, its note moves there — the earlier page then ends
@@ -199,21 +248,19 @@ function paragraph(l: Layout, b: Extract<Block, { kind: "paragraph" }>): void {
   const options = { width: l.width, align: "justify" as const, indent: 28.35, paragraphGap: 6, lineGap: 2 };
   face(doc, "regular", BODY);
   doc.x = MARGINS.left;
-  b.runs.forEach((r, i) => {
-    const continued = i < b.runs.length - 1;
-    if ("text" in r) {
-      doc.text(r.text, { ...options, continued });
-      return;
-    }
-    doc.text(superscript(r.footnote), { ...options, continued });
-    const reservedOn = l.notePage.get(r.footnote);
-    const room = doc.page.height - doc.page.margins.bottom - doc.y;
-    if (reservedOn !== undefined && reservedOn !== l.page && room > notesHeight(l, [r.footnote]) + 10) {
-      l.notesByPage.set(
-        reservedOn,
-        (l.notesByPage.get(reservedOn) ?? []).filter((n) => n !== r.footnote),
-      );
-      reserve(l, [r.footnote]);
+  const pieces = pdfPieces(b.runs);
+  pieces.forEach((piece, i) => {
+    face(doc, piece.face, BODY).text(piece.text, { ...options, continued: i < pieces.length - 1 });
+    for (const n of piece.notes) {
+      const reservedOn = l.notePage.get(n);
+      const room = doc.page.height - doc.page.margins.bottom - doc.y;
+      if (reservedOn !== undefined && reservedOn !== l.page && room > notesHeight(l, [n]) + 10) {
+        l.notesByPage.set(
+          reservedOn,
+          (l.notesByPage.get(reservedOn) ?? []).filter((x) => x !== n),
+        );
+        reserve(l, [n]);
+      }
     }
   });
 }

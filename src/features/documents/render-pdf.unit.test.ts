@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { thapMuoiDocument } from "../../../test/fixtures/thap-muoi.ts";
-import { renderPdf, superscript } from "./render-pdf.ts";
+import { pdfPieces, renderPdf, superscript } from "./render-pdf.ts";
 
 let file: string;
 let pages: string[];
@@ -81,5 +81,58 @@ describe("renderPdf: the Tháp Mười report rebuilt from data", () => {
     ]) {
       expect(last).toContain(text);
     }
+  });
+});
+
+describe("pdfPieces: where pdfkit may break a line", () => {
+  it("keeps a footnote mark on its word and the punctuation after it on the same line", () => {
+    expect(
+      pdfPieces([
+        { text: "Tình hình chính trị ổn định" },
+        { footnote: 1 },
+        { text: "; Nhân dân tin tưởng." },
+      ]),
+    ).toEqual([
+      { text: "Tình hình chính trị ổn ", face: "regular", notes: [] },
+      { text: `định${superscript(1)};`, face: "regular", notes: [1] },
+      { text: " Nhân dân tin tưởng.", face: "regular", notes: [] },
+    ]);
+  });
+  it("sets bold and italic text in their own faces", () => {
+    expect(
+      pdfPieces([
+        { text: "Đạt " },
+        { text: "2.011 mô hình", bold: true },
+        { text: ", " },
+        { text: "rất tốt", italic: true },
+      ]),
+    ).toEqual([
+      { text: "Đạt ", face: "regular", notes: [] },
+      { text: "2.011 mô hình", face: "bold", notes: [] },
+      { text: ", ", face: "regular", notes: [] },
+      { text: "rất tốt", face: "italic", notes: [] },
+    ]);
+  });
+});
+
+describe("renderPdf: a footnote mark before punctuation, in a narrow line", () => {
+  it("never starts a line with the punctuation that follows a mark", async () => {
+    const base = thapMuoiDocument();
+    // the mark and its ";" swept across the end of the first line, one character at a time
+    const blocks = Array.from({ length: 60 }, (_, i) => ({
+      kind: "paragraph" as const,
+      runs: [
+        { text: `Thực hiện tốt công tác dân vận chính quyền trên địa bàn tỉnh ${"m".repeat(i + 1)}` },
+        { footnote: 1 },
+        { text: "; Nhân dân đồng thuận, tin tưởng." },
+      ],
+    }));
+    const pdf = await renderPdf({ ...base, blocks, footnotes: ["Ghi chú."] });
+    const f = path.join(mkdtempSync(path.join(tmpdir(), "danvan-pdf-")), "marks.pdf");
+    writeFileSync(f, pdf);
+    const text = execFileSync("pdftotext", ["-layout", f, "-"], { encoding: "utf8" });
+    const lines = text.split("\n").map((l) => l.trim());
+    expect(lines.some((l) => l.startsWith(";"))).toBe(false);
+    expect(text).toContain("¹;");
   });
 });

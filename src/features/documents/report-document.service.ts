@@ -9,8 +9,9 @@ import type { Kysely } from "kysely";
 import type { Auth } from "../../access/access.ts";
 import type { Database } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
-import { todayInVietnam } from "../../domain/dates.ts";
-import { placeDateLine } from "../../domain/document-text.ts";
+import { compileExcerpts } from "../../domain/compile-narrative.ts";
+import { isWithin, todayInVietnam } from "../../domain/dates.ts";
+import { placeDateLine, reportExcerpt } from "../../domain/document-text.ts";
 import { numberingFamilyOf } from "../../domain/document-types.ts";
 import { numberLine, numberSymbolLine } from "../../domain/number-symbol.ts";
 import type { StateSequence } from "../../domain/numbering.ts";
@@ -20,13 +21,15 @@ import {
   type OfficialDocument,
   type SectionSpec,
 } from "../../domain/official-document.ts";
+import { periodLabelOrCode } from "../../domain/periods.ts";
 import { formatDecimalVi } from "../../domain/vn-format.ts";
 import { foldVietnamese } from "../../domain/vn-text.ts";
-import { errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../http/errors.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { recordIssued } from "../registry/registry.service.ts";
 import { consolidation, getSummary } from "../reporting/consolidation.service.ts";
+import * as unitRepo from "../units/units.repository.ts";
 import * as repo from "./documents.repository.ts";
 import { allocateNumber } from "./documents.service.ts";
 import { renderDocx } from "./render-docx.ts";
@@ -39,7 +42,10 @@ export interface ReportDocumentInput {
   /** the issuing body: one of the requesting unit's bodies */
   bodyId: number;
   parentBody?: string | null;
-  place: string;
+  /** the place name ("Địa danh"); default: the name of the issuing body's unit (NĐ 30/2020, Phụ lục I) */
+  place?: string;
+  /** take a number even though some sections have no text (refused otherwise, with the sections named) */
+  allowEmptySections?: boolean;
   excerpt?: string;
   /** a number taken before for this document, from the body's registry */
   numberId?: number | null;
@@ -56,6 +62,19 @@ function sectionTitle(key: string, title: string, depth: 1 | 2): string {
   const last = key.split(".").at(-1) ?? key;
   const label = ROMAN.test(last) || /^\d+$/.test(last) ? `${last}. ` : "";
   return depth === 1 ? `${label}${title.toLocaleUpperCase("vi")}` : `${label}${title}`;
+}
+
+/** The excerpt a report gets unless the requester writes one: its form's title and its period in words. */
+function defaultExcerpt(formName: string, periodCode: string): string {
+  return reportExcerpt(formName, periodLabelOrCode(periodCode));
+}
+
+/** The place name of a document: the official name of the issuing body's unit ("Tháp Mười", "Đồng Tháp"). */
+async function placeOf(db: Db, unitCode: string): Promise<string> {
+  const versions = await unitRepo.findUnitVersions(db, unitCode);
+  const today = todayInVietnam();
+  const unit = versions.find((v) => isWithin(today, v.valid_from, v.valid_to)) ?? versions.at(-1);
+  return unit?.name ?? unitCode;
 }
 
 export async function reportDocument(
@@ -84,21 +103,35 @@ export async function reportDocument(
     );
   }
   const family = numberingFamilyOf(documentFamilyOf(body.kind));
-  const fromTitle = c.request.title.replace(/^báo cáo\s+/i, "");
-  const excerpt =
-    input.excerpt?.trim() || `${fromTitle.charAt(0).toLocaleUpperCase("vi")}${fromTitle.slice(1)}`;
+  const excerpt = input.excerpt?.trim() || defaultExcerpt(form.name_vi, c.request.periodCode);
   const short = body.short_name ?? "";
+  const place = input.place?.trim() || (await placeOf(db, body.unit_code));
 
   const byCode = new Map(c.indicators.map((i) => [i.code, i]));
+  const compiled = new Map(c.sections.map((s) => [s.key, s.excerpts]));
+  // the requester's own text of a section, else the accepted text of the units below it, compiled
+  const sectionText = (key: string) =>
+    summary.narrative[key] ??
+    compileExcerpts((compiled.get(key) ?? []).filter((e) => e.status === "accepted"));
   const sections: SectionSpec[] = form.sections.map((s) => {
     const title = sectionTitle(s.key, s.titleVi, s.depth);
     if (s.kind !== "table") {
-      return { title, level: s.depth, text: s.kind === "narrative" ? (summary.narrative[s.key] ?? "") : "" };
+      return { title, level: s.depth, text: s.kind === "narrative" ? sectionText(s.key) : "" };
     }
     const rows = (s.rows ?? []).flatMap((r) => {
       const ind = byCode.get(r.indicator);
-      if (!ind || ind.accepted.value === null) return [];
-      return [[ind.nameVi, ind.unitOfMeasure, formatDecimalVi(ind.accepted.value)]];
+      // the figure the requester chose where a registry holds one too (default: the units' reports)
+      const fromRegistry = ind?.used === "registry";
+      const value = fromRegistry ? ind?.registry?.value : ind?.accepted.value;
+      if (!ind || value == null) return [];
+      // the breakdown the form asks for ("trong đó: kinh tế …"), from the same source
+      const combos = fromRegistry ? (ind.registry?.combos ?? {}) : ind.accepted.combos;
+      const parts = Object.entries(combos).flatMap(([combo, v]) =>
+        combo !== "" && combo.startsWith(`${r.by}=`) && v != null
+          ? [[`- ${combo.slice(combo.indexOf("=") + 1)}`, ind.unitOfMeasure, formatDecimalVi(v)]]
+          : [],
+      );
+      return [[ind.nameVi, ind.unitOfMeasure, formatDecimalVi(value)], ...(r.by ? parts : [])];
     });
     return {
       title,
@@ -107,6 +140,17 @@ export async function reportDocument(
       table: { header: ["Chỉ tiêu", "Đơn vị tính", "Kết quả"], rows },
     };
   });
+  // a numbered report goes out with text in every section: the empty ones are named first
+  const empty = form.sections.filter((x) => x.kind === "narrative" && sectionText(x.key).trim() === "");
+  if (empty.length && (input.takeNumber || input.numberId) && !input.allowEmptySections) {
+    throw new AppError(
+      400,
+      "empty_sections",
+      `Còn ${empty.length} mục chưa có nội dung: ${empty.map((x) => sectionTitle(x.key, x.titleVi, 2)).join("; ")}. Viết nội dung hoặc xác nhận để vẫn lấy số.`,
+      `${empty.length} section(s) have no text yet: ${empty.map((x) => sectionTitle(x.key, x.titleEn, 2)).join("; ")}. Write them, or confirm to take a number anyway.`,
+      { sections: empty.map((x) => x.key) },
+    );
+  }
   const compose = (numberLine: string, date: string | null): OfficialDocument => {
     try {
       return composeDocument({
@@ -114,7 +158,7 @@ export async function reportDocument(
         parentBody: input.parentBody?.trim() || null,
         issuer: body.name,
         numberLine,
-        placeDate: placeDateLine(input.place.trim(), date, Number((date ?? todayInVietnam()).slice(0, 4))),
+        placeDate: placeDateLine(place, date, Number((date ?? todayInVietnam()).slice(0, 4))),
         typeName: "Báo cáo",
         excerpt,
         sections,

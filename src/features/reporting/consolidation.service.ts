@@ -5,12 +5,18 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import type { Auth } from "../../access/access.ts";
-import type { Database, RollupValueRow } from "../../db/database.ts";
+import { type Auth, requireUnitAccess } from "../../access/access.ts";
+import type { Database, FigureSource, RollupValueRow } from "../../db/database.ts";
 import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
-import { compare, divide } from "../../domain/decimal.ts";
+import { isWithin } from "../../domain/dates.ts";
+import { add, compare, divide, multiply } from "../../domain/decimal.ts";
+import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
+import { formCombos } from "../../domain/report-forms.ts";
 import { errors } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.repository.ts";
 import { requireForm } from "../forms/forms.service.ts";
+import { registryCounts } from "../models/models.service.ts";
+import * as unitRepo from "../units/units.repository.ts";
 import * as repo from "./reporting.repository.ts";
 import { catalogueFor, cleanNarrative, requireRequest, toRequestDto } from "./reporting.service.ts";
 import * as rollup from "./rollup.repository.ts";
@@ -74,6 +80,25 @@ function sourcesOf(
 }
 
 /**
+ * What the "Dân vận khéo" registry holds under a unit for the year of a request's period, for the model
+ * indicators of its form (null while the province keeps no model there that year: see registryCounts).
+ */
+async function registryFigures(
+  db: Db,
+  r: { period_end: string; province_code: string },
+  form: Parameters<typeof formCombos>[0],
+  catalogue: ReadonlyMap<string, { categories: Record<string, string[]> }>,
+  unit: string,
+) {
+  const year = Number(r.period_end.slice(0, 4));
+  if (![...catalogue.keys()].some((c) => c in FED_INDICATORS)) return null;
+  const counts = await registryCounts(db, unit, r.province_code, year);
+  if (!counts) return null;
+  const combos = formCombos(form, (code) => catalogue.get(code)?.categories);
+  return { year, values: fedValues(counts.rows, counts.fieldNames, combos) };
+}
+
+/**
  * The requester's consolidated draft for one unit (default: the issuer): every numeric indicator from the
  * latest accepted report of each unit below it in the request's series (whichever request carried it: the
  * same figure the dashboards and documents show; a unit below the issuer that reported itself shows its own
@@ -87,12 +112,21 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
   const form = await requireForm(db, r.form_id);
   const catalogue = await catalogueFor(db, form);
   const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
-  const [children, pending, counted] = await Promise.all([
+  const [children, pending, counted, versions] = await Promise.all([
     rollup.seriesChildren(db, series, unit),
     repo.pendingSubmissionsUnder(db, id, unit),
     rollup.countedUnder(db, series, unit),
+    unitRepo.findUnitVersions(db, unit),
   ]);
-  const rows = await rollup.rollupOf(db, series, [unit, ...children.map((c) => c.code)]);
+  // the unit's name as it was at the period's end (an old district keeps its name), else its latest
+  const named =
+    versions.find((v) => isWithin(r.period_end, v.valid_from, v.valid_to)) ?? versions[versions.length - 1];
+  const [rows, registry, summary] = await Promise.all([
+    rollup.rollupOf(db, series, [unit, ...children.map((c) => c.code)]),
+    registryFigures(db, r, form, catalogue, unit),
+    repo.findSummary(db, id, unit),
+  ]);
+  const chosen = summary?.figure_sources ?? {};
   // the issuer's draft adds up the reports below it; a unit below it shows its own report when it has one
   const own = unit !== r.issuer_unit_code && rows.some((x) => x.unit_code === unit && x.own);
   const indicators = rolled.map((ind) => {
@@ -107,6 +141,10 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
         : [{ value: v, at: p.submitted_at?.toISOString() ?? "", ...(weight ? { weight } : {}) }];
     });
     const pendingValue = aggregate(ind.aggregation, previewItems);
+    const heldCombos = registry?.values[ind.code];
+    const held = heldCombos
+      ? { year: registry?.year as number, value: heldCombos[""] ?? null, combos: heldCombos }
+      : null;
     // a child's figure: its own report when it has one, else the reports below it
     const figureOf = (code: string) => {
       const of = rows.filter((y) => y.unit_code === code && y.indicator_code === ind.code && y.combo === "");
@@ -127,6 +165,18 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
       },
       pending: { value: pendingValue, reporting: previewItems.length },
       children: Object.fromEntries(children.map((c) => [c.code, figureOf(c.code)])),
+      // where a registry holds the same figure: both, their difference, and which one the report uses
+      registry: held
+        ? {
+            year: held.year,
+            value: held.value,
+            combos: held.combos,
+            // the registry's figure less the reports' (what taking it would change)
+            difference:
+              held.value === null || combos[""] == null ? null : add(held.value, multiply("-1", combos[""])),
+          }
+        : null,
+      used: (held && chosen[ind.code] === "registry" ? "registry" : "reports") as FigureSource,
     };
   });
   const narratives = await repo.narrativesUnder(db, id, unit);
@@ -153,6 +203,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
   return {
     request: toRequestDto(r),
     unitCode: unit,
+    unitName: named?.full_name ?? unit,
     children: children.map((c) => ({ code: c.code, name: c.full_name, level: c.level })),
     indicators,
     sections,
@@ -171,31 +222,77 @@ export async function getSummary(db: Db, auth: Auth | null, id: number, unitCode
   const r = await requireRequest(db, auth, id);
   const unit = unitCode ?? r.issuer_unit_code;
   const s = await repo.findSummary(db, id, unit);
-  return { unitCode: unit, narrative: s?.narrative ?? {}, version: s?.version ?? 0 };
+  return {
+    unitCode: unit,
+    narrative: s?.narrative ?? {},
+    figureSources: s?.figure_sources ?? {},
+    version: s?.version ?? 0,
+  };
 }
 
 export async function saveSummary(
   db: Db,
   auth: Auth | null,
   id: number,
-  input: { unit?: string; version: number; narrative: Record<string, string> },
+  input: {
+    unit?: string;
+    version: number;
+    narrative?: Record<string, string>;
+    figureSources?: Record<string, FigureSource>;
+  },
 ) {
   const r = await requireRequest(db, auth, id, "report.review");
   const a = auth as Auth;
   const unit = input.unit ?? r.issuer_unit_code;
+  if (unit !== r.issuer_unit_code) await requireUnitAccess(db, a, "unit.read", unit);
   const form = await requireForm(db, r.form_id);
-  const narrative = cleanNarrative(form, input.narrative);
+  const before = await repo.findSummary(db, id, unit);
+  const narrative = input.narrative ? cleanNarrative(form, input.narrative) : (before?.narrative ?? {});
+  const catalogue = await catalogueFor(db, form);
+  const bad = Object.keys(input.figureSources ?? {}).filter(
+    (c) => !(c in FED_INDICATORS) || !catalogue.has(c),
+  );
+  if (bad.length) {
+    throw errors.validation(
+      bad.map((c) => ({
+        field: `figureSources.${c}`,
+        messageVi: "Chỉ tiêu này không có số liệu từ sổ theo dõi để chọn",
+        messageEn: "No registry holds this indicator's figure",
+      })),
+    );
+  }
+  const figureSources = { ...(before?.figure_sources ?? {}), ...(input.figureSources ?? {}) };
   const write = {
     requestId: id,
     unitCode: unit,
     provinceCode: r.province_code,
     narrative: JSON.stringify(narrative),
+    figureSources: JSON.stringify(figureSources),
     userId: a.userId,
   };
-  const saved =
-    input.version === 0
-      ? await repo.insertSummary(db, write)
-      : await repo.updateSummaryVersioned(db, { ...write, version: input.version });
-  if (!saved) throw errors.stale((await repo.findSummary(db, id, unit))?.version ?? 0);
-  return { unitCode: unit, narrative, version: saved.version };
+  return db.transaction().execute(async (trx) => {
+    const saved =
+      input.version === 0
+        ? await repo.insertSummary(trx, write)
+        : await repo.updateSummaryVersioned(trx, { ...write, version: input.version });
+    if (!saved) throw errors.stale((await repo.findSummary(trx, id, unit))?.version ?? 0);
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "consolidation.summary",
+      entity: "report_request",
+      entityId: String(id),
+      unitCode: unit,
+      scope: r.issuer_path,
+      before: before
+        ? {
+            version: before.version,
+            sections: Object.keys(before.narrative),
+            figureSources: before.figure_sources,
+          }
+        : null,
+      after: { version: saved.version, sections: Object.keys(narrative), figureSources },
+    });
+    return { unitCode: unit, narrative, figureSources, version: saved.version };
+  });
 }

@@ -8,8 +8,11 @@ import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../
 import type { Database } from "../../db/database.ts";
 import { RevisionCache } from "../../db/revision-cache.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
+import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
+import { parsePeriod } from "../../domain/periods.ts";
 import { requireLatestForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
+import { registryCounts } from "../models/models.service.ts";
 import * as unitRepo from "../units/units.repository.ts";
 import * as repo from "./reporting.repository.ts";
 import { catalogueOf, periodOf } from "./reporting.service.ts";
@@ -112,7 +115,7 @@ export async function totals(
         unitRepo.listChildren(db, unitQ, today),
       ]);
       return {
-        self: { code: unitQ, name: u?.full_name ?? unitQ },
+        self: { code: unitQ, name: u?.full_name ?? unitQ, provinceCode: u?.province_code ?? unitQ },
         units: children.map((c) => ({ code: c.code, name: c.full_name })),
       };
     }
@@ -148,10 +151,27 @@ export async function totals(
     }
     cache.set(key, revision, read);
   }
+  // where the models registry is kept: its counts under the unit beside the reports' (never two silent truths)
+  const fedCodes = rolled.map((i) => i.code).filter((c) => c in FED_INDICATORS);
+  const registry: Record<string, Record<string, string>> = {};
+  if (self && fedCodes.length) {
+    for (const p of q.periods) {
+      const counts = await registryCounts(
+        db,
+        self.code,
+        self.provinceCode,
+        Number(parsePeriod(p).end.slice(0, 4)),
+      );
+      if (!counts) continue;
+      const values = fedValues(counts.rows, counts.fieldNames, new Map(fedCodes.map((c) => [c, [""]])));
+      registry[p] = Object.fromEntries(Object.entries(values).map(([c, v]) => [c, v[""] ?? "0"]));
+    }
+  }
   return {
     form: q.form,
     periods: q.periods,
-    unit: self,
+    unit: self && { code: self.code, name: self.name },
+    registry,
     children: units,
     indicators: rolled.map((i) => ({
       code: i.code,

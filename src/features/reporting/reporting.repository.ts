@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import { batched, inOrder } from "../../db/batch.ts";
 import type {
   Database,
+  FigureSource,
   ReportRequestRow,
   SubmissionRevisionRow,
   SubmissionRow,
@@ -662,10 +663,13 @@ export async function findSummary(
   db: Db,
   requestId: number,
   unitCode: string,
-): Promise<{ narrative: SubmissionRow["narrative"]; version: number } | undefined> {
+): Promise<
+  | { narrative: SubmissionRow["narrative"]; figure_sources: Record<string, FigureSource>; version: number }
+  | undefined
+> {
   return db
     .selectFrom("consolidation_summary")
-    .select(["narrative", "version"])
+    .select(["narrative", "figure_sources", "version"])
     .where("request_id", "=", requestId)
     .where("unit_code", "=", unitCode)
     .executeTakeFirst();
@@ -676,6 +680,8 @@ interface SummaryWrite {
   unitCode: string;
   provinceCode: string;
   narrative: string;
+  /** JSON: indicator → "reports" | "registry". */
+  figureSources: string;
   userId: number;
 }
 
@@ -688,6 +694,7 @@ export async function insertSummary(db: Db, s: SummaryWrite): Promise<{ version:
       unit_code: s.unitCode,
       province_code: s.provinceCode,
       narrative: s.narrative,
+      figure_sources: s.figureSources,
       updated_by: s.userId,
     })
     .onConflict((oc) => oc.columns(["request_id", "unit_code"]).doNothing())
@@ -702,7 +709,13 @@ export async function updateSummaryVersioned(
 ): Promise<{ version: number } | undefined> {
   return db
     .updateTable("consolidation_summary")
-    .set({ narrative: s.narrative, version: sql`version + 1`, updated_by: s.userId, updated_at: sql`now()` })
+    .set({
+      narrative: s.narrative,
+      figure_sources: s.figureSources,
+      version: sql`version + 1`,
+      updated_by: s.userId,
+      updated_at: sql`now()`,
+    })
     .where("request_id", "=", s.requestId)
     .where("unit_code", "=", s.unitCode)
     .where("version", "=", s.version)

@@ -291,6 +291,7 @@ export const SubmissionDetailSchema = z
         z.object({
           indicator: z.string(),
           category: z.string(),
+          options: z.array(z.string()),
           total: z.string(),
           sum: z.string(),
           complete: z.boolean(),
@@ -301,7 +302,10 @@ export const SubmissionDetailSchema = z
     }),
     can: z.object({ fill: z.boolean(), review: z.boolean(), unlock: z.boolean() }),
     lateReasonNeeded: z.boolean(),
-    /** The model indicators filled from the "Dân vận khéo" registry (read-only in the form), or null. */
+    /**
+     * What the registries hold for indicators of the form (the "Dân vận khéo" models, the published evaluation),
+     * shown beside the report's own values with the difference; null when none applies.
+     */
     fed: z
       .object({
         codes: z.array(z.string()),
@@ -348,6 +352,7 @@ export const ConsolidationSchema = z
   .object({
     request: RequestSchema,
     unitCode: z.string(),
+    unitName: z.string(),
     children: z.array(z.object({ code: z.string(), name: z.string(), level: Level })),
     indicators: z.array(
       z.object({
@@ -364,6 +369,23 @@ export const ConsolidationSchema = z
         }),
         pending: z.object({ value: z.string().nullable(), reporting: z.number() }),
         children: z.record(z.string(), z.string().nullable()),
+        registry: z
+          .object({
+            year: z.number(),
+            value: z.string().nullable(),
+            combos: z.record(z.string(), z.string()),
+            difference: z
+              .string()
+              .nullable()
+              .openapi({ description: "The registry's figure less the reports'" }),
+          })
+          .nullable()
+          .openapi({
+            description: "What the “Dân vận khéo” registry holds under the unit that year, if it is kept",
+          }),
+        used: z
+          .enum(["reports", "registry"])
+          .openapi({ description: "The figure the consolidated report uses" }),
       }),
     ),
     sections: z.array(
@@ -550,14 +572,27 @@ export const TotalsSchema = z
     ownReport: z
       .record(z.string(), z.array(z.string()))
       .openapi({ description: "unit code → the periods whose figure is the unit's own report" }),
+    registry: z.record(z.string(), z.record(z.string(), z.string())).openapi({
+      description:
+        "period → model indicator → the “Dân vận khéo” registry's count under the unit, where the registry is kept that year",
+    }),
   })
   .openapi("Totals");
 
+const FigureSources = z
+  .record(z.string().max(64), z.enum(["reports", "registry"]))
+  .openapi({ description: "Per indicator a registry also holds: the figure the consolidated report uses" });
 export const SummarySchema = z
-  .object({ unitCode: z.string(), narrative: z.record(z.string(), z.string()), version: z.number() })
+  .object({
+    unitCode: z.string(),
+    narrative: z.record(z.string(), z.string()),
+    figureSources: FigureSources,
+    version: z.number(),
+  })
   .openapi("ConsolidationSummary");
 export const SummaryBody = z.object({
   unit: z.string().min(1).max(40).optional(),
   version: z.number().int().min(0).openapi({ description: "The version read (0: none written yet)" }),
-  narrative: z.record(z.string().max(20), z.string().max(100_000)),
+  narrative: z.record(z.string().max(20), z.string().max(100_000)).optional(),
+  figureSources: FigureSources.optional(),
 });

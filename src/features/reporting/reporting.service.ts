@@ -29,6 +29,7 @@ import type {
 } from "../../db/database.ts";
 import { isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { divide } from "../../domain/decimal.ts";
+import { plainFormName } from "../../domain/document-text.ts";
 import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { parseNarrative } from "../../domain/narrative.ts";
@@ -358,7 +359,8 @@ export async function createRequest(
       cutoff_from: period.cutoffFrom,
       cutoff_to: period.cutoffTo,
       reference_no: input.referenceNo ?? null,
-      title: input.title ?? `${form.name_vi} – ${periodLabelVi(period)}`,
+      // the report's name, not how its form was chosen: "(đề cương Tháp Mười)" stays on the form
+      title: input.title ?? `${plainFormName(form.name_vi)} – ${periodLabelVi(period)}`,
       target_level: input.targetLevel,
       target_body_kind: input.targetBodyKind ?? null,
       deadline,
@@ -626,10 +628,11 @@ export function catalogueOf(
 type Fed = Awaited<ReturnType<typeof fedFor>>;
 
 /**
- * The indicators of the form filled by themselves (issue 5), for the period's year (its end): the model
- * counts from the "Dân vận khéo" registry under the reporting unit (once the province keeps its models there
- * that year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score,
- * band, rank, PAR Index and SIPAS ranks). Null when none applies.
+ * The figures a registry holds for indicators of the form, for the period's year (its end): the model counts
+ * of the "Dân vận khéo" registry under the reporting unit (once the province keeps its models there that
+ * year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score, band,
+ * rank, PAR Index and SIPAS ranks). Shown beside what the report says, with the difference, for the unit to
+ * take them in one action; never written over what it typed. Null when none applies.
  */
 async function fedFor(db: Db, l: Loaded) {
   const onForm = formIndicators({ sections: l.form.sections });
@@ -994,10 +997,10 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
   allow(l.auth, l, "save");
   const typed = input.values ? await cleanValues(db, l.form, input.values) : undefined;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : undefined;
-  // the model indicators come from the registry, whatever was typed
+  // what the unit typed is what it reports: the registry's figures are shown beside it (and taken, when the
+  // unit chooses, as values typed like any other), never written over it
   const sources = await sourcesOf(db, l);
-  const { fed } = sources;
-  const values = fed ? { ...(typed ?? l.sub.values), ...fed.values } : typed;
+  const values = typed;
   const done = await transition(
     db,
     l,
@@ -1023,8 +1026,7 @@ export async function submitSubmission(
   const typed = input.values ? await cleanValues(db, l.form, input.values) : l.sub.values;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
   const sources = await sourcesOf(db, l);
-  const { fed } = sources;
-  const values = fed ? { ...typed, ...fed.values } : typed;
+  const values = typed;
   const found = checks(l.form, sources.catalogue, values, null);
   const errorsFound = [
     ...found.violations.filter((v) => v.severity === "error"),

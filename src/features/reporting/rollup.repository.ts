@@ -156,14 +156,14 @@ export async function countedReaching(db: Db, targets: RebuildTarget[]): Promise
 }
 
 /**
- * Rebuilds the rollup rows of the given units of each series from where their counted reports count (`reach`:
- * report, unit, own or territory; see domain/report-reach.ts), and their totals rows. Averages keep 2
- * decimals, rounded half away from zero like src/domain/aggregation.ts.
+ * Rebuilds the rollup rows of the given units of each series from where their counted reports count
+ * (`reach[i]` for `targets[i]`: report, unit, own or territory; see domain/report-reach.ts), and their totals
+ * rows. Averages keep 2 decimals, rounded half away from zero like src/domain/aggregation.ts.
  */
 export async function rebuildSeries(
   db: Db,
   targets: RebuildTarget[],
-  reach: { id: number; unitCode: string; own: boolean }[],
+  reach: { id: number; unitCode: string; own: boolean }[][],
 ): Promise<void> {
   if (targets.length === 0) return;
   await sql`
@@ -176,44 +176,11 @@ export async function rebuildSeries(
     delete from rollup_total t using ku
     where t.form_code = ku.form_code and t.period_code = ku.period_code and t.body_kind = ku.body_kind
       and t.unit_code = ku.code`.execute(db);
-  for (let i = 0; i < reach.length; i += 20_000) {
-    const chunk = JSON.stringify(reach.slice(i, i + 20_000));
-    await sql`
-      with x as (
-        select * from jsonb_to_recordset(${chunk}::jsonb) as x(id bigint, "unitCode" text, own boolean)
-      )
-      insert into rollup_value as t
-        (form_code, period_code, body_kind, unit_code, own, indicator_code, combo, province_code, n, partial_n,
-         sum, min, max, latest_value, latest_at, weighted_sum, weight)
-      select r.form_code, r.period_code, coalesce(r.target_body_kind, ''), x."unitCode", x.own, v.key, c.key,
-             min(s.province_code), count(*)::int, count(*) filter (where s.partial)::int, sum(c.value::numeric),
-             min(c.value::numeric), max(c.value::numeric),
-             (array_agg(c.value::numeric order by s.submitted_at desc, s.id desc))[1], max(s.submitted_at),
-             coalesce(sum(c.value::numeric * w.weight), 0), coalesce(sum(w.weight), 0)
-      from x
-      join submission s on s.id = x.id
-      join report_request r on r.id = s.request_id
-      cross join jsonb_each(s.values) as v(key, value)
-      cross join jsonb_each_text(v.value) as c(key, value)
-      join indicator i on i.code = v.key and i.type <> 'text' and i.aggregation <> 'none'
-      -- a weighted average's weight: the weight indicator in the same report, same breakdown (absent: left out)
-      cross join lateral (
-        select case when i.aggregation = 'weighted_average'
-          then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight) as w
-      where c.value <> ''
-      group by r.form_code, r.period_code, coalesce(r.target_body_kind, ''), x."unitCode", x.own, v.key, c.key
-      order by 1, 2, 3, 4, 5, 6, 7
-      on conflict (form_code, period_code, body_kind, unit_code, own, indicator_code, combo) do update set
-        n = t.n + excluded.n,
-        partial_n = t.partial_n + excluded.partial_n,
-        sum = t.sum + excluded.sum,
-        weighted_sum = t.weighted_sum + excluded.weighted_sum,
-        weight = t.weight + excluded.weight,
-        min = least(t.min, excluded.min),
-        max = greatest(t.max, excluded.max),
-        latest_value = case when t.latest_at is null or excluded.latest_at >= t.latest_at
-                       then excluded.latest_value else t.latest_value end,
-        latest_at = greatest(t.latest_at, excluded.latest_at)`.execute(db);
+  for (const [k, t] of targets.entries()) {
+    const pairs = reach[k] ?? [];
+    for (let i = 0; i < pairs.length; i += 20_000) {
+      await insertRollupValues(db, t, pairs.slice(i, i + 20_000));
+    }
   }
   await sql`
     with ku as (${unitsOf(targets)})
@@ -228,6 +195,65 @@ export async function rebuildSeries(
     join indicator i on i.code = v.indicator_code
     group by v.form_code, v.period_code, v.body_kind, v.unit_code
     order by v.form_code, v.period_code, v.body_kind, v.unit_code`.execute(db);
+}
+
+/**
+ * Adds where some counted reports of one series count to its rollup rows. Each value is read out of its
+ * report once into a narrow row (unit, breakdown, value and its weight), then added up by plain aggregates;
+ * the latest value is taken apart, for the indicators whose rule is "latest" only.
+ */
+async function insertRollupValues(
+  db: Db,
+  t: Pick<RebuildTarget, "form_code" | "period_code" | "body_kind">,
+  pairs: { id: number; unitCode: string; own: boolean }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  const json = JSON.stringify(pairs);
+  const values = sql`
+    select x."unitCode" as unit_code, x.own, v.key as code, c.key as combo, c.value::numeric as value,
+           s.id, s.submitted_at, s.partial, s.province_code, i.aggregation,
+           -- a weighted average's weight: the weight indicator in the same report, same breakdown (absent: left out)
+           case when i.aggregation = 'weighted_average'
+             then nullif(s.values -> i.weight_code ->> c.key, '')::numeric end as weight
+    from jsonb_to_recordset(${json}::jsonb) as x(id bigint, "unitCode" text, own boolean)
+    join submission s on s.id = x.id
+    cross join jsonb_each(s.values) as v(key, value)
+    cross join jsonb_each_text(v.value) as c(key, value)
+    join indicator i on i.code = v.key and i.type <> 'text' and i.aggregation <> 'none'
+    where c.value <> ''`;
+  await sql`
+    with e as materialized (${values})
+    insert into rollup_value as r
+      (form_code, period_code, body_kind, unit_code, own, indicator_code, combo, province_code, n, partial_n,
+       sum, min, max, latest_at, weighted_sum, weight)
+    select ${t.form_code}, ${t.period_code}, ${t.body_kind}, e.unit_code, e.own, e.code, e.combo,
+           min(e.province_code), count(*)::int, count(*) filter (where e.partial)::int, sum(e.value), min(e.value),
+           max(e.value), max(e.submitted_at), coalesce(sum(e.value * e.weight), 0), coalesce(sum(e.weight), 0)
+    from e
+    group by e.unit_code, e.own, e.code, e.combo
+    on conflict (form_code, period_code, body_kind, unit_code, own, indicator_code, combo) do update set
+      n = r.n + excluded.n,
+      partial_n = r.partial_n + excluded.partial_n,
+      sum = r.sum + excluded.sum,
+      weighted_sum = r.weighted_sum + excluded.weighted_sum,
+      weight = r.weight + excluded.weight,
+      min = least(r.min, excluded.min),
+      max = greatest(r.max, excluded.max),
+      latest_at = greatest(r.latest_at, excluded.latest_at)`.execute(db);
+  // the latest value, for the indicators whose rule is "latest": the report sent last (then the newest id)
+  await sql`
+    with e as (${values}), latest as (
+      select distinct on (e.unit_code, e.own, e.code, e.combo) e.unit_code, e.own, e.code, e.combo, e.value,
+             e.submitted_at
+      from e
+      where e.aggregation = 'latest'
+      order by e.unit_code, e.own, e.code, e.combo, e.submitted_at desc nulls last, e.id desc
+    )
+    update rollup_value r set latest_value = l.value
+    from latest l
+    where r.form_code = ${t.form_code} and r.period_code = ${t.period_code} and r.body_kind = ${t.body_kind}
+      and r.unit_code = l.unit_code and r.own = l.own and r.indicator_code = l.code and r.combo = l.combo
+      and (r.latest_value is null or l.submitted_at is not distinct from r.latest_at)`.execute(db);
 }
 
 /** Raises the totals revision of the given provinces (dashboards' kept totals are read again). */
@@ -342,31 +368,21 @@ export async function countedUnder(
     .execute();
 }
 
+export interface CountedOfTarget {
+  target_id: number;
+  counted_id: number;
+  request_id: number;
+  reference_no: string | null;
+  values: SubmissionValues;
+  updated_at: Date;
+}
+
 /**
  * For each target of a request, its counted report in the request's series, whichever request carried it
  * (the figures of a series are the latest accepted report of each unit): its id, request and values.
  */
-export async function countedOfTargets(
-  db: Db,
-  requestId: number,
-): Promise<
-  {
-    target_id: number;
-    counted_id: number;
-    request_id: number;
-    reference_no: string | null;
-    values: SubmissionValues;
-    updated_at: Date;
-  }[]
-> {
-  const r = await sql<{
-    target_id: number;
-    counted_id: number;
-    request_id: number;
-    reference_no: string | null;
-    values: SubmissionValues;
-    updated_at: Date;
-  }>`
+export async function countedOfTargets(db: Db, requestId: number): Promise<CountedOfTarget[]> {
+  const r = await sql<CountedOfTarget>`
     select s.id as target_id, c.id as counted_id, o.id as request_id, o.reference_no, c.values, c.updated_at
     from submission s
     join report_request r on r.id = s.request_id

@@ -23,7 +23,7 @@ async function recountIn(trx: Db, submissionIds: number[]): Promise<void> {
   for (const key of keys) await repo.lockSeries(trx, key);
   const targets = await repo.markCounted(trx, submissionIds);
   const reports = await repo.countedReaching(trx, targets);
-  const reach = targets.flatMap((t) =>
+  const reach = targets.map((t) =>
     reachOf(
       reports
         .filter(

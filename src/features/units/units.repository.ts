@@ -9,6 +9,10 @@ export interface UnitFilter {
   parent?: string;
   /** Folded search text (see foldVietnamese); every word must occur. */
   words?: string[];
+  /** This unit and the units below it only. */
+  within?: string;
+  /** The subtrees of these units only (a user's grants for some permission); null or absent: every unit. */
+  scope?: string[] | null;
   asOf: string;
   limit: number;
   offset: number;
@@ -21,6 +25,16 @@ function validOn(asOf: string, table: "unit" | "child" = "unit") {
 }
 
 export type UnitWithCount = UnitRow & { child_count: number };
+export type UnitFound = UnitWithCount & { parent_name: string | null; province_name: string | null };
+
+/** The name of the unit above, and of the province, valid on the same date (for "Xã Tháp Mười — Tỉnh Đồng Tháp"). */
+function namesAbove(asOf: string) {
+  const above = (column: "parent_code" | "province_code") => sql<string | null>`(
+    select a.full_name from unit as a where a.code = unit.${sql.ref(column)} and a.code <> unit.code
+      and (a.valid_from is null or a.valid_from <= ${asOf}::date) and (a.valid_to is null or a.valid_to >= ${asOf}::date)
+    limit 1)`;
+  return [above("parent_code").as("parent_name"), above("province_code").as("province_name")] as const;
+}
 
 /** The number of units directly below each row, valid on the same date (an index lookup per row). */
 function childCount(asOf: string) {
@@ -31,15 +45,26 @@ function childCount(asOf: string) {
 
 const LEVEL_ORDER = sql<number>`array_position(array['province','district','commune','hamlet']::text[], unit.level)`;
 
-export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitWithCount[]; total: number }> {
+export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitFound[]; total: number }> {
   let q = db.selectFrom("unit").where(validOn(f.asOf));
   if (f.level) q = q.where("unit.level", "=", f.level);
   if (f.parent) q = q.where("unit.parent_code", "=", f.parent);
+  if (f.within) {
+    const within = f.within;
+    q = q.where(sql<boolean>`(unit.code = ${within} or unit.ancestors @> array[${within}]::text[])`);
+  }
+  if (f.scope) {
+    const scope = f.scope;
+    q = q.where(
+      sql<boolean>`(unit.code = any(${sql.val(scope)}::text[]) or unit.ancestors && ${sql.val(scope)}::text[])`,
+    );
+  }
   for (const w of f.words ?? []) q = q.where("unit.search_text", "like", `%${escapeLike(w)}%`);
   const [rows, count] = await Promise.all([
     q
       .selectAll()
       .select(childCount(f.asOf))
+      .select(namesAbove(f.asOf))
       .orderBy(LEVEL_ORDER)
       .orderBy("unit.province_code")
       .orderBy("unit.code")

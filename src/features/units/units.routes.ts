@@ -15,6 +15,7 @@ import {
   UnitDetailSchema,
   UnitListSchema,
   UnitSchema,
+  UnitSearchSchema,
   UpdateHamletBody,
 } from "./units.schemas.ts";
 import * as service from "./units.service.ts";
@@ -39,7 +40,7 @@ export function unitsRoutes(deps: AppDeps) {
       tags,
       summary: "List/search units valid on a date (accent-insensitive q)",
       request: { query: ListUnitsQuery },
-      responses: { 200: json(UnitListSchema), ...errorResponses },
+      responses: { 200: json(UnitSearchSchema), ...errorResponses },
     }),
     async (c) => c.json(await service.listUnits(db, c.var.auth, c.req.valid("query")), 200),
   );

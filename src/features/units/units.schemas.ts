@@ -1,5 +1,6 @@
 /** Request and response schemas of the units API. @module */
 import { z } from "@hono/zod-openapi";
+import { PERMISSIONS } from "../../access/permissions.ts";
 import { HAMLET_TYPES } from "../../domain/hamlet-types.ts";
 import { IsoDateSchema, PagingQuery, VersionSchema } from "../../http/schemas.ts";
 
@@ -35,12 +36,31 @@ export const ListUnitsQuery = z.object({
   parent: z.string().max(20).optional(),
   q: z.string().max(100).optional(),
   asOf: IsoDateSchema.optional(),
+  within: z
+    .string()
+    .regex(/^\d{2,5}(-\d{3})?$/, "unit code: 2–5 digits, hamlets NNNNN-NNN")
+    .optional()
+    .openapi({ description: "This unit and the units below it only" }),
+  for: z.enum(PERMISSIONS).optional().openapi({
+    description: "Only where you hold this permission (the units a picker offers for an action)",
+  }),
   ...PagingQuery,
 });
 
 export const AsOfQuery = z.object({ asOf: IsoDateSchema.optional() });
 
 export const UnitListSchema = z.object({ asOf: z.string(), total: z.number(), items: z.array(UnitSchema) });
+
+export const UnitSearchSchema = z.object({
+  asOf: z.string(),
+  total: z.number(),
+  items: z.array(
+    UnitSchema.extend({
+      parentName: z.string().nullable().openapi({ description: "The unit above, on the same date" }),
+      provinceName: z.string().nullable(),
+    }).openapi("UnitFound"),
+  ),
+});
 
 export const PathItemSchema = z.object({
   code: z.string(),

@@ -1,6 +1,7 @@
 /** Use cases on organisation units: browse as of a date, remap across reforms, manage hamlets. @module */
 import type { Kysely } from "kysely";
-import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../access/access.ts";
+import type { Permission } from "../../access/permissions.ts";
 import type { Database, UnitRow } from "../../db/database.ts";
 import type { RevisionCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
@@ -33,16 +34,41 @@ export function toUnitDto(u: UnitRow, childCount?: number) {
 }
 export type UnitDto = ReturnType<typeof toUnitDto>;
 
+/**
+ * Units valid on a date, found by name without accents ("thap muoi"), optionally within one unit's subtree
+ * and only where the user holds a permission (the units a picker offers for that action), each with the names
+ * of the unit above and of the province.
+ */
 export async function listUnits(
   db: Db,
   auth: Auth | null,
-  q: { level?: UnitRow["level"]; parent?: string; q?: string; asOf?: string; limit: number; offset: number },
+  q: {
+    level?: UnitRow["level"];
+    parent?: string;
+    q?: string;
+    asOf?: string;
+    within?: string;
+    for?: Permission;
+    limit: number;
+    offset: number;
+  },
 ) {
-  requirePermission(auth, "unit.read");
+  const a = requirePermission(auth, "unit.read");
   const asOf = q.asOf ?? todayInVietnam();
   const words = q.q ? foldVietnamese(q.q).split(" ").filter(Boolean) : undefined;
-  const { rows, total } = await repo.listUnits(db, { ...q, words, asOf });
-  return { asOf, total, items: rows.map((r) => toUnitDto(r, r.child_count)) };
+  const scope = q.for ? scopeCodes(a, q.for) : null;
+  if (scope !== null && scope.length === 0) return { asOf, total: 0, items: [] };
+  const { for: _for, ...filter } = q;
+  const { rows, total } = await repo.listUnits(db, { ...filter, words, asOf, scope });
+  return {
+    asOf,
+    total,
+    items: rows.map((r) => ({
+      ...toUnitDto(r, r.child_count),
+      parentName: r.parent_name,
+      provinceName: r.province_name,
+    })),
+  };
 }
 
 /** Every version of a code, oldest first; 404 when the code names no unit. */

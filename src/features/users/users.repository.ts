@@ -23,9 +23,22 @@ export async function listUsers(db: Db, scope: string[] | null): Promise<UserRow
   return q.orderBy("app_user.username").execute();
 }
 
-export async function grantsOf(db: Db, userIds: number[]): Promise<GrantRow[]> {
+/** The grants of some users, each with its unit's name (its current version, else its latest). */
+export async function grantsOf(
+  db: Db,
+  userIds: number[],
+): Promise<(GrantRow & { unit_name: string | null })[]> {
   if (userIds.length === 0) return [];
-  return db.selectFrom("user_grant").selectAll().where("user_id", "in", userIds).orderBy("id").execute();
+  return db
+    .selectFrom("user_grant as g")
+    .selectAll("g")
+    .select(
+      sql<string | null>`(select u.full_name from unit u where u.code = g.unit_code
+        order by u.valid_to desc nulls first limit 1)`.as("unit_name"),
+    )
+    .where("g.user_id", "in", userIds)
+    .orderBy("g.id")
+    .execute();
 }
 
 export async function findUser(db: Db, id: number): Promise<UserRow | undefined> {

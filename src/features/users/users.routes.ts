@@ -12,6 +12,7 @@ const GrantSchema = z.object({
   id: z.number(),
   role: RoleSchema,
   unitCode: z.string().nullable(),
+  unitName: z.string().nullable().openapi({ description: "The unit's name (its current version)" }),
   bodyId: z.number().nullable(),
 });
 const GrantInput = z.object({

@@ -13,11 +13,11 @@ import * as repo from "./users.repository.ts";
 
 type Db = Kysely<Database>;
 
-function toGrantDto(g: GrantRow) {
-  return { id: g.id, role: g.role, unitCode: g.unit_code, bodyId: g.body_id };
+function toGrantDto(g: GrantRow & { unit_name?: string | null }) {
+  return { id: g.id, role: g.role, unitCode: g.unit_code, unitName: g.unit_name ?? null, bodyId: g.body_id };
 }
 
-function toUserDto(u: UserRow, grants: GrantRow[]) {
+function toUserDto(u: UserRow, grants: (GrantRow & { unit_name?: string | null })[]) {
   return {
     id: u.id,
     username: u.username,

@@ -348,6 +348,10 @@ export interface paths {
                     parent?: string;
                     q?: string;
                     asOf?: string;
+                    /** @description This unit and the units below it only */
+                    within?: string;
+                    /** @description Only where you hold this permission (the units a picker offers for an action) */
+                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -366,7 +370,7 @@ export interface paths {
                         "application/json": {
                             asOf: string;
                             total: number;
-                            items: components["schemas"]["Unit"][];
+                            items: components["schemas"]["UnitFound"][];
                         };
                     };
                 };
@@ -1660,6 +1664,8 @@ export interface paths {
                             /** @enum {string} */
                             role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
                             unitCode: string | null;
+                            /** @description The unit's name (its current version) */
+                            unitName: string | null;
                             bodyId: number | null;
                         };
                     };
@@ -3434,8 +3440,12 @@ export interface paths {
                         unit?: string;
                         /** @description The version read (0: none written yet) */
                         version: number;
-                        narrative: {
+                        narrative?: {
                             [key: string]: string;
+                        };
+                        /** @description Per indicator a registry also holds: the figure the consolidated report uses */
+                        figureSources?: {
+                            [key: string]: "reports" | "registry";
                         };
                     };
                 };
@@ -5471,8 +5481,13 @@ export interface paths {
                         format: "docx" | "pdf";
                         bodyId: number;
                         parentBody?: string | null;
-                        /** @example Tháp Mười */
-                        place: string;
+                        /**
+                         * @description Default: the name of the issuing body's unit
+                         * @example Tháp Mười
+                         */
+                        place?: string;
+                        /** @description Take a number although some sections have no text (refused otherwise: empty_sections) */
+                        allowEmptySections?: boolean;
                         excerpt?: string;
                         numberId?: number | null;
                         takeNumber?: boolean;
@@ -9265,6 +9280,11 @@ export interface components {
                 details?: unknown;
             };
         };
+        UnitFound: components["schemas"]["Unit"] & {
+            /** @description The unit above, on the same date */
+            parentName: string | null;
+            provinceName: string | null;
+        };
         Unit: {
             id: number;
             code: string;
@@ -9321,6 +9341,8 @@ export interface components {
                 /** @enum {string} */
                 role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
                 unitCode: string | null;
+                /** @description The unit's name (its current version) */
+                unitName: string | null;
                 bodyId: number | null;
             }[];
         };
@@ -9483,6 +9505,12 @@ export interface components {
             ownReport: {
                 [key: string]: string[];
             };
+            /** @description period → model indicator → the “Dân vận khéo” registry's count under the unit, where the registry is kept that year */
+            registry: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
         };
         RequestPreview: {
             /** @description How many units (or bodies) the request would ask */
@@ -9575,6 +9603,7 @@ export interface components {
         Consolidation: {
             request: components["schemas"]["ReportRequest"];
             unitCode: string;
+            unitName: string;
             children: {
                 code: string;
                 name: string;
@@ -9602,6 +9631,21 @@ export interface components {
                 children: {
                     [key: string]: string | null;
                 };
+                /** @description What the “Dân vận khéo” registry holds under the unit that year, if it is kept */
+                registry: {
+                    year: number;
+                    value: string | null;
+                    combos: {
+                        [key: string]: string;
+                    };
+                    /** @description The registry's figure less the reports' */
+                    difference: string | null;
+                } | null;
+                /**
+                 * @description The figure the consolidated report uses
+                 * @enum {string}
+                 */
+                used: "reports" | "registry";
             }[];
             sections: {
                 key: string;
@@ -9654,6 +9698,10 @@ export interface components {
             unitCode: string;
             narrative: {
                 [key: string]: string;
+            };
+            /** @description Per indicator a registry also holds: the figure the consolidated report uses */
+            figureSources: {
+                [key: string]: "reports" | "registry";
             };
             version: number;
         };
@@ -9755,6 +9803,7 @@ export interface components {
                 breakdowns: {
                     indicator: string;
                     category: string;
+                    options: string[];
                     total: string;
                     sum: string;
                     complete: boolean;
@@ -9832,6 +9881,7 @@ export interface components {
                 breakdowns: {
                     indicator: string;
                     category: string;
+                    options: string[];
                     total: string;
                     sum: string;
                     complete: boolean;

@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/date-field.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api, type Body } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
@@ -120,14 +121,17 @@ export function DocumentsPage({
       <Title order={3}>{t("documents.title")}</Title>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="end">
-        <TextInput
+        <UnitPicker
           label={t("documents.unit")}
-          value={unit}
-          onChange={(e) => {
-            setUnit(e.currentTarget.value.trim());
+          value={unit || null}
+          clearable={false}
+          onChange={(code) => {
+            if (!code) return;
+            setUnit(code);
             setBodyId(null);
           }}
-          w={120}
+          w={320}
+          data-testid="documents-unit"
         />
         <Select
           label={t("documents.body")}

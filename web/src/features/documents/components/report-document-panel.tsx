@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  List,
   Paper,
   Select,
   Stack,
@@ -16,7 +17,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type Body, download } from "../../../lib/api.ts";
+import { api, type Body, download, type UnitDetail } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
 const lines = (text: string) =>
@@ -26,30 +27,45 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /**
- * Turns the requester's consolidated report into an official document: the issuing body, place, excerpt,
- * recipients and signature; the number taken from the body's registry (or left blank on a draft); DOCX or PDF.
+ * Turns the requester's consolidated report into an official document: the issuing body, the place (its
+ * unit's name by default), excerpt, recipients and signature; the number taken from the body's registry (or
+ * left blank on a draft), never for a report with an empty section unless confirmed; DOCX or PDF.
  */
-export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: string; title: string }) {
+export function ReportDocumentPanel(props: {
+  requestId: number;
+  issuerUnitCode: string;
+  /** The excerpt the report gets unless one is written ("Kết quả thực hiện … năm 2026"). */
+  defaultExcerpt: string;
+  /** Titles of the sections with no text yet (flagged before a number is taken). */
+  emptySections: string[];
+  /** The requester's text has edits not saved yet (the document is made from what is saved). */
+  unsaved: boolean;
+}) {
   const { t } = useTranslation();
   const bodies = useQuery({
     queryKey: ["bodies", props.issuerUnitCode],
     queryFn: () => api<{ items: Body[] }>("GET", `/api/units/${props.issuerUnitCode}/bodies`),
   });
+  const unit = useQuery({
+    queryKey: ["unit", props.issuerUnitCode, null],
+    queryFn: () => api<UnitDetail>("GET", `/api/units/${encodeURIComponent(props.issuerUnitCode)}`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const [bodyId, setBodyId] = useState<string | null>(null);
-  const [place, setPlace] = useState("");
-  const fromTitle = props.title.replace(/^báo cáo\s+/i, "");
-  const [excerpt, setExcerpt] = useState(
-    `${fromTitle.charAt(0).toLocaleUpperCase("vi")}${fromTitle.slice(1)}`,
-  );
+  const [place, setPlace] = useState<string | null>(null);
+  const [excerpt, setExcerpt] = useState("");
   const [recipients, setRecipients] = useState("Lưu: VT");
   const [authority, setAuthority] = useState("");
   const [signer, setSigner] = useState("");
   const [takeNumber, setTakeNumber] = useState(false);
+  const [allowEmpty, setAllowEmpty] = useState(false);
   const [number, setNumber] = useState<{ id: number; symbol: string; registryId: number | null } | null>(
     null,
   );
   const [busy, setBusy] = useState<string | null>(null);
-  const { error, onError, clear } = useApiError();
+  const { error, onError, clear, fieldError } = useApiError();
+  // the place name: the official name of the issuing unit (NĐ 30/2020, Phụ lục I), unless changed here
+  const placeShown = place ?? unit.data?.unit.name ?? "";
 
   const body = bodies.data?.items.find((b) => String(b.id) === bodyId) ?? null;
   const pick = (v: string | null) => {
@@ -64,6 +80,18 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
       );
     }
   };
+  const numbering = Boolean(number) || takeNumber;
+  const why = !body
+    ? t("documents.pickBodyFirst")
+    : !placeShown.trim()
+      ? t("documents.placeFirst")
+      : !signer.trim()
+        ? t("documents.signerFirst")
+        : props.unsaved
+          ? t("documents.saveTextFirst")
+          : numbering && props.emptySections.length > 0 && !allowEmpty
+            ? t("documents.emptySectionsFirst")
+            : null;
 
   const get = async (format: "docx" | "pdf") => {
     if (!body) return;
@@ -72,11 +100,12 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
       const headers = await download(`/api/requests/${props.requestId}/document`, `bao-cao.${format}`, {
         format,
         bodyId: body.id,
-        place,
-        excerpt,
+        place: placeShown,
+        ...(excerpt.trim() ? { excerpt: excerpt.trim() } : {}),
         recipients: lines(recipients),
         signature: { authority: lines(authority), signer },
         ...(number ? { numberId: number.id } : { takeNumber }),
+        ...(allowEmpty ? { allowEmptySections: true } : {}),
       });
       const id = headers.get("x-document-number-id");
       if (id)
@@ -101,29 +130,37 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
           {t("documents.reportDocumentHint")}
         </Text>
         {error && <Alert color="red">{error}</Alert>}
-        <Group align="end" wrap="wrap">
+        <Group align="start" wrap="wrap">
           <Select
             label={t("documents.body")}
+            withAsterisk
             placeholder={t("documents.pickBody")}
             data={(bodies.data?.items ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
             value={bodyId}
             onChange={pick}
             w={340}
+            error={fieldError("bodyId")}
             data-testid="report-document-body"
           />
           <TextInput
             label={t("documents.place")}
-            placeholder="Tháp Mười"
-            value={place}
+            withAsterisk
+            description={t("documents.placeHint")}
+            value={placeShown}
             onChange={(e) => setPlace(e.currentTarget.value)}
-            w={180}
+            w={220}
+            error={fieldError("place")}
             data-testid="report-document-place"
           />
         </Group>
         <TextInput
           label={t("documents.excerpt")}
+          placeholder={props.defaultExcerpt}
+          description={t("documents.excerptHint")}
           value={excerpt}
           onChange={(e) => setExcerpt(e.currentTarget.value)}
+          error={fieldError("excerpt")}
+          data-testid="report-document-excerpt"
         />
         <Group align="start" grow>
           <Textarea
@@ -137,6 +174,7 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
           <Stack gap="xs">
             <Textarea
               label={t("documents.authority")}
+              withAsterisk
               description={t("documents.authorityHint")}
               value={authority}
               onChange={(e) => setAuthority(e.currentTarget.value)}
@@ -146,6 +184,7 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
             />
             <TextInput
               label={t("documents.signer")}
+              withAsterisk
               value={signer}
               onChange={(e) => setSigner(e.currentTarget.value)}
               data-testid="report-document-signer"
@@ -173,24 +212,36 @@ export function ReportDocumentPanel(props: { requestId: number; issuerUnitCode: 
             label={t("documents.takeNumberNow")}
             checked={takeNumber}
             onChange={(e) => setTakeNumber(e.currentTarget.checked)}
+            data-testid="report-document-take-number"
           />
         )}
+        {numbering && props.emptySections.length > 0 && (
+          <Alert color="orange" title={t("documents.emptySections")} data-testid="empty-sections">
+            <List size="sm">
+              {props.emptySections.map((s) => (
+                <List.Item key={s}>{s}</List.Item>
+              ))}
+            </List>
+            <Checkbox
+              mt="xs"
+              label={t("documents.numberAnyway")}
+              checked={allowEmpty}
+              onChange={(e) => setAllowEmpty(e.currentTarget.checked)}
+            />
+          </Alert>
+        )}
         <Group>
-          <Button
-            onClick={() => get("docx")}
-            loading={busy === "docx"}
-            disabled={!body || !place.trim() || !signer.trim()}
-          >
+          <Button onClick={() => get("docx")} loading={busy === "docx"} disabled={why !== null}>
             {t("documents.downloadDocx")}
           </Button>
-          <Button
-            variant="light"
-            onClick={() => get("pdf")}
-            loading={busy === "pdf"}
-            disabled={!body || !place.trim() || !signer.trim()}
-          >
+          <Button variant="light" onClick={() => get("pdf")} loading={busy === "pdf"} disabled={why !== null}>
             {t("documents.downloadPdf")}
           </Button>
+          {why && (
+            <Text size="sm" c="dimmed" data-testid="document-why-disabled">
+              {why}
+            </Text>
+          )}
         </Group>
       </Stack>
     </Paper>

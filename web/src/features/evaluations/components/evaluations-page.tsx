@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -19,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -105,11 +105,13 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
       <Title order={3}>{t("evaluations.title")}</Title>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="end">
-        <TextInput
+        <UnitPicker
           label={t("evaluations.unit")}
-          value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value.trim())}
-          w={120}
+          value={unit || null}
+          clearable={false}
+          onChange={(code) => code && setUnit(code)}
+          w={320}
+          data-testid="evaluations-unit"
         />
         <Select
           label={t("evaluations.year")}

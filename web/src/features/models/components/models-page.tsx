@@ -24,6 +24,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { ApiError, api, download, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatNumber } from "../../../lib/format.ts";
@@ -119,11 +120,13 @@ export function ModelsPage({
     <Stack>
       <Title order={3}>{t("models.title")}</Title>
       <Group align="end">
-        <TextInput
+        <UnitPicker
           label={t("models.unit")}
-          value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value.trim())}
-          w={120}
+          value={unit || null}
+          clearable={false}
+          onChange={(code) => code && setUnit(code)}
+          w={320}
+          data-testid="models-unit"
         />
         <Select
           label={t("models.year")}

@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
 import { DateField } from "../../../components/date-field.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -83,11 +84,13 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
       {error && <Alert color="red">{error}</Alert>}
       <OverdueList items={overdue.data?.items ?? []} />
       <Group align="end">
-        <TextInput
+        <UnitPicker
           label={t("documents.unit")}
-          value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value.trim())}
-          w={120}
+          value={unit || null}
+          clearable={false}
+          onChange={(code) => code && setUnit(code)}
+          w={320}
+          data-testid="plans-unit"
         />
         {canManage && (
           <>
@@ -454,12 +457,13 @@ export function PlanPage() {
             w={320}
             data-testid="task-title"
           />
-          <TextInput
-            label={t("plans.assigneeCode")}
-            placeholder="30037"
-            value={task.assigneeUnitCode}
-            onChange={(e) => setTask({ ...task, assigneeUnitCode: e.currentTarget.value.trim() })}
-            w={130}
+          <UnitPicker
+            label={t("plans.assignee")}
+            withAsterisk
+            within={p.unitCode}
+            value={task.assigneeUnitCode || null}
+            onChange={(code) => setTask({ ...task, assigneeUnitCode: code ?? "" })}
+            w={300}
             data-testid="task-assignee"
           />
           <DateField

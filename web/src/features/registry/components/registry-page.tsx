@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
@@ -55,11 +56,13 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
       <Title order={3}>{t("registry.title")}</Title>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="end">
-        <TextInput
+        <UnitPicker
           label={t("documents.unit")}
-          value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value.trim())}
-          w={120}
+          value={unit || null}
+          clearable={false}
+          onChange={(code) => code && setUnit(code)}
+          w={320}
+          data-testid="registry-unit"
         />
         <TextInput
           label={t("registry.search")}

@@ -17,41 +17,48 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { TWO_TIER_FROM } from "../../../../../src/domain/dates.ts";
 import { add } from "../../../../../src/domain/decimal.ts";
+import { FED_INDICATORS } from "../../../../../src/domain/dvk-models.ts";
 import { parsePeriod } from "../../../../../src/domain/periods.ts";
+import { unitOfMeasure } from "../../../../../src/domain/terms.ts";
 import { change, changeText } from "../../../../../src/domain/trend.ts";
-import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
+import { formatDecimal, langOf } from "../../../../../src/domain/vn-format.ts";
 import { EChart, type EChartsOption } from "../../../components/echart.tsx";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api, type ReportForm } from "../../../lib/api.ts";
 import type { components } from "../../../lib/api-types.ts";
-import { todayIso } from "../../../lib/format.ts";
+import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "../../../lib/format.ts";
 import { describeFailure } from "../../../lib/use-api-error.ts";
 
 type Totals = components["schemas"]["Totals"];
 const YEARS = 5;
+const KINDS = { year: "", S1: "S1", S2: "S2" } as const;
 
-function periodsOf(kind: string, lastYear: number): string[] {
+function periodsOf(kind: keyof typeof KINDS, lastYear: number): string[] {
   const years = Array.from({ length: YEARS }, (_, i) => lastYear - YEARS + 1 + i);
-  return years.map((y) => (kind === "S1" ? `${y}S1` : String(y)));
+  return years.map((y) => `${y}${KINDS[kind]}`);
 }
 
-const show = (v: string | null | undefined) => (v === null || v === undefined ? "—" : formatDecimalVi(v));
+/** Periods before two-tier local government: their figures are those of the units of the time. */
+const beforeReform = (period: string) => parsePeriod(period).end < TWO_TIER_FROM;
 
 /**
- * Dashboard: a form's rolled-up numbers for a unit (default: the country) over the last five years or first
- * halves, the change on a year earlier, and the units below it to drill into, down to the hamlet.
+ * Dashboard: a form's figures for a unit (default: the country) over the last five years or half years, the
+ * change on a year earlier, and the units below it to drill into, down to the hamlet. Periods before the 2025
+ * reform are counted in today's units through the successor links (the same territory), and say so.
  */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "vi";
+  const lang = langOf(i18n.language);
   const [params, setParams] = useSearchParams();
   const unit = params.get("unit") ?? "";
-  const kind = params.get("kind") ?? "year";
+  const kind = (params.get("kind") ?? "year") as keyof typeof KINDS;
   const form = params.get("form") ?? "dvcq-thap-muoi";
   const indicator = params.get("indicator") ?? "DVK_MODELS_TOTAL";
   const trail = (params.get("trail") ?? "").split(",").filter(Boolean);
-  const periods = useMemo(() => periodsOf(kind, new Date().getFullYear()), [kind]);
+  const periods = useMemo(() => periodsOf(kind in KINDS ? kind : "year", new Date().getFullYear()), [kind]);
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) v === null || v === "" ? next.delete(k) : next.set(k, v);
@@ -70,8 +77,26 @@ export function DashboardPage() {
       ),
     retry: false,
   });
+  // the names of the units on the trail, for the breadcrumbs (codes only as a fallback)
+  const trailNames = useQuery({
+    queryKey: ["trail-names", trail.join(",")],
+    queryFn: async () =>
+      Object.fromEntries(
+        await Promise.all(
+          trail.map(async (c) => {
+            const d = await api<components["schemas"]["UnitDetail"]>(
+              "GET",
+              `/api/units/${encodeURIComponent(c)}`,
+            );
+            return [c, d.unit.fullName] as const;
+          }),
+        ),
+      ),
+    enabled: trail.length > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const d = q.data;
-  // the unit's own value, or for the country the sum of its provinces (sums only)
+  // the unit's own figure, or for the country the sum of its provinces (sums only)
   const own = useMemo(() => {
     if (!d) return (_p: string, _i: string) => null as string | null;
     return (period: string, code: string): string | null => {
@@ -91,13 +116,18 @@ export function DashboardPage() {
   const previous = latest ? periods[periods.indexOf(latest) - 1] : undefined;
   const selected = d?.indicators.find((i) => i.code === indicator) ?? d?.indicators[0];
   const name = (i: { nameVi: string; nameEn: string }) => (lang === "en" ? i.nameEn : i.nameVi);
+  const acrossReform = periods.some(beforeReform) && periods.some((p) => !beforeReform(p));
   const option = useMemo<EChartsOption | null>(() => {
     if (!d || !selected) return null;
+    const fmt = (v: number) => formatDecimal(String(v), lang);
     return {
-      tooltip: { trigger: "axis" },
-      grid: { left: 70, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: "category", data: periods },
-      yAxis: { type: "value" },
+      tooltip: {
+        trigger: "axis",
+        valueFormatter: (v: unknown) => (typeof v === "number" ? fmt(v) : "—"),
+      },
+      grid: { left: 80, right: 20, top: 20, bottom: 30 },
+      xAxis: { type: "category", data: periods.map((p) => formatPeriod(p, lang)) },
+      yAxis: { type: "value", axisLabel: { formatter: (v: number) => fmt(v) } },
       series: [
         {
           type: "line",
@@ -111,6 +141,7 @@ export function DashboardPage() {
       ],
     };
   }, [d, selected, periods, own, lang]);
+  const ownPeriods = d?.unit ? (d.ownReport[d.unit.code] ?? []) : [];
 
   const drill = (code: string) => set({ unit: code, trail: [...trail, unit].filter(Boolean).join(",") });
   return (
@@ -120,6 +151,7 @@ export function DashboardPage() {
         <Select
           label={t("reports.form")}
           w={380}
+          allowDeselect={false}
           value={form}
           onChange={(v) => v && set({ form: v })}
           data={(forms.data?.items ?? []).map((f) => ({
@@ -130,42 +162,64 @@ export function DashboardPage() {
         <SegmentedControl
           value={kind}
           onChange={(v) => set({ kind: v })}
+          aria-label={t("period.label")}
           data={[
             { value: "year", label: t("dashboard.years") },
             { value: "S1", label: t("dashboard.halves") },
+            { value: "S2", label: t("dashboard.secondHalves") },
           ]}
+        />
+        <UnitPicker
+          label={t("dashboard.goTo")}
+          w={300}
+          value={null}
+          onChange={(code) => code && set({ unit: code, trail: [...trail, unit].filter(Boolean).join(",") })}
+          data-testid="dashboard-unit"
         />
       </Group>
       <Breadcrumbs data-testid="trail">
         <Anchor onClick={() => set({ unit: null, trail: null })}>{t("dashboard.country")}</Anchor>
         {trail.map((c, i) => (
           <Anchor key={c} onClick={() => set({ unit: c, trail: trail.slice(0, i).join(",") })}>
-            {c}
+            {trailNames.data?.[c] ?? c}
           </Anchor>
         ))}
         {d?.unit && <Text>{d.unit.name}</Text>}
       </Breadcrumbs>
       {q.isLoading && <Loader />}
       {q.error && <Alert color="red">{describeFailure(q.error, lang)}</Alert>}
-      {d && latest === undefined && <Alert>{t("reports.empty")}</Alert>}
+      {d && latest === undefined && <Alert>{t("dashboard.noFigures")}</Alert>}
       {d && latest && (
         <>
           <Text size="sm" c="dimmed">
-            {t("dashboard.latest", { period: latest })}
+            {t("dashboard.latest", { period: formatPeriod(latest, lang) })}
+            {previous
+              ? ` · ${t("dashboard.comparedWith", { period: formatSamePeriod(previous, lang) })}`
+              : ""}
+            {ownPeriods.includes(latest) ? ` · ${t("dashboard.ownReport")}` : ""}
           </Text>
+          {acrossReform && (
+            <Text size="sm" c="dimmed" data-testid="reform-note">
+              {t("dashboard.reformNote")}
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} data-testid="cards">
             {d.indicators.map((i) => {
               const cur = own(latest, i.code);
               const prev = previous ? own(previous, i.code) : null;
               if (cur === null) return null;
+              const held = i.code in FED_INDICATORS ? d.registry[latest]?.[i.code] : undefined;
               return (
                 <Paper
                   key={i.code}
                   withBorder
                   p="sm"
+                  component="button"
+                  type="button"
                   onClick={() => set({ indicator: i.code })}
                   style={{
                     cursor: "pointer",
+                    textAlign: "left",
                     borderColor: i.code === selected?.code ? "var(--mantine-color-blue-5)" : undefined,
                   }}
                   data-testid={`card-${i.code}`}
@@ -174,18 +228,23 @@ export function DashboardPage() {
                     {name(i)}
                   </Text>
                   <Text fw={700} size="xl">
-                    {show(cur)}{" "}
+                    {formatValue(cur, lang)}{" "}
                     <Text span size="sm">
-                      {i.unitOfMeasure}
+                      {unitOfMeasure(i.unitOfMeasure, lang, Number(cur))}
                     </Text>
                   </Text>
                   {prev !== null && (
                     <Text
                       size="xs"
-                      c={change(prev, cur).direction === "down" ? "red" : "teal"}
+                      c={change(prev, cur).direction === "down" ? "red.8" : "teal.8"}
                       data-testid={`trend-${i.code}`}
                     >
                       {changeText(change(prev, cur), lang)}
+                    </Text>
+                  )}
+                  {held !== undefined && held !== cur && (
+                    <Text size="xs" c="grape.8" data-testid={`held-${i.code}`}>
+                      {t("dashboard.registryHolds", { n: formatValue(held, lang) })}
                     </Text>
                   )}
                 </Paper>
@@ -196,6 +255,11 @@ export function DashboardPage() {
             <Paper withBorder p="sm">
               <Text fw={600}>{name(selected)}</Text>
               <EChart option={option} height={260} testId="trend-chart" />
+              {acrossReform && (
+                <Text size="xs" c="dimmed">
+                  {t("dashboard.reformChartNote")}
+                </Text>
+              )}
             </Paper>
           )}
         </>
@@ -208,15 +272,15 @@ export function DashboardPage() {
             </Text>
             <ExportButton
               title={`${name(selected)} – ${d.unit ? d.unit.name : t("dashboard.country")}`}
-              columns={[t("code"), t("unit"), ...periods]}
+              columns={[t("unit"), ...periods.map((p) => formatPeriod(p, lang)), t("code")]}
               rows={() =>
                 d.children.map((c) => [
-                  c.code,
                   c.name,
                   ...periods.map((p) => {
                     const v = d.values[c.code]?.[p]?.[selected.code];
                     return v === undefined || v === null ? null : Number(v);
                   }),
+                  c.code,
                 ])
               }
             />
@@ -227,7 +291,7 @@ export function DashboardPage() {
                 <Table.Tr>
                   <Table.Th>{t("unit")}</Table.Th>
                   {periods.map((p) => (
-                    <Table.Th key={p}>{p}</Table.Th>
+                    <Table.Th key={p}>{formatPeriod(p, lang)}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -238,7 +302,7 @@ export function DashboardPage() {
                       <Anchor onClick={() => drill(c.code)}>{c.name}</Anchor>
                     </Table.Td>
                     {periods.map((p) => (
-                      <Table.Td key={p}>{show(d.values[c.code]?.[p]?.[selected.code])}</Table.Td>
+                      <Table.Td key={p}>{formatValue(d.values[c.code]?.[p]?.[selected.code], lang)}</Table.Td>
                     ))}
                   </Table.Tr>
                 ))}

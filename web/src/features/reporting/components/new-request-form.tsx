@@ -1,133 +1,259 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
+import { PeriodPicker, type PeriodValue } from "../../../components/period-picker.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api, type ReportForm } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import type { components, paths } from "../../../lib/api-types.ts";
+import { formatDate, formatNumber } from "../../../lib/format.ts";
 import { describeFailure, useApiError } from "../../../lib/use-api-error.ts";
 
 type Deadline = paths["/api/reporting/deadline"]["get"]["responses"]["200"]["content"]["application/json"];
-const LEVELS = ["commune", "district", "hamlet"] as const;
+type Preview = components["schemas"]["RequestPreview"];
+type Level = "province" | "district" | "commune" | "hamlet";
+const BELOW: Record<Level, Level[]> = {
+  province: ["commune", "hamlet", "district"],
+  district: ["commune", "hamlet"],
+  commune: ["hamlet"],
+  hamlet: [],
+};
 
-/** Issue a request: form, period (its cut-off and the proposed deadline shown at once), targets, công văn. */
+/**
+ * Issue a request: the issuing unit by name, the form, the period in words (its cut-off and the proposed
+ * deadline shown at once), the targets (how many units it will ask), the công văn; warned before issuing one
+ * that asks the same units for the same form and period as another.
+ */
 export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const { error, onError } = useApiError();
-  const [issuer, setIssuer] = useState(defaultIssuer);
+  const { error, onError, fieldError, clear } = useApiError();
+  const [issuer, setIssuer] = useState<string | null>(defaultIssuer || null);
+  const [issuerLevel, setIssuerLevel] = useState<Level>("province");
   const [formId, setFormId] = useState<string | null>(null);
-  const [period, setPeriod] = useState(String(new Date().getFullYear()));
-  const [level, setLevel] = useState<(typeof LEVELS)[number]>("commune");
+  const [period, setPeriod] = useState<PeriodValue>({ code: String(new Date().getFullYear()) });
+  const [level, setLevel] = useState<Level>("commune");
   const [referenceNo, setReferenceNo] = useState("");
   const [deadline, setDeadline] = useState<string | null>(null);
+  const [confirmOverlap, setConfirmOverlap] = useState(false);
   const forms = useQuery({
     queryKey: ["forms"],
     queryFn: () => api<{ items: ReportForm[] }>("GET", "/api/forms"),
   });
+  const form = formId ?? (forms.data?.items[0] ? String(forms.data.items[0].id) : null);
+  const periodInput =
+    "code" in period
+      ? { code: period.code }
+      : period.start && period.end
+        ? { start: period.start, end: period.end }
+        : null;
+  const code = "code" in period ? period.code : null;
   const proposal = useQuery({
-    queryKey: ["deadline", period, level],
+    queryKey: ["deadline", code, level],
     queryFn: () =>
-      api<Deadline>("GET", `/api/reporting/deadline?period=${encodeURIComponent(period)}&level=${level}`),
+      api<Deadline>("GET", `/api/reporting/deadline?period=${encodeURIComponent(code ?? "")}&level=${level}`),
+    enabled: code !== null,
     retry: false,
   });
+  const body =
+    issuer && form && periodInput
+      ? {
+          issuerUnitCode: issuer,
+          formId: Number(form),
+          period: periodInput,
+          targetLevel: level,
+          ...(referenceNo.trim() ? { referenceNo: referenceNo.trim() } : {}),
+          ...(deadline ? { deadline } : {}),
+        }
+      : null;
+  // how many units it will ask, and the requests that already ask them for the same form and period
+  const [previewOf] = useDebouncedValue(
+    body && { ...body, referenceNo: undefined, deadline: undefined },
+    300,
+  );
+  const preview = useQuery({
+    queryKey: ["request-preview", previewOf],
+    queryFn: () => api<Preview>("POST", "/api/requests/preview", previewOf),
+    enabled: previewOf !== null,
+    retry: false,
+  });
+  const overlaps = preview.data?.items ?? [];
   const create = useMutation({
     mutationFn: () =>
       api<{ id: number }>("POST", "/api/requests", {
-        issuerUnitCode: issuer.trim(),
-        formId: Number(formId ?? forms.data?.items[0]?.id),
-        period: { code: period.trim() },
-        targetLevel: level,
-        ...(referenceNo.trim() ? { referenceNo: referenceNo.trim() } : {}),
-        ...(deadline ? { deadline } : {}),
+        ...body,
+        ...(overlaps.length && confirmOverlap ? { allowOverlap: true } : {}),
       }),
     onSuccess: async (r) => {
+      clear();
       await qc.invalidateQueries({ queryKey: ["requests"] });
       await qc.invalidateQueries({ queryKey: ["inbox"] });
       onDone();
-      navigate(`/requests/${r.id}`);
+      navigate(`/requests/${r.id}`, { state: { notice: t("reports.issuedNotice") } });
     },
     onError,
   });
   const p = proposal.data;
+  const blocked = !body
+    ? t("reports.fillRequired")
+    : overlaps.length && !confirmOverlap
+      ? t("reports.confirmOverlapFirst")
+      : null;
   return (
     <Paper withBorder p="md">
       <Stack>
-        {error && <Alert color="red">{error}</Alert>}
-        <Group align="end" wrap="wrap">
-          <TextInput
+        <Group align="start" wrap="wrap">
+          <UnitPicker
             label={t("reports.issuer")}
+            withAsterisk
+            permission="report.request"
+            w={320}
             value={issuer}
-            onChange={(e) => setIssuer(e.currentTarget.value)}
-            w={130}
+            onChange={(c) => {
+              setIssuer(c);
+              clear();
+            }}
+            onLevel={(l) => {
+              setIssuerLevel(l);
+              if (!BELOW[l].includes(level)) setLevel(BELOW[l][0] ?? "commune");
+            }}
+            error={fieldError("issuerUnitCode")}
+            data-testid="issuer"
           />
           <Select
             label={t("reports.form")}
+            withAsterisk
             w={380}
-            value={formId ?? (forms.data?.items[0] ? String(forms.data.items[0].id) : null)}
+            allowDeselect={false}
+            value={form}
             onChange={setFormId}
             data={(forms.data?.items ?? []).map((f) => ({
               value: String(f.id),
-              label: `${i18n.language === "en" ? f.nameEn : f.nameVi} (v${f.version})`,
+              label: i18n.language === "en" ? f.nameEn : f.nameVi,
             }))}
+            error={fieldError("formId")}
           />
-          <TextInput
-            label={t("reports.period")}
-            description={t("reports.periodHint")}
-            value={period}
-            onChange={(e) => {
-              setPeriod(e.currentTarget.value);
-              setDeadline(null);
-            }}
-            w={200}
-            data-testid="period"
-          />
+        </Group>
+        <PeriodPicker
+          value={period}
+          onChange={(v) => {
+            setPeriod(v);
+            setDeadline(null);
+          }}
+          error={
+            fieldError("period") ?? (proposal.error ? describeFailure(proposal.error, i18n.language) : null)
+          }
+        />
+        <Group align="start" wrap="wrap">
           <Select
             label={t("reports.targetLevel")}
-            w={190}
+            withAsterisk
+            w={220}
+            allowDeselect={false}
             value={level}
-            onChange={(v) => v && setLevel(v as (typeof LEVELS)[number])}
-            data={LEVELS.map((l) => ({ value: l, label: t(l) }))}
+            onChange={(v) => v && setLevel(v as Level)}
+            data={BELOW[issuerLevel].map((l) => ({ value: l, label: t(l) }))}
+            description={
+              preview.data
+                ? t("reports.willAsk", { count: preview.data.targets, n: formatNumber(preview.data.targets) })
+                : undefined
+            }
+            error={fieldError("targetLevel")}
           />
           <TextInput
             label={t("reports.referenceNo")}
+            description={t("reports.referenceNoHint")}
             placeholder="113-CV/BDVHU"
             value={referenceNo}
             onChange={(e) => setReferenceNo(e.currentTarget.value)}
-            w={160}
+            w={200}
+            error={fieldError("referenceNo")}
           />
           <DateField
             label={t("reports.deadline")}
+            description={p ? t("reports.proposed", { date: formatDate(p.deadline) }) : undefined}
             value={deadline ?? p?.deadline ?? null}
             onChange={setDeadline}
-            w={150}
+            w={170}
+            error={fieldError("deadline")}
           />
         </Group>
         {p && (
           <Text size="sm" c="dimmed">
-            {p.period.labelVi} ·{" "}
             {t("reports.cutoff", {
               from: formatDate(p.period.cutoffFrom),
               to: formatDate(p.period.cutoffTo),
-            })}{" "}
-            · {t("reports.proposed", { date: formatDate(p.deadline) })}
+            })}
           </Text>
         )}
-        {proposal.error && (
-          <Text size="sm" c="red">
-            {describeFailure(proposal.error, i18n.language)}
-          </Text>
+        {overlaps.length > 0 && (
+          <Alert color="orange" title={t("reports.overlapTitle")} data-testid="overlap">
+            <Stack gap="xs">
+              <List size="sm">
+                {overlaps.map((o) => (
+                  <List.Item key={`${o.id}-${o.issuerUnitCode}-${o.deadline}`}>
+                    {o.id !== null ? (
+                      <Anchor component={Link} to={`/requests/${o.id}`} target="_blank">
+                        {o.referenceNo ?? o.title}
+                      </Anchor>
+                    ) : (
+                      o.issuerName
+                    )}{" "}
+                    —{" "}
+                    {t("reports.overlapLine", {
+                      issuer: o.issuerName,
+                      deadline: formatDate(o.deadline),
+                      shared: formatNumber(o.shared),
+                      submitted: formatNumber(o.submitted),
+                      expected: formatNumber(o.expected),
+                      state: o.open ? t("reports.overlapOpen") : t("reports.overlapClosed"),
+                    })}
+                  </List.Item>
+                ))}
+              </List>
+              <Text size="sm">{t("reports.overlapRule")}</Text>
+              <Checkbox
+                label={t("reports.overlapConfirm")}
+                checked={confirmOverlap}
+                onChange={(e) => setConfirmOverlap(e.currentTarget.checked)}
+                data-testid="overlap-confirm"
+              />
+            </Stack>
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" data-testid="form-error">
+            {error}
+          </Alert>
         )}
         <Group>
-          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!p}>
+          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={blocked !== null}>
             {t("reports.issue")}
           </Button>
           <Button variant="default" onClick={onDone}>
             {t("cancel")}
           </Button>
+          {blocked && (
+            <Text size="sm" c="dimmed" data-testid="why-disabled">
+              {blocked}
+            </Text>
+          )}
         </Group>
       </Stack>
     </Paper>

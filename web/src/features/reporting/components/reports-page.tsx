@@ -15,10 +15,9 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { formatDate, formatNumber, formatValue } from "../../../lib/format.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
 import { ReminderList } from "./reminder-list.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
@@ -48,16 +47,18 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
       <Tabs defaultValue="inbox">
         <Tabs.List>
           <Tabs.Tab value="inbox">
-            {t("reports.inbox")} ({inbox.data?.items.length ?? 0})
+            {t("reports.inbox")} ({formatNumber(inbox.data?.items.length ?? 0)})
           </Tabs.Tab>
           <Tabs.Tab value="issued">
-            {t("reports.issued")} ({issued.data?.items.length ?? 0})
+            {t("reports.issued")} ({formatNumber(issued.data?.items.length ?? 0)})
           </Tabs.Tab>
           <Tabs.Tab value="timeliness">{t("reports.timelinessMap")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="inbox" pt="sm">
-          {inbox.data?.items.length === 0 && <Alert>{t("reports.empty")}</Alert>}
-          <Table.ScrollContainer minWidth={800}>
+          {inbox.data?.items.length === 0 && (
+            <Alert data-testid="inbox-empty">{t("reports.inboxEmpty")}</Alert>
+          )}
+          <Table.ScrollContainer minWidth={800} display={inbox.data?.items.length === 0 ? "none" : undefined}>
             <Table striped data-testid="inbox">
               <Table.Thead>
                 <Table.Tr>
@@ -97,8 +98,22 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
           </Table.ScrollContainer>
         </Tabs.Panel>
         <Tabs.Panel value="issued" pt="sm">
-          {issued.data?.items.length === 0 && <Alert>{t("reports.empty")}</Alert>}
-          <Table.ScrollContainer minWidth={900}>
+          {issued.data?.items.length === 0 && (
+            <Alert data-testid="issued-empty">
+              <Group justify="space-between">
+                <Text size="sm">{t("reports.issuedEmpty")}</Text>
+                {canRequest && (
+                  <Button size="xs" onClick={() => setCreating(true)}>
+                    {t("reports.newRequest")}
+                  </Button>
+                )}
+              </Group>
+            </Alert>
+          )}
+          <Table.ScrollContainer
+            minWidth={900}
+            display={issued.data?.items.length === 0 ? "none" : undefined}
+          >
             <Table striped data-testid="issued">
               <Table.Thead>
                 <Table.Tr>
@@ -121,13 +136,14 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
                     <Table.Td>{formatDate(r.deadline)}</Table.Td>
                     <Table.Td miw={160}>
                       <Text size="xs">
-                        {r.counts.submitted}/{r.counts.expected} ({formatDecimalVi(r.counts.completeness)}%)
+                        {formatNumber(r.counts.submitted)}/{formatNumber(r.counts.expected)} (
+                        {formatValue(r.counts.completeness)}%)
                       </Text>
                       <Progress value={Number(r.counts.completeness)} size="sm" />
                     </Table.Td>
-                    <Table.Td>{r.counts.onTime}</Table.Td>
-                    <Table.Td>{r.counts.late}</Table.Td>
-                    <Table.Td>{r.counts.missing}</Table.Td>
+                    <Table.Td>{formatNumber(r.counts.onTime)}</Table.Td>
+                    <Table.Td>{formatNumber(r.counts.late)}</Table.Td>
+                    <Table.Td>{formatNumber(r.counts.missing)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

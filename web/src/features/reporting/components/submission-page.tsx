@@ -16,8 +16,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { parseNarrative } from "../../../../../src/domain/narrative.ts";
-import { periodLabelOrCode } from "../../../../../src/domain/periods.ts";
+import { formCombos } from "../../../../../src/domain/report-forms.ts";
+import { breakdownMessage, checkBreakdowns } from "../../../../../src/domain/validation-rules.ts";
+import { langOf } from "../../../../../src/domain/vn-format.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { NarrativeEditor } from "../../../components/narrative-editor.tsx";
 import {
   ApiError,
   api,
@@ -26,7 +29,8 @@ import {
   type SubmissionWritten,
   upload,
 } from "../../../lib/api.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { formatDate, formatDateTime, formatPeriod } from "../../../lib/format.ts";
+import { useUnsavedGuard } from "../../../lib/unsaved.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { brokenRules, readInput, toInput, type Values } from "../entry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
@@ -66,28 +70,50 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const { error, onError, clear } = useApiError();
   const { submission: sub, form, request } = detail;
   const editable = detail.can.fill && ["not_started", "draft", "returned"].includes(sub.status);
-  // while it can be edited, the model indicators show the registry's counts (what will be sent)
-  const [input, setInput] = useState<Values>(() =>
-    toInput(editable && detail.fed ? { ...sub.values, ...detail.fed.values } : sub.values, detail.indicators),
-  );
+  // what the unit typed, as it typed it: a registry's figures are shown beside, taken only when it chooses
+  const [input, setInput] = useState<Values>(() => toInput(sub.values, detail.indicators));
   const [narrative, setNarrative] = useState<Record<string, string>>(sub.narrative);
   // every edit bumps `edits`; a save records the count it sent, so edits typed during a save stay unsaved
   const [edits, setEdits] = useState(0);
   const [savedEdits, setSavedEdits] = useState(0);
   const dirty = edits !== savedEdits;
+  useUnsavedGuard(dirty);
   const touch = () => setEdits((n) => n + 1);
   const [conflict, setConflict] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const version = useRef(sub.version);
   const [dialog, setDialog] = useState<null | "submit" | "accept" | "return" | "unlock">(null);
   const [text, setText] = useState("");
+  // closing a dialog with a reason typed asks first: nothing typed is lost by a stray Escape
+  const [askClose, setAskClose] = useState(false);
 
   const read = useMemo(
     () => readInput(input, detail.indicators, i18n.language),
     [input, detail.indicators, i18n.language],
   );
   const broken = useMemo(() => brokenRules(form.rules, read.values), [form.rules, read.values]);
-  const hasErrors = Object.keys(read.errors).length > 0 || broken.some((b) => b.rule.severity === "error");
+  const lang = langOf(i18n.language);
+  // breakdowns that cannot be (parts above the total), checked as the server checks them
+  const breakdowns = useMemo(() => {
+    const byCode = new Map(detail.indicators.map((i) => [i.code, i]));
+    const combos = formCombos(form, (code) => byCode.get(code)?.categories);
+    const additive = new Set(detail.indicators.filter((i) => i.aggregation === "sum").map((i) => i.code));
+    const out: Record<string, string[]> = {};
+    for (const p of checkBreakdowns(read.values, combos, additive)) {
+      const ind = byCode.get(p.indicator);
+      const m = breakdownMessage(p, { vi: ind?.nameVi ?? p.indicator, en: ind?.nameEn ?? p.indicator });
+      out[p.indicator] = [...(out[p.indicator] ?? []), lang === "en" ? m.messageEn : m.messageVi];
+    }
+    return out;
+  }, [detail.indicators, form, read.values, lang]);
+  const problems = [
+    ...Object.values(read.errors),
+    ...broken
+      .filter((b) => b.rule.severity === "error")
+      .map((b) => (lang === "en" ? b.rule.messageEn : b.rule.messageVi)),
+    ...Object.values(breakdowns).flat(),
+  ];
+  const hasErrors = problems.length > 0;
 
   const refresh = useCallback(async () => {
     await qc.invalidateQueries({ queryKey: ["inbox"] });
@@ -131,18 +157,21 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
             }
           : { version: version.current, ...(text.trim() ? { comment: text } : {}) },
       ),
-    onSuccess: async () => {
+    onSuccess: async (_r, action) => {
       setDialog(null);
       setText("");
       clear();
+      onNotice(t(`reports.done.${action}`, { unit: detail.unitName }));
       await refresh();
       await qc.invalidateQueries({ queryKey: ["request"] });
       await qc.invalidateQueries({ queryKey: ["reminders"] });
     },
     onError: (e) => {
-      setDialog(null);
-      if (e instanceof ApiError && e.code === "version_conflict") setConflict(true);
-      else onError(e);
+      // a refusal is shown in the dialog that caused it, which stays open with what was typed
+      if (e instanceof ApiError && e.code === "version_conflict") {
+        setDialog(null);
+        setConflict(true);
+      } else onError(e);
     },
   });
 
@@ -166,14 +195,31 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
     setInput((cur) => ({ ...cur, [code]: { ...cur[code], [combo]: v } }));
     touch();
   };
-  const lang = i18n.language;
+  // the one action: a registry's figures into the report, as if typed (saved like any edit)
+  const fedDiffers = detail.fed?.codes.some((code) =>
+    Object.entries(detail.fed?.values[code] ?? {}).some(([combo, v]) => read.values[code]?.[combo] !== v),
+  );
+  const takeFed = () => {
+    const fed = detail.fed;
+    if (!fed) return;
+    setInput((cur) => {
+      const next = { ...cur };
+      for (const code of fed.codes)
+        next[code] = {
+          ...next[code],
+          ...toInput({ [code]: fed.values[code] ?? {} }, detail.indicators)[code],
+        };
+      return next;
+    });
+    touch();
+  };
   return (
     <Stack>
       <Group justify="space-between" align="start">
         <div>
           <Title order={3}>{request.title}</Title>
           <Text>
-            {detail.unitName} · {periodLabelOrCode(request.periodCode)} · {t("reports.deadline")}:{" "}
+            {detail.unitName} · {formatPeriod(request.periodCode)} · {t("reports.deadline")}:{" "}
             {formatDate(request.deadline)}
             {request.referenceNo ? ` · ${t("reports.referenceNo")}: ${request.referenceNo}` : ""}
           </Text>
@@ -207,6 +253,16 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
           {lang === "en" ? b.rule.messageEn : b.rule.messageVi}
         </Alert>
       ))}
+      {detail.fed && editable && fedDiffers && (
+        <Alert color="grape" title={t("reports.fedTitle", { year: detail.fed.year })} data-testid="fed-offer">
+          <Group justify="space-between">
+            <Text size="sm">{t("reports.fedText")}</Text>
+            <Button size="xs" variant="light" color="grape" onClick={takeFed} data-testid="take-fed">
+              {t("reports.takeFed")}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {form.sections.map((s) => (
         <Paper key={s.key} withBorder={s.kind !== "heading"} p={s.kind === "heading" ? 0 : "sm"}>
           <Title order={s.depth === 1 ? 4 : 5} mb={4}>
@@ -219,19 +275,17 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
             </Text>
           )}
           {s.kind === "narrative" && (
-            <Textarea
-              autosize
-              minRows={3}
+            <NarrativeEditor
               readOnly={!editable}
               value={narrative[s.key] ?? ""}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
+              onChange={(v) => {
                 setNarrative((cur) => ({ ...cur, [s.key]: v }));
                 touch();
               }}
-              data-testid={`narrative-${s.key}`}
+              testId={`narrative-${s.key}`}
               error={footnoteProblems(narrative[s.key] ?? "", t)}
-              description={editable ? t("reports.footnoteHelp") : undefined}
+              label={lang === "en" ? s.titleEn : s.titleVi}
+              hideLabel
             />
           )}
           {s.kind === "table" && (
@@ -242,8 +296,10 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
               errors={read.errors}
               previous={detail.previous}
               outliers={detail.checks.outliers}
+              breakdowns={breakdowns}
+              values={read.values}
               editable={editable}
-              fed={editable ? (detail.fed?.codes ?? []) : []}
+              fed={detail.fed}
               onChange={setCell}
             />
           )}
@@ -256,7 +312,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
               {save.isPending
                 ? t("reports.saving")
                 : savedAt
-                  ? t("reports.savedAt", { time: savedAt.toLocaleTimeString("vi-VN") })
+                  ? t("reports.savedAt", { time: formatDateTime(savedAt.toISOString()).slice(11) })
                   : ""}
             </Text>
             <Button
@@ -292,9 +348,18 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
               onClick={() => (detail.lateReasonNeeded ? setDialog("submit") : act.mutate("submit"))}
               disabled={hasErrors || conflict}
               loading={act.isPending}
+              title={hasErrors ? t("reports.cannotSubmit", { count: problems.length }) : undefined}
+              data-testid="submit"
             >
               {t("reports.submit")}
             </Button>
+            {(hasErrors || conflict) && (
+              <Text size="sm" c="red" data-testid="submit-why">
+                {conflict
+                  ? t("reports.conflictFirst")
+                  : `${t("reports.cannotSubmit", { count: problems.length })}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "…" : ""}`}
+              </Text>
+            )}
           </>
         )}
         {detail.can.review && sub.status === "submitted" && (
@@ -324,8 +389,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       />
       <Modal
         opened={dialog === "submit" || dialog === "return" || dialog === "unlock"}
-        onClose={() => setDialog(null)}
-        title={dialog ? t(dialog === "submit" ? "reports.submit" : `reports.${dialog}`) : ""}
+        onClose={() => (text.trim() ? setAskClose(true) : setDialog(null))}
+        title={dialog ? t(dialog === "submit" ? "reports.submitLate" : `reports.${dialog}`) : ""}
       >
         <Stack>
           {dialog === "submit" && (
@@ -345,15 +410,36 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
             minRows={2}
             data-testid="dialog-text"
           />
-          <Button
-            disabled={!text.trim()}
-            loading={act.isPending}
-            onClick={() => dialog && dialog !== "accept" && act.mutate(dialog)}
-          >
-            {t("save")}
-          </Button>
+          {error && <Alert color="red">{error}</Alert>}
+          <Group>
+            <Button
+              disabled={!text.trim()}
+              loading={act.isPending}
+              onClick={() => dialog && dialog !== "accept" && act.mutate(dialog)}
+              data-testid="dialog-confirm"
+            >
+              {dialog ? t(`reports.confirm.${dialog}`) : ""}
+            </Button>
+            {!text.trim() && (
+              <Text size="sm" c="dimmed">
+                {t("reports.reasonFirst")}
+              </Text>
+            )}
+          </Group>
         </Stack>
       </Modal>
+      <ConfirmDialog
+        opened={askClose}
+        title={t("discardTitle")}
+        message={t("discardText")}
+        confirmLabel={t("discard")}
+        onConfirm={() => {
+          setAskClose(false);
+          setText("");
+          setDialog(null);
+        }}
+        onCancel={() => setAskClose(false)}
+      />
       <Revisions submissionId={sub.id} />
     </Stack>
   );

@@ -1,20 +1,23 @@
-import { Alert, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Group, Loader, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { EChart, type EChartsOption } from "../../../components/echart.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { components } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { formatDate, formatNumber, formatPeriod } from "../../../lib/format.ts";
+import { describeFailure } from "../../../lib/use-api-error.ts";
 
 type Map = components["schemas"]["TimelinessMap"];
 
 /** Units × periods: the share of reports sent on time, late and missing counted in the tooltip. */
 export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [unit, setUnit] = useState(defaultUnit);
+  const lang = i18n.language === "en" ? "en" : "vi";
   const q = useQuery({
     queryKey: ["timeliness", unit],
     queryFn: () => api<Map>("GET", `/api/reporting/timeliness?unit=${encodeURIComponent(unit)}`),
@@ -39,16 +42,24 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
           const c = p.data.cell;
           const col = d.columns.find((x) => x.requestId === c.requestId);
           const unitName = d.rows.find((r) => r.code === c.unitCode)?.name ?? c.unitCode;
-          return `${unitName}<br/>${col?.periodCode} · ${t("reports.deadline")} ${formatDate(col?.deadline)}<br/>${t("reports.onTime")}: ${c.onTime}/${c.expected} · ${t("reports.late")}: ${c.late} · ${t("reports.missing")}: ${c.missing}`;
+          const n = (x: number) => formatNumber(x, 0, lang);
+          return `${unitName}<br/>${col ? formatPeriod(col.periodCode, lang) : ""} · ${t("reports.deadline")} ${formatDate(col?.deadline)}<br/>${t("reports.onTime")}: ${n(c.onTime)}/${n(c.expected)} · ${t("reports.late")}: ${n(c.late)} · ${t("reports.missing")}: ${n(c.missing)}`;
         },
       },
-      grid: { left: 170, right: 20, top: 10, bottom: 70 },
-      xAxis: { type: "category", data: d.columns.map((c) => c.periodCode), splitArea: { show: true } },
+      grid: { left: 210, right: 20, top: 10, bottom: 90 },
+      xAxis: {
+        type: "category",
+        data: d.columns.map((c) => formatPeriod(c.periodCode, lang)),
+        splitArea: { show: true },
+        // the periods in words are long: turned, and never cut
+        axisLabel: { rotate: 30, interval: 0, hideOverlap: false },
+      },
       yAxis: {
         type: "category",
         data: d.rows.map((r) => r.name),
         inverse: true,
-        axisLabel: { width: 160, overflow: "truncate" },
+        // a long name goes onto a second line rather than being cut
+        axisLabel: { width: 200, overflow: "break", lineHeight: 12 },
       },
       visualMap: {
         min: 0,
@@ -62,16 +73,22 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
       },
       series: [{ type: "heatmap", data, emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],
     };
-  }, [d, t]);
+  }, [d, t, lang]);
   return (
     <Stack>
       <Group align="end">
-        <TextInput label={t("unit")} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} w={140} />
-        {d && <Text size="sm">{d.unitName}</Text>}
+        <UnitPicker
+          label={t("unit")}
+          w={320}
+          value={unit || null}
+          clearable={false}
+          onChange={(code) => code && setUnit(code)}
+          data-testid="heatmap-unit"
+        />
       </Group>
       {q.isLoading && <Loader size="sm" />}
-      {q.error && <Alert color="red">{String((q.error as Error).message)}</Alert>}
-      {d && d.columns.length === 0 && <Alert>{t("reports.empty")}</Alert>}
+      {q.error && <Alert color="red">{describeFailure(q.error, lang)}</Alert>}
+      {d && d.columns.length === 0 && <Alert>{t("reports.heatmapEmpty")}</Alert>}
       {option && d && d.columns.length > 0 && (
         <EChart
           option={option}

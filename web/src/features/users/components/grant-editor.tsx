@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
@@ -10,6 +11,7 @@ export interface Grant {
   id: number;
   role: string;
   unitCode: string | null;
+  unitName?: string | null;
 }
 
 export const ROLES = ["unit_admin", "editor", "approver", "viewer", "system_admin"];
@@ -57,7 +59,7 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
             }
           >
             {t(`roles.${g.role}`)}
-            {g.unitCode ? ` · ${g.unitCode}` : ""}
+            {g.unitCode ? ` · ${g.unitName ?? g.unitCode}` : ""}
           </Badge>
         ))}
       </Group>
@@ -69,13 +71,14 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
           value={role}
           onChange={(v) => setRole(v ?? "viewer")}
         />
-        <TextInput
+        <UnitPicker
           size="xs"
-          w={90}
+          w={260}
           placeholder={t("unit")}
           aria-label={`${t("grant")}: ${t("unit")}`}
-          value={unitCode}
-          onChange={(e) => setUnitCode(e.currentTarget.value)}
+          permission="user.manage"
+          value={unitCode || null}
+          onChange={(code) => setUnitCode(code ?? "")}
           disabled={role === "system_admin"}
         />
         <Button size="xs" variant="light" onClick={() => add.mutate()} loading={add.isPending}>
@@ -92,7 +95,7 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
         title={t("removeGrant")}
         message={t("confirmRemoveGrant", {
           role: removing ? t(`roles.${removing.role}`) : "",
-          unit: removing?.unitCode ?? "",
+          unit: removing?.unitName ?? removing?.unitCode ?? "",
         })}
         confirmLabel={t("removeGrant")}
         loading={remove.isPending}

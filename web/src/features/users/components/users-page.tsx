@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api, type User } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
@@ -75,13 +76,14 @@ export function UsersPage() {
           onChange={(v) => setForm({ ...form, role: v ?? "editor" })}
           w={180}
         />
-        <TextInput
+        <UnitPicker
           label={t("unit")}
-          placeholder="30037"
-          value={form.unitCode}
-          onChange={set("unitCode")}
-          w={100}
+          permission="user.manage"
+          value={form.unitCode || null}
+          onChange={(code) => setForm({ ...form, unitCode: code ?? "" })}
+          w={300}
           disabled={form.role === "system_admin"}
+          data-testid="user-unit"
         />
         <Button onClick={() => create.mutate()} loading={create.isPending}>
           {t("addUser")}
