@@ -12,6 +12,29 @@ import { choose, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 
+/** The province issues a request of the Tháp Mười form to its communes through the API. */
+async function issueToCommunes(referenceNo: string, periodCode: string) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/reports`);
+  await logIn(page, "dongthap");
+  await page.getByRole("tab", { name: /Báo cáo cần gửi/ }).waitFor();
+  const me = await (await context.request.get(`${env.server.url}/api/auth/me`)).json();
+  const forms = await (await context.request.get(`${env.server.url}/api/forms`)).json();
+  const created = await context.request.post(`${env.server.url}/api/requests`, {
+    headers: { "x-csrf-token": me.csrfToken },
+    data: {
+      issuerUnitCode: "82",
+      formId: forms.items.find((f: { code: string }) => f.code === "dvcq-thap-muoi").id,
+      period: { code: periodCode },
+      referenceNo,
+      targetLevel: "commune",
+    },
+  });
+  expect(created.status()).toBe(201);
+  await context.close();
+}
+
 describe("periodic reporting in the browser", () => {
   it("request → fill → submit → accept → consolidated", async () => {
     // the province issues the request
@@ -43,11 +66,15 @@ describe("periodic reporting in the browser", () => {
       .getByRole("link")
       .click();
     await commune.waitForURL(/\/submissions\/\d+/);
-    await commune
-      .getByTestId("narrative-I")
-      .fill(
-        "Tình hình an ninh, trật tự ổn định[^1]; Nhân dân đồng thuận.\n[^1]: Theo báo cáo của Công an xã.",
-      );
+    // the text as officials write it: a footnote from the toolbar, its note typed under the text
+    const narrative = commune.getByTestId("narrative-I");
+    await narrative.click();
+    await commune.keyboard.type("Tình hình an ninh, trật tự ổn định");
+    await commune.getByTestId("narrative-I-footnote").click();
+    await commune.getByLabel("Chú thích 1").fill("Theo báo cáo của Công an xã.");
+    await narrative.click();
+    await commune.keyboard.press("End");
+    await commune.keyboard.type("; Nhân dân đồng thuận.");
     await commune.getByTestId("value-DVK_MODELS_TOTAL").fill("2.012");
     await commune.getByTestId("value-DVK_MODELS_NEW").fill("1.354");
     await commune.getByTestId("value-DVK_MODELS_KEPT").fill("657");
@@ -85,12 +112,16 @@ describe("periodic reporting in the browser", () => {
     expect(await province.getByTestId("compiled-I").locator("sup").first().textContent()).toBe("1");
     expect(await province.getByTestId("compiled-I").textContent()).toContain("Theo báo cáo của Công an xã.");
     // the province writes its own text beside the excerpts; it is there after a reload
+    // the province's own text starts from the communes' text, under their names
+    await expect
+      .poll(() => province.getByTestId("summary-I").textContent())
+      .toContain("Xã Tháp Mười: Tình hình an ninh");
     await province.getByTestId("summary-I").fill("Tình hình chung ổn định; các xã báo cáo đúng hạn.");
     await province.getByTestId("save-summary").click();
-    await expect.poll(() => province.getByText("Đã lưu").count()).toBeGreaterThan(0);
+    await expect.poll(() => province.getByTestId("summary-saved").count()).toBe(1);
     await province.reload();
     await expect
-      .poll(() => province.getByTestId("summary-I").inputValue())
+      .poll(() => province.getByTestId("summary-I").textContent())
       .toBe("Tình hình chung ổn định; các xã báo cáo đúng hạn.");
     await province.screenshot({ path: "test-results/request-page.png", fullPage: true });
   });
@@ -135,24 +166,7 @@ describe("periodic reporting in the browser", () => {
 
   it("fills a report offline in Excel: download the template, upload it, see the numbers", async () => {
     // the province issues a request through the API (the first journey covers the form)
-    const provinceContext = await env.browser.newContext();
-    const province = await provinceContext.newPage();
-    await province.goto(`${env.server.url}/reports`);
-    await logIn(province, "dongthap");
-    await province.getByRole("tab", { name: /Báo cáo cần gửi/ }).waitFor();
-    const me = await (await provinceContext.request.get(`${env.server.url}/api/auth/me`)).json();
-    const forms = await (await provinceContext.request.get(`${env.server.url}/api/forms`)).json();
-    const created = await provinceContext.request.post(`${env.server.url}/api/requests`, {
-      headers: { "x-csrf-token": me.csrfToken },
-      data: {
-        issuerUnitCode: "82",
-        formId: forms.items.find((f: { code: string }) => f.code === "dvcq-thap-muoi").id,
-        period: { code: "2027Q1" },
-        referenceNo: "888-CV/BDVTU",
-        targetLevel: "commune",
-      },
-    });
-    expect(created.status()).toBe(201);
+    await issueToCommunes("888-CV/BDVTU", "2027Q1");
 
     const commune = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
     await commune.goto(`${env.server.url}/reports`);
@@ -188,6 +202,69 @@ describe("periodic reporting in the browser", () => {
     await expect.poll(() => commune.getByText("Đã nhập 3 số liệu từ Excel").count()).toBe(1);
     await expect.poll(() => commune.getByTestId("value-DVK_MODELS_TOTAL").inputValue()).toBe("2.011");
     expect(await commune.getByTestId("value-DVK_MODELS_KEPT").inputValue()).toBe("657");
+  });
+
+  it("keeps Word's paragraphs, lists and footnotes on paste, and bold typed from the keyboard", async () => {
+    await issueToCommunes("999-CV/BDVTU", "2027Q2");
+
+    const communeContext = await env.browser.newContext();
+    const commune = await communeContext.newPage();
+    await commune.goto(`${env.server.url}/reports`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune
+      .getByTestId("inbox")
+      .getByRole("row", { name: /999-CV\/BDVTU/ })
+      .getByRole("link")
+      .click();
+    await commune.waitForURL(/\/submissions\/\d+/);
+    const submissionId = Number(commune.url().split("/").pop());
+    // what Word puts on the clipboard: a paragraph with a footnote reference, a two-item list drawn with
+    // its own bullet glyphs, and the notes at the end
+    const word = [
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>',
+      '<p class="MsoNormal">Các xã tổ chức đối thoại<a style="mso-footnote-id:ftn1" href="#_ftn1" name="_ftnref1">',
+      '<span class="MsoFootnoteReference">[1]</span></a> với Nhân dân.</p>',
+      '<p class="MsoListParagraphCxSpFirst" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">-',
+      "&nbsp;</span>Đối thoại về đất đai;</p>",
+      '<p class="MsoListParagraphCxSpLast" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">-',
+      "&nbsp;</span>Đối thoại về môi trường.</p>",
+      '<div style="mso-element:footnote-list"><div style="mso-element:footnote" id="ftn1">',
+      '<p class="MsoFootnoteText"><a style="mso-footnote-id:ftn1" href="#_ftnref1" name="_ftn1">[1]</a>',
+      " Theo Kế hoạch số 12-KH/ĐU.</p></div></div></body></html>",
+    ].join("");
+    const editor = commune.getByTestId("narrative-I");
+    await editor.click();
+    await editor.evaluate((el, html) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", "Các xã tổ chức đối thoại với Nhân dân.");
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, word);
+    await expect.poll(() => editor.locator("li").count()).toBe(2);
+    expect(await editor.locator("li").first().textContent()).toBe("Đối thoại về đất đai;");
+    expect(await editor.locator("sup").count()).toBe(1);
+    expect(await commune.getByLabel("Chú thích 1").inputValue()).toBe("Theo Kế hoạch số 12-KH/ĐU.");
+    // bold from the keyboard, at the end of the text
+    await commune.keyboard.press("Control+End");
+    await commune.keyboard.press("Enter");
+    await commune.keyboard.press("Enter");
+    await commune.keyboard.press("Control+b");
+    await commune.keyboard.type("Kết quả nổi bật");
+    await expect.poll(() => editor.locator("strong").textContent()).toBe("Kết quả nổi bật");
+    // the draft keeps it in the one narrative model the documents read
+    const stored = async () => {
+      const res = await communeContext.request.get(`${env.server.url}/api/submissions/${submissionId}`);
+      return ((await res.json()).submission.narrative.I ?? "") as string;
+    };
+    await expect
+      .poll(stored, { timeout: 15_000 })
+      .toBe(
+        "Các xã tổ chức đối thoại[^1] với Nhân dân.\n- Đối thoại về đất đai;\n- Đối thoại về môi trường.\n\n" +
+          "**Kết quả nổi bật**\n\n[^1]: Theo Kế hoạch số 12-KH/ĐU.",
+      );
+    await commune.reload();
+    await expect.poll(() => commune.getByTestId("narrative-I").locator("li").count()).toBe(2);
+    expect(await commune.getByTestId("narrative-I").locator("strong").textContent()).toBe("Kết quả nổi bật");
   });
 
   it("shows the dashboard with the change on a year earlier, and drills down from the country", async () => {

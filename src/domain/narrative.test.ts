@@ -31,6 +31,7 @@ describe("narrative text with footnotes", () => {
     ["Văn bản[^3].", [{ label: "3", kind: "missing_note" }]],
     ["Văn bản.\n[^4]: thừa", [{ label: "4", kind: "unused_note" }]],
     ["A[^1]\n[^1]: x\n[^1]: y", [{ label: "1", kind: "duplicate_note" }]],
+    ["Chưa ghi chú[^1].\n[^1]: ", [{ label: "1", kind: "missing_note" }]],
   ])("flags %j", (text, problems) => {
     expect(parseNarrative(text).problems).toEqual(problems);
   });

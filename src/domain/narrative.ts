@@ -67,8 +67,10 @@ export function parseNarrative(text: string): Narrative {
     const m = NOTE.exec(line.trim());
     if (m) {
       const label = m[1] as string;
+      const note = (m[2] as string).trim();
       if (footnotes.some((f) => f.label === label)) problems.push({ label, kind: "duplicate_note" });
-      else footnotes.push({ label, text: (m[2] as string).trim() });
+      // a note with no text is no note: its reference is flagged as missing one
+      else if (note !== "") footnotes.push({ label, text: note });
     } else body.push(line);
   }
   const paragraphs: Paragraph[] = [];

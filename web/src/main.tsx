@@ -1,5 +1,7 @@
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
+import "@mantine/tiptap/styles.css";
+import "./app/app.css";
 import "dayjs/locale/vi";
 import { MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";

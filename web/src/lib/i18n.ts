@@ -675,6 +675,17 @@ const vi = {
   discard: "Bỏ nội dung đã nhập",
   discardText: "Nội dung vừa nhập chưa được lưu. Đóng và bỏ nội dung này?",
   discardTitle: "Bỏ nội dung chưa lưu?",
+  editor: {
+    bold: "Chữ đậm",
+    italic: "Chữ nghiêng",
+    bulletList: "Các ý gạch đầu dòng (-)",
+    undo: "Hoàn tác",
+    redo: "Làm lại",
+    footnote: "Thêm chú thích cuối trang tại vị trí con trỏ",
+    footnoteShort: "Chú thích",
+    note: "Chú thích {{n}}",
+    noteMissing: "Chưa có nội dung chú thích",
+  },
 };
 
 const en: typeof vi = {
@@ -1356,6 +1367,17 @@ const en: typeof vi = {
   discard: "Discard what was typed",
   discardText: "What you typed is not saved. Close and discard it?",
   discardTitle: "Discard unsaved text?",
+  editor: {
+    bold: "Bold",
+    italic: "Italic",
+    bulletList: "Dashed items (-)",
+    undo: "Undo",
+    redo: "Redo",
+    footnote: "Add a footnote where the cursor is",
+    footnoteShort: "Footnote",
+    note: "Footnote {{n}}",
+    noteMissing: "The footnote has no text yet",
+  },
 };
 
 i18n.use(initReactI18next).init({
