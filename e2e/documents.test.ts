@@ -58,7 +58,7 @@ describe("document numbers in the browser", () => {
     const addTerm = async (name: string, from: string, to?: string) => {
       await page.getByTestId("term-name").fill(name);
       await page.getByTestId("term-starts").fill(from);
-      if (to) await page.getByLabel("Đến ngày").fill(to);
+      if (to) await page.getByLabel("Nhiệm kỳ kết thúc ngày").fill(to);
       await page.getByTestId("term-name").click(); // leave the date fields so they take the typed dates
       await page.getByRole("button", { name: "Thêm nhiệm kỳ" }).click();
     };

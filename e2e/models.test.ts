@@ -221,6 +221,78 @@ describe("Dân vận khéo models in the browser", () => {
 });
 
 describe("the province's criteria for models", () => {
+  it("keeps a model sheet through Escape, a click outside and a reload; warns of alike names, not numbered ones", async () => {
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/models`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).waitFor();
+    const made = await commune.request.post(`${env.server.url}/api/models`, {
+      headers: { "x-csrf-token": await csrf(commune) },
+      data: {
+        unitCode: "30037",
+        year: YEAR,
+        name: "Sân chơi thiếu nhi số 1",
+        fieldCode: "culture_society",
+        kind: "collective",
+        details: {},
+        startedOn: `${YEAR}-02-01`,
+      },
+    });
+    expect(made.status()).toBe(201);
+    await commune.reload();
+    const dialog = commune.getByRole("dialog", { name: /Đăng ký mô hình/ });
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
+    // what is missing is said under the button, which waits for it
+    expect(await commune.getByTestId("model-missing").textContent()).toContain("tên mô hình");
+    expect(await commune.getByTestId("model-save").isDisabled()).toBe(true);
+    // another numbered playground is not the same model; the playground without a number may be
+    await commune.getByTestId("model-name").fill("Sân chơi thiếu nhi số 2");
+    await commune.getByTestId("sheet-rationale").fill("Trẻ em ấp Mỹ Hòa chưa có nơi vui chơi an toàn");
+    await commune.waitForTimeout(1200);
+    expect(await commune.getByTestId("model-similar").count()).toBe(0);
+    // Escape asks first, and keeping on editing keeps the text
+    await commune.keyboard.press("Escape");
+    await expect.poll(() => commune.getByText("Bỏ nội dung chưa lưu?").count()).toBe(1);
+    await commune.getByRole("button", { name: "Tiếp tục sửa" }).click();
+    expect(await commune.getByTestId("sheet-rationale").inputValue()).toBe(
+      "Trẻ em ấp Mỹ Hòa chưa có nơi vui chơi an toàn",
+    );
+    // a lost tab loses nothing: the sheet comes back from this browser
+    await commune.waitForTimeout(800);
+    commune.once("dialog", (d) => d.accept()); // the browser's own "leave the page?"
+    await commune.reload();
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
+    await expect.poll(() => commune.getByTestId("draft-restored").count()).toBe(1);
+    expect(await commune.getByTestId("model-name").inputValue()).toBe("Sân chơi thiếu nhi số 2");
+    expect(await commune.getByTestId("sheet-rationale").inputValue()).toBe(
+      "Trẻ em ấp Mỹ Hòa chưa có nơi vui chơi an toàn",
+    );
+    // a click outside asks too; saving takes the draft away and says so
+    await commune.mouse.click(5, 5);
+    await expect.poll(() => commune.getByText("Bỏ nội dung chưa lưu?").count()).toBe(1);
+    await commune.getByRole("button", { name: "Tiếp tục sửa" }).click();
+    await dialog.getByTestId("model-field").click();
+    await commune.getByRole("option", { name: "Văn hóa – xã hội" }).click();
+    await commune.getByTestId("model-save").click();
+    await expect
+      .poll(() => commune.getByText("Đã đăng ký mô hình “Sân chơi thiếu nhi số 2”").count())
+      .toBe(1);
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
+    expect(await commune.getByTestId("model-name").inputValue()).toBe("");
+    expect(await commune.getByTestId("draft-restored").count()).toBe(0);
+    // the same name without its number is likely the same model
+    await commune.getByTestId("model-name").fill("Sân chơi thiếu nhi");
+    await expect
+      .poll(() => commune.getByTestId("model-similar").textContent())
+      .toContain("Sân chơi thiếu nhi số 1");
+    // nothing typed but the name: discarding forgets it, also in this browser
+    await commune.keyboard.press("Escape");
+    await commune.getByRole("button", { name: "Bỏ nội dung đã nhập" }).click();
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
+    expect(await commune.getByTestId("model-name").inputValue()).toBe("");
+    expect(await commune.getByTestId("draft-restored").count()).toBe(0);
+  });
+
   it("shows the example set and lets the province issue its own", async () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/models`);

@@ -48,7 +48,7 @@ describe("periodic reporting in the browser", () => {
     await choose(province, "Năm", "2026");
     await choose(province, "Quý", "Quý IV");
     await expect.poll(() => province.getByTestId("period-words").textContent()).toBe("Quý IV/2026");
-    await province.getByLabel("Số công văn").fill("777-CV/BDVTU");
+    await province.getByLabel("Số công văn").fill("777-CV/BTGDVTU");
     await expect.poll(() => province.getByText("Đề xuất theo chế độ báo cáo: 16/12/2026").count()).toBe(1);
     await expect.poll(() => province.getByText(/Sẽ giao cho \d+ đơn vị/).count()).toBe(1);
     await province.getByRole("button", { name: "Giao báo cáo" }).last().click();
@@ -62,7 +62,7 @@ describe("periodic reporting in the browser", () => {
     await logIn(commune, "xa.thapmuoi");
     await commune
       .getByTestId("inbox")
-      .getByRole("row", { name: /777-CV\/BDVTU/ })
+      .getByRole("row", { name: /777-CV\/BTGDVTU/ })
       .getByRole("link")
       .click();
     await commune.waitForURL(/\/submissions\/\d+/);
@@ -166,14 +166,14 @@ describe("periodic reporting in the browser", () => {
 
   it("fills a report offline in Excel: download the template, upload it, see the numbers", async () => {
     // the province issues a request through the API (the first journey covers the form)
-    await issueToCommunes("888-CV/BDVTU", "2027Q1");
+    await issueToCommunes("888-CV/BTGDVTU", "2027Q1");
 
     const commune = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
     await commune.goto(`${env.server.url}/reports`);
     await logIn(commune, "xa.thapmuoi");
     await commune
       .getByTestId("inbox")
-      .getByRole("row", { name: /888-CV\/BDVTU/ })
+      .getByRole("row", { name: /888-CV\/BTGDVTU/ })
       .getByRole("link")
       .click();
     await commune.waitForURL(/\/submissions\/\d+/);
@@ -205,7 +205,7 @@ describe("periodic reporting in the browser", () => {
   });
 
   it("keeps Word's paragraphs, lists and footnotes on paste, and bold typed from the keyboard", async () => {
-    await issueToCommunes("999-CV/BDVTU", "2027Q2");
+    await issueToCommunes("999-CV/BTGDVTU", "2027Q2");
 
     const communeContext = await env.browser.newContext();
     const commune = await communeContext.newPage();
@@ -213,7 +213,7 @@ describe("periodic reporting in the browser", () => {
     await logIn(commune, "xa.thapmuoi");
     await commune
       .getByTestId("inbox")
-      .getByRole("row", { name: /999-CV\/BDVTU/ })
+      .getByRole("row", { name: /999-CV\/BTGDVTU/ })
       .getByRole("link")
       .click();
     await commune.waitForURL(/\/submissions\/\d+/);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatDateVi, isIsoDate, isWithin, previousDay, todayInVietnam } from "./dates.ts";
+import {
+  addDays,
+  formatDateVi,
+  isIsoDate,
+  isWithin,
+  parseDateVi,
+  previousDay,
+  todayInVietnam,
+} from "./dates.ts";
 
 describe("isIsoDate", () => {
   it.each([
@@ -38,6 +46,22 @@ describe("date helpers", () => {
   ] as const)("%s within [%s, %s] → %s", (d, f, t, expected) => {
     expect(isWithin(d, f, t)).toBe(expected);
   });
+});
+
+describe("parseDateVi", () => {
+  it.each([
+    ["31/12/2026", "2026-12-31"],
+    ["1/7/2025", "2025-07-01"],
+    [" 01.07.2025 ", "2025-07-01"],
+    ["29/02/2024", "2024-02-29"],
+    ["29/02/2025", null],
+    ["31/04/2026", null],
+    ["12/31/2026", null],
+    ["1/7/25", null],
+    ["2026-12-31", null],
+    ["ngày mai", null],
+    ["", null],
+  ])("%s → %s", (text, iso) => expect(parseDateVi(text)).toBe(iso));
 });
 
 describe("addDays", () => {

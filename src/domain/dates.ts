@@ -49,6 +49,17 @@ export function formatDateVi(date: IsoDate): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/**
+ * A date typed as on screens, day first: "31/12/2026", "1/7/2025" (also with "-" or "."), as an ISO date;
+ * null for anything else, including a day the month does not have (31/02/2026) and a two-digit year.
+ */
+export function parseDateVi(text: string): IsoDate | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${(m[2] as string).padStart(2, "0")}-${(m[1] as string).padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 /** True when `date` lies in the inclusive window [from, to]; null bounds are open. */
 export function isWithin(date: IsoDate, from: IsoDate | null, to: IsoDate | null): boolean {
   return (from === null || from <= date) && (to === null || date <= to);

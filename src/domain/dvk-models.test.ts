@@ -57,6 +57,11 @@ describe("likely duplicates", () => {
     ["Mô hình “Tổ tự quản đường hoa”", "Tổ tự quản đường hoa", 1],
     ["Tổ tự quản", "Tổ tự quản đường hoa ấp Mỹ Hòa", 1],
     ["Nuôi bò sinh sản", "Tổ tự quản đường hoa", 0],
+    // a different number is a different model: the demo's "… 12" and "… 13", "tổ số 1" and "tổ số 2"
+    ["Tổ tự quản đường hoa số 1", "Tổ tự quản đường hoa số 2", 0],
+    ["Dân vận khéo ấp Mỹ Hòa 12", "Dân vận khéo ấp Mỹ Hòa 13", 0],
+    ["Tổ tự quản đường hoa số 1", "To tu quan duong hoa so 1", 1],
+    ["Tổ tự quản đường hoa ấp 3", "Tổ tự quản đường hoa", 1],
   ] as const)("%s ~ %s = %d", (a, b, s) => expect(nameSimilarity(a, b)).toBeCloseTo(s, 5));
 
   it("lists the alike names, most alike first, and leaves the others", () => {

@@ -106,7 +106,21 @@ export function isExemplary(s: ModelStatus, wasExemplary: boolean): boolean {
 // ---- likely duplicates -------------------------------------------------------------------------------------
 
 /** Words that say nothing about which model it is ("mô hình", "dân vận khéo"…), ignored when comparing. */
-const NOISE = new Set(["mo", "hinh", "dan", "van", "kheo", "trong", "cua", "va", "voi", "cho", "tai", "o"]);
+const NOISE = new Set([
+  "mo",
+  "hinh",
+  "dan",
+  "van",
+  "kheo",
+  "trong",
+  "cua",
+  "va",
+  "voi",
+  "cho",
+  "tai",
+  "o",
+  "so",
+]);
 
 function words(name: string): Set<string> {
   return new Set(
@@ -116,11 +130,18 @@ function words(name: string): Set<string> {
   );
 }
 
-/** How alike two model names are, 0–1, ignoring accents, case, punctuation and the words every name has. */
+const numbersOf = (w: Set<string>) => [...w].filter((x) => /^\d+$/.test(x)).sort();
+
+/**
+ * How alike two model names are, 0–1, ignoring accents, case, punctuation and the words every name has. Two
+ * names that each carry a number and differ in it name different models ("Tổ tự quản số 1" and "… số 2"): 0.
+ */
 export function nameSimilarity(a: string, b: string): number {
   const x = words(a);
   const y = words(b);
   if (x.size === 0 || y.size === 0) return foldVietnamese(a).trim() === foldVietnamese(b).trim() ? 1 : 0;
+  const [nx, ny] = [numbersOf(x), numbersOf(y)];
+  if (nx.length > 0 && ny.length > 0 && nx.join(" ") !== ny.join(" ")) return 0;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   // the smaller name's share of words found in the other: "Tổ tự quản" inside "Tổ tự quản đường hoa" is alike
@@ -178,6 +199,10 @@ export function assess(set: CriteriaSet, answers: Record<string, boolean>): Asse
     passes: missingRequired.length === 0 && met >= set.minimumMet,
   };
 }
+
+/** Where the example criteria come from, as a page shows it. */
+export const EXAMPLE_CRITERIA_SOURCE =
+  "Ví dụ theo 5 tiêu chuẩn nhân rộng mô hình “Dân vận khéo” của thành phố Đà Lạt (Báo Lâm Đồng, tháng 10/2017)";
 
 /**
  * Example criteria sets after Đà Lạt (5 for collectives, 5 for individuals [S43]) and the model criteria of

@@ -330,6 +330,10 @@ const c = (
   ...extra,
 });
 
+/** The legal sources the example schemes follow, as a page shows them (RULES §1e [S47], [S48]). */
+export const BAC_KAN_2017 = "Quyết định số 1878/QĐ-UBND năm 2017 của UBND tỉnh Bắc Kạn";
+export const QUANG_BINH_2022 = "Quyết định số 3140/QĐ-UBND năm 2022 của UBND tỉnh Quảng Bình";
+
 /**
  * Example schemes after the sources of RULES §1e, marked as examples (the criteria titles summarise; band
  * thresholds are unconfirmed and only illustrate).
@@ -338,7 +342,7 @@ export const EXAMPLE_SCHEMES: readonly { key: string; nameVi: string; source: st
   {
     key: "bac-kan-2017",
     nameVi: "Ví dụ theo Bắc Kạn (QĐ 1878/2017): 90 điểm tự chấm, 10 điểm cấp trên",
-    source: "RULES.md §1e [S47]",
+    source: BAC_KAN_2017,
     scheme: {
       items: [
         c("BK1", "Lãnh đạo, chỉ đạo, tổ chức thực hiện công tác dân vận chính quyền", "15"),
@@ -364,7 +368,7 @@ export const EXAMPLE_SCHEMES: readonly { key: string; nameVi: string; source: st
   {
     key: "quang-binh-2022",
     nameVi: "Ví dụ theo Quảng Bình (QĐ 3140/QĐ-UBND/2022): 100 điểm, 85 điểm với đơn vị ngoài chỉ số PAR",
-    source: "RULES.md §1e [S48]",
+    source: QUANG_BINH_2022,
     scheme: {
       items: [
         c("QB1", "Lãnh đạo, chỉ đạo công tác dân vận chính quyền", "20"),

@@ -37,7 +37,9 @@ const ESTIMATE = "Ước tính theo Điều 112 Bộ luật Lao động 2019 (ch
 // The 2025 dates are the ones the Government announced and applied; the notices' numbers were not retrieved
 // (RULES.md has no entry), so an admin should confirm them against the notices.
 const OFFICIAL_2025 = "Lịch nghỉ lễ, Tết năm 2025 do Chính phủ công bố (số thông báo chưa đối chiếu)";
-const OFFICIAL_2026 = "12729/VPCP-KGVX (Tết Dương lịch, Tết Nguyên đán 2026), RULES.md §1h [S63][S64]";
+// RULES.md §1h [S63][S64]
+const OFFICIAL_2026 =
+  "Công văn số 12729/VPCP-KGVX của Văn phòng Chính phủ (Tết Dương lịch, Tết Nguyên đán 2026)";
 
 const day = (
   date: IsoDate,

@@ -165,12 +165,12 @@ describe("POST /api/requests/{id}/document", () => {
 
   it("enters the numbered report once in the unit's registry, requested by the công văn it cites", async () => {
     const request = (await province.json("GET", `/api/requests/${requestId}`)).body;
-    expect(request.referenceNo).toMatch(/-CV\/BDVTU$/);
+    expect(request.referenceNo).toMatch(/-CV\/BTGDVTU$/);
     const cited = await province.json("POST", "/api/registry", {
       unitCode: "82",
       direction: "incoming",
       numberSymbol: request.referenceNo,
-      issuerName: "Ban Dân vận Tỉnh ủy Đồng Tháp",
+      issuerName: "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp",
       issuedOn: "2025-11-20",
       excerpt: "Về việc báo cáo công tác dân vận năm 2025",
     });

@@ -89,7 +89,11 @@ describe("two requests for the same form, period and units", () => {
   let first: number;
   let second: number;
   it("warns before issuing the second one, naming the first, and issues it only when confirmed", async () => {
-    const r1 = await province.json("POST", "/api/requests", input("2026Q1", { referenceNo: "101-CV/BDVTU" }));
+    const r1 = await province.json(
+      "POST",
+      "/api/requests",
+      input("2026Q1", { referenceNo: "101-CV/BTGDVTU" }),
+    );
     expect(r1.status).toBe(201);
     first = r1.body.id;
     const preview = await province.json("POST", "/api/requests/preview", input("2026Q1"));
@@ -98,7 +102,7 @@ describe("two requests for the same form, period and units", () => {
     expect(preview.body.items).toEqual([
       expect.objectContaining({
         id: first,
-        referenceNo: "101-CV/BDVTU",
+        referenceNo: "101-CV/BTGDVTU",
         issuerName: "Tỉnh Đồng Tháp",
         shared: r1.body.expected,
         open: true,
@@ -114,7 +118,7 @@ describe("two requests for the same form, period and units", () => {
     const r2 = await province.json(
       "POST",
       "/api/requests",
-      input("2026Q1", { referenceNo: "145-CV/BDVTU", allowOverlap: true }),
+      input("2026Q1", { referenceNo: "145-CV/BTGDVTU", allowOverlap: true }),
     );
     expect(r2.status).toBe(201);
     second = r2.body.id;
@@ -152,7 +156,7 @@ describe("two requests for the same form, period and units", () => {
     expect(ofA).toMatchObject({
       status: "accepted",
       counted: false,
-      countedIn: { requestId: second, referenceNo: "145-CV/BDVTU", submissionId: later.id },
+      countedIn: { requestId: second, referenceNo: "145-CV/BTGDVTU", submissionId: later.id },
     });
     expect(one.body.targets.find((x: { unitCode: string }) => x.unitCode === b)).toMatchObject({
       counted: true,

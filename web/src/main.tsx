@@ -1,10 +1,12 @@
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "@mantine/tiptap/styles.css";
+import "@mantine/notifications/styles.css";
 import "./app/app.css";
 import "dayjs/locale/vi";
 import { MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
+import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat";
@@ -22,6 +24,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     <MantineProvider>
+      <Notifications position="top-center" />
       <DatesProvider settings={{ locale: "vi" }}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

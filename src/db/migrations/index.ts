@@ -23,6 +23,7 @@ import * as addIndicatorBounds from "./202612011100-add-indicator-bounds.ts";
 import * as addFormRevision from "./202612011200-add-form-revision.ts";
 import * as addFigureSources from "./202612011300-add-figure-sources.ts";
 import * as plainRequestTitles from "./202612011400-plain-request-titles.ts";
+import * as legalSources from "./202612020900-legal-sources.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612011200-add-form-revision": addFormRevision,
   "202612011300-add-figure-sources": addFigureSources,
   "202612011400-plain-request-titles": plainRequestTitles,
+  "202612020900-legal-sources": legalSources,
 };

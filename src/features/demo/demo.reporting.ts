@@ -34,6 +34,13 @@ function rand(...parts: string[]): number {
 const between = (lo: number, hi: number, r: number) => Math.round(lo + (hi - lo) * r);
 
 /**
+ * The province's board that writes a request's công văn near the period's end: the Ban Dân vận Tỉnh ủy until
+ * the provinces merged it with the Ban Tuyên giáo (from 03/02/2025, RULES.md §1f [S54]), the Ban Tuyên giáo
+ * và Dân vận after.
+ */
+const boardSymbolFor = (period: string) => (parsePeriod(period).end >= "2025-02-03" ? "BTGDVTU" : "BDVTU");
+
+/**
  * A unit's demo figures for a period. `size` is how many communes of before the 2025 reform the unit stands
  * for (a commune of 2025 merged from three old ones reports about three times what each of them did), so a
  * trend across the reform compares like with like.
@@ -116,7 +123,7 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
         formId: form.id,
         period: { code: period },
         targetLevel: "commune",
-        referenceNo: `${between(100, 250, rand(province, period, "cv"))}-CV/BDVTU`,
+        referenceNo: `${between(100, 250, rand(province, period, "cv"))}-CV/${boardSymbolFor(period)}`,
       });
       const open = period === "2026";
       // from 01/07/2025 the targets are today's communes (a code may have been an old commune's too)

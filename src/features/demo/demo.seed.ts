@@ -30,14 +30,14 @@ export const DEMO_USERS = [
   },
   {
     username: "dongthap",
-    displayName: "Ban Dân vận Tỉnh ủy Đồng Tháp",
+    displayName: "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp",
     role: "editor",
     unitCode: "82",
     note: "editor, province 82 Đồng Tháp",
   },
   {
     username: "duyet.dongthap",
-    displayName: "Lãnh đạo Ban Dân vận Tỉnh ủy Đồng Tháp",
+    displayName: "Lãnh đạo Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp",
     role: "approver",
     unitCode: "82",
     note: "approver, province 82 Đồng Tháp (accepts and unlocks reports)",
@@ -51,7 +51,7 @@ export const DEMO_USERS = [
   },
   {
     username: "thainguyen",
-    displayName: "Ban Dân vận Tỉnh ủy Thái Nguyên",
+    displayName: "Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên",
     role: "editor",
     unitCode: "19",
     note: "editor, province 19 Thái Nguyên",

@@ -23,6 +23,7 @@ import {
   BUILT_IN_FIELDS,
   type CriteriaSet,
   EXAMPLE_CRITERIA,
+  EXAMPLE_CRITERIA_SOURCE,
   likelyDuplicates,
   type ModelKind,
   type ModelStatus,
@@ -42,7 +43,7 @@ export async function ensureBuiltInModelData(db: Db): Promise<void> {
   await repo.insertMissingFields(db, BUILT_IN_FIELDS);
   await repo.insertMissingCriteria(
     db,
-    EXAMPLE_CRITERIA.map((s) => ({ ...s, source: "Ví dụ theo tiêu chí của Đà Lạt và RULES §1d [S41][S43]" })),
+    EXAMPLE_CRITERIA.map((s) => ({ ...s, source: EXAMPLE_CRITERIA_SOURCE })),
   );
 }
 

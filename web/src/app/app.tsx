@@ -32,6 +32,7 @@ import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
 import { api, type Me, setCsrfToken } from "../lib/api.ts";
 import { toggleLanguage } from "../lib/i18n.ts";
+import { clearLocalDrafts } from "../lib/local-draft.ts";
 
 // the charts library loads only with the pages that draw charts
 const DashboardPage = lazy(() =>
@@ -81,6 +82,7 @@ export function App() {
   const can = (p: string) => me.data?.permissions.includes(p) ?? false;
   const logout = async () => {
     await api("POST", "/api/auth/logout");
+    clearLocalDrafts();
     qc.clear();
     await qc.invalidateQueries({ queryKey: ["me"] });
   };

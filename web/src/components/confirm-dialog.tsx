@@ -7,6 +7,8 @@ export function ConfirmDialog(props: {
   title: string;
   message: string;
   confirmLabel: string;
+  /** what the other button says ("Hủy" unless given) */
+  cancelLabel?: string;
   loading?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -20,8 +22,8 @@ export function ConfirmDialog(props: {
           <Button color="red" onClick={props.onConfirm} loading={props.loading}>
             {props.confirmLabel}
           </Button>
-          <Button variant="default" onClick={props.onCancel}>
-            {t("cancel")}
+          <Button variant="default" onClick={props.onCancel} data-autofocus>
+            {props.cancelLabel ?? t("cancel")}
           </Button>
         </Group>
       </Stack>

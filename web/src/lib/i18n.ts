@@ -277,6 +277,15 @@ const vi = {
     excelUpload: "Nhập danh sách từ Excel",
     importSummary: "Sẽ đăng ký {{registered}} mô hình mới; {{unchanged}} mô hình đã có được giữ nguyên.",
     importConfirm: "Đăng ký {{count}} mô hình",
+    registered: "Đã đăng ký mô hình “{{name}}”",
+    draftRestored: "Đã khôi phục nội dung chưa lưu (giữ trên máy này lúc {{time}}).",
+    dropDraft: "Bỏ nội dung này",
+    needName: "tên mô hình (ít nhất 3 ký tự)",
+    needField: "lĩnh vực",
+    needStartedOn: "ngày bắt đầu thực hiện",
+    stillMissing: "Còn thiếu: {{items}}.",
+    startedOnLabel: "Ngày bắt đầu thực hiện",
+    evaluationOnLabel: "Ngày dự kiến đánh giá",
   },
   evaluations: {
     nav: "Đánh giá dân vận chính quyền",
@@ -288,7 +297,7 @@ const vi = {
     none: "Tỉnh chưa ban hành bộ tiêu chí đánh giá nào",
     example: "Bộ tiêu chí mẫu",
     selfFrom: "Tự chấm từ ngày",
-    selfUntil: "Đến ngày",
+    selfUntil: "Tự chấm đến hết ngày",
     enrolHint:
       "Mọi xã, phường của tỉnh được đưa vào đánh giá; đơn vị không gửi kết quả có thể được công bố là không xếp hạng.",
     issue: "Ban hành",
@@ -380,8 +389,8 @@ const vi = {
       none: "Chưa có nhiệm kỳ nào: hãy thêm nhiệm kỳ hiện tại trước khi lấy số văn bản",
       ongoing: "nay",
       name: "Tên nhiệm kỳ",
-      startsOn: "Từ ngày",
-      endsOn: "Đến ngày",
+      startsOn: "Nhiệm kỳ bắt đầu từ ngày",
+      endsOn: "Nhiệm kỳ kết thúc ngày",
       add: "Thêm nhiệm kỳ",
     },
     unit: "Đơn vị",
@@ -686,6 +695,10 @@ const vi = {
     note: "Chú thích {{n}}",
     noteMissing: "Chưa có nội dung chú thích",
   },
+  keepEditing: "Tiếp tục sửa",
+  datePlaceholder: "ngày/tháng/năm",
+  dateUnreadable: "“{{text}}” không phải là ngày: nhập ngày/tháng/năm, ví dụ 31/12/2026",
+  dayDate: "Ngày nghỉ hoặc ngày làm bù",
 };
 
 const en: typeof vi = {
@@ -964,6 +977,15 @@ const en: typeof vi = {
     importSummary:
       "{{registered}} new models will be registered; {{unchanged}} listed models stay as they are.",
     importConfirm: "Register {{count}} models",
+    registered: "Model “{{name}}” registered",
+    draftRestored: "Unsaved text restored (kept on this computer at {{time}}).",
+    dropDraft: "Discard it",
+    needName: "the model's name (3 characters at least)",
+    needField: "the field",
+    needStartedOn: "the start date",
+    stillMissing: "Still missing: {{items}}.",
+    startedOnLabel: "Date the model started",
+    evaluationOnLabel: "Date of the planned evaluation",
   },
   evaluations: {
     nav: "Government mass mobilisation scores",
@@ -975,7 +997,7 @@ const en: typeof vi = {
     none: "The province has issued no evaluation scheme yet",
     example: "Example scheme",
     selfFrom: "Self-scoring from",
-    selfUntil: "Until",
+    selfUntil: "Self-scoring until",
     enrolHint:
       "Every commune of the province is enrolled; units that send nothing may be published as not ranked.",
     issue: "Issue",
@@ -1067,8 +1089,8 @@ const en: typeof vi = {
       none: "No term yet: add the current term before taking a document number",
       ongoing: "now",
       name: "Term name",
-      startsOn: "From",
-      endsOn: "To",
+      startsOn: "Term starts on",
+      endsOn: "Term ends on",
       add: "Add the term",
     },
     unit: "Unit",
@@ -1378,6 +1400,10 @@ const en: typeof vi = {
     note: "Footnote {{n}}",
     noteMissing: "The footnote has no text yet",
   },
+  keepEditing: "Keep editing",
+  datePlaceholder: "dd/mm/yyyy",
+  dateUnreadable: "“{{text}}” is not a date: type day/month/year, e.g. 31/12/2026",
+  dayDate: "Holiday or make-up working day",
 };
 
 i18n.use(initReactI18next).init({

@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { DateField } from "../../../components/date-field.tsx";
 import { api, type CalendarYear } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -138,11 +139,11 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
       {canManage && (
         <>
           <Group align="end">
-            <TextInput
-              type="date"
-              label={t("date")}
-              value={draft.date}
-              onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
+            <DateField
+              label={t("dayDate")}
+              value={draft.date || null}
+              onChange={(v) => setDraft({ ...draft, date: v ?? "" })}
+              w={170}
             />
             <Select
               label={t("type")}
