@@ -188,6 +188,17 @@ describe("document numbers in the browser", () => {
     expect(text).toContain(`Số: ${symbol}`);
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain("Nguyễn Văn A");
+    // no section goes out bare: each starts from the communes' accepted text, under their names
+    expect(await page.getByTestId("empty-sections").count()).toBe(0);
+    const flat = text.replace(/\s+/g, " ");
+    for (const [heading, words] of [
+      ["I. ĐẶC ĐIỂM TÌNH HÌNH", "Tình hình chính trị, an ninh trật tự trên địa bàn"],
+      ["V. PHƯƠNG HƯỚNG, NHIỆM VỤ", "Tiếp tục thực hiện tốt quy chế dân chủ ở cơ sở"],
+    ]) {
+      const at = flat.indexOf(heading as string);
+      expect(at, heading).toBeGreaterThan(0);
+      expect(flat.slice(at, at + 600), heading).toMatch(new RegExp(`(Xã|Phường) [^:]+: .*${words}`));
+    }
     // the numbered report was entered in the outgoing registry: the link opens it there
     await page.getByTestId("report-document-registry").click();
     await page.waitForURL(/\/registry\?unit=82&doc=\d+/);

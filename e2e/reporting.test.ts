@@ -267,6 +267,41 @@ describe("periodic reporting in the browser", () => {
     expect(await commune.getByTestId("narrative-I").locator("strong").textContent()).toBe("Kết quả nổi bật");
   });
 
+  it("in English: figures typed 2,011 are read as two thousand and eleven, shown 2.011 in Vietnamese", async () => {
+    await issueToCommunes("555-CV/BTGDVTU", "2027Q3");
+    const context = await env.browser.newContext();
+    const commune = await context.newPage();
+    await commune.goto(`${env.server.url}/reports`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByRole("button", { name: "English" }).click();
+    await commune
+      .getByTestId("inbox")
+      .getByRole("row", { name: /555-CV\/BTGDVTU/ })
+      .getByRole("link")
+      .click();
+    await commune.waitForURL(/\/submissions\/\d+/);
+    const id = Number(commune.url().split("/").pop());
+    await commune.getByTestId("value-DVK_MODELS_TOTAL").fill("2,011");
+    await commune.getByTestId("value-DVK_MODELS_NEW").fill("1,354");
+    await commune.getByTestId("value-DVK_MODELS_KEPT").fill("657");
+    // new + kept = total holds: the English grouping was read as grouping, not as decimals
+    await expect.poll(() => commune.getByTestId("rule").count()).toBe(0);
+    await expect.poll(() => commune.getByTestId("save-state").textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+    const stored = await (await context.request.get(`${env.server.url}/api/submissions/${id}`)).json();
+    expect(stored.submission.values.DVK_MODELS_TOTAL[""]).toBe("2011");
+    // back in Vietnamese the same figure is written the Vietnamese way, and still reads 2011
+    await commune.getByRole("button", { name: "Tiếng Việt" }).click();
+    await expect.poll(() => commune.getByTestId("value-DVK_MODELS_TOTAL").inputValue()).toBe("2.011");
+    expect(await commune.getByTestId("rule").count()).toBe(0);
+    // the dashboard in English: 2,500 and "down 12.5% on a year earlier"
+    await commune.getByRole("button", { name: "English" }).click();
+    await commune.goto(`${env.server.url}/dashboard`);
+    await expect.poll(() => commune.getByTestId("card-DVK_MODELS_TOTAL").count()).toBe(1);
+    const trend = (await commune.getByTestId("trend-DVK_MODELS_TOTAL").textContent()) ?? "";
+    expect(trend).toMatch(/^(up|down) \d+(\.\d+)?% on a year earlier$|^same as a year earlier$/);
+    await context.close();
+  });
+
   it("shows the dashboard with the change on a year earlier, and drills down from the country", async () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/dashboard`);

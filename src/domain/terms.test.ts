@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_INDICATORS } from "./indicators.ts";
-import { term, unitOfMeasure } from "./terms.ts";
+import { dimensionName, term, unitOfMeasure } from "./terms.ts";
 
 describe("terms of the data in English", () => {
   it.each([
@@ -17,6 +17,10 @@ describe("terms of the data in English", () => {
     for (const i of BUILT_IN_INDICATORS) {
       if (i.unitOfMeasure && i.unitOfMeasure !== "%") {
         expect(unitOfMeasure(i.unitOfMeasure, "en", 2), i.code).not.toBe(i.unitOfMeasure);
+      }
+      for (const key of Object.keys(i.categories)) {
+        expect(dimensionName(key, "vi"), `${i.code} ${key}`).not.toBe(key);
+        expect(dimensionName(key, "en"), `${i.code} ${key}`).not.toBe(key);
       }
       for (const options of Object.values(i.categories)) {
         for (const o of options) expect(term(o, "en"), `${i.code} ${o}`).not.toBe(o);

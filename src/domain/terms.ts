@@ -71,3 +71,15 @@ export function unitOfMeasure(vi: string, lang: "vi" | "en", count?: number): st
   if (!en) return vi;
   return count === 1 ? en[0] : en[1];
 }
+
+/** The breakdowns' dimensions, which the data names by a key ("field"), in words. */
+const DIMENSIONS: Record<string, { vi: string; en: string }> = {
+  field: { vi: "Lĩnh vực", en: "Field" },
+  kind: { vi: "Loại", en: "Kind" },
+  source: { vi: "Nguồn", en: "Source" },
+};
+
+/** A breakdown's dimension in the page's language ("field" → "Lĩnh vực" / "Field"); unknown keys as they are. */
+export function dimensionName(key: string, lang: "vi" | "en"): string {
+  return DIMENSIONS[key]?.[lang] ?? key;
+}

@@ -8,6 +8,8 @@ import {
   formatPercent,
   formatPercentVi,
   langOf,
+  parseNumber,
+  parseNumberEn,
   parseNumberVi,
   withUnit,
 } from "./vn-format.ts";
@@ -52,6 +54,26 @@ describe("exact decimals, both ways", () => {
     ["1,2,3", "1,2,3"],
   ])("parseNumberVi(%s) = %s", (v, out) => {
     expect(parseNumberVi(v)).toBe(out);
+  });
+});
+
+describe("parseNumberEn: what the English page reads", () => {
+  it.each([
+    ["2,011", "2011"],
+    ["1,234,567.5", "1234567.5"],
+    ["50.43", "50.43"],
+    ["2011", "2011"],
+    ["-3,321", "-3321"],
+    ["2,5", "2.5"],
+    ["2.011", "2.011"],
+    ["1,2,3", "1,2,3"],
+  ])("parseNumberEn(%s) = %s", (v, out) => expect(parseNumberEn(v)).toBe(out));
+
+  it("reads each language's own writing back to the same value", () => {
+    for (const v of ["2011", "1234567.5", "0.25", "-3321"]) {
+      expect(parseNumber(formatDecimal(v, "vi"), "vi")).toBe(v);
+      expect(parseNumber(formatDecimal(v, "en"), "en")).toBe(v);
+    }
   });
 });
 

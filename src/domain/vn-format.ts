@@ -70,3 +70,19 @@ export function parseNumberVi(input: string): string {
   if (/^-?\d+,\d+$/.test(s)) return s.replace(",", ".");
   return s;
 }
+
+/**
+ * Reads a number typed the English way: "2,011" → "2011", "1,234,567.5" → "1234567.5", "50.43" → "50.43".
+ * A comma not followed by groups of three digits is taken as a decimal comma ("2,5" → "2.5"), as typed by a
+ * Vietnamese hand on the English page. Anything else is returned trimmed, for the caller to reject.
+ */
+export function parseNumberEn(input: string): string {
+  const s = input.trim().replace(/\s/g, "");
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return s.replace(/,/g, "");
+  if (/^-?\d+,\d+$/.test(s)) return s.replace(",", ".");
+  return s;
+}
+
+/** A number typed on a page in its language, in canonical form (see parseNumberVi, parseNumberEn). */
+export const parseNumber = (input: string, lang: Lang) =>
+  lang === "en" ? parseNumberEn(input) : parseNumberVi(input);

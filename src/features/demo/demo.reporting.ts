@@ -11,7 +11,7 @@ import type { Kysely } from "kysely";
 import type { Auth } from "../../access/access.ts";
 import type { Database, SubmissionValues } from "../../db/database.ts";
 import { TWO_TIER_FROM, todayInVietnam } from "../../domain/dates.ts";
-import { parsePeriod } from "../../domain/periods.ts";
+import { parsePeriod, periodLabelOrCode } from "../../domain/periods.ts";
 import * as formRepo from "../forms/forms.repository.ts";
 import * as repo from "../reporting/reporting.repository.ts";
 import { createRequest } from "../reporting/reporting.service.ts";
@@ -76,7 +76,7 @@ function valuesFor(unit: string, period: string, half: boolean, size: number): S
 /** A commune's text for every section of the outline, as communes write them (the Tháp Mười report's). */
 function narrativeFor(name: string, period: string) {
   return {
-    I: `${name}: tình hình chính trị, an ninh trật tự ổn định; Nhân dân tin tưởng, đồng thuận với chủ trương của Đảng, chính sách của Nhà nước (kỳ ${period}).`,
+    I: `Tình hình chính trị, an ninh trật tự trên địa bàn ${name.replace(/^(Xã|Phường|Đặc khu) /, "")} ổn định; Nhân dân tin tưởng, đồng thuận với chủ trương của Đảng, chính sách của Nhà nước (${periodLabelOrCode(period, "vi").toLocaleLowerCase("vi")}).`,
     "II.1": "Cấp ủy, chính quyền ban hành kế hoạch, tổ chức quán triệt đến cán bộ, đảng viên và Nhân dân.",
     "II.2":
       "Nhận thức của cán bộ, công chức về công tác dân vận chính quyền được nâng lên; tác phong phục vụ Nhân dân có chuyển biến.",

@@ -121,12 +121,22 @@ export function App() {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
+        {/* the first stop of the Tab key: straight to the page's content, past the menu */}
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
-            <Title order={4}>danvan · {t("app")}</Title>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("menu")} />
+            <Title order={4}>
+              danvan
+              <Text span inherit visibleFrom="sm">
+                {" "}
+                · {t("app")}
+              </Text>
+            </Title>
           </Group>
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap">
             <Text size="sm" visibleFrom="sm">
               {me.data.user.displayName}
             </Text>
@@ -152,7 +162,7 @@ export function App() {
             />
           ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Routes>
           <Route path="/" element={<Navigate to="/reports" replace />} />
           <Route

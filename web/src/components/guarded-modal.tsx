@@ -17,6 +17,8 @@ export function GuardedModal({
   ...props
 }: Omit<ModalProps, "children"> & {
   dirty: boolean;
+  /** called when the user confirms dropping the changes, before the dialog closes */
+  onDiscard?: () => void;
   children: ReactNode | ((close: () => void) => ReactNode);
 }) {
   const { t } = useTranslation();

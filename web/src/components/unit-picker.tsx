@@ -141,3 +141,14 @@ export function UnitPicker({
     />
   );
 }
+
+/** A unit's full name for a title or a line ("Xã Tháp Mười"); its code only until the name has arrived. */
+export function useUnitName(code: string | null | undefined): string {
+  const unit = useQuery({
+    queryKey: ["unit", code, null],
+    queryFn: () => api<Detail>("GET", `/api/units/${encodeURIComponent(code ?? "")}`),
+    enabled: Boolean(code),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return unit.data?.unit.fullName ?? code ?? "";
+}

@@ -14,12 +14,12 @@ const source = fs.readFileSync(path.join(here, "i18n.ts"), "utf8");
 /** The `vi` and `en` objects of i18n.ts, read as the literals they are. */
 function resources(): { vi: Record<string, unknown>; en: Record<string, unknown> } {
   const viStart = source.indexOf("const vi = {") + "const vi = ".length;
-  const enStart = source.indexOf("const en: typeof vi = {");
+  const enStart = source.indexOf("const en: WithPlurals<typeof vi> = {");
   const enEnd = source.indexOf("\ni18n.use(");
   const literal = (text: string) => Function(`return (${text.trim().replace(/;\s*$/, "")})`)();
   return {
     vi: literal(source.slice(viStart, enStart)),
-    en: literal(source.slice(enStart + "const en: typeof vi = ".length, enEnd)),
+    en: literal(source.slice(enStart + "const en: WithPlurals<typeof vi> = ".length, enEnd)),
   };
 }
 
@@ -57,6 +57,30 @@ describe("the pages' texts", () => {
     const missing = [...used]
       .filter(([k]) => !exists(vi, k) || !exists(en, k))
       .map(([k, f]) => `${k} (${f})`);
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Every text of a language, by its key path. */
+function texts(o: Record<string, unknown>, prefix = ""): [string, string][] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === "string"
+      ? [[`${prefix}${k}`, v] as [string, string]]
+      : texts(v as Record<string, unknown>, `${prefix}${k}.`),
+  );
+}
+
+describe("counts in the texts", () => {
+  const { vi, en } = resources();
+  it("are written by the one number format (2.500 / 2,500), never as i18next prints them", () => {
+    const bare = [...texts(vi), ...texts(en)].filter(([, v]) => /\{\{count\}\}/.test(v)).map(([k]) => k);
+    expect(bare).toEqual([]);
+  });
+  it("have their English singular (“1 model”, not “1 models”)", () => {
+    const all = new Map(texts(en));
+    const missing = [...all]
+      .filter(([k, v]) => !k.endsWith("_one") && v.includes("{{count, number}}") && !all.has(`${k}_one`))
+      .map(([k]) => k);
     expect(missing).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Data entry rules the page runs while the user types: the same pure checks as the server (src/domain), on
- * values typed the Vietnamese way ("2.011", "50,43"), plus the comparison of two stored versions.
+ * values typed in the page's language (Vietnamese "2.011", "50,43"; English "2,011", "50.43"), plus the
+ * comparison of two stored versions.
  * @module
  */
 import { checkValue, type IndicatorType } from "../../../../src/domain/indicators.ts";
 import { checkRule, type ValidationRule } from "../../../../src/domain/validation-rules.ts";
-import { formatDecimalVi, parseNumberVi } from "../../../../src/domain/vn-format.ts";
+import { formatDecimal, type Lang, langOf, parseNumber } from "../../../../src/domain/vn-format.ts";
 
 export type Values = Record<string, Record<string, string>>;
 export interface IndicatorMeta {
@@ -15,14 +16,14 @@ export interface IndicatorMeta {
   maxValue?: string | null;
 }
 
-/** Stored (canonical) values shown for editing: numbers in Vietnamese form. */
-export function toInput(values: Values, indicators: IndicatorMeta[]): Values {
+/** Stored (canonical) values shown for editing: numbers as the page's language writes them. */
+export function toInput(values: Values, indicators: IndicatorMeta[], lang: Lang = "vi"): Values {
   const types = new Map(indicators.map((i) => [i.code, i.type]));
   return Object.fromEntries(
     Object.entries(values).map(([code, combos]) => [
       code,
       Object.fromEntries(
-        Object.entries(combos).map(([k, v]) => [k, types.get(code) === "text" ? v : formatDecimalVi(v)]),
+        Object.entries(combos).map(([k, v]) => [k, types.get(code) === "text" ? v : formatDecimal(v, lang)]),
       ),
     ]),
   );
@@ -43,12 +44,35 @@ export function readInput(
     const type = ind.type;
     for (const [combo, raw] of Object.entries(combos)) {
       if (raw.trim() === "") continue;
-      const c = checkValue(type, type === "text" ? raw : parseNumberVi(raw), ind.maxValue);
+      const c = checkValue(type, type === "text" ? raw : parseNumber(raw, langOf(lang)), ind.maxValue);
       if (c.ok) values[code] = { ...values[code], [combo]: c.value };
       else errors[`${code}|${combo}`] = lang === "en" ? c.messageEn : c.messageVi;
     }
   }
   return { values, errors };
+}
+
+/**
+ * What was typed in one language, written as the other writes it, when the page's language changes: "2.011"
+ * typed on the Vietnamese page reads "2,011" on the English one (never 2.011). A cell that does not read as a
+ * number stays as typed, for its error to show.
+ */
+export function relang(input: Values, indicators: IndicatorMeta[], from: Lang, to: Lang): Values {
+  if (from === to) return input;
+  const types = new Map(indicators.map((i) => [i.code, i.type]));
+  return Object.fromEntries(
+    Object.entries(input).map(([code, combos]) => [
+      code,
+      Object.fromEntries(
+        Object.entries(combos).map(([k, raw]) => {
+          const type = types.get(code);
+          if (!type || type === "text" || raw.trim() === "") return [k, raw];
+          const c = checkValue(type, parseNumber(raw, from));
+          return [k, c.ok ? formatDecimal(c.value, to) : raw];
+        }),
+      ),
+    ]),
+  );
 }
 
 export interface RuleMessage extends ValidationRule {

@@ -15,6 +15,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { DateField } from "../../../components/date-field.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type CalendarYear } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -92,50 +93,52 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
           </Badge>
         )}
       </Group>
-      <Table striped data-testid="calendar-days">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("date")}</Table.Th>
-            <Table.Th />
-            <Table.Th>{t("type")}</Table.Th>
-            <Table.Th>{t("name")}</Table.Th>
-            <Table.Th>{t("source")}</Table.Th>
-            {canManage && <Table.Th />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {days.map((d) => (
-            <Table.Tr key={d.date}>
-              <Table.Td>{formatDate(d.date)}</Table.Td>
-              <Table.Td>{weekday(d.date)}</Table.Td>
-              <Table.Td>
-                <Badge color={d.kind === "holiday" ? "red" : "blue"} variant="light">
-                  {d.kind === "holiday" ? t("holidayKind") : t("workingKind")}
-                </Badge>{" "}
-                {d.status === "estimated" && (
-                  <Badge color="orange" variant="outline">
-                    {t("estimated")}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{d.name}</Table.Td>
-              <Table.Td>{d.source}</Table.Td>
-              {canManage && (
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setDays(days.filter((x) => x.date !== d.date))}
-                  >
-                    {t("remove")}
-                  </Button>
-                </Table.Td>
-              )}
+      <WideTable minWidth={600} label={t("calendar")}>
+        <Table striped data-testid="calendar-days">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("date")}</Table.Th>
+              <Table.Th />
+              <Table.Th>{t("type")}</Table.Th>
+              <Table.Th>{t("name")}</Table.Th>
+              <Table.Th>{t("source")}</Table.Th>
+              {canManage && <Table.Th />}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {days.map((d) => (
+              <Table.Tr key={d.date}>
+                <Table.Td>{formatDate(d.date)}</Table.Td>
+                <Table.Td>{weekday(d.date)}</Table.Td>
+                <Table.Td>
+                  <Badge color={d.kind === "holiday" ? "red" : "blue"} variant="light">
+                    {d.kind === "holiday" ? t("holidayKind") : t("workingKind")}
+                  </Badge>{" "}
+                  {d.status === "estimated" && (
+                    <Badge color="orange" variant="outline">
+                      {t("estimated")}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{d.name}</Table.Td>
+                <Table.Td>{d.source}</Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setDays(days.filter((x) => x.date !== d.date))}
+                    >
+                      {t("remove")}
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </WideTable>
       {canManage && (
         <>
           <Group align="end">

@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/date-field.tsx";
+import { GuardedModal } from "../../../components/guarded-modal.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api, type Body } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
@@ -272,30 +273,43 @@ export function DocumentsPage({
         </Table>
       )}
 
-      <Modal opened={cancelling !== null} onClose={() => setCancelling(null)} title={t("documents.cancel")}>
-        <Stack>
-          <Text>{t("documents.confirmCancel", { symbol: cancelling?.symbol ?? "" })}</Text>
-          <Textarea
-            label={t("documents.cancelReason")}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="cancel-reason"
-          />
-          <Group>
-            <Button
-              color="red"
-              onClick={() => cancelling && cancel.mutate(cancelling)}
-              loading={cancel.isPending}
-              disabled={reason.trim().length < 3}
-            >
-              {t("documents.cancel")}
-            </Button>
-            <Button variant="default" onClick={() => setCancelling(null)}>
-              {t("cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <GuardedModal
+        opened={cancelling !== null}
+        dirty={reason.trim() !== ""}
+        onClose={() => {
+          setCancelling(null);
+          setReason("");
+        }}
+        onDiscard={() => setReason("")}
+        title={t("documents.cancel")}
+      >
+        {(closeDialog) => (
+          <Stack>
+            <Text>{t("documents.confirmCancel", { symbol: cancelling?.symbol ?? "" })}</Text>
+            <Textarea
+              label={t("documents.cancelReason")}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="cancel-reason"
+              withAsterisk
+            />
+            {error && <Alert color="red">{error}</Alert>}
+            <Group>
+              <Button
+                color="red"
+                onClick={() => cancelling && cancel.mutate(cancelling)}
+                loading={cancel.isPending}
+                disabled={reason.trim().length < 3}
+              >
+                {t("documents.cancel")}
+              </Button>
+              <Button variant="default" onClick={closeDialog}>
+                {t("cancel")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </GuardedModal>
     </Stack>
   );
 }

@@ -18,10 +18,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { DialogActions } from "../../../components/dialog-actions.tsx";
+import { GuardedModal } from "../../../components/guarded-modal.tsx";
+import { UnitPicker, useUnitName } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { formatDate, formatNumber } from "../../../lib/format.ts";
+import { confirmDone } from "../../../lib/notify.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import type { TreeItem } from "../scheme-tree.ts";
 import { SchemeEditor } from "./scheme-editor.tsx";
@@ -237,6 +240,7 @@ function CreateScheme({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { error, onError } = useApiError();
+  const provinceName = useUnitName(province);
   const examples = useQuery({
     queryKey: ["evaluation-examples"],
     queryFn: () => api<Examples>("GET", "/api/evaluation-schemes/examples"),
@@ -248,6 +252,12 @@ function CreateScheme({
   // the example, adjustable: bands' thresholds and caps are the province's to set (none is national)
   const [edited, setEdited] = useState<SchemeBody | null>(null);
   const chosen = examples.data?.items.find((e) => e.key === example);
+  const dirty = example !== null || edited !== null;
+  const missing = [
+    ...(!example ? [t("evaluations.needExample")] : []),
+    ...(!from ? [t("evaluations.needFrom")] : []),
+    ...(!until ? [t("evaluations.needUntil")] : []),
+  ];
   const create = useMutation({
     mutationFn: () =>
       api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
@@ -261,63 +271,73 @@ function CreateScheme({
       }),
     onSuccess: async (r) => {
       await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
+      confirmDone(t("evaluations.issued", { year, enrolled: formatNumber(r.enrolled) }));
       onCreated(r.id);
       onClose();
     },
     onError,
   });
   return (
-    <Modal opened onClose={onClose} title={t("evaluations.createFor", { province })} size="xl">
-      <Stack>
-        {error && <Alert color="red">{error}</Alert>}
-        <Select
-          label={t("evaluations.year")}
-          data={[String(thisYear - 1), String(thisYear), String(thisYear + 1)]}
-          value={year}
-          onChange={(v) => setYear(v ?? String(thisYear))}
-          w={120}
-        />
-        <Select
-          label={t("evaluations.example")}
-          data={(examples.data?.items ?? []).map((e) => ({ value: e.key, label: e.nameVi }))}
-          value={example}
-          onChange={(v) => {
-            setExample(v);
-            setEdited(null);
-          }}
-          data-testid="scheme-example"
-        />
-        {chosen && !edited && (
-          <Button
-            variant="subtle"
-            size="xs"
-            w={260}
-            onClick={() => setEdited(structuredClone(chosen.scheme as SchemeBody))}
-          >
-            {t("evaluations.editScheme")}
-          </Button>
-        )}
-        {edited && <SchemeEditor value={edited} onChange={setEdited} />}
-        <Group grow>
-          <DateField label={t("evaluations.selfFrom")} value={from} onChange={setFrom} />
-          <DateField label={t("evaluations.selfUntil")} value={until} onChange={setUntil} />
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t("evaluations.enrolHint")}
-        </Text>
-        <Group>
-          <Button
-            onClick={() => create.mutate()}
-            loading={create.isPending}
-            disabled={!example || !from || !until}
-          >
-            {t("evaluations.issue")}
-          </Button>
-          <Button variant="default" onClick={onClose}>
-            {t("cancel")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <GuardedModal
+      opened
+      dirty={dirty}
+      onClose={onClose}
+      title={t("evaluations.createFor", { province: provinceName })}
+      size="xl"
+    >
+      {(close) => (
+        <Stack>
+          <Select
+            label={t("evaluations.year")}
+            data={[String(thisYear - 1), String(thisYear), String(thisYear + 1)]}
+            value={year}
+            onChange={(v) => setYear(v ?? String(thisYear))}
+            w={120}
+          />
+          <Select
+            label={t("evaluations.example")}
+            data={(examples.data?.items ?? []).map((e) => ({ value: e.key, label: e.nameVi }))}
+            value={example}
+            onChange={(v) => {
+              setExample(v);
+              setEdited(null);
+            }}
+            data-testid="scheme-example"
+            withAsterisk
+          />
+          {chosen?.source && (
+            <Text size="sm" c="dimmed" data-testid="scheme-source">
+              {t("evaluations.after", { source: chosen.source })}
+            </Text>
+          )}
+          {chosen && !edited && (
+            <Button
+              variant="subtle"
+              size="xs"
+              w={260}
+              onClick={() => setEdited(structuredClone(chosen.scheme as SchemeBody))}
+            >
+              {t("evaluations.editScheme")}
+            </Button>
+          )}
+          {edited && <SchemeEditor value={edited} onChange={setEdited} />}
+          <Group grow>
+            <DateField label={t("evaluations.selfFrom")} withAsterisk value={from} onChange={setFrom} />
+            <DateField label={t("evaluations.selfUntil")} withAsterisk value={until} onChange={setUntil} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t("evaluations.enrolHint")}
+          </Text>
+          {error && <Alert color="red">{error}</Alert>}
+          <DialogActions
+            label={t("evaluations.issue")}
+            onAction={() => create.mutate()}
+            busy={create.isPending}
+            missing={missing}
+            onCancel={close}
+          />
+        </Stack>
+      )}
+    </GuardedModal>
   );
 }

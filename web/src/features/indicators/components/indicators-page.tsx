@@ -1,9 +1,12 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDecimal, langOf, parseNumberVi } from "../../../../../src/domain/vn-format.ts";
+import { dimensionName, term, unitOfMeasure } from "../../../../../src/domain/terms.ts";
+import { formatDecimal, langOf, parseNumber } from "../../../../../src/domain/vn-format.ts";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type Indicator } from "../../../lib/api.ts";
+import { pageLang } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
 const TYPES = ["integer", "decimal", "percentage", "text"] as const;
@@ -22,6 +25,7 @@ const EMPTY = {
 /** The indicator catalogue; system admins add indicators. */
 export function IndicatorsPage({ canManage }: { canManage: boolean }) {
   const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ["indicators"],
@@ -34,7 +38,8 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
       api<Indicator>("POST", "/api/indicators", {
         ...form,
         weightCode: form.aggregation === "weighted_average" && form.weightCode ? form.weightCode : null,
-        maxValue: form.type !== "text" && form.maxValue.trim() ? parseNumberVi(form.maxValue) : null,
+        maxValue:
+          form.type !== "text" && form.maxValue.trim() ? parseNumber(form.maxValue, pageLang()) : null,
       }),
     onSuccess: async () => {
       clear();
@@ -119,46 +124,51 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
           </Button>
         </Group>
       )}
-      <Table striped data-testid="indicator-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("code")}</Table.Th>
-            <Table.Th>{t("name")}</Table.Th>
-            <Table.Th>{t("type")}</Table.Th>
-            <Table.Th>{t("unitOfMeasure")}</Table.Th>
-            <Table.Th>{t("aggregation")}</Table.Th>
-            <Table.Th>{t("categories")}</Table.Th>
-            <Table.Th>{t("maxValue")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data?.items.map((i) => (
-            <Table.Tr key={i.code}>
-              <Table.Td>
-                {i.code}{" "}
-                {i.builtIn && (
-                  <Badge size="xs" variant="light">
-                    {t("builtIn")}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{i18n.language === "en" ? i.nameEn : i.nameVi}</Table.Td>
-              <Table.Td>{t(`types.${i.type}`)}</Table.Td>
-              <Table.Td>{i.unitOfMeasure}</Table.Td>
-              <Table.Td>
-                {t(`aggregations.${i.aggregation}`)}
-                {i.weightCode ? ` ${t("weightedBy", { code: i.weightCode })}` : ""}
-              </Table.Td>
-              <Table.Td>
-                {Object.entries(i.categories ?? {})
-                  .map(([k, v]) => `${k}: ${v.join(", ")}`)
-                  .join(" · ")}
-              </Table.Td>
-              <Table.Td>{i.maxValue ? formatDecimal(i.maxValue, langOf(i18n.language)) : "—"}</Table.Td>
+      <WideTable minWidth={900} label={t("indicators")}>
+        <Table striped data-testid="indicator-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("name")}</Table.Th>
+              <Table.Th>{t("type")}</Table.Th>
+              <Table.Th>{t("unitOfMeasure")}</Table.Th>
+              <Table.Th>{t("aggregation")}</Table.Th>
+              <Table.Th>{t("categories")}</Table.Th>
+              <Table.Th>{t("maxValue")}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data?.items.map((i) => (
+              <Table.Tr key={i.code}>
+                <Table.Td>
+                  <Text size="sm">{lang === "en" ? i.nameEn : i.nameVi}</Text>
+                  <Group gap={6}>
+                    <Text size="xs" c="dimmed">
+                      {i.code}
+                    </Text>
+                    {i.builtIn && (
+                      <Badge size="xs" variant="light">
+                        {t("builtIn")}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{t(`types.${i.type}`)}</Table.Td>
+                <Table.Td>{unitOfMeasure(i.unitOfMeasure, lang)}</Table.Td>
+                <Table.Td>
+                  {t(`aggregations.${i.aggregation}`)}
+                  {i.weightCode ? ` ${t("weightedBy", { code: i.weightCode })}` : ""}
+                </Table.Td>
+                <Table.Td>
+                  {Object.entries(i.categories ?? {})
+                    .map(([k, v]) => `${dimensionName(k, lang)}: ${v.map((o) => term(o, lang)).join(", ")}`)
+                    .join(" · ")}
+                </Table.Td>
+                <Table.Td>{i.maxValue ? formatDecimal(i.maxValue, lang) : "—"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </WideTable>
     </Stack>
   );
 }

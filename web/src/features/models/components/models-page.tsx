@@ -23,10 +23,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { unitOfMeasure } from "../../../../../src/domain/terms.ts";
 import { useMe } from "../../../app/app.tsx";
 import { DateField } from "../../../components/date-field.tsx";
+import { DialogActions } from "../../../components/dialog-actions.tsx";
 import { GuardedModal } from "../../../components/guarded-modal.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { UnitPicker, useUnitName } from "../../../components/unit-picker.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { ApiError, api, download, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDateTime, formatNumber } from "../../../lib/format.ts";
@@ -51,7 +54,7 @@ export function countsSentence(
   en: boolean,
 ) {
   return en
-    ? `${formatNumber(c.total)} models, of which ${formatNumber(c.new)} newly registered and ${formatNumber(c.kept)} kept up; ${formatNumber(c.recognised)} recognised, ${formatNumber(c.exemplary)} exemplary`
+    ? `${formatNumber(c.total)} ${unitOfMeasure("mô hình", "en", c.total)}, of which ${formatNumber(c.new)} newly registered and ${formatNumber(c.kept)} kept up; ${formatNumber(c.recognised)} recognised, ${formatNumber(c.exemplary)} exemplary`
     : `${formatNumber(c.total)} mô hình, trong đó ${formatNumber(c.new)} mô hình đăng ký mới, ${formatNumber(c.kept)} mô hình duy trì; ${formatNumber(c.recognised)} mô hình được công nhận, ${formatNumber(c.exemplary)} mô hình điển hình`;
 }
 
@@ -215,46 +218,57 @@ export function ModelsPage({
           </Group>
         </Paper>
       )}
-      <Table striped data-testid="model-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("models.name")}</Table.Th>
-            <Table.Th>{t("models.registeredBy")}</Table.Th>
-            <Table.Th>{t("models.field")}</Table.Th>
-            <Table.Th>{t("models.kind")}</Table.Th>
-            <Table.Th>{t("models.registration")}</Table.Th>
-            <Table.Th>{t("models.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {models.data?.items.length === 0 && (
+      <WideTable minWidth={800} label={t("models.nav")}>
+        <Table striped data-testid="model-list">
+          <Table.Thead>
             <Table.Tr>
-              <Table.Td colSpan={6}>{t("models.empty")}</Table.Td>
+              <Table.Th>{t("models.name")}</Table.Th>
+              <Table.Th>{t("models.registeredBy")}</Table.Th>
+              <Table.Th>{t("models.field")}</Table.Th>
+              <Table.Th>{t("models.kind")}</Table.Th>
+              <Table.Th>{t("models.registration")}</Table.Th>
+              <Table.Th>{t("models.status")}</Table.Th>
             </Table.Tr>
-          )}
-          {models.data?.items.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/models/${m.id}`}>
-                  {m.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{m.unitName}</Table.Td>
-              <Table.Td>{fieldName(m.fieldCode)}</Table.Td>
-              <Table.Td>{t(`models.kinds.${m.kind}`)}</Table.Td>
-              <Table.Td>{t(`models.registrations.${m.registration}`)}</Table.Td>
-              <Table.Td>
-                <StatusBadge status={m.status} />
-                {m.decisionSymbol && (
-                  <Text size="xs" c="dimmed">
-                    {t("models.decision", { symbol: m.decisionSymbol })}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {models.data?.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>
+                  <Group gap="xs">
+                    <Text size="sm">{t("models.empty")}</Text>
+                    {canRegister && (
+                      <Button size="xs" variant="light" onClick={() => setRegistering(true)}>
+                        {t("models.register")}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {models.data?.items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/models/${m.id}`}>
+                    {m.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{m.unitName}</Table.Td>
+                <Table.Td>{fieldName(m.fieldCode)}</Table.Td>
+                <Table.Td>{t(`models.kinds.${m.kind}`)}</Table.Td>
+                <Table.Td>{t(`models.registrations.${m.registration}`)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={m.status} />
+                  {m.decisionSymbol && (
+                    <Text size="xs" c="dimmed">
+                      {t("models.decision", { symbol: m.decisionSymbol })}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </WideTable>
       {registering && (
         <RegisterModal
           unit={unit}
@@ -327,6 +341,7 @@ function RegisterModal({
   const en = i18n.language === "en";
   const qc = useQueryClient();
   const me = useMe();
+  const unitName = useUnitName(unit);
   const { error, onError, clear } = useApiError();
   const [draft, setDraft] = useState<ModelDraft>(() => emptyDraft(year));
   const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft(year));
@@ -403,7 +418,7 @@ function RegisterModal({
       onClose={onClose}
       onDiscard={kept.clear}
       size="xl"
-      title={t("models.registerTitle", { year, unit })}
+      title={t("models.registerTitle", { year, unit: unitName })}
     >
       {(close) => (
         <Stack gap="xs">
@@ -508,25 +523,14 @@ function RegisterModal({
               </Stack>
             </Alert>
           )}
-          <Group>
-            <Button
-              onClick={() => save.mutate(false)}
-              loading={save.isPending}
-              disabled={missing.length > 0}
-              title={missing.length ? missing.join("; ") : undefined}
-              data-testid="model-save"
-            >
-              {t("models.save")}
-            </Button>
-            <Button variant="default" onClick={close}>
-              {t("cancel")}
-            </Button>
-          </Group>
-          {missing.length > 0 && (
-            <Text size="sm" c="dimmed" data-testid="model-missing">
-              {t("models.stillMissing", { items: missing.join("; ") })}
-            </Text>
-          )}
+          <DialogActions
+            label={t("models.save")}
+            onAction={() => save.mutate(false)}
+            busy={save.isPending}
+            missing={missing}
+            onCancel={close}
+            testId="model"
+          />
         </Stack>
       )}
     </GuardedModal>
@@ -535,6 +539,7 @@ function RegisterModal({
 
 function KeepUpModal({ unit, year, onClose }: { unit: string; year: number; onClose: () => void }) {
   const { t } = useTranslation();
+  const unitName = useUnitName(unit);
   const qc = useQueryClient();
   const { error, onError } = useApiError();
   const candidates = useQuery({
@@ -555,7 +560,7 @@ function KeepUpModal({ unit, year, onClose }: { unit: string; year: number; onCl
     onError,
   });
   return (
-    <Modal opened onClose={onClose} size="lg" title={t("models.keepUpTitle", { year, unit })}>
+    <Modal opened onClose={onClose} size="lg" title={t("models.keepUpTitle", { year, unit: unitName })}>
       <Stack gap="xs">
         {error && <Alert color="red">{error}</Alert>}
         {candidates.data?.items.length === 0 && <Text>{t("models.nothingToKeep")}</Text>}

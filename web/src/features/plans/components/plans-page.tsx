@@ -15,15 +15,15 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { formatDecimalVi } from "../../../../../src/domain/vn-format.ts";
 import { DateField } from "../../../components/date-field.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { formatDate, formatValue } from "../../../lib/format.ts";
+import { confirmDone } from "../../../lib/notify.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 
 type PlanList = paths["/api/plans"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -45,7 +45,7 @@ type Task = Plan["tasks"][number];
 const STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 
 /** 62.5 → "62,5%". */
-const percent = (n: number) => `${formatDecimalVi(String(n))}%`;
+const percent = (n: number) => `${formatValue(String(n))}%`;
 
 function ProgressCell({ value }: { value: number }) {
   return (
@@ -62,6 +62,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
   const qc = useQueryClient();
   const [unit, setUnit] = useState(defaultUnit);
   const [title, setTitle] = useState("");
+  const titleInput = useRef<HTMLInputElement>(null);
   const { error, onError, clear } = useApiError();
   const list = useQuery({
     queryKey: ["plans", unit],
@@ -73,6 +74,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
     mutationFn: () => api("POST", "/api/plans", { unitCode: unit, title }),
     onSuccess: async () => {
       clear();
+      confirmDone(t("plans.created", { title: title.trim() }));
       setTitle("");
       await qc.invalidateQueries({ queryKey: ["plans"] });
     },
@@ -95,6 +97,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
         {canManage && (
           <>
             <TextInput
+              ref={titleInput}
               label={t("plans.newPlan")}
               placeholder={t("plans.newPlanHint")}
               value={title}
@@ -118,6 +121,20 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {list.data?.items.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={4}>
+                <Group gap="xs" data-testid="plans-empty">
+                  <Text size="sm">{t("plans.empty")}</Text>
+                  {canManage && (
+                    <Button size="xs" variant="light" onClick={() => titleInput.current?.focus()}>
+                      {t("plans.create")}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          )}
           {list.data?.items.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td>

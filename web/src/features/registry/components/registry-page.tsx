@@ -17,11 +17,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
+import { DialogActions } from "../../../components/dialog-actions.tsx";
+import { GuardedModal } from "../../../components/guarded-modal.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, upload } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
-import { formatDate, todayIso } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { formatDate, formatNumber, todayIso } from "../../../lib/format.ts";
+import { confirmDone } from "../../../lib/notify.ts";
+import { describeFailure, useApiError } from "../../../lib/use-api-error.ts";
 
 type List = paths["/api/registry"]["get"]["responses"]["200"]["content"]["application/json"];
 type Detail = paths["/api/registry/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -41,7 +45,7 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
   const [search, setSearch] = useState("");
   const [open, setOpen] = useState<number | null>(Number(params.get("doc")) || null);
   const [adding, setAdding] = useState(false);
-  const { error, onError, clear } = useApiError();
+  const { i18n } = useTranslation();
   const list = useQuery({
     queryKey: ["registry", unit, search],
     queryFn: () =>
@@ -54,7 +58,7 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
   return (
     <Stack>
       <Title order={3}>{t("registry.title")}</Title>
-      {error && <Alert color="red">{error}</Alert>}
+      {list.error && <Alert color="red">{describeFailure(list.error, i18n.language)}</Alert>}
       <Group align="end">
         <UnitPicker
           label={t("documents.unit")}
@@ -78,47 +82,60 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
         </Button>
         {canRegister && <Button onClick={() => setAdding(true)}>{t("registry.add")}</Button>}
       </Group>
-      <Table striped highlightOnHover data-testid="registry-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("documents.symbol")}</Table.Th>
-            <Table.Th>{t("registry.date")}</Table.Th>
-            <Table.Th>{t("registry.issuer")}</Table.Th>
-            <Table.Th>{t("documents.excerpt")}</Table.Th>
-            <Table.Th>{t("registry.direction")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.data?.items.length === 0 && (
+      <WideTable minWidth={800} label={t("registry.title")}>
+        <Table striped highlightOnHover data-testid="registry-list">
+          <Table.Thead>
             <Table.Tr>
-              <Table.Td colSpan={5}>{t("registry.none")}</Table.Td>
+              <Table.Th>{t("documents.symbol")}</Table.Th>
+              <Table.Th>{t("registry.date")}</Table.Th>
+              <Table.Th>{t("registry.issuer")}</Table.Th>
+              <Table.Th>{t("documents.excerpt")}</Table.Th>
+              <Table.Th>{t("registry.direction")}</Table.Th>
             </Table.Tr>
-          )}
-          {list.data?.items.map((d) => (
-            <Table.Tr key={d.id} onClick={() => setOpen(d.id)} style={{ cursor: "pointer" }}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{d.numberSymbol || "—"}</Table.Td>
-              <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
-              <Table.Td>{d.issuerName}</Table.Td>
-              <Table.Td>{d.excerpt}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={d.direction === "incoming" ? "blue" : "grape"}>
-                  {t(`registry.directions.${d.direction}`)}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data?.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  {search ? (
+                    t("registry.noneFound", { q: search })
+                  ) : (
+                    <Group gap="xs">
+                      <Text size="sm">{t("registry.empty")}</Text>
+                      {canRegister && (
+                        <Button size="xs" variant="light" onClick={() => setAdding(true)}>
+                          {t("registry.add")}
+                        </Button>
+                      )}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {list.data?.items.map((d) => (
+              <Table.Tr key={d.id} onClick={() => setOpen(d.id)} style={{ cursor: "pointer" }}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{d.numberSymbol || "—"}</Table.Td>
+                <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
+                <Table.Td>{d.issuerName}</Table.Td>
+                <Table.Td>{d.excerpt}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={d.direction === "incoming" ? "blue" : "grape"}>
+                    {t(`registry.directions.${d.direction}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </WideTable>
       {adding && (
         <AddDocument
           unit={unit}
           onClose={() => setAdding(false)}
           onAdded={async () => {
             setAdding(false);
-            clear();
             await qc.invalidateQueries({ queryKey: ["registry"] });
           }}
-          onError={onError}
         />
       )}
       {open !== null && (
@@ -128,81 +145,99 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
   );
 }
 
-function AddDocument(props: {
-  unit: string;
-  onClose: () => void;
-  onAdded: () => void;
-  onError: (e: unknown) => void;
-}) {
+const emptyEntry = () => ({
+  direction: "incoming",
+  numberSymbol: "",
+  issuerName: "",
+  issuedOn: todayIso() as string,
+  excerpt: "",
+  bodyText: "",
+});
+
+function AddDocument(props: { unit: string; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({
-    direction: "incoming",
-    numberSymbol: "",
-    issuerName: "",
-    issuedOn: todayIso(),
-    excerpt: "",
-    bodyText: "",
-  });
+  const { error, onError, fieldError } = useApiError();
+  const [initial] = useState(emptyEntry);
+  const [form, setForm] = useState(initial);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   const add = useMutation({
     mutationFn: () => api("POST", "/api/registry", { unitCode: props.unit, ...form }),
-    onSuccess: props.onAdded,
-    onError: props.onError,
+    onSuccess: () => {
+      confirmDone(
+        t("registry.added", { what: form.numberSymbol.trim() || form.excerpt.trim().slice(0, 60) }),
+      );
+      props.onAdded();
+    },
+    onError,
   });
+  const missing = [
+    ...(!form.issuerName.trim() ? [t("registry.needIssuer")] : []),
+    ...(!form.excerpt.trim() ? [t("registry.needExcerpt")] : []),
+  ];
   return (
-    <Modal opened onClose={props.onClose} title={t("registry.add")} size="lg">
-      <Stack>
-        <Group grow>
-          <Select
-            label={t("registry.direction")}
-            data={["incoming", "outgoing"].map((v) => ({ value: v, label: t(`registry.directions.${v}`) }))}
-            value={form.direction}
-            onChange={(v) => setForm({ ...form, direction: v ?? "incoming" })}
-          />
+    <GuardedModal opened dirty={dirty} onClose={props.onClose} title={t("registry.add")} size="lg">
+      {(close) => (
+        <Stack>
+          <Group grow align="flex-start">
+            <Select
+              label={t("registry.direction")}
+              data={["incoming", "outgoing"].map((v) => ({ value: v, label: t(`registry.directions.${v}`) }))}
+              value={form.direction}
+              onChange={(v) => setForm({ ...form, direction: v ?? "incoming" })}
+            />
+            <TextInput
+              label={t("documents.symbol")}
+              placeholder="53-KH/HU"
+              value={form.numberSymbol}
+              onChange={(e) => setForm({ ...form, numberSymbol: e.currentTarget.value })}
+              error={fieldError("numberSymbol")}
+              data-testid="registry-number"
+            />
+            <DateField
+              label={t("registry.date")}
+              withAsterisk
+              value={form.issuedOn}
+              onChange={(v) => setForm({ ...form, issuedOn: v ?? todayIso() })}
+              error={fieldError("issuedOn")}
+            />
+          </Group>
           <TextInput
-            label={t("documents.symbol")}
-            placeholder="53-KH/HU"
-            value={form.numberSymbol}
-            onChange={(e) => setForm({ ...form, numberSymbol: e.currentTarget.value })}
-            data-testid="registry-number"
+            label={t("registry.issuer")}
+            withAsterisk
+            value={form.issuerName}
+            onChange={(e) => setForm({ ...form, issuerName: e.currentTarget.value })}
+            error={fieldError("issuerName")}
+            data-testid="registry-issuer"
           />
-          <DateField
-            label={t("registry.date")}
-            value={form.issuedOn}
-            onChange={(v) => setForm({ ...form, issuedOn: v ?? todayIso() })}
+          <Textarea
+            label={t("documents.excerpt")}
+            withAsterisk
+            value={form.excerpt}
+            onChange={(e) => setForm({ ...form, excerpt: e.currentTarget.value })}
+            error={fieldError("excerpt")}
+            autosize
+            minRows={2}
+            data-testid="registry-excerpt"
           />
-        </Group>
-        <TextInput
-          label={t("registry.issuer")}
-          value={form.issuerName}
-          onChange={(e) => setForm({ ...form, issuerName: e.currentTarget.value })}
-          data-testid="registry-issuer"
-        />
-        <Textarea
-          label={t("documents.excerpt")}
-          value={form.excerpt}
-          onChange={(e) => setForm({ ...form, excerpt: e.currentTarget.value })}
-          autosize
-          minRows={2}
-          data-testid="registry-excerpt"
-        />
-        <Textarea
-          label={t("registry.text")}
-          value={form.bodyText}
-          onChange={(e) => setForm({ ...form, bodyText: e.currentTarget.value })}
-          autosize
-          minRows={3}
-        />
-        <Group>
-          <Button
-            onClick={() => add.mutate()}
-            loading={add.isPending}
-            disabled={!form.issuerName.trim() || !form.excerpt.trim()}
-          >
-            {t("registry.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          <Textarea
+            label={t("registry.text")}
+            value={form.bodyText}
+            onChange={(e) => setForm({ ...form, bodyText: e.currentTarget.value })}
+            error={fieldError("bodyText")}
+            autosize
+            minRows={3}
+          />
+          {error && <Alert color="red">{error}</Alert>}
+          <DialogActions
+            label={t("registry.save")}
+            onAction={() => add.mutate()}
+            busy={add.isPending}
+            missing={missing}
+            onCancel={close}
+          />
+        </Stack>
+      )}
+    </GuardedModal>
   );
 }
 
@@ -310,7 +345,8 @@ function DocumentModal(props: { id: number; unit: string; canRegister: boolean; 
           <Title order={5}>{t("registry.attachments")}</Title>
           {doc.attachments.map((a) => (
             <Text key={a.id} size="sm">
-              <a href={`/api/registry/attachments/${a.id}`}>{a.filename}</a> ({Math.ceil(a.size / 1024)} KB)
+              <a href={`/api/registry/attachments/${a.id}`}>{a.filename}</a> (
+              {formatNumber(Math.ceil(a.size / 1024))} KB)
             </Text>
           ))}
           {props.canRegister && (

@@ -21,6 +21,7 @@ import { term, unitOfMeasure } from "../../../../../src/domain/terms.ts";
 import { langOf } from "../../../../../src/domain/vn-format.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { NarrativeEditor } from "../../../components/narrative-editor.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type Consolidation } from "../../../lib/api.ts";
 import type { components } from "../../../lib/api-types.ts";
 import { formatNumber, formatValue } from "../../../lib/format.ts";
@@ -118,14 +119,14 @@ export function ConsolidationView({
             list: others
               .map((s) =>
                 t("reports.fromRequest", {
-                  n: formatNumber(s.reports),
+                  count: s.reports,
                   ref: s.referenceNo ?? `#${s.requestId}`,
                 }),
               )
               .join("; "),
           })}`}
       </Text>
-      <Table.ScrollContainer minWidth={700}>
+      <WideTable minWidth={700} label={t("reports.consolidated")}>
         <Table withTableBorder data-testid="consolidation">
           <Table.Thead>
             <Table.Tr>
@@ -205,7 +206,7 @@ export function ConsolidationView({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
       <Title order={4}>{t("reports.compiled")}</Title>
       {d.sections.map((s) => {
         const own = summary.text[s.key];

@@ -27,6 +27,7 @@ import { formatDecimal, langOf } from "../../../../../src/domain/vn-format.ts";
 import { EChart, type EChartsOption } from "../../../components/echart.tsx";
 import { ExportButton } from "../../../components/export-button.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type ReportForm } from "../../../lib/api.ts";
 import type { components } from "../../../lib/api-types.ts";
 import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "../../../lib/format.ts";
@@ -236,7 +237,7 @@ export function DashboardPage() {
                   {prev !== null && (
                     <Text
                       size="xs"
-                      c={change(prev, cur).direction === "down" ? "red.8" : "teal.8"}
+                      c={change(prev, cur).direction === "down" ? "red" : "teal"}
                       data-testid={`trend-${i.code}`}
                     >
                       {changeText(change(prev, cur), lang)}
@@ -285,7 +286,7 @@ export function DashboardPage() {
               }
             />
           </Group>
-          <Table.ScrollContainer minWidth={700}>
+          <WideTable minWidth={700} label={t("dashboard.units")}>
             <Table striped data-testid="drill">
               <Table.Thead>
                 <Table.Tr>
@@ -308,7 +309,7 @@ export function DashboardPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         </Stack>
       )}
     </Stack>

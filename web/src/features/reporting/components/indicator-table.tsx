@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { add, multiply } from "../../../../../src/domain/decimal.ts";
 import { term, unitOfMeasure } from "../../../../../src/domain/terms.ts";
 import { langOf } from "../../../../../src/domain/vn-format.ts";
+import { WideTable } from "../../../components/wide-table.tsx";
 import type { SubmissionDetail } from "../../../lib/api.ts";
 import { formatSamePeriod, formatValue } from "../../../lib/format.ts";
 import type { Values } from "../entry.ts";
@@ -55,7 +56,7 @@ export function IndicatorTable(props: {
     ];
   });
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <WideTable minWidth={600} label={t("reports.figures")}>
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -124,7 +125,7 @@ export function IndicatorTable(props: {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

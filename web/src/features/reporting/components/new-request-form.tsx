@@ -169,11 +169,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
             value={level}
             onChange={(v) => v && setLevel(v as Level)}
             data={BELOW[issuerLevel].map((l) => ({ value: l, label: t(l) }))}
-            description={
-              preview.data
-                ? t("reports.willAsk", { count: preview.data.targets, n: formatNumber(preview.data.targets) })
-                : undefined
-            }
+            description={preview.data ? t("reports.willAsk", { count: preview.data.targets }) : undefined}
             error={fieldError("targetLevel")}
           />
           <TextInput

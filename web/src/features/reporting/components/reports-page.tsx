@@ -15,6 +15,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, formatNumber, formatValue } from "../../../lib/format.ts";
@@ -58,7 +59,11 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
           {inbox.data?.items.length === 0 && (
             <Alert data-testid="inbox-empty">{t("reports.inboxEmpty")}</Alert>
           )}
-          <Table.ScrollContainer minWidth={800} display={inbox.data?.items.length === 0 ? "none" : undefined}>
+          <WideTable
+            minWidth={800}
+            label={t("reports.inbox")}
+            display={inbox.data?.items.length === 0 ? "none" : undefined}
+          >
             <Table striped data-testid="inbox">
               <Table.Thead>
                 <Table.Tr>
@@ -95,7 +100,7 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         </Tabs.Panel>
         <Tabs.Panel value="issued" pt="sm">
           {issued.data?.items.length === 0 && (
@@ -110,8 +115,9 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
               </Group>
             </Alert>
           )}
-          <Table.ScrollContainer
+          <WideTable
             minWidth={900}
+            label={t("reports.issued")}
             display={issued.data?.items.length === 0 ? "none" : undefined}
           >
             <Table striped data-testid="issued">
@@ -148,7 +154,7 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         </Tabs.Panel>
         <Tabs.Panel value="timeliness" pt="sm">
           <Suspense fallback={<Loader />}>

@@ -20,6 +20,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { reportExcerpt } from "../../../../../src/domain/document-text.ts";
 import { langOf } from "../../../../../src/domain/vn-format.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type ReportRequestDetail } from "../../../lib/api.ts";
 import { formatDate, formatNumber, formatPeriod, formatValue } from "../../../lib/format.ts";
 import { describeFailure } from "../../../lib/use-api-error.ts";
@@ -114,7 +115,7 @@ export function RequestPage() {
       {d.targets.length === 0 ? (
         <Text c="dimmed">{t("reports.noTargets")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={700}>
+        <WideTable minWidth={700} label={t("reports.targets")}>
           <Table striped data-testid="targets">
             <Table.Thead>
               <Table.Tr>
@@ -168,7 +169,7 @@ export function RequestPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
     </Stack>
   );

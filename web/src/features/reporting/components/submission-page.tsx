@@ -32,7 +32,7 @@ import {
 import { formatDate, formatDateTime, formatPeriod } from "../../../lib/format.ts";
 import { useUnsavedGuard } from "../../../lib/unsaved.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
-import { brokenRules, readInput, toInput, type Values } from "../entry.ts";
+import { brokenRules, readInput, relang, toInput, type Values } from "../entry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
 import { Revisions } from "./revisions.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
@@ -71,7 +71,15 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const { submission: sub, form, request } = detail;
   const editable = detail.can.fill && ["not_started", "draft", "returned"].includes(sub.status);
   // what the unit typed, as it typed it: a registry's figures are shown beside, taken only when it chooses
-  const [input, setInput] = useState<Values>(() => toInput(sub.values, detail.indicators));
+  const lang = langOf(i18n.language);
+  const [input, setInput] = useState<Values>(() => toInput(sub.values, detail.indicators, lang));
+  // the language the cells were typed in: switching language rewrites them (2.011 ↔ 2,011), never rereads them
+  const [inputLang, setInputLang] = useState(lang);
+  useEffect(() => {
+    if (inputLang === lang) return;
+    setInput((cur) => relang(cur, detail.indicators, inputLang, lang));
+    setInputLang(lang);
+  }, [lang, inputLang, detail.indicators]);
   const [narrative, setNarrative] = useState<Record<string, string>>(sub.narrative);
   // every edit bumps `edits`; a save records the count it sent, so edits typed during a save stay unsaved
   const [edits, setEdits] = useState(0);
@@ -88,11 +96,10 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const [askClose, setAskClose] = useState(false);
 
   const read = useMemo(
-    () => readInput(input, detail.indicators, i18n.language),
-    [input, detail.indicators, i18n.language],
+    () => readInput(input, detail.indicators, inputLang),
+    [input, detail.indicators, inputLang],
   );
   const broken = useMemo(() => brokenRules(form.rules, read.values), [form.rules, read.values]);
-  const lang = langOf(i18n.language);
   // breakdowns that cannot be (parts above the total), checked as the server checks them
   const breakdowns = useMemo(() => {
     const byCode = new Map(detail.indicators.map((i) => [i.code, i]));
@@ -207,7 +214,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       for (const code of fed.codes)
         next[code] = {
           ...next[code],
-          ...toInput({ [code]: fed.values[code] ?? {} }, detail.indicators)[code],
+          ...toInput({ [code]: fed.values[code] ?? {} }, detail.indicators, inputLang)[code],
         };
       return next;
     });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HAMLET_TYPES } from "../../../../../src/domain/hamlet-types.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { GuardedModal } from "../../../components/guarded-modal.tsx";
 import { api, type Unit } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -103,14 +104,37 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t("rename")}>
-        <Stack>
-          <TextInput value={newName} onChange={(e) => setNewName(e.currentTarget.value)} />
-          <Button onClick={() => editing && rename.mutate(editing)} loading={rename.isPending}>
-            {t("save")}
-          </Button>
-        </Stack>
-      </Modal>
+      <GuardedModal
+        opened={editing !== null}
+        dirty={editing !== null && newName !== editing.name}
+        onClose={() => setEditing(null)}
+        title={t("rename")}
+      >
+        {(closeDialog) => (
+          <Stack>
+            <TextInput
+              label={t("hamletNewName")}
+              withAsterisk
+              value={newName}
+              onChange={(e) => setNewName(e.currentTarget.value)}
+              data-autofocus
+            />
+            {error && <Alert color="red">{error}</Alert>}
+            <Group>
+              <Button
+                onClick={() => editing && rename.mutate(editing)}
+                loading={rename.isPending}
+                disabled={!newName.trim() || newName === editing?.name}
+              >
+                {t("save")}
+              </Button>
+              <Button variant="default" onClick={closeDialog}>
+                {t("cancel")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </GuardedModal>
       <ConfirmDialog
         opened={closing !== null}
         title={t("close")}

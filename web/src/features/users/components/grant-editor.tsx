@@ -53,7 +53,12 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
             key={g.id}
             variant="light"
             rightSection={
-              <ActionIcon size="xs" variant="transparent" aria-label="remove" onClick={() => setRemoving(g)}>
+              <ActionIcon
+                size="xs"
+                variant="transparent"
+                aria-label={t("removeGrant")}
+                onClick={() => setRemoving(g)}
+              >
                 ×
               </ActionIcon>
             }
@@ -67,6 +72,7 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
         <Select
           size="xs"
           w={150}
+          aria-label={`${t("grant")}: ${t("role")}`}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={role}
           onChange={(v) => setRole(v ?? "viewer")}

@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type User } from "../../../lib/api.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
@@ -89,45 +90,47 @@ export function UsersPage() {
           {t("addUser")}
         </Button>
       </Group>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("username")}</Table.Th>
-            <Table.Th>{t("displayName")}</Table.Th>
-            <Table.Th>{t("email")}</Table.Th>
-            <Table.Th>{t("grant")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.data?.items.map((u) => (
-            <Table.Tr key={u.id}>
-              <Table.Td>{u.username}</Table.Td>
-              <Table.Td>{u.displayName}</Table.Td>
-              <Table.Td>{u.email}</Table.Td>
-              <Table.Td>
-                <GrantEditor userId={u.id} grants={u.grants} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Badge color={u.isActive ? "green" : "gray"} variant="light">
-                    {u.isActive ? t("active") : t("inactive")}
-                  </Badge>
-                  {u.isActive ? (
-                    <Button size="xs" variant="light" color="red" onClick={() => setLocking(u)}>
-                      {t("lock")}
-                    </Button>
-                  ) : (
-                    <Button size="xs" variant="light" onClick={() => toggle.mutate(u)}>
-                      {t("unlock")}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
+      <WideTable minWidth={900} label={t("users")}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("username")}</Table.Th>
+              <Table.Th>{t("displayName")}</Table.Th>
+              <Table.Th>{t("email")}</Table.Th>
+              <Table.Th>{t("grant")}</Table.Th>
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data?.items.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.username}</Table.Td>
+                <Table.Td>{u.displayName}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  <GrantEditor userId={u.id} grants={u.grants} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge color={u.isActive ? "green" : "gray"} variant="light">
+                      {u.isActive ? t("active") : t("inactive")}
+                    </Badge>
+                    {u.isActive ? (
+                      <Button size="xs" variant="light" color="red" onClick={() => setLocking(u)}>
+                        {t("lock")}
+                      </Button>
+                    ) : (
+                      <Button size="xs" variant="light" onClick={() => toggle.mutate(u)}>
+                        {t("unlock")}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </WideTable>
       <ConfirmDialog
         opened={locking !== null}
         title={t("lock")}
