@@ -84,7 +84,7 @@ describe("document numbers in the browser", () => {
     await expect.poll(() => relations.getByText(/Được báo cáo bởi/).count()).toBe(1);
     await page.keyboard.press("Escape");
 
-    await page.getByRole("button", { name: "Vào sổ văn bản" }).click();
+    await page.getByRole("button", { name: "Vào sổ văn bản", exact: true }).click();
     await page.getByTestId("registry-number").fill("24-KH/BTGDVTU");
     await page.getByTestId("registry-issuer").fill("Ban Tuyên giáo và Dân vận Tỉnh ủy");
     await page.getByTestId("registry-excerpt").fill("Kế hoạch phong trào thi đua “Dân vận khéo” năm 2026");
@@ -107,7 +107,7 @@ describe("document numbers in the browser", () => {
     await province.goto(`${env.server.url}/plans`);
     await logIn(province, "dongthap");
     await province.getByTestId("plan-title").fill("Kế hoạch thực hiện Nghị quyết số 01-NQ/TU năm 2026");
-    await province.getByRole("button", { name: "Tạo" }).click();
+    await province.getByRole("button", { name: "Tạo", exact: true }).click();
     await province.getByRole("link", { name: "Kế hoạch thực hiện Nghị quyết số 01-NQ/TU năm 2026" }).click();
     await province.waitForURL(/\/plans\/\d+/);
     const planUrl = province.url();

@@ -286,7 +286,9 @@ describe("periodic reporting in the browser", () => {
     await commune.getByTestId("value-DVK_MODELS_KEPT").fill("657");
     // new + kept = total holds: the English grouping was read as grouping, not as decimals
     await expect.poll(() => commune.getByTestId("rule").count()).toBe(0);
-    await expect.poll(() => commune.getByTestId("save-state").textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+    await expect
+      .poll(() => commune.getByTestId("save-state").textContent(), { timeout: 10_000 })
+      .toMatch(/Saved/);
     const stored = await (await context.request.get(`${env.server.url}/api/submissions/${id}`)).json();
     expect(stored.submission.values.DVK_MODELS_TOTAL[""]).toBe("2011");
     // back in Vietnamese the same figure is written the Vietnamese way, and still reads 2011

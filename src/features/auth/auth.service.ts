@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { grantsOfUser } from "../../access/access.repository.ts";
 import type { Auth } from "../../access/access.ts";
 import type { Database } from "../../db/database.ts";
+import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "../../domain/password-rule.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import * as repo from "./auth.repository.ts";
@@ -11,7 +12,6 @@ import type { LoginLimiter } from "./login-limiter.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./password.ts";
 
 export const SESSION_HOURS = 12;
-export const MIN_PASSWORD_LENGTH = 8;
 
 function sessionIdOf(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
@@ -80,7 +80,7 @@ export async function logout(db: Kysely<Database>, sessionId: string): Promise<v
 }
 
 export function checkPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
+  if (!passwordLongEnough(password)) {
     throw errors.badRequest(
       `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`,
       `The password must have at least ${MIN_PASSWORD_LENGTH} characters`,

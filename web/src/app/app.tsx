@@ -25,8 +25,6 @@ import {
 import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
-import { RequestPage } from "../features/reporting/components/request-page.tsx";
-import { SubmissionPage } from "../features/reporting/components/submission-page.tsx";
 import { UnitPage } from "../features/units/components/unit-page.tsx";
 import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
@@ -34,6 +32,13 @@ import { api, type Me, setCsrfToken } from "../lib/api.ts";
 import { toggleLanguage } from "../lib/i18n.ts";
 import { clearLocalDrafts } from "../lib/local-draft.ts";
 
+// the report pages load with the rich-text editor they use
+const RequestPage = lazy(() =>
+  import("../features/reporting/components/request-page.tsx").then((m) => ({ default: m.RequestPage })),
+);
+const SubmissionPage = lazy(() =>
+  import("../features/reporting/components/submission-page.tsx").then((m) => ({ default: m.SubmissionPage })),
+);
 // the charts library loads only with the pages that draw charts
 const DashboardPage = lazy(() =>
   import("../features/reporting/components/dashboard-page.tsx").then((m) => ({ default: m.DashboardPage })),
@@ -174,16 +179,30 @@ export function App() {
               />
             }
           />
-          <Route path="/requests/:id" element={<RequestPage />} />
+          <Route
+            path="/requests/:id"
+            element={
+              <Suspense fallback={<Loader />}>
+                <RequestPage />
+              </Suspense>
+            }
+          />
           <Route
             path="/dashboard"
             element={
               <Suspense fallback={<Loader />}>
-                <DashboardPage />
+                <DashboardPage defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""} />
               </Suspense>
             }
           />
-          <Route path="/submissions/:id" element={<SubmissionPage />} />
+          <Route
+            path="/submissions/:id"
+            element={
+              <Suspense fallback={<Loader />}>
+                <SubmissionPage />
+              </Suspense>
+            }
+          />
           <Route path="/units" element={<UnitsPage />} />
           <Route path="/units/:code" element={<UnitPage me={me.data} />} />
           <Route path="/users" element={<UsersPage />} />

@@ -259,7 +259,7 @@ const vi = {
     pickDecision: "Chọn số QĐ đã lấy trong sổ văn bản đi",
     criteria: {
       open: "Bộ tiêu chí đánh giá mô hình",
-      title: "Bộ tiêu chí đánh giá mô hình “Dân vận khéo” (tỉnh {{province}})",
+      title: "Bộ tiêu chí đánh giá mô hình “Dân vận khéo” — {{province}}",
       example: "Bộ tiêu chí ví dụ",
       own: "Bộ tiêu chí của tỉnh",
       minimum:
@@ -294,6 +294,7 @@ const vi = {
     needStartedOn: "ngày bắt đầu thực hiện",
     startedOnLabel: "Ngày bắt đầu thực hiện",
     evaluationOnLabel: "Ngày dự kiến đánh giá",
+    registerFirst: "Đăng ký mô hình đầu tiên",
   },
   evaluations: {
     nav: "Đánh giá dân vận chính quyền",
@@ -394,11 +395,15 @@ const vi = {
     reformChartNote: "Trước 01/7/2025: số liệu các đơn vị cũ nay thuộc địa bàn (cùng địa bàn).",
     registryHolds: "Sổ theo dõi mô hình: {{n}}",
     units: "Số liệu của các đơn vị trực thuộc theo kỳ",
+    running: "(chưa kết thúc)",
+    runningSeries: "Kỳ chưa kết thúc: số liệu chưa đủ",
   },
   documents: {
     nav: "Sổ văn bản đi",
     title: "Sổ đăng ký văn bản đi",
     terms: {
+      whyName: "Nhập tên nhiệm kỳ trước",
+      whyStart: "Chọn ngày bắt đầu nhiệm kỳ trước",
       title: "Nhiệm kỳ của cấp ủy (văn bản được đánh số lại từ đầu mỗi nhiệm kỳ)",
       none: "Chưa có nhiệm kỳ nào: hãy thêm nhiệm kỳ hiện tại trước khi lấy số văn bản",
       ongoing: "nay",
@@ -452,6 +457,7 @@ const vi = {
     placeHint: "Tên đơn vị hành chính nơi cơ quan đóng trụ sở (NĐ 30/2020)",
     saveTextFirst: "Hãy lưu nội dung tổng hợp trước: văn bản dùng nội dung đã lưu",
     signerFirst: "Hãy ghi họ tên người ký",
+    whyExcerpt: "Nhập trích yếu văn bản trước",
   },
   registry: {
     nav: "Sổ văn bản đến, đi",
@@ -494,6 +500,7 @@ const vi = {
     added: "Đã vào sổ văn bản {{what}}",
     needIssuer: "cơ quan ban hành",
     needExcerpt: "trích yếu",
+    addFirst: "Vào sổ văn bản đầu tiên",
   },
   plans: {
     nav: "Theo dõi thực hiện",
@@ -537,6 +544,12 @@ const vi = {
     noEvidence: "Không tìm thấy văn bản {{symbol}} trong sổ",
     empty: "Đơn vị chưa có kế hoạch nào.",
     created: "Đã tạo kế hoạch “{{title}}”",
+    whyTitle: "Nhập tên kế hoạch trước",
+    whyTask: "Chọn nhiệm vụ trước",
+    whyMilestoneTitle: "Nhập nội dung mốc trước",
+    whyTaskTitle: "Nhập tên nhiệm vụ trước",
+    whyDue: "Chọn thời hạn trước",
+    createFirst: "Tạo kế hoạch",
   },
   reports: {
     fedFromModels: "Tự động từ sổ mô hình “Dân vận khéo”",
@@ -787,6 +800,15 @@ const vi = {
   skipToContent: "Bỏ qua danh mục, đến nội dung chính",
   hamletNewName: "Tên mới của thôn, tổ dân phố",
   stillMissing: "Còn thiếu: {{items}}.",
+  userAdded: "Đã thêm người dùng {{name}}",
+  needUsername: "tên đăng nhập",
+  needDisplayName: "họ và tên",
+  needPassword: "mật khẩu (ít nhất {{n}} ký tự)",
+  needUnit: "đơn vị",
+  expandUnit: "Mở các đơn vị trực thuộc {{name}}",
+  collapseUnit: "Thu gọn các đơn vị trực thuộc {{name}}",
+  whyBodyName: "Nhập tên cơ quan trước",
+  whyHamletName: "Nhập tên thôn, tổ dân phố trước",
 };
 
 const en: WithPlurals<typeof vi> = {
@@ -1041,7 +1063,7 @@ const en: WithPlurals<typeof vi> = {
     pickDecision: "Pick a decision number from the outgoing registry",
     criteria: {
       open: "Model criteria",
-      title: "Criteria for “Dân vận khéo” models (province {{province}})",
+      title: "Criteria for “Dân vận khéo” models — {{province}}",
       example: "Example set",
       own: "The province's own set",
       minimum:
@@ -1078,6 +1100,7 @@ const en: WithPlurals<typeof vi> = {
     needStartedOn: "the start date",
     startedOnLabel: "Date the model started",
     evaluationOnLabel: "Date of the planned evaluation",
+    registerFirst: "Register the first model",
   },
   evaluations: {
     nav: "Government mass mobilisation scores",
@@ -1180,11 +1203,15 @@ const en: WithPlurals<typeof vi> = {
     reformChartNote: "Before 1 July 2025: the former units now within this unit (the same territory).",
     registryHolds: "Models registry: {{n}}",
     units: "Figures of the units below, by period",
+    running: "(not ended)",
+    runningSeries: "Period not ended: figures incomplete",
   },
   documents: {
     nav: "Outgoing documents",
     title: "Registry of outgoing documents",
     terms: {
+      whyName: "Type the term's name first",
+      whyStart: "Choose the day the term starts first",
       title: "Committee terms (documents are numbered afresh in each term)",
       none: "No term yet: add the current term before taking a document number",
       ongoing: "now",
@@ -1239,6 +1266,7 @@ const en: WithPlurals<typeof vi> = {
     placeHint: "The administrative unit where the body sits (Decree 30/2020)",
     saveTextFirst: "Save the consolidated text first: the document uses what is saved",
     signerFirst: "Write the signer's name",
+    whyExcerpt: "Type the document's excerpt first",
   },
   registry: {
     nav: "Documents in and out",
@@ -1281,6 +1309,7 @@ const en: WithPlurals<typeof vi> = {
     added: "Document {{what}} registered",
     needIssuer: "the issuing body",
     needExcerpt: "the excerpt",
+    addFirst: "Register the first document",
   },
   plans: {
     nav: "Implementation tracking",
@@ -1324,6 +1353,12 @@ const en: WithPlurals<typeof vi> = {
     noEvidence: "No document {{symbol}} in the registry",
     empty: "The unit has no plan yet.",
     created: "Plan “{{title}}” created",
+    whyTitle: "Type the plan's title first",
+    whyTask: "Choose the task first",
+    whyMilestoneTitle: "Type what the milestone is first",
+    whyTaskTitle: "Type the task's title first",
+    whyDue: "Choose the deadline first",
+    createFirst: "Create a plan",
   },
   reports: {
     fedFromModels: "Filled from the “Dân vận khéo” model registry",
@@ -1583,6 +1618,15 @@ const en: WithPlurals<typeof vi> = {
   skipToContent: "Skip the menu, go to the content",
   hamletNewName: "The hamlet's new name",
   stillMissing: "Still missing: {{items}}.",
+  userAdded: "User {{name}} added",
+  needUsername: "the user name",
+  needDisplayName: "the full name",
+  needPassword: "a password ({{n}} characters at least)",
+  needUnit: "the unit",
+  expandUnit: "Show the units under {{name}}",
+  collapseUnit: "Hide the units under {{name}}",
+  whyBodyName: "Type the body's name first",
+  whyHamletName: "Type the hamlet's name first",
 };
 
 i18n.use(initReactI18next).init({

@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Select,
   Stack,
   Table,
@@ -19,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/date-field.tsx";
 import { GuardedModal } from "../../../components/guarded-modal.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { WaitingButton } from "../../../components/waiting-button.tsx";
 import { api, type Body } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
@@ -212,9 +212,13 @@ export function DocumentsPage({
             data-testid="document-title"
           />
           <Group>
-            <Button onClick={() => take.mutate()} loading={take.isPending} disabled={!form.title.trim()}>
+            <WaitingButton
+              onClick={() => take.mutate()}
+              loading={take.isPending}
+              why={form.title.trim() ? null : t("documents.whyExcerpt")}
+            >
               {t("documents.take")}
-            </Button>
+            </WaitingButton>
             {taken && (
               <Text fw={700} data-testid="document-taken">
                 {t("documents.taken", { line: taken })}

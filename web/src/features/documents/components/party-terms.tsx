@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/date-field.tsx";
+import { WaitingButton } from "../../../components/waiting-button.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate } from "../../../lib/format.ts";
@@ -90,13 +91,19 @@ export function PartyTerms({ bodyId, canManage }: { bodyId: number; canManage: b
             w={150}
             clearable
           />
-          <Button
+          <WaitingButton
             onClick={() => add.mutate()}
             loading={add.isPending}
-            disabled={!form.name.trim() || !form.startsOn}
+            why={
+              !form.name.trim()
+                ? t("documents.terms.whyName")
+                : !form.startsOn
+                  ? t("documents.terms.whyStart")
+                  : null
+            }
           >
             {t("documents.terms.add")}
-          </Button>
+          </WaitingButton>
         </Group>
       )}
     </Stack>

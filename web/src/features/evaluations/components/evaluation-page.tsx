@@ -18,12 +18,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { term } from "../../../../../src/domain/terms.ts";
 import { EChart } from "../../../components/echart.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { formatDate, formatValue } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
-import { bandName, type SchemeBody, StatusBadge } from "./evaluations-page.tsx";
+import { bandName, pointsShown, type SchemeBody, StatusBadge } from "./evaluations-page.tsx";
 
 type Evaluation = paths["/api/evaluations/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
 type History = paths["/api/evaluations/history"]["get"]["responses"]["200"]["content"]["application/json"];
@@ -46,7 +47,8 @@ export function EvaluationPage() {
 }
 
 function EvaluationView({ e }: { e: Evaluation }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
   const scheme = e.scheme.scheme as SchemeBody;
@@ -224,7 +226,7 @@ function EvaluationView({ e }: { e: Evaluation }) {
             name: t("evaluations.score"),
             type: "line",
             data: history.data.items.map((h) => (h.score ? Number(h.score.replace(",", ".")) : null)),
-            label: { show: true, formatter: (p: { value: number }) => String(p.value).replace(".", ",") },
+            label: { show: true, formatter: (p: { value: number }) => formatValue(String(p.value)) },
           },
           {
             name: t("evaluations.rank"),
@@ -265,7 +267,10 @@ function EvaluationView({ e }: { e: Evaluation }) {
       {e.score !== null && (
         <Paper withBorder p="sm" data-testid="evaluation-result">
           <Text fw={600}>
-            {t("evaluations.result", { score: e.score, band: bandName(scheme, e.bandCode) })}
+            {t("evaluations.result", {
+              score: pointsShown(e.score),
+              band: term(bandName(scheme, e.bandCode), lang),
+            })}
             {e.rank !== null ? ` · ${t("evaluations.rankOf", { rank: e.rank })}` : ""}
           </Text>
           {e.cappedBy && (
@@ -381,8 +386,8 @@ function EvaluationView({ e }: { e: Evaluation }) {
               {history.data?.items.map((h) => (
                 <Table.Tr key={h.year}>
                   <Table.Td>{h.year}</Table.Td>
-                  <Table.Td>{h.score}</Table.Td>
-                  <Table.Td>{h.bandName}</Table.Td>
+                  <Table.Td>{pointsShown(h.score)}</Table.Td>
+                  <Table.Td>{h.bandName ? term(h.bandName, lang) : ""}</Table.Td>
                   <Table.Td>
                     {h.rank !== null ? t("evaluations.rankOf", { rank: h.rank }) : t("evaluations.notRanked")}
                   </Table.Td>

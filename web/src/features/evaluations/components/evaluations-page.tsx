@@ -17,13 +17,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { term } from "../../../../../src/domain/terms.ts";
 import { DateField } from "../../../components/date-field.tsx";
 import { DialogActions } from "../../../components/dialog-actions.tsx";
 import { GuardedModal } from "../../../components/guarded-modal.tsx";
 import { UnitPicker, useUnitName } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
-import { formatDate, formatNumber } from "../../../lib/format.ts";
+import { formatDate, formatNumber, formatValue, pageLang } from "../../../lib/format.ts";
 import { confirmDone } from "../../../lib/notify.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import type { TreeItem } from "../scheme-tree.ts";
@@ -44,6 +45,9 @@ export type SchemeBody = {
 const thisYear = new Date().getFullYear();
 
 /** The band's name from the scheme ("HTTNV" → "Hoàn thành tốt nhiệm vụ"). */
+/** Points as the API writes them ("96,5"), in the page's language ("96,5" / "96.5"). */
+export const pointsShown = (s: string | null | undefined) => (s ? formatValue(s.replace(",", ".")) : "—");
+
 export function bandName(scheme: unknown, code: string | null): string {
   if (!code) return "";
   return (scheme as SchemeBody).bands.find((b) => b.code === code)?.nameVi ?? code;
@@ -179,9 +183,9 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
                 <Table.Td>
                   <StatusBadge status={e.status} />
                 </Table.Td>
-                <Table.Td>{e.score ?? ""}</Table.Td>
+                <Table.Td>{e.score ? pointsShown(e.score) : ""}</Table.Td>
                 <Table.Td>
-                  {bandName(d.scheme, e.bandCode)}
+                  {term(bandName(d.scheme, e.bandCode), pageLang())}
                   {e.cappedBy && (
                     <Text size="xs" c="orange">
                       {t("evaluations.capped")}

@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Stack,
@@ -15,6 +14,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { GuardedModal } from "../../../components/guarded-modal.tsx";
+import { useUnitName } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { removeAt, replaceAt } from "../../../lib/lists.ts";
@@ -50,6 +51,7 @@ export function CriteriaModal({
     null,
   );
   const editing = draft?.kind === kind ? draft : null;
+  const provinceName = useUnitName(q.data?.province);
   const save = useMutation({
     mutationFn: () =>
       api("PUT", "/api/model-criteria", {
@@ -69,11 +71,12 @@ export function CriteriaModal({
   const setRow = (i: number, r: Row) =>
     editing && setDraft({ ...editing, rows: replaceAt(editing.rows, i, r) });
   return (
-    <Modal
+    <GuardedModal
       opened
+      dirty={draft !== null}
       onClose={onClose}
       size="xl"
-      title={t("models.criteria.title", { province: q.data?.province ?? "" })}
+      title={t("models.criteria.title", { province: provinceName })}
     >
       <Stack gap="xs">
         {error && <Alert color="red">{error}</Alert>}
@@ -199,6 +202,6 @@ export function CriteriaModal({
           </Stack>
         )}
       </Stack>
-    </Modal>
+    </GuardedModal>
   );
 }

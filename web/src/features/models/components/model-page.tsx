@@ -15,12 +15,15 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api, type Body, upload } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
+import type { components, paths } from "../../../lib/api-types.ts";
+
+type UnitDetail = components["schemas"]["UnitDetail"];
+
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { StatusBadge } from "./status-badge.tsx";
@@ -242,6 +245,14 @@ function DecisionPicker({
   onChange: (v: string | null) => void;
 }) {
   const { t } = useTranslation();
+  // the units by name, the unit above first ("Tỉnh Đồng Tháp", "Xã Tháp Mười")
+  const names = useQueries({
+    queries: path.map((code) => ({
+      queryKey: ["unit", code, null],
+      queryFn: () => api<UnitDetail>("GET", `/api/units/${encodeURIComponent(code)}`),
+      staleTime: Number.POSITIVE_INFINITY,
+    })),
+  }).map((q) => q.data?.unit.fullName);
   const [unit, setUnit] = useState(path[0] ?? "");
   const [bodyId, setBodyId] = useState<string | null>(null);
   const bodies = useQuery({
@@ -257,14 +268,14 @@ function DecisionPicker({
     <Group align="end">
       <Select
         label={t("models.decisionUnit")}
-        data={path}
+        data={path.map((code, i) => ({ value: code, label: names[i] ?? code }))}
         value={unit}
         onChange={(v) => {
           setUnit(v ?? "");
           setBodyId(null);
           onChange(null);
         }}
-        w={130}
+        w={240}
       />
       <Select
         label={t("models.decisionBody")}

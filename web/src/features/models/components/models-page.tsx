@@ -238,7 +238,7 @@ export function ModelsPage({
                     <Text size="sm">{t("models.empty")}</Text>
                     {canRegister && (
                       <Button size="xs" variant="light" onClick={() => setRegistering(true)}>
-                        {t("models.register")}
+                        {t("models.registerFirst")}
                       </Button>
                     )}
                   </Group>

@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DateField } from "../../../components/date-field.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
+import { WaitingButton } from "../../../components/waiting-button.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, formatValue } from "../../../lib/format.ts";
@@ -105,9 +106,13 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
               w={460}
               data-testid="plan-title"
             />
-            <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!title.trim()}>
+            <WaitingButton
+              onClick={() => create.mutate()}
+              loading={create.isPending}
+              why={title.trim() ? null : t("plans.whyTitle")}
+            >
               {t("plans.create")}
-            </Button>
+            </WaitingButton>
           </>
         )}
       </Group>
@@ -128,7 +133,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
                   <Text size="sm">{t("plans.empty")}</Text>
                   {canManage && (
                     <Button size="xs" variant="light" onClick={() => titleInput.current?.focus()}>
-                      {t("plans.create")}
+                      {t("plans.createFirst")}
                     </Button>
                   )}
                 </Group>
@@ -455,14 +460,22 @@ export function PlanPage() {
             w={170}
             data-testid="milestone-evidence"
           />
-          <Button
+          <WaitingButton
             variant="light"
             onClick={() => addMilestone.mutate()}
             loading={addMilestone.isPending}
-            disabled={!milestone.taskId || !milestone.title.trim() || !milestone.dueOn}
+            why={
+              !milestone.taskId
+                ? t("plans.whyTask")
+                : !milestone.title.trim()
+                  ? t("plans.whyMilestoneTitle")
+                  : !milestone.dueOn
+                    ? t("plans.whyDue")
+                    : null
+            }
           >
             {t("plans.addMilestone")}
-          </Button>
+          </WaitingButton>
         </Group>
       )}
       {p.can.manage && (
@@ -505,13 +518,13 @@ export function PlanPage() {
             onChange={(v) => setTask({ ...task, parentId: v ?? "" })}
             w={240}
           />
-          <Button
+          <WaitingButton
             onClick={() => add.mutate()}
             loading={add.isPending}
-            disabled={!task.title.trim() || !task.dueOn}
+            why={!task.title.trim() ? t("plans.whyTaskTitle") : !task.dueOn ? t("plans.whyDue") : null}
           >
             {t("plans.addTask")}
-          </Button>
+          </WaitingButton>
         </Group>
       )}
     </Stack>

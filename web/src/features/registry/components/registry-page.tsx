@@ -104,7 +104,7 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
                       <Text size="sm">{t("registry.empty")}</Text>
                       {canRegister && (
                         <Button size="xs" variant="light" onClick={() => setAdding(true)}>
-                          {t("registry.add")}
+                          {t("registry.addFirst")}
                         </Button>
                       )}
                     </Group>

@@ -14,7 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { TWO_TIER_FROM } from "../../../../../src/domain/dates.ts";
@@ -46,15 +46,16 @@ function periodsOf(kind: keyof typeof KINDS, lastYear: number): string[] {
 const beforeReform = (period: string) => parsePeriod(period).end < TWO_TIER_FROM;
 
 /**
- * Dashboard: a form's figures for a unit (default: the country) over the last five years or half years, the
- * change on a year earlier, and the units below it to drill into, down to the hamlet. Periods before the 2025
+ * Dashboard: a form's figures for a unit (the user's own at first, else the country) over the last five years
+ * or half years, the change on a year earlier, and the units below it to drill into, down to the hamlet. Periods before the 2025
  * reform are counted in today's units through the successor links (the same territory), and say so.
  */
-export function DashboardPage() {
+export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [params, setParams] = useSearchParams();
-  const unit = params.get("unit") ?? "";
+  // an official opens on their own unit; the country is one click up ("Toàn quốc")
+  const unit = params.get("unit") ?? defaultUnit;
   const kind = (params.get("kind") ?? "year") as keyof typeof KINDS;
   const form = params.get("form") ?? "dvcq-thap-muoi";
   const indicator = params.get("indicator") ?? "DVK_MODELS_TOTAL";
@@ -62,7 +63,9 @@ export function DashboardPage() {
   const periods = useMemo(() => periodsOf(kind in KINDS ? kind : "year", new Date().getFullYear()), [kind]);
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) v === null || v === "" ? next.delete(k) : next.set(k, v);
+    // an empty unit stays in the address: it means the country, not the user's own unit
+    for (const [k, v] of Object.entries(changes))
+      v === null || (v === "" && k !== "unit") ? next.delete(k) : next.set(k, v);
     setParams(next);
   };
   const forms = useQuery({
@@ -118,6 +121,12 @@ export function DashboardPage() {
   const selected = d?.indicators.find((i) => i.code === indicator) ?? d?.indicators[0];
   const name = (i: { nameVi: string; nameEn: string }) => (lang === "en" ? i.nameEn : i.nameVi);
   const acrossReform = periods.some(beforeReform) && periods.some((p) => !beforeReform(p));
+  // a period still running is named so wherever it is shown, and drawn dashed: its figures are not complete
+  const running = useCallback((p: string) => parsePeriod(p).end >= today, [today]);
+  const periodName = useCallback(
+    (p: string) => `${formatPeriod(p, lang)}${running(p) ? ` ${t("dashboard.running")}` : ""}`,
+    [lang, running, t],
+  );
   const option = useMemo<EChartsOption | null>(() => {
     if (!d || !selected) return null;
     const fmt = (v: number) => formatDecimal(String(v), lang);
@@ -127,7 +136,7 @@ export function DashboardPage() {
         valueFormatter: (v: unknown) => (typeof v === "number" ? fmt(v) : "—"),
       },
       grid: { left: 80, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: "category", data: periods.map((p) => formatPeriod(p, lang)) },
+      xAxis: { type: "category", data: periods.map(periodName) },
       yAxis: { type: "value", axisLabel: { formatter: (v: number) => fmt(v) } },
       series: [
         {
@@ -135,13 +144,26 @@ export function DashboardPage() {
           name: lang === "en" ? selected.nameEn : selected.nameVi,
           data: periods.map((p) => {
             const v = own(p, selected.code);
-            return v === null ? null : Number(v);
+            return v === null || running(p) ? null : Number(v);
+          }),
+          connectNulls: false,
+        },
+        {
+          type: "line",
+          name: t("dashboard.runningSeries"),
+          lineStyle: { type: "dashed" },
+          // from the last ended period to the running ones
+          data: periods.map((p, i) => {
+            const v = own(p, selected.code);
+            const next = periods[i + 1];
+            const joins = running(p) || (next !== undefined && running(next));
+            return v === null || !joins ? null : Number(v);
           }),
           connectNulls: false,
         },
       ],
     };
-  }, [d, selected, periods, own, lang]);
+  }, [d, selected, periods, own, lang, t, periodName, running]);
   const ownPeriods = d?.unit ? (d.ownReport[d.unit.code] ?? []) : [];
 
   const drill = (code: string) => set({ unit: code, trail: [...trail, unit].filter(Boolean).join(",") });
@@ -179,7 +201,7 @@ export function DashboardPage() {
         />
       </Group>
       <Breadcrumbs data-testid="trail">
-        <Anchor onClick={() => set({ unit: null, trail: null })}>{t("dashboard.country")}</Anchor>
+        <Anchor onClick={() => set({ unit: "", trail: null })}>{t("dashboard.country")}</Anchor>
         {trail.map((c, i) => (
           <Anchor key={c} onClick={() => set({ unit: c, trail: trail.slice(0, i).join(",") })}>
             {trailNames.data?.[c] ?? c}
@@ -273,7 +295,7 @@ export function DashboardPage() {
             </Text>
             <ExportButton
               title={`${name(selected)} – ${d.unit ? d.unit.name : t("dashboard.country")}`}
-              columns={[t("unit"), ...periods.map((p) => formatPeriod(p, lang)), t("code")]}
+              columns={[t("unit"), ...periods.map(periodName), t("code")]}
               rows={() =>
                 d.children.map((c) => [
                   c.name,
@@ -292,7 +314,7 @@ export function DashboardPage() {
                 <Table.Tr>
                   <Table.Th>{t("unit")}</Table.Th>
                   {periods.map((p) => (
-                    <Table.Th key={p}>{formatPeriod(p, lang)}</Table.Th>
+                    <Table.Th key={p}>{periodName(p)}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>

@@ -46,9 +46,11 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
           return `${unitName}<br/>${col ? formatPeriod(col.periodCode, lang) : ""} · ${t("reports.deadline")} ${formatDate(col?.deadline)}<br/>${t("reports.onTime")}: ${n(c.onTime)}/${n(c.expected)} · ${t("reports.late")}: ${n(c.late)} · ${t("reports.missing")}: ${n(c.missing)}`;
         },
       },
-      grid: { left: 210, right: 20, top: 10, bottom: 90 },
+      // the periods and the colour key on top: a province's map is taller than a screen
+      grid: { left: 210, right: 20, top: 130, bottom: 10 },
       xAxis: {
         type: "category",
+        position: "top",
         data: d.columns.map((c) => formatPeriod(c.periodCode, lang)),
         splitArea: { show: true },
         // the periods in words are long: turned, and never cut
@@ -67,7 +69,7 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
         calculable: false,
         orient: "horizontal",
         left: "center",
-        bottom: 10,
+        top: 0,
         text: [`100% ${t("reports.onTime")}`, "0%"],
         inRange: { color: ["#e03131", "#fab005", "#2f9e44"] },
       },
@@ -92,7 +94,7 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
       {option && d && d.columns.length > 0 && (
         <EChart
           option={option}
-          height={Math.max(200, d.rows.length * 20 + 90)}
+          height={Math.max(200, d.rows.length * 20 + 140)}
           testId="heatmap"
           onClick={(data) => {
             const c = (data as { cell?: Map["cells"][number] })?.cell;

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { WaitingButton } from "../../../components/waiting-button.tsx";
 import { api, type Body } from "../../../lib/api.ts";
 import { formatDate, todayIso } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -77,9 +78,13 @@ export function BodyList({
             value={form.shortName}
             onChange={(e) => setForm({ ...form, shortName: e.currentTarget.value })}
           />
-          <Button onClick={() => add.mutate()} disabled={!form.name.trim()} loading={add.isPending}>
+          <WaitingButton
+            onClick={() => add.mutate()}
+            why={form.name.trim() ? null : t("whyBodyName")}
+            loading={add.isPending}
+          >
             {t("addBody")}
-          </Button>
+          </WaitingButton>
         </Group>
       )}
       <Table>

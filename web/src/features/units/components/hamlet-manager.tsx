@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HAMLET_TYPES } from "../../../../../src/domain/hamlet-types.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { GuardedModal } from "../../../components/guarded-modal.tsx";
+import { WaitingButton } from "../../../components/waiting-button.tsx";
 import { api, type Unit } from "../../../lib/api.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
@@ -66,9 +67,13 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
           onChange={(e) => setName(e.currentTarget.value)}
           data-testid="hamlet-name"
         />
-        <Button onClick={() => create.mutate()} disabled={!name.trim()} loading={create.isPending}>
+        <WaitingButton
+          onClick={() => create.mutate()}
+          why={name.trim() ? null : t("whyHamletName")}
+          loading={create.isPending}
+        >
           {t("addHamlet")}
-        </Button>
+        </WaitingButton>
       </Group>
       <Table>
         <Table.Tbody>

@@ -1,6 +1,7 @@
 import { Badge, Box, Group, Loader, UnstyledButton } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, type Unit } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/format.ts";
@@ -30,12 +31,18 @@ export function UnitTree({ asOf, parent }: { asOf: string; parent?: string }) {
 }
 
 function TreeNode({ unit, asOf }: { unit: Unit; asOf: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const hasChildren = (unit.childCount ?? 0) > 0;
   return (
     <Box>
       <Group gap={4} wrap="nowrap">
-        <UnstyledButton w={20} onClick={() => setOpen((o) => !o)} disabled={!hasChildren} aria-label="expand">
+        <UnstyledButton
+          w={20}
+          onClick={() => setOpen((o) => !o)}
+          disabled={!hasChildren}
+          aria-label={t(open ? "collapseUnit" : "expandUnit", { name: unit.fullName ?? unit.name })}
+        >
           {hasChildren ? (open ? "▾" : "▸") : "·"}
         </UnstyledButton>
         <Link to={`/units/${unit.code}?asOf=${asOf}`}>{unit.fullName}</Link>

@@ -7,16 +7,19 @@ import {
   Select,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "../../../../../src/domain/password-rule.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { WideTable } from "../../../components/wide-table.tsx";
 import { api, type User } from "../../../lib/api.ts";
+import { confirmDone } from "../../../lib/notify.ts";
 import { useApiError } from "../../../lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
 
@@ -32,7 +35,7 @@ export function UsersPage() {
     role: "editor",
     unitCode: "",
   });
-  const { error, onError, clear } = useApiError();
+  const { error, onError, clear, fieldError } = useApiError();
   const create = useMutation({
     mutationFn: () =>
       api("POST", "/api/users", {
@@ -44,6 +47,7 @@ export function UsersPage() {
       }),
     onSuccess: async () => {
       clear();
+      confirmDone(t("userAdded", { name: form.displayName.trim() || form.username.trim() }));
       setForm({ ...form, username: "", displayName: "", email: "", password: "" });
       await qc.invalidateQueries({ queryKey: ["users"] });
     },
@@ -59,6 +63,12 @@ export function UsersPage() {
     onError,
   });
   const [locking, setLocking] = useState<User | null>(null);
+  const missing = [
+    ...(!form.username.trim() ? [t("needUsername")] : []),
+    ...(!form.displayName.trim() ? [t("needDisplayName")] : []),
+    ...(!passwordLongEnough(form.password) ? [t("needPassword", { n: MIN_PASSWORD_LENGTH })] : []),
+    ...(form.role !== "system_admin" && !form.unitCode ? [t("needUnit")] : []),
+  ];
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [k]: e.currentTarget.value });
   return (
@@ -66,10 +76,35 @@ export function UsersPage() {
       <Title order={3}>{t("users")}</Title>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="end" wrap="wrap">
-        <TextInput label={t("username")} value={form.username} onChange={set("username")} />
-        <TextInput label={t("displayName")} value={form.displayName} onChange={set("displayName")} />
-        <TextInput label={t("email")} type="email" value={form.email} onChange={set("email")} />
-        <PasswordInput label={t("password")} value={form.password} onChange={set("password")} w={180} />
+        <TextInput
+          label={t("username")}
+          withAsterisk
+          value={form.username}
+          onChange={set("username")}
+          error={fieldError("username")}
+        />
+        <TextInput
+          label={t("displayName")}
+          withAsterisk
+          value={form.displayName}
+          onChange={set("displayName")}
+          error={fieldError("displayName")}
+        />
+        <TextInput
+          label={t("email")}
+          type="email"
+          value={form.email}
+          onChange={set("email")}
+          error={fieldError("email")}
+        />
+        <PasswordInput
+          label={t("password")}
+          withAsterisk
+          value={form.password}
+          onChange={set("password")}
+          error={fieldError("password")}
+          w={180}
+        />
         <Select
           label={t("role")}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
@@ -86,10 +121,20 @@ export function UsersPage() {
           disabled={form.role === "system_admin"}
           data-testid="user-unit"
         />
-        <Button onClick={() => create.mutate()} loading={create.isPending}>
+        <Button
+          onClick={() => create.mutate()}
+          loading={create.isPending}
+          disabled={missing.length > 0}
+          title={missing.length ? missing.join("; ") : undefined}
+        >
           {t("addUser")}
         </Button>
       </Group>
+      {missing.length > 0 && (form.username || form.displayName || form.password) && (
+        <Text size="sm" c="dimmed">
+          {t("stillMissing", { items: missing.join("; ") })}
+        </Text>
+      )}
       <WideTable minWidth={900} label={t("users")}>
         <Table striped>
           <Table.Thead>
