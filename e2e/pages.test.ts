@@ -95,6 +95,13 @@ async function check(page: Page, name: string, lang: string, problems: Problem[]
     );
   });
   if (spill > 1) problems.push({ page: where, what: `the header's content spills below it by ${spill} px` });
+  // a badge says all it has to say: none cut short ("VĂN …")
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll(".mantine-Badge-label")]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.textContent ?? ""),
+  );
+  if (cut.length) problems.push({ page: where, what: `badges cut short: ${[...new Set(cut)].join(", ")}` });
   if (axe) {
     const result = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

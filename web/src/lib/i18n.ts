@@ -501,6 +501,7 @@ const vi = {
     needIssuer: "cơ quan ban hành",
     needExcerpt: "trích yếu",
     addFirst: "Vào sổ văn bản đầu tiên",
+    pickUnit: "Chọn đơn vị để xem sổ văn bản đến, đi của đơn vị đó.",
   },
   plans: {
     nav: "Theo dõi thực hiện",
@@ -550,6 +551,7 @@ const vi = {
     whyTaskTitle: "Nhập tên nhiệm vụ trước",
     whyDue: "Chọn thời hạn trước",
     createFirst: "Tạo kế hoạch",
+    pickUnit: "Chọn đơn vị để xem các kế hoạch của đơn vị đó.",
   },
   reports: {
     fedFromModels: "Tự động từ sổ mô hình “Dân vận khéo”",
@@ -1310,6 +1312,7 @@ const en: WithPlurals<typeof vi> = {
     needIssuer: "the issuing body",
     needExcerpt: "the excerpt",
     addFirst: "Register the first document",
+    pickUnit: "Choose a unit to see the documents it received and issued.",
   },
   plans: {
     nav: "Implementation tracking",
@@ -1359,6 +1362,7 @@ const en: WithPlurals<typeof vi> = {
     whyTaskTitle: "Type the task's title first",
     whyDue: "Choose the deadline first",
     createFirst: "Create a plan",
+    pickUnit: "Choose a unit to see its plans.",
   },
   reports: {
     fedFromModels: "Filled from the “Dân vận khéo” model registry",

@@ -86,6 +86,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
       <Title order={3}>{t("plans.title")}</Title>
       {error && <Alert color="red">{error}</Alert>}
       <OverdueList items={overdue.data?.items ?? []} />
+      {!unit && <Alert data-testid="plans-pick-unit">{t("plans.pickUnit")}</Alert>}
       <Group align="end">
         <UnitPicker
           label={t("documents.unit")}

@@ -59,6 +59,7 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
     <Stack>
       <Title order={3}>{t("registry.title")}</Title>
       {list.error && <Alert color="red">{describeFailure(list.error, i18n.language)}</Alert>}
+      {!unit && <Alert data-testid="registry-pick-unit">{t("registry.pickUnit")}</Alert>}
       <Group align="end">
         <UnitPicker
           label={t("documents.unit")}
