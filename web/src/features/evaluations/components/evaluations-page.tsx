@@ -22,6 +22,7 @@ import { DateField } from "../../../components/date-field.tsx";
 import { DialogActions } from "../../../components/dialog-actions.tsx";
 import { GuardedModal } from "../../../components/guarded-modal.tsx";
 import { UnitPicker, useUnitName } from "../../../components/unit-picker.tsx";
+import { WideTable } from "../../../components/wide-table.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
 import { formatDate, formatNumber, formatValue, pageLang } from "../../../lib/format.ts";
@@ -159,43 +160,45 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
         </Paper>
       )}
       {d && (
-        <Table striped data-testid="evaluation-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("evaluations.rank")}</Table.Th>
-              <Table.Th>{t("evaluations.unitName")}</Table.Th>
-              <Table.Th>{t("evaluations.status")}</Table.Th>
-              <Table.Th>{t("evaluations.score")}</Table.Th>
-              <Table.Th>{t("evaluations.band")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.evaluations.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  {e.rank ?? (!e.ranked ? <Text size="xs">{t("evaluations.notRanked")}</Text> : "")}
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/evaluations/${e.id}`}>
-                    {e.unitName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={e.status} />
-                </Table.Td>
-                <Table.Td>{e.score ? pointsShown(e.score) : ""}</Table.Td>
-                <Table.Td>
-                  {term(bandName(d.scheme, e.bandCode), pageLang())}
-                  {e.cappedBy && (
-                    <Text size="xs" c="orange">
-                      {t("evaluations.capped")}
-                    </Text>
-                  )}
-                </Table.Td>
+        <WideTable minWidth={700} label={t("evaluations.title")}>
+          <Table striped data-testid="evaluation-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("evaluations.rank")}</Table.Th>
+                <Table.Th>{t("evaluations.unitName")}</Table.Th>
+                <Table.Th>{t("evaluations.status")}</Table.Th>
+                <Table.Th>{t("evaluations.score")}</Table.Th>
+                <Table.Th>{t("evaluations.band")}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.evaluations.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    {e.rank ?? (!e.ranked ? <Text size="xs">{t("evaluations.notRanked")}</Text> : "")}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/evaluations/${e.id}`}>
+                      {e.unitName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={e.status} />
+                  </Table.Td>
+                  <Table.Td>{e.score ? pointsShown(e.score) : ""}</Table.Td>
+                  <Table.Td>
+                    {term(bandName(d.scheme, e.bandCode), pageLang())}
+                    {e.cappedBy && (
+                      <Text size="xs" c="orange">
+                        {t("evaluations.capped")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </WideTable>
       )}
       {creating && schemes.data && (
         <CreateScheme
