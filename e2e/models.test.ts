@@ -271,12 +271,19 @@ describe("the province's criteria for models", () => {
     await commune.mouse.click(5, 5);
     await expect.poll(() => commune.getByText("Bỏ nội dung chưa lưu?").count()).toBe(1);
     await commune.getByRole("button", { name: "Tiếp tục sửa" }).click();
+    // saved at once after the last change, on a slow line (the list reloads in 1.5 s): the draft's pending
+    // write must not bring the saved sheet back
+    await commune.route("**/api/models?*", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await dialog.getByTestId("model-field").click();
     await commune.getByRole("option", { name: "Văn hóa – xã hội" }).click();
     await commune.getByTestId("model-save").click();
     await expect
       .poll(() => commune.getByText("Đã đăng ký mô hình “Sân chơi thiếu nhi số 2”").count())
       .toBe(1);
+    await commune.unroute("**/api/models?*");
     await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
     expect(await commune.getByTestId("model-name").inputValue()).toBe("");
     expect(await commune.getByTestId("draft-restored").count()).toBe(0);

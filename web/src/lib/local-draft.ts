@@ -44,6 +44,9 @@ export function useLocalDraft<T>(opts: {
   const restore = useRef(opts.restore);
   restore.current = opts.restore;
   const loaded = useRef<string | null>(null);
+  // a write still waiting when the draft is cleared (saved or discarded) must not bring it back
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const clearedAt = useRef<T | undefined>(undefined);
   useEffect(() => {
     if (!key || loaded.current === key) return;
     loaded.current = key;
@@ -54,19 +57,23 @@ export function useLocalDraft<T>(opts: {
     }
   }, [key]);
   useEffect(() => {
-    if (!key || !opts.dirty || loaded.current !== key) return;
-    const timer = setTimeout(() => {
+    if (!key || !opts.dirty || loaded.current !== key || clearedAt.current === opts.value) return;
+    clearedAt.current = undefined;
+    pending.current = setTimeout(() => {
       try {
         localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value: opts.value }));
       } catch {
         // a full storage keeps the form as it is on screen; nothing else to do
       }
     }, 500);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(pending.current);
   }, [key, opts.dirty, opts.value]);
   return {
     restoredAt,
     clear: () => {
+      clearTimeout(pending.current);
+      // kept off until the form changes again
+      clearedAt.current = opts.value;
       if (key) localStorage.removeItem(key);
       setRestoredAt(null);
     },
