@@ -88,7 +88,19 @@ describe("document numbers in the browser", () => {
     await page.getByTestId("registry-number").fill("24-KH/BTGDVTU");
     await page.getByTestId("registry-issuer").fill("Ban Tuyên giáo và Dân vận Tỉnh ủy");
     await page.getByTestId("registry-excerpt").fill("Kế hoạch phong trào thi đua “Dân vận khéo” năm 2026");
+    // a day February does not have is not taken: said under the field, the date stays as it was
+    const date = page.getByRole("dialog").getByLabel("Ngày ban hành");
+    const before = await date.inputValue();
+    await date.fill("31/02/2026");
+    await page.getByTestId("registry-issuer").click();
+    await expect
+      .poll(() =>
+        page.getByText("“31/02/2026” không phải là ngày: nhập ngày/tháng/năm, ví dụ 31/12/2026").count(),
+      )
+      .toBe(1);
+    expect(await date.inputValue()).toBe(before);
     await page.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => page.getByText(/^Đã vào sổ văn bản 24-KH\/BTGDVTU$/).count()).toBe(1);
     await page.getByTestId("registry-search").fill("DÂN VẬN KHÉO 2026");
     await page.getByTestId("registry-search").press("Enter");
     const row = page.getByTestId("registry-list").getByRole("row", { name: /24-KH\/BTGDVTU/ });
@@ -100,6 +112,21 @@ describe("document numbers in the browser", () => {
       buffer: Buffer.from("%PDF-1.4\n% danvan\n"),
     });
     await expect.poll(() => page.getByRole("link", { name: "ke-hoach.pdf" }).count()).toBe(1);
+  });
+
+  it("an empty list of plans says what to do next, and does it", async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(`${env.server.url}/plans`);
+    await logIn(page, "thainguyen");
+    await expect
+      .poll(() => page.getByTestId("plans-empty").textContent())
+      .toContain("Đơn vị chưa có kế hoạch nào.");
+    await page.getByTestId("plans-empty").getByRole("button", { name: "Tạo kế hoạch" }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .toBe("plan-title");
+    // what the button waits for is said under it
+    expect(await page.getByText("Nhập tên kế hoạch trước").count()).toBe(1);
   });
 
   it("track a plan: the province assigns a task, the commune completes it, the public page shows progress", async () => {
