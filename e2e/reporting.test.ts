@@ -153,6 +153,29 @@ describe("periodic reporting in the browser", () => {
     await expect.poll(() => province.getByTestId("notice").textContent()).toBe("Đã giao yêu cầu báo cáo");
   });
 
+  it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(`${env.server.url}/reports`);
+    await logIn(province, "dongthap");
+    await province.getByRole("button", { name: "English" }).click();
+    // the demo already asks every commune for the year 2025
+    await province.getByRole("button", { name: "Request a report" }).first().click();
+    await choose(province, "Outline / form", /^Report on government mass-mobilisation work/);
+    await choose(province, "Reporting period", "Year");
+    await choose(province, "Year", "2025");
+    await expect.poll(() => province.getByTestId("overlap").count()).toBe(1);
+    expect(await province.getByTestId("overlap").textContent()).toContain("latest accepted report");
+    const issue = province.getByRole("button", { name: "Issue" }).last();
+    expect(await issue.isDisabled()).toBe(true);
+    expect(await province.getByTestId("why-disabled").textContent()).toContain(
+      "A request already asks the same units",
+    );
+    await province.getByTestId("overlap-confirm").check();
+    await issue.click();
+    await province.waitForURL(/\/requests\/\d+/);
+    await expect.poll(() => province.getByTestId("notice").textContent()).toBe("The request was issued");
+  });
+
   it("shows the demo years' timeliness as a heat-map of communes × periods", async () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/reports`);
