@@ -300,6 +300,35 @@ describe("the province's criteria for models", () => {
     expect(await commune.getByTestId("draft-restored").count()).toBe(0);
   });
 
+  it("in English too: the model sheet survives Escape and a reload, and is saved once", async () => {
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/models`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByRole("button", { name: "English" }).click();
+    await commune.getByRole("button", { name: "Register a new model" }).click();
+    await commune.getByTestId("model-name").fill("Community fish pond of Mỹ Hòa");
+    await commune.getByTestId("sheet-rationale").fill("The hamlet's pond was silted up");
+    await commune.keyboard.press("Escape");
+    await expect.poll(() => commune.getByText("Discard unsaved text?").count()).toBe(1);
+    await commune.getByRole("button", { name: "Keep editing" }).click();
+    expect(await commune.getByTestId("sheet-rationale").inputValue()).toBe("The hamlet's pond was silted up");
+    await commune.waitForTimeout(800);
+    commune.once("dialog", (d) => d.accept());
+    await commune.reload();
+    await commune.getByRole("button", { name: "Register a new model" }).click();
+    await expect
+      .poll(() => commune.getByTestId("draft-restored").textContent())
+      .toMatch(/^Unsaved text restored/);
+    expect(await commune.getByTestId("model-name").inputValue()).toBe("Community fish pond of Mỹ Hòa");
+    expect(await commune.getByTestId("model-missing").textContent()).toBe("Still missing: the field.");
+    await commune.getByTestId("model-field").click();
+    await commune.getByRole("option", { name: "Economy" }).click();
+    await commune.getByTestId("model-save").click();
+    await expect
+      .poll(() => commune.getByText("Model “Community fish pond of Mỹ Hòa” registered").count())
+      .toBe(1);
+  });
+
   it("shows the example set and lets the province issue its own", async () => {
     const page = await (await env.browser.newContext()).newPage();
     await page.goto(`${env.server.url}/models`);
