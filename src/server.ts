@@ -20,6 +20,7 @@ import { smtpSender } from "./features/reporting/mailer.ts";
 import { sendDueReminders } from "./features/reporting/reminders.service.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
 import { createApp } from "./http/app.ts";
+import { answerClientErrors } from "./http/client-errors.ts";
 import type { Logger } from "./logger.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -89,6 +90,7 @@ export async function startServer(
     const s = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, () => resolve(s));
     s.once("error", reject);
   });
+  answerClientErrors(server);
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;

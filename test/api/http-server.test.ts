@@ -1,8 +1,10 @@
 /**
  * Request bodies through the real HTTP server (not `app.request`): a JSON body is read straight from Node's
  * request (src/http/json-body.ts); size limits, malformed JSON and the charset parameter behave as before.
+ * What Node's own parser refuses is answered with the same JSON error body (src/http/client-errors.ts).
  */
 import http from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { seedDemo } from "../../src/features/demo/demo.seed.ts";
@@ -96,5 +98,38 @@ describe("JSON bodies through the HTTP server", () => {
     const chunked = await send("PUT", "/api/submissions/1", big, { chunked: true });
     expect(chunked.status).toBe(413);
     expect(chunked.json.error?.code).toBe("payload_too_large");
+  });
+});
+
+/** Bytes written straight to the server's socket, and everything it answers until it closes. */
+function raw(bytes: string) {
+  return new Promise<string>((resolve, reject) => {
+    const { port } = new URL(server.url);
+    const socket = net.connect(Number(port), "127.0.0.1", () => socket.end(bytes));
+    const parts: Buffer[] = [];
+    socket.on("data", (d: Buffer) => parts.push(d));
+    socket.on("close", () => resolve(Buffer.concat(parts).toString("utf8")));
+    socket.on("error", reject);
+  });
+}
+
+describe("what Node's parser refuses", () => {
+  it("answers headers over the limit with 431 and the usual JSON error", async () => {
+    const answer = await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 431 Request Header Fields Too Large");
+    const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4));
+    expect(body.error).toMatchObject({ code: "headers_too_large", details: null });
+    expect(body.error.message_vi).toContain("quá lớn");
+  });
+
+  it("answers a request line that is not HTTP with 400 and the usual JSON error", async () => {
+    const answer = await raw("THIS IS NOT HTTP\r\n\r\n");
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4));
+    expect(body.error).toMatchObject({ code: "bad_request", message_en: "The HTTP request is malformed" });
+  });
+
+  it("still answers the next request", async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });
