@@ -85,6 +85,8 @@ export function App() {
   }
   if (!me.data) return <LoginPage />;
   const can = (p: string) => me.data?.permissions.includes(p) ?? false;
+  // the unit the user works in (their first grant with a unit); pages open on it
+  const ownUnit = me.data.grants.find((g) => g.unitCode)?.unitCode ?? "";
   const logout = async () => {
     await api("POST", "/api/auth/logout");
     clearLocalDrafts();
@@ -172,12 +174,7 @@ export function App() {
           <Route path="/" element={<Navigate to="/reports" replace />} />
           <Route
             path="/reports"
-            element={
-              <ReportsPage
-                canRequest={can("report.request")}
-                defaultIssuer={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
-              />
-            }
+            element={<ReportsPage canRequest={can("report.request")} defaultIssuer={ownUnit} />}
           />
           <Route
             path="/requests/:id"
@@ -191,7 +188,7 @@ export function App() {
             path="/dashboard"
             element={
               <Suspense fallback={<Loader />}>
-                <DashboardPage defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""} />
+                <DashboardPage defaultUnit={ownUnit} />
               </Suspense>
             }
           />
@@ -209,15 +206,7 @@ export function App() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/indicators" element={<IndicatorsPage canManage={can("indicator.manage")} />} />
           <Route path="/forms" element={<FormsPage canManage={can("form.manage")} />} />
-          <Route
-            path="/plans"
-            element={
-              <PlansPage
-                canManage={can("plan.manage")}
-                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
-              />
-            }
-          />
+          <Route path="/plans" element={<PlansPage canManage={can("plan.manage")} defaultUnit={ownUnit} />} />
           <Route path="/plans/:id" element={<PlanPage />} />
           <Route
             path="/models"
@@ -225,29 +214,19 @@ export function App() {
               <ModelsPage
                 canRegister={can("model.register")}
                 canIssueCriteria={can("evaluation.manage")}
-                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+                defaultUnit={ownUnit}
               />
             }
           />
           <Route path="/models/:id" element={<ModelPage />} />
           <Route
             path="/evaluations"
-            element={
-              <EvaluationsPage
-                canManage={can("evaluation.manage")}
-                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
-              />
-            }
+            element={<EvaluationsPage canManage={can("evaluation.manage")} defaultUnit={ownUnit} />}
           />
           <Route path="/evaluations/:id" element={<EvaluationPage />} />
           <Route
             path="/registry"
-            element={
-              <RegistryPage
-                canRegister={can("document.register")}
-                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
-              />
-            }
+            element={<RegistryPage canRegister={can("document.register")} defaultUnit={ownUnit} />}
           />
           <Route
             path="/documents"
@@ -255,7 +234,7 @@ export function App() {
               <DocumentsPage
                 canNumber={can("document.number")}
                 canManageBodies={can("body.write")}
-                defaultUnit={me.data.grants.find((g) => g.unitCode)?.unitCode ?? ""}
+                defaultUnit={ownUnit}
               />
             }
           />

@@ -19,6 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { term } from "../../../../../src/domain/terms.ts";
+import { langOf } from "../../../../../src/domain/vn-format.ts";
 import { EChart } from "../../../components/echart.tsx";
 import { api } from "../../../lib/api.ts";
 import type { paths } from "../../../lib/api-types.ts";
@@ -48,7 +49,7 @@ export function EvaluationPage() {
 
 function EvaluationView({ e }: { e: Evaluation }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "vi";
+  const lang = langOf(i18n.language);
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
   const scheme = e.scheme.scheme as SchemeBody;

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { langOf } from "../../../../../src/domain/vn-format.ts";
 import { EChart, type EChartsOption } from "../../../components/echart.tsx";
 import { UnitPicker } from "../../../components/unit-picker.tsx";
 import { api } from "../../../lib/api.ts";
@@ -17,7 +18,7 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [unit, setUnit] = useState(defaultUnit);
-  const lang = i18n.language === "en" ? "en" : "vi";
+  const lang = langOf(i18n.language);
   const q = useQuery({
     queryKey: ["timeliness", unit],
     queryFn: () => api<Map>("GET", `/api/reporting/timeliness?unit=${encodeURIComponent(unit)}`),
