@@ -1,6 +1,7 @@
 /** Runtime settings, read once from the environment. @module */
 import path from "node:path";
 import type { StateSequence } from "./domain/numbering.ts";
+import { type ImportLimits, limitsFromEnv } from "./offload/limits.ts";
 
 export interface Config {
   port: number;
@@ -18,6 +19,10 @@ export interface Config {
    * body's documents, as the Tháp Mười numbers show) or "per_type". DANVAN_STATE_NUMBERING.
    */
   stateNumbering: StateSequence;
+  /** Minutes a session may stay unused before it ends (DANVAN_SESSION_IDLE_MINUTES, default 120). */
+  sessionIdleMinutes: number;
+  /** What one import or export may hold (offload/limits.ts; docs/limits.md). */
+  limits: ImportLimits;
 }
 
 function stateNumberingOf(value: string | undefined): StateSequence {
@@ -26,6 +31,14 @@ function stateNumberingOf(value: string | undefined): StateSequence {
     throw new Error(`DANVAN_STATE_NUMBERING must be "shared" or "per_type": ${value}`);
   }
   return v;
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+    throw new Error(`${name} must be a whole number ≥ 1: ${value}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: env.SMTP_FROM?.trim() || "danvan <no-reply@localhost>",
     publicUrl: env.PUBLIC_URL?.trim().replace(/\/$/, "") || null,
     stateNumbering: stateNumberingOf(env.DANVAN_STATE_NUMBERING),
+    limits: limitsFromEnv(env),
+    sessionIdleMinutes: positiveInteger(env.DANVAN_SESSION_IDLE_MINUTES, 120, "DANVAN_SESSION_IDLE_MINUTES"),
   };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import type { Config } from "./config.ts";
+import { ChangeListener } from "./db/change-listener.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -22,6 +23,7 @@ import { loadShippedUnits, type Progress } from "./features/units/units.import.t
 import { createApp } from "./http/app.ts";
 import { answerClientErrors } from "./http/client-errors.ts";
 import type { Logger } from "./logger.ts";
+import { Offload } from "./offload/pool.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SEED_DIR = path.join(REPO_ROOT, "seed", "vn-admin");
@@ -72,17 +74,27 @@ export async function startServer(
   const unitRevisions = new RevisionWatcher(handle.url, log);
   const indicatorRevisions = new RevisionWatcher(handle.url, log, "indicator_revision");
   const fedRevisions = new RevisionWatcher(handle.url, log, "fed_revision");
-  await Promise.all([unitRevisions.start(), indicatorRevisions.start(), fedRevisions.start()]);
+  const authChanges = new ChangeListener(handle.url, log, "auth_change");
+  await Promise.all([
+    unitRevisions.start(),
+    indicatorRevisions.start(),
+    fedRevisions.start(),
+    authChanges.start(),
+  ]);
   watchCatalogue(handle.db, indicatorRevisions);
   watchRegistry(handle.db, fedRevisions);
   watchPublishedResults(handle.db, fedRevisions);
+  const offload = new Offload({ limits: config.limits });
   const app = createApp({
     unitRevisions,
+    authChanges,
+    sessionIdleMinutes: config.sessionIdleMinutes,
     stateNumbering: config.stateNumbering,
     db: handle.db,
     dbKind: handle.kind,
     log,
     limiter: new LoginLimiter(),
+    offload,
     secureCookies: config.secureCookies,
     webDist: WEB_DIST,
   });
@@ -100,7 +112,13 @@ export async function startServer(
     stopping ??= (async () => {
       if (reminders) clearInterval(reminders);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([unitRevisions.stop(), indicatorRevisions.stop(), fedRevisions.stop()]);
+      await Promise.all([
+        unitRevisions.stop(),
+        indicatorRevisions.stop(),
+        fedRevisions.stop(),
+        authChanges.stop(),
+      ]);
+      await offload.close();
       await handle.close();
     })();
     return stopping;

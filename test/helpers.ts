@@ -1,6 +1,7 @@
 /** Test helpers: a fresh database per test file (cloned from the run's template), the app, logged-in clients. */
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
+import { ChangeListener } from "../src/db/change-listener.ts";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
 import { RevisionWatcher } from "../src/db/revision-watcher.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
@@ -10,6 +11,7 @@ import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
 import { watchRegistry } from "../src/features/models/models.service.ts";
 import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
+import { Offload } from "../src/offload/pool.ts";
 
 export function databaseUrl(name: string): string {
   const u = new URL(inject("adminUrl"));
@@ -35,11 +37,15 @@ export interface TestClient {
 
 /** The app on a fresh database with the demo users and data (the demo reports only when asked: 3 s). */
 export async function createTestApp(
-  opts: { demo?: boolean; demoReports?: boolean; watchRevisions?: boolean } = {},
+  opts: { demo?: boolean; demoReports?: boolean; watchRevisions?: boolean; sessionIdleMinutes?: number } = {},
 ) {
   const handle = await createTestDatabase();
   if (opts.demo !== false) await seedDemo(handle.db, { reports: opts.demoReports ?? false });
   let unitRevisions: RevisionWatcher | undefined;
+  // sessions are told of changes as in a server (a change in one process reaches the others)
+  const authChanges = new ChangeListener(handle.url, createLogger("silent"), "auth_change");
+  await authChanges.start();
+  afterAll(() => authChanges.stop());
   if (opts.watchRevisions) {
     const w = new RevisionWatcher(handle.url, createLogger("silent"));
     const indicators = new RevisionWatcher(handle.url, createLogger("silent"), "indicator_revision");
@@ -53,10 +59,13 @@ export async function createTestApp(
   }
   const app = createApp({
     unitRevisions,
+    authChanges,
+    sessionIdleMinutes: opts.sessionIdleMinutes,
     db: handle.db,
     dbKind: handle.kind,
     log: createLogger("silent"),
     limiter: new LoginLimiter(),
+    offload: new Offload(),
     secureCookies: false,
     webDist: null,
   });

@@ -7,6 +7,7 @@ import { grantsOfUser } from "../../src/access/access.repository.ts";
 import { connect } from "../../src/db/connection.ts";
 import { findUserByUsername } from "../../src/features/auth/auth.repository.ts";
 import { importTemplate } from "../../src/features/reporting/excel.service.ts";
+import { Offload } from "../../src/offload/pool.ts";
 
 const { url, file, requestId } = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
@@ -24,7 +25,9 @@ const auth = {
 };
 const start = performance.now();
 const buffer = await fs.readFile(file);
-const summary = await importTemplate(handle.db, auth, requestId, buffer, false);
+const offload = new Offload();
+const summary = await importTemplate(handle.db, auth, requestId, buffer, false, offload);
+await offload.close();
 const ms = performance.now() - start;
 await handle.close();
 console.log(

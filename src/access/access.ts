@@ -65,3 +65,62 @@ export function scopeCodes(auth: Auth, permission: Permission): string[] | null 
   if (gs.some((g) => g.role === "system_admin")) return null;
   return [...new Set(gs.map((g) => g.unitCode).filter((c): c is string => c !== null))];
 }
+
+/** The unit (and body) holding a record, as the record's own row names it. */
+export interface RecordOwner {
+  unitCode: string;
+  bodyId?: number | null;
+}
+
+/**
+ * Fine check on one record (a document, plan, body, scheme...): `owner` is its holder, or null when there is
+ * no such record. A missing record and a denied one get the same 404, naming only the id that was asked for
+ * (never the unit that holds it). Returns the holder's path.
+ */
+export async function requireRecordAccess(
+  db: Kysely<Database>,
+  auth: Auth | null,
+  permission: Permission,
+  askedId: string | number,
+  owner: RecordOwner | null | undefined,
+): Promise<string[]> {
+  requirePermission(auth, permission);
+  const path = await recordPath(db, auth, permission, owner);
+  if (!path) throw errors.notFoundOrForbidden(String(askedId));
+  return path;
+}
+
+/**
+ * The holder's path when the user holds `permission` on the record, else null (also for no record): for a
+ * reference inside a request body, refused at its field in the same words whether it exists or not.
+ */
+export async function recordPath(
+  db: Kysely<Database>,
+  auth: Auth | null,
+  permission: Permission,
+  owner: RecordOwner | null | undefined,
+): Promise<string[] | null> {
+  if (!auth || !owner) return null;
+  const path = await unitPath(db, owner.unitCode);
+  return path && coversPath(auth, permission, path, owner.bodyId ?? undefined) ? path : null;
+}
+
+/**
+ * A unit named inside another record's scope (the unit a request's consolidation or summary is read at):
+ * `inRecord` says whether the record reaches that unit at all (for a request: the unit is on the path of one
+ * of its reports). The user must then hold `permission` on the record's holder (`holderPath`) or on the unit
+ * itself. Otherwise 404, naming only the unit asked for.
+ */
+export async function requireUnitOfRecord(
+  db: Kysely<Database>,
+  auth: Auth | null,
+  permission: Permission,
+  unitCode: string,
+  record: { holderPath: readonly string[]; inRecord: boolean },
+): Promise<void> {
+  const a = requirePermission(auth, permission);
+  const path = record.inRecord ? await unitPath(db, unitCode) : null;
+  if (!path || !(coversPath(a, permission, record.holderPath) || coversPath(a, permission, path))) {
+    throw errors.notFoundOrForbidden(unitCode);
+  }
+}

@@ -61,6 +61,10 @@ interface AppUserTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** failed logins in a row (domain/login-lockout.ts) */
+  failed_logins: Generated<number>;
+  last_failed_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type Role = "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
@@ -81,6 +85,7 @@ interface UserSessionTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Date;
+  last_seen_at: Generated<Date>;
 }
 
 interface AuditLogTable {

@@ -78,9 +78,12 @@ export const DECLARED_COLUMNS: Columns = {
     "version",
     "created_at",
     "updated_at",
+    "failed_logins",
+    "last_failed_login_at",
+    "locked_until",
   ),
   user_grant: all("id", "user_id", "role", "unit_code", "body_id", "created_at", "created_by"),
-  user_session: all("id", "user_id", "csrf_token", "created_at", "expires_at"),
+  user_session: all("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at"),
   audit_log: all(
     "id",
     "at",

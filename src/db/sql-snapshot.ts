@@ -159,6 +159,10 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       deleteSession: ["hash"],
       deleteSessionsOfUser: [1, "hash"],
       setPasswordHash: [1, "scrypt$..."],
+      recordFailedLogin: [1, 6, 60],
+      clearFailedLogins: [1],
+      touchSessions: [["hash"]],
+      deleteIdleSession: ["hash", 120],
     },
   },
   calendar: {
@@ -457,6 +461,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
     samples: {
       insertRequest: [SAMPLE_REQUEST],
       findRequest: [1],
+      requestReaches: [1, "30037"],
       listIssuedRequests: [["82"], 200],
       targetUnits: [["82"], "commune", "2026-06-30"],
       bodiesOfKind: [["30037"], "people_committee", "2026-06-30"],

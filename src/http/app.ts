@@ -6,6 +6,7 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
 import { APP_VERSION } from "../config.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
 import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
@@ -28,20 +29,30 @@ import { usersRoutes } from "../features/users/users.routes.ts";
 import type { AppDeps, AppEnv } from "./context.ts";
 import { AppError, errors } from "./errors.ts";
 import { limitBody } from "./json-body.ts";
+import { dataExceptionError } from "./pg-errors.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { refuseForbiddenCharacters } from "./text-guard.ts";
 import { issueMessages } from "./zod-messages.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) and attachments may be larger. */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+/** A table sent to be exported: parsed and checked on the request thread, so kept small. */
+export const MAX_EXPORT_BYTES = 4 * 1024 * 1024;
 /** Data imports, Excel files and attachments (photos, scans), up to MAX_UPLOAD_BYTES. */
 const UPLOAD_PATH =
-  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|export\/xlsx|registry\/\d+\/attachments|models\/excel|models\/\d+\/attachments)$/;
+  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|registry\/\d+\/attachments|models\/excel|models\/\d+\/attachments)$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       if (!result.success) {
+        // an id in the address beyond its column's range names nothing that exists
+        const param = result.target === "param" ? result.error.issues[0] : undefined;
+        if (param?.code === "too_big" && param.path.length === 1) {
+          throw errors.notFoundOrForbidden(c.req.param(String(param.path[0])) ?? "");
+        }
         throw errors.validation(
           result.error.issues.map((i) => ({
             path: i.path.join("."),
@@ -56,7 +67,11 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(err.toJSON(), err.status);
+    if (err instanceof AppError) {
+      const wait = (err.details as { retryAfter?: unknown } | null)?.retryAfter;
+      if (err.status === 429 && typeof wait === "number") c.header("Retry-After", String(wait));
+      return c.json(err.toJSON(), err.status);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const e =
         err.status === 413
@@ -69,31 +84,67 @@ export function createApp(deps: AppDeps) {
             );
       return c.json(e.toJSON(), e.status);
     }
-    deps.log.error({ err, path: c.req.path }, "unhandled error");
+    const reqId = c.get("requestId");
+    // a value PostgreSQL refuses (out of its column's range, not text it can store) is bad input, not a fault
+    const refused = dataExceptionError(err);
+    if (refused) {
+      deps.log.warn(
+        { reqId, method: c.req.method, path: c.req.path, pg: refused.details },
+        "value refused by the database",
+      );
+      return c.json(refused.toJSON(), refused.status);
+    }
+    // one line per failing request; its stack only at debug level
+    deps.log.error({ reqId, method: c.req.method, path: c.req.path, msg: String(err) }, "unhandled error");
+    deps.log.debug({ reqId, err }, "unhandled error (stack)");
     return c.json(
       {
-        error: { code: "internal", message_vi: "Lỗi hệ thống", message_en: "Internal error", details: null },
+        error: {
+          code: "internal",
+          message_vi: `Lỗi hệ thống; mã tra cứu ${reqId}`,
+          message_en: `Internal error; reference ${reqId}`,
+          details: { requestId: reqId },
+        },
       },
       500,
     );
   });
 
+  app.use("*", securityHeaders());
+  app.use("/api/*", requestId({ limitLength: 64 }));
   const small = limitBody(MAX_BODY_BYTES);
   const upload = limitBody(MAX_UPLOAD_BYTES);
-  app.use("/api/*", (c, next) => (UPLOAD_PATH.test(c.req.path) ? upload(c, next) : small(c, next)));
+  const exported = limitBody(MAX_EXPORT_BYTES);
+  app.use("/api/*", (c, next) =>
+    UPLOAD_PATH.test(c.req.path)
+      ? upload(c, next)
+      : c.req.path === "/api/export/xlsx"
+        ? exported(c, next)
+        : small(c, next),
+  );
+  app.use("/api/*", refuseForbiddenCharacters());
 
-  // Session from the cookie; CSRF token required on every cookie-authenticated write.
-  const sessions = new SessionCache<Awaited<ReturnType<typeof authenticate>>>();
+  // Session from the cookie; CSRF token required on every cookie-authenticated write. Resolved sessions are
+  // kept a moment (SessionCache); a change to a user's sessions in any process drops them (auth_change), and
+  // while that notice cannot be heard nothing is kept.
+  const sessions = new SessionCache<NonNullable<Awaited<ReturnType<typeof authenticate>>>>();
+  deps.authChanges?.onChange(
+    (payload) => sessions.dropUser(Number(payload)),
+    () => sessions.clear(),
+  );
+  const keepSessions = () => !deps.authChanges || deps.authChanges.listening;
+  const forgetSessionsOf = (userId: number) => sessions.dropUser(userId);
   app.use("/api/*", async (c, next) => {
     c.set("auth", null);
     c.set("sessionId", null);
     c.set("csrfToken", null);
+    c.set("forgetSessionsOf", forgetSessionsOf);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length <= 128) {
-      let s = sessions.get(token);
+      let s = keepSessions() ? sessions.get(token) : undefined;
       if (!s) {
-        s = await authenticate(deps.db, token);
-        if (s) sessions.set(token, s);
+        s = (await authenticate(deps.db, token, deps.sessionIdleMinutes)) ?? undefined;
+        if (s && keepSessions()) sessions.set(token, s);
       }
       if (s) {
         c.set("auth", s.auth);

@@ -3,26 +3,41 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Auth } from "../access/access.ts";
+import type { ChangeListener } from "../db/change-listener.ts";
 import type { Database } from "../db/database.ts";
 import type { RevisionWatcher } from "../db/revision-watcher.ts";
 import type { StateSequence } from "../domain/numbering.ts";
 import type { LoginLimiter } from "../features/auth/login-limiter.ts";
+import type { Offload } from "../offload/pool.ts";
 
 export interface AppDeps {
   db: Kysely<Database>;
   dbKind: "embedded" | "external";
   log: Logger;
   limiter: LoginLimiter;
+  /** Worker threads for reading uploads and building exports (offload/pool.ts). */
+  offload: Offload;
   secureCookies: boolean;
   webDist: string | null;
   /** Optional: keeps the unit revision in memory (LISTEN/NOTIFY); without it readers query it. */
   unitRevisions?: RevisionWatcher;
+  /** Tells every process whose sessions changed (LISTEN auth_change); without it sessions are kept 2 s. */
+  authChanges?: ChangeListener;
+  /** Minutes a session may stay unused (default 120). */
+  sessionIdleMinutes?: number;
   /** State document numbering: one yearly sequence per body ("shared", default) or one per type. */
   stateNumbering?: StateSequence;
 }
 
 export interface AppEnv {
-  Variables: { auth: Auth | null; sessionId: string | null; csrfToken: string | null };
+  Variables: {
+    auth: Auth | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    requestId: string;
+    /** Forgets what this process keeps of a user's sessions (after a change that ends or narrows them). */
+    forgetSessionsOf: (userId: number) => void;
+  };
 }
 
 export type Router = OpenAPIHono<AppEnv>;

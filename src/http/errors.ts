@@ -69,8 +69,8 @@ export const errors = {
     new AppError(
       429,
       "rate_limited",
-      `Đăng nhập sai quá nhiều lần; thử lại sau ${seconds} giây`,
-      `Too many failed logins; try again in ${seconds} seconds`,
+      `Sai mật khẩu quá nhiều lần nên tài khoản tạm khóa; thử lại sau ${seconds} giây`,
+      `Too many wrong passwords: the account is locked; try again in ${seconds} seconds`,
       { retryAfter: seconds },
     ),
 };

@@ -11,6 +11,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import type { Database } from "../db/database.ts";
 import { LoginLimiter } from "../features/auth/login-limiter.ts";
 import { createLogger } from "../logger.ts";
+import { Offload } from "../offload/pool.ts";
 import { createApp } from "./app.ts";
 
 export const API_TYPES_FILE = path.resolve(
@@ -25,6 +26,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     dbKind: "embedded",
     log: createLogger("silent"),
     limiter: new LoginLimiter(),
+    offload: new Offload(),
     secureCookies: false,
     webDist: null,
   });

@@ -18,13 +18,21 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
+/** The largest value of a PostgreSQL `integer` column (ids, versions). */
+export const INT4_MAX = 2_147_483_647;
+
+/** A reference to a row of an `integer`-keyed table (bodies, forms, users, plans). */
+export const RowIdSchema = z.number().int().min(1).max(INT4_MAX);
+/** A reference to a row of a `bigint`-keyed table (registry documents, document numbers): any safe integer. */
+export const BigRowIdSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
 /** A row id in the path (`/{id}`): a positive 32-bit integer. */
 export const IdParam = z.object({
   id: z.coerce
     .number()
     .int()
     .min(1)
-    .max(2_147_483_647)
+    .max(INT4_MAX)
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
@@ -32,6 +40,7 @@ export const VersionSchema = z
   .number()
   .int()
   .min(1)
+  .max(INT4_MAX)
   .openapi({ description: "The version you read; a stale one gets 409" });
 
 export const errorResponses = {

@@ -24,6 +24,7 @@ import * as addFormRevision from "./202612011200-add-form-revision.ts";
 import * as addFigureSources from "./202612011300-add-figure-sources.ts";
 import * as plainRequestTitles from "./202612011400-plain-request-titles.ts";
 import * as legalSources from "./202612020900-legal-sources.ts";
+import * as accountLockoutAndSessionChanges from "./202612021000-account-lockout-and-session-changes.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612011300-add-figure-sources": addFigureSources,
   "202612011400-plain-request-titles": plainRequestTitles,
   "202612020900-legal-sources": legalSources,
+  "202612021000-account-lockout-and-session-changes": accountLockoutAndSessionChanges,
 };

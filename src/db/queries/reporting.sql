@@ -146,6 +146,14 @@ select "code", "full_name"
   where "level" = $1 and ("valid_from" is null or "valid_from" <= $2) and ("valid_to" is null or "valid_to" >= $3)
   order by "code";
 
+-- requestReaches(1,"30037")
+
+    select exists (
+      select 1
+  from submission s
+  where s.request_id = $1 and $2 = any(s.rollup_path)
+    ) as reaches;
+
 -- requestsUnder("82","dvcq-thap-muoi",24)
 select "r"."id", "r"."period_code", "r"."period_end", "r"."deadline", "r"."title"
   from "report_request" as "r"

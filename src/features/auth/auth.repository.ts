@@ -43,6 +43,7 @@ export const findLiveSession = batched(async (db: Kysely<Database>, ids: readonl
       "app_user.id as user_id",
       "app_user.username",
       "app_user.display_name",
+      "user_session.last_seen_at",
       sql<GrantScope[]>`coalesce((
         select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitCode', g.unit_code, 'bodyId', g.body_id)
                         order by g.id)
@@ -74,5 +75,59 @@ export async function setPasswordHash(db: Kysely<Database>, userId: number, hash
     .updateTable("app_user")
     .set({ password_hash: hash, version: sql`version + 1`, updated_at: sql`now()` })
     .where("id", "=", userId)
+    .execute();
+}
+
+/**
+ * Counts a failed login of the account and sets its lock: `lockSeconds` from now (0: no lock). `failures` is
+ * the count including this one, worked out by the caller from the row it read (domain/login-lockout.ts).
+ */
+export async function recordFailedLogin(
+  db: Kysely<Database>,
+  userId: number,
+  failures: number,
+  lockSeconds: number,
+): Promise<void> {
+  await db
+    .updateTable("app_user")
+    .set({
+      failed_logins: failures,
+      last_failed_login_at: sql`now()`,
+      locked_until: lockSeconds > 0 ? sql`now() + make_interval(secs => ${lockSeconds})` : null,
+    })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** A successful login (or an administrator's password reset) clears the account's failures and lock. */
+export async function clearFailedLogins(db: Kysely<Database>, userId: number): Promise<void> {
+  await db
+    .updateTable("app_user")
+    .set({ failed_logins: 0, last_failed_login_at: null, locked_until: null })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("failed_logins", ">", 0), eb("locked_until", "is not", null)]))
+    .execute();
+}
+
+/** Marks sessions as used now (at most once a minute each: the idle timeout counts from here). */
+export async function touchSessions(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("user_session")
+    .set({ last_seen_at: sql`now()` })
+    .where(sql<boolean>`id = any(${sql.val(ids)}::text[])`)
+    .execute();
+}
+
+/** Ends a session that stayed unused past the idle timeout. */
+export async function deleteIdleSession(
+  db: Kysely<Database>,
+  id: string,
+  idleMinutes: number,
+): Promise<void> {
+  await db
+    .deleteFrom("user_session")
+    .where("id", "=", id)
+    .where("last_seen_at", "<", sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
     .execute();
 }

@@ -1,6 +1,5 @@
 /** /api/auth: log in (cookie session + CSRF token), log out, who am I, change password. @module */
 
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { isSystemAdmin } from "../../access/access.ts";
@@ -40,14 +39,6 @@ function meOf(auth: import("../../access/access.ts").Auth, csrfToken: string) {
   };
 }
 
-function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
-
 export function authRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
@@ -77,7 +68,7 @@ export function authRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const r = await service.login(db, deps.limiter, { ...input, ip: clientIp(c) });
+      const r = await service.login(db, deps.limiter, input);
       setCookie(c, SESSION_COOKIE, r.token, {
         httpOnly: true,
         sameSite: "Lax",
@@ -137,11 +128,19 @@ export function authRoutes(deps: AppDeps) {
           },
         },
       },
-      responses: { 200: json(z.object({ ok: z.boolean() })), ...errorResponses },
+      responses: {
+        200: json(z.object({ ok: z.boolean() })),
+        ...errorResponses,
+        429: {
+          description: "Too many wrong passwords",
+          content: { "application/json": { schema: ErrorSchema } },
+        },
+      },
     }),
     async (c) => {
       if (!c.var.auth || !c.var.sessionId) throw errors.unauthenticated();
       await service.changePassword(db, c.var.auth, c.var.sessionId, c.req.valid("json"));
+      c.var.forgetSessionsOf(c.var.auth.userId);
       return c.json({ ok: true }, 200);
     },
   );

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { grantsOfUser } from "../../access/access.repository.ts";
 import type { Auth } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
+import type { Database, UserRow } from "../../db/database.ts";
+import { failuresInWindow, lockoutSeconds } from "../../domain/login-lockout.ts";
 import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "../../domain/password-rule.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
@@ -26,17 +27,18 @@ export interface LoginResult {
 export async function login(
   db: Kysely<Database>,
   limiter: LoginLimiter,
-  input: { username: string; password: string; ip: string },
+  input: { username: string; password: string },
 ): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
-  const wait = limiter.retryAfter(input.ip, username);
-  if (wait > 0) throw errors.rateLimited(wait);
   const user = await repo.findUserByUsername(db, username);
+  const wait = user ? secondsLocked(user) : limiter.retryAfter(username);
+  if (wait > 0) throw errors.rateLimited(wait);
   const ok = user
     ? await verifyPassword(input.password, user.password_hash)
     : await verifyPassword(input.password, await DUMMY_HASH);
   if (!user || !ok || !user.is_active) {
-    limiter.fail(input.ip, username);
+    if (user) await countFailure(db, user);
+    else limiter.fail(username);
     throw new AppError(
       401,
       "invalid_credentials",
@@ -44,7 +46,7 @@ export async function login(
       "Wrong username or password",
     );
   }
-  limiter.succeed(input.ip, username);
+  if (user.failed_logins > 0 || user.locked_until) await repo.clearFailedLogins(db, user.id);
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   await repo.createSession(db, {
@@ -61,18 +63,59 @@ export async function login(
   };
 }
 
-/** Resolves a session cookie to the caller, or null. */
+/** Seconds the account must still wait before a password is checked again, or 0. */
+function secondsLocked(user: UserRow, now = Date.now()): number {
+  const until = user.locked_until?.getTime() ?? 0;
+  return until > now ? Math.ceil((until - now) / 1000) : 0;
+}
+
+/** One more failure of the account's password (login or the current-password check of a change). */
+async function countFailure(db: Kysely<Database>, user: UserRow, now = Date.now()): Promise<void> {
+  const failures =
+    failuresInWindow(user.failed_logins, user.last_failed_login_at?.getTime() ?? null, now) + 1;
+  await repo.recordFailedLogin(db, user.id, failures, lockoutSeconds(failures));
+}
+
+/** Default idle timeout of a session (minutes): DANVAN_SESSION_IDLE_MINUTES changes it. */
+export const SESSION_IDLE_MINUTES = 120;
+/** A session's last use is written at most this often. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Resolves a session cookie to the caller, or null: an expired session, one of a deactivated user, or one
+ * unused for `idleMinutes` is no session.
+ */
 export async function authenticate(
   db: Kysely<Database>,
   token: string,
+  idleMinutes = SESSION_IDLE_MINUTES,
 ): Promise<{ auth: Auth; sessionId: string; csrfToken: string } | null> {
   const s = await repo.findLiveSession(db, sessionIdOf(token));
   if (!s) return null;
+  const idleMs = Date.now() - s.last_seen_at.getTime();
+  if (idleMs > idleMinutes * 60_000) {
+    await repo.deleteIdleSession(db, s.id, idleMinutes);
+    return null;
+  }
+  if (idleMs > TOUCH_EVERY_MS) await repo.touchSessions(db, [s.id]);
   return {
     sessionId: s.id,
     csrfToken: s.csrf_token,
     auth: { userId: s.user_id, username: s.username, displayName: s.display_name, grants: s.grants },
   };
+}
+
+/**
+ * An administrator set the user's password or deactivated the account: every session of the user ends, and
+ * a password set also lifts the lock of failed logins.
+ */
+export async function endSessionsOf(
+  db: Kysely<Database>,
+  userId: number,
+  opts: { unlock: boolean },
+): Promise<void> {
+  await repo.deleteSessionsOfUser(db, userId);
+  if (opts.unlock) await repo.clearFailedLogins(db, userId);
 }
 
 export async function logout(db: Kysely<Database>, sessionId: string): Promise<void> {
@@ -96,7 +139,12 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await repo.findUserById(db, auth.userId);
-  if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+  if (!user) throw errors.unauthenticated();
+  // the current-password check is a password guess like a login: the account's lock applies to it
+  const wait = secondsLocked(user);
+  if (wait > 0) throw errors.rateLimited(wait);
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await countFailure(db, user);
     throw errors.badRequest("Mật khẩu hiện tại không đúng", "The current password is wrong", {
       field: "currentPassword",
     });

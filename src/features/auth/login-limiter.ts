@@ -1,45 +1,30 @@
 /**
- * Login rate limiting: after 5 failures for one username from one address within 15 minutes (or 30 from one
- * address), further attempts wait until the window clears. In memory, per process.
+ * Failed logins under usernames that have no account: they are locked out like an account would be
+ * (domain/login-lockout.ts), so the answer never tells which usernames exist. Accounts keep their count in
+ * the database (every process sees it); these, in memory per process. Nothing is counted per address: a
+ * commune office logs in from one address.
  * @module
  */
+import { failuresInWindow, lockoutSeconds } from "../../domain/login-lockout.ts";
+
 export class LoginLimiter {
-  private failures = new Map<string, number[]>();
+  private failures = new Map<string, { count: number; last: number; until: number }>();
 
-  constructor(
-    private readonly perUser = 5,
-    private readonly perIp = 30,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
+  constructor(private readonly maxEntries = 100_000) {}
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  /** Seconds to wait before another attempt under this username, or 0. */
+  retryAfter(username: string, now = Date.now()): number {
+    const f = this.failures.get(username);
+    return f && f.until > now ? Math.ceil((f.until - now) / 1000) : 0;
   }
 
-  /** Seconds to wait before another attempt, or 0. */
-  retryAfter(ip: string, username: string, now = Date.now()): number {
-    const checks: [string, number][] = [
-      [`u:${ip}:${username}`, this.perUser],
-      [`i:${ip}`, this.perIp],
-    ];
-    let wait = 0;
-    for (const [key, max] of checks) {
-      const list = this.recent(key, now);
-      if (list.length >= max)
-        wait = Math.max(wait, Math.ceil(((list[0] ?? now) + this.windowMs - now) / 1000));
-    }
+  /** Counts a failure; returns the wait it brings (seconds, 0 for none). */
+  fail(username: string, now = Date.now()): number {
+    if (this.failures.size >= this.maxEntries) this.failures.clear();
+    const f = this.failures.get(username);
+    const count = failuresInWindow(f?.count ?? 0, f?.last ?? null, now) + 1;
+    const wait = lockoutSeconds(count);
+    this.failures.set(username, { count, last: now, until: now + wait * 1000 });
     return wait;
-  }
-
-  fail(ip: string, username: string, now = Date.now()): void {
-    for (const key of [`u:${ip}:${username}`, `i:${ip}`])
-      this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  succeed(ip: string, username: string): void {
-    this.failures.delete(`u:${ip}:${username}`);
   }
 }

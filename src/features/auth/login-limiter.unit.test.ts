@@ -2,38 +2,41 @@ import { describe, expect, it } from "vitest";
 import { LoginLimiter } from "./login-limiter.ts";
 import { SessionCache } from "./session-cache.ts";
 
-describe("LoginLimiter", () => {
-  it("blocks a username from an address after 5 failures for the rest of the window", () => {
-    const l = new LoginLimiter(5, 30, 60_000);
-    for (let i = 0; i < 4; i++) l.fail("1.1.1.1", "a", 1000);
-    expect(l.retryAfter("1.1.1.1", "a", 1000)).toBe(0);
-    l.fail("1.1.1.1", "a", 1000);
-    expect(l.retryAfter("1.1.1.1", "a", 1000)).toBe(60);
-    expect(l.retryAfter("2.2.2.2", "a", 1000)).toBe(0); // another address
-    expect(l.retryAfter("1.1.1.1", "a", 61_001)).toBe(0); // window over
+describe("LoginLimiter (usernames without an account)", () => {
+  it("locks a username after 5 failures, with a wait that doubles, whatever the address", () => {
+    const l = new LoginLimiter();
+    for (let i = 0; i < 4; i++) expect(l.fail("a", 1000)).toBe(0);
+    expect(l.retryAfter("a", 1000)).toBe(0);
+    expect(l.fail("a", 1000)).toBe(30);
+    expect(l.retryAfter("a", 1000)).toBe(30);
+    expect(l.retryAfter("b", 1000)).toBe(0); // another username
+    expect(l.retryAfter("a", 31_000)).toBe(0); // the wait is over
+    expect(l.fail("a", 31_000)).toBe(60);
   });
-  it("blocks an address that tries many usernames", () => {
-    const l = new LoginLimiter(5, 3, 60_000);
-    for (const u of ["a", "b", "c"]) l.fail("1.1.1.1", u, 0);
-    expect(l.retryAfter("1.1.1.1", "d", 0)).toBeGreaterThan(0);
-  });
-  it("forgets a username's failures after a success", () => {
-    const l = new LoginLimiter(2, 30, 60_000);
-    l.fail("1.1.1.1", "a", 0);
-    l.succeed("1.1.1.1", "a");
-    l.fail("1.1.1.1", "a", 0);
-    expect(l.retryAfter("1.1.1.1", "a", 0)).toBe(0);
+  it("forgets the failures 15 minutes after the last one", () => {
+    const l = new LoginLimiter();
+    for (let i = 0; i < 6; i++) l.fail("a", 0);
+    expect(l.fail("a", 15 * 60_000 + 1)).toBe(0);
   });
 });
 
 describe("SessionCache", () => {
+  const v = (userId: number) => ({ auth: { userId } });
   it("expires entries after the TTL and drops them on delete", () => {
-    const c = new SessionCache<string>(2000);
-    c.set("t", "v", 0);
-    expect(c.get("t", 1999)).toBe("v");
+    const c = new SessionCache<ReturnType<typeof v>>(2000);
+    c.set("t", v(1), 0);
+    expect(c.get("t", 1999)).toEqual(v(1));
     expect(c.get("t", 2001)).toBeUndefined();
-    c.set("t", "v", 0);
+    c.set("t", v(1), 0);
     c.delete("t");
     expect(c.get("t", 1)).toBeUndefined();
+  });
+  it("drops every session of one user, and only those", () => {
+    const c = new SessionCache<ReturnType<typeof v>>(2000);
+    c.set("a", v(1), 0);
+    c.set("b", v(1), 0);
+    c.set("c", v(2), 0);
+    c.dropUser(1);
+    expect([c.get("a", 1), c.get("b", 1), c.get("c", 1)]).toEqual([undefined, undefined, v(2)]);
   });
 });

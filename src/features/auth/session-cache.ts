@@ -1,10 +1,11 @@
 /**
  * Remembers resolved sessions for a short time (default 2 s) so that a burst of requests from one user costs
- * one session query, not one each. A logout here drops the entry at once; any other change (grants, password,
- * deactivation) takes effect within the TTL.
+ * one session query, not one each. Whatever ends or narrows a user's sessions (a logout, a password set, a
+ * deactivation, a grant change) drops that user's entries at once: in this process through `dropUser`, in
+ * every process through the `auth_change` notification (see createApp).
  * @module
  */
-export class SessionCache<T> {
+export class SessionCache<T extends { auth: { userId: number } }> {
   private entries = new Map<string, { until: number; value: T }>();
 
   constructor(
@@ -29,5 +30,14 @@ export class SessionCache<T> {
 
   delete(key: string): void {
     this.entries.delete(key);
+  }
+
+  /** Forgets every session of the user. */
+  dropUser(userId: number): void {
+    for (const [key, e] of this.entries) if (e.value.auth.userId === userId) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -8,6 +8,7 @@ import {
   IsoDateSchema,
   json,
   jsonBody,
+  RowIdSchema,
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
@@ -79,7 +80,7 @@ export function bodiesRoutes(deps: AppDeps) {
             kind: z.enum(BODY_KIND_CODES),
             name: z.string().trim().min(1).max(200),
             shortName: z.string().trim().min(1).max(40).optional(),
-            parentBodyId: z.number().int().min(1).optional(),
+            parentBodyId: RowIdSchema.optional(),
             validFrom: IsoDateSchema.optional(),
           }),
         ),

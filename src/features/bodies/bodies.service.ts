@@ -1,6 +1,6 @@
 /** Use cases on bodies (cấp ủy, UBND, MTTQ…): effective-dated, per unit. @module */
 import type { Kysely } from "kysely";
-import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import { type Auth, requirePermission, requireRecordAccess, requireUnitAccess } from "../../access/access.ts";
 import type { BodyRow, Database } from "../../db/database.ts";
 import { BODY_KINDS, documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
@@ -89,10 +89,15 @@ export async function createBody(
 
 async function loadForWrite(db: Db, auth: Auth | null, id: number) {
   requirePermission(auth, "body.write");
-  const before = await repo.findBody(db, id);
-  if (!before) throw errors.notFoundOrForbidden(String(id));
-  const path = await requireUnitAccess(db, auth, "body.write", before.unit_code, id);
-  return { before, path };
+  const found = await repo.findBody(db, id);
+  const path = await requireRecordAccess(
+    db,
+    auth,
+    "body.write",
+    id,
+    found && { unitCode: found.unit_code, bodyId: id },
+  );
+  return { before: found as NonNullable<typeof found>, path };
 }
 
 export async function updateBody(

@@ -1,7 +1,7 @@
 /** /api/calendar/{year}: holidays and make-up working days of a year. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, IsoDateSchema, json, writeErrorResponses } from "../../http/schemas.ts";
+import { errorResponses, INT4_MAX, IsoDateSchema, json, writeErrorResponses } from "../../http/schemas.ts";
 import * as service from "./calendar.service.ts";
 
 const tags = ["calendar"];
@@ -56,7 +56,7 @@ export function calendarRoutes(deps: AppDeps) {
           content: {
             "application/json": {
               schema: z.object({
-                version: z.number().int().min(1).nullable(),
+                version: z.number().int().min(1).max(INT4_MAX).nullable(),
                 days: z.array(DaySchema).max(60),
               }),
             },

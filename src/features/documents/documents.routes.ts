@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
+  BigRowIdSchema,
   errorResponses,
   IdParam,
   IsoDateSchema,
@@ -218,7 +219,7 @@ export function documentsRoutes(deps: AppDeps) {
                 "Take a number although some sections have no text (refused otherwise: empty_sections)",
             }),
             excerpt: z.string().trim().max(1000).optional(),
-            numberId: z.number().int().min(1).nullable().optional(),
+            numberId: BigRowIdSchema.nullable().optional(),
             takeNumber: z.boolean().optional(),
             recipients: z.array(z.string().trim().min(1).max(300)).max(50),
             signature: z.object({

@@ -4,7 +4,7 @@
  * reused; a cancelled number stays recorded as cancelled. @module
  */
 import type { Kysely } from "kysely";
-import { type Auth, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import { type Auth, requirePermission, requireRecordAccess } from "../../access/access.ts";
 import type { BodyRow, Database, DocumentNumberRow } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
@@ -44,18 +44,14 @@ async function requireBody(
   permission: "unit.read" | "body.write" | "document.number",
 ) {
   const body = await findBody(db, id);
-  if (!body) {
-    requirePermission(auth, permission);
-    throw errors.notFoundOrForbidden(String(id));
-  }
-  await requireUnitAccess(
+  await requireRecordAccess(
     db,
     auth,
     permission,
-    body.unit_code,
-    permission === "document.number" ? body.id : undefined,
+    id,
+    body && { unitCode: body.unit_code, bodyId: permission === "document.number" ? body.id : undefined },
   );
-  return body;
+  return body as NonNullable<typeof body>;
 }
 
 const termDto = (t: { id: number; name: string; starts_on: string; ends_on: string | null }) => ({

@@ -7,7 +7,13 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import {
+  type Auth,
+  coversPath,
+  requirePermission,
+  requireRecordAccess,
+  requireUnitAccess,
+} from "../../access/access.ts";
 import type { Database, EvaluationRow, EvaluationSchemeRow, ScoresJson } from "../../db/database.ts";
 import { WatchedCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
@@ -383,7 +389,7 @@ export async function publishScheme(
 ) {
   const version = input.version;
   const { s } = await requireScheme(db, auth, id);
-  const path = await requireUnitAccess(db, auth, "evaluation.manage", s.province_code);
+  const path = await requireRecordAccess(db, auth, "evaluation.manage", id, { unitCode: s.province_code });
   const a = auth as Auth;
   if (s.published_at !== null)
     throw errors.conflict("Kết quả đã công bố", "The results are published already");

@@ -6,7 +6,7 @@ import { tableToXlsx } from "./export.service.ts";
 
 const Cell = z.union([z.string().max(10_000), z.number(), z.null()]);
 
-export function exportRoutes(_deps: AppDeps) {
+export function exportRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
@@ -31,7 +31,7 @@ export function exportRoutes(_deps: AppDeps) {
     }),
     async (c) => {
       const t = c.req.valid("json");
-      const file = await tableToXlsx(c.var.auth, t);
+      const file = await tableToXlsx(c.var.auth, t, deps.offload);
       return c.body(new Uint8Array(file), 200, {
         "content-type": XLSX_TYPE,
         "content-disposition": `attachment; filename="danvan.xlsx"; filename*=UTF-8''${encodeURIComponent(t.title)}.xlsx`,

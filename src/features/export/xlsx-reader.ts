@@ -14,7 +14,35 @@
 import { Readable } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../../offload/limits.ts";
 import { cellText } from "./xlsx-cell.ts";
+
+/** The longest a single row's XML may be, unpacked: a real row is a few kilobytes. */
+export const MAX_ROW_XML_BYTES = 4 * 1024 * 1024;
+
+/** What is left of the bytes a workbook's parts may unpack to, shared by all of them. */
+class Budget {
+  constructor(
+    private remaining: number,
+    private readonly max: number,
+  ) {}
+  get left(): number {
+    return this.remaining;
+  }
+  spend(bytes: number): void {
+    this.remaining -= bytes;
+    if (this.remaining < 0) throw new LimitExceeded({ limit: "inflatedBytes", max: this.max });
+  }
+}
+
+/** The row, column and cell checks every reader of a sheet makes. */
+function checkRow(row: SheetRow, count: number, limits: ImportLimits): void {
+  if (count > limits.rows) throw new LimitExceeded({ limit: "rows", max: limits.rows });
+  if (row.cells.length > limits.columns) throw new LimitExceeded({ limit: "columns", max: limits.columns });
+  for (const c of row.cells) {
+    if (c.length > limits.cellChars) throw new LimitExceeded({ limit: "cellChars", max: limits.cellChars });
+  }
+}
 
 /** A row: its 1-based number and its cells' texts from column A (`cells[0]`), "" for an empty cell. */
 export interface SheetRow {
@@ -82,13 +110,18 @@ function xmlText(bytes: Buffer): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-function readPart(buf: Buffer, e: Entry): string {
+function readPart(buf: Buffer, e: Entry, budget: Budget): string {
   checkMethod(e);
   const raw = buf.subarray(e.start, e.start + e.size);
   try {
-    return xmlText(e.method === 8 ? inflateRawSync(raw) : raw);
+    // never unpack more than the budget: one byte past it is enough to know
+    const bytes =
+      e.method === 8 ? inflateRawSync(raw, { maxOutputLength: Math.max(1, budget.left + 1) }) : raw;
+    budget.spend(bytes.length);
+    return xmlText(bytes);
   } catch (err) {
-    if (err instanceof XlsxUnsupported) throw err;
+    if (err instanceof XlsxUnsupported || err instanceof LimitExceeded) throw err;
+    if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") budget.spend(budget.left + 1);
     throw new XlsxInvalid(`cannot inflate: ${(err as Error).message}`);
   }
 }
@@ -249,11 +282,16 @@ export interface OpenedSheet {
  * Opens the sheet called `sheetName` (the first sheet if none is) of an .xlsx file. Throws
  * {@link XlsxInvalid} or {@link XlsxUnsupported} here, before any row is read.
  */
-export function openSheet(buf: Buffer, sheetName: string): OpenedSheet {
+export function openSheet(
+  buf: Buffer,
+  sheetName: string,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): OpenedSheet {
   const zip = zipEntries(buf);
+  const budget = new Budget(limits.inflatedBytes, limits.inflatedBytes);
   const part = (name: string) => {
     const e = zip.get(name.toLowerCase());
-    return e ? readPart(buf, e) : null;
+    return e ? readPart(buf, e, budget) : null;
   };
   const rels = (name: string) => {
     const slash = name.lastIndexOf("/") + 1;
@@ -285,6 +323,7 @@ export function openSheet(buf: Buffer, sheetName: string): OpenedSheet {
         : [xmlText(raw)];
     let pending = "";
     let lastRow = 0;
+    let count = 0;
     const scan = function* (xml: string): Generator<SheetRow> {
       for (const m of xml.matchAll(ROW)) {
         const r = R_ATTRIBUTE.exec(m[1] ?? "")?.[1];
@@ -299,22 +338,42 @@ export function openSheet(buf: Buffer, sheetName: string): OpenedSheet {
           while (cells.length < col) cells.push("");
           cells[col] = texts.own(cellValue(T_ATTRIBUTE.exec(head)?.[1], c[2] ?? "", shared));
         }
-        yield { number: lastRow, cells };
+        const row = { number: lastRow, cells };
+        checkRow(row, ++count, limits);
+        yield row;
       }
     };
     try {
       let first = true;
+      // the text after the last row's end, kept as pieces: joined only once a row ends in it (appending to
+      // one string and searching it would copy it again for every chunk: quadratic in a long row)
+      let held: string[] = [];
+      let heldLength = 0;
       for await (const chunk of source) {
-        pending += first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+        if (method === 8) budget.spend(Buffer.byteLength(chunk, "utf8"));
+        const text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
         first = false;
-        const end = endOfLastRow(pending);
-        if (end === 0) continue;
-        yield* scan(pending.slice(0, end));
-        pending = pending.slice(end);
+        // a row's end lies in this chunk, or straddles it and the few characters before it
+        const before = (held[held.length - 1] ?? "").slice(-64);
+        const end = endOfLastRow(before + text) - before.length;
+        if (end <= 0) {
+          held.push(text);
+          heldLength += text.length;
+          // no row ends in what is held: a row this long is no spreadsheet's
+          if (heldLength > MAX_ROW_XML_BYTES) {
+            throw new LimitExceeded({ limit: "rowBytes", max: MAX_ROW_XML_BYTES });
+          }
+          continue;
+        }
+        held.push(text.slice(0, end));
+        yield* scan(held.join(""));
+        held = [text.slice(end)];
+        heldLength = text.length - end;
       }
+      pending = held.join("");
       yield* scan(pending);
     } catch (err) {
-      if (err instanceof XlsxInvalid) throw err;
+      if (err instanceof XlsxInvalid || err instanceof LimitExceeded) throw err;
       if ((err as NodeJS.ErrnoException).code?.startsWith("Z_"))
         throw new XlsxInvalid(`cannot inflate: ${(err as Error).message}`);
       throw err;
@@ -324,7 +383,11 @@ export function openSheet(buf: Buffer, sheetName: string): OpenedSheet {
 }
 
 /** The same rows read by exceljs (first worksheet), for the files {@link openSheet} does not handle. */
-export async function* exceljsRows(buf: Buffer): AsyncGenerator<SheetRow> {
+export async function* exceljsRows(
+  buf: Buffer,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): AsyncGenerator<SheetRow> {
+  let count = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -335,12 +398,16 @@ export async function* exceljsRows(buf: Buffer): AsyncGenerator<SheetRow> {
   for await (const ws of reader) {
     for await (const row of ws) {
       const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
-      yield {
+      if (values.length - 1 > limits.columns)
+        throw new LimitExceeded({ limit: "columns", max: limits.columns });
+      const read = {
         number: row.number,
         cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
           cellText(values[i + 1] ?? null),
         ),
       };
+      checkRow(read, ++count, limits);
+      yield read;
     }
     return;
   }
@@ -350,14 +417,31 @@ export async function* exceljsRows(buf: Buffer): AsyncGenerator<SheetRow> {
  * The rows of the sheet called `sheetName` (else the first), read by {@link openSheet}, or by exceljs when
  * the container is one it does not handle. Throws {@link XlsxInvalid} for a file that is not an .xlsx.
  */
-export async function* readSheetRows(buf: Buffer, sheetName: string): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(
+  buf: Buffer,
+  sheetName: string,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): AsyncGenerator<SheetRow> {
   let sheet: OpenedSheet;
   try {
-    sheet = openSheet(buf, sheetName);
+    sheet = openSheet(buf, sheetName, limits);
   } catch (err) {
     if (!(err instanceof XlsxUnsupported)) throw err;
-    yield* exceljsRows(buf);
+    yield* exceljsRows(buf, limits);
     return;
   }
   yield* sheet.rows();
+}
+
+/**
+ * The sheet called `sheetName` (else the first) with its name, read by {@link openSheet}, or by exceljs when
+ * the container is one it does not handle (its name then unknown: ""). Within `limits` either way.
+ */
+export async function readSheet(buf: Buffer, sheetName: string, limits: ImportLimits): Promise<OpenedSheet> {
+  try {
+    return openSheet(buf, sheetName, limits);
+  } catch (err) {
+    if (!(err instanceof XlsxUnsupported)) throw err;
+    return { name: "", rows: () => exceljsRows(buf, limits) };
+  }
 }

@@ -1,7 +1,7 @@
 /** /api/forms: report forms (đề cương, biểu mẫu), versioned. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
+import { errorResponses, INT4_MAX, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
 import * as service from "./forms.service.ts";
 
 const tags = ["forms"];
@@ -50,6 +50,7 @@ const IdParam = z.object({
     .number()
     .int()
     .positive()
+    .max(INT4_MAX)
     .openapi({ param: { name: "id", in: "path" } }),
 });
 

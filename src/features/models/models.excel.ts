@@ -1,12 +1,3 @@
-/**
- * A unit's "Dân vận khéo" models of a year as Excel (issue 5 §1), the way units keep their lists: the file
- * lists the models already there and is the template for new ones; uploaded back, every new row is checked
- * (errors name sheet, row and cell) and the new models are registered all together or not at all. Rows naming
- * a model the unit already has that year (same name, accents and case aside) are left as they are; likely
- * duplicates are reported so a dry run shows them before saving.
- * @module
- */
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
@@ -21,7 +12,7 @@ import {
 } from "../../domain/dvk-models.ts";
 import { foldVietnamese } from "../../domain/vn-text.ts";
 import { AppError, errors } from "../../http/errors.ts";
-import { cellText } from "../export/xlsx-cell.ts";
+import type { Offload } from "../../offload/pool.ts";
 import * as repo from "./models.repository.ts";
 import { insertRegistered, registryChanged } from "./models.service.ts";
 
@@ -117,6 +108,7 @@ export async function importModels(
   auth: Auth | null,
   q: { unit: string; year: number; dryRun: boolean },
   buffer: Buffer,
+  offload: Offload,
 ) {
   const path = await requireUnitAccess(db, auth, "model.register", q.unit);
   const a = auth as Auth;
@@ -139,42 +131,36 @@ export async function importModels(
     });
 
   const rows: { row: number; values: Record<Key, string> }[] = [];
-  try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.read(Readable.from(buffer));
-    const ws = wb.getWorksheet(MODELS_SHEET);
-    if (!ws) {
-      throw errors.badRequest(
-        `Tệp không có trang "${MODELS_SHEET}"; hãy dùng tệp tải về từ danvan`,
-        `The file has no "${MODELS_SHEET}" sheet`,
-      );
-    }
-    const header = COLUMNS.map((_, i) => cellText(ws.getRow(FIRST_ROW - 1).getCell(i + 1).value));
-    if (
-      header.slice(0, 15).join("|") !==
-      COLUMNS.slice(0, 15)
-        .map((c) => c[0])
-        .join("|")
-    ) {
-      throw errors.badRequest(
-        `${MODELS_SHEET}!A${FIRST_ROW - 1}: dòng tiêu đề đã bị sửa; hãy dùng tệp tải về`,
-        `${MODELS_SHEET}!A${FIRST_ROW - 1}: the header row was changed`,
-      );
-    }
-    ws.eachRow((r, n) => {
-      if (n < FIRST_ROW) return;
-      const values = Object.fromEntries(
-        COLUMNS.map(([, k], i) => [k, cellText(r.getCell(i + 1).value)]),
-      ) as Record<Key, string>;
-      if (COLUMNS.slice(0, 15).every(([, k]) => values[k] === "")) return;
-      rows.push({ row: n, values });
-    });
-  } catch (e) {
-    if (e instanceof AppError) throw e;
+  // read on a worker thread, within the import limits (a hostile file is refused there)
+  const sheet = await offload.readSheet(buffer, MODELS_SHEET);
+  if (sheet.name !== MODELS_SHEET && sheet.name !== "") {
     throw errors.badRequest(
-      "Không đọc được tệp Excel (.xlsx)",
-      `The Excel file cannot be read: ${(e as Error).message}`,
+      `Tệp không có trang "${MODELS_SHEET}"; hãy dùng tệp tải về từ danvan`,
+      `The file has no "${MODELS_SHEET}" sheet`,
     );
+  }
+  const header = sheet.rows.find((r) => r.number === FIRST_ROW - 1)?.cells ?? [];
+  if (
+    COLUMNS.slice(0, 15)
+      .map((_, i) => header[i] ?? "")
+      .join("|") !==
+    COLUMNS.slice(0, 15)
+      .map((c) => c[0])
+      .join("|")
+  ) {
+    throw errors.badRequest(
+      `${MODELS_SHEET}!A${FIRST_ROW - 1}: dòng tiêu đề đã bị sửa; hãy dùng tệp tải về`,
+      `${MODELS_SHEET}!A${FIRST_ROW - 1}: the header row was changed`,
+    );
+  }
+  for (const r of sheet.rows) {
+    if (r.number < FIRST_ROW) continue;
+    const values = Object.fromEntries(COLUMNS.map(([, k], i) => [k, r.cells[i] ?? ""])) as Record<
+      Key,
+      string
+    >;
+    if (COLUMNS.slice(0, 15).every(([, k]) => values[k] === "")) continue;
+    rows.push({ row: r.number, values });
   }
 
   const fresh: { row: number; input: Parameters<typeof insertRegistered>[3] }[] = [];

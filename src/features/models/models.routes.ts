@@ -4,6 +4,7 @@ import { MODEL_KINDS, MODEL_STATUSES } from "../../domain/dvk-models.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import {
+  BigRowIdSchema,
   downloadHeaders,
   errorResponses,
   fileBody,
@@ -12,6 +13,7 @@ import {
   IsoDateSchema,
   json,
   jsonBody,
+  RowIdSchema,
   VersionSchema,
   writeErrorResponses,
   XLSX_TYPE,
@@ -307,7 +309,7 @@ export function modelsRoutes(deps: AppDeps) {
     async (c) => {
       const body = Buffer.from(await c.req.arrayBuffer());
       if (body.length === 0) throw errors.badRequest("Chưa chọn tệp Excel", "No Excel file was sent");
-      return c.json(await excel.importModels(db, c.var.auth, c.req.valid("query"), body), 200);
+      return c.json(await excel.importModels(db, c.var.auth, c.req.valid("query"), body, deps.offload), 200);
     },
   );
 
@@ -345,7 +347,7 @@ export function modelsRoutes(deps: AppDeps) {
       request: jsonBody(
         z.object({
           unitCode: UnitCode,
-          bodyId: z.number().int().min(1).nullable().default(null),
+          bodyId: RowIdSchema.nullable().default(null),
           year: Year,
           name: z.string().trim().min(3).max(300),
           fieldCode: z.string().min(1).max(40),
@@ -427,7 +429,7 @@ export function modelsRoutes(deps: AppDeps) {
             version: VersionSchema,
             comment: z.string().trim().max(2000).default(""),
             answers: z.record(z.string().max(20), z.boolean()).optional(),
-            decisionNumberId: z.number().int().min(1).optional(),
+            decisionNumberId: BigRowIdSchema.optional(),
           }),
         ),
       },

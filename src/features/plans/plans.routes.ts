@@ -2,11 +2,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
+  BigRowIdSchema,
   errorResponses,
   IdParam,
   IsoDateSchema,
   json,
   jsonBody,
+  RowIdSchema,
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
@@ -105,7 +107,7 @@ export function plansRoutes(deps: AppDeps) {
         z.object({
           unitCode: UnitCode,
           title: z.string().trim().min(1).max(500),
-          registryDocumentId: z.number().int().min(1).nullable().optional(),
+          registryDocumentId: BigRowIdSchema.nullable().optional(),
         }),
       ),
       responses: { 201: json(PlanSchema, "Created"), ...writeErrorResponses },
@@ -135,7 +137,7 @@ export function plansRoutes(deps: AppDeps) {
         params: IdParam,
         ...jsonBody(
           z.object({
-            parentId: z.number().int().min(1).nullable().optional(),
+            parentId: RowIdSchema.nullable().optional(),
             title: z.string().trim().min(1).max(500),
             assigneeUnitCode: UnitCode,
             dueOn: IsoDateSchema,
@@ -214,7 +216,7 @@ export function plansRoutes(deps: AppDeps) {
             title: z.string().trim().min(1).max(500),
             dueOn: IsoDateSchema,
             doneOn: IsoDateSchema.nullable().optional(),
-            evidenceDocumentId: z.number().int().min(1).nullable().optional(),
+            evidenceDocumentId: BigRowIdSchema.nullable().optional(),
           }),
         ),
       },

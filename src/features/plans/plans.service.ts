@@ -11,6 +11,7 @@ import {
   type Auth,
   coversPath,
   requirePermission,
+  requireRecordAccess,
   requireUnitAccess,
   scopeCodes,
 } from "../../access/access.ts";
@@ -19,7 +20,7 @@ import { todayInVietnam } from "../../domain/dates.ts";
 import { byUnit, rollUp, type TaskNode } from "../../domain/plan-progress.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import * as registryRepo from "../registry/registry.repository.ts";
+import { citedDocumentOf, requireCitableDocument } from "../registry/registry.service.ts";
 import * as repo from "./plans.repository.ts";
 
 type Db = Kysely<Database>;
@@ -84,12 +85,8 @@ async function readablePlan(
 
 async function managedPlan(db: Db, auth: Auth | null, id: number): Promise<{ plan: PlanRow; a: Auth }> {
   const plan = await repo.findPlan(db, id);
-  if (!plan) {
-    requirePermission(auth, "plan.manage");
-    throw errors.notFoundOrForbidden(String(id));
-  }
-  await requireUnitAccess(db, auth, "plan.manage", plan.unit_code);
-  return { plan, a: auth as Auth };
+  await requireRecordAccess(db, auth, "plan.manage", id, plan && { unitCode: plan.unit_code });
+  return { plan: plan as PlanRow, a: auth as Auth };
 }
 
 export async function createPlan(
@@ -100,12 +97,7 @@ export async function createPlan(
   const path = await requireUnitAccess(db, auth, "plan.manage", input.unitCode);
   const a = auth as Auth;
   if (input.registryDocumentId) {
-    const doc = await registryRepo.findDocument(db, input.registryDocumentId);
-    if (!doc) {
-      throw errors.badRequest("Không có văn bản này trong sổ", "No such document in the registry", {
-        field: "registryDocumentId",
-      });
-    }
+    await requireCitableDocument(db, auth, input.registryDocumentId, "registryDocumentId");
   }
   return db.transaction().execute(async (trx) => {
     const plan = await repo.insertPlan(trx, {
@@ -172,20 +164,11 @@ async function planView(db: Db, plan: PlanRow, internal: boolean) {
   const names = await repo.unitNames(db, [
     ...new Set([plan.unit_code, ...rows.map((t) => t.assignee_unit_code)]),
   ]);
-  const document = plan.registry_document_id
-    ? await registryRepo.findDocument(db, plan.registry_document_id)
-    : undefined;
+  const document = plan.registry_document_id ? await citedDocumentOf(db, plan.registry_document_id) : null;
   return {
     ...planDto(plan),
     unitName: names.get(plan.unit_code) ?? plan.unit_code,
-    document: document
-      ? {
-          id: document.id,
-          numberSymbol: document.number_symbol,
-          excerpt: document.excerpt,
-          issuedOn: document.issued_on,
-        }
-      : null,
+    document,
     progress: r.plan,
     tasks: rows.map((t) => ({
       id: t.id,
@@ -316,14 +299,8 @@ export async function addMilestone(
   input: { title: string; dueOn: string; doneOn?: string | null; evidenceDocumentId?: number | null },
 ) {
   const { a, plan } = await updatableTask(db, auth, taskId);
-  if (input.evidenceDocumentId && !(await registryRepo.findDocument(db, input.evidenceDocumentId))) {
-    throw errors.badRequest(
-      "Không có văn bản minh chứng này trong sổ",
-      "No such evidence document in the registry",
-      {
-        field: "evidenceDocumentId",
-      },
-    );
+  if (input.evidenceDocumentId) {
+    await requireCitableDocument(db, auth, input.evidenceDocumentId, "evidenceDocumentId");
   }
   await repo.insertMilestone(db, {
     task_id: taskId,

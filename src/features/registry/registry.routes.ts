@@ -4,6 +4,7 @@ import { RELATION_KIND_CODES } from "../../domain/document-registry.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import {
+  BigRowIdSchema,
   downloadHeaders,
   errorResponses,
   fileBody,
@@ -134,7 +135,7 @@ export function registryRoutes(deps: AppDeps) {
         "Relate the document to another (implements, replaces, amends, guides, reports_on, requested_by)",
       request: {
         params: IdParam,
-        ...jsonBody(z.object({ toId: z.number().int().min(1), kind: z.enum(RELATION_KIND_CODES) })),
+        ...jsonBody(z.object({ toId: BigRowIdSchema, kind: z.enum(RELATION_KIND_CODES) })),
       },
       responses: { 201: json(DetailSchema, "Created"), ...writeErrorResponses },
     }),

@@ -5,7 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import { type Auth, isSystemAdmin, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import {
+  type Auth,
+  isSystemAdmin,
+  recordPath,
+  requirePermission,
+  requireRecordAccess,
+  requireUnitAccess,
+} from "../../access/access.ts";
 import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
 import { checkAttachment, searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
 import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
@@ -46,12 +53,51 @@ async function requireDocument(
   permission: "unit.read" | "document.register",
 ): Promise<RegistryDocumentRow> {
   const d = await repo.findDocument(db, id);
-  if (!d) {
-    requirePermission(auth, permission);
-    throw errors.notFoundOrForbidden(String(id));
+  await requireRecordAccess(db, auth, permission, id, d && { unitCode: d.unit_code });
+  return d as RegistryDocumentRow;
+}
+
+/** What another record shows of a document it cites. */
+export interface CitedDocument {
+  id: number;
+  numberSymbol: string;
+  excerpt: string;
+  issuedOn: string;
+}
+
+const cited = (d: RegistryDocumentRow): CitedDocument => ({
+  id: d.id,
+  numberSymbol: d.number_symbol,
+  excerpt: d.excerpt,
+  issuedOn: d.issued_on,
+});
+
+/**
+ * A document a request body cites (a plan's basis, a milestone's evidence): it must be one the user may
+ * read. A missing document and another unit's are refused alike at the field, so the answer never tells
+ * which ids exist.
+ */
+export async function requireCitableDocument(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  field: string,
+): Promise<CitedDocument> {
+  const d = await repo.findDocument(db, id);
+  if (!d || !(await recordPath(db, auth, "unit.read", { unitCode: d.unit_code }))) {
+    throw errors.badRequest(
+      "Không tìm thấy văn bản này trong sổ văn bản bạn được xem",
+      "No such document in the registries you may read",
+      { field },
+    );
   }
-  await requireUnitAccess(db, auth, permission, d.unit_code);
-  return d;
+  return cited(d);
+}
+
+/** The number, excerpt and date of a document a record cites (checked when it was cited). */
+export async function citedDocumentOf(db: Db, id: number): Promise<CitedDocument | null> {
+  const d = await repo.findDocument(db, id);
+  return d ? cited(d) : null;
 }
 
 /** Audits a new entry and returns it. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import { type Auth, requireUnitAccess } from "../../access/access.ts";
+import { type Auth, requireUnitOfRecord } from "../../access/access.ts";
 import type { Database, FigureSource, RollupValueRow } from "../../db/database.ts";
 import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
 import { isWithin } from "../../domain/dates.ts";
@@ -107,7 +107,7 @@ async function registryFigures(
  */
 export async function consolidation(db: Db, auth: Auth | null, id: number, unitCode?: string) {
   const r = await requireRequest(db, auth, id);
-  const unit = unitCode ?? r.issuer_unit_code;
+  const unit = await unitOfRequest(db, auth, r, unitCode);
   const series = seriesOf(r);
   const form = await requireForm(db, r.form_id);
   const catalogue = await catalogueFor(db, form);
@@ -212,6 +212,24 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
   };
 }
 
+/**
+ * The unit a consolidation or summary is read at: the issuer (default) or a unit the request reaches (on the
+ * path of one of its reports, the old district of a period before the reform included).
+ */
+async function unitOfRequest(
+  db: Db,
+  auth: Auth | null,
+  r: { id: number; issuer_unit_code: string; issuer_path: string[] },
+  unitCode: string | undefined,
+): Promise<string> {
+  if (unitCode === undefined || unitCode === r.issuer_unit_code) return r.issuer_unit_code;
+  await requireUnitOfRecord(db, auth, "unit.read", unitCode, {
+    holderPath: r.issuer_path,
+    inRecord: await repo.requestReaches(db, r.id, unitCode),
+  });
+  return unitCode;
+}
+
 // ---- the requester's summary -----------------------------------------------------------------------------
 
 /**
@@ -220,7 +238,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
  */
 export async function getSummary(db: Db, auth: Auth | null, id: number, unitCode?: string) {
   const r = await requireRequest(db, auth, id);
-  const unit = unitCode ?? r.issuer_unit_code;
+  const unit = await unitOfRequest(db, auth, r, unitCode);
   const s = await repo.findSummary(db, id, unit);
   return {
     unitCode: unit,
@@ -243,8 +261,7 @@ export async function saveSummary(
 ) {
   const r = await requireRequest(db, auth, id, "report.review");
   const a = auth as Auth;
-  const unit = input.unit ?? r.issuer_unit_code;
-  if (unit !== r.issuer_unit_code) await requireUnitAccess(db, a, "unit.read", unit);
+  const unit = await unitOfRequest(db, a, r, input.unit);
   const form = await requireForm(db, r.form_id);
   const before = await repo.findSummary(db, id, unit);
   const narrative = input.narrative ? cleanNarrative(form, input.narrative) : (before?.narrative ?? {});

@@ -15,7 +15,7 @@ import { periodLabelOrCode } from "../../domain/periods.ts";
 import { comboOption, formCombos } from "../../domain/report-forms.ts";
 import { parseNumberVi } from "../../domain/vn-format.ts";
 import { AppError, errors } from "../../http/errors.ts";
-import { readSheetRows } from "../export/xlsx-reader.ts";
+import type { Offload } from "../../offload/pool.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { type DataValue, type Field, importValues, type Locate } from "./exchange.service.ts";
@@ -122,12 +122,18 @@ const COLUMN: Record<Field, string> = {
 const cellOf: Locate = (row, field) => `${SHEET}!${COLUMN[field]}${field === "period" ? 2 : row}`;
 
 /** Reads a filled template into value rows (each with its cells), checking that it is this request's. */
-export async function readTemplate(buffer: Buffer, requestId: number): Promise<DataValue[]> {
+export async function readTemplate(
+  buffer: Buffer,
+  requestId: number,
+  offload: Offload,
+): Promise<DataValue[]> {
   const rows: DataValue[] = [];
   let period = "";
   let found = false;
+  // read on a worker thread, within the import limits (a hostile file is refused there)
+  const sheet = await offload.readSheet(buffer, SHEET);
   try {
-    for await (const { number: n, cells } of readSheetRows(buffer, SHEET)) {
+    for (const { number: n, cells } of sheet.rows) {
       const cell = (column: number) => cells[column] ?? "";
       if (n === 2) {
         found = true;
@@ -173,9 +179,10 @@ export async function importTemplate(
   requestId: number,
   buffer: Buffer,
   dryRun: boolean,
+  offload: Offload,
 ) {
   requirePermission(auth, "report.fill");
-  const rows = await readTemplate(buffer, requestId);
+  const rows = await readTemplate(buffer, requestId, offload);
   return importValues(db, auth, requestId, rows, {
     dryRun,
     allOrNothing: true,

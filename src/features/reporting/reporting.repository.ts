@@ -722,3 +722,12 @@ export async function updateSummaryVersioned(
     .returning("version")
     .executeTakeFirst();
 }
+
+/** True when one of the request's reports has the unit on its roll-up path. */
+export async function requestReaches(db: Db, requestId: number, unitCode: string): Promise<boolean> {
+  const r = await sql<{ reaches: boolean }>`
+    select exists (
+      select 1 from submission s where s.request_id = ${requestId} and ${unitCode} = any(s.rollup_path)
+    ) as reaches`.execute(db);
+  return r.rows[0]?.reaches ?? false;
+}

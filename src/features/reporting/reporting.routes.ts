@@ -1,6 +1,5 @@
 /** /api/requests, /api/inbox, /api/submissions: periodic reporting. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { parse } from "csv-parse/sync";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
@@ -335,7 +334,7 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.ImportSummarySchema), ...writeErrorResponses },
     }),
     async (c) => {
-      const rows = exchange.parseDataValueCsv(parseCsv(await c.req.text()));
+      const rows = exchange.parseDataValueCsv(await deps.offload.readCsv(await c.req.text()));
       return c.json(
         await exchange.importValues(db, c.var.auth, c.req.valid("param").id, rows, {
           dryRun: c.req.valid("query").dryRun,
@@ -396,18 +395,11 @@ export function reportingRoutes(deps: AppDeps) {
           c.req.valid("param").id,
           body,
           c.req.valid("query").dryRun,
+          deps.offload,
         ),
         200,
       );
     },
   );
   return app;
-}
-
-function parseCsv(text: string): string[][] {
-  try {
-    return parse(text.replace(/^\uFEFF/, ""), { relaxColumnCount: true, skipEmptyLines: true }) as string[][];
-  } catch (e) {
-    throw errors.badRequest("Tệp CSV không đọc được", `The CSV cannot be read: ${(e as Error).message}`);
-  }
 }

@@ -1,6 +1,6 @@
 /** zod schemas of /api/requests, /api/inbox and /api/submissions (request and response bodies). @module */
 import { z } from "@hono/zod-openapi";
-import { IsoDateSchema, VersionSchema } from "../../http/schemas.ts";
+import { INT4_MAX, IsoDateSchema, RowIdSchema, VersionSchema } from "../../http/schemas.ts";
 import { FormSchema } from "../forms/forms.routes.ts";
 
 export const Level = z.enum(["province", "district", "commune", "hamlet"]);
@@ -47,8 +47,8 @@ const PeriodInput = z.union([
 
 export const CreateRequestBody = z.object({
   issuerUnitCode: z.string().min(1).max(40),
-  issuerBodyId: z.number().int().positive().optional(),
-  formId: z.number().int().positive(),
+  issuerBodyId: RowIdSchema.optional(),
+  formId: RowIdSchema,
   period: PeriodInput,
   referenceNo: z
     .string()
@@ -592,7 +592,12 @@ export const SummarySchema = z
   .openapi("ConsolidationSummary");
 export const SummaryBody = z.object({
   unit: z.string().min(1).max(40).optional(),
-  version: z.number().int().min(0).openapi({ description: "The version read (0: none written yet)" }),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .max(INT4_MAX)
+    .openapi({ description: "The version read (0: none written yet)" }),
   narrative: z.record(z.string().max(20), z.string().max(100_000)).optional(),
   figureSources: FigureSources.optional(),
 });

@@ -3,7 +3,14 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ROLES } from "../../access/permissions.ts";
 import type { Role } from "../../db/database.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errorResponses, json, jsonBody, VersionSchema, writeErrorResponses } from "../../http/schemas.ts";
+import {
+  errorResponses,
+  json,
+  jsonBody,
+  RowIdSchema,
+  VersionSchema,
+  writeErrorResponses,
+} from "../../http/schemas.ts";
 import * as service from "./users.service.ts";
 
 const tags = ["users"];
@@ -18,7 +25,7 @@ const GrantSchema = z.object({
 const GrantInput = z.object({
   role: RoleSchema,
   unitCode: z.string().max(20).nullable().optional(),
-  bodyId: z.number().int().min(1).nullable().optional(),
+  bodyId: RowIdSchema.nullable().optional(),
 });
 const UserSchema = z
   .object({
@@ -39,6 +46,20 @@ const Email = z
   .openapi({ description: "For reminders (optional)" });
 const Id = z.coerce.number().int().min(1).max(2_147_483_647);
 const IdParam = z.object({ id: Id.openapi({ param: { name: "id", in: "path" } }) });
+
+/**
+ * A change to a user's account or grants: once it is stored, this process forgets the user's sessions it
+ * keeps (the others hear of it through auth_change), so the next request already sees the change.
+ */
+async function forgetting<T>(
+  c: { var: AppEnv["Variables"] },
+  userId: number,
+  change: Promise<T>,
+): Promise<T> {
+  const done = await change;
+  c.var.forgetSessionsOf(userId);
+  return done;
+}
 
 export function usersRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -113,7 +134,14 @@ export function usersRoutes(deps: AppDeps) {
       responses: { 200: json(UserSchema), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await service.updateUser(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+      c.json(
+        await forgetting(
+          c,
+          c.req.valid("param").id,
+          service.updateUser(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
@@ -126,7 +154,14 @@ export function usersRoutes(deps: AppDeps) {
       responses: { 201: json(GrantSchema, "Created"), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await service.addGrant(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 201),
+      c.json(
+        await forgetting(
+          c,
+          c.req.valid("param").id,
+          service.addGrant(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+        ),
+        201,
+      ),
   );
 
   app.openapi(
@@ -145,7 +180,7 @@ export function usersRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const p = c.req.valid("param");
-      return c.json(await service.removeGrant(db, c.var.auth, p.id, p.grantId), 200);
+      return c.json(await forgetting(c, p.id, service.removeGrant(db, c.var.auth, p.id, p.grantId)), 200);
     },
   );
 

@@ -6,7 +6,7 @@ import { grantableRoles } from "../../access/permissions.ts";
 import type { Database, GrantRow, Role, UserRow } from "../../db/database.ts";
 import { errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
-import { checkPasswordStrength } from "../auth/auth.service.ts";
+import { checkPasswordStrength, endSessionsOf } from "../auth/auth.service.ts";
 import { hashPassword } from "../auth/password.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import * as repo from "./users.repository.ts";
@@ -194,6 +194,7 @@ export async function updateUser(
       ...(hash ? { password_hash: hash } : {}),
     });
     if (!row) throw errors.stale(before.version);
+    if (hash || input.isActive === false) await endSessionsOf(trx, id, { unlock: hash !== undefined });
     const grants = await repo.grantsOf(trx, [id]);
     const scope = grants[0]?.unit_code ? ((await unitPath(trx, grants[0].unit_code)) ?? []) : [];
     await appendAudit(trx, {

@@ -1,0 +1,99 @@
+/**
+ * Heavy work off the request thread: uploaded workbooks and CSV files are read, and exported workbooks built,
+ * on a small pool of worker threads (piscina) sized to the machine's cores. Each thread's heap is bounded
+ * (`resourceLimits`), each task's time too (it is stopped past `limits.seconds`), and few tasks may wait: so
+ * a hostile file costs one thread for a few seconds, while the event loop goes on answering everyone else.
+ * @module
+ */
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { TableExport } from "../features/export/table-xlsx.ts";
+import { AppError, errors } from "../http/errors.ts";
+import { DEFAULT_LIMITS, type ImportLimits, limitError } from "./limits.ts";
+import type { Answer, SheetRead, Task } from "./worker.ts";
+
+/** Heap of one worker thread: enough for the largest file within the limits, far from the machine's memory. */
+export const WORKER_HEAP_MB = 384;
+
+export interface OffloadOptions {
+  limits?: ImportLimits;
+  /** worker threads (default: half the cores, 1 to 4) */
+  threads?: number;
+}
+
+export class Offload {
+  readonly limits: ImportLimits;
+  private readonly pool: Piscina<Task, Answer<unknown>>;
+
+  constructor(opts: OffloadOptions = {}) {
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    const threads = opts.threads ?? Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2)));
+    this.pool = new Piscina({
+      filename: new URL("./worker.ts", import.meta.url).href,
+      // the worker is TypeScript, as the rest of the server
+      execArgv: ["--import", "tsx"],
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: 30_000,
+      maxQueue: threads * 8,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+    });
+  }
+
+  /** The rows of the sheet called `sheetName` (else the first) of an uploaded .xlsx, with the sheet's name. */
+  readSheet(bytes: Uint8Array, sheetName: string): Promise<SheetRead> {
+    return this.run({ kind: "sheet", bytes, sheetName, limits: this.limits }) as Promise<SheetRead>;
+  }
+
+  /** The records of an uploaded CSV file. */
+  readCsv(text: string): Promise<string[][]> {
+    return this.run({ kind: "csv", text, limits: this.limits }) as Promise<string[][]>;
+  }
+
+  /** A table as an .xlsx workbook; refused past the export limits before any work. */
+  async buildTable(table: TableExport): Promise<Buffer> {
+    const { exportRows, exportCells } = this.limits;
+    if (table.rows.length > exportRows) throw limitError({ limit: "exportRows", max: exportRows });
+    const cells = table.rows.reduce((n, r) => n + r.length, table.columns.length);
+    if (cells > exportCells) throw limitError({ limit: "exportCells", max: exportCells });
+    const bytes = (await this.run({ kind: "table", table, limits: this.limits })) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  private async run(task: Task): Promise<unknown> {
+    let answer: Answer<unknown>;
+    try {
+      answer = await this.pool.run(task, { signal: AbortSignal.timeout(this.limits.seconds * 1000) });
+    } catch (err) {
+      throw failure(err, this.limits);
+    }
+    if (answer.ok) return answer.value;
+    if ("limit" in answer) throw limitError(answer.limit);
+    const why = answer.invalid.slice(0, 200);
+    throw task.kind === "csv"
+      ? errors.badRequest("Tệp CSV không đọc được", `The CSV cannot be read: ${why}`)
+      : errors.badRequest("Không đọc được tệp Excel (.xlsx)", `The Excel file cannot be read: ${why}`);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close({ force: true });
+  }
+}
+
+/** Why the pool gave no answer: the task ran out of time or memory, or too many were waiting. */
+function failure(err: unknown, limits: ImportLimits): AppError {
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e.name === "AbortError" || e.name === "TimeoutError")
+    return limitError({ limit: "seconds", max: limits.seconds });
+  if (e.code === "ERR_WORKER_OUT_OF_MEMORY") return limitError({ limit: "memory", max: WORKER_HEAP_MB });
+  if (e.message === "Task queue is at limit") {
+    return new AppError(
+      429,
+      "busy",
+      "Máy chủ đang đọc nhiều tệp cùng lúc; hãy gửi lại sau ít giây",
+      "The server is reading many files at once; send it again in a few seconds",
+      { retryAfter: 5 },
+    );
+  }
+  return limitError({ limit: "memory", max: WORKER_HEAP_MB });
+}

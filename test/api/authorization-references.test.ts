@@ -1,0 +1,376 @@
+/**
+ * The authorization matrix for references: a request that is allowed on its own target (the user's province,
+ * 82) but cites another province's object (19) by id or code is refused, and in the same words as a request
+ * citing an object that does not exist, so the answer tells neither that the object exists nor who holds it.
+ * Every route whose schema carries a reference has a case here (checked against the OpenAPI document).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUserFromCli } from "../../src/features/users/users.service.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+interface Objects {
+  doc: number;
+  youthBody: number;
+  committee: number;
+  number: number;
+  model: number;
+  task: number;
+  commune: string;
+}
+interface ReferenceCase {
+  /** route and the field (or query parameter) holding the reference */
+  name: string;
+  actor: "editor" | "unit_admin";
+  run(c: TestClient, ref: Objects): Promise<Response>;
+}
+
+/** Objects that do not exist, one distinct id per kind (so the two refusals can be lined up). */
+const MISSING: Objects = {
+  doc: 2_000_000_001,
+  youthBody: 2_000_000_002,
+  committee: 2_000_000_003,
+  number: 2_000_000_004,
+  model: 2_000_000_005,
+  task: 2_000_000_006,
+  commune: "99998",
+};
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let sysAdmin: TestClient;
+const actors = {} as Record<ReferenceCase["actor"], TestClient>;
+const out = {} as Objects;
+/** Objects of province 82 the cases write on. */
+const own = { request: 0, plan: 0, task: 0, committee: 0, commune: "30037" };
+let n = 0;
+const uniq = () => `${Date.now() % 100000}${n++}`;
+
+const modelInput = (unit: string) => ({
+  unitCode: unit,
+  year: 2025,
+  name: `Mô hình ${uniq()} giúp nhau ${uniq()}`,
+  fieldCode: "economy",
+  kind: "collective",
+  details: {},
+  startedOn: "2025-01-01",
+});
+
+/** A model of the commune brought by the system admin to the step before its commendation. */
+async function exemplaryModel(): Promise<number> {
+  const m = await sysAdmin.json("POST", "/api/models", modelInput(own.commune));
+  const step = (body: object) => sysAdmin.json("POST", `/api/models/${m.body.id}/years/2025/steps`, body);
+  await step({ to: "implementing", version: 1 });
+  // the example criteria of a collective model (C1–C5), all met
+  await step({ to: "assessed", version: 2, answers: { C1: true, C2: true, C3: true, C4: true, C5: true } });
+  await step({ to: "recognised", version: 3 });
+  await step({ to: "exemplary", version: 4 });
+  return m.body.id;
+}
+
+const CASES: ReferenceCase[] = [
+  {
+    name: "POST /api/units/{code}/bodies parentBodyId",
+    actor: "unit_admin",
+    run: (c, r) =>
+      c.request("POST", "/api/units/82/bodies", {
+        kind: "youth_union",
+        name: `Đoàn ${uniq()}`,
+        parentBodyId: r.youthBody,
+      }),
+  },
+  {
+    name: "POST /api/users grants.bodyId",
+    actor: "unit_admin",
+    run: (c, r) =>
+      c.request("POST", "/api/users", {
+        username: `r${uniq()}`,
+        displayName: "Cán bộ",
+        password: "password123",
+        grants: [{ role: "viewer", unitCode: "82", bodyId: r.committee }],
+      }),
+  },
+  {
+    name: "POST /api/users/{id}/grants bodyId",
+    actor: "unit_admin",
+    run: async (c, r) => {
+      const u = await sysAdmin.json("POST", "/api/users", {
+        username: `g${uniq()}`,
+        displayName: "Cán bộ",
+        password: "password123",
+        grants: [{ role: "viewer", unitCode: "82" }],
+      });
+      return c.request("POST", `/api/users/${u.body.id}/grants`, {
+        role: "viewer",
+        unitCode: "82",
+        bodyId: r.committee,
+      });
+    },
+  },
+  ...(["/api/requests", "/api/requests/preview"] as const).map(
+    (path): ReferenceCase => ({
+      name: `POST ${path} issuerBodyId`,
+      actor: "editor",
+      run: (c, r) =>
+        c.request("POST", path, {
+          issuerUnitCode: "82",
+          issuerBodyId: r.committee,
+          formId: 1,
+          period: { start: "2026-01-01", end: "2027-12-31" },
+          targetLevel: "commune",
+          deadline: "2028-01-10",
+        }),
+    }),
+  ),
+  {
+    name: "GET /api/requests/{id}/consolidation unit",
+    actor: "editor",
+    run: (c, r) => c.request("GET", `/api/requests/${own.request}/consolidation?unit=${r.commune}`),
+  },
+  {
+    name: "GET /api/requests/{id}/summary unit",
+    actor: "editor",
+    run: (c, r) => c.request("GET", `/api/requests/${own.request}/summary?unit=${r.commune}`),
+  },
+  {
+    name: "PUT /api/requests/{id}/summary unit",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("PUT", `/api/requests/${own.request}/summary`, {
+        unit: r.commune,
+        version: 0,
+        narrative: { I: "Tóm tắt" },
+      }),
+  },
+  {
+    name: "GET /api/requests/{id}/excel unit",
+    actor: "editor",
+    run: (c, r) => c.request("GET", `/api/requests/${own.request}/excel?unit=${r.commune}`),
+  },
+  {
+    name: "POST /api/requests/{id}/document bodyId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", `/api/requests/${own.request}/document`, {
+        format: "docx",
+        bodyId: r.committee,
+        place: "Tỉnh",
+        recipients: ["Lưu: VT"],
+        signature: { authority: ["TM. Ủy ban nhân dân", "Chủ tịch"], signer: "A" },
+      }),
+  },
+  {
+    name: "POST /api/requests/{id}/document numberId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", `/api/requests/${own.request}/document`, {
+        format: "docx",
+        bodyId: own.committee,
+        numberId: r.number,
+        allowEmptySections: true,
+        place: "Tỉnh",
+        recipients: ["Lưu: VT"],
+        signature: { authority: ["TM. Ủy ban nhân dân", "Chủ tịch"], signer: "A" },
+      }),
+  },
+  {
+    name: "POST /api/registry/{id}/relations toId",
+    actor: "editor",
+    run: async (c, r) => {
+      const d = await sysAdmin.json("POST", "/api/registry", registryInput("82"));
+      return c.request("POST", `/api/registry/${d.body.id}/relations`, { toId: r.doc, kind: "implements" });
+    },
+  },
+  {
+    name: "POST /api/plans registryDocumentId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", "/api/plans", { unitCode: "82", title: "Kế hoạch", registryDocumentId: r.doc }),
+  },
+  {
+    name: "POST /api/plans/{id}/tasks parentId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", `/api/plans/${own.plan}/tasks`, {
+        title: "Nhiệm vụ con",
+        assigneeUnitCode: "82",
+        dueOn: "2099-01-01",
+        parentId: r.task,
+      }),
+  },
+  {
+    name: "POST /api/plans/{id}/tasks assigneeUnitCode",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", `/api/plans/${own.plan}/tasks`, {
+        title: "Nhiệm vụ",
+        assigneeUnitCode: r.commune,
+        dueOn: "2099-01-01",
+      }),
+  },
+  {
+    name: "POST /api/tasks/{id}/milestones evidenceDocumentId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", `/api/tasks/${own.task}/milestones`, {
+        title: "Mốc",
+        dueOn: "2099-01-01",
+        evidenceDocumentId: r.doc,
+      }),
+  },
+  {
+    name: "POST /api/models bodyId",
+    actor: "editor",
+    run: (c, r) => c.request("POST", "/api/models", { ...modelInput(own.commune), bodyId: r.committee }),
+  },
+  {
+    name: "POST /api/models/carry-over modelIds",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", "/api/models/carry-over", { unitCode: own.commune, year: 2026, modelIds: [r.model] }),
+  },
+  {
+    name: "POST /api/models/{id}/years/{year}/steps decisionNumberId",
+    actor: "editor",
+    run: async (c, r) => {
+      const id = await exemplaryModel();
+      return c.request("POST", `/api/models/${id}/years/2025/steps`, {
+        to: "commended",
+        version: 5,
+        decisionNumberId: r.number,
+      });
+    },
+  },
+];
+
+const registryInput = (unitCode: string) => ({
+  unitCode,
+  direction: "incoming",
+  numberSymbol: `${uniq()}-NQ/TU`,
+  issuerName: "Tỉnh ủy",
+  issuedOn: "2026-01-05",
+  excerpt: "Nghị quyết về công tác dân vận",
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sysAdmin = await t.login("admin");
+  for (const role of ["editor", "unit_admin"] as const) {
+    await createUserFromCli(t.db, {
+      username: `ref.${role}`,
+      displayName: role,
+      password: "password123",
+      grants: [{ role, unitCode: "82" }],
+    });
+    actors[role] = await t.login(`ref.${role}`, "password123");
+  }
+  const bodiesOf = async (unit: string) =>
+    (await sysAdmin.json("GET", `/api/units/${unit}/bodies`)).body.items;
+  const committeeOf = async (unit: string) =>
+    (await bodiesOf(unit)).find((b: { kind: string }) => b.kind === "people_committee").id as number;
+  out.committee = await committeeOf("19");
+  own.committee = await committeeOf("82");
+  out.youthBody = (
+    await sysAdmin.json("POST", "/api/units/19/bodies", { kind: "youth_union", name: `Đoàn ${uniq()}` })
+  ).body.id;
+  out.doc = (await sysAdmin.json("POST", "/api/registry", registryInput("19"))).body.id;
+  out.number = (
+    await sysAdmin.json("POST", `/api/bodies/${out.committee}/document-numbers`, {
+      typeCode: "QĐ",
+      title: "Khen thưởng",
+    })
+  ).body.id;
+  out.model = (await sysAdmin.json("POST", "/api/models", modelInput("05860"))).body.id;
+  out.commune = "05860";
+  const plan19 = await sysAdmin.json("POST", "/api/plans", { unitCode: "19", title: "Kế hoạch" });
+  out.task = (
+    await sysAdmin.json("POST", `/api/plans/${plan19.body.id}/tasks`, {
+      title: "Nhiệm vụ",
+      assigneeUnitCode: "19",
+      dueOn: "2099-01-01",
+    })
+  ).body.tasks[0].id;
+  const plan82 = await sysAdmin.json("POST", "/api/plans", { unitCode: "82", title: "Kế hoạch" });
+  own.plan = plan82.body.id;
+  own.task = (
+    await sysAdmin.json("POST", `/api/plans/${own.plan}/tasks`, {
+      title: "Nhiệm vụ",
+      assigneeUnitCode: "82",
+      dueOn: "2099-01-01",
+    })
+  ).body.tasks[0].id;
+  own.request = (
+    await sysAdmin.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: (await sysAdmin.json("GET", "/api/forms")).body.items[0].id,
+      period: { start: "2026-01-01", end: "2027-12-31" },
+      targetLevel: "commune",
+      deadline: "2028-01-10",
+    })
+  ).body.id;
+  for (const [k, v] of Object.entries(out)) expect(v, k).toBeTruthy();
+});
+
+/** The refusal of a missing object, with each missing id put back as the other province's. */
+function asIfCited(text: string): string {
+  let shown = text;
+  for (const k of Object.keys(MISSING) as (keyof Objects)[])
+    shown = shown.replaceAll(String(MISSING[k]), String(out[k]));
+  return shown;
+}
+
+describe("a reference is a read", () => {
+  it("has a case for every reference a request body or query carries", async () => {
+    const doc = (await t.anonymous.json("GET", "/api/openapi.json")).body;
+    const carried: string[] = [];
+    const walk = (s: Record<string, unknown> | undefined, route: string, at: string, depth = 0) => {
+      if (!s || depth > 6) return;
+      const resolved = (s.$ref ? doc.components.schemas[String(s.$ref).split("/").pop() as string] : s) as {
+        properties?: Record<string, Record<string, unknown>>;
+        items?: Record<string, unknown>;
+      };
+      for (const [k, v] of Object.entries(resolved.properties ?? {})) {
+        if (/(Id|Ids)$/.test(k)) carried.push(`${route} ${at}${k}`);
+        walk(v, route, `${at}${k}.`, depth + 1);
+        walk(v.items as Record<string, unknown> | undefined, route, `${at}${k}.`, depth + 1);
+      }
+    };
+    for (const [path, ops] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        const body = (op.requestBody as { content?: Record<string, { schema?: Record<string, unknown> }> })
+          ?.content?.["application/json"]?.schema;
+        walk(body, route, "");
+        // a unit named inside a record of the address (a request's consolidation, summary, workbook)
+        if (path.includes("{id}")) {
+          for (const p of (op.parameters as { name: string; in: string }[] | undefined) ?? []) {
+            if (p.in === "query" && p.name === "unit") carried.push(`${route} unit`);
+          }
+          if (/"unit"/.test(JSON.stringify(body?.properties ? Object.keys(body.properties) : []))) {
+            carried.push(`${route} unit`);
+          }
+        }
+      }
+    }
+    // report forms are one national catalogue, held by no unit
+    const covered = new Set([
+      ...CASES.map((c) => c.name),
+      "POST /api/requests formId",
+      "POST /api/requests/preview formId",
+    ]);
+    expect(carried.length).toBeGreaterThan(10);
+    expect([...new Set(carried)].filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    it(`${c.name}: another province's object is refused like one that does not exist`, async () => {
+      const actor = actors[c.actor];
+      const cited = await c.run(actor, out);
+      const missing = await c.run(actor, MISSING);
+      const [citedText, missingText] = [await cited.text(), await missing.text()];
+      expect(cited.status, citedText).toBeGreaterThanOrEqual(400);
+      expect(cited.status, citedText).toBeLessThan(500);
+      expect(cited.status).toBe(missing.status);
+      expect(citedText).toBe(asIfCited(missingText));
+      // the refusal never names the holder
+      expect(citedText).not.toMatch(/Thái Nguyên|"19"|: 19\b/);
+    });
+  }
+});
