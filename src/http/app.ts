@@ -32,7 +32,7 @@ import { limitBody } from "./json-body.ts";
 import { dataExceptionError } from "./pg-errors.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { refuseForbiddenCharacters } from "./text-guard.ts";
-import { issueMessages } from "./zod-messages.ts";
+import { validationDetails } from "./zod-messages.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) and attachments may be larger. */
@@ -53,15 +53,7 @@ export function createApp(deps: AppDeps) {
         if (param?.code === "too_big" && param.path.length === 1) {
           throw errors.notFoundOrForbidden(c.req.param(String(param.path[0])) ?? "");
         }
-        throw errors.validation(
-          result.error.issues.map((i) => ({
-            path: i.path.join("."),
-            field: i.path.join("."),
-            message: i.message,
-            code: i.code,
-            ...issueMessages(i),
-          })),
-        );
+        throw errors.validation(validationDetails(result.error.issues));
       }
     },
   });

@@ -72,3 +72,14 @@ export function issueMessages(issue: Issue): { messageVi: string; messageEn: str
       return { messageVi: "Giá trị không hợp lệ", messageEn: issue.message || "Not valid" };
   }
 }
+
+/** A refusal's details, one entry per issue: the field's path and the message in both languages. */
+export function validationDetails(issues: readonly Issue[]) {
+  return issues.map((i) => ({
+    path: i.path.join("."),
+    field: i.path.join("."),
+    message: i.message,
+    code: i.code,
+    ...issueMessages(i),
+  }));
+}

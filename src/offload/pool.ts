@@ -7,10 +7,9 @@
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { TableExport } from "../features/export/table-xlsx.ts";
 import { AppError, errors } from "../http/errors.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitError } from "./limits.ts";
-import type { Answer, SheetRead, Task } from "./worker.ts";
+import type { Answer, BuiltTable, SheetRead, Task } from "./worker.ts";
 
 /** Heap of one worker thread: enough for the largest file within the limits, far from the machine's memory. */
 export const WORKER_HEAP_MB = 384;
@@ -45,19 +44,21 @@ export class Offload {
     return this.run({ kind: "sheet", bytes, sheetName, limits: this.limits }) as Promise<SheetRead>;
   }
 
-  /** The records of an uploaded CSV file. */
-  readCsv(text: string): Promise<string[][]> {
-    return this.run({ kind: "csv", text, limits: this.limits }) as Promise<string[][]>;
+  /** The records of an uploaded CSV file (UTF-8; decoded on the worker thread). */
+  readCsv(bytes: Uint8Array): Promise<string[][]> {
+    return this.run({ kind: "csv", bytes, limits: this.limits }) as Promise<string[][]>;
   }
 
-  /** A table as an .xlsx workbook; refused past the export limits before any work. */
-  async buildTable(table: TableExport): Promise<Buffer> {
-    const { exportRows, exportCells } = this.limits;
-    if (table.rows.length > exportRows) throw limitError({ limit: "exportRows", max: exportRows });
-    const cells = table.rows.reduce((n, r) => n + r.length, table.columns.length);
-    if (cells > exportCells) throw limitError({ limit: "exportCells", max: exportCells });
-    const bytes = (await this.run({ kind: "table", table, limits: this.limits })) as Uint8Array;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  /**
+   * A table sent as JSON, as an .xlsx workbook: parsed, checked against its schema and the export limits, and
+   * built, all on a worker thread (a table of 100,000 rows takes ≈ 0.1 s only to be checked).
+   */
+  async buildTable(json: string): Promise<{ title: string; file: Buffer }> {
+    const built = (await this.run({ kind: "table", json, limits: this.limits })) as BuiltTable;
+    return {
+      title: built.title,
+      file: Buffer.from(built.bytes.buffer, built.bytes.byteOffset, built.bytes.byteLength),
+    };
   }
 
   private async run(task: Task): Promise<unknown> {
@@ -69,6 +70,7 @@ export class Offload {
     }
     if (answer.ok) return answer.value;
     if ("limit" in answer) throw limitError(answer.limit);
+    if ("refused" in answer) throw errors.validation(answer.refused);
     const why = answer.invalid.slice(0, 200);
     throw task.kind === "csv"
       ? errors.badRequest("Tệp CSV không đọc được", `The CSV cannot be read: ${why}`)

@@ -5,19 +5,33 @@
  * @module
  */
 import { parse } from "csv-parse/sync";
-import { buildTable, type TableExport } from "../features/export/table-xlsx.ts";
+import { buildTable, TableSchema } from "../features/export/table-xlsx.ts";
 import { readSheet, type SheetRow, XlsxInvalid } from "../features/export/xlsx-reader.ts";
+import { validationDetails } from "../http/zod-messages.ts";
 import { type ImportLimits, LimitExceeded, type LimitReport } from "./limits.ts";
 
 export type Task =
   | { kind: "sheet"; bytes: Uint8Array; sheetName: string; limits: ImportLimits }
-  | { kind: "csv"; text: string; limits: ImportLimits }
-  | { kind: "table"; table: TableExport; limits: ImportLimits };
+  | { kind: "csv"; bytes: Uint8Array; limits: ImportLimits }
+  | { kind: "table"; json: string; limits: ImportLimits };
 
 export type Answer<T> =
   | { ok: true; value: T }
   | { ok: false; limit: LimitReport }
-  | { ok: false; invalid: string };
+  | { ok: false; invalid: string }
+  | { ok: false; refused: ReturnType<typeof validationDetails> };
+
+/** A table to export, checked (shape, then the export limits) and built. */
+export interface BuiltTable {
+  title: string;
+  bytes: Uint8Array;
+}
+
+class Refused extends Error {
+  constructor(readonly details: ReturnType<typeof validationDetails>) {
+    super("refused");
+  }
+}
 
 export interface SheetRead {
   name: string;
@@ -34,10 +48,36 @@ async function run(task: Task): Promise<unknown> {
       return { name: sheet.name, rows } satisfies SheetRead;
     }
     case "csv":
-      return readCsv(task.text, task.limits);
+      return readCsv(new TextDecoder().decode(task.bytes), task.limits);
     case "table":
-      return buildTable(task.table);
+      return table(task.json, task.limits);
   }
+}
+
+async function table(json: string, limits: ImportLimits): Promise<BuiltTable> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    throw new Refused([
+      {
+        path: "",
+        field: "",
+        message: (err as Error).message,
+        code: "custom" as const,
+        messageVi: "Dữ liệu gửi lên không phải JSON hợp lệ",
+        messageEn: "The body is not valid JSON",
+      },
+    ]);
+  }
+  const parsed = TableSchema.safeParse(value);
+  if (!parsed.success) throw new Refused(validationDetails(parsed.error.issues));
+  const t = parsed.data;
+  if (t.rows.length > limits.exportRows)
+    throw new LimitExceeded({ limit: "exportRows", max: limits.exportRows });
+  const cells = t.rows.reduce((n, r) => n + r.length, t.columns.length);
+  if (cells > limits.exportCells) throw new LimitExceeded({ limit: "exportCells", max: limits.exportCells });
+  return { title: t.title, bytes: await buildTable(t) };
 }
 
 /** A CSV's records, each field within the limits (csv-parse stops at the first record past them). */
@@ -67,6 +107,7 @@ export default async function work(task: Task): Promise<Answer<unknown>> {
     return { ok: true, value: await run(task) };
   } catch (err) {
     if (err instanceof LimitExceeded) return { ok: false, limit: err.report };
+    if (err instanceof Refused) return { ok: false, refused: err.details };
     if ((err as { code?: string }).code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
       return { ok: false, invalid: (err as Error).message };
     }

@@ -1,11 +1,17 @@
 /** Any table the web shows, as an Excel file: a title row, a bold header, numbers kept numeric. @module */
 import ExcelJS from "exceljs";
+import { z } from "zod";
 
-export interface TableExport {
-  title: string;
-  columns: string[];
-  rows: (string | number | null)[][];
-}
+const Cell = z.union([z.string().max(10_000), z.number(), z.null()]);
+
+/** The table the web sends; checked on the worker thread (its rows can be many). */
+export const TableSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  columns: z.array(z.string().max(200)).min(1).max(100),
+  rows: z.array(z.array(Cell).max(100)).max(100_000),
+});
+
+export type TableExport = z.infer<typeof TableSchema>;
 
 /**
  * A worksheet name Excel accepts (ECMA-376 Part 1 §18.2.19 and Excel's rules): at most 31 characters, none of

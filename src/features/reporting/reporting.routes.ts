@@ -334,7 +334,8 @@ export function reportingRoutes(deps: AppDeps) {
       responses: { 200: json(s.ImportSummarySchema), ...writeErrorResponses },
     }),
     async (c) => {
-      const rows = exchange.parseDataValueCsv(await deps.offload.readCsv(await c.req.text()));
+      const file = new Uint8Array(await c.req.arrayBuffer());
+      const rows = exchange.parseDataValueCsv(await deps.offload.readCsv(file));
       return c.json(
         await exchange.importValues(db, c.var.auth, c.req.valid("param").id, rows, {
           dryRun: c.req.valid("query").dryRun,
