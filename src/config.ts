@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | null;
+  /** Set by the supervisor for the server process it runs: the embedded PostgreSQL it started. */
+  embeddedUrl: string | null;
   logLevel: string;
   secureCookies: boolean;
   /** SMTP server for e-mail reminders (smtp://user:pass@host:587); none = reminders in the app only. */
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir: path.resolve(env.DANVAN_DATA_DIR ?? "data"),
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    embeddedUrl: env.DANVAN_EMBEDDED_URL?.trim() || null,
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.DANVAN_SECURE_COOKIES === "1",
     smtpUrl: env.SMTP_URL?.trim() || null,

@@ -48,7 +48,12 @@ export async function prepareDatabase(
   log: Logger,
   progress?: Progress,
 ): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    embeddedUrl: config.embeddedUrl,
+    dataDir: config.dataDir,
+    log,
+  });
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length) log.info({ applied }, "migrations applied");

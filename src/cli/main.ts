@@ -19,6 +19,7 @@ import { AppError } from "../http/errors.ts";
 import { createLogger } from "../logger.ts";
 import { prepareDatabase, startServer, stopOnSignals } from "../server.ts";
 import { progressBar } from "./progress.ts";
+import { supervise } from "./supervisor.ts";
 
 const HELP = `danvan — hệ thống thông tin công tác dân vận
 
@@ -38,6 +39,10 @@ const log = createLogger();
 
 async function serve(withDemo: boolean) {
   const config = loadConfig();
+  // the server runs in a child process this one restarts (cli/supervisor.ts), unless it is that child
+  if (!process.env.DANVAN_SUPERVISED && process.env.DANVAN_SUPERVISE !== "0") {
+    return supervise(config, log, withDemo);
+  }
   const bar = progressBar();
   const handle = await prepareDatabase(config, log, bar.onProgress);
   bar.done();
@@ -50,6 +55,8 @@ async function serve(withDemo: boolean) {
   }
   const server = await startServer(config, log, handle);
   stopOnSignals(server.stop, log);
+  // a supervised server whose supervisor is gone stops too (the supervisor's database is going with it)
+  process.once("disconnect", () => void server.stop().then(() => process.exit(0)));
   console.log(`\ndanvan đang chạy / is running at ${server.url}  (database: ${handle.kind})\n`);
 }
 

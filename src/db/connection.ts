@@ -24,6 +24,8 @@ export interface DatabaseHandle {
 
 export interface OpenOptions {
   databaseUrl: string | null;
+  /** An embedded server started by the supervisor (cli/supervisor.ts): used as it is, not started again. */
+  embeddedUrl?: string | null;
   dataDir: string;
   log: Logger;
   poolSize?: number;
@@ -31,19 +33,25 @@ export interface OpenOptions {
 
 const EMBEDDED_DB = "danvan";
 
-export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) {
-    return connect(opts.databaseUrl, "external", opts.poolSize, async () => undefined);
-  }
-  const server = await startEmbedded(opts.dataDir, opts.log);
+/** Starts the embedded server of `dataDir` with danvan's database in it; its URL and how to stop it. */
+export async function startEmbeddedDatabase(dataDir: string, log: Logger) {
+  const server = await startEmbedded(dataDir, log);
   try {
     await ensureDatabase(server.url, EMBEDDED_DB);
   } catch (err) {
     await server.stop();
     throw err;
   }
-  const url = server.url.replace(/\/postgres$/, `/${EMBEDDED_DB}`);
-  return connect(url, "embedded", opts.poolSize, server.stop);
+  return { url: server.url.replace(/\/postgres$/, `/${EMBEDDED_DB}`), stop: server.stop };
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    return connect(opts.databaseUrl, "external", opts.poolSize, async () => undefined);
+  }
+  if (opts.embeddedUrl) return connect(opts.embeddedUrl, "embedded", opts.poolSize);
+  const server = await startEmbeddedDatabase(opts.dataDir, opts.log);
+  return connect(server.url, "embedded", opts.poolSize, server.stop);
 }
 
 export function connect(

@@ -73,41 +73,7 @@ describe("embedded PostgreSQL", () => {
   }, 120_000);
 });
 
-describe("danvan serve", () => {
-  it("starts its own database, prints its URL, and shuts both down cleanly on SIGTERM", async () => {
-    const { spawn } = await import("node:child_process");
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-serve-"));
-    await fs.chmod(dir, 0o755);
-    const env: NodeJS.ProcessEnv = { ...process.env, DANVAN_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "warn" };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ["bin/danvan.js", "serve"], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90_000);
-      const onData = (b: Buffer) => {
-        out += b.toString();
-        const m = /is running at (http:\/\/\S+)/.exec(out);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-    });
-    const health = (await (await fetch(`${url}/api/health`)).json()) as { database: string };
-    expect(health.database).toBe("embedded");
-    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exit).toBe(0);
-    // PostgreSQL stopped too: its lock file is gone
-    await expect(fs.access(path.join(dir, "pg", "postmaster.pid"))).rejects.toThrow();
-    await fs.rm(dir, { recursive: true, force: true });
-  }, 120_000);
-});
+// `danvan serve` (its database, the restarts, SIGTERM) is tested in test/api/supervisor.test.ts
 
 describe("restoreLibrarySymlinks", () => {
   it("recreates the shared-library links that a held-back install script would have made", async () => {
