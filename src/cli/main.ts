@@ -7,6 +7,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { ROLES } from "../access/permissions.ts";
 import { loadConfig } from "../config.ts";
+import { BackupError } from "../db/backup.ts";
 import { openDatabase } from "../db/connection.ts";
 import type { Role } from "../db/database.ts";
 import { StartupError } from "../db/embedded.ts";
@@ -19,6 +20,7 @@ import { createUserFromCli } from "../features/users/users.service.ts";
 import { AppError } from "../http/errors.ts";
 import { createLogger } from "../logger.ts";
 import { prepareDatabase, startServer, stopOnSignals } from "../server.ts";
+import { backupCommand, restoreCommand } from "./backup-commands.ts";
 import { progressBar } from "./progress.ts";
 import { supervise } from "./supervisor.ts";
 
@@ -28,6 +30,9 @@ Usage:
   danvan serve                      start the server (PORT, default 3000)
   danvan demo                       add demo users and data, then start the server
   danvan migrate                    apply database migrations
+  danvan backup --to FILE           a consistent backup (also while the server runs)
+  danvan restore --from FILE [--replace]
+                                    restore a backup into DANVAN_DATA_DIR (or DATABASE_URL)
   danvan units import --file F --from YYYY-MM-DD [--mode update|replace]
                       [--mapping M.csv] [--province-mapping P.csv]
                                     load a new edition of the official unit list
@@ -169,6 +174,25 @@ async function userAdd(args: string[]) {
 
 class UsageError extends Error {}
 
+async function backupOrRestore(cmd: "backup" | "restore", args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      to: { type: "string" },
+      from: { type: "string" },
+      replace: { type: "boolean", default: false },
+    },
+  });
+  const config = loadConfig();
+  if (cmd === "backup") {
+    if (!values.to) throw new UsageError("backup needs --to FILE");
+    console.log(await backupCommand(config, log, values.to));
+  } else {
+    if (!values.from) throw new UsageError("restore needs --from FILE");
+    console.log(await restoreCommand(config, log, values.from, values.replace ?? false));
+  }
+}
+
 async function main(argv: string[]) {
   const [cmd, sub, ...rest] = argv;
   switch (cmd) {
@@ -178,6 +202,12 @@ async function main(argv: string[]) {
       return serve(true);
     case "migrate":
       return migrate();
+    case "backup":
+    case "restore":
+      return backupOrRestore(
+        cmd,
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+      );
     case "units":
       if (sub === "import") return unitsImport(rest);
       throw new UsageError("unknown units command");
@@ -212,7 +242,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     console.error(`${err.messageVi} / ${err.messageEn}`);
     process.exit(2);
   }
-  if (err instanceof StartupError) {
+  if (err instanceof StartupError || err instanceof BackupError) {
     console.error(err.message);
     process.exit(1);
   }

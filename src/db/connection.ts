@@ -31,7 +31,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-const EMBEDDED_DB = "danvan";
+export const EMBEDDED_DB = "danvan";
 
 /** Starts the embedded server of `dataDir` with danvan's database in it; its URL and how to stop it. */
 export async function startEmbeddedDatabase(dataDir: string, log: Logger) {

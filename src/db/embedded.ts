@@ -328,3 +328,24 @@ export async function startEmbedded(dataDir: string, log: Logger): Promise<Embed
     stop,
   };
 }
+
+/** The folder of the embedded cluster of `dataDir` (its own `pg`, or where `pg-location.txt` says). */
+export async function clusterFolderOf(dataDir: string): Promise<string> {
+  const note = path.join(path.resolve(dataDir), "pg-location.txt");
+  if (existsSync(note)) {
+    const where = (await fs.readFile(note, "utf8")).split("\n")[1]?.trim();
+    if (where) return where;
+  }
+  return path.join(path.resolve(dataDir), "pg");
+}
+
+/** The URL of the embedded server of `dataDir` while it runs (a backup then reads from it), else null. */
+export async function runningServerUrl(dataDir: string, database: string): Promise<string | null> {
+  const pidFile = path.join(await clusterFolderOf(dataDir), "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: the server's pid, its data folder, start time, port, ... (one per line)
+  const [pid, , , port] = (await fs.readFile(pidFile, "utf8")).split("\n");
+  if (!pid || !port || !isAlive(Number(pid))) return null;
+  const password = (await fs.readFile(path.join(path.resolve(dataDir), "db-password"), "utf8")).trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${Number(port)}/${database}`;
+}

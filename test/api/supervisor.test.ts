@@ -1,15 +1,19 @@
 /**
  * `danvan serve` keeps the server up: killed with kill -9, the server process is restarted on the same
- * embedded PostgreSQL, which kept running; a SIGTERM stops the server and then the database.
+ * embedded PostgreSQL, which kept running; `danvan backup` reads from it while it runs, and `danvan restore`
+ * puts the backup in a new data folder (refusing one that holds data); a SIGTERM stops the server and then the
+ * database.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
 import { freePort } from "../../src/db/embedded.ts";
 
+const run = promisify(execFile);
 let supervisor: ChildProcess | null = null;
 afterAll(() => {
   supervisor?.kill("SIGKILL");
@@ -64,6 +68,23 @@ it("restarts a killed server process on the database that kept running, and stop
   ).toBe(postmaster);
   const body = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { database: string };
   expect(body.database).toBe("embedded");
+
+  // a backup from the running server, restored into a new data folder; a folder with data is refused
+  const file = path.join(dir, "backup.danvan.gz");
+  const cli = (args: string[], dataDir: string) =>
+    run(process.execPath, ["bin/danvan.js", ...args], { env: { ...env, DANVAN_DATA_DIR: dataDir } }).then(
+      (r) => ({ code: 0, out: r.stdout + r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+  const backup = await cli(["backup", "--to", file], path.join(dir, "data"));
+  expect(backup.code, backup.out).toBe(0);
+  expect(backup.out).toMatch(/backed up \d+ bảng\/tables/);
+  const restored = await cli(["restore", "--from", file], path.join(dir, "copy"));
+  expect(restored.code, restored.out).toBe(0);
+  const again = await cli(["restore", "--from", file], path.join(dir, "copy"));
+  expect(again.code).toBe(1);
+  expect(again.out).toMatch(/holds data: add --replace/);
+  expect(again.out).not.toMatch(/\n\s+at /);
 
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   proc.kill("SIGTERM");
