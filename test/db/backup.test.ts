@@ -140,6 +140,7 @@ describe("backup and restore", () => {
         headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
       return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
     const cur = await call("GET", `/api/submissions/${submissionId}`);
