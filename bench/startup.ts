@@ -12,7 +12,7 @@ import { prepareDatabase } from "../src/server.ts";
 const log = createLogger("warn");
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-bench-startup-"));
 await fs.chmod(dataDir, 0o755);
-const config = { ...loadConfig({}), dataDir, databaseUrl: null };
+const config = { ...loadConfig({ DANVAN_BACKUP_EVERY_HOURS: "0" }), dataDir, databaseUrl: null };
 
 let t = performance.now();
 let h = await prepareDatabase(config, log);

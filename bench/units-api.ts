@@ -30,7 +30,12 @@ const PROVINCES = ["01", "79", "82", "19", "75", "48", "31", "66"];
 const log = createLogger("warn");
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "danvan-bench-api-"));
 await fs.chmod(dataDir, 0o755);
-const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL ?? null, port: 0 };
+const config = {
+  ...loadConfig({ DANVAN_BACKUP_EVERY_HOURS: "0" }),
+  dataDir,
+  databaseUrl: process.env.DATABASE_URL ?? null,
+  port: 0,
+};
 const handle = await prepareDatabase(config, log);
 await seedDemo(handle.db);
 const app = await startServer(config, log, { ...handle, close: async () => undefined });

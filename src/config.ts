@@ -1,5 +1,6 @@
 /** Runtime settings, read once from the environment. @module */
 import path from "node:path";
+import type { BackupSchedule } from "./db/scheduled.ts";
 import type { StateSequence } from "./domain/numbering.ts";
 import { type ImportLimits, limitsFromEnv } from "./offload/limits.ts";
 
@@ -23,6 +24,8 @@ export interface Config {
   stateNumbering: StateSequence;
   /** Minutes a session may stay unused before it ends (DANVAN_SESSION_IDLE_MINUTES, default 120). */
   sessionIdleMinutes: number;
+  /** Scheduled backups (DANVAN_BACKUP_EVERY_HOURS, default 24, 0 = none; DANVAN_BACKUP_KEEP, default 7; DANVAN_BACKUP_DIR, default <data>/backups). */
+  backups: BackupSchedule;
   /** What one import or export may hold (offload/limits.ts; docs/limits.md). */
   limits: ImportLimits;
 }
@@ -36,10 +39,14 @@ function stateNumberingOf(value: string | undefined): StateSequence {
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  return wholeNumber(value, fallback, name, 1);
+}
+
+function wholeNumber(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined || value.trim() === "") return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
-    throw new Error(`${name} must be a whole number ≥ 1: ${value}`);
+  if (!Number.isInteger(n) || n < min || n > 1_000_000)
+    throw new Error(`${name} must be a whole number ≥ ${min}: ${value}`);
   return n;
 }
 
@@ -59,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL?.trim().replace(/\/$/, "") || null,
     stateNumbering: stateNumberingOf(env.DANVAN_STATE_NUMBERING),
     limits: limitsFromEnv(env),
+    backups: {
+      everyHours: wholeNumber(env.DANVAN_BACKUP_EVERY_HOURS, 24, "DANVAN_BACKUP_EVERY_HOURS", 0),
+      keep: positiveInteger(env.DANVAN_BACKUP_KEEP, 7, "DANVAN_BACKUP_KEEP"),
+      dir: path.resolve(env.DANVAN_BACKUP_DIR ?? path.join(env.DANVAN_DATA_DIR ?? "data", "backups")),
+    },
     sessionIdleMinutes: positiveInteger(env.DANVAN_SESSION_IDLE_MINUTES, 120, "DANVAN_SESSION_IDLE_MINUTES"),
   };
 }

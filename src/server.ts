@@ -9,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { RevisionWatcher } from "./db/revision-watcher.ts";
+import { claimRun, runScheduledBackup } from "./db/scheduled.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
 import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
 import { watchPublishedResults } from "./features/evaluations/evaluations.service.ts";
@@ -112,10 +113,12 @@ export async function startServer(
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
   const reminders = startReminderJob(config, handle, config.publicUrl ?? url, log);
+  const backups = startBackupJob(config, handle, log);
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       if (reminders) clearInterval(reminders);
+      if (backups) clearInterval(backups);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([
         unitRevisions.stop(),
@@ -139,6 +142,8 @@ function startReminderJob(config: Config, handle: DatabaseHandle, baseUrl: strin
   const send = smtpSender(config.smtpUrl, config.smtpFrom);
   const run = async () => {
     try {
+      // once an hour across every process on this database
+      if (!(await claimRun(handle.db, "reminders", REMINDER_INTERVAL_MS - 60_000))) return;
       const reports = await sendDueReminders(handle.db, send, { baseUrl, log });
       const tasks = await sendTaskReminders(handle.db, send, { baseUrl, log });
       if (reports || tasks) log.info({ reports, tasks }, "reminder e-mails sent");
@@ -148,6 +153,24 @@ function startReminderJob(config: Config, handle: DatabaseHandle, baseUrl: strin
   };
   void run();
   const timer = setInterval(run, REMINDER_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
+
+const BACKUP_CHECK_MS = 10 * 60 * 1000;
+
+/** Scheduled backups (config.backups): checked every 10 minutes, done by one process of all on the database. */
+function startBackupJob(config: Config, handle: DatabaseHandle, log: Logger) {
+  if (config.backups.everyHours <= 0) return null;
+  const run = async () => {
+    try {
+      const file = await runScheduledBackup(handle.db, handle.url, config.backups);
+      if (file) log.info({ file }, "scheduled backup written");
+    } catch (err) {
+      log.warn({ err }, "scheduled backup failed");
+    }
+  };
+  const timer = setInterval(run, BACKUP_CHECK_MS);
   timer.unref();
   return timer;
 }

@@ -26,7 +26,13 @@ export async function openBenchDatabase(name: string) {
   const log = createLogger("warn");
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `danvan-bench-${name}-`));
   await fs.chmod(dataDir, 0o755);
-  const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL ?? null, port: 0 };
+  // no scheduled backups of a benchmark's database
+  const config = {
+    ...loadConfig({ DANVAN_BACKUP_EVERY_HOURS: "0" }),
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL ?? null,
+    port: 0,
+  };
   const handle = await prepareDatabase(config, log);
   return {
     config,

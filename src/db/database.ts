@@ -79,6 +79,12 @@ interface UserGrantTable {
   created_by: number | null;
 }
 
+interface ScheduledJobTable {
+  name: string;
+  last_run_at: Date;
+  run_by: Generated<string>;
+}
+
 interface UserSessionTable {
   id: string;
   user_id: number;
@@ -685,6 +691,7 @@ export interface Database {
   unit_successor: UnitSuccessorTable;
   body: BodyTable;
   app_user: AppUserTable;
+  scheduled_job: ScheduledJobTable;
   user_grant: UserGrantTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;

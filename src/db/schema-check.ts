@@ -84,6 +84,7 @@ export const DECLARED_COLUMNS: Columns = {
   ),
   user_grant: all("id", "user_id", "role", "unit_code", "body_id", "created_at", "created_by"),
   user_session: all("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at"),
+  scheduled_job: all("name", "last_run_at", "run_by"),
   audit_log: all(
     "id",
     "at",

@@ -25,6 +25,7 @@ import * as addFigureSources from "./202612011300-add-figure-sources.ts";
 import * as plainRequestTitles from "./202612011400-plain-request-titles.ts";
 import * as legalSources from "./202612020900-legal-sources.ts";
 import * as accountLockoutAndSessionChanges from "./202612021000-account-lockout-and-session-changes.ts";
+import * as scheduledJobs from "./202612021100-scheduled-jobs.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -52,4 +53,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612011400-plain-request-titles": plainRequestTitles,
   "202612020900-legal-sources": legalSources,
   "202612021000-account-lockout-and-session-changes": accountLockoutAndSessionChanges,
+  "202612021100-scheduled-jobs": scheduledJobs,
 };
