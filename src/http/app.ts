@@ -37,7 +37,7 @@ import { validationDetails } from "./zod-messages.ts";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) and attachments may be larger. */
 export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
-/** A table sent to be exported: parsed and checked on the request thread, so kept small. */
+/** A table sent to be exported (read whole before a worker thread checks and builds it). */
 export const MAX_EXPORT_BYTES = 4 * 1024 * 1024;
 /** Data imports, Excel files and attachments (photos, scans), up to MAX_UPLOAD_BYTES. */
 const UPLOAD_PATH =
