@@ -64,7 +64,8 @@ function value(code: string, i: number): string {
   const t = types.get(code) ?? "integer";
   if (t === "text") return "Hoàn thành tốt nhiệm vụ";
   if (t === "percentage") return String((i * 7) % 100);
-  if (t === "decimal") return `${i}.5`;
+  // within every decimal indicator's bound (a score is at most 1,000)
+  if (t === "decimal") return `${i % 900}.5`;
   return String((i * 13 + code.length) % 500);
 }
 
