@@ -76,7 +76,8 @@ export function createApp(deps: AppDeps) {
             );
       return c.json(e.toJSON(), e.status);
     }
-    const reqId = c.get("requestId");
+    // the web app's own paths carry no request id of their own
+    const reqId = c.get("requestId") ?? crypto.randomUUID();
     // a value PostgreSQL refuses (out of its column's range, not text it can store) is bad input, not a fault
     const refused = dataExceptionError(err);
     if (refused) {
