@@ -1,3 +1,11 @@
+/**
+ * A unit's "Dân vận khéo" models of a year as Excel, the way units keep their lists: the file
+ * lists the models already there and is the template for new ones; uploaded back, every new row is checked
+ * (errors name sheet, row and cell) and the new models are registered all together or not at all. Rows naming
+ * a model the unit already has that year (same name, accents and case aside) are left as they are; likely
+ * duplicates are reported so a dry run shows them before saving.
+ * @module
+ */
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
