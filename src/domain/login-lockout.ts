@@ -20,6 +20,24 @@ export function lockoutSeconds(failures: number): number {
   return Math.min(FIRST_WAIT_SECONDS * 2 ** doublings, LONGEST_WAIT_SECONDS);
 }
 
+/** Whole seconds from `nowMs` until `untilMs` (a lock's end), 0 once it has passed or when there is none. */
+export function secondsUntil(untilMs: number | null, nowMs: number): number {
+  return untilMs !== null && untilMs > nowMs ? Math.ceil((untilMs - nowMs) / 1000) : 0;
+}
+
+/**
+ * One more failure: the count it makes (the failures still in the window, plus this one) and the wait
+ * (seconds) it brings.
+ */
+export function nextFailure(
+  failures: number,
+  lastFailureMs: number | null,
+  nowMs: number,
+): { failures: number; waitSeconds: number } {
+  const count = failuresInWindow(failures, lastFailureMs, nowMs) + 1;
+  return { failures: count, waitSeconds: lockoutSeconds(count) };
+}
+
 /** The failures to count from: those of the window still open at `now` (ms), else none. */
 export function failuresInWindow(failures: number, lastFailureMs: number | null, nowMs: number): number {
   if (lastFailureMs === null || nowMs - lastFailureMs > FAILURE_WINDOW_SECONDS * 1000) return 0;

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { grantsOfUser } from "../../access/access.repository.ts";
 import type { Auth } from "../../access/access.ts";
 import type { Database, UserRow } from "../../db/database.ts";
-import { failuresInWindow, lockoutSeconds } from "../../domain/login-lockout.ts";
+import { nextFailure, secondsUntil } from "../../domain/login-lockout.ts";
 import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "../../domain/password-rule.ts";
 import { AppError, errors } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
@@ -65,15 +65,13 @@ export async function login(
 
 /** Seconds the account must still wait before a password is checked again, or 0. */
 function secondsLocked(user: UserRow, now = Date.now()): number {
-  const until = user.locked_until?.getTime() ?? 0;
-  return until > now ? Math.ceil((until - now) / 1000) : 0;
+  return secondsUntil(user.locked_until?.getTime() ?? null, now);
 }
 
 /** One more failure of the account's password (login or the current-password check of a change). */
 async function countFailure(db: Kysely<Database>, user: UserRow, now = Date.now()): Promise<void> {
-  const failures =
-    failuresInWindow(user.failed_logins, user.last_failed_login_at?.getTime() ?? null, now) + 1;
-  await repo.recordFailedLogin(db, user.id, failures, lockoutSeconds(failures));
+  const next = nextFailure(user.failed_logins, user.last_failed_login_at?.getTime() ?? null, now);
+  await repo.recordFailedLogin(db, user.id, next.failures, next.waitSeconds);
 }
 
 /** Default idle timeout of a session (minutes): DANVAN_SESSION_IDLE_MINUTES changes it. */

@@ -5,7 +5,7 @@
  * commune office logs in from one address.
  * @module
  */
-import { failuresInWindow, lockoutSeconds } from "../../domain/login-lockout.ts";
+import { nextFailure, secondsUntil } from "../../domain/login-lockout.ts";
 
 export class LoginLimiter {
   private failures = new Map<string, { count: number; last: number; until: number }>();
@@ -14,17 +14,15 @@ export class LoginLimiter {
 
   /** Seconds to wait before another attempt under this username, or 0. */
   retryAfter(username: string, now = Date.now()): number {
-    const f = this.failures.get(username);
-    return f && f.until > now ? Math.ceil((f.until - now) / 1000) : 0;
+    return secondsUntil(this.failures.get(username)?.until ?? null, now);
   }
 
   /** Counts a failure; returns the wait it brings (seconds, 0 for none). */
   fail(username: string, now = Date.now()): number {
     if (this.failures.size >= this.maxEntries) this.failures.clear();
     const f = this.failures.get(username);
-    const count = failuresInWindow(f?.count ?? 0, f?.last ?? null, now) + 1;
-    const wait = lockoutSeconds(count);
-    this.failures.set(username, { count, last: now, until: now + wait * 1000 });
-    return wait;
+    const next = nextFailure(f?.count ?? 0, f?.last ?? null, now);
+    this.failures.set(username, { count: next.failures, last: now, until: now + next.waitSeconds * 1000 });
+    return next.waitSeconds;
   }
 }
