@@ -6,12 +6,12 @@
  * no number twice. Used by the crash test (a few trials) and bench:crash (many).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "../../src/db/embedded.ts";
+import { EMBEDDED_DB } from "../../src/db/connection.ts";
+import { freePort, runningServerUrl } from "../../src/db/embedded.ts";
 
 export interface TrialsResult {
   trials: number;
@@ -201,13 +201,9 @@ async function login(base: string) {
 
 /** What the database holds against what was acknowledged. */
 async function check(dataDir: string, acked: Acked): Promise<string[]> {
-  const password = (await fs.readFile(path.join(dataDir, "db-password"), "utf8")).trim();
-  const pidFile = path.join(dataDir, "pg", "postmaster.pid");
-  if (!existsSync(pidFile)) return ["PostgreSQL is not running"];
-  const port = (await fs.readFile(pidFile, "utf8")).split("\n")[3];
-  const client = new pg.Client({
-    connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/danvan`,
-  });
+  const url = await runningServerUrl(dataDir, EMBEDDED_DB);
+  if (!url) return ["PostgreSQL is not running"];
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   const out: string[] = [];
   try {
