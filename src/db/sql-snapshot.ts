@@ -161,7 +161,7 @@ const AREAS: Record<string, { module: Record<string, unknown>; samples: Samples 
       setPasswordHash: [1, "scrypt$..."],
       recordFailedLogin: [1, 6, 60],
       clearFailedLogins: [1],
-      touchSessions: [["hash"]],
+      touchSession: ["hash"],
       deleteIdleSession: ["hash", 120],
     },
   },

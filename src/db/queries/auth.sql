@@ -54,7 +54,7 @@ update "app_user"
   set "password_hash" = $1, "version" = version + 1, "updated_at" = now()
   where "id" = $2;
 
--- touchSessions(["hash"])
+-- touchSession("hash")
 update "user_session"
   set "last_seen_at" = now()
-  where id = any($1::text[]);
+  where "id" = $1;

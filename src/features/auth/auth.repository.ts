@@ -109,14 +109,9 @@ export async function clearFailedLogins(db: Kysely<Database>, userId: number): P
     .execute();
 }
 
-/** Marks sessions as used now (at most once a minute each: the idle timeout counts from here). */
-export async function touchSessions(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable("user_session")
-    .set({ last_seen_at: sql`now()` })
-    .where(sql<boolean>`id = any(${sql.val(ids)}::text[])`)
-    .execute();
+/** Marks a session as used now (at most once a minute: the idle timeout counts from here). */
+export async function touchSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id", "=", id).execute();
 }
 
 /** Ends a session that stayed unused past the idle timeout. */

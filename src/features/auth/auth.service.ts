@@ -95,7 +95,7 @@ export async function authenticate(
     await repo.deleteIdleSession(db, s.id, idleMinutes);
     return null;
   }
-  if (idleMs > TOUCH_EVERY_MS) await repo.touchSessions(db, [s.id]);
+  if (idleMs > TOUCH_EVERY_MS) await repo.touchSession(db, s.id);
   return {
     sessionId: s.id,
     csrfToken: s.csrf_token,
