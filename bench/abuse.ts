@@ -1,7 +1,8 @@
 /**
  * bench:abuse — the hostile uploads of a careless user or an attacker (a million-row workbook, workbooks
  * that unpack to 300 MB and 3 GB, a CSV with an endless quoted field, exports of 100,000 and 1,000,000
- * rows, bodies past the upload limit, the heaviest three at once), sent as a commune editor from another
+ * rows, attachments that unpack to 300 MB and 3 GB or claim 10 gigapixels, bodies past the upload limit, the
+ * heaviest three at once), sent as a commune editor from another
  * process while a steady read load runs. Figures: each attack's status and answer time, the health probe's
  * p99 and worst time during the attacks, the worst event-loop delay and the peak RSS of the server's process
  * (its worker threads included). Targets: health p99 ≤ 100 ms, peak RSS ≤ 1 GB, every attack refused within
@@ -57,6 +58,24 @@ const request = (await (
   })
 ).json()) as { id: number };
 const commune = await login("xa.thapmuoi");
+// a model of the commune, for the attachments sent to it
+const model = (await (
+  await fetch(`${server.url}/api/models`, {
+    method: "POST",
+    headers: { cookie: commune.cookie, "x-csrf-token": commune.csrf, "content-type": "application/json" },
+    body: JSON.stringify({
+      unitCode: "30037",
+      year: 2026,
+      name: "Mô hình nhận tệp đính kèm",
+      fieldCode: "economy",
+      kind: "collective",
+      details: {},
+      startedOn: "2026-01-01",
+    }),
+  })
+).json()) as { id?: number };
+const modelId = model.id;
+if (!modelId) throw new Error(`a model could not be registered: ${JSON.stringify(model)}`);
 
 const loop = monitorEventLoopDelay({ resolution: 10 });
 let peakRss = process.memoryUsage.rss();
@@ -67,7 +86,12 @@ loop.enable();
 say("attacks running from their own process");
 const { stdout, stderr } = await run(
   process.execPath,
-  ["--import", "tsx", CLIENT, JSON.stringify({ url: server.url, ...commune, requestId: request.id })],
+  [
+    "--import",
+    "tsx",
+    CLIENT,
+    JSON.stringify({ url: server.url, ...commune, requestId: request.id, modelId }),
+  ],
   { maxBuffer: 64 * 1024 * 1024 },
 );
 loop.disable();

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { pdfFile } from "../test/fixtures/files.ts";
 import { chooseUnit, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
@@ -109,7 +110,7 @@ describe("document numbers in the browser", () => {
     await page.locator('input[type="file"]').setInputFiles({
       name: "ke-hoach.pdf",
       mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4\n% danvan\n"),
+      buffer: pdfFile("Kế hoạch"),
     });
     await expect.poll(() => page.getByRole("link", { name: "ke-hoach.pdf" }).count()).toBe(1);
   });

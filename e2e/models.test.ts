@@ -9,15 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { pngImage } from "../test/fixtures/files.ts";
 import { logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 const YEAR = new Date().getFullYear();
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = pngImage(64, 48);
 
 describe("Dân vận khéo models in the browser", () => {
   it("register, keep up, implement; assess, recognise and commend; count", async () => {

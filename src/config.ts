@@ -8,6 +8,10 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | null;
+  /** A read replica (streaming standby) of DATABASE_URL for read-heavy answers (DATABASE_READ_URL). */
+  readDatabaseUrl: string | null;
+  /** Past this many seconds behind the primary the replica is left aside (DANVAN_READ_MAX_LAG_SECONDS, 30). */
+  readMaxLagSeconds: number;
   /** Set by the supervisor for the server process it runs: the embedded PostgreSQL it started. */
   embeddedUrl: string | null;
   logLevel: string;
@@ -58,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir: path.resolve(env.DANVAN_DATA_DIR ?? "data"),
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    readDatabaseUrl: env.DATABASE_READ_URL?.trim() || null,
+    readMaxLagSeconds: positiveInteger(env.DANVAN_READ_MAX_LAG_SECONDS, 30, "DANVAN_READ_MAX_LAG_SECONDS"),
     embeddedUrl: env.DANVAN_EMBEDDED_URL?.trim() || null,
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.DANVAN_SECURE_COOKIES === "1",

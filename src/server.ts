@@ -8,6 +8,7 @@ import { ChangeListener } from "./db/change-listener.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { openReplica, ReadRouting } from "./db/read-replica.ts";
 import { RevisionWatcher } from "./db/revision-watcher.ts";
 import { claimRun, runScheduledBackup } from "./db/scheduled.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
@@ -91,7 +92,14 @@ export async function startServer(
   watchRegistry(handle.db, fedRevisions);
   watchPublishedResults(handle.db, fedRevisions);
   const offload = new Offload({ limits: config.limits });
+  // a connection the replica refuses is taken from the primary, and the replica left aside a few seconds
+  const replica = config.readDatabaseUrl
+    ? openReplica(config.readDatabaseUrl, handle.pool, () => reads.rest())
+    : null;
+  const reads: ReadRouting = new ReadRouting(handle.db, replica?.db ?? null, config.readMaxLagSeconds);
+  reads.start();
   const app = createApp({
+    reads,
     unitRevisions,
     authChanges,
     sessionIdleMinutes: config.sessionIdleMinutes,
@@ -126,7 +134,9 @@ export async function startServer(
         fedRevisions.stop(),
         authChanges.stop(),
       ]);
+      reads.stop();
       await offload.close();
+      await replica?.close();
       await handle.close();
     })();
     return stopping;

@@ -118,3 +118,23 @@ function client(app: ReturnType<typeof createApp>, cookie: string, csrf: string)
     },
   };
 }
+
+/** A demo user logged in to a server listening at `base` (a real HTTP server, not the in-process app). */
+export async function httpSession(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "demo12345" }),
+  });
+  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(base + path, {
+      method,
+      headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
+    return { status: r.status, body: (await r.json()) as any };
+  };
+}

@@ -6,6 +6,7 @@
  * Usage: abuse-client.ts '{"url","cookie","csrf","requestId"}'
  */
 import { XLSX_TYPE } from "../../src/http/schemas.ts";
+import { docxBomb, pngPixelBomb } from "../../test/fixtures/files.ts";
 import {
   endlessQuotedField,
   manyRows,
@@ -13,11 +14,12 @@ import {
   spacesInARow,
 } from "../../test/fixtures/hostile.ts";
 
-const { url, cookie, csrf, requestId } = JSON.parse(process.argv[2] ?? "{}") as {
+const { url, cookie, csrf, requestId, modelId } = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
   cookie: string;
   csrf: string;
   requestId: number;
+  modelId: number;
 };
 const say = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} client: ${s}\n`);
 const MB = 1024 * 1024;
@@ -79,6 +81,24 @@ const attacks: Attack[] = [
     path: `/api/requests/${requestId}/dataValueSets.csv`,
     type: "text/csv",
     body: () => new Uint8Array(endlessQuotedField(30)),
+  },
+  {
+    name: "attachment_docx_300mb",
+    path: `/api/models/${modelId}/attachments?filename=bao-cao.docx`,
+    type: "application/octet-stream",
+    body: () => new Uint8Array(docxBomb(300)),
+  },
+  {
+    name: "attachment_docx_3gb",
+    path: `/api/models/${modelId}/attachments?filename=bao-cao.docx`,
+    type: "application/octet-stream",
+    body: () => new Uint8Array(docxBomb(3000)),
+  },
+  {
+    name: "attachment_png_10gpx",
+    path: `/api/models/${modelId}/attachments?filename=anh.png`,
+    type: "application/octet-stream",
+    body: () => new Uint8Array(pngPixelBomb(100_000, 100_000)),
   },
   {
     name: "export_100k_rows",

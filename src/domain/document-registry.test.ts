@@ -5,21 +5,24 @@ const bytes = (...b: number[]) => new Uint8Array([...b, 0, 0, 0, 0]);
 
 describe("checkAttachment", () => {
   it.each([
-    ["bao-cao.pdf", bytes(0x25, 0x50, 0x44, 0x46), "application/pdf"],
+    ["bao-cao.pdf", bytes(0x25, 0x50, 0x44, 0x46), "application/pdf", "pdf"],
     [
       "Ke hoach.DOCX",
       bytes(0x50, 0x4b, 0x03, 0x04),
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "docx",
     ],
     [
       "so-lieu.xlsx",
       bytes(0x50, 0x4b, 0x03, 0x04),
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "xlsx",
     ],
-    ["cu.doc", bytes(0xd0, 0xcf, 0x11, 0xe0), "application/msword"],
-    ["anh.jpg", bytes(0xff, 0xd8, 0xff), "image/jpeg"],
-  ])("accepts %s", (name, content, type) => {
-    expect(checkAttachment(name, content)).toEqual({ ok: true, contentType: type });
+    ["cu.doc", bytes(0xd0, 0xcf, 0x11, 0xe0), "application/msword", "doc"],
+    ["anh.jpg", bytes(0xff, 0xd8, 0xff), "image/jpeg", "jpg"],
+    ["anh.JPEG", bytes(0xff, 0xd8, 0xff), "image/jpeg", "jpg"],
+  ])("accepts %s", (name, content, type, kind) => {
+    expect(checkAttachment(name, content)).toEqual({ ok: true, contentType: type, kind });
   });
   it.each([
     ["virus.exe", bytes(0x4d, 0x5a), "Chỉ nhận"],

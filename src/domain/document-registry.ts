@@ -19,10 +19,16 @@ export const RELATION_KINDS: readonly { kind: RelationKind; vi: string; en: stri
 
 export const RELATION_KIND_CODES = RELATION_KINDS.map((k) => k.kind) as [RelationKind, ...RelationKind[]];
 
-/** Attachments: at most 20 MB each, of the kinds an office sends, recognised by their first bytes. */
+/**
+ * Attachments: at most 20 MB each, of the kinds an office sends, recognised here by their first bytes; their
+ * content is then checked whole on a worker thread (offload/attachment-check.ts).
+ */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-const KINDS: { ext: string[]; type: string; magic: number[] }[] = [
+/** An attachment's kind, named by its usual extension. */
+export type AttachmentKind = "pdf" | "docx" | "xlsx" | "doc" | "xls" | "png" | "jpg";
+
+const KINDS: { ext: [AttachmentKind, ...string[]]; type: string; magic: number[] }[] = [
   { ext: ["pdf"], type: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46] },
   {
     ext: ["docx"],
@@ -41,7 +47,7 @@ const KINDS: { ext: string[]; type: string; magic: number[] }[] = [
 ];
 
 export type AttachmentCheck =
-  | { ok: true; contentType: string }
+  | { ok: true; contentType: string; kind: AttachmentKind }
   | { ok: false; messageVi: string; messageEn: string };
 
 /** Checks an attachment's name, size and first bytes against the kinds accepted. */
@@ -70,7 +76,7 @@ export function checkAttachment(filename: string, bytes: Uint8Array): Attachment
       messageEn: `The file's content is not a .${ext} file`,
     };
   }
-  return { ok: true, contentType: kind.type };
+  return { ok: true, contentType: kind.type, kind: kind.ext[0] };
 }
 
 /**

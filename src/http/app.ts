@@ -8,6 +8,7 @@ import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { APP_VERSION } from "../config.ts";
+import { ReadRouting } from "../db/read-replica.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
 import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
 import { authenticate } from "../features/auth/auth.service.ts";
@@ -155,6 +156,15 @@ export function createApp(deps: AppDeps) {
     }
     await next();
     if (token && c.req.path === "/api/auth/logout") sessions.delete(token);
+  });
+
+  // Read-heavy GETs may read a replica; a session's later reads wait for the replica to hold its writes.
+  const reads = deps.reads ?? new ReadRouting(deps.db);
+  app.use("/api/*", async (c, next) => {
+    const read = c.req.method === "GET" || c.req.method === "HEAD";
+    c.set("readDb", read ? await reads.forRead(c.var.sessionId) : deps.db);
+    await next();
+    if (!read && c.var.sessionId && c.res.status < 400) await reads.wrote(c.var.sessionId);
   });
 
   for (const sub of [

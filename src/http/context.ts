@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Auth } from "../access/access.ts";
 import type { ChangeListener } from "../db/change-listener.ts";
 import type { Database } from "../db/database.ts";
+import type { ReadRouting } from "../db/read-replica.ts";
 import type { RevisionWatcher } from "../db/revision-watcher.ts";
 import type { StateSequence } from "../domain/numbering.ts";
 import type { LoginLimiter } from "../features/auth/login-limiter.ts";
@@ -25,6 +26,8 @@ export interface AppDeps {
   authChanges?: ChangeListener;
   /** Minutes a session may stay unused (default 120). */
   sessionIdleMinutes?: number;
+  /** Where reads that may use a read replica go (db/read-replica.ts); without it, all go to `db`. */
+  reads?: ReadRouting;
   /** State document numbering: one yearly sequence per body ("shared", default) or one per type. */
   stateNumbering?: StateSequence;
 }
@@ -35,6 +38,11 @@ export interface AppEnv {
     sessionId: string | null;
     csrfToken: string | null;
     requestId: string;
+    /**
+     * The database a read-heavy GET may use: the read replica when there is one and it holds this session's
+     * own writes, else the primary (db/read-replica.ts). Writes always use `deps.db`.
+     */
+    readDb: Kysely<Database>;
     /** Forgets what this process keeps of a user's sessions (after a change that ends or narrows them). */
     forgetSessionsOf: (userId: number) => void;
   };

@@ -23,6 +23,8 @@ export interface ImportLimits {
   exportRows: number;
   /** cells of an exported table (DANVAN_EXPORT_MAX_CELLS) */
   exportCells: number;
+  /** pixels of an attached image, decoded to be checked (DANVAN_ATTACHMENT_MAX_MEGAPIXELS) */
+  imagePixels: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -33,6 +35,8 @@ export const DEFAULT_LIMITS: ImportLimits = {
   seconds: 8,
   exportRows: 50_000,
   exportCells: 1_000_000,
+  // a 40-megapixel photo: more than a phone or a scanner at 600 dpi gives for an A4 page
+  imagePixels: 40_000_000,
 };
 
 const SETTINGS: [keyof ImportLimits, string, number][] = [
@@ -43,6 +47,7 @@ const SETTINGS: [keyof ImportLimits, string, number][] = [
   ["seconds", "DANVAN_IMPORT_MAX_SECONDS", 1],
   ["exportRows", "DANVAN_EXPORT_MAX_ROWS", 1],
   ["exportCells", "DANVAN_EXPORT_MAX_CELLS", 1],
+  ["imagePixels", "DANVAN_ATTACHMENT_MAX_MEGAPIXELS", 1_000_000],
 ];
 
 /** The limits the environment sets, the defaults for the rest. */
@@ -69,7 +74,8 @@ export type LimitName =
   | "seconds"
   | "memory"
   | "exportRows"
-  | "exportCells";
+  | "exportCells"
+  | "imagePixels";
 
 /** A limit a file went past, as the worker reports it (plain data: it crosses a thread). */
 export interface LimitReport {
@@ -119,6 +125,11 @@ export function limitError({ limit, max }: LimitReport): AppError {
       422,
       `Bảng xuất ra không quá ${n(max, "vi")} ô`,
       `An exported table has at most ${n(max, "en")} cells`,
+    ],
+    imagePixels: [
+      422,
+      `Ảnh lớn hơn ${n(max / 1_000_000, "vi")} megapixel; hãy giảm kích thước ảnh`,
+      `The image is larger than ${n(max / 1_000_000, "en")} megapixels; make it smaller`,
     ],
   };
   const [status, vi, en] = say[limit];

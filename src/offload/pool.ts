@@ -1,12 +1,14 @@
 /**
- * Heavy work off the request thread: uploaded workbooks and CSV files are read, and exported workbooks built,
- * on a small pool of worker threads (piscina) sized to the machine's cores. Each thread's heap is bounded
+ * Heavy work off the request thread: uploaded workbooks and CSV files are read, attachments checked, and
+ * exported workbooks and official documents built, on a small pool of worker threads (piscina) sized to the machine's cores. Each thread's heap is bounded
  * (`resourceLimits`), each task's time too (it is stopped past `limits.seconds`), and few tasks may wait: so
  * a hostile file costs one thread for a few seconds, while the event loop goes on answering everyone else.
  * @module
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import type { AttachmentKind } from "../domain/document-registry.ts";
+import type { OfficialDocument } from "../domain/official-document.ts";
 import { AppError, errors } from "../http/errors.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitError } from "./limits.ts";
 import type { Answer, BuiltTable, SheetRead, Task } from "./worker.ts";
@@ -61,6 +63,20 @@ export class Offload {
     };
   }
 
+  /**
+   * Checks an attachment's content beyond its first bytes (offload/attachment-check.ts): a 400 naming what is
+   * wrong with it on the `file` field, or a 413/422 naming the limit it passed.
+   */
+  async checkAttachment(type: AttachmentKind, bytes: Uint8Array): Promise<void> {
+    await this.run({ kind: "attachment", type, bytes, limits: this.limits });
+  }
+
+  /** An official document as a DOCX or PDF file, built on a worker thread. */
+  async renderDocument(doc: OfficialDocument, format: "docx" | "pdf"): Promise<Buffer> {
+    const bytes = (await this.run({ kind: "document", doc, format, limits: this.limits })) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
   private async run(task: Task): Promise<unknown> {
     let answer: Answer<unknown>;
     try {
@@ -72,6 +88,15 @@ export class Offload {
     if ("limit" in answer) throw limitError(answer.limit);
     if ("refused" in answer) throw errors.validation(answer.refused);
     const why = answer.invalid.slice(0, 200);
+    // a document is built from checked data: failing to build it is the server's fault, not the user's
+    if (task.kind === "document") throw new Error(`building the ${task.format} file failed: ${why}`);
+    if (task.kind === "attachment") {
+      throw errors.badRequest(
+        `Tệp không phải là tệp .${task.type} hợp lệ (tệp hỏng hoặc bị đổi đuôi)`,
+        `The file is not a valid .${task.type} file: ${why}`,
+        { field: "file" },
+      );
+    }
     throw task.kind === "csv"
       ? errors.badRequest("Tệp CSV không đọc được", `The CSV cannot be read: ${why}`)
       : errors.badRequest("Không đọc được tệp Excel (.xlsx)", `The Excel file cannot be read: ${why}`);

@@ -1,19 +1,27 @@
 /**
- * What runs on the worker threads: reading uploaded workbooks and CSV files, building exported workbooks.
+ * What runs on the worker threads: reading uploaded workbooks and CSV files, checking attachments' content,
+ * building exported workbooks and official documents (DOCX, PDF).
  * Every answer is plain data (a value, a limit passed, or why the file cannot be read) so it crosses the
  * thread as it is. The thread's memory and the task's time are bounded by the pool (offload/pool.ts).
  * @module
  */
 import { parse } from "csv-parse/sync";
+import type { AttachmentKind } from "../domain/document-registry.ts";
+import type { OfficialDocument } from "../domain/official-document.ts";
+import { renderDocx } from "../features/documents/render-docx.ts";
+import { renderPdf } from "../features/documents/render-pdf.ts";
 import { buildTable, TableSchema } from "../features/export/table-xlsx.ts";
 import { readSheet, type SheetRow, XlsxInvalid } from "../features/export/xlsx-reader.ts";
 import { validationDetails } from "../http/zod-messages.ts";
+import { checkAttachmentContent, NotThatKind } from "./attachment-check.ts";
 import { type ImportLimits, LimitExceeded, type LimitReport } from "./limits.ts";
 
 export type Task =
   | { kind: "sheet"; bytes: Uint8Array; sheetName: string; limits: ImportLimits }
   | { kind: "csv"; bytes: Uint8Array; limits: ImportLimits }
-  | { kind: "table"; json: string; limits: ImportLimits };
+  | { kind: "table"; json: string; limits: ImportLimits }
+  | { kind: "attachment"; type: AttachmentKind; bytes: Uint8Array; limits: ImportLimits }
+  | { kind: "document"; doc: OfficialDocument; format: "docx" | "pdf"; limits: ImportLimits };
 
 export type Answer<T> =
   | { ok: true; value: T }
@@ -51,6 +59,11 @@ async function run(task: Task): Promise<unknown> {
       return readCsv(new TextDecoder().decode(task.bytes), task.limits);
     case "table":
       return table(task.json, task.limits);
+    case "attachment":
+      await checkAttachmentContent(task.type, task.bytes, task.limits);
+      return null;
+    case "document":
+      return new Uint8Array(task.format === "pdf" ? await renderPdf(task.doc) : await renderDocx(task.doc));
   }
 }
 
@@ -114,6 +127,7 @@ export default async function work(task: Task): Promise<Answer<unknown>> {
     if ((err as { code?: string }).code === "CSV_MAX_RECORD_SIZE") {
       return { ok: false, limit: { limit: "cellChars", max: task.limits.cellChars } };
     }
+    if (err instanceof NotThatKind) return { ok: false, invalid: err.message };
     if (err instanceof XlsxInvalid || (err as { code?: string }).code?.startsWith("CSV_")) {
       return { ok: false, invalid: (err as Error).message };
     }

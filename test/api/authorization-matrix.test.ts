@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/db/database.ts";
 import { createUserFromCli } from "../../src/features/users/users.service.ts";
+import { pdfFile, pngImage } from "../fixtures/files.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 type Scope = "in" | "out";
@@ -982,8 +983,8 @@ const modelInput = (unit: string, year: number) => ({
   details: {},
   startedOn: `${year}-01-01`,
 });
-const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n");
-const PNG_BYTES = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
+const PDF_BYTES = new Uint8Array(pdfFile());
+const PNG_BYTES = new Uint8Array(pngImage());
 const registryInput = (s: Scope) => ({
   unitCode: PROVINCE[s],
   direction: "incoming",

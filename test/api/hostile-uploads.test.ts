@@ -5,12 +5,14 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XLSX_TYPE } from "../../src/http/schemas.ts";
+import { docxBomb, pngPixelBomb } from "../fixtures/files.ts";
 import { endlessQuotedField, manyRows, spacesBetweenRows, spacesInARow } from "../fixtures/hostile.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let commune: TestClient;
 let requestId = 0;
+let modelId = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,6 +27,17 @@ beforeAll(async () => {
       deadline: "2028-01-10",
     })
   ).body.id;
+  const model = await commune.json("POST", "/api/models", {
+    unitCode: "30037",
+    year: 2026,
+    name: "Mô hình nhận tệp đính kèm",
+    fieldCode: "economy",
+    kind: "collective",
+    details: {},
+    startedOn: "2026-01-01",
+  });
+  expect(model.status, JSON.stringify(model.body)).toBe(201);
+  modelId = model.body.id;
 });
 
 async function stored(): Promise<string> {
@@ -108,6 +121,17 @@ describe("hostile uploads are refused, naming the limit, and store nothing", () 
       rows: [[1]],
     });
     expect(ok.status).toBe(200);
+  });
+
+  it("attachments that unpack past the limit or claim 10 gigapixels", { timeout: 60_000 }, async () => {
+    const attach = (name: string, file: Buffer) =>
+      commune.request("POST", `/api/models/${modelId}/attachments?filename=${name}`, new Uint8Array(file), {
+        "content-type": "application/octet-stream",
+      });
+    await refused(await attach("bao-cao.docx", docxBomb(300)), 413, "inflatedBytes");
+    await refused(await attach("anh.png", pngPixelBomb(100_000, 100_000)), 422, "imagePixels");
+    const m = await commune.json("GET", `/api/models/${modelId}`);
+    expect(m.body.attachments).toEqual([]);
   });
 
   it("the server is still answering", async () => {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { jpegImage, pngImage, pngPixelBomb } from "../fixtures/files.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -455,7 +456,7 @@ describe("the province's own criteria", () => {
 });
 
 describe("photos, files and the public showcase", () => {
-  const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
+  const PNG = new Uint8Array(pngImage());
   const attach = (c: TestClient, id: number, filename: string, bytes: Uint8Array) =>
     c.request("POST", `/api/models/${id}/attachments?filename=${encodeURIComponent(filename)}`, bytes, {
       "content-type": "application/octet-stream",
@@ -518,18 +519,28 @@ describe("photos, files and the public showcase", () => {
   });
 
   it("takes a phone photo of a few MB (files up to 20 MB), and refuses a bigger one", async () => {
-    const photo = new Uint8Array(3 * 1024 * 1024);
-    photo.set(PNG);
+    const photo = new Uint8Array(pngImage(1000, 900, true));
+    expect(photo.length).toBeGreaterThan(3 * 1024 * 1024);
     const ok = await attach(commune, flowers, "anh-chup.png", photo);
     expect(ok.status).toBe(201);
     expect(((await ok.json()) as { size: number }).size).toBe(photo.length);
+    const camera = await attach(commune, flowers, "may-anh.jpg", new Uint8Array(jpegImage(2000, 1500)));
+    expect(camera.status).toBe(201);
+    expect(((await camera.json()) as { contentType: string }).contentType).toBe("image/jpeg");
     const huge = new Uint8Array(21 * 1024 * 1024);
     huge.set(PNG);
     expect((await attach(commune, flowers, "qua-lon.png", huge)).status).toBe(400);
+    // a small file claiming a huge picture is refused before it is decoded, naming the limit
+    const bomb = await attach(commune, flowers, "bom.png", new Uint8Array(pngPixelBomb(100_000, 100_000)));
+    expect(bomb.status).toBe(422);
+    expect(((await bomb.json()) as { error: { details: { limit: string } } }).error.details.limit).toBe(
+      "imagePixels",
+    );
     const m = await commune.json("GET", `/api/models/${flowers}`);
     expect(m.body.attachments.map((a: { filename: string }) => a.filename)).toEqual([
       "duong-hoa.png",
       "anh-chup.png",
+      "may-anh.jpg",
     ]);
   });
 });

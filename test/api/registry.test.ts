@@ -1,5 +1,6 @@
 /** The registry of directives and plans (issue 4 §3): register, search without accents, relate, attach. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { pdfFile, pdfTruncated } from "../fixtures/files.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -98,7 +99,7 @@ describe("registering, relating and attaching", () => {
   });
 
   it("attaches a PDF, refuses a file whose content is not what its name says, and serves it back", async () => {
-    const pdf = new TextEncoder().encode("%PDF-1.4\n% danvan\n");
+    const pdf = new Uint8Array(pdfFile("Kế hoạch 53-KH/HU"));
     const up = await editor.request("POST", `/api/registry/${id}/attachments?filename=ke-hoach.pdf`, pdf, {
       "content-type": "application/octet-stream",
     });
@@ -114,8 +115,21 @@ describe("registering, relating and attaching", () => {
       },
     );
     expect(fake.status).toBe(400);
+    // a PDF that starts as one but is cut short is refused too, saying so on the file field
+    const cut = await editor.request(
+      "POST",
+      `/api/registry/${id}/attachments?filename=cat-do.pdf`,
+      new Uint8Array(pdfTruncated()),
+      { "content-type": "application/octet-stream" },
+    );
+    const cutBody = (await cut.json()) as { error: { message_vi: string; details: { field: string } } };
+    expect(cut.status).toBe(400);
+    expect(cutBody.error.message_vi).toMatch(/không phải là tệp \.pdf hợp lệ/);
+    expect(cutBody.error.details.field).toBe("file");
     const back = await editor.request("GET", `/api/registry/attachments/${att.id}`);
     expect(back.status).toBe(200);
+    expect(back.headers.get("content-type")).toBe("application/pdf");
+    expect(back.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(pdf);
     expect((await other.request("GET", `/api/registry/attachments/${att.id}`)).status).toBe(404);
   });

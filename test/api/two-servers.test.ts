@@ -9,7 +9,7 @@ import { connect } from "../../src/db/connection.ts";
 import { seedDemo } from "../../src/features/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
-import { createTestDatabase } from "../helpers.ts";
+import { createTestDatabase, httpSession } from "../helpers.ts";
 
 let a: RunningServer;
 let b: RunningServer;
@@ -26,23 +26,7 @@ beforeAll(async () => {
   afterAll(() => Promise.all([a.stop(), b.stop()]));
 });
 
-async function session(base: string, username: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: "demo12345" }),
-  });
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(base + path, {
-      method,
-      headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
-  };
-}
+const session = httpSession;
 
 const SOON = { timeout: 500, interval: 10 };
 

@@ -263,6 +263,7 @@ export function documentsRoutes(deps: AppDeps) {
         c.req.valid("param").id,
         c.req.valid("json"),
         stateSequence,
+        deps.offload,
       );
       return c.body(new Uint8Array(file.bytes), 200, {
         "content-type": file.contentType,

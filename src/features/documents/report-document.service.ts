@@ -25,6 +25,7 @@ import { periodLabelOrCode } from "../../domain/periods.ts";
 import { formatDecimalVi } from "../../domain/vn-format.ts";
 import { foldVietnamese } from "../../domain/vn-text.ts";
 import { AppError, errors } from "../../http/errors.ts";
+import type { Offload } from "../../offload/pool.ts";
 import { findBody } from "../bodies/bodies.repository.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { recordIssued } from "../registry/registry.service.ts";
@@ -32,8 +33,6 @@ import { consolidation, getSummary } from "../reporting/consolidation.service.ts
 import * as unitRepo from "../units/units.repository.ts";
 import * as repo from "./documents.repository.ts";
 import { allocateNumber } from "./documents.service.ts";
-import { renderDocx } from "./render-docx.ts";
-import { renderPdf } from "./render-pdf.ts";
 
 type Db = Kysely<Database>;
 
@@ -83,6 +82,7 @@ export async function reportDocument(
   requestId: number,
   input: ReportDocumentInput,
   stateSequence: StateSequence,
+  offload: Offload,
 ): Promise<{
   bytes: Buffer;
   filename: string;
@@ -220,7 +220,7 @@ export async function reportDocument(
     });
     registryDocumentId = entry.id;
   }
-  const bytes = input.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
+  const bytes = await offload.renderDocument(doc, input.format);
   const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
   return {
     bytes,

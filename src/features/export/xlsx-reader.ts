@@ -56,7 +56,7 @@ export class XlsxUnsupported extends Error {}
 /** The file is not a readable .xlsx. */
 export class XlsxInvalid extends Error {}
 
-interface Entry {
+export interface Entry {
   method: number;
   start: number;
   size: number;
@@ -67,7 +67,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** The ZIP's entries by lower-cased name (OPC part names are case-insensitive). */
-function zipEntries(buf: Buffer): Map<string, Entry> {
+export function zipEntries(buf: Buffer): Map<string, Entry> {
   let eocd = -1;
   for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
     if (buf.readUInt32LE(p) === EOCD) {

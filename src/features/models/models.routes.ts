@@ -465,7 +465,14 @@ export function modelsRoutes(deps: AppDeps) {
       const body = Buffer.from(await c.req.arrayBuffer());
       if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
       return c.json(
-        await showcase.attach(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").filename, body),
+        await showcase.attach(
+          db,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("query").filename,
+          body,
+          deps.offload,
+        ),
         201,
       );
     },
@@ -539,7 +546,8 @@ export function modelsRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await showcase.publicShowcase(db, c.req.valid("query").province), 200),
+    // anonymous and read by anyone: it may be answered by the read replica
+    async (c) => c.json(await showcase.publicShowcase(c.var.readDb, c.req.valid("query").province), 200),
   );
 
   app.openapi(

@@ -10,6 +10,7 @@ import { type Auth, coversPath, requirePermission } from "../../access/access.ts
 import type { Database } from "../../db/database.ts";
 import { checkAttachment } from "../../domain/document-registry.ts";
 import { errors } from "../../http/errors.ts";
+import type { Offload } from "../../offload/pool.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import * as repo from "./models.repository.ts";
 import { getModel, requireModel } from "./models.service.ts";
@@ -17,12 +18,20 @@ import { getModel, requireModel } from "./models.service.ts";
 type Db = Kysely<Database>;
 
 /** Attaches a photo or file to a model (its unit's editors): PDF, Word, Excel, PNG or JPEG, checked by content. */
-export async function attach(db: Db, auth: Auth | null, id: number, filename: string, content: Buffer) {
+export async function attach(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  filename: string,
+  content: Buffer,
+  offload: Offload,
+) {
   const { a, model } = await requireModel(db, auth, id);
   if (!coversPath(a, "model.register", model.unit_path)) throw errors.forbidden();
   const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
   const check = checkAttachment(name, content);
   if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
+  await offload.checkAttachment(check.kind, content);
   const row = await repo.insertAttachment(db, {
     modelId: id,
     provinceCode: model.province_code,

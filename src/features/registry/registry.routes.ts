@@ -89,7 +89,8 @@ export function registryRoutes(deps: AppDeps) {
       },
       responses: { 200: json(z.object({ items: z.array(DocumentSchema) })), ...errorResponses },
     }),
-    async (c) => c.json(await service.searchRegistry(db, c.var.auth, c.req.valid("query")), 200),
+    // a read-heavy search: it may be answered by the read replica
+    async (c) => c.json(await service.searchRegistry(c.var.readDb, c.var.auth, c.req.valid("query")), 200),
   );
 
   app.openapi(
@@ -172,7 +173,14 @@ export function registryRoutes(deps: AppDeps) {
       const body = Buffer.from(await c.req.arrayBuffer());
       if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
       return c.json(
-        await service.attach(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").filename, body),
+        await service.attach(
+          db,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("query").filename,
+          body,
+          deps.offload,
+        ),
         201,
       );
     },

@@ -18,6 +18,7 @@ import { checkAttachment, searchQuery, searchText, symbolKey } from "../../domai
 import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
 import { errors } from "../../http/errors.ts";
+import type { Offload } from "../../offload/pool.ts";
 import { appendAudit } from "../audit/audit.repository.ts";
 import * as repo from "./registry.repository.ts";
 
@@ -342,12 +343,14 @@ export async function attach(
   documentId: number,
   filename: string,
   content: Buffer,
+  offload: Offload,
 ) {
   const d = await requireDocument(db, auth, documentId, "document.register");
   const a = auth as Auth;
   const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
   const check = checkAttachment(name, content);
   if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
+  await offload.checkAttachment(check.kind, content);
   const row = await repo.insertAttachment(db, {
     documentId,
     provinceCode: d.province_code,
