@@ -125,7 +125,7 @@ describe("Dân vận khéo models in the browser", () => {
     expect(await showcase.getByText("3 km đường hoa; 120 hộ tham gia").count()).toBe(1);
     await expect
       .poll(() => showcase.getByRole("img").evaluate((img) => (img as HTMLImageElement).naturalWidth))
-      .toBe(1); // the 1×1 photo, served without login
+      .toBe(64); // the 64×48 photo, decoded by the browser, served without login
 
     // the province assesses, recognises, commends
     const province = await (await env.browser.newContext()).newPage();
