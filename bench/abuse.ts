@@ -13,7 +13,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../src/demo/demo.seed.ts";
 import { startServer } from "../src/server.ts";
 import { openBenchDatabase, percentile } from "./lib/national.ts";
 

@@ -1,5 +1,5 @@
 /**
- * bench:docx — official documents from the one model (issue 4 §5): the Tháp Mười report rebuilt from data
+ * bench:docx — official documents from the one model: the Tháp Mười report rebuilt from data
  * (test/fixtures: 5 footnotes, the report's full text) rendered to DOCX and to PDF, one at a time after a
  * warm-up, then a batch of BENCH_BATCH (1,000) documents of each kind with the throughput and the peak RSS.
  * Targets: DOCX ≤ 100 ms, PDF ≤ 300 ms (p95, one document).

@@ -3,7 +3,7 @@
  * (BENCH_SEED), half as the administrator and half as a commune editor, sent through the real server on the
  * demo data. Target: no 5xx and every error body complete. Last line: requests= errors_5xx= incomplete=.
  */
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../src/demo/demo.seed.ts";
 import { startServer } from "../src/server.ts";
 import { runFuzz } from "../test/fuzz/run.ts";
 import { openBenchDatabase } from "./lib/national.ts";

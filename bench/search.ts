@@ -1,5 +1,5 @@
 /**
- * bench:search — the registry of documents at national scale (issue 4 §3, §5): BENCH_DOCS (1,000,000)
+ * bench:search — the registry of documents at national scale: BENCH_DOCS (1,000,000)
  * documents over the 3,321 communes and 34 provinces, with number-symbols, issuers and excerpts drawn from the
  * words of real dân vận documents; then accent-insensitive searches through GET /api/registry, timed from a
  * separate process: a number-symbol, rare and common words, within a province and across the whole country.

@@ -17,7 +17,7 @@ import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { loadConfig } from "../src/config.ts";
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../src/demo/demo.seed.ts";
 import { createLogger } from "../src/logger.ts";
 import { prepareDatabase, startServer } from "../src/server.ts";
 

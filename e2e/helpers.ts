@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../src/config.ts";
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../src/demo/demo.seed.ts";
 import { createLogger } from "../src/logger.ts";
 import { type RunningServer, startServer, WEB_DIST } from "../src/server.ts";
 import { createTestDatabase } from "../test/helpers.ts";

@@ -1,4 +1,4 @@
-/** The one error shape of the API: `{error:{code, message_vi, message_en, details}}`. @module */
+/** The one error shape of danvan, shared by every entry point (the HTTP API, the CLI): `{error:{code, message_vi, message_en, details}}`. @module */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export class AppError extends Error {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Kysely } from "kysely";
+import { createApp } from "./app/app.ts";
+import { answerClientErrors } from "./app/client-errors.ts";
 import type { Config } from "./config.ts";
 import { ChangeListener } from "./db/change-listener.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
@@ -22,8 +24,6 @@ import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/mailer.ts";
 import { sendDueReminders } from "./features/reporting/reminders.service.ts";
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
-import { createApp } from "./http/app.ts";
-import { answerClientErrors } from "./http/client-errors.ts";
 import type { Logger } from "./logger.ts";
 import { Offload } from "./offload/pool.ts";
 

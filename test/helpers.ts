@@ -1,15 +1,15 @@
 /** Test helpers: a fresh database per test file (cloned from the run's template), the app, logged-in clients. */
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
+import { createApp } from "../src/app/app.ts";
 import { ChangeListener } from "../src/db/change-listener.ts";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
 import { RevisionWatcher } from "../src/db/revision-watcher.ts";
+import { seedDemo } from "../src/demo/demo.seed.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
-import { seedDemo } from "../src/features/demo/demo.seed.ts";
 import { watchPublishedResults } from "../src/features/evaluations/evaluations.service.ts";
 import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
 import { watchRegistry } from "../src/features/models/models.service.ts";
-import { createApp } from "../src/http/app.ts";
 import { createLogger } from "../src/logger.ts";
 import { Offload } from "../src/offload/pool.ts";
 

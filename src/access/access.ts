@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
-import { errors } from "../http/errors.ts";
+import { errors } from "../errors.ts";
 import { type GrantScope, unitPath } from "./access.repository.ts";
 import { type Permission, ROLE_PERMISSIONS } from "./permissions.ts";
 

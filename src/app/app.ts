@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { APP_VERSION } from "../config.ts";
 import { ReadRouting } from "../db/read-replica.ts";
+import { AppError, errors } from "../errors.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
 import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
 import { authenticate } from "../features/auth/auth.service.ts";
@@ -27,13 +28,12 @@ import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
-import type { AppDeps, AppEnv } from "./context.ts";
-import { AppError, errors } from "./errors.ts";
+import type { AppDeps, AppEnv } from "../http/context.ts";
+import { validationDetails } from "../http/zod-messages.ts";
 import { limitBody } from "./json-body.ts";
 import { dataExceptionError } from "./pg-errors.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { refuseForbiddenCharacters } from "./text-guard.ts";
-import { validationDetails } from "./zod-messages.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Data imports (DHIS2 dataValueSets, Excel) and attachments may be larger. */

@@ -4,7 +4,7 @@
  * instead of Node's bare "400 Bad Request" with no body. @module
  */
 import type { Duplex } from "node:stream";
-import { AppError } from "./errors.ts";
+import { AppError } from "../errors.ts";
 
 const TOO_LARGE = new Set(["HPE_HEADER_OVERFLOW"]);
 

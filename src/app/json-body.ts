@@ -8,7 +8,7 @@
 import type { IncomingMessage } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { errors } from "./errors.ts";
+import { errors } from "../errors.ts";
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 

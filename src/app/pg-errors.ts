@@ -3,7 +3,7 @@
  * it cannot read) come from values a request sent; they are answered as bad input (400), never as a fault.
  * The validators refuse such values first; this is the net behind them. @module
  */
-import { AppError } from "./errors.ts";
+import { AppError } from "../errors.ts";
 
 function sqlState(err: unknown): string | null {
   const code = (err as { code?: unknown } | null)?.code;

@@ -6,7 +6,7 @@
  * @module
  */
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "./errors.ts";
+import { AppError } from "../errors.ts";
 
 const SUSPECT_ESCAPE = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { RelationKind } from "../domain/document-registry.ts";
 import type { Scheme } from "../domain/evaluation.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -354,7 +355,7 @@ interface RegistryDocumentTable {
   updated_at: Generated<Date>;
 }
 
-export type RelationKind = "implements" | "replaces" | "amends" | "guides" | "reports_on" | "requested_by";
+export type { RelationKind };
 
 interface RegistryRelationTable {
   from_id: number;

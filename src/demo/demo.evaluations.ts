@@ -1,5 +1,5 @@
 /**
- * Demo "dân vận chính quyền" results (issue 5 §2): Đồng Tháp's published evaluations of 2021–2023 on the Bắc
+ * Demo "dân vận chính quyền" results: Đồng Tháp's published evaluations of 2021–2023 on the Bắc
  * Kạn example scheme, for Xã Tháp Mười and eleven other communes, so a unit's history chart has a real
  * picture on first start. Xã Tháp Mười carries the Tháp Mười report's figures: 95,5 "Hoàn thành tốt nhiệm vụ"
  * in 2021 (a civil servant dismissed for discipline capped the band), 96 "Hoàn thành xuất sắc", 7th, in 2022
@@ -7,12 +7,12 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import type { Auth } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
-import { todayInVietnam } from "../../domain/dates.ts";
-import { EXAMPLE_SCHEMES, formatPoints, rank, result, type Scheme } from "../../domain/evaluation.ts";
-import * as repo from "../evaluations/evaluations.repository.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import type { Auth } from "../access/access.ts";
+import type { Database } from "../db/database.ts";
+import { todayInVietnam } from "../domain/dates.ts";
+import { EXAMPLE_SCHEMES, formatPoints, rank, result, type Scheme } from "../domain/evaluation.ts";
+import * as repo from "../features/evaluations/evaluations.repository.ts";
+import * as unitRepo from "../features/units/units.repository.ts";
 
 /** Xã Tháp Mười's appraisal per year (BK1 lowered, the upper level's BK9), its cap, its PAR Index rank. */
 const THAP_MUOI: Record<number, { bk1: string; flags: string[]; par: number }> = {

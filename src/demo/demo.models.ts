@@ -1,5 +1,5 @@
 /**
- * Demo "Dân vận khéo" models (issue 5): three communes of Đồng Tháp register models in 2025 that go through
+ * Demo "Dân vận khéo" models: three communes of Đồng Tháp register models in 2025 that go through
  * their lifecycle (some recognised, one exemplary and commended by a numbered decision of the province's
  * People's Committee), so the models page, the counts and the 2025 reports' model indicators show a real
  * picture on first start. 2026 is left for the user to keep them up in one action (and, until then, the
@@ -8,12 +8,12 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import type { Auth } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
-import type { ModelKind, ModelStatus } from "../../domain/dvk-models.ts";
-import { listBodies } from "../bodies/bodies.service.ts";
-import { allocateNumber } from "../documents/documents.service.ts";
-import { type ModelInput, registerModel, stepModel } from "../models/models.service.ts";
+import type { Auth } from "../access/access.ts";
+import type { Database } from "../db/database.ts";
+import type { ModelKind, ModelStatus } from "../domain/dvk-models.ts";
+import { listBodies } from "../features/bodies/bodies.service.ts";
+import { allocateNumber } from "../features/documents/documents.service.ts";
+import { type ModelInput, registerModel, stepModel } from "../features/models/models.service.ts";
 
 type Seed = { unit: string; name: string; field: string; kind: ModelKind; to: ModelStatus };
 

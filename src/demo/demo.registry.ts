@@ -4,9 +4,9 @@
  * asking for the report, and the report itself reporting on 53-KH/HU at that request. @module
  */
 import type { Kysely } from "kysely";
-import type { Auth } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
-import { registerDocument, relate, searchRegistry } from "../registry/registry.service.ts";
+import type { Auth } from "../access/access.ts";
+import type { Database } from "../db/database.ts";
+import { registerDocument, relate, searchRegistry } from "../features/registry/registry.service.ts";
 
 const DOCS = [
   {

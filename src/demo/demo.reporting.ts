@@ -1,5 +1,5 @@
 /**
- * Demo reporting data (issue 3 §6): for the demo provinces Đồng Tháp (82) and Thái Nguyên (19), yearly and
+ * Demo reporting data: for the demo provinces Đồng Tháp (82) and Thái Nguyên (19), yearly and
  * half-yearly requests from 2022 to 2026 to every commune of the time (before 01/07/2025 the communes of the
  * provinces that merged into today's, remapped), with realistic numbers that grow from year to year, most
  * on time, some late with a reason, some missing, some returned, and the current year's still open. Values
@@ -8,15 +8,15 @@
  */
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Auth } from "../../access/access.ts";
-import type { Database, SubmissionValues } from "../../db/database.ts";
-import { TWO_TIER_FROM, todayInVietnam } from "../../domain/dates.ts";
-import { parsePeriod, periodLabelOrCode } from "../../domain/periods.ts";
-import * as formRepo from "../forms/forms.repository.ts";
-import * as repo from "../reporting/reporting.repository.ts";
-import { createRequest } from "../reporting/reporting.service.ts";
-import { recount } from "../reporting/rollup.service.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import type { Auth } from "../access/access.ts";
+import type { Database, SubmissionValues } from "../db/database.ts";
+import { TWO_TIER_FROM, todayInVietnam } from "../domain/dates.ts";
+import { parsePeriod, periodLabelOrCode } from "../domain/periods.ts";
+import * as formRepo from "../features/forms/forms.repository.ts";
+import * as repo from "../features/reporting/reporting.repository.ts";
+import { createRequest } from "../features/reporting/reporting.service.ts";
+import { recount } from "../features/reporting/rollup.service.ts";
+import * as unitRepo from "../features/units/units.repository.ts";
 
 const PERIODS = ["2022", "2023", "2024", "2025S1", "2025", "2026S1", "2026"] as const;
 const PROVINCES = ["82", "19"];

@@ -5,14 +5,14 @@
  * @module
  */
 import type { Kysely } from "kysely";
-import { grantsOfUser } from "../../access/access.repository.ts";
-import type { Auth } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
-import { findUserByUsername } from "../auth/auth.repository.ts";
-import { createBody, listBodies, updateBody } from "../bodies/bodies.service.ts";
-import { addTerm } from "../documents/documents.service.ts";
-import { createHamlet, listChildren } from "../units/units.service.ts";
-import { createUserFromCli } from "../users/users.service.ts";
+import { grantsOfUser } from "../access/access.repository.ts";
+import type { Auth } from "../access/access.ts";
+import type { Database } from "../db/database.ts";
+import { findUserByUsername } from "../features/auth/auth.repository.ts";
+import { createBody, listBodies, updateBody } from "../features/bodies/bodies.service.ts";
+import { addTerm } from "../features/documents/documents.service.ts";
+import { createHamlet, listChildren } from "../features/units/units.service.ts";
+import { createUserFromCli } from "../features/users/users.service.ts";
 import { seedDemoEvaluations } from "./demo.evaluations.ts";
 import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";

@@ -1,5 +1,5 @@
 /**
- * How an indicator's values from units below add up to a unit's value (issue 3 §1: sum, average, weighted
+ * How an indicator's values from units below add up to a unit's value (sum, average, weighted
  * average, min, max, latest, none), on exact decimals. Pure, no I/O.
  * @module
  */

@@ -1,12 +1,14 @@
 /**
- * The registry of directives, plans and other documents (issue 4 §3): how documents relate (a plan implements
+ * The registry of directives, plans and other documents: how documents relate (a plan implements
  * a resolution; a report reports on a plan at the request of a công văn — the Tháp Mười report of 02/2024
  * reports on 53-KH/HU, requested by 113-CV/BDVHU; 53-KH/HU implements 01-NQ/TU), which attachments are
  * accepted, and the accent-insensitive search text and query. Pure, no I/O.
  * @module
  */
-import type { RelationKind } from "../db/database.ts";
 import { foldVietnamese } from "./vn-text.ts";
+
+/** How one document relates to another (the registry's `document_relation.kind`). */
+export type RelationKind = "implements" | "replaces" | "amends" | "guides" | "reports_on" | "requested_by";
 
 export const RELATION_KINDS: readonly { kind: RelationKind; vi: string; en: string; inverseVi: string }[] = [
   { kind: "implements", vi: "thực hiện", en: "implements", inverseVi: "được thực hiện bởi" },

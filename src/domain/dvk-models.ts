@@ -1,5 +1,5 @@
 /**
- * "Dân vận khéo" models (issue 5 §1): fields, kinds, the yearly registration (new or kept up), the lifecycle
+ * "Dân vận khéo" models: fields, kinds, the yearly registration (new or kept up), the lifecycle
  * of a model within a year, likely duplicates, and evaluation against a province's criteria.
  *
  * Sources (../shared/domain/RULES.md §1d):
@@ -247,7 +247,7 @@ export const EXAMPLE_CRITERIA: readonly CriteriaSet[] = [
 
 // ---- the counts that feed report indicators ----------------------------------------------------------------
 
-/** The report indicators the model registry fills by itself (issue 3's catalogue), and the count each takes. */
+/** The report indicators the model registry fills by itself (the report indicators' catalogue), and the count each takes. */
 export const FED_INDICATORS = {
   DVK_MODELS_TOTAL: "total",
   DVK_MODELS_NEW: "new",

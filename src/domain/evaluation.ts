@@ -1,5 +1,5 @@
 /**
- * The annual "dân vận chính quyền" evaluation (issue 5 §2): a province's scheme for a year (a criteria tree with
+ * The annual "dân vận chính quyền" evaluation: a province's scheme for a year (a criteria tree with
  * maximum points, bonus and penalty items, evidence required or not, who scores each item), the unit's
  * self-score, the superior's appraisal, the final score, the band (with capping rules) and the rank among peers.
  *

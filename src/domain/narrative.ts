@@ -3,7 +3,7 @@
  * separated by blank lines; items that start with "- " on lines of their own; **bold** and *italic* words; and
  * footnotes, a reference `[^1]` in the text with its note on a line of its own, `[^1]: Kế hoạch số 53-KH/HU …`
  * (the Tháp Mười report has five). The rich-text editor of the web writes and reads this form, and documents
- * (issue 4) are made from it, so one model gives the page, the DOCX and the PDF. Pure, no I/O.
+ * are made from it, so one model gives the page, the DOCX and the PDF. Pure, no I/O.
  * @module
  */
 

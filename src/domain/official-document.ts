@@ -1,10 +1,10 @@
 /**
- * One model of an official document, rendered to DOCX and PDF with the same content (issue 4 §2): the header
+ * One model of an official document, rendered to DOCX and PDF with the same content: the header
  * (issuing body left; Quốc hiệu and Tiêu ngữ — or, for Party bodies, "ĐẢNG CỘNG SẢN VIỆT NAM" — right),
  * number-symbol, place and date, type name and excerpt, body (headings, paragraphs with footnotes, tables),
  * "Nơi nhận:" and the signature block. Layout rules: NĐ 30/2020/NĐ-CP Appendix I (State) and HD 36-HD/VPTW
  * (Party), RULES.md §1b. Built from narrative text in the `[^1]` footnote form of src/domain/narrative.ts, so a
- * consolidated report of issue 3 and a hand-made fixture (the Tháp Mười report) make the same model.
+ * consolidated report and a hand-made fixture (the Tháp Mười report) make the same model.
  * Pure, no I/O.
  * @module
  */

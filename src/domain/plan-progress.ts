@@ -1,5 +1,5 @@
 /**
- * Implementation tracking (issue 4 §4): a plan or resolution breaks into tasks assigned to units, each with a
+ * Implementation tracking: a plan or resolution breaks into tasks assigned to units, each with a
  * deadline, a status and a weight. Progress rolls up the task tree and across units as weighted averages;
  * a task past its deadline and not done is overdue. Default progress per status (0 / 50 / 100) is
  * configurable data, as the rule is ours, not the law's. Pure, no I/O.

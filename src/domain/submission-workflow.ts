@@ -1,5 +1,5 @@
 /**
- * A submission's life (issue 3 §3): a target starts "not started", saves drafts, submits; the requester
+ * A submission's life: a target starts "not started", saves drafts, submits; the requester
  * returns it with comments (back to editing) or accepts it; accepted is locked until an approver unlocks it
  * with a reason. Submitting after the deadline needs a reason. Timeliness is judged against the deadline in
  * Vietnam's calendar days (NĐ 09/2019 Art. 8(5): the deadline is a date; a report sent on that date is on

@@ -1,5 +1,5 @@
 /**
- * Validation rules on a form's values (issue 3 §1): two expressions over indicator codes and an operator,
+ * Validation rules on a form's values: two expressions over indicator codes and an operator,
  * e.g. `MODELS_TOTAL == MODELS_NEW + MODELS_KEPT` (Bắc Kạn 2021: 2.011 = 1.354 + 657), with a severity. As in
  * DHIS2, a rule says what to do with missing values. Exact decimals, no floating point. Pure, no I/O.
  * @module

@@ -1,7 +1,7 @@
 /**
  * Working days of State bodies: Monday–Friday, less public holidays, plus the Saturdays the Government makes
  * working days when it moves a day off. Pure, no I/O; the tables are data (an admin-edited table will take
- * precedence once stored, see issue 3).
+ * precedence once stored).
  *
  * Sources (RULES.md §1h):
  * - Labour Code 2019 (45/2019/QH14), Art. 112: 11 paid holidays — 1/1; Tết Âm lịch 5 days; Giỗ Tổ Hùng Vương

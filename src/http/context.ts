@@ -8,14 +8,21 @@ import type { Database } from "../db/database.ts";
 import type { ReadRouting } from "../db/read-replica.ts";
 import type { RevisionWatcher } from "../db/revision-watcher.ts";
 import type { StateSequence } from "../domain/numbering.ts";
-import type { LoginLimiter } from "../features/auth/login-limiter.ts";
 import type { Offload } from "../offload/pool.ts";
+
+/** Locks usernames that have no account after failed logins (kept by features/auth/login-limiter.ts). */
+export interface UsernameLockout {
+  /** Seconds to wait before another attempt under this username, or 0. */
+  retryAfter(username: string, now?: number): number;
+  /** Counts a failure; returns the wait it brings (seconds, 0 for none). */
+  fail(username: string, now?: number): number;
+}
 
 export interface AppDeps {
   db: Kysely<Database>;
   dbKind: "embedded" | "external";
   log: Logger;
-  limiter: LoginLimiter;
+  limiter: UsernameLockout;
   /** Worker threads for reading uploads and building exports (offload/pool.ts). */
   offload: Offload;
   secureCookies: boolean;

@@ -6,7 +6,7 @@
  * @module
  */
 import { formatNumber } from "../domain/vn-format.ts";
-import { AppError } from "../http/errors.ts";
+import { AppError } from "../errors.ts";
 
 export interface ImportLimits {
   /** bytes all the parts of an .xlsx may unpack to (DANVAN_IMPORT_MAX_INFLATED_MB) */

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { AttachmentKind } from "../domain/document-registry.ts";
 import type { OfficialDocument } from "../domain/official-document.ts";
-import { AppError, errors } from "../http/errors.ts";
+import { AppError, errors } from "../errors.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitError } from "./limits.ts";
 import type { Answer, BuiltTable, SheetRead, Task } from "./worker.ts";
 

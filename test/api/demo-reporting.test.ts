@@ -1,7 +1,7 @@
 /** The demo reporting data: a real picture (late, missing, returned), and rollups equal to a naive sum. */
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

@@ -1,4 +1,4 @@
-/** The numbering registry (issue 4 §1): sequences per body × series × scope, atomic, gapless, never reused. */
+/** The numbering registry: sequences per body × series × scope, atomic, gapless, never reused. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestClient } from "../helpers.ts";
 

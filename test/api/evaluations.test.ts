@@ -1,5 +1,5 @@
 /**
- * The annual "dân vận chính quyền" evaluation (issue 5 §2): the province sets its scheme from an example and
+ * The annual "dân vận chính quyền" evaluation: the province sets its scheme from an example and
  * every commune is enrolled; the commune scores itself with evidence inside the window; the province appraises
  * (Tháp Mười 2021: 95,5 capped to HTTNV for a dismissal); publishing ranks the units (ties share a rank); the
  * history shows score, band and rank per year.

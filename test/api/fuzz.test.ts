@@ -5,7 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { answerClientErrors } from "../../src/http/client-errors.ts";
+import { answerClientErrors } from "../../src/app/client-errors.ts";
 import { runFuzz } from "../fuzz/run.ts";
 import { createTestApp } from "../helpers.ts";
 

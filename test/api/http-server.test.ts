@@ -1,13 +1,13 @@
 /**
  * Request bodies through the real HTTP server (not `app.request`): a JSON body is read straight from Node's
- * request (src/http/json-body.ts); size limits, malformed JSON and the charset parameter behave as before.
- * What Node's own parser refuses is answered with the same JSON error body (src/http/client-errors.ts).
+ * request (src/app/json-body.ts); size limits, malformed JSON and the charset parameter behave as before.
+ * What Node's own parser refuses is answered with the same JSON error body (src/app/client-errors.ts).
  */
 import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import { createTestDatabase } from "../helpers.ts";

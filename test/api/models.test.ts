@@ -1,5 +1,5 @@
 /**
- * "Dân vận khéo" models (issue 5 §1): a commune registers its models (warned of likely duplicates), keeps them
+ * "Dân vận khéo" models: a commune registers its models (warned of likely duplicates), keeps them
  * up the next year in one action, records their implementation; the province assesses them against its
  * criteria, recognises, makes exemplary and commends them with a numbered decision; the counts add up.
  */

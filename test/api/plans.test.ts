@@ -1,5 +1,5 @@
 /**
- * Implementation tracking (issue 4 §4): a plan breaks into tasks assigned to units; progress rolls up the
+ * Implementation tracking: a plan breaks into tasks assigned to units; progress rolls up the
  * tree and across units; overdue tasks are flagged; the assignee updates its own tasks; a public page shows
  * status and milestones without internal notes.
  */

@@ -1,4 +1,4 @@
-/** The registry of directives and plans (issue 4 §3): register, search without accents, relate, attach. */
+/** The registry of directives and plans: register, search without accents, relate, attach. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { pdfFile, pdfTruncated } from "../fixtures/files.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";

@@ -1,5 +1,5 @@
 /**
- * A consolidated report as an official document (issue 4 §2): the requester's text and the rolled-up figures,
+ * A consolidated report as an official document: the requester's text and the rolled-up figures,
  * numbered from the registry, in DOCX and PDF with the same content.
  */
 import { execFileSync } from "node:child_process";

@@ -5,9 +5,9 @@
  */
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/app.ts";
 import { ChangeListener } from "../../src/db/change-listener.ts";
 import { LoginLimiter } from "../../src/features/auth/login-limiter.ts";
-import { createApp } from "../../src/http/app.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Offload } from "../../src/offload/pool.ts";
 import { createTestApp } from "../helpers.ts";

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { connect } from "../../src/db/connection.ts";
-import { seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import { createTestDatabase, httpSession } from "../helpers.ts";

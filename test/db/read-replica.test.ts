@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../src/server.ts";
 import { httpSession } from "../helpers.ts";

@@ -1,5 +1,5 @@
 /** Sends generated requests to a running server as one user; returns what broke the fuzz rules. */
-import { openApiDocument } from "../../src/http/openapi-sync.ts";
+import { openApiDocument } from "../../src/app/openapi-sync.ts";
 import { answerProblem, FuzzGenerator, type OpenApiDoc, seeded } from "./generate.ts";
 
 export interface FuzzResult {

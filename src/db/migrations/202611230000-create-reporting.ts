@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Periodic reporting (issue 3): versioned report forms, requests to a set of targets, one submission per
+ * Periodic reporting: versioned report forms, requests to a set of targets, one submission per
  * target (values and narrative as JSON, every version kept; owner_codes = the target and, for a unit closed
  * since, today's units that took it over — whose inbox it lands in), and the incremental rollup: per request, per unit
  * on a submission's rollup path, per indicator and category option, the running count and sum (min, max and

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-/** Reminders (issue 3 §3): users get an e-mail address; every e-mail reminder sent is logged once. */
+/** Reminders: users get an e-mail address; every e-mail reminder sent is logged once. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table app_user add column email text check (email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$')`.execute(
     db,

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Issue 3 §1 and §7:
+ * Consolidated totals that many servers can keep, and weighted averages:
  * - `totals_revision`: one counter per province, raised in the same transaction as every change to that
  *   province's totals rows; servers keep the totals they read in memory and compare the sum of the counters
  *   (one row per province, so accepts in different provinces never wait on each other);

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Official documents, part 1 (issue 4 §1): document types as data, Party committee terms, and the numbering
+ * Official documents, part 1: document types as data, Party committee terms, and the numbering
  * registry (sổ đăng ký văn bản đi): one row per sequence, raised under its row lock in the same transaction
  * that records the number, so numbers are handed out without gaps and never reused; a cancelled number stays,
  * marked cancelled.

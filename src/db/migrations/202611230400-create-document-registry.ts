@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Official documents, part 2 (issue 4 §3): the registry of documents a unit receives and issues (Nghị quyết,
+ * Official documents, part 2: the registry of documents a unit receives and issues (Nghị quyết,
  * Chỉ thị, Kết luận, Quyết định, Kế hoạch, Chương trình, Hướng dẫn, Công văn, Báo cáo…), their attachments and
  * the relations between them (a plan implements a resolution, a report reports on a plan at the request of a
  * công văn). `search` holds the number, excerpt and text folded (no diacritics, đ → d, lower case) for

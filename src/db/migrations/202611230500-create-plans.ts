@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Implementation tracking (issue 4 §4): a plan (kế hoạch, or the resolution it carries out, linked to the
+ * Implementation tracking: a plan (kế hoạch, or the resolution it carries out, linked to the
  * registry) breaks into a tree of tasks (nhiệm vụ) assigned to units with deadlines, statuses and weights;
  * tasks have dated milestones with evidence (a registered document or a report). A plan may be shown on a
  * public page (off by default) reached by an unguessable token.

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * The e-mail reminders sent for plan tasks (issue 4 §4: overdue tasks flagged and reminded), one row per task,
+ * The e-mail reminders sent for plan tasks (overdue tasks flagged and reminded), one row per task,
  * kind and recipient, so each reminder goes out once; a failed send removes its row and is tried again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * "Dân vận khéo" models (issue 5 §1). A model is registered once by a unit (optionally one of its bodies) and
+ * "Dân vận khéo" models. A model is registered once by a unit (optionally one of its bodies) and
  * lives on from year to year: each year it is either newly registered or kept up (`dvk_model_year`), and goes
  * through its lifecycle for that year; every step is kept (`dvk_model_step`). Fields and the evaluation
  * criteria are data. `unit_path` (the unit's ancestors and itself) answers "all models under this unit" with

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * The annual "dân vận chính quyền" evaluation (issue 5 §2). A province's scheme for a year holds its criteria
+ * The annual "dân vận chính quyền" evaluation. A province's scheme for a year holds its criteria
  * tree, bands and capping rules as data (`scheme`), and the self-scoring window. Each People's Committee of a
  * commune in the province has one evaluation under it: its own scores with evidence, the superior's appraisal
  * and comments, the capping flags, and the result; ranks are written when the scheme is published. Points are

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * Photos and files of a "Dân vận khéo" model (issue 5 §1), checked like registry attachments (kind by content,
+ * Photos and files of a "Dân vận khéo" model, checked like registry attachments (kind by content,
  * at most 20 MB). Photos (PNG, JPEG) of a model shown on the public showcase are served without login.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

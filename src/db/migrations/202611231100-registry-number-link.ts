@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * A number taken from the numbering registry is entered in the documents registry once (issue 4 §1, §3): the
+ * A number taken from the numbering registry is entered in the documents registry once: the
  * report document numbered on a request page becomes an outgoing document of the requesting unit, linked to
  * its number. At most one registry document per number.
  */

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * A revision counter for what reports are fed from (issue 5): the models registry (model_field, dvk_model,
+ * A revision counter for what reports are fed from: the models registry (model_field, dvk_model,
  * dvk_model_year) and the dân vận chính quyền results (evaluation_scheme, evaluation). Bumped by every
  * statement that changes one of them and announced on the channel `fed_revision`, so servers keep each unit's
  * fed values in memory and read them again only when this number moves (see add-indicator-revision for the

@@ -1,37 +1,6 @@
-/** Append-only audit log (a database trigger refuses UPDATE, DELETE and TRUNCATE). @module */
+/** Reading the audit log (written by src/audit/audit-log.repository.ts). @module */
 import { type Kysely, sql } from "kysely";
 import type { AuditRow, Database } from "../../db/database.ts";
-
-export interface AuditEntry {
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  unitCode: string | null;
-  /** The unit's ancestors and itself. */
-  scope: string[];
-  before: unknown;
-  after: unknown;
-}
-
-export async function appendAudit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      unit_code: e.unitCode,
-      province_code: e.scope[0] ?? null,
-      scope_codes: e.scope,
-      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-    })
-    .execute();
-}
 
 export interface AuditFilter {
   scope: string[] | null;

@@ -4,8 +4,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { isSystemAdmin } from "../../access/access.ts";
 import { ROLE_PERMISSIONS } from "../../access/permissions.ts";
+import { errors } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
 import { ErrorSchema, errorResponses, json } from "../../http/schemas.ts";
 import * as service from "./auth.service.ts";
 

@@ -3,13 +3,13 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { grantsOfUser } from "../../access/access.repository.ts";
 import type { Auth } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, UserRow } from "../../db/database.ts";
 import { nextFailure, secondsUntil } from "../../domain/login-lockout.ts";
 import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "../../domain/password-rule.ts";
-import { AppError, errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { AppError, errors } from "../../errors.ts";
+import type { UsernameLockout } from "../../http/context.ts";
 import * as repo from "./auth.repository.ts";
-import type { LoginLimiter } from "./login-limiter.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./password.ts";
 
 export const SESSION_HOURS = 12;
@@ -26,7 +26,7 @@ export interface LoginResult {
 
 export async function login(
   db: Kysely<Database>,
-  limiter: LoginLimiter,
+  limiter: UsernameLockout,
   input: { username: string; password: string },
 ): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();

@@ -6,8 +6,9 @@
  * @module
  */
 import { nextFailure, secondsUntil } from "../../domain/login-lockout.ts";
+import type { UsernameLockout } from "../../http/context.ts";
 
-export class LoginLimiter {
+export class LoginLimiter implements UsernameLockout {
   private failures = new Map<string, { count: number; last: number; until: number }>();
 
   constructor(private readonly maxEntries = 100_000) {}

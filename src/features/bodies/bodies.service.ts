@@ -1,12 +1,12 @@
 /** Use cases on bodies (cấp ủy, UBND, MTTQ…): effective-dated, per unit. @module */
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireRecordAccess, requireUnitAccess } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { BodyRow, Database } from "../../db/database.ts";
 import { BODY_KINDS, documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { normalizeName } from "../../domain/vn-text.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { requireSameUnitOn, requireUnitVersions } from "../units/units.service.ts";
 import * as repo from "./bodies.repository.ts";
 
@@ -135,3 +135,6 @@ export async function updateBody(
     return toBodyDto(row);
   });
 }
+
+/** A body by id, for other features once they have checked access themselves (no check here). */
+export const bodyById = (db: Db, id: number) => repo.findBody(db, id);

@@ -5,11 +5,11 @@
  */
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database } from "../../db/database.ts";
 import { formatDateVi, isIsoDate } from "../../domain/dates.ts";
 import { type SpecialDay, scheduleFor, WorkingCalendar } from "../../domain/working-days.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import * as repo from "./calendar.repository.ts";
 
 type Db = Kysely<Database>;

@@ -1,19 +1,19 @@
 /**
- * Official documents, the numbering registry (issue 4 §1): document types, Party committee terms, and numbers
+ * Official documents, the numbering registry: document types, Party committee terms, and numbers
  * handed out per issuing body × series × scope (src/domain/numbering.ts) — atomically, without gaps, never
  * reused; a cancelled number stays recorded as cancelled. @module
  */
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireRecordAccess } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { BodyRow, Database, DocumentNumberRow } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { BUILT_IN_DOCUMENT_TYPES, numberingFamilyOf } from "../../domain/document-types.ts";
 import { formatNumberSymbol, type NumberSymbol, numberLine } from "../../domain/number-symbol.ts";
 import { NumberingError, type StateSequence, sequenceOf } from "../../domain/numbering.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
-import { findBody } from "../bodies/bodies.repository.ts";
+import { errors } from "../../errors.ts";
+import { bodyById } from "../bodies/bodies.service.ts";
 import * as repo from "./documents.repository.ts";
 
 type Db = Kysely<Database>;
@@ -43,7 +43,7 @@ async function requireBody(
   id: number,
   permission: "unit.read" | "body.write" | "document.number",
 ) {
-  const body = await findBody(db, id);
+  const body = await bodyById(db, id);
   await requireRecordAccess(
     db,
     auth,
@@ -289,3 +289,6 @@ export async function cancelNumber(db: Db, auth: Auth | null, id: number, reason
     return toNumberDto(after, body);
   });
 }
+
+/** A document number by id, for other features once they have checked access themselves (no check here). */
+export const numberById = (db: Db, id: number) => repo.findNumber(db, id);

@@ -1,5 +1,5 @@
 /**
- * A consolidated report of issue 3 as an official document (issue 4 §2): the requester's own text section by
+ * A consolidated report as an official document: the requester's own text section by
  * section (the summary written beside the compiled excerpts), the rolled-up figures of each table section, the
  * number from the registry (taken now, one taken before, or left blank on a draft), the place and date, "Nơi
  * nhận:" and the signature block — rendered to DOCX or PDF from one model.
@@ -24,13 +24,13 @@ import {
 import { periodLabelOrCode } from "../../domain/periods.ts";
 import { formatDecimalVi } from "../../domain/vn-format.ts";
 import { foldVietnamese } from "../../domain/vn-text.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
-import { findBody } from "../bodies/bodies.repository.ts";
+import { bodyById } from "../bodies/bodies.service.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { recordIssued } from "../registry/registry.service.ts";
 import { consolidation, getSummary } from "../reporting/consolidation.service.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import * as unitService from "../units/units.service.ts";
 import * as repo from "./documents.repository.ts";
 import { allocateNumber } from "./documents.service.ts";
 
@@ -70,7 +70,7 @@ function defaultExcerpt(formName: string, periodCode: string): string {
 
 /** The place name of a document: the official name of the issuing body's unit ("Tháp Mười", "Đồng Tháp"). */
 async function placeOf(db: Db, unitCode: string): Promise<string> {
-  const versions = await unitRepo.findUnitVersions(db, unitCode);
+  const versions = await unitService.unitVersions(db, unitCode);
   const today = todayInVietnam();
   const unit = versions.find((v) => isWithin(today, v.valid_from, v.valid_to)) ?? versions.at(-1);
   return unit?.name ?? unitCode;
@@ -94,7 +94,7 @@ export async function reportDocument(
   const c = await consolidation(db, auth, requestId); // checks access to the request
   const summary = await getSummary(db, auth, requestId);
   const form = await requireForm(db, c.request.formId);
-  const body = await findBody(db, input.bodyId);
+  const body = await bodyById(db, input.bodyId);
   if (!body || body.unit_code !== c.request.issuerUnitCode) {
     throw errors.badRequest(
       "Cơ quan ban hành phải là một cơ quan của đơn vị yêu cầu báo cáo",

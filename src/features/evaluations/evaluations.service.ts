@@ -1,5 +1,5 @@
 /**
- * The annual "dân vận chính quyền" evaluation (issue 5 §2): the province sets its scheme for the year (from an
+ * The annual "dân vận chính quyền" evaluation: the province sets its scheme for the year (from an
  * example or its own) and every commune of the province is enrolled; each commune scores itself with evidence
  * inside the window; the province appraises, adjusting scores with a comment and marking capping facts; the
  * result (score, band, cap) follows from the scheme; publishing ranks the ranked units (ties share a rank); each
@@ -14,6 +14,7 @@ import {
   requireRecordAccess,
   requireUnitAccess,
 } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, EvaluationRow, EvaluationSchemeRow, ScoresJson } from "../../db/database.ts";
 import { WatchedCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
@@ -28,9 +29,8 @@ import {
   result,
   type Scheme,
 } from "../../domain/evaluation.ts";
-import { AppError, errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import { AppError, errors } from "../../errors.ts";
+import * as unitService from "../units/units.service.ts";
 import * as repo from "./evaluations.repository.ts";
 
 type Db = Kysely<Database>;
@@ -142,7 +142,7 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
     );
   }
   const today = todayInVietnam();
-  const communes = (await unitRepo.listChildren(db, input.provinceCode, today)).filter(
+  const communes = (await unitService.childrenAt(db, input.provinceCode, today)).filter(
     (u) => u.level === "commune",
   );
   return db.transaction().execute(async (trx) => {
@@ -475,7 +475,7 @@ async function audit(db: Db, a: Auth, action: string, before: EvaluationRow, aft
   });
 }
 
-/** The report indicators a published evaluation fills by itself (issue 3's catalogue). */
+/** The report indicators a published evaluation fills by itself (the report indicators' catalogue). */
 export const EVALUATION_FED = [
   "DVCQ_SCORE",
   "DVCQ_BAND",

@@ -1,10 +1,10 @@
 /** Report forms: everyone reads them; system admins add forms and new versions (old versions stay). @module */
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, ReportFormRow } from "../../db/database.ts";
 import { BUILT_IN_FORMS, checkForm, type FormDefinition } from "../../domain/report-forms.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as repo from "./forms.repository.ts";
 

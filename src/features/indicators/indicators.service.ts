@@ -1,10 +1,10 @@
 /** The indicator catalogue: everyone reads it; system admins add and edit. @module */
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, IndicatorRow } from "../../db/database.ts";
 import { BUILT_IN_INDICATORS, checkWeight, type IndicatorDefinition } from "../../domain/indicators.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { catalogue, refreshCatalogue } from "./catalogue.ts";
 import * as repo from "./indicators.repository.ts";
 

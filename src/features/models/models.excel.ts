@@ -19,7 +19,7 @@ import {
   STATUS_VI,
 } from "../../domain/dvk-models.ts";
 import { foldVietnamese } from "../../domain/vn-text.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import * as repo from "./models.repository.ts";
 import { insertRegistered, registryChanged } from "./models.service.ts";

@@ -1,8 +1,8 @@
 /** /api/models, /api/model-fields, /api/model-criteria: "Dân vận khéo" models. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { MODEL_KINDS, MODEL_STATUSES } from "../../domain/dvk-models.ts";
+import { errors } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
 import {
   BigRowIdSchema,
   downloadHeaders,

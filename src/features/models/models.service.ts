@@ -1,13 +1,14 @@
 /**
- * "Dân vận khéo" models (issue 5 §1): a unit registers its models (warned of likely duplicates first), keeps
+ * "Dân vận khéo" models: a unit registers its models (warned of likely duplicates first), keeps
  * them up from year to year in one action, records their implementation; the units above assess them against
  * the province's criteria, recognise them, make them exemplary and commend them with a numbered decision from
- * the registry of outgoing documents (issue 4). Every step is kept with who, when and why.
+ * the registry of outgoing documents. Every step is kept with who, when and why.
  * @module
  */
 import type { Kysely } from "kysely";
 import { unitPath } from "../../access/access.repository.ts";
 import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type {
   Database,
   DvkModelRow,
@@ -30,10 +31,9 @@ import {
   STEP_ACTOR,
   stepProblem,
 } from "../../domain/dvk-models.ts";
-import { AppError, errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
-import { findBody } from "../bodies/bodies.repository.ts";
-import { findNumber } from "../documents/documents.repository.ts";
+import { AppError, errors } from "../../errors.ts";
+import { bodyById } from "../bodies/bodies.service.ts";
+import { numberById } from "../documents/documents.service.ts";
 import * as repo from "./models.repository.ts";
 
 type Db = Kysely<Database>;
@@ -165,7 +165,7 @@ export async function registerModel(db: Db, auth: Auth | null, input: ModelInput
   const path = await requireUnitAccess(db, auth, "model.register", input.unitCode);
   const a = auth as Auth;
   if (input.bodyId !== null) {
-    const body = await findBody(db, input.bodyId);
+    const body = await bodyById(db, input.bodyId);
     if (!body || body.unit_code !== input.unitCode) {
       throw errors.badRequest(
         "Cơ quan đăng ký không thuộc đơn vị này",
@@ -490,7 +490,7 @@ export async function stepModel(db: Db, auth: Auth | null, id: number, year: num
   }
   if (input.to === "exemplary") set.was_exemplary = true;
   if (input.to === "commended") {
-    const n = input.decisionNumberId === undefined ? undefined : await findNumber(db, input.decisionNumberId);
+    const n = input.decisionNumberId === undefined ? undefined : await numberById(db, input.decisionNumberId);
     const issuerPath = n ? await issuerPathOf(db, n.issuer_body_id) : null;
     if (n?.status !== "allocated" || !issuerPath || !coversPath(a, "unit.read", issuerPath)) {
       throw errors.badRequest(
@@ -545,7 +545,7 @@ export async function stepModel(db: Db, auth: Auth | null, id: number, year: num
 }
 
 async function issuerPathOf(db: Db, bodyId: number): Promise<string[] | null> {
-  const body = await findBody(db, bodyId);
+  const body = await bodyById(db, bodyId);
   return body ? unitPath(db, body.unit_code) : null;
 }
 

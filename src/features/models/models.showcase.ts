@@ -1,17 +1,17 @@
 /**
  * A model's photos and files (checked by their content like registry attachments) and the province's public
- * showcase of models (issue 5 §1): off by default, a model is shown with its results and photos once its unit
+ * showcase of models: off by default, a model is shown with its results and photos once its unit
  * or a unit above asks; the showcase and the photos of shown models need no login.
  * @module
  */
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database } from "../../db/database.ts";
 import { checkAttachment } from "../../domain/document-registry.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
 import * as repo from "./models.repository.ts";
 import { getModel, requireModel } from "./models.service.ts";
 

@@ -1,5 +1,5 @@
 /**
- * Implementation tracking (issue 4 §4): plans, their task trees assigned to units, milestones with evidence,
+ * Implementation tracking: plans, their task trees assigned to units, milestones with evidence,
  * progress rolled up the tree and across units (src/domain/plan-progress.ts), overdue tasks flagged, and an
  * optional public page. Plan owners manage with `plan.manage` on the plan's unit; an assignee's editors update
  * their own tasks; reading needs `unit.read` on the plan's unit or on a task's unit. @module
@@ -15,11 +15,11 @@ import {
   requireUnitAccess,
   scopeCodes,
 } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, PlanRow, PlanTaskRow } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { byUnit, rollUp, type TaskNode } from "../../domain/plan-progress.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { citedDocumentOf, requireCitableDocument } from "../registry/registry.service.ts";
 import * as repo from "./plans.repository.ts";
 

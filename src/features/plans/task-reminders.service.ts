@@ -1,5 +1,5 @@
 /**
- * Task reminders (issue 4 §4: overdue tasks flagged and reminded). In the app, overdue tasks are flagged on
+ * Task reminders (overdue tasks flagged and reminded). In the app, overdue tasks are flagged on
  * the plan page and counted in the menu (plans.service myOverdueTasks); when SMTP is configured, the editors
  * of the assignee unit who have an address are also e-mailed, once each, when a task's deadline is at most
  * TASK_REMINDER_WORKING_DAYS working days away and again once it is overdue (the same rule and hourly job as
@@ -13,8 +13,7 @@ import type { Database } from "../../db/database.ts";
 import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
-import { recipients } from "../reporting/reminders.repository.ts";
-import { type Mail, type SendMail, sendOnce } from "../reporting/reminders.service.ts";
+import { type Mail, recipientsOf, type SendMail, sendOnce } from "../reporting/reminders.service.ts";
 import * as repo from "./plans.repository.ts";
 
 type Db = Kysely<Database>;
@@ -68,7 +67,7 @@ export async function sendTaskReminders(
   for (const task of tasks) {
     const kind = reminderKind(task.due_on, today, TASK_REMINDER_WORKING_DAYS, calendar);
     if (!kind) continue;
-    for (const person of await recipients(db, [task.assignee_unit_code], editors)) {
+    for (const person of await recipientsOf(db, [task.assignee_unit_code], editors)) {
       const key = { taskId: task.id, kind, recipient: person.email };
       const went = await sendOnce(
         send,

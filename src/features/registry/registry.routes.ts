@@ -1,8 +1,8 @@
 /** /api/registry: documents received and issued, searched, related and with attachments. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { RELATION_KIND_CODES } from "../../domain/document-registry.ts";
+import { errors } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
 import {
   BigRowIdSchema,
   downloadHeaders,

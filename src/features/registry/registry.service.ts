@@ -1,5 +1,5 @@
 /**
- * The registry of documents a unit receives and issues (issue 4 §3): register, search (accent-insensitive),
+ * The registry of documents a unit receives and issues: register, search (accent-insensitive),
  * relate (implements, replaces, amends, guides, reports on, requested by) and attach files. Read with
  * `unit.read` on the unit, write with `document.register`. @module
  */
@@ -13,13 +13,13 @@ import {
   requireRecordAccess,
   requireUnitAccess,
 } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
 import { checkAttachment, searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
 import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
-import { errors } from "../../http/errors.ts";
+import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
 import * as repo from "./registry.repository.ts";
 
 type Db = Kysely<Database>;

@@ -1,22 +1,22 @@
 /**
- * The requester's consolidated report (issue 3 §4): every numeric indicator aggregated from the accepted
+ * The requester's consolidated report: every numeric indicator aggregated from the accepted
  * submissions below it (and, in a preview, the ones still waiting), the narrative compiled child by child, and
  * the requester's own summary written beside it.
  * @module
  */
 import type { Kysely } from "kysely";
 import { type Auth, requireUnitOfRecord } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, FigureSource, RollupValueRow } from "../../db/database.ts";
 import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
 import { isWithin } from "../../domain/dates.ts";
 import { add, compare, divide, multiply } from "../../domain/decimal.ts";
 import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
 import { formCombos } from "../../domain/report-forms.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { registryCounts } from "../models/models.service.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import * as unitService from "../units/units.service.ts";
 import * as repo from "./reporting.repository.ts";
 import { catalogueFor, cleanNarrative, requireRequest, toRequestDto } from "./reporting.service.ts";
 import * as rollup from "./rollup.repository.ts";
@@ -116,7 +116,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
     rollup.seriesChildren(db, series, unit),
     repo.pendingSubmissionsUnder(db, id, unit),
     rollup.countedUnder(db, series, unit),
-    unitRepo.findUnitVersions(db, unit),
+    unitService.unitVersions(db, unit),
   ]);
   // the unit's name as it was at the period's end (an old district keeps its name), else its latest
   const named =

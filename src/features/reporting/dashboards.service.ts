@@ -1,5 +1,5 @@
 /**
- * Dashboards (issue 3 §3–4): the units × periods timeliness heat-map and the rolled-up totals of a form for a
+ * Dashboards: the units × periods timeliness heat-map and the rolled-up totals of a form for a
  * unit and the units below it, read from the rollup table and kept per server against the totals revision.
  * @module
  */
@@ -13,7 +13,7 @@ import { parsePeriod } from "../../domain/periods.ts";
 import { requireLatestForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { registryCounts } from "../models/models.service.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import * as unitService from "../units/units.service.ts";
 import * as repo from "./reporting.repository.ts";
 import { catalogueOf, periodOf } from "./reporting.service.ts";
 import * as rollup from "./rollup.repository.ts";
@@ -30,11 +30,11 @@ export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string
   await requireUnitAccess(db, auth, "unit.read", q.unit);
   const today = todayInVietnam();
   const requests = await repo.requestsUnder(db, q.unit, q.form ?? null, 16);
-  const children = (await unitRepo.listChildren(db, q.unit, today)).map((c) => ({
+  const children = (await unitService.childrenAt(db, q.unit, today)).map((c) => ({
     code: c.code,
     name: c.full_name,
   }));
-  const self = await unitRepo.findUnitAt(db, q.unit, today);
+  const self = await unitService.unitAt(db, q.unit, today);
   const ids = requests.map((r) => r.id);
   const cells = await repo.timelinessCells(db, ids, [q.unit, ...children.map((c) => c.code)], today);
   const withCells = new Set(cells.map((c) => c.unit_code));
@@ -111,8 +111,8 @@ export async function totals(
   async function unitsShown() {
     if (unitQ) {
       const [u, children] = await Promise.all([
-        unitRepo.findUnitAt(db, unitQ, today),
-        unitRepo.listChildren(db, unitQ, today),
+        unitService.unitAt(db, unitQ, today),
+        unitService.childrenAt(db, unitQ, today),
       ]);
       return {
         self: { code: unitQ, name: u?.full_name ?? unitQ, provinceCode: u?.province_code ?? unitQ },

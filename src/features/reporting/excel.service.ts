@@ -1,5 +1,5 @@
 /**
- * Excel for a request's numbers (issue 3 §5): a template of one row per unit × indicator (× category option)
+ * Excel for a request's numbers: a template of one row per unit × indicator (× category option)
  * for the units the user fills — all of them, or one — with the values already entered; filled offline and
  * uploaded, it is checked whole and stored only if every row is valid (errors name sheet, row and cell).
  * Written and read as streams, so a national file stays small in memory.
@@ -14,7 +14,7 @@ import { formatDateVi } from "../../domain/dates.ts";
 import { periodLabelOrCode } from "../../domain/periods.ts";
 import { comboOption, formCombos } from "../../domain/report-forms.ts";
 import { parseNumberVi } from "../../domain/vn-format.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";

@@ -1,5 +1,5 @@
 /**
- * Data exchange for a request's values (issue 3 §5): DHIS2-compatible dataValueSets in JSON and CSV
+ * Data exchange for a request's values: DHIS2-compatible dataValueSets in JSON and CSV
  * (dataElement = indicator code, period = the request's period code, orgUnit = unit code,
  * categoryOptionCombo = "default" or "category=option"), with dryRun and DHIS2's import summary, and the value
  * rows that the Excel import reads. A DHIS2 import stores the valid values and reports the others as
@@ -14,7 +14,7 @@ import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { formCombos } from "../../domain/report-forms.ts";
 import { nextStatus } from "../../domain/submission-workflow.ts";
 import { checkRule } from "../../domain/validation-rules.ts";
-import { AppError, errors } from "../../http/errors.ts";
+import { AppError, errors } from "../../errors.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import * as repo from "./reporting.repository.ts";

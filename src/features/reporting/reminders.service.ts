@@ -1,5 +1,5 @@
 /**
- * Reminders (issue 3 §3): in the app, every user sees the reports their units still owe that are due within
+ * Reminders: in the app, every user sees the reports their units still owe that are due within
  * the request's reminder window (in working days) or overdue; when SMTP is configured, the same reminders go
  * out by e-mail once each (logged), to the editors of the owing unit who have an address.
  * @module
@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { type Auth, requirePermission, scopeCodes } from "../../access/access.ts";
 import { unitRolesWith } from "../../access/permissions.ts";
-import type { Database } from "../../db/database.ts";
+import type { Database, Role } from "../../db/database.ts";
 import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
 import type { WorkingCalendar } from "../../domain/working-days.ts";
@@ -142,3 +142,7 @@ export async function sendDueReminders(
   }
   return sent;
 }
+
+/** The active users holding one of `roles` at one of `unitCodes`, with an e-mail address, to remind. */
+export const recipientsOf = (db: Db, unitCodes: string[], roles: Role[]) =>
+  repo.recipients(db, unitCodes, roles);

@@ -1,5 +1,6 @@
 /** SQL for report requests, submissions, their revisions and the incremental rollup. @module */
 import { type Kysely, sql } from "kysely";
+import type { AuditEntry } from "../../audit/audit-log.repository.ts";
 import { batched, inOrder } from "../../db/batch.ts";
 import type {
   Database,
@@ -11,7 +12,6 @@ import type {
   UnitLevel,
   UnitRow,
 } from "../../db/database.ts";
-import type { AuditEntry } from "../audit/audit.repository.ts";
 
 type Db = Kysely<Database>;
 

@@ -1,7 +1,7 @@
 /** /api/requests, /api/inbox, /api/submissions: periodic reporting. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { errors } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { errors } from "../../http/errors.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
 import { serializeOnce } from "../../http/serialize-once.ts";
 import * as consolidation from "./consolidation.service.ts";

@@ -1,5 +1,5 @@
 /**
- * Report requests and submissions (issue 3 §3; the consolidation is in consolidation.service.ts, the
+ * Report requests and submissions (the consolidation is in consolidation.service.ts, the
  * dashboards in dashboards.service.ts). A request names a form version, a
  * period and its targets (units of one level below the issuer, optionally the bodies of one kind in them);
  * each target gets one submission. Accepting a submission adds its numbers to every unit on its rollup path in
@@ -16,6 +16,7 @@ import {
   scopeCodes,
 } from "../../access/access.ts";
 import type { Permission } from "../../access/permissions.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type {
   Database,
   IndicatorRow,
@@ -51,15 +52,14 @@ import {
   timeliness,
 } from "../../domain/submission-workflow.ts";
 import { breakdownMessage, checkBreakdowns, checkRule, isOutlier } from "../../domain/validation-rules.ts";
-import { AppError, errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
-import { findBody } from "../bodies/bodies.repository.ts";
+import { AppError, errors } from "../../errors.ts";
+import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { EVALUATION_FED, evaluationValues } from "../evaluations/evaluations.service.ts";
 import { requireForm, toFormDto } from "../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
 import { registryCounts } from "../models/models.service.ts";
-import * as unitRepo from "../units/units.repository.ts";
+import * as unitService from "../units/units.service.ts";
 import { predecessors } from "../units/units.service.ts";
 import * as repo from "./reporting.repository.ts";
 import * as rollup from "./rollup.repository.ts";
@@ -142,9 +142,9 @@ async function remapToToday(
       } else moving.push(f);
     }
     if (moving.length === 0 || step === MAX_STEPS) break;
-    const links = await unitRepo.linksFrom(db, [...new Set(moving.map((m) => m.unit.id))]);
+    const links = await unitService.linksFrom(db, [...new Set(moving.map((m) => m.unit.id))]);
     const next = new Map(
-      (await unitRepo.findUnitsByIds(db, [...new Set(links.map((l) => l.successor_id))])).map((u) => [
+      (await unitService.unitsByIds(db, [...new Set(links.map((l) => l.successor_id))])).map((u) => [
         u.id,
         u,
       ]),
@@ -197,7 +197,7 @@ async function resolveTargets(db: Db, auth: Auth | null, input: CreateRequestInp
   const today = todayInVietnam();
   // targets as they were at the period's end (today's units for a period still running)
   const asOf = [period.end, today].sort()[0] as string;
-  const issuerNow = await unitRepo.findUnitAt(db, input.issuerUnitCode, today);
+  const issuerNow = await unitService.unitAt(db, input.issuerUnitCode, today);
   if (!issuerNow) throw errors.notFoundOrForbidden(input.issuerUnitCode);
   if (LEVEL_RANK[input.targetLevel] <= LEVEL_RANK[issuerNow.level]) {
     throw errors.badRequest(
@@ -207,7 +207,7 @@ async function resolveTargets(db: Db, auth: Auth | null, input: CreateRequestInp
     );
   }
   if (input.issuerBodyId !== undefined) {
-    const body = await findBody(db, input.issuerBodyId);
+    const body = await bodyById(db, input.issuerBodyId);
     if (body?.unit_code !== input.issuerUnitCode)
       throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
         field: "issuerBodyId",
@@ -275,7 +275,7 @@ async function overlapsOf(
   const rows = await repo.overlappingRequests(db, q);
   const issuers = new Map<string, string>();
   for (const code of new Set(rows.map((r) => r.issuer_unit_code))) {
-    issuers.set(code, (await unitRepo.findUnitAt(db, code, today))?.full_name ?? code);
+    issuers.set(code, (await unitService.unitAt(db, code, today))?.full_name ?? code);
   }
   return rows.map((r) => {
     const readable = coversPath(a, "unit.read", r.issuer_path);

@@ -10,10 +10,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, NewUnit, UnitRow } from "../../db/database.ts";
 import { previousDay } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey } from "../../domain/vn-text.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
 import { type MappingRow, parseMappingFile, parseUnitFile, type UnitFileRow } from "./unit-file.ts";
 import * as repo from "./units.repository.ts";
 

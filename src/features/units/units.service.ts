@@ -2,13 +2,13 @@
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../access/access.ts";
 import type { Permission } from "../../access/permissions.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, UnitRow } from "../../db/database.ts";
 import type { RevisionCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { formatDateVi, isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { searchTextOf } from "./units.import.ts";
 import * as repo from "./units.repository.ts";
 
@@ -433,3 +433,17 @@ export async function closeHamlet(
     return saved(trx, auth, "hamlet.close", path, before, row);
   });
 }
+
+// Look-ups other features make once they have checked access themselves (no check here).
+
+/** The unit of `code` valid on `asOf`. */
+export const unitAt = (db: Db, code: string, asOf: string) => repo.findUnitAt(db, code, asOf);
+/** Every version of the unit of `code`, oldest first. */
+export const unitVersions = (db: Db, code: string) => repo.findUnitVersions(db, code);
+/** The units directly under `parentCode` valid on `asOf`, with their own children counted. */
+export const childrenAt = (db: Db, parentCode: string, asOf: string) =>
+  repo.listChildren(db, parentCode, asOf);
+/** The succession links from the units `ids` (to the units that took them over). */
+export const linksFrom = (db: Db, ids: number[]) => repo.linksFrom(db, ids);
+/** The units of `ids`, any version. */
+export const unitsByIds = (db: Db, ids: number[]) => repo.findUnitsByIds(db, ids);

@@ -3,12 +3,12 @@ import type { Kysely } from "kysely";
 import { unitPath } from "../../access/access.repository.ts";
 import { type Auth, coversPath, isSystemAdmin, requirePermission, scopeCodes } from "../../access/access.ts";
 import { grantableRoles } from "../../access/permissions.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, GrantRow, Role, UserRow } from "../../db/database.ts";
-import { errors } from "../../http/errors.ts";
-import { appendAudit } from "../audit/audit.repository.ts";
+import { errors } from "../../errors.ts";
 import { checkPasswordStrength, endSessionsOf } from "../auth/auth.service.ts";
 import { hashPassword } from "../auth/password.ts";
-import { findBody } from "../bodies/bodies.repository.ts";
+import { bodyById } from "../bodies/bodies.service.ts";
 import * as repo from "./users.repository.ts";
 
 type Db = Kysely<Database>;
@@ -82,7 +82,7 @@ async function checkGrant(db: Db, auth: Auth, g: GrantInput): Promise<string[]> 
     });
   if (!coversPath(auth, "user.manage", path)) throw errors.notFoundOrForbidden(g.unitCode);
   if (g.bodyId) {
-    const body = await findBody(db, g.bodyId);
+    const body = await bodyById(db, g.bodyId);
     if (!body || body.unit_code !== g.unitCode) {
       throw errors.badRequest("Cơ quan không thuộc đơn vị đã chọn", "The body does not belong to that unit", {
         field: "bodyId",
