@@ -477,6 +477,18 @@ describe("photos, files and the public showcase", () => {
     ]);
     const file = await province.request("GET", `/api/models/attachments/${m.body.attachments[0].id}`);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PNG);
+    const audit = await (await t.login("admin")).json("GET", "/api/audit?entity=dvk_model&limit=200");
+    expect(
+      audit.body.items.filter(
+        (x: { action: string; entityId: string }) =>
+          x.action === "model_attachment.create" && x.entityId === String(flowers),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        unitCode: "30037",
+        after: expect.objectContaining({ filename: "duong-hoa.png", contentType: "image/png" }),
+      }),
+    ]);
   });
 
   it("shows a model publicly only when asked, with its results and photos, without login", async () => {

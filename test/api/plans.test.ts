@@ -119,6 +119,17 @@ describe("a plan and its tasks", () => {
         evidenceDocumentId: kh.id,
       }),
     ]);
+    const audit = await (await t.login("admin")).json("GET", "/api/audit?entity=plan_milestone");
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: "plan_milestone.create",
+        after: expect.objectContaining({
+          taskId: own.id,
+          title: "Báo cáo sơ kết 03 năm",
+          evidenceDocumentId: kh.id,
+        }),
+      }),
+    ]);
   });
 
   it("reminds the commune of its overdue task, not the other province", async () => {

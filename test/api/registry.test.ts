@@ -96,6 +96,15 @@ describe("registering, relating and attaching", () => {
     expect(
       (await editor.json("POST", `/api/registry/${id}/relations`, { toId: id, kind: "amends" })).status,
     ).toBe(400);
+    // the relation is in the audit log, once
+    const audit = await (await t.login("admin")).json("GET", `/api/audit?entity=registry_document&limit=100`);
+    const related = audit.body.items.filter(
+      (x: { action: string; entityId: string }) =>
+        x.action === "registry_relation.create" && x.entityId === String(id),
+    );
+    expect(related).toEqual([
+      expect.objectContaining({ after: { kind: "implements", toId: nq?.id, toNumberSymbol: "01-NQ/TU" } }),
+    ]);
   });
 
   it("attaches a PDF, refuses a file whose content is not what its name says, and serves it back", async () => {
@@ -132,6 +141,17 @@ describe("registering, relating and attaching", () => {
     expect(back.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(pdf);
     expect((await other.request("GET", `/api/registry/attachments/${att.id}`)).status).toBe(404);
+    // the file is in the audit log; the refused ones are not
+    const audit = await (await t.login("admin")).json("GET", `/api/audit?entity=registry_document&limit=100`);
+    const attached = audit.body.items.filter(
+      (x: { action: string }) => x.action === "registry_attachment.create",
+    );
+    expect(attached).toEqual([
+      expect.objectContaining({
+        entityId: String(id),
+        after: expect.objectContaining({ attachmentId: att.id, filename: "ke-hoach.pdf", size: pdf.length }),
+      }),
+    ]);
   });
 
   it("keeps registries to their units", async () => {

@@ -32,14 +32,28 @@ export async function attach(
   const check = checkAttachment(name, content);
   if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
   await offload.checkAttachment(check.kind, content);
-  const row = await repo.insertAttachment(db, {
-    modelId: id,
-    provinceCode: model.province_code,
-    filename: name,
-    contentType: check.contentType,
-    sha256: createHash("sha256").update(content).digest("hex"),
-    content,
-    createdBy: a.userId,
+  const row = await db.transaction().execute(async (trx) => {
+    const x = await repo.insertAttachment(trx, {
+      modelId: id,
+      provinceCode: model.province_code,
+      filename: name,
+      contentType: check.contentType,
+      sha256: createHash("sha256").update(content).digest("hex"),
+      content,
+      createdBy: a.userId,
+    });
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "model_attachment.create",
+      entity: "dvk_model",
+      entityId: String(id),
+      unitCode: model.unit_code,
+      scope: model.unit_path,
+      before: null,
+      after: { attachmentId: x.id, filename: x.filename, contentType: x.content_type, size: x.size },
+    });
+    return x;
   });
   return { id: row.id, filename: row.filename, contentType: row.content_type, size: row.size };
 }

@@ -302,14 +302,23 @@ export async function addMilestone(
   if (input.evidenceDocumentId) {
     await requireCitableDocument(db, auth, input.evidenceDocumentId, "evidenceDocumentId");
   }
-  await repo.insertMilestone(db, {
-    task_id: taskId,
-    province_code: plan.province_code,
-    title: input.title,
-    due_on: input.dueOn,
-    done_on: input.doneOn ?? null,
-    evidence_document_id: input.evidenceDocumentId ?? null,
-    created_by: a.userId,
+  await db.transaction().execute(async (trx) => {
+    const m = await repo.insertMilestone(trx, {
+      task_id: taskId,
+      province_code: plan.province_code,
+      title: input.title,
+      due_on: input.dueOn,
+      done_on: input.doneOn ?? null,
+      evidence_document_id: input.evidenceDocumentId ?? null,
+      created_by: a.userId,
+    });
+    await audit(trx, a, "plan_milestone.create", "plan_milestone", m.id, plan, {
+      taskId,
+      title: m.title,
+      dueOn: m.due_on,
+      doneOn: m.done_on,
+      evidenceDocumentId: m.evidence_document_id,
+    });
   });
   return getPlan(db, auth, plan.id);
 }

@@ -327,13 +327,27 @@ export async function relate(
       },
     );
   }
-  const added = await repo.insertRelation(db, {
-    fromId,
-    toId: to.id,
-    kind: input.kind,
-    provinceCode: from.province_code,
+  const a = auth as Auth;
+  await db.transaction().execute(async (trx) => {
+    const added = await repo.insertRelation(trx, {
+      fromId,
+      toId: to.id,
+      kind: input.kind,
+      provinceCode: from.province_code,
+    });
+    if (!added) throw errors.conflict("Quan hệ này đã có", "This relation exists already");
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "registry_relation.create",
+      entity: "registry_document",
+      entityId: String(fromId),
+      unitCode: from.unit_code,
+      scope: [from.province_code],
+      before: null,
+      after: { kind: input.kind, toId: to.id, toNumberSymbol: to.number_symbol },
+    });
   });
-  if (!added) throw errors.conflict("Quan hệ này đã có", "This relation exists already");
   return getDocument(db, auth, fromId);
 }
 
@@ -351,14 +365,34 @@ export async function attach(
   const check = checkAttachment(name, content);
   if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
   await offload.checkAttachment(check.kind, content);
-  const row = await repo.insertAttachment(db, {
-    documentId,
-    provinceCode: d.province_code,
-    filename: name,
-    contentType: check.contentType,
-    sha256: createHash("sha256").update(content).digest("hex"),
-    content,
-    createdBy: a.userId,
+  const row = await db.transaction().execute(async (trx) => {
+    const x = await repo.insertAttachment(trx, {
+      documentId,
+      provinceCode: d.province_code,
+      filename: name,
+      contentType: check.contentType,
+      sha256: createHash("sha256").update(content).digest("hex"),
+      content,
+      createdBy: a.userId,
+    });
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "registry_attachment.create",
+      entity: "registry_document",
+      entityId: String(documentId),
+      unitCode: d.unit_code,
+      scope: [d.province_code],
+      before: null,
+      after: {
+        attachmentId: x.id,
+        filename: x.filename,
+        contentType: x.content_type,
+        size: x.size,
+        sha256: x.sha256,
+      },
+    });
+    return x;
   });
   return {
     id: row.id,
