@@ -82,6 +82,18 @@ describe("POST /api/requests/{id}/dataValueSets", () => {
     expect(s.status).toBe("draft");
     const revisions = (await commune.json("GET", `/api/submissions/${subId}/revisions`)).body.items;
     expect(revisions[0]).toMatchObject({ event: "save", comment: "dataValueSets (JSON)" });
+    // each import that stored something is one entry of the audit log; the dry run is none
+    const audit = await (await t.login("admin")).json("GET", "/api/audit?entity=report_request&limit=50");
+    const imports = audit.body.items.filter((x: { action: string }) => x.action === "report_values.import");
+    expect(imports).toEqual([
+      expect.objectContaining({
+        entityId: String(requestId),
+        after: { source: "dataValueSets (JSON)", units: ["30037"], imported: 0, updated: 1, deleted: 1 },
+      }),
+      expect.objectContaining({
+        after: { source: "dataValueSets (JSON)", units: ["30037"], imported: 3, updated: 0, deleted: 0 },
+      }),
+    ]);
   });
 
   it("stores the valid values and lists each conflict with its reason", async () => {

@@ -9,6 +9,7 @@
  */
 import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, ReportRequestRow, SubmissionValues } from "../../db/database.ts";
 import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
 import { formCombos } from "../../domain/report-forms.ts";
@@ -189,6 +190,24 @@ export async function importValues(
         });
         if (!row) throw errors.stale(sub.version);
       }
+      // each report's values are kept in its revisions; the import itself is one entry of the audit log
+      await appendAudit(trx, {
+        actorId: a.userId,
+        actorName: a.username,
+        action: "report_values.import",
+        entity: "report_request",
+        entityId: String(request.id),
+        unitCode: request.issuer_unit_code,
+        scope: request.issuer_path,
+        before: null,
+        after: {
+          source: opts.source,
+          units: [...changed.values()].map((x) => x.sub.unit_code),
+          imported: count.imported,
+          updated: count.updated,
+          deleted: count.deleted,
+        },
+      });
     });
   }
   const stored = count.imported + count.updated + count.deleted;
