@@ -2,6 +2,7 @@
  * Every route × every role × a target inside and outside the grant's subtree. Grants are on province 82
  * (Đồng Tháp); the out-of-scope target is in province 19 (Thái Nguyên).
  */
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/db/database.ts";
 import { createUserFromCli } from "../../src/features/users/users.service.ts";
@@ -1092,6 +1093,42 @@ async function freshTargets() {
   }
 }
 
+/**
+ * Writes that keep nothing, so leave no entry in the audit log. Every other write route, allowed and
+ * answered 2xx, must leave at least one entry by its caller, with its unit and what it changed.
+ */
+const KEEPS_NOTHING: Record<string, string> = {
+  "POST /api/auth/logout": "ends the caller's own session",
+  "POST /api/requests/preview": "shows who a request would ask, and stores nothing",
+  "POST /api/export/xlsx": "builds a workbook from the table it is sent, and stores nothing",
+  "POST /api/requests/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
+  // the authorization cases of the imports are dry runs (their audit is tested with the imports)
+  "POST /api/requests/{id}/dataValueSets": "a dry run here",
+  "POST /api/requests/{id}/dataValueSets.csv": "a dry run here",
+  "POST /api/requests/{id}/excel": "a dry run here",
+  "POST /api/models/excel": "the template sent back unchanged here: nothing new to register",
+};
+
+async function lastAuditId(): Promise<number> {
+  const r = await sql<{ id: string | null }>`select max(id)::text as id from audit_log`.execute(t.db);
+  return Number(r.rows[0]?.id ?? 0);
+}
+
+async function auditSince(id: number) {
+  return (
+    await sql<{
+      actor_name: string | null;
+      unit_code: string | null;
+      scope_codes: string[];
+      before: unknown;
+      after: unknown;
+      action: string;
+    }>`
+      select actor_name, unit_code, scope_codes, before, after, action from audit_log
+      where id > ${id} order by id`.execute(t.db)
+  ).rows;
+}
+
 /** Routes tested on their own instead: logging in, and changing one's own password (it would log the matrix's users out). */
 const OWN_TESTS = ["POST /api/auth/login", "POST /api/auth/password"];
 
@@ -1122,9 +1159,22 @@ describe("authorization matrix", () => {
           await freshTargets();
           const c = role === "anonymous" ? t.anonymous : clients[role];
           ctx.role = role;
+          const before = await lastAuditId();
           const res = await route.run(c, scope, ctx);
           if (expected) {
             expect(res.status, await res.clone().text()).toBeLessThan(300);
+            if (!route.name.startsWith("GET ") && !(route.name in KEEPS_NOTHING) && role !== "anonymous") {
+              // every change is in the audit log: who did it, on which unit, and what it was or became
+              // (a case may first prepare its target as the system administrator "admin": not this caller)
+              const entries = (await auditSince(before)).filter((e) => e.actor_name === `m.${role}`);
+              expect(entries.length, `${route.name} left no audit entry`).toBeGreaterThan(0);
+              for (const e of entries) {
+                // a unit's record names its unit and the units above; a national one (the catalogue, the
+                // calendar, the forms) has none and is read by system administrators only
+                expect(e.unit_code === null || e.scope_codes.length > 0, e.action).toBe(true);
+                expect(e.before !== null || e.after !== null, e.action).toBe(true);
+              }
+            }
           } else {
             expect([401, 403, 404]).toContain(res.status);
             if (role === "anonymous") expect(res.status).toBe(401);

@@ -387,19 +387,28 @@ describe("request → fill → submit → accept → consolidated", () => {
     );
   });
 
-  it("audits every step but the draft saves, written with the step itself", async () => {
+  it("audits every step, the draft saves too, written with the step itself", async () => {
     const admin = await t.login("admin");
     const audit = await admin.json("GET", "/api/audit?entity=submission&limit=200");
     const mine = audit.body.items.filter(
       (e: { entityId: string }) => e.entityId === String(sub.submission.id),
     );
-    expect(mine.map((e: { action: string }) => e.action)).toEqual([
+    const actions = mine.map((e: { action: string }) => e.action);
+    expect(actions, JSON.stringify(actions)).toEqual([
       "submission.unlock",
       "submission.accept",
       "submission.submit",
       "submission.return",
       "submission.submit",
+      "submission.save",
+      "submission.save",
+      "submission.save",
     ]);
+    expect(mine.at(-1)).toMatchObject({
+      actorName: "xa.thapmuoi",
+      before: { status: "not_started" },
+      after: { status: "draft" },
+    });
     expect(mine[2]).toMatchObject({
       unitCode: "30037",
       actorName: "xa.thapmuoi",

@@ -315,7 +315,7 @@ export async function saveSelf(
     ...(input.submit ? { status: "self_submitted" as const, self_submitted: true } : {}),
   });
   if (!row) throw errors.stale(e.version);
-  if (input.submit) await audit(db, a, "evaluation.self_submit", e, row);
+  await audit(db, a, input.submit ? "evaluation.self_submit" : "evaluation.self_save", e, row);
   return getEvaluation(db, auth, id);
 }
 

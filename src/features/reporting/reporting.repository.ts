@@ -316,7 +316,7 @@ export interface SubmissionStep {
   event: SubmissionRevisionRow["event"];
   comment: string | null;
   actorName: string;
-  /** The audit entry of this step, or null (draft saves are not audited). */
+  /** The audit entry of this step, or null (the values an import writes: the import is audited once). */
   audit: AuditEntry | null;
 }
 

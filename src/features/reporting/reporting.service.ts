@@ -945,20 +945,18 @@ async function transition(
     event: action,
     comment,
     actorName: l.auth.username,
-    audit:
-      action === "save"
-        ? null
-        : {
-            actorId: l.auth.userId,
-            actorName: l.auth.username,
-            action: `submission.${action}`,
-            entity: "submission",
-            entityId: String(l.sub.id),
-            unitCode: l.sub.unit_code,
-            scope: [...new Set([...l.sub.rollup_path, ...l.request.issuer_path])],
-            before: { status: l.sub.status, version: l.sub.version },
-            after: { status: to, version: version + 1, comment },
-          },
+    // every step is audited, a draft save too (its content is kept in the report's revisions)
+    audit: {
+      actorId: l.auth.userId,
+      actorName: l.auth.username,
+      action: `submission.${action}`,
+      entity: "submission",
+      entityId: String(l.sub.id),
+      unitCode: l.sub.unit_code,
+      scope: [...new Set([...l.sub.rollup_path, ...l.request.issuer_path])],
+      before: { status: l.sub.status, version: l.sub.version },
+      after: { status: to, version: version + 1, comment },
+    },
   };
   const write = async (d: Db): Promise<SubmissionRow> => {
     const row = await repo.writeSubmissionStep(d, l.sub.id, version, step);
