@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { type ZipOptions, zip } from "../../../test/fixtures/zip.ts";
+import { DEFAULT_LIMITS } from "../../offload/limits.ts";
 import {
   exceljsRows,
   openSheet,
+  readSheet,
   readSheetRows,
   type SheetRow,
   XlsxInvalid,
@@ -326,6 +328,40 @@ describe("xlsx reader: what it does not read", () => {
     const file = raw(sheet, "", { zip64: true });
     expect(() => openSheet(file, "S")).toThrow(XlsxUnsupported);
     expect(await all(readSheetRows(file, "S"))).toEqual([{ number: 1, cells: ["ZIP64", "7"] }]);
+  });
+
+  it("reads the sheet asked for by name in a container it leaves to exceljs, as it does itself", async () => {
+    const cell = (t: string) => `<row r="1"><c r="A1" t="inlineStr"><is><t>${t}</t></is></c></row>`;
+    const file = zip(
+      [
+        {
+          name: "xl/workbook.xml",
+          data: `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Hướng dẫn" sheetId="1" r:id="rId1"/><sheet name="Số liệu" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+        },
+        {
+          name: "xl/_rels/workbook.xml.rels",
+          data: `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        },
+        // as a spreadsheet program writes it: the shared strings before the sheets
+        { name: "xl/sharedStrings.xml", data: `<sst xmlns="${MAIN}"></sst>` },
+        {
+          name: "xl/worksheets/sheet1.xml",
+          data: `<worksheet xmlns="${MAIN}"><sheetData>${cell("Hướng dẫn")}</sheetData></worksheet>`,
+        },
+        {
+          name: "xl/worksheets/sheet2.xml",
+          data: `<worksheet xmlns="${MAIN}"><sheetData>${cell("Dữ liệu")}</sheetData></worksheet>`,
+        },
+      ],
+      { zip64: true },
+    );
+    expect(() => openSheet(file, "Số liệu")).toThrow(XlsxUnsupported);
+    const named = await readSheet(file, "Số liệu", DEFAULT_LIMITS);
+    expect(named.name).toBe("Số liệu");
+    expect(await all(named.rows())).toEqual([{ number: 1, cells: ["Dữ liệu"] }]);
+    const other = await readSheet(file, "Không có", DEFAULT_LIMITS);
+    expect(other.name).toBe("Hướng dẫn");
+    expect(await all(readSheetRows(file, "Số liệu"))).toEqual([{ number: 1, cells: ["Dữ liệu"] }]);
   });
 
   it.each([
