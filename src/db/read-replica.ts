@@ -52,11 +52,6 @@ export class ReadRouting {
     this.timer = null;
   }
 
-  /** Whether reads go to the replica now (false: none, or left aside). */
-  get usingReplica(): boolean {
-    return this.replica !== null && Date.now() >= this.restingUntil;
-  }
-
   /** One check: the replica answers, and has replayed what the primary held `maxLagSeconds` ago. */
   async probe(): Promise<void> {
     const replica = this.replica;
