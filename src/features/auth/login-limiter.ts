@@ -5,13 +5,17 @@
  * commune office logs in from one address.
  * @module
  */
+import { LRUCache } from "lru-cache";
 import { nextFailure, secondsUntil } from "../../domain/login-lockout.ts";
 import type { UsernameLockout } from "../../http/context.ts";
 
 export class LoginLimiter implements UsernameLockout {
-  private failures = new Map<string, { count: number; last: number; until: number }>();
+  /** The most recently failed usernames (the least recently failed go first past `maxEntries`). */
+  private readonly failures: LRUCache<string, { count: number; last: number; until: number }>;
 
-  constructor(private readonly maxEntries = 100_000) {}
+  constructor(maxEntries = 100_000) {
+    this.failures = new LRUCache({ max: maxEntries });
+  }
 
   /** Seconds to wait before another attempt under this username, or 0. */
   retryAfter(username: string, now = Date.now()): number {
@@ -20,7 +24,6 @@ export class LoginLimiter implements UsernameLockout {
 
   /** Counts a failure; returns the wait it brings (seconds, 0 for none). */
   fail(username: string, now = Date.now()): number {
-    if (this.failures.size >= this.maxEntries) this.failures.clear();
     const f = this.failures.get(username);
     const next = nextFailure(f?.count ?? 0, f?.last ?? null, now);
     this.failures.set(username, { count: next.failures, last: now, until: now + next.waitSeconds * 1000 });
