@@ -8,12 +8,11 @@
  * which is most of an upload's memory and garbage at 100,000 rows. This reader knows only what a spreadsheet
  * program writes for cells; a file using anything else in the container — ZIP64, encryption, another
  * compression, UTF-16 XML — is refused with {@link XlsxUnsupported} before any row is read, so the caller can
- * read it with exceljs instead (`readSheetRows` does).
+ * read it with exceljs instead (sheet-reader.ts does).
  * @module
  */
 import { Readable } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
-import ExcelJS from "exceljs";
 import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../../offload/limits.ts";
 import { cellText } from "./xlsx-cell.ts";
 
@@ -36,7 +35,7 @@ class Budget {
 }
 
 /** The row, column and cell checks every reader of a sheet makes. */
-function checkRow(row: SheetRow, count: number, limits: ImportLimits): void {
+export function checkRow(row: SheetRow, count: number, limits: ImportLimits): void {
   if (count > limits.rows) throw new LimitExceeded({ limit: "rows", max: limits.rows });
   if (row.cells.length > limits.columns) throw new LimitExceeded({ limit: "columns", max: limits.columns });
   for (const c of row.cells) {
@@ -380,108 +379,4 @@ export function openSheet(
     }
   }
   return { name: sheet.get("name") ?? "", rows };
-}
-
-function exceljsReader(buf: Buffer) {
-  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "ignore",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-}
-
-/** The names of a workbook's worksheets in order, read by exceljs (each sheet is read through to get there). */
-async function exceljsSheetNames(buf: Buffer): Promise<string[]> {
-  const names: string[] = [];
-  for await (const ws of exceljsReader(buf)) {
-    names.push((ws as unknown as { name: string }).name ?? "");
-    for await (const _ of ws) {
-      // the stream is read in order: a sheet is passed by reading it
-    }
-  }
-  return names;
-}
-
-/**
- * The sheet called `sheetName` (else the first) read by exceljs, for the files {@link openSheet} does not
- * handle: the same rows, within the same limits. The names are read first (a streamed workbook gives each sheet
- * once, in order), then the chosen sheet.
- */
-export async function exceljsSheet(
-  buf: Buffer,
-  sheetName: string,
-  limits: ImportLimits = DEFAULT_LIMITS,
-): Promise<OpenedSheet> {
-  const names = await exceljsSheetNames(buf);
-  const index = Math.max(0, names.indexOf(sheetName));
-  async function* rows(): AsyncGenerator<SheetRow> {
-    let count = 0;
-    let at = 0;
-    for await (const ws of exceljsReader(buf)) {
-      if (at++ !== index) {
-        for await (const _ of ws) {
-          // not this one
-        }
-        continue;
-      }
-      for await (const row of ws) {
-        const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
-        if (values.length - 1 > limits.columns)
-          throw new LimitExceeded({ limit: "columns", max: limits.columns });
-        const read = {
-          number: row.number,
-          cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
-            cellText(values[i + 1] ?? null),
-          ),
-        };
-        checkRow(read, ++count, limits);
-        yield read;
-      }
-      return;
-    }
-  }
-  return { name: names[index] ?? "", rows };
-}
-
-/** The rows of the first worksheet read by exceljs (a comparison for {@link openSheet} in the tests). */
-export async function* exceljsRows(
-  buf: Buffer,
-  limits: ImportLimits = DEFAULT_LIMITS,
-): AsyncGenerator<SheetRow> {
-  const names = await exceljsSheetNames(buf);
-  yield* (await exceljsSheet(buf, names[0] ?? "", limits)).rows();
-}
-
-/**
- * The rows of the sheet called `sheetName` (else the first), read by {@link openSheet}, or by exceljs when
- * the container is one it does not handle. Throws {@link XlsxInvalid} for a file that is not an .xlsx.
- */
-export async function* readSheetRows(
-  buf: Buffer,
-  sheetName: string,
-  limits: ImportLimits = DEFAULT_LIMITS,
-): AsyncGenerator<SheetRow> {
-  let sheet: OpenedSheet;
-  try {
-    sheet = openSheet(buf, sheetName, limits);
-  } catch (err) {
-    if (!(err instanceof XlsxUnsupported)) throw err;
-    sheet = await exceljsSheet(buf, sheetName, limits);
-  }
-  yield* sheet.rows();
-}
-
-/**
- * The sheet called `sheetName` (else the first) with its name, read by {@link openSheet}, or by exceljs when
- * the container is one it does not handle, chosen by name the same way. Within `limits` either way.
- */
-export async function readSheet(buf: Buffer, sheetName: string, limits: ImportLimits): Promise<OpenedSheet> {
-  try {
-    return openSheet(buf, sheetName, limits);
-  } catch (err) {
-    if (!(err instanceof XlsxUnsupported)) throw err;
-    return exceljsSheet(buf, sheetName, limits);
-  }
 }

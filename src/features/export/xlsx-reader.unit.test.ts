@@ -2,15 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { type ZipOptions, zip } from "../../../test/fixtures/zip.ts";
 import { DEFAULT_LIMITS } from "../../offload/limits.ts";
-import {
-  exceljsRows,
-  openSheet,
-  readSheet,
-  readSheetRows,
-  type SheetRow,
-  XlsxInvalid,
-  XlsxUnsupported,
-} from "./xlsx-reader.ts";
+import { exceljsRows, readSheet, readSheetRows } from "./sheet-reader.ts";
+import { openSheet, type SheetRow, XlsxInvalid, XlsxUnsupported } from "./xlsx-reader.ts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
