@@ -11,6 +11,7 @@ import { watchPublishedResults } from "../src/features/evaluations/evaluations.s
 import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
 import { watchRegistry } from "../src/features/models/models.service.ts";
 import { createLogger } from "../src/logger.ts";
+import { DEFAULT_LIMITS, type ImportLimits } from "../src/offload/limits.ts";
 import { Offload } from "../src/offload/pool.ts";
 
 export function databaseUrl(name: string): string {
@@ -37,7 +38,14 @@ export interface TestClient {
 
 /** The app on a fresh database with the demo users and data (the demo reports only when asked: 3 s). */
 export async function createTestApp(
-  opts: { demo?: boolean; demoReports?: boolean; watchRevisions?: boolean; sessionIdleMinutes?: number } = {},
+  opts: {
+    demo?: boolean;
+    demoReports?: boolean;
+    watchRevisions?: boolean;
+    sessionIdleMinutes?: number;
+    /** limits of imports and exports other than the defaults */
+    limits?: Partial<ImportLimits>;
+  } = {},
 ) {
   const handle = await createTestDatabase();
   if (opts.demo !== false) await seedDemo(handle.db, { reports: opts.demoReports ?? false });
@@ -65,7 +73,7 @@ export async function createTestApp(
     dbKind: handle.kind,
     log: createLogger("silent"),
     limiter: new LoginLimiter(),
-    offload: new Offload(),
+    offload: new Offload({ limits: { ...DEFAULT_LIMITS, ...opts.limits } }),
     secureCookies: false,
     webDist: null,
   });

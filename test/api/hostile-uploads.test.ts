@@ -4,7 +4,10 @@
  */
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/errors.ts";
 import { XLSX_TYPE } from "../../src/http/schemas.ts";
+import { DEFAULT_LIMITS } from "../../src/offload/limits.ts";
+import { Offload } from "../../src/offload/pool.ts";
 import { docxBomb, pngPixelBomb } from "../fixtures/files.ts";
 import { endlessQuotedField, manyRows, spacesBetweenRows, spacesInARow } from "../fixtures/hostile.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
@@ -15,7 +18,9 @@ let requestId = 0;
 let modelId = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // time enough that each file meets the limit it is about, however busy the machine (the time limit is
+  // tested on its own below)
+  t = await createTestApp({ limits: { seconds: 60 } });
   const admin = await t.login("admin");
   commune = await t.login("xa.thapmuoi");
   requestId = (
@@ -132,6 +137,22 @@ describe("hostile uploads are refused, naming the limit, and store nothing", () 
     await refused(await attach("anh.png", pngPixelBomb(100_000, 100_000)), 422, "imagePixels");
     const m = await commune.json("GET", `/api/models/${modelId}`);
     expect(m.body.attachments).toEqual([]);
+  });
+
+  it("a read that takes longer than its limit is stopped, naming the limit", {
+    timeout: 60_000,
+  }, async () => {
+    const slow = new Offload({ limits: { ...DEFAULT_LIMITS, rows: 2_000_000, seconds: 1 } });
+    try {
+      const err = await slow
+        .readSheet(new Uint8Array(manyRows("Mô hình", 1_000_000)), "Mô hình")
+        .catch((e) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).status).toBe(422);
+      expect((err as AppError).details).toEqual({ limit: "seconds", max: 1 });
+    } finally {
+      await slow.close();
+    }
   });
 
   it("the server is still answering", async () => {
