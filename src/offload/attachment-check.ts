@@ -54,7 +54,8 @@ export async function checkAttachmentContent(
 /** The last 1,024 bytes hold `startxref`, an offset inside the file, and `%%EOF`; the offset starts a section. */
 function checkPdfEnd(buf: Buffer): void {
   const tail = buf.toString("latin1", Math.max(0, buf.length - 1024));
-  const end = /startxref\s+(\d{1,12})\s+%%EOF\s*$/.exec(tail);
+  // what some scanners pad the end with (blanks, NUL bytes) is allowed after %%EOF
+  const end = /startxref\s+(\d{1,12})\s+%%EOF[\s\0]*$/.exec(tail);
   if (!end) throw new NotThatKind("the PDF has no end of file (it may be cut short)");
   const offset = Number(end[1]);
   if (offset >= buf.length) throw new NotThatKind("the PDF's cross-reference offset is outside the file");

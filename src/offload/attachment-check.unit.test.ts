@@ -10,7 +10,11 @@ import {
   pngImage,
   pngPixelBomb,
 } from "../../test/fixtures/files.ts";
+import { thapMuoiDocument } from "../../test/fixtures/thap-muoi.ts";
 import type { AttachmentKind } from "../domain/document-registry.ts";
+import { renderDocx } from "../features/documents/render-docx.ts";
+import { renderPdf } from "../features/documents/render-pdf.ts";
+import { buildTable } from "../features/export/table-xlsx.ts";
 import { checkAttachmentContent, NotThatKind } from "./attachment-check.ts";
 import { DEFAULT_LIMITS, LimitExceeded } from "./limits.ts";
 
@@ -22,6 +26,7 @@ describe("an attachment's content is checked whole", () => {
     ["a PNG", "png", () => pngImage(40, 30)],
     ["a JPEG", "jpg", () => jpegImage(64, 48)],
     ["a Word document", "docx", () => docxFile()],
+    ["a PDF padded with NUL bytes after its end", "pdf", () => Buffer.concat([pdfFile(), Buffer.alloc(64)])],
     [
       "a PDF with an incremental update's trailing newline",
       "pdf",
@@ -58,5 +63,17 @@ describe("an attachment's content is checked whole", () => {
     const err = await checkAttachmentContent(kind, file(), limits).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LimitExceeded);
     expect((err as LimitExceeded).report.limit).toBe(limit);
+  });
+});
+
+describe("the files danvan itself writes pass the same checks", () => {
+  it("its official documents, as PDF and as Word", { timeout: 30_000 }, async () => {
+    const doc = thapMuoiDocument();
+    await expect(checkAttachmentContent("pdf", await renderPdf(doc), limits)).resolves.toBeUndefined();
+    await expect(checkAttachmentContent("docx", await renderDocx(doc), limits)).resolves.toBeUndefined();
+  });
+  it("its exported workbooks", async () => {
+    const file = await buildTable({ title: "Bảng", columns: ["Đơn vị", "Số"], rows: [["Xã Tháp Mười", 12]] });
+    await expect(checkAttachmentContent("xlsx", Buffer.from(file), limits)).resolves.toBeUndefined();
   });
 });
