@@ -5,9 +5,10 @@
  * a hostile file costs one thread for a few seconds, while the event loop goes on answering everyone else.
  * @module
  */
+import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { AttachmentKind } from "../domain/document-registry.ts";
+import { checkAttachment } from "../domain/document-registry.ts";
 import type { OfficialDocument } from "../domain/official-document.ts";
 import { AppError, errors } from "../errors.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitError } from "./limits.ts";
@@ -64,11 +65,23 @@ export class Offload {
   }
 
   /**
-   * Checks an attachment's content beyond its first bytes (offload/attachment-check.ts): a 400 naming what is
-   * wrong with it on the `file` field, or a 413/422 naming the limit it passed.
+   * An uploaded attachment, accepted or refused: its name made safe to store, its kind checked by name, size
+   * and first bytes here (domain/document-registry.ts), then its whole content on a worker thread
+   * (offload/attachment-check.ts). A refusal is a 400 on the `file` field, or a 413/422 naming the limit.
    */
-  async checkAttachment(type: AttachmentKind, bytes: Uint8Array): Promise<void> {
-    await this.run({ kind: "attachment", type, bytes, limits: this.limits });
+  async acceptAttachment(
+    filename: string,
+    content: Buffer,
+  ): Promise<{ filename: string; contentType: string; sha256: string }> {
+    const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
+    const check = checkAttachment(name, content);
+    if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
+    await this.run({ kind: "attachment", type: check.kind, bytes: content, limits: this.limits });
+    return {
+      filename: name,
+      contentType: check.contentType,
+      sha256: createHash("sha256").update(content).digest("hex"),
+    };
   }
 
   /** An official document as a DOCX or PDF file, built on a worker thread. */

@@ -4,12 +4,10 @@
  * or a unit above asks; the showcase and the photos of shown models need no login.
  * @module
  */
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database } from "../../db/database.ts";
-import { checkAttachment } from "../../domain/document-registry.ts";
 import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import * as repo from "./models.repository.ts";
@@ -28,17 +26,14 @@ export async function attach(
 ) {
   const { a, model } = await requireModel(db, auth, id);
   if (!coversPath(a, "model.register", model.unit_path)) throw errors.forbidden();
-  const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
-  const check = checkAttachment(name, content);
-  if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
-  await offload.checkAttachment(check.kind, content);
+  const file = await offload.acceptAttachment(filename, content);
   const row = await db.transaction().execute(async (trx) => {
     const x = await repo.insertAttachment(trx, {
       modelId: id,
       provinceCode: model.province_code,
-      filename: name,
-      contentType: check.contentType,
-      sha256: createHash("sha256").update(content).digest("hex"),
+      filename: file.filename,
+      contentType: file.contentType,
+      sha256: file.sha256,
       content,
       createdBy: a.userId,
     });

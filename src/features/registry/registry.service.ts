@@ -3,7 +3,6 @@
  * relate (implements, replaces, amends, guides, reports on, requested by) and attach files. Read with
  * `unit.read` on the unit, write with `document.register`. @module
  */
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   type Auth,
@@ -15,7 +14,7 @@ import {
 } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
-import { checkAttachment, searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
+import { searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
 import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
 import { errors } from "../../errors.ts";
@@ -361,17 +360,14 @@ export async function attach(
 ) {
   const d = await requireDocument(db, auth, documentId, "document.register");
   const a = auth as Auth;
-  const name = filename.trim().replace(/[/\\]/g, "_").slice(0, 200);
-  const check = checkAttachment(name, content);
-  if (!check.ok) throw errors.badRequest(check.messageVi, check.messageEn, { field: "file" });
-  await offload.checkAttachment(check.kind, content);
+  const file = await offload.acceptAttachment(filename, content);
   const row = await db.transaction().execute(async (trx) => {
     const x = await repo.insertAttachment(trx, {
       documentId,
       provinceCode: d.province_code,
-      filename: name,
-      contentType: check.contentType,
-      sha256: createHash("sha256").update(content).digest("hex"),
+      filename: file.filename,
+      contentType: file.contentType,
+      sha256: file.sha256,
       content,
       createdBy: a.userId,
     });
