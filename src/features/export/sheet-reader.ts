@@ -32,6 +32,34 @@ async function exceljsSheetNames(buf: Buffer): Promise<string[]> {
   return names;
 }
 
+/** The rows of the workbook's `index`-th worksheet (0: the first), read by exceljs within `limits`. */
+async function* sheetRows(buf: Buffer, index: number, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  let count = 0;
+  let at = 0;
+  for await (const ws of exceljsReader(buf)) {
+    if (at++ !== index) {
+      for await (const _ of ws) {
+        // not this one
+      }
+      continue;
+    }
+    for await (const row of ws) {
+      const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
+      if (values.length - 1 > limits.columns)
+        throw new LimitExceeded({ limit: "columns", max: limits.columns });
+      const read = {
+        number: row.number,
+        cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
+          cellText(values[i + 1] ?? null),
+        ),
+      };
+      checkRow(read, ++count, limits);
+      yield read;
+    }
+    return;
+  }
+}
+
 /**
  * The sheet called `sheetName` (else the first) read by exceljs, for the files {@link openSheet} does not
  * handle: the same rows, within the same limits. The names are read first (a streamed workbook gives each sheet
@@ -44,61 +72,24 @@ export async function exceljsSheet(
 ): Promise<OpenedSheet> {
   const names = await exceljsSheetNames(buf);
   const index = Math.max(0, names.indexOf(sheetName));
-  async function* rows(): AsyncGenerator<SheetRow> {
-    let count = 0;
-    let at = 0;
-    for await (const ws of exceljsReader(buf)) {
-      if (at++ !== index) {
-        for await (const _ of ws) {
-          // not this one
-        }
-        continue;
-      }
-      for await (const row of ws) {
-        const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
-        if (values.length - 1 > limits.columns)
-          throw new LimitExceeded({ limit: "columns", max: limits.columns });
-        const read = {
-          number: row.number,
-          cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
-            cellText(values[i + 1] ?? null),
-          ),
-        };
-        checkRow(read, ++count, limits);
-        yield read;
-      }
-      return;
-    }
-  }
-  return { name: names[index] ?? "", rows };
+  return { name: names[index] ?? "", rows: () => sheetRows(buf, index, limits) };
 }
 
 /** The rows of the first worksheet read by exceljs (a comparison for {@link openSheet} in the tests). */
-export async function* exceljsRows(
-  buf: Buffer,
-  limits: ImportLimits = DEFAULT_LIMITS,
-): AsyncGenerator<SheetRow> {
-  const names = await exceljsSheetNames(buf);
-  yield* (await exceljsSheet(buf, names[0] ?? "", limits)).rows();
+export function exceljsRows(buf: Buffer, limits: ImportLimits = DEFAULT_LIMITS): AsyncGenerator<SheetRow> {
+  return sheetRows(buf, 0, limits);
 }
 
 /**
- * The rows of the sheet called `sheetName` (else the first), read by {@link openSheet}, or by exceljs when
- * the container is one it does not handle. Throws {@link XlsxInvalid} for a file that is not an .xlsx.
+ * The rows of the sheet called `sheetName` (else the first), as {@link readSheet} reads it. Throws
+ * {@link XlsxInvalid} for a file that is not an .xlsx.
  */
 export async function* readSheetRows(
   buf: Buffer,
   sheetName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
 ): AsyncGenerator<SheetRow> {
-  let sheet: OpenedSheet;
-  try {
-    sheet = openSheet(buf, sheetName, limits);
-  } catch (err) {
-    if (!(err instanceof XlsxUnsupported)) throw err;
-    sheet = await exceljsSheet(buf, sheetName, limits);
-  }
-  yield* sheet.rows();
+  yield* (await readSheet(buf, sheetName, limits)).rows();
 }
 
 /**
