@@ -69,7 +69,7 @@ export async function restoreLibrarySymlinks(nativeDir: string): Promise<void> {
   }
 }
 
-interface RunAs {
+export interface RunAs {
   uid?: number;
   gid?: number;
 }
@@ -152,7 +152,7 @@ async function reachableClusterFolder(dataDir: string, ids: RunAs, log: Logger):
 }
 
 /** PostgreSQL refuses to run as root: as root we run it as the `postgres` system user, created if missing. */
-async function serverIdentity(log: Logger): Promise<RunAs> {
+export async function serverIdentity(log: Logger): Promise<RunAs> {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
   const lookup = async () => ({
     uid: Number((await run("id", ["-u", "postgres"])).stdout.trim()),

@@ -4,14 +4,14 @@
  * answers come from the standby; a session that has just saved reads its save back at once; a standby that
  * stops answering costs no request an error.
  */
-import { execFileSync, execSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { freePort, type RunAs, serverIdentity } from "../../src/db/embedded.ts";
 import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../src/server.ts";
@@ -36,26 +36,12 @@ function debianBinaries(): string | null {
 }
 
 const BIN = debianBinaries();
-const ROOT = process.getuid?.() === 0;
+/** Who runs the PostgreSQL binaries: the `postgres` user when root (the server refuses root), as the app does. */
+let who: RunAs = {};
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs a PostgreSQL binary as the `postgres` user when root (the server refuses to run as root). */
-function asPostgres(binary: string, args: string[]): void {
-  const quoted = [path.join(BIN as string, binary), ...args]
-    .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
-    .join(" ");
-  if (ROOT) execSync(`su postgres -s /bin/sh -c "${quoted.replace(/"/g, '\\"')}"`, { stdio: "pipe" });
-  else execSync(quoted, { stdio: "pipe" });
-}
+const asPostgres = (binary: string, args: string[]): void => {
+  execFileSync(path.join(BIN as string, binary), args, { stdio: "pipe", uid: who.uid, gid: who.gid });
+};
 
 const start = (dir: string, port: number) =>
   asPostgres("pg_ctl", [
@@ -94,14 +80,8 @@ describe.skipIf(!BIN)("a read replica (streaming standby of PostgreSQL)", () => 
     chmodSync(folder, 0o755);
     primaryDir = path.join(folder, "primary");
     standbyDir = path.join(folder, "standby");
-    if (ROOT) {
-      execSync(`id postgres >/dev/null 2>&1 || useradd --system postgres`);
-      chownSync(
-        folder,
-        Number(execSync("id -u postgres").toString()),
-        Number(execSync("id -g postgres").toString()),
-      );
-    }
+    who = await serverIdentity(createLogger("silent"));
+    if (who.uid !== undefined && who.gid !== undefined) chownSync(folder, who.uid, who.gid);
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
     const [primaryPort, standbyPort] = [await freePort(), await freePort()];
     asPostgres("initdb", ["-D", primaryDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
