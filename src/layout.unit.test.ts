@@ -1,8 +1,8 @@
 /**
  * Sizes that keep the code easy to read: a hand-written server file at most 450 lines, a route file at most
- * 12 endpoints, a React component file at most 300 lines (generated files — the API types, the SQL snapshots —
- * are not counted). The files past a limit today are listed with their size now: they may not grow, and each
- * leaves the list when it is split.
+ * 12 endpoints, a React component file at most 300 lines (generated files — the API types, the database
+ * schema `*.generated.ts` — are not counted). The files past a limit today are listed with their size now:
+ * they may not grow, and each leaves the list when it is split.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +18,6 @@ const MAX_COMPONENT_LINES = 300;
 const LONG_FILES: Record<string, number> = {
   "src/features/reporting/reporting.service.ts": 1139,
   "src/features/reporting/reporting.repository.ts": 733,
-  "src/db/database.ts": 706,
   "src/features/models/models.service.ts": 617,
   "src/features/reporting/reporting.schemas.ts": 603,
   "src/features/models/models.routes.ts": 575,
@@ -46,7 +45,7 @@ const LONG_COMPONENTS: Record<string, number> = {
 
 function files(dir: string, ext: string): string[] {
   return (readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
-    .filter((f) => f.endsWith(ext) && !/\.test\.tsx?$/.test(f))
+    .filter((f) => f.endsWith(ext) && !/\.(test|generated)\.tsx?$/.test(f))
     .map((f) => path.join(dir, f).split(path.sep).join("/"));
 }
 const lines = (f: string) => readFileSync(path.join(ROOT, f), "utf8").split("\n").length - 1;
