@@ -1,9 +1,15 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+// the web's import aliases (web/vite.config.ts), for its unit tests
+const alias = { "@": path.join(root, "web/src"), "@domain": path.join(root, "src/domain") };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: "unit",
           include: ["src/domain/**/*.test.ts", "src/**/*.unit.test.ts", "web/src/**/*.test.ts"],

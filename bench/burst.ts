@@ -14,8 +14,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { BUILT_IN_INDICATORS } from "../src/domain/indicators.ts";
-import * as repo from "../src/features/reporting/reporting.repository.ts";
-import { createRequest } from "../src/features/reporting/reporting.service.ts";
+import * as dashboardsRepository from "../src/features/reporting/dashboards/dashboards.repository.ts";
+import { createRequest } from "../src/features/reporting/requests/requests.service.ts";
 import { createUserFromCli } from "../src/features/users/users.service.ts";
 import { startServer } from "../src/server.ts";
 import { BENCH_PASSWORD, benchAdmin, benchForm, openBenchDatabase, percentile } from "./lib/national.ts";
@@ -34,7 +34,7 @@ const admin = await benchAdmin(handle);
 const { formId, codes } = await benchForm(handle, admin);
 const types = new Map(BUILT_IN_INDICATORS.map((i) => [i.code, i.type]));
 // BENCH_PROVINCES limits the run to the first N provinces (default: all 34)
-const provinces = (await repo.provinces(db, "2026-11-22"))
+const provinces = (await dashboardsRepository.provinces(db, "2026-11-22"))
   .map((p) => p.code)
   .slice(0, Number(process.env.BENCH_PROVINCES ?? 34));
 await createUserFromCli(db, {
@@ -43,10 +43,12 @@ await createUserFromCli(db, {
   password: BENCH_PASSWORD,
   grants: provinces.map((unitCode) => ({ role: "editor" as const, unitCode })),
 });
+
 const server = await startServer({ ...bench.config, smtpUrl: null }, bench.log, {
   ...handle,
   close: async () => undefined,
 });
+
 const sessions: { cookie: string; csrf: string }[] = [];
 for (let i = 0; i < SESSIONS; i++) {
   const res = await fetch(`${server.url}/api/auth/login`, {

@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
-import { SHEET, template } from "../src/features/reporting/excel.service.ts";
-import { createRequest } from "../src/features/reporting/reporting.service.ts";
+import { SHEET, template } from "../src/features/reporting/exchange/excel.service.ts";
+import { createRequest } from "../src/features/reporting/requests/requests.service.ts";
 import { addHamlets, benchAdmin, benchForm, openBenchDatabase } from "./lib/national.ts";
 
 const run = promisify(execFile);
@@ -44,6 +44,7 @@ const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
   useStyles: false,
   useSharedStrings: false,
 });
+
 const out = writer.addWorksheet(SHEET);
 const reader = new ExcelJS.stream.xlsx.WorkbookReader((await import("node:stream")).Readable.from(blank), {
   worksheets: "emit",
@@ -82,12 +83,14 @@ const { stdout } = await run(
   ],
   { maxBuffer: 1 << 20 },
 );
+
 const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
   ms: number;
   maxRssMb: number;
   status: string;
   summary: { imported: number };
 };
+
 const stored = (
   await sql<{ n: number }>`
     select coalesce(sum((select count(*) from jsonb_each(values))), 0)::int as n from submission

@@ -14,16 +14,16 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { requireForm } from "../src/features/forms/forms.service.ts";
-import { totals } from "../src/features/reporting/dashboards.service.ts";
-import * as repo from "../src/features/reporting/reporting.repository.ts";
+import * as dashboardsRepository from "../src/features/reporting/dashboards/dashboards.repository.ts";
+import { totals } from "../src/features/reporting/dashboards/dashboards.service.ts";
+import { createRequest } from "../src/features/reporting/requests/requests.service.ts";
+import * as rollupRepo from "../src/features/reporting/rollup/rollup.repository.ts";
+import { recount } from "../src/features/reporting/rollup/rollup.service.ts";
 import {
-  createRequest,
   reviewSubmission,
   rolledCodes,
   submitSubmission,
-} from "../src/features/reporting/reporting.service.ts";
-import * as rollupRepo from "../src/features/reporting/rollup.repository.ts";
-import { recount } from "../src/features/reporting/rollup.service.ts";
+} from "../src/features/reporting/submissions/submission-workflow.service.ts";
 import { startServer } from "../src/server.ts";
 import {
   addHamlets,
@@ -50,7 +50,7 @@ const { formId, codes } = await benchForm(handle, admin);
 const form = await requireForm(db, formId);
 const rolled = await rolledCodes(db, form);
 say(`hamlets: ${await addHamlets(handle, HAMLETS)}`);
-const provinces = (await repo.provinces(db, "2026-11-22")).map((p) => p.code);
+const provinces = (await dashboardsRepository.provinces(db, "2026-11-22")).map((p) => p.code);
 
 let t = performance.now();
 const periods: string[] = [];
@@ -86,6 +86,7 @@ for (let m = 1; m <= MONTHS; m++) {
   }
   say(`month ${period}: ${ids.length} requests`);
 }
+
 const loadSeconds = (performance.now() - t) / 1000;
 // a bulk load leaves every updated report behind as a dead row: vacuum now, as after any bulk load, so the
 // timings below are not taken while autovacuum works through 960,000 of them on one of the two cores
@@ -106,6 +107,7 @@ const server = await startServer({ ...bench.config, smtpUrl: null }, bench.log, 
   ...handle,
   close: async () => undefined,
 });
+
 const { cookie, csrf } = await benchLogin(server.url);
 const six = periods.slice(0, 6);
 const totalsUrl = `${server.url}/api/reporting/totals?form=${BENCH_FORM}&periods=${six.join(",")}`;
@@ -115,7 +117,9 @@ async function served(): Promise<{
 }> {
   const s = performance.now();
   const res = await fetch(totalsUrl, { headers: { cookie } });
-  const body = await res.json();
+  const body = (await res.json()) as {
+    values: Record<string, Record<string, Record<string, string>>>;
+  };
   if (res.status !== 200) throw new Error(`totals: ${res.status} ${JSON.stringify(body)}`);
   return { ms: performance.now() - s, body };
 }
@@ -138,6 +142,7 @@ const { stdout } = await run(
     maxBuffer: 1 << 20,
   },
 );
+
 const times = (JSON.parse(stdout.trim().split("\n").pop() ?? "[]") as number[])
   .slice(20)
   .sort((a, b) => a - b);
@@ -155,6 +160,7 @@ if (process.env.BENCH_EXPLAIN) {
     say(`${probe}: p50 ${percentile(ts, 50).toFixed(1)} ms`);
   }
 }
+
 const { body: sample } = await served();
 const cells = Object.values(sample.values).reduce(
   (n, byPeriod) => n + Object.values(byPeriod).reduce((m, v) => m + Object.keys(v).length, 0),

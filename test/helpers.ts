@@ -7,9 +7,9 @@ import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connecti
 import { RevisionWatcher } from "../src/db/revision-watcher.ts";
 import { seedDemo } from "../src/demo/demo.seed.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
-import { watchPublishedResults } from "../src/features/evaluations/evaluations.service.ts";
+import { watchPublishedResults } from "../src/features/evaluations/evaluation-results.service.ts";
 import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
-import { watchRegistry } from "../src/features/models/models.service.ts";
+import { watchRegistry } from "../src/features/models/model-counts.service.ts";
 import { createLogger } from "../src/logger.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../src/offload/limits.ts";
 import { Offload } from "../src/offload/pool.ts";
@@ -28,6 +28,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   afterAll(() => handle.close());
   return handle;
 }
+
+/** A response's JSON body, read as loosely as the tests read it. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
+export const bodyOf = async (res: Response): Promise<any> => res.json();
 
 export interface TestClient {
   csrf: string;

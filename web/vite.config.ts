@@ -7,7 +7,7 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 export default defineConfig({
   root,
   plugins: [react()],
-  resolve: { alias: { "@": path.join(root, "src") } },
+  resolve: { alias: { "@": path.join(root, "src"), "@domain": path.join(root, "../src/domain") } },
   build: { outDir: path.join(root, "dist"), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { proxy: { "/api": "http://localhost:3000" } },
 });

@@ -137,7 +137,7 @@ async function send(a: Attack) {
   const res = await fetch(url + a.path, {
     method: "POST",
     headers: { cookie, "x-csrf-token": csrf, "content-type": a.type },
-    body: bodies.get(a.name) as BodyInit,
+    body: bodies.get(a.name) as RequestInit["body"],
   }).catch((e: Error) => ({ status: 0, text: async () => e.message }) as Response);
   const text = await res.text();
   const end = performance.now();

@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import { grantsOfUser } from "../../src/access/access.repository.ts";
 import { connect } from "../../src/db/connection.ts";
 import { findUserByUsername } from "../../src/features/auth/auth.repository.ts";
-import { importTemplate } from "../../src/features/reporting/excel.service.ts";
+import { importTemplate } from "../../src/features/reporting/exchange/excel.service.ts";
 import { Offload } from "../../src/offload/pool.ts";
 
 const { url, file, requestId } = JSON.parse(process.argv[2] ?? "{}") as {
@@ -14,6 +14,7 @@ const { url, file, requestId } = JSON.parse(process.argv[2] ?? "{}") as {
   file: string;
   requestId: number;
 };
+
 const handle = connect(url, "external", 4);
 const u = await findUserByUsername(handle.db, "bench.admin");
 if (!u) throw new Error("bench admin missing");
@@ -23,6 +24,7 @@ const auth = {
   displayName: u.display_name,
   grants: await grantsOfUser(handle.db, u.id),
 };
+
 const start = performance.now();
 const buffer = await fs.readFile(file);
 const offload = new Offload();

@@ -22,7 +22,10 @@ import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
+import { modelCriteriaRoutes } from "../features/models/model-criteria.routes.ts";
+import { modelFilesRoutes } from "../features/models/model-files.routes.ts";
 import { modelsRoutes } from "../features/models/models.routes.ts";
+import { modelsShowcaseRoutes } from "../features/models/models-showcase.routes.ts";
 import { plansRoutes } from "../features/plans/plans.routes.ts";
 import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
@@ -182,7 +185,11 @@ export function createApp(deps: AppDeps) {
     documentsRoutes,
     registryRoutes,
     plansRoutes,
+    // before modelsRoutes: /models/excel must be matched before /models/{id}
+    modelFilesRoutes,
     modelsRoutes,
+    modelCriteriaRoutes,
+    modelsShowcaseRoutes,
     evaluationsRoutes,
   ]) {
     app.route("/api", sub(deps));

@@ -3,7 +3,7 @@
  * `npm run db:types`), with the row types the features name. DATE columns are `YYYY-MM-DD` strings.
  * @module
  */
-import type { Insertable, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB } from "./schema.generated.ts";
 
 export type * from "./column-types.ts";
@@ -39,3 +39,6 @@ export type DvkModelYearRow = Row<"dvk_model_year">;
 export type DvkModelStepRow = Row<"dvk_model_step">;
 export type EvaluationSchemeRow = Row<"evaluation_scheme">;
 export type EvaluationRow = Row<"evaluation">;
+
+/** The database as every repository and service takes it. */
+export type Db = Kysely<Database>;

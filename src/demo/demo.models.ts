@@ -13,7 +13,8 @@ import type { Database } from "../db/database.ts";
 import type { ModelKind, ModelStatus } from "../domain/dvk-models.ts";
 import { listBodies } from "../features/bodies/bodies.service.ts";
 import { allocateNumber } from "../features/documents/documents.service.ts";
-import { type ModelInput, registerModel, stepModel } from "../features/models/models.service.ts";
+import { type ModelInput, registerModel } from "../features/models/model-registration.service.ts";
+import { stepModel } from "../features/models/models.service.ts";
 
 type Seed = { unit: string; name: string; field: string; kind: ModelKind; to: ModelStatus };
 

@@ -13,9 +13,10 @@ import type { Database, SubmissionValues } from "../db/database.ts";
 import { TWO_TIER_FROM, todayInVietnam } from "../domain/dates.ts";
 import { parsePeriod, periodLabelOrCode } from "../domain/periods.ts";
 import * as formRepo from "../features/forms/forms.repository.ts";
-import * as repo from "../features/reporting/reporting.repository.ts";
-import { createRequest } from "../features/reporting/reporting.service.ts";
-import { recount } from "../features/reporting/rollup.service.ts";
+import * as exchangeRepository from "../features/reporting/exchange/exchange.repository.ts";
+import * as requestsRepository from "../features/reporting/requests/requests.repository.ts";
+import { createRequest } from "../features/reporting/requests/requests.service.ts";
+import { recount } from "../features/reporting/rollup/rollup.service.ts";
 import * as unitRepo from "../features/units/units.repository.ts";
 
 const PERIODS = ["2022", "2023", "2024", "2025S1", "2025", "2026S1", "2026"] as const;
@@ -31,6 +32,7 @@ const LATE_REASONS = [
 function rand(...parts: string[]): number {
   return createHash("sha1").update(parts.join("|")).digest().readUInt32BE(0) / 2 ** 32;
 }
+
 const between = (lo: number, hi: number, r: number) => Math.round(lo + (hi - lo) * r);
 
 /**
@@ -109,7 +111,7 @@ async function sizesOf(db: Kysely<Database>, province: string): Promise<Map<stri
 
 /** Seeds the demo reporting data unless the demo provinces already have requests. */
 export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Promise<number> {
-  const existing = await repo.listIssuedRequests(db, PROVINCES, 1);
+  const existing = await requestsRepository.listIssuedRequests(db, PROVINCES, 1);
   if (existing.length > 0) return 0;
   // the latest version of the shipped outline (listForms gives each code's newest version first)
   const form = (await formRepo.listForms(db)).find((f) => f.code === "dvcq-thap-muoi");
@@ -130,8 +132,8 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
       const afterReform = parsePeriod(period).end >= TWO_TIER_FROM;
       const deadline = new Date(`${request.deadline}T09:00:00+07:00`).getTime();
       const day = 86_400_000;
-      const targets = await repo.listSubmissionsOfRequest(db, request.id);
-      const states: repo.SubmissionState[] = [];
+      const targets = await requestsRepository.listSubmissionsOfRequest(db, request.id);
+      const states: exchangeRepository.SubmissionState[] = [];
       for (const t of targets) {
         const r = rand(t.unit_code, period, "status");
         const base = {
@@ -205,7 +207,7 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
         }
       }
       await db.transaction().execute(async (trx) => {
-        await repo.setSubmissionStates(trx, states);
+        await exchangeRepository.setSubmissionStates(trx, states);
         await recount(
           trx,
           states.filter((s) => s.status === "accepted").map((s) => s.id),

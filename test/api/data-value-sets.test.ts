@@ -1,6 +1,6 @@
 /** DHIS2-compatible dataValueSets: JSON and CSV, dryRun, the import summary with conflicts, and export. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestClient } from "../helpers.ts";
+import { bodyOf, createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let province: TestClient;
@@ -131,7 +131,7 @@ describe("POST /api/requests/{id}/dataValueSets", () => {
     const res = await commune.request("POST", `/api/requests/${requestId}/dataValueSets.csv`, csv, {
       "content-type": "text/csv",
     });
-    const body = await res.json();
+    const body = await bodyOf(res);
     expect(res.status).toBe(200);
     expect(body.importCount).toMatchObject({ imported: 2 });
     const bad = await commune.request(
@@ -152,7 +152,7 @@ describe("POST /api/requests/{id}/dataValueSets", () => {
       },
     );
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.message_vi).toBe("Tệp CSV không đọc được");
+    expect((await bodyOf(broken)).error.message_vi).toBe("Tệp CSV không đọc được");
   });
 
   it("does not touch a report once sent", async () => {

@@ -1,7 +1,7 @@
 /** Excel templates for a request: download, fill offline, upload — all valid or nothing stored. */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestClient } from "../helpers.ts";
+import { bodyOf, createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let province: TestClient;
@@ -94,7 +94,7 @@ describe("Excel template", () => {
     ws.getCell(`G${badRow}`).value = "sáu trăm";
     const res = await upload(commune, requestId, wb);
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await bodyOf(res);
     expect(body.error.code).toBe("import_failed");
     expect(body.error.details).toContainEqual(expect.objectContaining({ field: `Số liệu!G${badRow}` }));
     const s = (await commune.json("GET", `/api/submissions/${subId}`)).body.submission;
@@ -109,11 +109,11 @@ describe("Excel template", () => {
     ws.getCell(`G${rowOf(ws, "DVK_MODELS_KEPT")}`).value = 657;
     ws.getCell(`G${rowOf(ws, "ONLINE_DOSSIER_SHARE")}`).value = "50,43";
     const dry = await upload(commune, requestId, wb, "?dryRun=true");
-    expect((await dry.json()).importCount.imported).toBe(4);
+    expect((await bodyOf(dry)).importCount.imported).toBe(4);
     expect((await commune.json("GET", `/api/submissions/${subId}`)).body.submission.values).toEqual({});
     const res = await upload(commune, requestId, wb);
     expect(res.status).toBe(200);
-    expect((await res.json()).importCount).toEqual({ imported: 4, updated: 0, ignored: 0, deleted: 0 });
+    expect((await bodyOf(res)).importCount).toEqual({ imported: 4, updated: 0, ignored: 0, deleted: 0 });
     const s = (await commune.json("GET", `/api/submissions/${subId}`)).body.submission;
     expect(s.values).toEqual({
       DVK_MODELS_TOTAL: { "": "2011" },
@@ -139,14 +139,14 @@ describe("Excel template", () => {
     ws.getCell(`G${rowOf(ws, "DVK_MODELS_NEW")}`).value = "1.400";
     const res = await upload(commune, requestId, wb, "?dryRun=true");
     expect(res.status).toBe(200);
-    expect((await res.json()).importCount).toEqual({ imported: 0, updated: 1, ignored: 3, deleted: 0 });
+    expect((await bodyOf(res)).importCount).toEqual({ imported: 0, updated: 1, ignored: 3, deleted: 0 });
   });
 
   it("refuses another request's template, a changed header and a file that is not Excel", async () => {
     const wb = await download(commune, otherRequestId);
     const res = await upload(commune, requestId, wb);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message_vi).toMatch(/^Số liệu!B2: /);
+    expect((await bodyOf(res)).error.message_vi).toMatch(/^Số liệu!B2: /);
     const wb2 = await download(commune, requestId);
     (wb2.getWorksheet("Số liệu") as ExcelJS.Worksheet).getCell("G4").value = "Số";
     expect((await upload(commune, requestId, wb2)).status).toBe(400);
@@ -159,7 +159,7 @@ describe("Excel template", () => {
       },
     );
     expect(junk.status).toBe(400);
-    expect((await junk.json()).error.message_vi).toBe("Không đọc được tệp Excel (.xlsx)");
+    expect((await bodyOf(junk)).error.message_vi).toBe("Không đọc được tệp Excel (.xlsx)");
   });
 
   it("is not available outside one's units", async () => {

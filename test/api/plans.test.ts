@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "../../src/domain/dates.ts";
 import { loadWorkingCalendar } from "../../src/features/calendar/calendar.service.ts";
 import { sendTaskReminders } from "../../src/features/plans/task-reminders.service.ts";
-import type { Mail } from "../../src/features/reporting/reminders.service.ts";
+import type { Mail } from "../../src/features/reporting/reminders/reminders.service.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "../../src/domain/dates.ts";
 import { WorkingCalendar } from "../../src/domain/working-days.ts";
 import { loadWorkingCalendar } from "../../src/features/calendar/calendar.service.ts";
-import { type Mail, sendDueReminders } from "../../src/features/reporting/reminders.service.ts";
+import { type Mail, sendDueReminders } from "../../src/features/reporting/reminders/reminders.service.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

@@ -29,7 +29,7 @@ import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { recordIssued } from "../registry/registry.service.ts";
-import { consolidation, getSummary } from "../reporting/consolidation.service.ts";
+import { consolidation, getSummary } from "../reporting/consolidation/consolidation.service.ts";
 import * as unitService from "../units/units.service.ts";
 import * as repo from "./documents.repository.ts";
 import { allocateNumber } from "./documents.service.ts";

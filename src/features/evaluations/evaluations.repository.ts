@@ -1,9 +1,7 @@
 /** SQL for the yearly "dân vận chính quyền" evaluation: schemes, the units' evaluations, results and ranks. @module */
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { batched } from "../../db/batch.ts";
-import type { Database, EvaluationRow, EvaluationSchemeRow, SchemeJson } from "../../db/database.ts";
-
-type Db = Kysely<Database>;
+import type { Db, EvaluationRow, EvaluationSchemeRow, SchemeJson } from "../../db/database.ts";
 
 export async function insertScheme(
   db: Db,

@@ -10,6 +10,8 @@ import {
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
+import * as evaluationResultsService from "./evaluation-results.service.ts";
+import * as evaluationSchemesService from "./evaluation-schemes.service.ts";
 import * as service from "./evaluations.service.ts";
 
 const tags = ["evaluations"];
@@ -25,6 +27,7 @@ const ItemFields = {
   evidenceRequired: z.boolean(),
   parIndexOnly: z.boolean().optional(),
 };
+
 /** A scheme item; a criterion may have one level of sub-criteria (the sources use no deeper tree). */
 const ItemSchema = z.object({ ...ItemFields, children: z.array(z.object(ItemFields)).max(50).optional() });
 const SchemeBody = z
@@ -61,6 +64,7 @@ const SchemeSchema = z.object({
   publishedAt: z.string().nullable(),
   version: z.number(),
 });
+
 const Scores = z.record(
   z.string().max(20),
   z.object({
@@ -70,6 +74,7 @@ const Scores = z.record(
     comment: z.string().trim().max(2000).optional(),
   }),
 );
+
 const EvaluationSchema = z
   .object({
     id: z.number(),
@@ -126,7 +131,7 @@ export function evaluationsRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(service.listExamples(c.var.auth), 200),
+    async (c) => c.json(evaluationSchemesService.listExamples(c.var.auth), 200),
   );
 
   app.openapi(
@@ -141,7 +146,8 @@ export function evaluationsRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await service.listSchemes(db, c.var.auth, c.req.valid("query").unit), 200),
+    async (c) =>
+      c.json(await evaluationSchemesService.listSchemes(db, c.var.auth, c.req.valid("query").unit), 200),
   );
 
   app.openapi(
@@ -167,7 +173,14 @@ export function evaluationsRoutes(deps: AppDeps) {
       },
     }),
     async (c) =>
-      c.json(await service.createScheme(db, c.var.auth, c.req.valid("json") as service.SchemeInput), 201),
+      c.json(
+        await evaluationSchemesService.createScheme(
+          db,
+          c.var.auth,
+          c.req.valid("json") as evaluationSchemesService.SchemeInput,
+        ),
+        201,
+      ),
   );
 
   app.openapi(
@@ -179,7 +192,8 @@ export function evaluationsRoutes(deps: AppDeps) {
       request: { params: IdParam },
       responses: { 200: json(SchemeDetail), ...errorResponses },
     }),
-    async (c) => c.json(await service.getScheme(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(await evaluationSchemesService.getScheme(db, c.var.auth, c.req.valid("param").id), 200),
   );
 
   app.openapi(
@@ -201,7 +215,15 @@ export function evaluationsRoutes(deps: AppDeps) {
       responses: { 200: json(SchemeDetail), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await service.publishScheme(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+      c.json(
+        await evaluationSchemesService.publishScheme(
+          db,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+        ),
+        200,
+      ),
   );
 
   // before /evaluations/{id}, which would take "history" for an id
@@ -231,7 +253,8 @@ export function evaluationsRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await service.history(db, c.var.auth, c.req.valid("query").unit), 200),
+    async (c) =>
+      c.json(await evaluationResultsService.history(db, c.var.auth, c.req.valid("query").unit), 200),
   );
 
   app.openapi(

@@ -7,9 +7,8 @@
  * @module
  */
 import ExcelJS from "exceljs";
-import type { Kysely } from "kysely";
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
-import type { Database, ModelDetailsJson } from "../../db/database.ts";
+import type { Db, ModelDetailsJson } from "../../db/database.ts";
 import { isIsoDate } from "../../domain/dates.ts";
 import {
   KIND_VI,
@@ -21,10 +20,9 @@ import {
 import { foldVietnamese } from "../../domain/vn-text.ts";
 import { AppError, errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
+import { registryChanged } from "./model-counts.service.ts";
+import { insertRegistered } from "./model-registration.service.ts";
 import * as repo from "./models.repository.ts";
-import { insertRegistered, registryChanged } from "./models.service.ts";
-
-type Db = Kysely<Database>;
 
 export const MODELS_SHEET = "Mô hình";
 const FIRST_ROW = 5;

@@ -1,8 +1,8 @@
 /** SQL for "Dân vận khéo" models: fields, criteria sets, models, their years and steps, and the counts. @module */
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { batched } from "../../db/batch.ts";
 import type {
-  Database,
+  Db,
   DvkModelRow,
   DvkModelStepRow,
   DvkModelYearRow,
@@ -11,8 +11,6 @@ import type {
   ModelFieldRow,
   ModelStatusValue,
 } from "../../db/database.ts";
-
-type Db = Kysely<Database>;
 
 export async function listFields(db: Db): Promise<ModelFieldRow[]> {
   return db.selectFrom("model_field").selectAll().orderBy("sort").orderBy("code").execute();

@@ -4,16 +4,13 @@
  * or a unit above asks; the showcase and the photos of shown models need no login.
  * @module
  */
-import type { Kysely } from "kysely";
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
-import type { Database } from "../../db/database.ts";
+import type { Db } from "../../db/database.ts";
 import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import * as repo from "./models.repository.ts";
 import { getModel, requireModel } from "./models.service.ts";
-
-type Db = Kysely<Database>;
 
 /** Attaches a photo or file to a model (its unit's editors): PDF, Word, Excel, PNG or JPEG, checked by content. */
 export async function attach(

@@ -13,7 +13,12 @@ import type { Database } from "../../db/database.ts";
 import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
-import { type Mail, recipientsOf, type SendMail, sendOnce } from "../reporting/reminders.service.ts";
+import {
+  type Mail,
+  recipientsOf,
+  type SendMail,
+  sendOnce,
+} from "../reporting/reminders/reminders.service.ts";
 import * as repo from "./plans.repository.ts";
 
 type Db = Kysely<Database>;

@@ -1,7 +1,7 @@
+import { parseDateVi } from "@domain/dates.ts";
 import { DateInput, type DateInputProps } from "@mantine/dates";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { parseDateVi } from "../../../src/domain/dates.ts";
 
 /**
  * A date typed or picked as dd/MM/yyyy, held as an ISO date (YYYY-MM-DD): the one place the app turns the

@@ -1,5 +1,3 @@
-import { Group, Select, Stack, Text } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import {
   type PeriodChoice,
   PeriodError,
@@ -7,8 +5,10 @@ import {
   periodChoiceOf,
   periodCodeOf,
   periodLabel,
-} from "../../../src/domain/periods.ts";
-import { langOf } from "../../../src/domain/vn-format.ts";
+} from "@domain/periods.ts";
+import { langOf } from "@domain/vn-format.ts";
+import { Group, Select, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { DateField } from "./date-field.tsx";
 
 /** What the picker gives: a period code, or an ad-hoc window (from one date to another). */

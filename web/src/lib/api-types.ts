@@ -2688,158 +2688,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/reporting/timeliness": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Completeness and timeliness per unit (one level down) over the latest requests: the heat-map */
-        get: {
-            parameters: {
-                query: {
-                    unit: string;
-                    form?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TimelinessMap"];
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reporting/totals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Rolled-up totals of a form for a unit and the units below it (default: the country's provinces) */
-        get: {
-            parameters: {
-                query: {
-                    form: string;
-                    periods: string;
-                    /** @description Default: the whole country (its provinces) */
-                    unit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Totals"];
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/requests": {
         parameters: {
             query?: never;
@@ -3289,240 +3137,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/consolidation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The consolidated draft: rolled-up numbers (accepted; pending shown apart) and compiled narrative */
-        get: {
-            parameters: {
-                query?: {
-                    unit?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Consolidation"];
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/requests/{id}/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The requester's own narrative for the consolidated report (default unit: the issuer) */
-        get: {
-            parameters: {
-                query?: {
-                    unit?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ConsolidationSummary"];
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        /** Save the requester's narrative; carries the version read */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        unit?: string;
-                        /** @description The version read (0: none written yet) */
-                        version: number;
-                        narrative?: {
-                            [key: string]: string;
-                        };
-                        /** @description Per indicator a registry also holds: the figure the consolidated report uses */
-                        figureSources?: {
-                            [key: string]: "reports" | "registry";
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ConsolidationSummary"];
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Stale version or duplicate */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/inbox": {
         parameters: {
             query?: never;
@@ -3576,80 +3190,6 @@ export interface paths {
                                 issuerUnitCode: string;
                                 issuerName: string;
                             }[];
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reports your units still owe that are due soon (in working days) or overdue */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Reminder"][];
                         };
                     };
                 };
@@ -4431,6 +3971,392 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{id}/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consolidated draft: rolled-up numbers (accepted; pending shown apart) and compiled narrative */
+        get: {
+            parameters: {
+                query?: {
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consolidation"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requester's own narrative for the consolidated report (default unit: the issuer) */
+        get: {
+            parameters: {
+                query?: {
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsolidationSummary"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save the requester's narrative; carries the version read */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit?: string;
+                        /** @description The version read (0: none written yet) */
+                        version: number;
+                        narrative?: {
+                            [key: string]: string;
+                        };
+                        /** @description Per indicator a registry also holds: the figure the consolidated report uses */
+                        figureSources?: {
+                            [key: string]: "reports" | "registry";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsolidationSummary"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completeness and timeliness per unit (one level down) over the latest requests: the heat-map */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    form?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelinessMap"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rolled-up totals of a form for a unit and the units below it (default: the country's provinces) */
+        get: {
+            parameters: {
+                query: {
+                    form: string;
+                    periods: string;
+                    /** @description Default: the whole country (its provinces) */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Totals"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{id}/dataValueSets": {
         parameters: {
             query?: never;
@@ -4877,6 +4803,80 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports your units still owe that are due soon (in working days) or overdue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6864,36 +6864,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/model-fields": {
+    "/api/models/excel": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The fields of Dân vận khéo models (kinh tế, văn hóa – xã hội, …): data, four built in */
+        /** A unit's models of a year as Excel: the list, and the template for new ones */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    unit: string;
+                    year: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description xlsx */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                nameVi: string;
-                                nameEn: string;
-                            }[];
-                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Bad input */
@@ -6935,116 +6932,21 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/model-criteria": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The criteria a unit's models are assessed by: its province's own set per kind, else the example set */
-        get: {
+        /** Upload a unit's model list: the new rows are registered all or none (errors name sheet, row and cell); dryRun checks only */
+        post: {
             parameters: {
                 query: {
                     unit: string;
+                    year: number;
+                    dryRun?: "true" | "false";
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            province: string;
-                            items: {
-                                /** @enum {string} */
-                                kind: "collective" | "individual";
-                                criteria: {
-                                    code: string;
-                                    textVi: string;
-                                    required: boolean;
-                                }[];
-                                minimumMet: number;
-                                example: boolean;
-                                source: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        /** A province issues its own criteria for collective or individual models (replacing the example's) */
-        put: {
-            parameters: {
-                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        unit: string;
-                        /** @enum {string} */
-                        kind: "collective" | "individual";
-                        criteria: {
-                            code: string;
-                            textVi: string;
-                            required: boolean;
-                        }[];
-                        minimumMet: number;
-                        /** @default  */
-                        source?: string;
-                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             responses: {
@@ -7055,18 +6957,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            province: string;
-                            items: {
-                                /** @enum {string} */
-                                kind: "collective" | "individual";
-                                criteria: {
-                                    code: string;
-                                    textVi: string;
-                                    required: boolean;
-                                }[];
-                                minimumMet: number;
-                                example: boolean;
-                                source: string;
+                            dryRun: boolean;
+                            registered: number;
+                            unchanged: number;
+                            warnings: {
+                                row: number;
+                                messageVi: string;
                             }[];
                         };
                     };
@@ -7118,6 +7014,173 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or file to a model (PDF, Word, Excel, PNG, JPEG; at most 20 MB; checked by content) */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a model's photo or file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -7417,162 +7480,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/models/excel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A unit's models of a year as Excel: the list, and the template for new ones */
-        get: {
-            parameters: {
-                query: {
-                    unit: string;
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description xlsx */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Upload a unit's model list: the new rows are registered all or none (errors name sheet, row and cell); dryRun checks only */
-        post: {
-            parameters: {
-                query: {
-                    unit: string;
-                    year: number;
-                    dryRun?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            dryRun: boolean;
-                            registered: number;
-                            unchanged: number;
-                            warnings: {
-                                row: number;
-                                messageVi: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Stale version or duplicate */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8034,44 +7941,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/models/{id}/attachments": {
+    "/api/model-fields": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Attach a photo or file to a model (PDF, Word, Excel, PNG, JPEG; at most 20 MB; checked by content) */
-        post: {
+        /** The fields of Dân vận khéo models (kinh tế, văn hóa – xã hội, …): data, four built in */
+        get: {
             parameters: {
-                query: {
-                    filename: string;
-                };
+                query?: never;
                 header?: never;
-                path: {
-                    id: number;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description Created */
-                201: {
+                /** @description OK */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            id: number;
-                            filename: string;
-                            contentType: string;
-                            size: number;
+                            items: {
+                                code: string;
+                                nameVi: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/model-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The criteria a unit's models are assessed by: its province's own set per kind, else the example set */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            province: string;
+                            items: {
+                                /** @enum {string} */
+                                kind: "collective" | "individual";
+                                criteria: {
+                                    code: string;
+                                    textVi: string;
+                                    required: boolean;
+                                }[];
+                                minimumMet: number;
+                                example: boolean;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** A province issues its own criteria for collective or individual models (replacing the example's) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit: string;
+                        /** @enum {string} */
+                        kind: "collective" | "individual";
+                        criteria: {
+                            code: string;
+                            textVi: string;
+                            required: boolean;
+                        }[];
+                        minimumMet: number;
+                        /** @default  */
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            province: string;
+                            items: {
+                                /** @enum {string} */
+                                kind: "collective" | "individual";
+                                criteria: {
+                                    code: string;
+                                    textVi: string;
+                                    required: boolean;
+                                }[];
+                                minimumMet: number;
+                                example: boolean;
+                                source: string;
+                            }[];
                         };
                     };
                 };
@@ -8122,79 +8195,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/models/attachments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a model's photo or file */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": string;
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not permitted */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found or not permitted */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9454,73 +9454,6 @@ export interface components {
             version: number;
             builtIn: boolean;
         };
-        TimelinessMap: {
-            unitCode: string;
-            unitName: string;
-            columns: {
-                requestId: number;
-                periodCode: string;
-                deadline: string;
-                title: string;
-            }[];
-            rows: {
-                code: string;
-                name: string;
-            }[];
-            cells: {
-                requestId: number;
-                unitCode: string;
-                expected: number;
-                onTime: number;
-                late: number;
-                missing: number;
-                accepted: number;
-            }[];
-            totals: {
-                requestId: number;
-                expected: number;
-                onTime: number;
-                late: number;
-                missing: number;
-            }[];
-        };
-        Totals: {
-            form: string;
-            periods: string[];
-            unit: {
-                code: string;
-                name: string;
-            } | null;
-            children: {
-                code: string;
-                name: string;
-            }[];
-            indicators: {
-                code: string;
-                nameVi: string;
-                nameEn: string;
-                unitOfMeasure: string;
-                aggregation: string;
-            }[];
-            /** @description unit code → period → indicator → value (exact decimal): the unit's own latest accepted report if it has one, else the latest accepted reports of the units below it */
-            values: {
-                [key: string]: {
-                    [key: string]: {
-                        [key: string]: string | null;
-                    };
-                };
-            };
-            /** @description unit code → the periods whose figure is the unit's own report */
-            ownReport: {
-                [key: string]: string[];
-            };
-            /** @description period → model indicator → the “Dân vận khéo” registry's count under the unit, where the registry is kept that year */
-            registry: {
-                [key: string]: {
-                    [key: string]: string;
-                };
-            };
-        };
         RequestPreview: {
             /** @description How many units (or bodies) the request would ask */
             targets: number;
@@ -9608,122 +9541,6 @@ export interface components {
             submittedAt: string | null;
             acceptedAt: string | null;
             version: number;
-        };
-        Consolidation: {
-            request: components["schemas"]["ReportRequest"];
-            unitCode: string;
-            unitName: string;
-            children: {
-                code: string;
-                name: string;
-                /** @enum {string} */
-                level: "province" | "district" | "commune" | "hamlet";
-            }[];
-            indicators: {
-                code: string;
-                nameVi: string;
-                nameEn: string;
-                unitOfMeasure: string;
-                aggregation: string;
-                accepted: {
-                    value: string | null;
-                    combos: {
-                        [key: string]: string | null;
-                    };
-                    reporting: number;
-                    partial: number;
-                };
-                pending: {
-                    value: string | null;
-                    reporting: number;
-                };
-                children: {
-                    [key: string]: string | null;
-                };
-                /** @description What the “Dân vận khéo” registry holds under the unit that year, if it is kept */
-                registry: {
-                    year: number;
-                    value: string | null;
-                    combos: {
-                        [key: string]: string;
-                    };
-                    /** @description The registry's figure less the reports' */
-                    difference: string | null;
-                } | null;
-                /**
-                 * @description The figure the consolidated report uses
-                 * @enum {string}
-                 */
-                used: "reports" | "registry";
-            }[];
-            sections: {
-                key: string;
-                titleVi: string;
-                titleEn: string;
-                excerpts: {
-                    submissionId: number;
-                    unitCode: string;
-                    unitName: string;
-                    /** @enum {string} */
-                    status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
-                    text: string;
-                }[];
-            }[];
-            pendingCount: number;
-            /** @description The requests whose reports the totals count (each unit's latest accepted report in the series of form, period and targets, whichever request carried it) */
-            sources: {
-                requestId: number;
-                referenceNo: string | null;
-                reports: number;
-                thisRequest: boolean;
-            }[];
-        };
-        ReportRequest: {
-            id: number;
-            issuerUnitCode: string;
-            issuerBodyId: number | null;
-            formId: number;
-            periodCode: string;
-            periodType: string;
-            periodStart: string;
-            periodEnd: string;
-            cutoffFrom: string;
-            cutoffTo: string;
-            referenceNo: string | null;
-            title: string;
-            /** @enum {string} */
-            targetLevel: "province" | "district" | "commune" | "hamlet";
-            targetBodyKind: string | null;
-            deadline: string;
-            levelDeadlines: {
-                level: string;
-                deadline: string;
-            }[];
-            reminderDays: number;
-            issuedAt: string;
-            version: number;
-        };
-        ConsolidationSummary: {
-            unitCode: string;
-            narrative: {
-                [key: string]: string;
-            };
-            /** @description Per indicator a registry also holds: the figure the consolidated report uses */
-            figureSources: {
-                [key: string]: "reports" | "registry";
-            };
-            version: number;
-        };
-        Reminder: {
-            submissionId: number;
-            requestId: number;
-            title: string;
-            unitCode: string;
-            unitName: string;
-            deadline: string;
-            /** @enum {string} */
-            kind: "due_soon" | "overdue";
-            workingDaysLeft: number;
         };
         SubmissionDetail: {
             submission: {
@@ -9836,6 +9653,31 @@ export interface components {
                 };
             } | null;
         };
+        ReportRequest: {
+            id: number;
+            issuerUnitCode: string;
+            issuerBodyId: number | null;
+            formId: number;
+            periodCode: string;
+            periodType: string;
+            periodStart: string;
+            periodEnd: string;
+            cutoffFrom: string;
+            cutoffTo: string;
+            referenceNo: string | null;
+            title: string;
+            /** @enum {string} */
+            targetLevel: "province" | "district" | "commune" | "hamlet";
+            targetBodyKind: string | null;
+            deadline: string;
+            levelDeadlines: {
+                level: string;
+                deadline: string;
+            }[];
+            reminderDays: number;
+            issuedAt: string;
+            version: number;
+        };
         SubmissionWritten: {
             submission: {
                 id: number;
@@ -9914,6 +9756,153 @@ export interface components {
                 };
             } | null;
         };
+        Consolidation: {
+            request: components["schemas"]["ReportRequest"];
+            unitCode: string;
+            unitName: string;
+            children: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "province" | "district" | "commune" | "hamlet";
+            }[];
+            indicators: {
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                unitOfMeasure: string;
+                aggregation: string;
+                accepted: {
+                    value: string | null;
+                    combos: {
+                        [key: string]: string | null;
+                    };
+                    reporting: number;
+                    partial: number;
+                };
+                pending: {
+                    value: string | null;
+                    reporting: number;
+                };
+                children: {
+                    [key: string]: string | null;
+                };
+                /** @description What the “Dân vận khéo” registry holds under the unit that year, if it is kept */
+                registry: {
+                    year: number;
+                    value: string | null;
+                    combos: {
+                        [key: string]: string;
+                    };
+                    /** @description The registry's figure less the reports' */
+                    difference: string | null;
+                } | null;
+                /**
+                 * @description The figure the consolidated report uses
+                 * @enum {string}
+                 */
+                used: "reports" | "registry";
+            }[];
+            sections: {
+                key: string;
+                titleVi: string;
+                titleEn: string;
+                excerpts: {
+                    submissionId: number;
+                    unitCode: string;
+                    unitName: string;
+                    /** @enum {string} */
+                    status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                    text: string;
+                }[];
+            }[];
+            pendingCount: number;
+            /** @description The requests whose reports the totals count (each unit's latest accepted report in the series of form, period and targets, whichever request carried it) */
+            sources: {
+                requestId: number;
+                referenceNo: string | null;
+                reports: number;
+                thisRequest: boolean;
+            }[];
+        };
+        ConsolidationSummary: {
+            unitCode: string;
+            narrative: {
+                [key: string]: string;
+            };
+            /** @description Per indicator a registry also holds: the figure the consolidated report uses */
+            figureSources: {
+                [key: string]: "reports" | "registry";
+            };
+            version: number;
+        };
+        TimelinessMap: {
+            unitCode: string;
+            unitName: string;
+            columns: {
+                requestId: number;
+                periodCode: string;
+                deadline: string;
+                title: string;
+            }[];
+            rows: {
+                code: string;
+                name: string;
+            }[];
+            cells: {
+                requestId: number;
+                unitCode: string;
+                expected: number;
+                onTime: number;
+                late: number;
+                missing: number;
+                accepted: number;
+            }[];
+            totals: {
+                requestId: number;
+                expected: number;
+                onTime: number;
+                late: number;
+                missing: number;
+            }[];
+        };
+        Totals: {
+            form: string;
+            periods: string[];
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            children: {
+                code: string;
+                name: string;
+            }[];
+            indicators: {
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                unitOfMeasure: string;
+                aggregation: string;
+            }[];
+            /** @description unit code → period → indicator → value (exact decimal): the unit's own latest accepted report if it has one, else the latest accepted reports of the units below it */
+            values: {
+                [key: string]: {
+                    [key: string]: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+            /** @description unit code → the periods whose figure is the unit's own report */
+            ownReport: {
+                [key: string]: string[];
+            };
+            /** @description period → model indicator → the “Dân vận khéo” registry's count under the unit, where the registry is kept that year */
+            registry: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
         DataValueSet: {
             dataSet: string;
             period: string;
@@ -9959,6 +9948,17 @@ export interface components {
             attributeOptionCombo?: string;
             value: string | number;
             comment?: string;
+        };
+        Reminder: {
+            submissionId: number;
+            requestId: number;
+            title: string;
+            unitCode: string;
+            unitName: string;
+            deadline: string;
+            /** @enum {string} */
+            kind: "due_soon" | "overdue";
+            workingDaysLeft: number;
         };
         PartyTerm: {
             id: number;

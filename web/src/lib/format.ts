@@ -3,16 +3,17 @@
  * page's language, so text, tables, badges, charts and exports write numbers, dates and periods one way:
  * Vietnamese 2.500 and 50,43%; English 2,500 and 50.43%.
  */
-import i18n from "i18next";
-import { formatDateVi, todayInVietnam } from "../../../src/domain/dates.ts";
-import { periodLabelOrCode, samePeriodLabel } from "../../../src/domain/periods.ts";
+
+import { formatDateVi, todayInVietnam } from "@domain/dates.ts";
+import { periodLabelOrCode, samePeriodLabel } from "@domain/periods.ts";
 import {
   formatDecimal as decimalIn,
   type Lang,
   langOf,
   formatNumber as numberIn,
   formatPercent as percentIn,
-} from "../../../src/domain/vn-format.ts";
+} from "@domain/vn-format.ts";
+import i18n from "i18next";
 
 /** The page's language (Vietnamese unless English was chosen). */
 export const pageLang = (): Lang => langOf(i18n.language);

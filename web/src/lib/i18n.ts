@@ -1,7 +1,8 @@
 /** i18n: Vietnamese by default, English second. */
+
+import { langOf, formatNumber as numberIn } from "@domain/vn-format.ts";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { langOf, formatNumber as numberIn } from "../../../src/domain/vn-format.ts";
 
 /**
  * The English texts have the Vietnamese keys, and where English says one thing differently from many, the

@@ -10,7 +10,7 @@ import {
   type Part,
   parseNarrative,
   writeNarrative,
-} from "../../../src/domain/narrative.ts";
+} from "@domain/narrative.ts";
 
 /** The editor's JSON (ProseMirror's), as far as narratives use it. */
 export interface DocNode {

@@ -4,7 +4,7 @@
  * server requires sub-items of their parent's kind); the tree flattened for display, parents first.
  * @module
  */
-import { removeAt, replaceAt } from "../../lib/lists.ts";
+import { removeAt, replaceAt } from "@/lib/lists.ts";
 
 export interface TreeItem {
   code: string;

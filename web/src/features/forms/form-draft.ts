@@ -3,7 +3,7 @@
  * it, the checks made before it is sent, and the server's problems sorted to the section or rule they name.
  * @module
  */
-import type { ReportForm } from "../../lib/api.ts";
+import type { ReportForm } from "@/lib/api.ts";
 
 export type FormDraft = Omit<ReportForm, "id" | "version" | "builtIn">;
 export type DraftSection = FormDraft["sections"][number];

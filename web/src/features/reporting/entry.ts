@@ -4,9 +4,9 @@
  * comparison of two stored versions.
  * @module
  */
-import { checkValue, type IndicatorType } from "../../../../src/domain/indicators.ts";
-import { checkRule, type ValidationRule } from "../../../../src/domain/validation-rules.ts";
-import { formatDecimal, type Lang, langOf, parseNumber } from "../../../../src/domain/vn-format.ts";
+import { checkValue, type IndicatorType } from "@domain/indicators.ts";
+import { checkRule, type ValidationRule } from "@domain/validation-rules.ts";
+import { formatDecimal, type Lang, langOf, parseNumber } from "@domain/vn-format.ts";
 
 export type Values = Record<string, Record<string, string>>;
 export interface IndicatorMeta {

@@ -2,9 +2,9 @@ import { Code, Pagination, Stack, Table, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { type AuditEntry, api } from "../../../lib/api.ts";
-import { formatDateTime } from "../../../lib/format.ts";
+import { WideTable } from "@/components/wide-table.tsx";
+import { type AuditEntry, api } from "@/lib/api.ts";
+import { formatDateTime } from "@/lib/format.ts";
 
 const PAGE = 50;
 

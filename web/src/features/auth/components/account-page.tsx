@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../lib/api.ts";
+import { ApiError, api } from "@/lib/api.ts";
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();

@@ -2,8 +2,8 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type Me, setCsrfToken } from "../../../lib/api.ts";
-import { toggleLanguage } from "../../../lib/i18n.ts";
+import { ApiError, api, type Me, setCsrfToken } from "@/lib/api.ts";
+import { toggleLanguage } from "@/lib/i18n.ts";
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();

@@ -13,12 +13,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { DateField } from "../../../components/date-field.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api, type CalendarYear } from "../../../lib/api.ts";
-import { formatDate, todayIso } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { DateField } from "@/components/date-field.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { api, type CalendarYear } from "@/lib/api.ts";
+import { formatDate, todayIso } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 type Day = CalendarYear["days"][number];
 const WEEKDAYS = ["CN", "T2", "T3", "T4", "T5", "T6", "T7"];

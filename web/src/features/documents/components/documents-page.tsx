@@ -15,14 +15,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../../components/date-field.tsx";
-import { GuardedModal } from "../../../components/guarded-modal.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
-import { WaitingButton } from "../../../components/waiting-button.tsx";
-import { api, type Body } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDate, todayIso } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { DateField } from "@/components/date-field.tsx";
+import { GuardedModal } from "@/components/guarded-modal.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
+import { WaitingButton } from "@/components/waiting-button.tsx";
+import { api, type Body } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { formatDate, todayIso } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { PartyTerms } from "./party-terms.tsx";
 
 type Registry =

@@ -2,12 +2,12 @@ import { Alert, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../../components/date-field.tsx";
-import { WaitingButton } from "../../../components/waiting-button.tsx";
-import { api } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { DateField } from "@/components/date-field.tsx";
+import { WaitingButton } from "@/components/waiting-button.tsx";
+import { api } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { formatDate } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 type Terms = paths["/api/bodies/{id}/terms"]["get"]["responses"]["200"]["content"]["application/json"];
 

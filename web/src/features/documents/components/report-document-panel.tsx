@@ -17,8 +17,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type Body, download, type UnitDetail } from "../../../lib/api.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { api, type Body, download, type UnitDetail } from "@/lib/api.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 const lines = (text: string) =>
   text

@@ -1,3 +1,5 @@
+import { term } from "@domain/terms.ts";
+import { langOf } from "@domain/vn-format.ts";
 import {
   Alert,
   Anchor,
@@ -18,13 +20,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { term } from "../../../../../src/domain/terms.ts";
-import { langOf } from "../../../../../src/domain/vn-format.ts";
-import { EChart } from "../../../components/echart.tsx";
-import { api } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDate, formatValue } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { EChart } from "@/components/echart.tsx";
+import { api } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { formatDate, formatValue } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { bandName, pointsShown, type SchemeBody, StatusBadge } from "./evaluations-page.tsx";
 
 type Evaluation = paths["/api/evaluations/{id}"]["get"]["responses"]["200"]["content"]["application/json"];

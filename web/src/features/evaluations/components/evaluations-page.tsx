@@ -1,3 +1,4 @@
+import { term } from "@domain/terms.ts";
 import {
   Alert,
   Anchor,
@@ -17,17 +18,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { term } from "../../../../../src/domain/terms.ts";
-import { DateField } from "../../../components/date-field.tsx";
-import { DialogActions } from "../../../components/dialog-actions.tsx";
-import { GuardedModal } from "../../../components/guarded-modal.tsx";
-import { UnitPicker, useUnitName } from "../../../components/unit-picker.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDate, formatNumber, formatValue, pageLang } from "../../../lib/format.ts";
-import { confirmDone } from "../../../lib/notify.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { DateField } from "@/components/date-field.tsx";
+import { DialogActions } from "@/components/dialog-actions.tsx";
+import { GuardedModal } from "@/components/guarded-modal.tsx";
+import { UnitPicker, useUnitName } from "@/components/unit-picker.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { api } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { formatDate, formatNumber, formatValue, pageLang } from "@/lib/format.ts";
+import { confirmDone } from "@/lib/notify.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import type { TreeItem } from "../scheme-tree.ts";
 import { SchemeEditor } from "./scheme-editor.tsx";
 

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { removeAt, replaceAt } from "../../../lib/lists.ts";
+import { removeAt, replaceAt } from "@/lib/lists.ts";
 import { atPath, flatten, newItem, withKind } from "../scheme-tree.ts";
 import type { SchemeBody } from "./evaluations-page.tsx";
 

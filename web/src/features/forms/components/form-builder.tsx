@@ -16,8 +16,8 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Indicator } from "../../../lib/api.ts";
-import { move, removeAt, replaceAt } from "../../../lib/lists.ts";
+import type { Indicator } from "@/lib/api.ts";
+import { move, removeAt, replaceAt } from "@/lib/lists.ts";
 import {
   addSection,
   type DraftRule,

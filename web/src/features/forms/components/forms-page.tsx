@@ -14,8 +14,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type Indicator, type ReportForm } from "../../../lib/api.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ApiError, api, type Indicator, type ReportForm } from "@/lib/api.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { cleanDraft, draftOf, emptyDraft, type FormDraft, problemsByPlace } from "../form-draft.ts";
 import { FormBuilder } from "./form-builder.tsx";
 

@@ -1,13 +1,13 @@
+import { dimensionName, term, unitOfMeasure } from "@domain/terms.ts";
+import { formatDecimal, langOf, parseNumber } from "@domain/vn-format.ts";
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { dimensionName, term, unitOfMeasure } from "../../../../../src/domain/terms.ts";
-import { formatDecimal, langOf, parseNumber } from "../../../../../src/domain/vn-format.ts";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api, type Indicator } from "../../../lib/api.ts";
-import { pageLang } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { WideTable } from "@/components/wide-table.tsx";
+import { api, type Indicator } from "@/lib/api.ts";
+import { pageLang } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 const TYPES = ["integer", "decimal", "percentage", "text"] as const;
 const AGGREGATIONS = ["sum", "average", "weighted_average", "min", "max", "latest", "none"] as const;

@@ -14,12 +14,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { GuardedModal } from "../../../components/guarded-modal.tsx";
-import { useUnitName } from "../../../components/unit-picker.tsx";
-import { api } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { removeAt, replaceAt } from "../../../lib/lists.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { GuardedModal } from "@/components/guarded-modal.tsx";
+import { useUnitName } from "@/components/unit-picker.tsx";
+import { api } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { removeAt, replaceAt } from "@/lib/lists.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 type Criteria = paths["/api/model-criteria"]["get"]["responses"]["200"]["content"]["application/json"];
 type Kind = "collective" | "individual";

@@ -19,13 +19,13 @@ import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/rea
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { api, type Body, upload } from "../../../lib/api.ts";
-import type { components, paths } from "../../../lib/api-types.ts";
+import { api, type Body, upload } from "@/lib/api.ts";
+import type { components, paths } from "@/lib/api-types.ts";
 
 type UnitDetail = components["schemas"]["UnitDetail"];
 
-import { formatDate } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { formatDate } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { StatusBadge } from "./status-badge.tsx";
 
 type Model = paths["/api/models/{id}"]["get"]["responses"]["200"]["content"]["application/json"];

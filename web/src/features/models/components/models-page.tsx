@@ -1,3 +1,4 @@
+import { unitOfMeasure } from "@domain/terms.ts";
 import {
   Alert,
   Anchor,
@@ -23,19 +24,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { unitOfMeasure } from "../../../../../src/domain/terms.ts";
-import { useMe } from "../../../app/app.tsx";
-import { DateField } from "../../../components/date-field.tsx";
-import { DialogActions } from "../../../components/dialog-actions.tsx";
-import { GuardedModal } from "../../../components/guarded-modal.tsx";
-import { UnitPicker, useUnitName } from "../../../components/unit-picker.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { ApiError, api, download, upload } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDateTime, formatNumber } from "../../../lib/format.ts";
-import { useLocalDraft } from "../../../lib/local-draft.ts";
-import { confirmDone } from "../../../lib/notify.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { useMe } from "@/app/app.tsx";
+import { DateField } from "@/components/date-field.tsx";
+import { DialogActions } from "@/components/dialog-actions.tsx";
+import { GuardedModal } from "@/components/guarded-modal.tsx";
+import { UnitPicker, useUnitName } from "@/components/unit-picker.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { ApiError, api, download, upload } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { formatDateTime, formatNumber } from "@/lib/format.ts";
+import { useLocalDraft } from "@/lib/local-draft.ts";
+import { confirmDone } from "@/lib/notify.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { CriteriaModal } from "./criteria-modal.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 

@@ -2,8 +2,8 @@ import { Alert, Badge, Card, Group, Image, SimpleGrid, Stack, Text, Title } from
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
+import { api } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
 
 type Showcase = paths["/api/public/models"]["get"]["responses"]["200"]["content"]["application/json"];
 

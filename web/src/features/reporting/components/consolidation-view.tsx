@@ -1,3 +1,6 @@
+import { compileExcerpts } from "@domain/compile-narrative.ts";
+import { term, unitOfMeasure } from "@domain/terms.ts";
+import { langOf } from "@domain/vn-format.ts";
 import {
   Alert,
   Anchor,
@@ -16,18 +19,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { compileExcerpts } from "../../../../../src/domain/compile-narrative.ts";
-import { term, unitOfMeasure } from "../../../../../src/domain/terms.ts";
-import { langOf } from "../../../../../src/domain/vn-format.ts";
-import { ExportButton } from "../../../components/export-button.tsx";
-import { NarrativeEditor } from "../../../components/narrative-editor.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api, type Consolidation } from "../../../lib/api.ts";
-import type { components } from "../../../lib/api-types.ts";
-import { formatNumber, formatValue } from "../../../lib/format.ts";
-import { useUnsavedGuard } from "../../../lib/unsaved.ts";
-import { describeFailure } from "../../../lib/use-api-error.ts";
-import { ReportDocumentPanel } from "../../documents/components/report-document-panel.tsx";
+import { ExportButton } from "@/components/export-button.tsx";
+import { NarrativeEditor } from "@/components/narrative-editor.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { ReportDocumentPanel } from "@/features/documents/components/report-document-panel.tsx";
+import { api, type Consolidation } from "@/lib/api.ts";
+import type { components } from "@/lib/api-types.ts";
+import { formatNumber, formatValue } from "@/lib/format.ts";
+import { useUnsavedGuard } from "@/lib/unsaved.ts";
+import { describeFailure } from "@/lib/use-api-error.ts";
 import { NarrativeView } from "./narrative-view.tsx";
 import { StatusBadge } from "./status-badges.tsx";
 

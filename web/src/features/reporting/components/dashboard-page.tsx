@@ -1,3 +1,10 @@
+import { TWO_TIER_FROM } from "@domain/dates.ts";
+import { add } from "@domain/decimal.ts";
+import { FED_INDICATORS } from "@domain/dvk-models.ts";
+import { parsePeriod } from "@domain/periods.ts";
+import { unitOfMeasure } from "@domain/terms.ts";
+import { change, changeText } from "@domain/trend.ts";
+import { formatDecimal, langOf } from "@domain/vn-format.ts";
 import {
   Alert,
   Anchor,
@@ -17,21 +24,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { TWO_TIER_FROM } from "../../../../../src/domain/dates.ts";
-import { add } from "../../../../../src/domain/decimal.ts";
-import { FED_INDICATORS } from "../../../../../src/domain/dvk-models.ts";
-import { parsePeriod } from "../../../../../src/domain/periods.ts";
-import { unitOfMeasure } from "../../../../../src/domain/terms.ts";
-import { change, changeText } from "../../../../../src/domain/trend.ts";
-import { formatDecimal, langOf } from "../../../../../src/domain/vn-format.ts";
-import { EChart, type EChartsOption } from "../../../components/echart.tsx";
-import { ExportButton } from "../../../components/export-button.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api, type ReportForm } from "../../../lib/api.ts";
-import type { components } from "../../../lib/api-types.ts";
-import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "../../../lib/format.ts";
-import { describeFailure } from "../../../lib/use-api-error.ts";
+import { EChart, type EChartsOption } from "@/components/echart.tsx";
+import { ExportButton } from "@/components/export-button.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { api, type ReportForm } from "@/lib/api.ts";
+import type { components } from "@/lib/api-types.ts";
+import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "@/lib/format.ts";
+import { describeFailure } from "@/lib/use-api-error.ts";
 
 type Totals = components["schemas"]["Totals"];
 const YEARS = 5;

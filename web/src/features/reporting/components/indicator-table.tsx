@@ -1,11 +1,11 @@
+import { add, multiply } from "@domain/decimal.ts";
+import { term, unitOfMeasure } from "@domain/terms.ts";
+import { langOf } from "@domain/vn-format.ts";
 import { Table, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { add, multiply } from "../../../../../src/domain/decimal.ts";
-import { term, unitOfMeasure } from "../../../../../src/domain/terms.ts";
-import { langOf } from "../../../../../src/domain/vn-format.ts";
-import { WideTable } from "../../../components/wide-table.tsx";
-import type { SubmissionDetail } from "../../../lib/api.ts";
-import { formatSamePeriod, formatValue } from "../../../lib/format.ts";
+import { WideTable } from "@/components/wide-table.tsx";
+import type { SubmissionDetail } from "@/lib/api.ts";
+import { formatSamePeriod, formatValue } from "@/lib/format.ts";
 import type { Values } from "../entry.ts";
 
 type Indicator = SubmissionDetail["indicators"][number];

@@ -1,5 +1,5 @@
+import { parseNarrative } from "@domain/narrative.ts";
 import { Stack, Text } from "@mantine/core";
-import { parseNarrative } from "../../../../../src/domain/narrative.ts";
 
 /** A narrative section as it reads: paragraphs, "- " items, bold and italics, footnote marks and their notes. */
 export function NarrativeView({ text }: { text: string }) {

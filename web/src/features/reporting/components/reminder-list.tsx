@@ -2,9 +2,9 @@ import { Alert, Anchor, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../../lib/api.ts";
-import type { components } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { api } from "@/lib/api.ts";
+import type { components } from "@/lib/api-types.ts";
+import { formatDate } from "@/lib/format.ts";
 
 type Reminders = { items: components["schemas"]["Reminder"][] };
 

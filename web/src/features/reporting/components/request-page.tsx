@@ -1,3 +1,5 @@
+import { reportExcerpt } from "@domain/document-text.ts";
+import { langOf } from "@domain/vn-format.ts";
 import {
   Alert,
   Anchor,
@@ -17,13 +19,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { reportExcerpt } from "../../../../../src/domain/document-text.ts";
-import { langOf } from "../../../../../src/domain/vn-format.ts";
-import { ExportButton } from "../../../components/export-button.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api, type ReportRequestDetail } from "../../../lib/api.ts";
-import { formatDate, formatNumber, formatPeriod, formatValue } from "../../../lib/format.ts";
-import { describeFailure } from "../../../lib/use-api-error.ts";
+import { ExportButton } from "@/components/export-button.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { api, type ReportRequestDetail } from "@/lib/api.ts";
+import { formatDate, formatNumber, formatPeriod, formatValue } from "@/lib/format.ts";
+import { describeFailure } from "@/lib/use-api-error.ts";
 import { ConsolidationView } from "./consolidation-view.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 

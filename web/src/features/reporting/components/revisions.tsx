@@ -2,9 +2,9 @@ import { Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantin
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../lib/api.ts";
-import type { paths } from "../../../lib/api-types.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { api } from "@/lib/api.ts";
+import type { paths } from "@/lib/api-types.ts";
+import { formatDate } from "@/lib/format.ts";
 import { type Change, diffVersions } from "../entry.ts";
 
 type List =

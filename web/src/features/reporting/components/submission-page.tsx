@@ -1,3 +1,7 @@
+import { parseNarrative } from "@domain/narrative.ts";
+import { formCombos } from "@domain/report-forms.ts";
+import { breakdownMessage, checkBreakdowns } from "@domain/validation-rules.ts";
+import { langOf } from "@domain/vn-format.ts";
 import {
   Alert,
   Button,
@@ -15,23 +19,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { parseNarrative } from "../../../../../src/domain/narrative.ts";
-import { formCombos } from "../../../../../src/domain/report-forms.ts";
-import { breakdownMessage, checkBreakdowns } from "../../../../../src/domain/validation-rules.ts";
-import { langOf } from "../../../../../src/domain/vn-format.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { NarrativeEditor } from "../../../components/narrative-editor.tsx";
-import {
-  ApiError,
-  api,
-  download,
-  type SubmissionDetail,
-  type SubmissionWritten,
-  upload,
-} from "../../../lib/api.ts";
-import { formatDate, formatDateTime, formatPeriod } from "../../../lib/format.ts";
-import { useUnsavedGuard } from "../../../lib/unsaved.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { NarrativeEditor } from "@/components/narrative-editor.tsx";
+import { ApiError, api, download, type SubmissionDetail, type SubmissionWritten, upload } from "@/lib/api.ts";
+import { formatDate, formatDateTime, formatPeriod } from "@/lib/format.ts";
+import { useUnsavedGuard } from "@/lib/unsaved.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { brokenRules, readInput, relang, toInput, type Values } from "../entry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
 import { Revisions } from "./revisions.tsx";

@@ -1,15 +1,15 @@
+import { langOf } from "@domain/vn-format.ts";
 import { Alert, Group, Loader, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { langOf } from "../../../../../src/domain/vn-format.ts";
-import { EChart, type EChartsOption } from "../../../components/echart.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
-import { api } from "../../../lib/api.ts";
-import type { components } from "../../../lib/api-types.ts";
-import { formatDate, formatNumber, formatPeriod } from "../../../lib/format.ts";
-import { describeFailure } from "../../../lib/use-api-error.ts";
+import { EChart, type EChartsOption } from "@/components/echart.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
+import { api } from "@/lib/api.ts";
+import type { components } from "@/lib/api-types.ts";
+import { formatDate, formatNumber, formatPeriod } from "@/lib/format.ts";
+import { describeFailure } from "@/lib/use-api-error.ts";
 
 type Map = components["schemas"]["TimelinessMap"];
 

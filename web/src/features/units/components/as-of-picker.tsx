@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../../components/date-field.tsx";
+import { DateField } from "@/components/date-field.tsx";
 
 /** The as-of date: shown dd/MM/yyyy, kept as YYYY-MM-DD. */
 export function AsOfPicker({ value, onChange }: { value: string; onChange: (v: string) => void }) {

@@ -2,11 +2,11 @@ import { Alert, Button, Group, Select, Stack, Table, TextInput } from "@mantine/
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { WaitingButton } from "../../../components/waiting-button.tsx";
-import { api, type Body } from "../../../lib/api.ts";
-import { formatDate, todayIso } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { WaitingButton } from "@/components/waiting-button.tsx";
+import { api, type Body } from "@/lib/api.ts";
+import { formatDate, todayIso } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 /** The bodies of a unit; unit admins add one or end one (after confirming; nothing is deleted). */
 export function BodyList({

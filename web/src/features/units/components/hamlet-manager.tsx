@@ -1,14 +1,14 @@
+import { HAMLET_TYPES } from "@domain/hamlet-types.ts";
 import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { HAMLET_TYPES } from "../../../../../src/domain/hamlet-types.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { GuardedModal } from "../../../components/guarded-modal.tsx";
-import { WaitingButton } from "../../../components/waiting-button.tsx";
-import { api, type Unit } from "../../../lib/api.ts";
-import { formatDate } from "../../../lib/format.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { GuardedModal } from "@/components/guarded-modal.tsx";
+import { WaitingButton } from "@/components/waiting-button.tsx";
+import { api, type Unit } from "@/lib/api.ts";
+import { formatDate } from "@/lib/format.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 /** Add, rename and close the hamlets of a commune (closing asks for confirmation; nothing is deleted). */
 export function HamletManager({ commune, hamlets }: { commune: string; hamlets: Unit[] }) {

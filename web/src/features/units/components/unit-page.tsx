@@ -2,8 +2,8 @@ import { Anchor, Badge, Breadcrumbs, Group, Stack, Table, Tabs, Text, Title } fr
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { api, type Body, type Me, type Unit, type UnitDetail } from "../../../lib/api.ts";
-import { formatDate, todayIso } from "../../../lib/format.ts";
+import { api, type Body, type Me, type Unit, type UnitDetail } from "@/lib/api.ts";
+import { formatDate, todayIso } from "@/lib/format.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
 import { BodyList } from "./body-list.tsx";
 import { HamletManager } from "./hamlet-manager.tsx";

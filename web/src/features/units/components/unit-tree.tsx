@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type Unit } from "../../../lib/api.ts";
-import { formatNumber } from "../../../lib/format.ts";
+import { api, type Unit } from "@/lib/api.ts";
+import { formatNumber } from "@/lib/format.ts";
 
 interface ListResult {
   total: number;

@@ -3,8 +3,8 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api, type Unit } from "../../../lib/api.ts";
-import { formatDate, formatNumber, todayIso } from "../../../lib/format.ts";
+import { api, type Unit } from "@/lib/api.ts";
+import { formatDate, formatNumber, todayIso } from "@/lib/format.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
 import { UnitTree } from "./unit-tree.tsx";
 

@@ -2,10 +2,10 @@ import { ActionIcon, Badge, Button, Group, Select, Stack, Text } from "@mantine/
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
-import { api } from "../../../lib/api.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
+import { api } from "@/lib/api.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 
 export interface Grant {
   id: number;

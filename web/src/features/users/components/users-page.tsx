@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "@domain/password-rule.ts";
 import {
   Alert,
   Badge,
@@ -14,13 +15,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MIN_PASSWORD_LENGTH, passwordLongEnough } from "../../../../../src/domain/password-rule.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
-import { UnitPicker } from "../../../components/unit-picker.tsx";
-import { WideTable } from "../../../components/wide-table.tsx";
-import { api, type User } from "../../../lib/api.ts";
-import { confirmDone } from "../../../lib/notify.ts";
-import { useApiError } from "../../../lib/use-api-error.ts";
+import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
+import { WideTable } from "@/components/wide-table.tsx";
+import { api, type User } from "@/lib/api.ts";
+import { confirmDone } from "@/lib/notify.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
 
 export function UsersPage() {

@@ -4,12 +4,9 @@
  * rollup rows on the affected paths are rebuilt, in the same transaction (domain/report-reach.ts has the rule).
  * @module
  */
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/database.ts";
-import { reachOf } from "../../domain/report-reach.ts";
+import type { Db } from "../../../db/database.ts";
+import { reachOf } from "../../../domain/report-reach.ts";
 import * as repo from "./rollup.repository.ts";
-
-type Db = Kysely<Database>;
 
 /** The series of a request: its form code, period and target body kind ("" for units). */
 export const seriesOf = (r: {
@@ -53,3 +50,13 @@ export async function recount(db: Db, submissionIds: number[]): Promise<void> {
   if (db.isTransaction) await recountIn(db, submissionIds);
   else await db.transaction().execute((trx) => recountIn(trx, submissionIds));
 }
+
+/** What the other parts of reporting read of the totals. */
+export {
+  countedOfTargets,
+  countedUnder,
+  rollupOf,
+  seriesChildren,
+  totals,
+  totalsRevision,
+} from "./rollup.repository.ts";

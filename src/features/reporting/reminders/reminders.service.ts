@@ -4,18 +4,15 @@
  * out by e-mail once each (logged), to the editors of the owing unit who have an address.
  * @module
  */
-import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import { type Auth, requirePermission, scopeCodes } from "../../access/access.ts";
-import { unitRolesWith } from "../../access/permissions.ts";
-import type { Database, Role } from "../../db/database.ts";
-import { addDays, formatDateVi, todayInVietnam } from "../../domain/dates.ts";
-import { type ReminderKind, reminderKind } from "../../domain/reporting-regime.ts";
-import type { WorkingCalendar } from "../../domain/working-days.ts";
-import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { type Auth, requirePermission, scopeCodes } from "../../../access/access.ts";
+import { unitRolesWith } from "../../../access/permissions.ts";
+import type { Db, Role } from "../../../db/database.ts";
+import { addDays, formatDateVi, todayInVietnam } from "../../../domain/dates.ts";
+import { type ReminderKind, reminderKind } from "../../../domain/reporting-regime.ts";
+import type { WorkingCalendar } from "../../../domain/working-days.ts";
+import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import * as repo from "./reminders.repository.ts";
-
-type Db = Kysely<Database>;
 
 /** How far around today reminders look: deadlines up to 45 days ahead (the longest window is 30 working days) and overdue reports up to 90 days late. */
 const AHEAD_DAYS = 45;
@@ -61,6 +58,7 @@ export interface Mail {
   subject: string;
   text: string;
 }
+
 export type SendMail = (mail: Mail) => Promise<void>;
 
 /**

@@ -7,21 +7,19 @@
  */
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import type { Kysely } from "kysely";
-import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
-import { formatDateVi } from "../../domain/dates.ts";
-import { periodLabelOrCode } from "../../domain/periods.ts";
-import { comboOption, formCombos } from "../../domain/report-forms.ts";
-import { parseNumberVi } from "../../domain/vn-format.ts";
-import { AppError, errors } from "../../errors.ts";
-import type { Offload } from "../../offload/pool.ts";
-import { requireForm } from "../forms/forms.service.ts";
-import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
+import { type Auth, coversPath, requirePermission } from "../../../access/access.ts";
+import type { Db } from "../../../db/database.ts";
+import { formatDateVi } from "../../../domain/dates.ts";
+import { periodLabelOrCode } from "../../../domain/periods.ts";
+import { comboOption, formCombos } from "../../../domain/report-forms.ts";
+import { parseNumberVi } from "../../../domain/vn-format.ts";
+import { AppError, errors } from "../../../errors.ts";
+import type { Offload } from "../../../offload/pool.ts";
+import { requireForm } from "../../forms/forms.service.ts";
+import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
+import * as requests from "../requests/requests.service.ts";
+import * as exchangeRepository from "./exchange.repository.ts";
 import { type DataValue, type Field, importValues, type Locate } from "./exchange.service.ts";
-import * as repo from "./reporting.repository.ts";
-
-type Db = Kysely<Database>;
 
 export const SHEET = "Số liệu";
 const HEADER = ["Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Phân tổ", "Chỉ tiêu", "Đơn vị tính", "Giá trị"];
@@ -30,8 +28,8 @@ const FIRST_ROW = 5;
 /** The template (.xlsx) for the units of the request the user fills (or just `unit`). */
 export async function template(db: Db, auth: Auth | null, requestId: number, unit?: string): Promise<Buffer> {
   const a = requirePermission(auth, "report.fill");
-  const request = await repo.findRequest(db, requestId);
-  const subs = request ? await repo.submissionsWithValues(db, requestId) : [];
+  const request = await requests.findRequest(db, requestId);
+  const subs = request ? await exchangeRepository.submissionsWithValues(db, requestId) : [];
   const mine = subs.filter(
     (s) =>
       coversPath(a, "report.fill", s.rollup_path, s.body_id ?? undefined) && (!unit || s.unit_code === unit),
@@ -40,7 +38,7 @@ export async function template(db: Db, auth: Auth | null, requestId: number, uni
   const form = await requireForm(db, request.form_id);
   const catalogue = new Map((await indicatorCatalogue(db)).map((i) => [i.code, i]));
   const names = new Map(
-    (await repo.listSubmissionsOfRequest(db, requestId)).map((s) => [
+    (await requests.listSubmissionsOfRequest(db, requestId)).map((s) => [
       s.unit_code,
       s.body_name ?? s.unit_name,
     ]),

@@ -7,21 +7,20 @@
  * typed, each changed submission getting a new version.
  * @module
  */
-import type { Kysely } from "kysely";
-import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
-import { appendAudit } from "../../audit/audit-log.repository.ts";
-import type { Database, ReportRequestRow, SubmissionValues } from "../../db/database.ts";
-import { checkValue, type IndicatorType } from "../../domain/indicators.ts";
-import { formCombos } from "../../domain/report-forms.ts";
-import { nextStatus } from "../../domain/submission-workflow.ts";
-import { checkRule } from "../../domain/validation-rules.ts";
-import { AppError, errors } from "../../errors.ts";
-import { requireForm } from "../forms/forms.service.ts";
-import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
-import * as repo from "./reporting.repository.ts";
-import * as rollup from "./rollup.repository.ts";
-
-type Db = Kysely<Database>;
+import { type Auth, coversPath, requirePermission } from "../../../access/access.ts";
+import { appendAudit } from "../../../audit/audit-log.repository.ts";
+import type { Db, ReportRequestRow, SubmissionValues } from "../../../db/database.ts";
+import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
+import { formCombos } from "../../../domain/report-forms.ts";
+import { nextStatus } from "../../../domain/submission-workflow.ts";
+import { checkRule } from "../../../domain/validation-rules.ts";
+import { AppError, errors } from "../../../errors.ts";
+import { requireForm } from "../../forms/forms.service.ts";
+import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
+import * as requests from "../requests/requests.service.ts";
+import * as rollup from "../rollup/rollup.service.ts";
+import * as submissions from "../submissions/submissions.service.ts";
+import * as exchangeRepository from "./exchange.repository.ts";
 
 export interface DataValue {
   dataElement: string;
@@ -58,10 +57,13 @@ const DEFAULT_COMBOS = new Set(["", "default", "HllvX50cXC0"]); // DHIS2's defau
 
 /** The request, if the user reads it (its issuer's side) or fills at least one of its reports. */
 async function requestFor(db: Db, a: Auth, id: number): Promise<ReportRequestRow> {
-  const r = await repo.findRequest(db, id);
+  const r = await requests.findRequest(db, id);
   if (r && coversPath(a, "unit.read", r.issuer_path)) return r;
   const fills =
-    r && (await repo.submissionsWithValues(db, id)).some((s) => coversPath(a, "report.fill", s.rollup_path));
+    r &&
+    (await exchangeRepository.submissionsWithValues(db, id)).some((s) =>
+      coversPath(a, "report.fill", s.rollup_path),
+    );
   if (!r || !fills) throw errors.notFoundOrForbidden(String(id));
   return r;
 }
@@ -79,10 +81,12 @@ export async function importValues(
   const form = await requireForm(db, request.form_id);
   const catalogue = new Map((await indicatorCatalogue(db)).map((i) => [i.code, i]));
   const allowed = formCombos(form, (code) => catalogue.get(code)?.categories);
-  const subs = new Map((await repo.submissionsWithValues(db, requestId)).map((s) => [s.unit_code, s]));
+  const subs = new Map(
+    (await exchangeRepository.submissionsWithValues(db, requestId)).map((s) => [s.unit_code, s]),
+  );
   const conflicts: Conflict[] = [];
   const count = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
-  const changed = new Map<number, { sub: repo.ExchangeRow; values: SubmissionValues }>();
+  const changed = new Map<number, { sub: exchangeRepository.ExchangeRow; values: SubmissionValues }>();
   const conflict = (row: DataValue, field: Field, en: string, vi: string) => {
     const at = row.line !== undefined && opts.locate ? opts.locate(row.line, field) : undefined;
     conflicts.push({ object: row[field] ?? "", value: en, valueVi: vi, ...(at ? { at } : {}) });
@@ -181,7 +185,7 @@ export async function importValues(
   if (!opts.dryRun && changed.size > 0) {
     await db.transaction().execute(async (trx) => {
       for (const { sub, values } of changed.values()) {
-        const row = await repo.writeSubmissionStep(trx, sub.id, sub.version, {
+        const row = await submissions.writeSubmissionStep(trx, sub.id, sub.version, {
           set: { status: "draft", values: JSON.stringify(values), updated_by: a.userId },
           event: "save",
           comment: opts.source,
@@ -250,13 +254,13 @@ export async function exportValues(
   opts: { includeDrafts: boolean },
 ) {
   const a = requirePermission(auth, "unit.read");
-  const request = await repo.findRequest(db, requestId);
+  const request = await requests.findRequest(db, requestId);
   if (!request || !coversPath(a, "unit.read", request.issuer_path))
     throw errors.notFoundOrForbidden(String(requestId));
   const form = await requireForm(db, request.form_id);
   const statuses = opts.includeDrafts ? ["draft", "returned", "submitted"] : ["submitted"];
   const [targets, counted] = await Promise.all([
-    repo.submissionsWithValues(db, requestId),
+    exchangeRepository.submissionsWithValues(db, requestId),
     rollup.countedOfTargets(db, requestId),
   ]);
   const countedOf = new Map(counted.map((c) => [c.target_id, c]));

@@ -4,25 +4,22 @@
  * the requester's own summary written beside it.
  * @module
  */
-import type { Kysely } from "kysely";
-import { type Auth, requireUnitOfRecord } from "../../access/access.ts";
-import { appendAudit } from "../../audit/audit-log.repository.ts";
-import type { Database, FigureSource, RollupValueRow } from "../../db/database.ts";
-import { type AggregationRule, aggregate } from "../../domain/aggregation.ts";
-import { isWithin } from "../../domain/dates.ts";
-import { add, compare, divide, multiply } from "../../domain/decimal.ts";
-import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
-import { formCombos } from "../../domain/report-forms.ts";
-import { errors } from "../../errors.ts";
-import { requireForm } from "../forms/forms.service.ts";
-import { registryCounts } from "../models/models.service.ts";
-import * as unitService from "../units/units.service.ts";
-import * as repo from "./reporting.repository.ts";
-import { catalogueFor, cleanNarrative, requireRequest, toRequestDto } from "./reporting.service.ts";
-import * as rollup from "./rollup.repository.ts";
-import { seriesOf } from "./rollup.service.ts";
-
-type Db = Kysely<Database>;
+import { type Auth, requireUnitOfRecord } from "../../../access/access.ts";
+import { appendAudit } from "../../../audit/audit-log.repository.ts";
+import type { Db, FigureSource, RollupValueRow } from "../../../db/database.ts";
+import { type AggregationRule, aggregate } from "../../../domain/aggregation.ts";
+import { isWithin } from "../../../domain/dates.ts";
+import { add, compare, divide, multiply } from "../../../domain/decimal.ts";
+import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
+import { formCombos } from "../../../domain/report-forms.ts";
+import { errors } from "../../../errors.ts";
+import { requireForm } from "../../forms/forms.service.ts";
+import { registryCounts } from "../../models/model-counts.service.ts";
+import * as unitService from "../../units/units.service.ts";
+import { requireRequest, toRequestDto } from "../requests/requests.service.ts";
+import * as rollup from "../rollup/rollup.service.ts";
+import { catalogueFor, cleanNarrative } from "../submissions/submission-values.ts";
+import * as consolidationRepository from "./consolidation.repository.ts";
 
 // ---- consolidation ---------------------------------------------------------------------------------------
 
@@ -108,13 +105,13 @@ async function registryFigures(
 export async function consolidation(db: Db, auth: Auth | null, id: number, unitCode?: string) {
   const r = await requireRequest(db, auth, id);
   const unit = await unitOfRequest(db, auth, r, unitCode);
-  const series = seriesOf(r);
+  const series = rollup.seriesOf(r);
   const form = await requireForm(db, r.form_id);
   const catalogue = await catalogueFor(db, form);
   const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
   const [children, pending, counted, versions] = await Promise.all([
     rollup.seriesChildren(db, series, unit),
-    repo.pendingSubmissionsUnder(db, id, unit),
+    consolidationRepository.pendingSubmissionsUnder(db, id, unit),
     rollup.countedUnder(db, series, unit),
     unitService.unitVersions(db, unit),
   ]);
@@ -124,7 +121,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
   const [rows, registry, summary] = await Promise.all([
     rollup.rollupOf(db, series, [unit, ...children.map((c) => c.code)]),
     registryFigures(db, r, form, catalogue, unit),
-    repo.findSummary(db, id, unit),
+    consolidationRepository.findSummary(db, id, unit),
   ]);
   const chosen = summary?.figure_sources ?? {};
   // the issuer's draft adds up the reports below it; a unit below it shows its own report when it has one
@@ -179,7 +176,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
       used: (held && chosen[ind.code] === "registry" ? "registry" : "reports") as FigureSource,
     };
   });
-  const narratives = await repo.narrativesUnder(db, id, unit);
+  const narratives = await consolidationRepository.narrativesUnder(db, id, unit);
   const sections = form.sections
     .filter((s) => s.kind === "narrative")
     .map((s) => ({
@@ -225,7 +222,7 @@ async function unitOfRequest(
   if (unitCode === undefined || unitCode === r.issuer_unit_code) return r.issuer_unit_code;
   await requireUnitOfRecord(db, auth, "unit.read", unitCode, {
     holderPath: r.issuer_path,
-    inRecord: await repo.requestReaches(db, r.id, unitCode),
+    inRecord: await consolidationRepository.requestReaches(db, r.id, unitCode),
   });
   return unitCode;
 }
@@ -239,7 +236,7 @@ async function unitOfRequest(
 export async function getSummary(db: Db, auth: Auth | null, id: number, unitCode?: string) {
   const r = await requireRequest(db, auth, id);
   const unit = await unitOfRequest(db, auth, r, unitCode);
-  const s = await repo.findSummary(db, id, unit);
+  const s = await consolidationRepository.findSummary(db, id, unit);
   return {
     unitCode: unit,
     narrative: s?.narrative ?? {},
@@ -263,7 +260,7 @@ export async function saveSummary(
   const a = auth as Auth;
   const unit = await unitOfRequest(db, a, r, input.unit);
   const form = await requireForm(db, r.form_id);
-  const before = await repo.findSummary(db, id, unit);
+  const before = await consolidationRepository.findSummary(db, id, unit);
   const narrative = input.narrative ? cleanNarrative(form, input.narrative) : (before?.narrative ?? {});
   const catalogue = await catalogueFor(db, form);
   const bad = Object.keys(input.figureSources ?? {}).filter(
@@ -290,9 +287,9 @@ export async function saveSummary(
   return db.transaction().execute(async (trx) => {
     const saved =
       input.version === 0
-        ? await repo.insertSummary(trx, write)
-        : await repo.updateSummaryVersioned(trx, { ...write, version: input.version });
-    if (!saved) throw errors.stale((await repo.findSummary(trx, id, unit))?.version ?? 0);
+        ? await consolidationRepository.insertSummary(trx, write)
+        : await consolidationRepository.updateSummaryVersioned(trx, { ...write, version: input.version });
+    if (!saved) throw errors.stale((await consolidationRepository.findSummary(trx, id, unit))?.version ?? 0);
     await appendAudit(trx, {
       actorId: a.userId,
       actorName: a.username,

@@ -1,8 +1,6 @@
 /** SQL for reminders: reports still owed near or past their deadline, who to tell, what was sent. @module */
-import { type Kysely, sql } from "kysely";
-import type { Database, Role } from "../../db/database.ts";
-
-type Db = Kysely<Database>;
+import { sql } from "kysely";
+import type { Db, Role } from "../../../db/database.ts";
 
 export interface OwedRow {
   id: number;

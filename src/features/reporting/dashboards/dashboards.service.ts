@@ -3,22 +3,20 @@
  * unit and the units below it, read from the rollup table and kept per server against the totals revision.
  * @module
  */
-import type { Kysely } from "kysely";
-import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../access/access.ts";
-import type { Database } from "../../db/database.ts";
-import { RevisionCache } from "../../db/revision-cache.ts";
-import { todayInVietnam } from "../../domain/dates.ts";
-import { FED_INDICATORS, fedValues } from "../../domain/dvk-models.ts";
-import { parsePeriod } from "../../domain/periods.ts";
-import { requireLatestForm } from "../forms/forms.service.ts";
-import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
-import { registryCounts } from "../models/models.service.ts";
-import * as unitService from "../units/units.service.ts";
-import * as repo from "./reporting.repository.ts";
-import { catalogueOf, periodOf } from "./reporting.service.ts";
-import * as rollup from "./rollup.repository.ts";
-
-type Db = Kysely<Database>;
+import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../../access/access.ts";
+import type { Db } from "../../../db/database.ts";
+import { RevisionCache } from "../../../db/revision-cache.ts";
+import { todayInVietnam } from "../../../domain/dates.ts";
+import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
+import { parsePeriod } from "../../../domain/periods.ts";
+import { requireLatestForm } from "../../forms/forms.service.ts";
+import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
+import { registryCounts } from "../../models/model-counts.service.ts";
+import * as unitService from "../../units/units.service.ts";
+import { periodOf } from "../requests/request-targets.ts";
+import * as rollup from "../rollup/rollup.service.ts";
+import { catalogueOf } from "../submissions/submission-values.ts";
+import * as dashboardsRepository from "./dashboards.repository.ts";
 
 // ---- timeliness over time --------------------------------------------------------------------------------
 
@@ -29,14 +27,19 @@ type Db = Kysely<Database>;
 export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string; form?: string }) {
   await requireUnitAccess(db, auth, "unit.read", q.unit);
   const today = todayInVietnam();
-  const requests = await repo.requestsUnder(db, q.unit, q.form ?? null, 16);
+  const requests = await dashboardsRepository.requestsUnder(db, q.unit, q.form ?? null, 16);
   const children = (await unitService.childrenAt(db, q.unit, today)).map((c) => ({
     code: c.code,
     name: c.full_name,
   }));
   const self = await unitService.unitAt(db, q.unit, today);
   const ids = requests.map((r) => r.id);
-  const cells = await repo.timelinessCells(db, ids, [q.unit, ...children.map((c) => c.code)], today);
+  const cells = await dashboardsRepository.timelinessCells(
+    db,
+    ids,
+    [q.unit, ...children.map((c) => c.code)],
+    today,
+  );
   const withCells = new Set(cells.map((c) => c.unit_code));
   const rows = children.filter((c) => withCells.has(c.code));
   const shown = rows.length ? rows : [{ code: q.unit, name: self?.full_name ?? q.unit }];
@@ -120,7 +123,10 @@ export async function totals(
       };
     }
     const scope = scopeCodes(a, "unit.read");
-    const all = (await repo.provinces(db, today)).map((p) => ({ code: p.code, name: p.full_name }));
+    const all = (await dashboardsRepository.provinces(db, today)).map((p) => ({
+      code: p.code,
+      name: p.full_name,
+    }));
     return { self: null, units: scope === null ? all : all.filter((p) => scope.includes(p.code)) };
   }
   // the units, the forms, the catalogue and the totals revision do not depend on each other: ask for all at

@@ -1,5 +1,8 @@
-/** Sample arguments (after `db`) for every function of reminders.repository.ts, for its SQL snapshot (src/db/sql-snapshot.ts). */
-import type { RepositorySamples } from "../../db/repository-samples.ts";
+/**
+ * Sample arguments (after `db`) for every function of reminders.repository.ts, for its SQL snapshot
+ * (src/db/sql-snapshot.ts).
+ */
+import type { RepositorySamples } from "../../../db/repository-samples.ts";
 
 export const samples: RepositorySamples = {
   owedReports: ["2026-08-24", "2027-01-06", ["30037"], 200],

@@ -1,5 +1,8 @@
-/** Sample arguments (after `db`) for every function of rollup.repository.ts, for its SQL snapshot (src/db/sql-snapshot.ts). */
-import type { RepositorySamples } from "../../db/repository-samples.ts";
+/**
+ * Sample arguments (after `db`) for every function of rollup.repository.ts, for its SQL snapshot
+ * (src/db/sql-snapshot.ts).
+ */
+import type { RepositorySamples } from "../../../db/repository-samples.ts";
 
 export const samples: RepositorySamples = {
   seriesOfSubmissions: [[1, 2]],

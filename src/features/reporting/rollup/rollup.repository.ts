@@ -12,10 +12,8 @@
  * accepts of one series never rebuild from each other's stale view.
  * @module
  */
-import { type Kysely, sql } from "kysely";
-import type { Database, RollupValueRow, SubmissionValues, UnitLevel } from "../../db/database.ts";
-
-type Db = Kysely<Database>;
+import { sql } from "kysely";
+import type { Db, RollupValueRow, SubmissionValues, UnitLevel } from "../../../db/database.ts";
 
 /** The reports that answer the same question: a form code, a period and a target body kind ("" = units). */
 export interface Series {

@@ -1,0 +1,141 @@
+/** /api/models/excel and /api/models/{id}/attachments: the registry in and out of Excel, and each model's files. @module */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { errors } from "../../errors.ts";
+import type { AppDeps, AppEnv } from "../../http/context.ts";
+import {
+  downloadHeaders,
+  errorResponses,
+  fileBody,
+  fileResponse,
+  IdParam,
+  json,
+  writeErrorResponses,
+  XLSX_TYPE,
+} from "../../http/schemas.ts";
+import * as excel from "./models.excel.ts";
+import { UnitCode, Year } from "./models.schemas.ts";
+import * as showcase from "./models.showcase.ts";
+
+const tags = ["models"];
+export function modelFilesRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { db } = deps;
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/models/excel",
+      tags,
+      summary: "A unit's models of a year as Excel: the list, and the template for new ones",
+      request: { query: z.object({ unit: UnitCode, year: Year }) },
+      responses: {
+        200: {
+          description: "xlsx",
+          content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const file = await excel.exportModels(db, c.var.auth, q.unit, q.year);
+      return c.body(new Uint8Array(file), 200, {
+        "content-type": XLSX_TYPE,
+        "content-disposition": `attachment; filename="mo-hinh-dan-van-kheo-${q.unit}-${q.year}.xlsx"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/models/excel",
+      tags,
+      summary:
+        "Upload a unit's model list: the new rows are registered all or none (errors name sheet, row and cell); dryRun checks only",
+      request: {
+        query: z.object({
+          unit: UnitCode,
+          year: Year,
+          dryRun: z
+            .enum(["true", "false"])
+            .optional()
+            .transform((v) => v === "true"),
+        }),
+        body: { content: { [XLSX_TYPE]: { schema: { type: "string", format: "binary" } } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({
+            dryRun: z.boolean(),
+            registered: z.number(),
+            unchanged: z.number(),
+            warnings: z.array(z.object({ row: z.number(), messageVi: z.string() })),
+          }),
+        ),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp Excel", "No Excel file was sent");
+      return c.json(await excel.importModels(db, c.var.auth, c.req.valid("query"), body, deps.offload), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/models/{id}/attachments",
+      tags,
+      summary:
+        "Attach a photo or file to a model (PDF, Word, Excel, PNG, JPEG; at most 20 MB; checked by content)",
+      request: {
+        params: IdParam,
+        query: z.object({ filename: z.string().trim().min(1).max(200) }),
+        body: fileBody(),
+      },
+      responses: {
+        201: json(
+          z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() }),
+          "Created",
+        ),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
+      return c.json(
+        await showcase.attach(
+          db,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("query").filename,
+          body,
+          deps.offload,
+        ),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/models/attachments/{id}",
+      tags,
+      summary: "Download a model's photo or file",
+      request: { params: IdParam },
+      responses: {
+        200: fileResponse("The file"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const x = await showcase.readAttachment(db, c.var.auth, c.req.valid("param").id);
+      return c.body(new Uint8Array(x.content), 200, downloadHeaders(x.content_type, x.filename));
+    },
+  );
+
+  return app;
+}

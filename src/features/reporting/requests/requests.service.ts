@@ -1,0 +1,262 @@
+/**
+ * Report requests. A request names a form version, a period and its targets (units of one level below the
+ * issuer, optionally the bodies of one kind in them); each target gets one report to fill. The issuer reads
+ * the request with its reports and their timeliness; a unit reads the reports it owes in its inbox.
+ * @module
+ */
+import { type Auth, coversPath, requirePermission, scopeCodes } from "../../../access/access.ts";
+import type { Permission } from "../../../access/permissions.ts";
+import { appendAudit } from "../../../audit/audit-log.repository.ts";
+import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.ts";
+import { todayInVietnam } from "../../../domain/dates.ts";
+import { plainFormName } from "../../../domain/document-text.ts";
+import { periodLabelVi, previousPeriodCode } from "../../../domain/periods.ts";
+import type { UnitLevel } from "../../../domain/report-forms.ts";
+import { proposeDeadlines } from "../../../domain/reporting-regime.ts";
+import { type Timeliness, timeliness } from "../../../domain/submission-workflow.ts";
+import { AppError, errors } from "../../../errors.ts";
+import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
+import { requireForm, toFormDto } from "../../forms/forms.service.ts";
+import * as rollup from "../rollup/rollup.service.ts";
+import {
+  type CreateRequestInput,
+  countsDto,
+  overlapsOf,
+  periodOf,
+  resolveTargets,
+} from "./request-targets.ts";
+import * as requestsRepository from "./requests.repository.ts";
+
+export const vnDate = (d: Date | null) => (d ? todayInVietnam(d) : null);
+// ---- deadlines -------------------------------------------------------------------------------------------
+
+export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: string; level: UnitLevel }) {
+  requirePermission(auth, "unit.read");
+  const period = periodOf({ code: q.period });
+  const levels = proposeDeadlines(period, q.level, await loadWorkingCalendar(db));
+  return {
+    period: { ...period, labelVi: periodLabelVi(period) },
+    deadline: levels[0]?.deadline ?? period.cutoffTo,
+    levels,
+  };
+}
+
+/** Before issuing: the requests that already ask the same units for the same form and period. */
+export async function requestOverlaps(db: Db, auth: Auth | null, input: CreateRequestInput) {
+  const { form, period, targets } = await resolveTargets(db, auth, input);
+  return {
+    targets: targets.length,
+    items: await overlapsOf(db, auth as Auth, {
+      formCode: form.code,
+      periodCode: period.code,
+      bodyKind: input.targetBodyKind ?? "",
+      unitCodes: [...new Set(targets.map((t) => t.unit_code))],
+    }),
+  };
+}
+
+export async function createRequest(
+  db: Db,
+  auth: Auth | null,
+  input: CreateRequestInput & { allowOverlap?: boolean },
+) {
+  const { issuerPath, form, period, issuerNow, targets } = await resolveTargets(db, auth, input);
+  const a = auth as Auth;
+  if (!input.allowOverlap) {
+    const overlaps = await overlapsOf(db, a, {
+      formCode: form.code,
+      periodCode: period.code,
+      bodyKind: input.targetBodyKind ?? "",
+      unitCodes: [...new Set(targets.map((t) => t.unit_code))],
+    });
+    if (overlaps.length) {
+      throw new AppError(
+        409,
+        "request_overlaps",
+        `Đã có ${overlaps.length} yêu cầu cùng biểu mẫu, kỳ báo cáo và đơn vị báo cáo. Số liệu tổng hợp lấy báo cáo được tiếp nhận mới nhất của mỗi đơn vị, dù theo yêu cầu nào. Xác nhận nếu vẫn muốn giao thêm yêu cầu.`,
+        `${overlaps.length} request(s) already ask the same units for this form and period. Totals count each unit's latest accepted report, whichever request carried it. Confirm to issue another one anyway.`,
+        { overlaps },
+      );
+    }
+  }
+  const levels = proposeDeadlines(period, input.targetLevel, await loadWorkingCalendar(db));
+  const deadline = input.deadline ?? levels[0]?.deadline ?? period.cutoffTo;
+  if (deadline <= period.cutoffTo) {
+    throw errors.badRequest(
+      "Hạn báo cáo phải sau ngày chốt số liệu ít nhất 1 ngày làm việc (NĐ 09/2019, Điều 8)",
+      "The deadline must be at least one working day after the cut-off (Decree 09/2019, Art. 8)",
+      { field: "deadline", cutoffTo: period.cutoffTo },
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    const request = await requestsRepository.insertRequest(trx, {
+      issuer_unit_code: input.issuerUnitCode,
+      issuer_body_id: input.issuerBodyId ?? null,
+      issuer_path: issuerPath,
+      province_code: issuerNow.province_code,
+      form_id: form.id,
+      form_code: form.code,
+      period_code: period.code,
+      period_type: period.type,
+      previous_period_code: previousPeriodCode(period),
+      period_start: period.start,
+      period_end: period.end,
+      cutoff_from: period.cutoffFrom,
+      cutoff_to: period.cutoffTo,
+      reference_no: input.referenceNo ?? null,
+      // the report's name, not how its form was chosen: "(đề cương Tháp Mười)" stays on the form
+      title: input.title ?? `${plainFormName(form.name_vi)} – ${periodLabelVi(period)}`,
+      target_level: input.targetLevel,
+      target_body_kind: input.targetBodyKind ?? null,
+      deadline,
+      level_deadlines: JSON.stringify(levels),
+      reminder_days: input.reminderDays ?? 2,
+      issued_by: a.userId,
+    });
+    await requestsRepository.insertSubmissions(
+      trx,
+      targets.map((t) => ({ ...t, request_id: request.id })),
+    );
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "request.create",
+      entity: "report_request",
+      entityId: String(request.id),
+      unitCode: request.issuer_unit_code,
+      scope: issuerPath,
+      before: null,
+      after: { ...toRequestDto(request), targets: targets.length },
+    });
+    return { ...toRequestDto(request), expected: targets.length };
+  });
+}
+
+export function toRequestDto(r: ReportRequestRow) {
+  return {
+    id: r.id,
+    issuerUnitCode: r.issuer_unit_code,
+    issuerBodyId: r.issuer_body_id,
+    formId: r.form_id,
+    periodCode: r.period_code,
+    periodType: r.period_type,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    cutoffFrom: r.cutoff_from,
+    cutoffTo: r.cutoff_to,
+    referenceNo: r.reference_no,
+    title: r.title,
+    targetLevel: r.target_level,
+    targetBodyKind: r.target_body_kind,
+    deadline: r.deadline,
+    levelDeadlines: r.level_deadlines,
+    reminderDays: r.reminder_days,
+    issuedAt: r.issued_at.toISOString(),
+    version: r.version,
+  };
+}
+
+export async function listIssuedRequests(db: Db, auth: Auth | null) {
+  const a = requirePermission(auth, "unit.read");
+  const today = todayInVietnam();
+  const rows = await requestsRepository.listIssuedRequests(db, scopeCodes(a, "unit.read"), 200);
+  return { items: rows.map((r) => ({ ...toRequestDto(r), counts: countsDto(r, r.deadline, today) })) };
+}
+
+export async function requireRequest(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  permission: Permission = "unit.read",
+) {
+  const a = requirePermission(auth, permission);
+  const r = await requestsRepository.findRequest(db, id);
+  if (!r || !coversPath(a, permission, r.issuer_path)) throw errors.notFoundOrForbidden(String(id));
+  return r;
+}
+
+export function submissionListDto(s: requestsRepository.SubmissionListRow, deadline: string, today: string) {
+  const on = vnDate(s.first_submitted_at);
+  return {
+    id: s.id,
+    unitCode: s.unit_code,
+    unitName: s.unit_name,
+    unitLevel: s.unit_level,
+    bodyId: s.body_id,
+    bodyName: s.body_name,
+    status: s.status,
+    partial: s.partial,
+    timeliness: timeliness(deadline, on, today) as Timeliness,
+    lateReason: s.late_reason,
+    comment: s.comment,
+    firstSubmittedAt: s.first_submitted_at?.toISOString() ?? null,
+    submittedAt: s.submitted_at?.toISOString() ?? null,
+    acceptedAt: s.accepted_at?.toISOString() ?? null,
+    version: s.version,
+  };
+}
+
+export async function getRequest(db: Db, auth: Auth | null, id: number) {
+  const r = await requireRequest(db, auth, id);
+  const today = todayInVietnam();
+  const [subs, elsewhere] = await Promise.all([
+    requestsRepository.listSubmissionsOfRequest(db, id),
+    rollup.countedOfTargets(db, id),
+  ]);
+  const countedIn = new Map(
+    elsewhere
+      .filter((e) => e.request_id !== id)
+      .map((e) => [
+        e.target_id,
+        { requestId: e.request_id, referenceNo: e.reference_no, submissionId: e.counted_id },
+      ]),
+  );
+  const targets = subs.map((s) => ({
+    ...submissionListDto(s, r.deadline, today),
+    counted: s.counted,
+    countedIn: countedIn.get(s.id) ?? null,
+  }));
+  const count = (f: (t: (typeof targets)[number]) => boolean) => targets.filter(f).length;
+  const counts = countsDto(
+    {
+      expected: targets.length,
+      submitted: count((t) => t.status === "submitted" || t.status === "accepted"),
+      accepted: count((t) => t.status === "accepted"),
+      returned: count((t) => t.status === "returned"),
+      on_time: count((t) => t.timeliness === "on_time"),
+      late: count((t) => t.timeliness === "late"),
+    },
+    r.deadline,
+    today,
+  );
+  return {
+    ...toRequestDto(r),
+    form: toFormDto(await requireForm(db, r.form_id)),
+    counts,
+    targets,
+  };
+}
+
+export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionRow["status"][] }) {
+  const a = requirePermission(auth, "unit.read");
+  const scope = scopeCodes(a, "report.fill");
+  const today = todayInVietnam();
+  if (scope !== null && scope.length === 0) return { items: [] };
+  const statuses = q.status?.length ? q.status : (["not_started", "draft", "returned", "submitted"] as const);
+  const rows = await requestsRepository.listInbox(db, scope, [...statuses], 300);
+  return {
+    items: rows.map((s) => ({
+      ...submissionListDto(s, s.deadline, today),
+      requestId: s.request_id,
+      title: s.title,
+      periodCode: s.period_code,
+      deadline: s.deadline,
+      referenceNo: s.reference_no,
+      issuerUnitCode: s.issuer_unit_code,
+      issuerName: s.issuer_name,
+    })),
+  };
+}
+
+/** What the other parts of reporting read of the requests. */
+export { findRequest, listSubmissionsOfRequest } from "./requests.repository.ts";

@@ -1,0 +1,281 @@
+/**
+ * What a report holds and how it is checked: the form's indicators from the catalogue, the values fed from
+ * the models registry and the published evaluation results, the values and narrative cleaned to their
+ * canonical form, and the checks (types, breakdowns, the form's rules, outliers against last year).
+ * @module
+ */
+import type {
+  Db,
+  IndicatorRow,
+  ReportFormRow,
+  ReportRequestRow,
+  SubmissionNarrative,
+  SubmissionRow,
+  SubmissionValues,
+} from "../../../db/database.ts";
+import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
+import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
+import { formCombos, formIndicators } from "../../../domain/report-forms.ts";
+import { breakdownMessage, checkBreakdowns, checkRule, isOutlier } from "../../../domain/validation-rules.ts";
+import { errors } from "../../../errors.ts";
+import { EVALUATION_FED, evaluationValues } from "../../evaluations/evaluation-results.service.ts";
+import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
+import { registryCounts } from "../../models/model-counts.service.ts";
+
+/** The form's indicators from the catalogue, in the form's order. */
+export async function catalogueFor(db: Db, form: ReportFormRow) {
+  return catalogueOf(await indicatorCatalogue(db), form);
+}
+
+/** Per catalogue (it is held while its revision stands) and per form version (held by requireForm). */
+export const catalogues = new WeakMap<
+  readonly IndicatorRow[],
+  WeakMap<ReportFormRow, ReadonlyMap<string, IndicatorRow>>
+>();
+
+export function catalogueOf(
+  indicators: readonly IndicatorRow[],
+  form: ReportFormRow,
+): ReadonlyMap<string, IndicatorRow> {
+  let byForm = catalogues.get(indicators);
+  if (!byForm) {
+    byForm = new WeakMap();
+    catalogues.set(indicators, byForm);
+  }
+  const held = byForm.get(form);
+  if (held) return held;
+  const all = new Map(indicators.map((i) => [i.code, i]));
+  const out = new Map(
+    formIndicators({ sections: form.sections }).flatMap((code) => {
+      const i = all.get(code);
+      return i ? [[code, i] as const] : [];
+    }),
+  );
+  byForm.set(form, out);
+  return out;
+}
+
+export type Fed = Awaited<ReturnType<typeof fedFor>>;
+/** The totals of a set of values (kept with it: a submit checks them, then answers with the same checks). */
+export const totalsHeld = new WeakMap<SubmissionValues, Record<string, string | undefined>>();
+export function totalsOf(values: SubmissionValues): Record<string, string | undefined> {
+  let out = totalsHeld.get(values);
+  if (!out) {
+    out = {};
+    for (const code in values) out[code] = values[code]?.[""];
+    totalsHeld.set(values, out);
+  }
+  return out;
+}
+
+/** The indicators of a form whose breakdowns must add up (counts summed over units), per form version. */
+export const additiveHeld = new WeakMap<ReadonlyMap<string, IndicatorRow>, ReadonlySet<string>>();
+export function additiveOf(catalogue: ReadonlyMap<string, IndicatorRow>): ReadonlySet<string> {
+  let held = additiveHeld.get(catalogue);
+  if (!held) {
+    held = new Set([...catalogue.values()].filter((i) => i.aggregation === "sum").map((i) => i.code));
+    additiveHeld.set(catalogue, held);
+  }
+  return held;
+}
+
+/**
+ * Rule outcomes, breakdowns that cannot be and outliers for a set of values (the same checks the web runs
+ * while typing).
+ */
+export function checks(
+  form: ReportFormRow,
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+  values: SubmissionValues,
+  previous: SubmissionValues | null,
+) {
+  const breakdowns = checkBreakdowns(values, combosOfForm(catalogue, form), additiveOf(catalogue)).map(
+    (p) => {
+      const ind = catalogue.get(p.indicator);
+      return {
+        ...p,
+        ...breakdownMessage(p, { vi: ind?.name_vi ?? p.indicator, en: ind?.name_en ?? p.indicator }),
+      };
+    },
+  );
+  const totals = totalsOf(values);
+  const rules = form.rules.map((r, i) => ({ index: i, rule: r, outcome: checkRule(r, totals) }));
+  const outliers = previous
+    ? Object.entries(totals).flatMap(([code, v]) => {
+        const p = previous[code]?.[""];
+        if (
+          v === undefined ||
+          v === "" ||
+          p === undefined ||
+          Number.isNaN(Number(v)) ||
+          Number.isNaN(Number(p))
+        )
+          return [];
+        return isOutlier(p, v, form.outlier_percent) ? [{ indicator: code, previous: p, current: v }] : [];
+      })
+    : [];
+  return {
+    breakdowns,
+    violations: rules
+      .filter((r) => r.outcome.status === "violated")
+      .map((r) => ({
+        index: r.index,
+        severity: r.rule.severity,
+        messageVi: r.rule.messageVi,
+        messageEn: r.rule.messageEn,
+        left: r.outcome.status === "violated" ? r.outcome.left : "",
+        right: r.outcome.status === "violated" ? r.outcome.right : "",
+      })),
+    outliers,
+  };
+}
+
+/** The breakdowns of an indicator the form does not break down: the total alone. */
+export const TOTAL_ONLY: readonly string[] = [""];
+/** The field path of an entered value in a validation error ("values.CODE.total"). */
+export const valueField = (code: string, combo: string) => `values.${code}.${combo || "total"}`;
+/** The breakdowns each indicator of the form takes, per form version (its catalogue is held per version). */
+export const combosHeld = new WeakMap<ReadonlyMap<string, IndicatorRow>, ReadonlyMap<string, string[]>>();
+export function combosOfForm(catalogue: ReadonlyMap<string, IndicatorRow>, form: ReportFormRow) {
+  let held = combosHeld.get(catalogue);
+  if (!held) {
+    held = formCombos(form, (code) => catalogue.get(code)?.categories);
+    combosHeld.set(catalogue, held);
+  }
+  return held;
+}
+
+/**
+ * Checks entered values against the form and the catalogue; every problem at once, as field paths. Values are
+ * kept in their canonical form ("1.50" → "1.5", blanks dropped). Usually they are typed that way already:
+ * then the input itself is the answer and nothing is copied (a deadline burst checks 60 values of 200
+ * reports at once, and every copy is garbage the server must collect while the reports wait).
+ */
+export async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Record<string, string>>) {
+  const catalogue = await catalogueFor(db, form);
+  const combosOf = combosOfForm(catalogue, form);
+  const problems: { field: string; messageVi: string; messageEn: string }[] = [];
+  let asTyped = true;
+  // plain loops: no closures or arrays per value
+  for (const code in raw) {
+    const combos = raw[code] as Record<string, string>;
+    const ind = catalogue.get(code);
+    if (!ind) {
+      problems.push({
+        field: `values.${code}`,
+        messageVi: `Chỉ tiêu ${code} không có trong biểu mẫu`,
+        messageEn: `${code} is not on the form`,
+      });
+      continue;
+    }
+    const allowed = combosOf.get(code) ?? TOTAL_ONLY;
+    let kept = false;
+    for (const combo in combos) {
+      const value = combos[combo] as string;
+      if (!allowed.includes(combo)) {
+        problems.push({
+          field: valueField(code, combo),
+          messageVi: `Phân tổ không hợp lệ: ${combo}`,
+          messageEn: `Unknown breakdown: ${combo}`,
+        });
+        continue;
+      }
+      if (value.trim() === "") {
+        asTyped = false;
+        continue;
+      }
+      const c = checkValue(ind.type as IndicatorType, value, ind.max_value);
+      if (!c.ok) {
+        problems.push({
+          field: valueField(code, combo),
+          messageVi: c.messageVi,
+          messageEn: c.messageEn,
+        });
+        continue;
+      }
+      if (c.value !== value) asTyped = false;
+      kept = true;
+    }
+    if (!kept) asTyped = false;
+  }
+  if (problems.length) throw errors.validation(problems);
+  if (asTyped) return raw as SubmissionValues;
+  // something to drop or to write canonically: a copy (every value checked above)
+  const out: SubmissionValues = {};
+  for (const code in raw) {
+    const combos = raw[code] as Record<string, string>;
+    const ind = catalogue.get(code) as IndicatorRow;
+    let kept: Record<string, string> | undefined;
+    for (const combo in combos) {
+      const value = combos[combo] as string;
+      if (value.trim() === "") continue;
+      const c = checkValue(ind.type as IndicatorType, value, ind.max_value);
+      if (c.ok) {
+        kept ??= {};
+        kept[combo] = c.value;
+      }
+    }
+    if (kept) out[code] = kept;
+  }
+  return out;
+}
+
+export function cleanNarrative(form: ReportFormRow, raw: Record<string, string>): SubmissionNarrative {
+  const keys = new Set(form.sections.filter((s) => s.kind === "narrative").map((s) => s.key));
+  const bad = Object.keys(raw).filter((k) => !keys.has(k));
+  if (bad.length) {
+    throw errors.validation(
+      bad.map((k) => ({
+        field: `narrative.${k}`,
+        messageVi: `Không có mục ${k} để viết`,
+        messageEn: `No narrative section ${k}`,
+      })),
+    );
+  }
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ""));
+}
+
+/**
+ * The figures a registry holds for indicators of the form, for the period's year (its end): the model counts
+ * of the "Dân vận khéo" registry under the reporting unit (once the province keeps its models there that
+ * year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score, band,
+ * rank, PAR Index and SIPAS ranks). Shown beside what the report says, with the difference, for the unit to
+ * take them in one action; never written over what it typed. Null when none applies.
+ */
+export async function fedFor(db: Db, l: Loaded) {
+  const onForm = formIndicators({ sections: l.form.sections });
+  const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
+  const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
+  if (modelCodes.length === 0 && evaluationCodes.length === 0) return null;
+  const year = Number(l.request.period_end.slice(0, 4));
+  // the two sources are asked at the same time (one round trip, not two)
+  const [models, evaluation] = await Promise.all([
+    modelCodes.length
+      ? Promise.all([
+          catalogueFor(db, l.form),
+          registryCounts(db, l.sub.unit_code, l.sub.province_code, year),
+        ])
+      : null,
+    evaluationCodes.length ? evaluationValues(db, l.sub.unit_code, year, evaluationCodes) : null,
+  ]);
+  const values: SubmissionValues = {};
+  if (models?.[1]) {
+    const [catalogue, counts] = models;
+    Object.assign(values, fedValues(counts.rows, counts.fieldNames, combosOfForm(catalogue, l.form)));
+  }
+  if (evaluation) Object.assign(values, evaluation);
+  const codes = Object.keys(values);
+  return codes.length ? { codes, year, values } : null;
+}
+
+export type Previous = { periodCode: string; values: SubmissionValues } | null;
+// ---- submissions -----------------------------------------------------------------------------------------
+
+export interface Loaded {
+  sub: SubmissionRow;
+  unitName: string;
+  request: ReportRequestRow;
+  form: ReportFormRow;
+  /** The unit's values for the same period a year earlier (read with the submission), if it reported them. */
+  previous: Previous;
+}

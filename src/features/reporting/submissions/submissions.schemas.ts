@@ -1,0 +1,127 @@
+/** zod schemas of a report, its workflow steps and revisions (request and response bodies). @module */
+import { z } from "@hono/zod-openapi";
+import { VersionSchema } from "../../../http/schemas.ts";
+import { FormSchema } from "../../forms/forms.routes.ts";
+import { IdParam, Narrative, Status, TimelinessValue, Values } from "../reporting.schemas.ts";
+import { RequestSchema } from "../requests/requests.schemas.ts";
+
+export const SaveBody = z.object({
+  version: VersionSchema,
+  values: Values.optional(),
+  narrative: Narrative.optional(),
+});
+
+export const SubmitBody = SaveBody.extend({ lateReason: z.string().trim().max(2000).optional() });
+
+export const ReviewBody = z.object({
+  version: VersionSchema,
+  comment: z.string().trim().max(4000).optional(),
+});
+
+export const SubmissionDetailSchema = z
+  .object({
+    submission: z.object({
+      id: z.number(),
+      requestId: z.number(),
+      unitCode: z.string(),
+      bodyId: z.number().nullable(),
+      status: Status,
+      partial: z.boolean(),
+      values: Values,
+      narrative: Narrative,
+      lateReason: z.string().nullable(),
+      comment: z.string().nullable(),
+      timeliness: TimelinessValue,
+      firstSubmittedAt: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      acceptedAt: z.string().nullable(),
+      updatedAt: z.string(),
+      version: z.number(),
+    }),
+    unitName: z.string(),
+    request: RequestSchema,
+    form: FormSchema,
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        type: z.enum(["integer", "decimal", "percentage", "text"]),
+        unitOfMeasure: z.string(),
+        aggregation: z.string(),
+        categories: z.record(z.string(), z.array(z.string())),
+        maxValue: z.string().nullable(),
+      }),
+    ),
+    previous: z.object({ periodCode: z.string(), values: Values }).nullable(),
+    checks: z.object({
+      violations: z.array(
+        z.object({
+          index: z.number(),
+          severity: z.enum(["error", "warning"]),
+          messageVi: z.string(),
+          messageEn: z.string(),
+          left: z.string(),
+          right: z.string(),
+        }),
+      ),
+      outliers: z.array(z.object({ indicator: z.string(), previous: z.string(), current: z.string() })),
+      breakdowns: z.array(
+        z.object({
+          indicator: z.string(),
+          category: z.string(),
+          options: z.array(z.string()),
+          total: z.string(),
+          sum: z.string(),
+          complete: z.boolean(),
+          messageVi: z.string(),
+          messageEn: z.string(),
+        }),
+      ),
+    }),
+    can: z.object({ fill: z.boolean(), review: z.boolean(), unlock: z.boolean() }),
+    lateReasonNeeded: z.boolean(),
+    /**
+     * What the registries hold for indicators of the form (the "Dân vận khéo" models, the published evaluation),
+     * shown beside the report's own values with the difference; null when none applies.
+     */
+    fed: z
+      .object({
+        codes: z.array(z.string()),
+        year: z.number(),
+        values: z.record(z.string(), z.record(z.string(), z.string())),
+      })
+      .nullable(),
+  })
+  .openapi("SubmissionDetail");
+/**
+ * What a save, submit or review answers: the submission's state after it, without what the page has already
+ * and a write does not change (the form and its indicators, the unit's name, the request, the previous period).
+ */
+export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({
+  form: true,
+  indicators: true,
+  unitName: true,
+  request: true,
+  previous: true,
+}).openapi("SubmissionWritten");
+export const RevisionFields = {
+  version: z.number(),
+  event: z.enum(["save", "submit", "return", "accept", "unlock"]),
+  status: Status,
+  comment: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+};
+
+export const RevisionListSchema = z.object({ items: z.array(z.object(RevisionFields)) });
+export const RevisionSchema = z.object({ ...RevisionFields, values: Values, narrative: Narrative });
+
+export const RevisionParams = IdParam.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000000)
+    .openapi({ param: { name: "version", in: "path" } }),
+});

@@ -1,0 +1,168 @@
+/**
+ * A report as its unit and its issuer see it: loaded with its request, form and last year's values, who may
+ * do what with it, its detail with the checks, and its revisions.
+ * @module
+ */
+import { type Auth, coversPath, requirePermission } from "../../../access/access.ts";
+import type { Db, IndicatorRow } from "../../../db/database.ts";
+import { todayInVietnam } from "../../../domain/dates.ts";
+import {
+  needsLateReason,
+  type SubmissionAction,
+  type Timeliness,
+  timeliness,
+} from "../../../domain/submission-workflow.ts";
+import { errors } from "../../../errors.ts";
+import { requireForm, toFormDto } from "../../forms/forms.service.ts";
+import { toRequestDto, vnDate } from "../requests/requests.service.ts";
+import { catalogueFor, checks, type Fed, fedFor, type Loaded, type Previous } from "./submission-values.ts";
+import * as submissionsRepository from "./submissions.repository.ts";
+
+export async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { auth: Auth }> {
+  const a = requirePermission(auth, "unit.read");
+  const found = await submissionsRepository.findSubmission(db, id);
+  const request = found?.request;
+  if (
+    !found ||
+    !request ||
+    !(
+      coversPath(a, "unit.read", found.rollup_path, found.body_id ?? undefined) ||
+      coversPath(a, "unit.read", request.issuer_path)
+    )
+  ) {
+    throw errors.notFoundOrForbidden(String(id));
+  }
+  const { unit_name: unitName, request: _request, previous_values, ...sub } = found;
+  const previous =
+    previous_values && request.previous_period_code
+      ? { periodCode: request.previous_period_code, values: previous_values }
+      : null;
+  return { auth: a, sub, unitName, request, form: await requireForm(db, request.form_id), previous };
+}
+
+/** The permission an action needs, and on which path (the target's own, or the requester's). */
+export function allow(a: Auth, l: Loaded, action: SubmissionAction) {
+  const ok =
+    action === "save" || action === "submit"
+      ? coversPath(a, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined)
+      : coversPath(a, action === "unlock" ? "report.unlock" : "report.review", l.request.issuer_path);
+  if (!ok) throw errors.forbidden();
+}
+
+export function submissionDto(l: Loaded, today: string) {
+  const { sub, request } = l;
+  return {
+    id: sub.id,
+    requestId: request.id,
+    unitCode: sub.unit_code,
+    bodyId: sub.body_id,
+    status: sub.status,
+    partial: sub.partial,
+    values: sub.values,
+    narrative: sub.narrative,
+    lateReason: sub.late_reason,
+    comment: sub.comment,
+    timeliness: timeliness(request.deadline, vnDate(sub.first_submitted_at), today) as Timeliness,
+    firstSubmittedAt: sub.first_submitted_at?.toISOString() ?? null,
+    submittedAt: sub.submitted_at?.toISOString() ?? null,
+    acceptedAt: sub.accepted_at?.toISOString() ?? null,
+    updatedAt: sub.updated_at.toISOString(),
+    version: sub.version,
+  };
+}
+
+export async function getSubmission(db: Db, auth: Auth | null, id: number) {
+  const l = await load(db, auth, id);
+  const [detail, catalogue] = await Promise.all([detailOf(db, l), catalogueFor(db, l.form)]);
+  return { ...detail, form: toFormDto(l.form), indicators: [...catalogue.values()].map(indicatorDto) };
+}
+
+export function indicatorDto(i: IndicatorRow) {
+  return {
+    code: i.code,
+    nameVi: i.name_vi,
+    nameEn: i.name_en,
+    type: i.type,
+    unitOfMeasure: i.unit_of_measure,
+    aggregation: i.aggregation,
+    categories: i.categories,
+    maxValue: i.max_value,
+  };
+}
+
+/**
+ * The data-entry page (with its form and indicators added by getSubmission): the submission's state, and what
+ * stays the same while it is filled in (its unit, its request, the previous period's values).
+ */
+export async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
+  const sources = await sourcesOf(db, l);
+  return {
+    ...stateOf(l, sources),
+    unitName: l.unitName,
+    request: toRequestDto(l.request),
+    previous: sources.previous,
+  };
+}
+
+/**
+ * What a write answers: the submission's state after it (status, version, values as stored, checks, what the
+ * user may do next). The page has the rest already, and a write does not change it: an autosave every few
+ * seconds from a commune's connection, or a deadline burst, gets back only what it changed.
+ */
+export function stateOf(l: Loaded & { auth: Auth }, { fed, previous, catalogue }: Sources) {
+  const today = todayInVietnam();
+  return {
+    submission: submissionDto(l, today),
+    checks: checks(l.form, catalogue, l.sub.values, previous?.values ?? null),
+    can: {
+      fill: coversPath(l.auth, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined),
+      review: coversPath(l.auth, "report.review", l.request.issuer_path),
+      unlock: coversPath(l.auth, "report.unlock", l.request.issuer_path),
+    },
+    lateReasonNeeded: l.sub.first_submitted_at === null && needsLateReason(l.request.deadline, today),
+    fed,
+  };
+}
+
+export type Sources = { fed: Fed; previous: Previous; catalogue: ReadonlyMap<string, IndicatorRow> };
+export async function listRevisions(db: Db, auth: Auth | null, id: number) {
+  await load(db, auth, id);
+  return {
+    items: (await submissionsRepository.listRevisions(db, id)).map((r) => ({
+      version: r.version,
+      event: r.event,
+      status: r.status,
+      comment: r.comment,
+      actorName: r.actor_name,
+      at: r.at.toISOString(),
+    })),
+  };
+}
+
+export async function getRevision(db: Db, auth: Auth | null, id: number, version: number) {
+  await load(db, auth, id);
+  const r = await submissionsRepository.findRevision(db, id, version);
+  if (!r) throw errors.notFound("phiên bản / version", `${id}@${version}`);
+  return {
+    version: r.version,
+    event: r.event,
+    status: r.status,
+    comment: r.comment,
+    actorName: r.actor_name,
+    at: r.at.toISOString(),
+    values: r.values,
+    narrative: r.narrative,
+  };
+}
+
+/**
+ * What a page or a write needs besides the submission itself: the fed values (asked before a write, which
+ * stores them, and answered with it), and the previous period's values, read with the submission.
+ */
+export async function sourcesOf(db: Db, l: Loaded): Promise<Sources> {
+  const [fed, catalogue] = await Promise.all([fedFor(db, l), catalogueFor(db, l.form)]);
+  return { fed, previous: l.previous, catalogue };
+}
+
+/** A step written with its revision and audit entry, for the imports of values. */
+export { type SubmissionStep, writeSubmissionStep } from "./submissions.repository.ts";
