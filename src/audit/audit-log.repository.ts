@@ -6,34 +6,18 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
+import { type AuditEntry, auditRow } from "./audit-row.ts";
 
-export interface AuditEntry {
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  unitCode: string | null;
-  /** The unit's ancestors and itself. */
-  scope: string[];
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry };
 
 export async function appendAudit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
+  const row = auditRow(e);
   await db
     .insertInto("audit_log")
     .values({
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      unit_code: e.unitCode,
-      province_code: e.scope[0] ?? null,
-      scope_codes: e.scope,
-      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      ...row,
+      before: row.before === null ? null : JSON.stringify(row.before),
+      after: row.after === null ? null : JSON.stringify(row.after),
     })
     .execute();
 }

@@ -26,15 +26,13 @@ interface Queue<K, V> {
 }
 
 /**
- * At most this many keys go in one statement. Small enough that PostgreSQL works on one batch while Node
- * answers another: batches of up to 250 made convoys under a deadline burst (200 reports written in ≈ 40 ms
- * while the server sat idle, then 200 answers at once), and 60 × 3 cut the closed-loop p95 of bench:burst
- * from 75–124 ms to 81–87 ms in interleaved runs.
+ * At most this many keys go in one statement: small enough that PostgreSQL works on one batch while Node
+ * answers another (docs/performance.md says why, with the benchmark).
  */
 export const MAX_BATCH = 60;
 /**
- * At most this many statements of one kind run at once; keys arriving meanwhile wait and go together. Six
- * kinds run under a burst, so 3 keeps them within the pool's 20 connections.
+ * At most this many statements of one kind run at once; keys arriving meanwhile wait and go together, and
+ * every kind that can run under a burst (docs/performance.md lists them) stays within the pool's connections.
  */
 export const MAX_RUNNING = 3;
 

@@ -57,13 +57,10 @@ select "id", "submission_id", "province_code", "version", "event", "status", "co
                batch_actor
   from u
       ), a as (
-        insert into audit_log
-          (actor_id, actor_name, action, entity, entity_id, unit_code, province_code, scope_codes, before, after)
-        select updated_by, batch_actor, batch_audit->>'action', 'submission', id::text, unit_code, province_code,
-               array(select jsonb_array_elements_text(batch_audit->'scope')), batch_audit->'before',
-               batch_audit->'after'
-  from u
-  where batch_audit is not null
+        insert into audit_log ("actor_id", "actor_name", "action", "entity", "entity_id", "unit_code", "province_code", "scope_codes", "before", "after")
+    select "audit_entry"."actor_id", "audit_entry"."actor_name", "audit_entry"."action", "audit_entry"."entity", "audit_entry"."entity_id", "audit_entry"."unit_code", "audit_entry"."province_code", "audit_entry"."scope_codes", "audit_entry"."before", "audit_entry"."after"
+  from "u", jsonb_populate_record(null::audit_log, "u"."batch_audit") as audit_entry
+  where "u"."batch_audit" is not null
       )
       -- only what a step changes comes back: the caller has the content (what it set) and the rest of the row
       -- (what it read at that version)

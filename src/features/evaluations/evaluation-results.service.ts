@@ -8,8 +8,8 @@ import type { Db } from "../../db/database.ts";
 import { WatchedCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { formatPoints } from "../../domain/evaluation.ts";
+import { points } from "./evaluation-dto.ts";
 import * as repo from "./evaluations.repository.ts";
-import { points } from "./evaluations.service.ts";
 
 /** A unit's published results per year: score, band, rank, and its PAR Index and SIPAS ranks. */
 export async function history(db: Db, auth: Auth | null, unitCode: string) {

@@ -12,14 +12,14 @@ import {
   requireUnitAccess,
 } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
-import type { Db, EvaluationSchemeRow } from "../../db/database.ts";
+import type { Db } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { checkScheme, EXAMPLE_SCHEMES, rank, type Scheme } from "../../domain/evaluation.ts";
 import { AppError, errors } from "../../errors.ts";
 import * as unitService from "../units/units.service.ts";
+import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import { resultsKept } from "./evaluation-results.service.ts";
 import * as repo from "./evaluations.repository.ts";
-import { evaluationDto } from "./evaluations.service.ts";
 
 export function listExamples(auth: Auth | null) {
   requirePermission(auth, "unit.read");
@@ -28,21 +28,6 @@ export function listExamples(auth: Auth | null) {
   };
 }
 
-export function schemeDto(s: EvaluationSchemeRow) {
-  return {
-    id: s.id,
-    provinceCode: s.province_code,
-    year: s.year,
-    name: s.name,
-    source: s.source,
-    exampleKey: s.example_key,
-    scheme: s.scheme,
-    selfFrom: s.self_from,
-    selfUntil: s.self_until,
-    publishedAt: s.published_at?.toISOString() ?? null,
-    version: s.version,
-  };
-}
 // ---- schemes -----------------------------------------------------------------------------------------------
 
 export interface SchemeInput {

@@ -9,39 +9,10 @@ import { type Auth, coversPath, requirePermission } from "../../access/access.ts
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db, EvaluationRow, EvaluationSchemeRow, ScoresJson } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
-import { checkScores, formatPoints, leaves, result } from "../../domain/evaluation.ts";
+import { checkScores, leaves, result } from "../../domain/evaluation.ts";
 import { errors } from "../../errors.ts";
-import { schemeDto } from "./evaluation-schemes.service.ts";
+import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import * as repo from "./evaluations.repository.ts";
-
-export const points = (h: number | null) => (h === null ? null : formatPoints(h));
-
-export function evaluationDto(e: EvaluationRow & { unit_name: string }, published: boolean) {
-  return {
-    id: e.id,
-    schemeId: e.scheme_id,
-    unitCode: e.unit_code,
-    unitName: e.unit_name,
-    inParIndex: e.in_par_index,
-    ranked: e.ranked,
-    notRankedReason: e.not_ranked_reason,
-    ownScores: e.own_scores,
-    appraisedScores: e.appraised_scores,
-    appraisalComment: e.appraisal_comment,
-    flags: e.flags,
-    status: e.status,
-    selfSubmittedAt: e.self_submitted_at?.toISOString() ?? null,
-    appraisedAt: e.appraised_at?.toISOString() ?? null,
-    score: points(e.score),
-    raw: points(e.raw),
-    bandCode: e.band_code,
-    cappedBy: e.capped_by,
-    rank: published ? e.rank : null,
-    parRank: e.par_rank,
-    sipasRank: e.sipas_rank,
-    version: e.version,
-  };
-}
 
 // ---- a unit's evaluation -----------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { RevisionCache } from "../../db/revision-cache.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
-import { serializeOnce } from "../../http/serialize-once.ts";
+import { keptJson } from "../../http/serialize-once.ts";
 import {
   AsOfQuery,
   CloseHamletBody,
@@ -79,11 +79,8 @@ export function unitsRoutes(deps: AppDeps) {
         childrenCache,
         watcher,
       );
-      // cached answers are the same object each time: serialise each once; the same JSON as c.json(result),
-      // typed as such for the OpenAPI route
-      return c.body(serializeOnce(result), 200, {
-        "content-type": "application/json",
-      }) as unknown as ReturnType<typeof c.json<typeof result, 200>>;
+      // cached answers are the same object each time: their JSON is made once
+      return keptJson(c, result);
     },
   );
 

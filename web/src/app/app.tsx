@@ -1,10 +1,12 @@
 import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { useOverdueTasks } from "@/features/plans/api/plans.ts";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
+import { useMe } from "../features/auth/api/me.ts";
 import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
@@ -16,19 +18,16 @@ import { IndicatorsPage } from "../features/indicators/components/indicators-pag
 import { ModelPage } from "../features/models/components/model-page.tsx";
 import { ModelsPage } from "../features/models/components/models-page.tsx";
 import { ShowcasePage } from "../features/models/components/showcase-page.tsx";
-import {
-  PlanPage,
-  PlansPage,
-  PublicPlanPage,
-  useOverdueTasks,
-} from "../features/plans/components/plans-page.tsx";
+import { PlanPage } from "../features/plans/components/plan-page.tsx";
+import { PlansPage } from "../features/plans/components/plans-page.tsx";
+import { PublicPlanPage } from "../features/plans/components/public-plan-page.tsx";
 import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
 import { UnitPage } from "../features/units/components/unit-page.tsx";
 import { UnitsPage } from "../features/units/components/units-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
-import { api, type Me, setCsrfToken } from "../lib/api.ts";
+import { call, client } from "../lib/api.ts";
 import { toggleLanguage } from "../lib/i18n.ts";
 import { clearLocalDrafts } from "../lib/local-draft.ts";
 
@@ -36,6 +35,7 @@ import { clearLocalDrafts } from "../lib/local-draft.ts";
 const RequestPage = lazy(() =>
   import("../features/reporting/components/request-page.tsx").then((m) => ({ default: m.RequestPage })),
 );
+
 const SubmissionPage = lazy(() =>
   import("../features/reporting/components/submission-page.tsx").then((m) => ({ default: m.SubmissionPage })),
 );
@@ -43,21 +43,6 @@ const SubmissionPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import("../features/reporting/components/dashboard-page.tsx").then((m) => ({ default: m.DashboardPage })),
 );
-
-export function useMe() {
-  return useQuery({
-    queryKey: ["me"],
-    queryFn: async () => {
-      try {
-        const me = await api<Me>("GET", "/api/auth/me");
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch {
-        return null;
-      }
-    },
-  });
-}
 
 export function App() {
   const { t } = useTranslation();
@@ -88,7 +73,7 @@ export function App() {
   // the unit the user works in (their first grant with a unit); pages open on it
   const ownUnit = me.data.grants.find((g) => g.unitCode)?.unitCode ?? "";
   const logout = async () => {
-    await api("POST", "/api/auth/logout");
+    await call(client.POST("/api/auth/logout"));
     clearLocalDrafts();
     qc.clear();
     await qc.invalidateQueries({ queryKey: ["me"] });

@@ -3,11 +3,10 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../lib/api.ts";
+import { call, client } from "../lib/api.ts";
 import type { components, paths } from "../lib/api-types.ts";
 
 type Found = components["schemas"]["UnitFound"];
-type Detail = components["schemas"]["UnitDetail"];
 type Level = Found["level"];
 /** What the picker is for: it offers the units where the user holds this permission. */
 type Permission = NonNullable<NonNullable<paths["/api/units"]["get"]["parameters"]["query"]>["for"]>;
@@ -62,27 +61,22 @@ export function UnitPicker({
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const [chosen, setChosen] = useState<Option | null>(null);
-  const params = new URLSearchParams({ limit: "30" });
-  if (permission) params.set("for", permission);
-  if (level) params.set("level", level);
-  if (within) params.set("within", within);
-  if (asOf) params.set("asOf", asOf);
+  const params = { limit: 30, for: permission, level, within, asOf };
   // the chosen unit's own name, when the picker opens on a code it was given
   const current = useQuery({
     queryKey: ["unit", value, asOf ?? null],
     queryFn: () =>
-      api<Detail>("GET", `/api/units/${encodeURIComponent(value ?? "")}${asOf ? `?asOf=${asOf}` : ""}`),
+      call(client.GET("/api/units/{code}", { params: { path: { code: value ?? "" }, query: { asOf } } })),
     enabled: Boolean(value) && chosen?.value !== value,
     staleTime: Number.POSITIVE_INFINITY,
   });
   const typed = debounced.trim();
   const selectedLabel = value && chosen?.value === value ? chosen.label : null;
   const found = useQuery({
-    queryKey: ["unit-search", params.toString(), typed === selectedLabel ? "" : typed],
+    queryKey: ["unit-search", params, typed === selectedLabel ? "" : typed],
     queryFn: () => {
-      const q = new URLSearchParams(params);
-      if (typed && typed !== selectedLabel) q.set("q", typed);
-      return api<{ items: Found[]; total: number }>("GET", `/api/units?${q}`);
+      const q = typed && typed !== selectedLabel ? typed : undefined;
+      return call(client.GET("/api/units", { params: { query: { ...params, q } } }));
     },
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -146,7 +140,7 @@ export function UnitPicker({
 export function useUnitName(code: string | null | undefined): string {
   const unit = useQuery({
     queryKey: ["unit", code, null],
-    queryFn: () => api<Detail>("GET", `/api/units/${encodeURIComponent(code ?? "")}`),
+    queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code: code ?? "" } } })),
     enabled: Boolean(code),
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,6 +1,11 @@
-import type { components } from "./api-types.ts";
+import createClient from "openapi-fetch";
+import type { components, paths } from "./api-types.ts";
 
-/** The one API client: JSON in/out, the CSRF token on writes, errors as ApiError with both languages. */
+/**
+ * The one API client, typed by the OpenAPI document (paths, parameters, bodies and answers): JSON in and
+ * out, the CSRF token on writes, errors as ApiError with both languages. Call it through `call`:
+ * `call(client.GET("/api/models/{id}", { params: { path: { id } } }))`.
+ */
 let csrfToken = "";
 
 export function setCsrfToken(token: string) {
@@ -39,22 +44,22 @@ function errorOf(status: number, data: { error?: Record<string, unknown> } | nul
   );
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    credentials: "same-origin",
-    headers: {
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    throw errorOf(res.status, data);
-  }
-  return data as T;
+export const client = createClient<paths>({ credentials: "same-origin" });
+client.use({
+  onRequest({ request }) {
+    if (request.method !== "GET" && csrfToken) request.headers.set("x-csrf-token", csrfToken);
+    return request;
+  },
+});
+
+/** The answer's data, or its error body as an ApiError. */
+export async function call<D>(
+  answer: Promise<{ data?: D; error?: unknown; response: Response }>,
+): Promise<D> {
+  const { data, error, response } = await answer;
+  if (!response.ok)
+    throw errorOf(response.status, (error ?? null) as { error?: Record<string, unknown> } | null);
+  return data as D;
 }
 
 type Schemas = components["schemas"];
@@ -117,3 +122,24 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   }
   return data as T;
 }
+
+/** The JSON body a route takes, for typing the form that fills it. */
+export type BodyOf<P extends keyof paths, M extends "post" | "put" | "patch"> = paths[P][M] extends {
+  requestBody?: { content: { "application/json": infer B } };
+}
+  ? B
+  : never;
+
+/** The JSON a route answers with (its 200, or its 201 for a creation). */
+export type AnswerOf<
+  P extends keyof paths,
+  M extends "get" | "post" | "put" | "patch" | "delete",
+> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends { 200: { content: { "application/json": infer A } } }
+    ? A
+    : R extends { 201: { content: { "application/json": infer A } } }
+      ? A
+      : never
+  : never;

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../http/context.ts";
 import { errorResponses, json } from "../../../http/schemas.ts";
-import { serializeOnce } from "../../../http/serialize-once.ts";
+import { keptJson } from "../../../http/serialize-once.ts";
 import * as dashboards from "../dashboards/dashboards.service.ts";
 import * as dashboardsSchemas from "./dashboards.schemas.ts";
 
@@ -35,12 +35,8 @@ export function dashboardsRoutes(deps: AppDeps) {
     async (c) => {
       const result = await dashboards.totals(db, c.var.auth, c.req.valid("query"));
       // the values (most of the answer) are the same object while the totals did not change: their JSON is
-      // made once; the same JSON as c.json(result), typed as such for the OpenAPI route
-      const { values, ...head } = result;
-      const text = `${JSON.stringify(head).slice(0, -1)},"values":${serializeOnce(values)}}`;
-      return c.body(text, 200, { "content-type": "application/json" }) as unknown as ReturnType<
-        typeof c.json<typeof result, 200>
-      >;
+      // made once
+      return keptJson(c, result, "values");
     },
   );
   return app;

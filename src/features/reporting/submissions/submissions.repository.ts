@@ -4,7 +4,7 @@
  * @module
  */
 import { sql } from "kysely";
-import type { AuditEntry } from "../../../audit/audit-log.repository.ts";
+import { type AuditEntry, auditRow, insertAuditRows } from "../../../audit/audit-row.ts";
 import { batched, inOrder } from "../../../db/batch.ts";
 import type {
   Db,
@@ -134,12 +134,7 @@ const writeSteps = batched(
         event: step.event,
         rev_comment: step.comment,
         actor_name: step.actorName,
-        audit: audit && {
-          action: audit.action,
-          scope: audit.scope,
-          before: audit.before,
-          after: audit.after,
-        },
+        audit: audit && auditRow(audit),
       });
       return `{"values":${set.values ?? "null"},"narrative":${set.narrative ?? "null"},${rest.slice(1)}`;
     });
@@ -175,13 +170,7 @@ const writeSteps = batched(
                batch_actor
           from u
       ), a as (
-        insert into audit_log
-          (actor_id, actor_name, action, entity, entity_id, unit_code, province_code, scope_codes, before, after)
-        select updated_by, batch_actor, batch_audit->>'action', 'submission', id::text, unit_code, province_code,
-               array(select jsonb_array_elements_text(batch_audit->'scope')), batch_audit->'before',
-               batch_audit->'after'
-          from u
-          where batch_audit is not null
+        ${insertAuditRows("u", "batch_audit")}
       )
       -- only what a step changes comes back: the caller has the content (what it set) and the rest of the row
       -- (what it read at that version)

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WideTable } from "@/components/wide-table.tsx";
-import { type AuditEntry, api } from "@/lib/api.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDateTime } from "@/lib/format.ts";
 
 const PAGE = 50;
@@ -21,10 +21,7 @@ export function AuditPage() {
   const q = useQuery({
     queryKey: ["audit", page],
     queryFn: () =>
-      api<{ total: number; items: AuditEntry[] }>(
-        "GET",
-        `/api/audit?limit=${PAGE}&offset=${(page - 1) * PAGE}`,
-      ),
+      call(client.GET("/api/audit", { params: { query: { limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
   return (
     <Stack>

@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "@/lib/api.ts";
+import { ApiError, call, client } from "@/lib/api.ts";
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();
@@ -11,7 +11,9 @@ export function AccountPage() {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      await api("POST", "/api/auth/password", { currentPassword: current, newPassword: next });
+      await call(
+        client.POST("/api/auth/password", { body: { currentPassword: current, newPassword: next } }),
+      );
       setMsg({ ok: true, text: t("saved") });
       setCurrent("");
       setNext("");

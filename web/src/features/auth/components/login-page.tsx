@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type Me, setCsrfToken } from "@/lib/api.ts";
+import { ApiError, call, client, setCsrfToken } from "@/lib/api.ts";
 import { toggleLanguage } from "@/lib/i18n.ts";
 
 export function LoginPage() {
@@ -17,7 +17,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api<Me>("POST", "/api/auth/login", { username, password });
+      const me = await call(client.POST("/api/auth/login", { body: { username, password } }));
       setCsrfToken(me.csrfToken);
       qc.setQueryData(["me"], me);
     } catch (err) {

@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { DateField } from "@/components/date-field.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api, type CalendarYear } from "@/lib/api.ts";
+import { type CalendarYear, call, client } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
@@ -31,7 +31,7 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const q = useQuery({
     queryKey: ["calendar", year],
-    queryFn: () => api<CalendarYear>("GET", `/api/calendar/${year}`),
+    queryFn: () => call(client.GET("/api/calendar/{year}", { params: { path: { year } } })),
   });
   const [days, setDays] = useState<Day[]>([]);
   const [draft, setDraft] = useState({ date: "", kind: "holiday" as Day["kind"], name: "" });
@@ -40,19 +40,24 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
   useEffect(() => setDays(q.data?.days ?? []), [q.data]);
   const save = useMutation({
     mutationFn: () =>
-      api<CalendarYear>("PUT", `/api/calendar/${year}`, {
-        version: q.data?.version ?? null,
-        // confirming turns estimates into official days: say who confirmed them, and when
-        days: days.map((d) =>
-          d.status === "estimated"
-            ? {
-                ...d,
-                status: "official",
-                source: `Xác nhận bởi quản trị hệ thống ngày ${formatDate(todayIso())}`,
-              }
-            : d,
-        ),
-      }),
+      call(
+        client.PUT("/api/calendar/{year}", {
+          params: { path: { year } },
+          body: {
+            version: q.data?.version ?? null,
+            // confirming turns estimates into official days: say who confirmed them, and when
+            days: days.map((d) =>
+              d.status === "estimated"
+                ? {
+                    ...d,
+                    status: "official" as const,
+                    source: `Xác nhận bởi quản trị hệ thống ngày ${formatDate(todayIso())}`,
+                  }
+                : d,
+            ),
+          },
+        }),
+      ),
     onSuccess: async () => {
       clear();
       setConfirming(false);

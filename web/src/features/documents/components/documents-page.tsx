@@ -12,23 +12,26 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
 import { GuardedModal } from "@/components/guarded-modal.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WaitingButton } from "@/components/waiting-button.tsx";
-import { api, type Body } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
+import { useUnitBodies } from "@/features/units/api/bodies.ts";
+import type { AnswerOf } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import {
+  useCancelNumber,
+  useDocumentTypes,
+  useNumberRegistry,
+  useTakeNumber,
+} from "../api/document-numbers.ts";
 import { PartyTerms } from "./party-terms.tsx";
 
-type Registry =
-  paths["/api/bodies/{id}/document-numbers"]["get"]["responses"]["200"]["content"]["application/json"];
+type Registry = AnswerOf<"/api/bodies/{id}/document-numbers", "get">;
 type DocumentNumber = Registry["items"][number];
-type Types = paths["/api/document-types"]["get"]["responses"]["200"]["content"]["application/json"];
 
 /** The letter of a State body carries no type code (1246/UBND-BTCD). */
 const LETTER = "__letter__";
@@ -47,7 +50,6 @@ export function DocumentsPage({
   canManageBodies: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const [unit, setUnit] = useState(defaultUnit);
   const [bodyId, setBodyId] = useState<string | null>(null);
   const [year, setYear] = useState<string>(String(new Date().getFullYear()));
@@ -63,51 +65,43 @@ export function DocumentsPage({
   const [reason, setReason] = useState("");
   const { error, onError, clear } = useApiError();
 
-  const bodies = useQuery({
-    queryKey: ["bodies", unit],
-    queryFn: () => api<{ items: Body[] }>("GET", `/api/units/${unit}/bodies`),
-    enabled: /^\d{2,5}$/.test(unit),
-  });
-  const types = useQuery({
-    queryKey: ["document-types"],
-    queryFn: () => api<Types>("GET", "/api/document-types"),
-  });
+  const bodies = useUnitBodies(unit);
+  const types = useDocumentTypes();
   const body = bodies.data?.items.find((b) => String(b.id) === bodyId) ?? null;
   const family = body ? (body.family === "party" ? "party" : "state") : null;
-  const registry = useQuery({
-    queryKey: ["document-numbers", bodyId, year],
-    queryFn: () =>
-      api<Registry>("GET", `/api/bodies/${bodyId}/document-numbers${year ? `?year=${year}` : ""}`),
-    enabled: bodyId !== null,
-  });
-
-  const take = useMutation({
-    mutationFn: () =>
-      api<DocumentNumber>("POST", `/api/bodies/${bodyId}/document-numbers`, {
+  const registry = useNumberRegistry(bodyId, year);
+  const takeNumber = useTakeNumber(bodyId);
+  const take = () =>
+    takeNumber.mutate(
+      {
         typeCode: form.typeCode === LETTER ? null : form.typeCode,
         draftingUnit: form.typeCode === LETTER ? form.draftingUnit.trim() : null,
         issuedOn: form.issuedOn,
         congress: family === "party" ? form.congress : false,
         title: form.title,
-      }),
-    onSuccess: async (n) => {
-      clear();
-      setTaken(n.line);
-      setForm({ ...form, title: "" });
-      await qc.invalidateQueries({ queryKey: ["document-numbers", bodyId] });
-    },
-    onError,
-  });
-  const cancel = useMutation({
-    mutationFn: (n: DocumentNumber) => api("POST", `/api/document-numbers/${n.id}/cancel`, { reason }),
-    onSuccess: async () => {
-      clear();
-      setCancelling(null);
-      setReason("");
-      await qc.invalidateQueries({ queryKey: ["document-numbers", bodyId] });
-    },
-    onError,
-  });
+      },
+      {
+        onSuccess: (n) => {
+          clear();
+          setTaken(n.line);
+          setForm({ ...form, title: "" });
+        },
+        onError,
+      },
+    );
+  const cancelNumber = useCancelNumber(bodyId);
+  const cancel = (n: DocumentNumber) =>
+    cancelNumber.mutate(
+      { id: n.id, reason },
+      {
+        onSuccess: () => {
+          clear();
+          setCancelling(null);
+          setReason("");
+        },
+        onError,
+      },
+    );
 
   const typeOptions = [
     ...(family === "state" ? [{ value: LETTER, label: t("documents.letter") }] : []),
@@ -213,8 +207,8 @@ export function DocumentsPage({
           />
           <Group>
             <WaitingButton
-              onClick={() => take.mutate()}
-              loading={take.isPending}
+              onClick={take}
+              loading={takeNumber.isPending}
               why={form.title.trim() ? null : t("documents.whyExcerpt")}
             >
               {t("documents.take")}
@@ -301,8 +295,8 @@ export function DocumentsPage({
             <Group>
               <Button
                 color="red"
-                onClick={() => cancelling && cancel.mutate(cancelling)}
-                loading={cancel.isPending}
+                onClick={() => cancelling && cancel(cancelling)}
+                loading={cancelNumber.isPending}
                 disabled={reason.trim().length < 3}
               >
                 {t("documents.cancel")}

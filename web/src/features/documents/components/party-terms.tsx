@@ -4,12 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
 import { WaitingButton } from "@/components/waiting-button.tsx";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-
-type Terms = paths["/api/bodies/{id}/terms"]["get"]["responses"]["200"]["content"]["application/json"];
 
 /**
  * A Party body's committee terms (nhiệm kỳ): its documents are numbered afresh in each (HD 36-HD/VPTW), so a
@@ -26,15 +23,20 @@ export function PartyTerms({ bodyId, canManage }: { bodyId: number; canManage: b
   });
   const terms = useQuery({
     queryKey: ["terms", bodyId],
-    queryFn: () => api<Terms>("GET", `/api/bodies/${bodyId}/terms`),
+    queryFn: () => call(client.GET("/api/bodies/{id}/terms", { params: { path: { id: bodyId } } })),
   });
   const add = useMutation({
     mutationFn: () =>
-      api("POST", `/api/bodies/${bodyId}/terms`, {
-        name: form.name,
-        startsOn: form.startsOn,
-        endsOn: form.endsOn,
-      }),
+      call(
+        client.POST("/api/bodies/{id}/terms", {
+          params: { path: { id: bodyId } },
+          body: {
+            name: form.name,
+            startsOn: form.startsOn ?? "",
+            endsOn: form.endsOn,
+          },
+        }),
+      ),
     onSuccess: async () => {
       clear();
       setForm({ name: "", startsOn: null, endsOn: null });

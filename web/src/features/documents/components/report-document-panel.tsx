@@ -17,7 +17,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type Body, download, type UnitDetail } from "@/lib/api.ts";
+import { call, client, download } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
 const lines = (text: string) =>
@@ -44,11 +44,13 @@ export function ReportDocumentPanel(props: {
   const { t } = useTranslation();
   const bodies = useQuery({
     queryKey: ["bodies", props.issuerUnitCode],
-    queryFn: () => api<{ items: Body[] }>("GET", `/api/units/${props.issuerUnitCode}/bodies`),
+    queryFn: () =>
+      call(client.GET("/api/units/{code}/bodies", { params: { path: { code: props.issuerUnitCode } } })),
   });
   const unit = useQuery({
     queryKey: ["unit", props.issuerUnitCode, null],
-    queryFn: () => api<UnitDetail>("GET", `/api/units/${encodeURIComponent(props.issuerUnitCode)}`),
+    queryFn: () =>
+      call(client.GET("/api/units/{code}", { params: { path: { code: props.issuerUnitCode } } })),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const [bodyId, setBodyId] = useState<string | null>(null);

@@ -16,19 +16,18 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { EChart } from "@/components/echart.tsx";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
+import type { AnswerOf } from "@/lib/api.ts";
 import { formatDate, formatValue } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { bandName, pointsShown, type SchemeBody, StatusBadge } from "./evaluations-page.tsx";
+import { useAppraise, useEvaluation, useEvaluationHistory, useSaveSelf } from "../api/evaluations.ts";
+import { bandName, pointsShown, type SchemeBody } from "../scheme.ts";
+import { StatusBadge } from "./status-badge.tsx";
 
-type Evaluation = paths["/api/evaluations/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
-type History = paths["/api/evaluations/history"]["get"]["responses"]["200"]["content"]["application/json"];
+type Evaluation = AnswerOf<"/api/evaluations/{id}", "get">;
 type Scores = Record<string, { points: string; evidence?: string; comment?: string }>;
 type Item = SchemeBody["items"][number];
 
@@ -39,10 +38,7 @@ type Item = SchemeBody["items"][number];
  */
 export function EvaluationPage() {
   const id = Number(useParams().id);
-  const q = useQuery({
-    queryKey: ["evaluation", id],
-    queryFn: () => api<Evaluation>("GET", `/api/evaluations/${id}`),
-  });
+  const q = useEvaluation(id);
   if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : null;
   return <EvaluationView key={q.data.version} e={q.data} />;
 }
@@ -50,7 +46,6 @@ export function EvaluationPage() {
 function EvaluationView({ e }: { e: Evaluation }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
   const scheme = e.scheme.scheme as SchemeBody;
   const published = e.scheme.publishedAt !== null;
@@ -64,41 +59,33 @@ function EvaluationView({ e }: { e: Evaluation }) {
   const [reason, setReason] = useState(e.notRankedReason);
   const [parRank, setParRank] = useState<number | string>(e.parRank ?? "");
   const [sipasRank, setSipasRank] = useState<number | string>(e.sipasRank ?? "");
-  const done = async () => {
-    clear();
-    await qc.invalidateQueries({ queryKey: ["evaluation", e.id] });
-    await qc.invalidateQueries({ queryKey: ["evaluation-scheme"] });
-  };
   const rankOrNull = (v: number | string) => (v === "" ? null : Number(v));
-  const self = useMutation({
-    mutationFn: (submit: boolean) =>
-      api("PUT", `/api/evaluations/${e.id}/self`, {
+  const saveSelf = useSaveSelf(e.id);
+  const submitSelf = (submit: boolean) =>
+    saveSelf.mutate(
+      {
         version: e.version,
         scores: Object.fromEntries(Object.entries(own).filter(([, v]) => v.points.trim() !== "")),
         submit,
         parRank: rankOrNull(parRank),
         sipasRank: rankOrNull(sipasRank),
-      }),
-    onSuccess: done,
-    onError,
-  });
-  const appraise = useMutation({
-    mutationFn: () =>
-      api("PUT", `/api/evaluations/${e.id}/appraisal`, {
+      },
+      { onSuccess: clear, onError },
+    );
+  const appraisal = useAppraise(e.id);
+  const sendAppraisal = () =>
+    appraisal.mutate(
+      {
         version: e.version,
         scores: Object.fromEntries(Object.entries(appraised).filter(([, v]) => v.points.trim() !== "")),
         comment,
         flags,
         ranked,
         notRankedReason: reason,
-      }),
-    onSuccess: done,
-    onError,
-  });
-  const history = useQuery({
-    queryKey: ["evaluation-history", e.unitCode],
-    queryFn: () => api<History>("GET", `/api/evaluations/history?unit=${e.unitCode}`),
-  });
+      },
+      { onSuccess: clear, onError },
+    );
+  const history = useEvaluationHistory(e.unitCode);
 
   const rows = (items: Item[], depth: number): React.ReactNode[] =>
     items.flatMap((item) => {
@@ -318,10 +305,10 @@ function EvaluationView({ e }: { e: Evaluation }) {
             max={100}
             w={160}
           />
-          <Button variant="default" onClick={() => self.mutate(false)} loading={self.isPending}>
+          <Button variant="default" onClick={() => submitSelf(false)} loading={saveSelf.isPending}>
             {t("evaluations.saveDraft")}
           </Button>
-          <Button onClick={() => self.mutate(true)} loading={self.isPending}>
+          <Button onClick={() => submitSelf(true)} loading={saveSelf.isPending}>
             {t("evaluations.submitSelf")}
           </Button>
         </Group>
@@ -362,8 +349,8 @@ function EvaluationView({ e }: { e: Evaluation }) {
             )}
             <Group>
               <Button
-                onClick={() => appraise.mutate()}
-                loading={appraise.isPending}
+                onClick={() => sendAppraisal()}
+                loading={appraisal.isPending}
                 disabled={e.status === "draft" && ranked}
               >
                 {t("evaluations.saveAppraisal")}

@@ -18,51 +18,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { DateField } from "@/components/date-field.tsx";
-import { DialogActions } from "@/components/dialog-actions.tsx";
-import { GuardedModal } from "@/components/guarded-modal.tsx";
-import { UnitPicker, useUnitName } from "@/components/unit-picker.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
-import { formatDate, formatNumber, formatValue, pageLang } from "@/lib/format.ts";
-import { confirmDone } from "@/lib/notify.ts";
+import { call, client } from "@/lib/api.ts";
+import { formatDate, pageLang } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import type { TreeItem } from "../scheme-tree.ts";
-import { SchemeEditor } from "./scheme-editor.tsx";
-
-type Schemes = paths["/api/evaluation-schemes"]["get"]["responses"]["200"]["content"]["application/json"];
-type SchemeDetail =
-  paths["/api/evaluation-schemes/{id}"]["get"]["responses"]["200"]["content"]["application/json"];
-type Examples =
-  paths["/api/evaluation-schemes/examples"]["get"]["responses"]["200"]["content"]["application/json"];
-export type SchemeBody = {
-  items: TreeItem[];
-  bands: { code: string; nameVi: string; min: string }[];
-  caps: { code: string; labelVi: string; maxBand: string }[];
-  scaleTo100: boolean;
-};
-
-const thisYear = new Date().getFullYear();
-
-/** The band's name from the scheme ("HTTNV" → "Hoàn thành tốt nhiệm vụ"). */
-/** Points as the API writes them ("96,5"), in the page's language ("96,5" / "96.5"). */
-export const pointsShown = (s: string | null | undefined) => (s ? formatValue(s.replace(",", ".")) : "—");
-
-export function bandName(scheme: unknown, code: string | null): string {
-  if (!code) return "";
-  return (scheme as SchemeBody).bands.find((b) => b.code === code)?.nameVi ?? code;
-}
-
-export function StatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  const colour = status === "appraised" ? "green" : status === "self_submitted" ? "blue" : "gray";
-  return (
-    <Badge color={colour} variant="light">
-      {t(`evaluations.statuses.${status}`)}
-    </Badge>
-  );
-}
+import { bandName, pointsShown } from "../scheme.ts";
+import { CreateScheme } from "./create-scheme.tsx";
+import { StatusBadge } from "./status-badge.tsx";
 
 /**
  * The yearly "dân vận chính quyền" evaluation of a province: its schemes by year; the province issues one from
@@ -80,21 +43,27 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
   const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
   const schemes = useQuery({
     queryKey: ["evaluation-schemes", unit],
-    queryFn: () => api<Schemes>("GET", `/api/evaluation-schemes?unit=${unit}`),
+    queryFn: () => call(client.GET("/api/evaluation-schemes", { params: { query: { unit } } })),
     enabled: ok,
   });
   const schemeId = chosen ?? (schemes.data?.items[0] ? String(schemes.data.items[0].id) : null);
   const detail = useQuery({
     queryKey: ["evaluation-scheme", schemeId],
-    queryFn: () => api<SchemeDetail>("GET", `/api/evaluation-schemes/${schemeId}`),
+    queryFn: () =>
+      call(client.GET("/api/evaluation-schemes/{id}", { params: { path: { id: Number(schemeId) } } })),
     enabled: schemeId !== null,
   });
   const publish = useMutation({
     mutationFn: () =>
-      api("POST", `/api/evaluation-schemes/${schemeId}/publish`, {
-        version: detail.data?.version,
-        notRankUnappraised: notRank,
-      }),
+      call(
+        client.POST("/api/evaluation-schemes/{id}/publish", {
+          params: { path: { id: Number(schemeId) } },
+          body: {
+            version: detail.data?.version ?? 0,
+            notRankUnappraised: notRank,
+          },
+        }),
+      ),
     onSuccess: async () => {
       clear();
       setPublishing(false);
@@ -232,119 +201,5 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
         </Stack>
       </Modal>
     </Stack>
-  );
-}
-
-function CreateScheme({
-  province,
-  onClose,
-  onCreated,
-}: {
-  province: string;
-  onClose: () => void;
-  onCreated: (id: number) => void;
-}) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const { error, onError } = useApiError();
-  const provinceName = useUnitName(province);
-  const examples = useQuery({
-    queryKey: ["evaluation-examples"],
-    queryFn: () => api<Examples>("GET", "/api/evaluation-schemes/examples"),
-  });
-  const [year, setYear] = useState(String(thisYear));
-  const [example, setExample] = useState<string | null>(null);
-  const [from, setFrom] = useState<string | null>(`${thisYear}-11-01`);
-  const [until, setUntil] = useState<string | null>(`${thisYear}-12-15`);
-  // the example, adjustable: bands' thresholds and caps are the province's to set (none is national)
-  const [edited, setEdited] = useState<SchemeBody | null>(null);
-  const chosen = examples.data?.items.find((e) => e.key === example);
-  const dirty = example !== null || edited !== null;
-  const missing = [
-    ...(!example ? [t("evaluations.needExample")] : []),
-    ...(!from ? [t("evaluations.needFrom")] : []),
-    ...(!until ? [t("evaluations.needUntil")] : []),
-  ];
-  const create = useMutation({
-    mutationFn: () =>
-      api<{ id: number; enrolled: number }>("POST", "/api/evaluation-schemes", {
-        provinceCode: province,
-        year: Number(year),
-        ...(edited
-          ? { scheme: edited, name: `Bộ tiêu chí đánh giá năm ${year} (điều chỉnh từ mẫu)` }
-          : { exampleKey: example }),
-        selfFrom: from,
-        selfUntil: until,
-      }),
-    onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
-      confirmDone(t("evaluations.issued", { year, enrolled: formatNumber(r.enrolled) }));
-      onCreated(r.id);
-      onClose();
-    },
-    onError,
-  });
-  return (
-    <GuardedModal
-      opened
-      dirty={dirty}
-      onClose={onClose}
-      title={t("evaluations.createFor", { province: provinceName })}
-      size="xl"
-    >
-      {(close) => (
-        <Stack>
-          <Select
-            label={t("evaluations.year")}
-            data={[String(thisYear - 1), String(thisYear), String(thisYear + 1)]}
-            value={year}
-            onChange={(v) => setYear(v ?? String(thisYear))}
-            w={120}
-          />
-          <Select
-            label={t("evaluations.example")}
-            data={(examples.data?.items ?? []).map((e) => ({ value: e.key, label: e.nameVi }))}
-            value={example}
-            onChange={(v) => {
-              setExample(v);
-              setEdited(null);
-            }}
-            data-testid="scheme-example"
-            withAsterisk
-          />
-          {chosen?.source && (
-            <Text size="sm" c="dimmed" data-testid="scheme-source">
-              {t("evaluations.after", { source: chosen.source })}
-            </Text>
-          )}
-          {chosen && !edited && (
-            <Button
-              variant="subtle"
-              size="xs"
-              w={260}
-              onClick={() => setEdited(structuredClone(chosen.scheme as SchemeBody))}
-            >
-              {t("evaluations.editScheme")}
-            </Button>
-          )}
-          {edited && <SchemeEditor value={edited} onChange={setEdited} />}
-          <Group grow>
-            <DateField label={t("evaluations.selfFrom")} withAsterisk value={from} onChange={setFrom} />
-            <DateField label={t("evaluations.selfUntil")} withAsterisk value={until} onChange={setUntil} />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t("evaluations.enrolHint")}
-          </Text>
-          {error && <Alert color="red">{error}</Alert>}
-          <DialogActions
-            label={t("evaluations.issue")}
-            onAction={() => create.mutate()}
-            busy={create.isPending}
-            missing={missing}
-            onCancel={close}
-          />
-        </Stack>
-      )}
-    </GuardedModal>
   );
 }

@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { removeAt, replaceAt } from "@/lib/lists.ts";
+import type { SchemeBody } from "../scheme.ts";
 import { atPath, flatten, newItem, withKind } from "../scheme-tree.ts";
-import type { SchemeBody } from "./evaluations-page.tsx";
 
 type Item = SchemeBody["items"][number];
 type Band = SchemeBody["bands"][number];

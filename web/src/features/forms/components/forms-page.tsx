@@ -14,12 +14,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type Indicator, type ReportForm } from "@/lib/api.ts";
+import { ApiError, call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { cleanDraft, draftOf, emptyDraft, type FormDraft, problemsByPlace } from "../form-draft.ts";
 import { FormBuilder } from "./form-builder.tsx";
-
-type Forms = { items: ReportForm[]; versions: { id: number; code: string; version: number }[] };
 
 /**
  * The report forms: sections, indicator tables and rules of each. System admins build a new version of a form
@@ -29,10 +27,10 @@ export function FormsPage({ canManage }: { canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ["forms"], queryFn: () => api<Forms>("GET", "/api/forms") });
+  const q = useQuery({ queryKey: ["forms"], queryFn: () => call(client.GET("/api/forms")) });
   const indicators = useQuery({
     queryKey: ["indicators"],
-    queryFn: () => api<{ items: Indicator[] }>("GET", "/api/indicators"),
+    queryFn: () => call(client.GET("/api/indicators")),
     enabled: canManage,
   });
   // the form being edited ("" for a new one) and the draft it started from
@@ -40,7 +38,7 @@ export function FormsPage({ canManage }: { canManage: boolean }) {
   const { error, onError, clear } = useApiError();
   const [failure, setFailure] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: (d: FormDraft) => api<ReportForm>("POST", "/api/forms", cleanDraft(d)),
+    mutationFn: (d: FormDraft) => call(client.POST("/api/forms", { body: cleanDraft(d) })),
     onSuccess: async () => {
       clear();
       setFailure(null);

@@ -5,12 +5,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api, type Indicator } from "@/lib/api.ts";
+import { type BodyOf, call, client } from "@/lib/api.ts";
 import { pageLang } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
 const TYPES = ["integer", "decimal", "percentage", "text"] as const;
 const AGGREGATIONS = ["sum", "average", "weighted_average", "min", "max", "latest", "none"] as const;
+type IndicatorBody = BodyOf<"/api/indicators", "post">;
+
 const EMPTY = {
   code: "",
   nameVi: "",
@@ -29,18 +31,24 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ["indicators"],
-    queryFn: () => api<{ items: Indicator[] }>("GET", "/api/indicators"),
+    queryFn: () => call(client.GET("/api/indicators")),
   });
   const [form, setForm] = useState(EMPTY);
   const { error, onError, clear } = useApiError();
   const create = useMutation({
     mutationFn: () =>
-      api<Indicator>("POST", "/api/indicators", {
-        ...form,
-        weightCode: form.aggregation === "weighted_average" && form.weightCode ? form.weightCode : null,
-        maxValue:
-          form.type !== "text" && form.maxValue.trim() ? parseNumber(form.maxValue, pageLang()) : null,
-      }),
+      call(
+        client.POST("/api/indicators", {
+          body: {
+            ...form,
+            type: form.type as IndicatorBody["type"],
+            aggregation: form.aggregation as IndicatorBody["aggregation"],
+            weightCode: form.aggregation === "weighted_average" && form.weightCode ? form.weightCode : null,
+            maxValue:
+              form.type !== "text" && form.maxValue.trim() ? parseNumber(form.maxValue, pageLang()) : null,
+          },
+        }),
+      ),
     onSuccess: async () => {
       clear();
       setForm(EMPTY);

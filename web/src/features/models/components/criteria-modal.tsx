@@ -16,12 +16,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { GuardedModal } from "@/components/guarded-modal.tsx";
 import { useUnitName } from "@/components/unit-picker.tsx";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { removeAt, replaceAt } from "@/lib/lists.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
-type Criteria = paths["/api/model-criteria"]["get"]["responses"]["200"]["content"]["application/json"];
 type Kind = "collective" | "individual";
 type Row = { code: string; textVi: string; required: boolean };
 
@@ -44,7 +42,7 @@ export function CriteriaModal({
   const [kind, setKind] = useState<Kind>("collective");
   const q = useQuery({
     queryKey: ["model-criteria", unit],
-    queryFn: () => api<Criteria>("GET", `/api/model-criteria?unit=${unit}`),
+    queryFn: () => call(client.GET("/api/model-criteria", { params: { query: { unit } } })),
   });
   const current = q.data?.items.find((s) => s.kind === kind);
   const [draft, setDraft] = useState<{ kind: Kind; rows: Row[]; minimumMet: number; source: string } | null>(
@@ -54,13 +52,17 @@ export function CriteriaModal({
   const provinceName = useUnitName(q.data?.province);
   const save = useMutation({
     mutationFn: () =>
-      api("PUT", "/api/model-criteria", {
-        unit: q.data?.province,
-        kind,
-        criteria: editing?.rows ?? [],
-        minimumMet: editing?.minimumMet ?? 0,
-        source: editing?.source ?? "",
-      }),
+      call(
+        client.PUT("/api/model-criteria", {
+          body: {
+            unit: q.data?.province ?? "",
+            kind,
+            criteria: editing?.rows ?? [],
+            minimumMet: editing?.minimumMet ?? 0,
+            source: editing?.source ?? "",
+          },
+        }),
+      ),
     onSuccess: async () => {
       clear();
       setDraft(null);

@@ -4,47 +4,32 @@ import {
   Anchor,
   Badge,
   Button,
-  Checkbox,
   FileButton,
   Group,
   Modal,
   Paper,
-  Radio,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useMe } from "@/app/app.tsx";
-import { DateField } from "@/components/date-field.tsx";
-import { DialogActions } from "@/components/dialog-actions.tsx";
-import { GuardedModal } from "@/components/guarded-modal.tsx";
-import { UnitPicker, useUnitName } from "@/components/unit-picker.tsx";
+import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { ApiError, api, download, upload } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
-import { formatDateTime, formatNumber } from "@/lib/format.ts";
-import { useLocalDraft } from "@/lib/local-draft.ts";
-import { confirmDone } from "@/lib/notify.ts";
+import { type AnswerOf, call, client, download, upload } from "@/lib/api.ts";
+import { formatNumber } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { CriteriaModal } from "./criteria-modal.tsx";
+import { KeepUpModal } from "./keep-up-modal.tsx";
+import { RegisterModal } from "./register-model-modal.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
-type Models = paths["/api/models"]["get"]["responses"]["200"]["content"]["application/json"];
-type Counts = paths["/api/models/counts"]["get"]["responses"]["200"]["content"]["application/json"];
-type Fields = paths["/api/model-fields"]["get"]["responses"]["200"]["content"]["application/json"];
-type Similar = paths["/api/models/similar"]["get"]["responses"]["200"]["content"]["application/json"];
-type Candidates = paths["/api/models/carry-over"]["get"]["responses"]["200"]["content"]["application/json"];
-type ImportSummary = paths["/api/models/excel"]["post"]["responses"]["200"]["content"]["application/json"];
+type Counts = AnswerOf<"/api/models/counts", "get">;
+type ImportSummary = AnswerOf<"/api/models/excel", "post">;
 
 const thisYear = new Date().getFullYear();
 
@@ -106,7 +91,7 @@ export function ModelsPage({
   const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
   const fields = useQuery({
     queryKey: ["model-fields"],
-    queryFn: () => api<Fields>("GET", "/api/model-fields"),
+    queryFn: () => call(client.GET("/api/model-fields")),
   });
   const fieldName = (code: string) => {
     const f = fields.data?.items.find((x) => x.code === code);
@@ -114,12 +99,13 @@ export function ModelsPage({
   };
   const models = useQuery({
     queryKey: ["models", unit, year],
-    queryFn: () => api<Models>("GET", `/api/models?unit=${unit}&year=${year}`),
+    queryFn: () => call(client.GET("/api/models", { params: { query: { unit, year: Number(year) } } })),
     enabled: ok,
   });
   const counts = useQuery({
     queryKey: ["model-counts", unit, year],
-    queryFn: () => api<Counts>("GET", `/api/models/counts?unit=${unit}&year=${year}`),
+    queryFn: () =>
+      call(client.GET("/api/models/counts", { params: { query: { unit, year: Number(year) } } })),
     enabled: ok,
   });
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
@@ -282,310 +268,5 @@ export function ModelsPage({
         <CriteriaModal unit={unit} canIssue={canIssueCriteria} onClose={() => setCriteria(false)} />
       )}
     </Stack>
-  );
-}
-
-const EMPTY_SHEET = {
-  rationale: "",
-  goals: "",
-  contentMethod: "",
-  area: "",
-  targetGroup: "",
-  forces: { lead: "", coordinating: "", participating: "" },
-  resources: "",
-  milestones: [] as { date: string; text: string }[],
-  expectedOutputs: "",
-  sustainability: "",
-};
-
-/** What the register dialog holds: the model's name and kind, its dates and its sheet. */
-type ModelDraft = {
-  name: string;
-  fieldCode: string | null;
-  kind: string;
-  startedOn: string | null;
-  evaluationOn: string | null;
-  sheet: typeof EMPTY_SHEET;
-};
-
-const emptyDraft = (year: number): ModelDraft => ({
-  name: "",
-  fieldCode: null,
-  kind: "collective",
-  startedOn: `${year}-01-01`,
-  evaluationOn: null,
-  sheet: EMPTY_SHEET,
-});
-
-/** Why the register button cannot be pressed yet, in the order the fields stand; none when it can. */
-function missingForModel(d: ModelDraft, t: (k: string) => string): string[] {
-  return [
-    ...(d.name.trim().length < 3 ? [t("models.needName")] : []),
-    ...(!d.fieldCode ? [t("models.needField")] : []),
-    ...(!d.startedOn ? [t("models.needStartedOn")] : []),
-  ];
-}
-
-function RegisterModal({
-  unit,
-  year,
-  fields,
-  onClose,
-}: {
-  unit: string;
-  year: number;
-  fields: Fields["items"];
-  onClose: () => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
-  const qc = useQueryClient();
-  const me = useMe();
-  const unitName = useUnitName(unit);
-  const { error, onError, clear } = useApiError();
-  const [draft, setDraft] = useState<ModelDraft>(() => emptyDraft(year));
-  const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft(year));
-  // the sheet is long: what is typed is kept in this browser until it is saved
-  const kept = useLocalDraft({
-    user: me.data?.user.id,
-    form: `model:${unit}:${year}`,
-    value: draft,
-    dirty,
-    restore: (v) => setDraft({ ...emptyDraft(year), ...v, sheet: { ...EMPTY_SHEET, ...v.sheet } }),
-  });
-  const set = (patch: Partial<ModelDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const setSheet = (patch: Partial<ModelDraft["sheet"]>) =>
-    setDraft((d) => ({ ...d, sheet: { ...d.sheet, ...patch } }));
-  const [duplicates, setDuplicates] = useState<{ id: number; name: string }[] | null>(null);
-  const [typed] = useDebouncedValue(draft.name.trim(), 400);
-  const similar = useQuery({
-    queryKey: ["models-similar", unit, year, typed],
-    queryFn: () =>
-      api<Similar>("GET", `/api/models/similar?unit=${unit}&year=${year}&name=${encodeURIComponent(typed)}`),
-    enabled: typed.length >= 3,
-  });
-  const save = useMutation({
-    mutationFn: (confirmDuplicate: boolean) =>
-      api<{ id: number }>("POST", "/api/models", {
-        unitCode: unit,
-        year,
-        name: draft.name,
-        fieldCode: draft.fieldCode,
-        kind: draft.kind,
-        details: draft.sheet,
-        startedOn: draft.startedOn,
-        evaluationOn: draft.evaluationOn,
-        confirmDuplicate,
-      }),
-    onSuccess: async () => {
-      clear();
-      kept.clear();
-      await qc.invalidateQueries({ queryKey: ["models"] });
-      await qc.invalidateQueries({ queryKey: ["model-counts"] });
-      confirmDone(t("models.registered", { name: draft.name.trim() }));
-      onClose();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.code === "possible_duplicate") {
-        clear();
-        setDuplicates(err.details as { id: number; name: string }[]);
-      } else onError(err);
-    },
-  });
-  const text = (key: Exclude<keyof typeof EMPTY_SHEET, "forces" | "milestones">, rows = 2) => (
-    <Textarea
-      label={t(`models.sheet.${key}`)}
-      autosize
-      minRows={rows}
-      value={draft.sheet[key]}
-      onChange={(e) => setSheet({ [key]: e.currentTarget.value })}
-      data-testid={`sheet-${key}`}
-    />
-  );
-  const force = (key: keyof typeof EMPTY_SHEET.forces) => (
-    <TextInput
-      label={t(`models.sheet.forces.${key}`)}
-      value={draft.sheet.forces[key]}
-      onChange={(e) => setSheet({ forces: { ...draft.sheet.forces, [key]: e.currentTarget.value } })}
-    />
-  );
-  const alike = similar.data?.items ?? [];
-  const missing = missingForModel(draft, t);
-  return (
-    <GuardedModal
-      opened
-      dirty={dirty}
-      onClose={onClose}
-      onDiscard={kept.clear}
-      size="xl"
-      title={t("models.registerTitle", { year, unit: unitName })}
-    >
-      {(close) => (
-        <Stack gap="xs">
-          {kept.restoredAt && (
-            <Alert color="blue" data-testid="draft-restored">
-              <Group justify="space-between" gap="xs">
-                <Text size="sm">{t("models.draftRestored", { time: formatDateTime(kept.restoredAt) })}</Text>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    kept.clear();
-                    setDraft(emptyDraft(year));
-                  }}
-                >
-                  {t("models.dropDraft")}
-                </Button>
-              </Group>
-            </Alert>
-          )}
-          <TextInput
-            label={t("models.name")}
-            withAsterisk
-            value={draft.name}
-            onChange={(e) => {
-              set({ name: e.currentTarget.value });
-              setDuplicates(null);
-            }}
-            data-testid="model-name"
-            data-autofocus
-          />
-          {alike.length > 0 && (
-            <Alert color="yellow" data-testid="model-similar">
-              {t("models.similar")}: {alike.map((a) => `“${a.name}”`).join(", ")}
-            </Alert>
-          )}
-          <Group grow align="flex-start">
-            <Select
-              label={t("models.field")}
-              withAsterisk
-              data={fields.map((f) => ({ value: f.code, label: en ? f.nameEn : f.nameVi }))}
-              value={draft.fieldCode}
-              onChange={(v) => set({ fieldCode: v })}
-              data-testid="model-field"
-            />
-            <Radio.Group label={t("models.kind")} value={draft.kind} onChange={(v) => set({ kind: v })}>
-              <Group mt={8}>
-                <Radio value="collective" label={t("models.kinds.collective")} />
-                <Radio value="individual" label={t("models.kinds.individual")} />
-              </Group>
-            </Radio.Group>
-          </Group>
-          <Group grow align="flex-start">
-            <DateField
-              label={t("models.startedOnLabel")}
-              withAsterisk
-              value={draft.startedOn}
-              onChange={(v) => set({ startedOn: v })}
-            />
-            <DateField
-              label={t("models.evaluationOnLabel")}
-              value={draft.evaluationOn}
-              onChange={(v) => set({ evaluationOn: v })}
-              clearable
-            />
-          </Group>
-          {text("rationale")}
-          {text("goals")}
-          {text("contentMethod", 3)}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("models.sheet.area")}
-              value={draft.sheet.area}
-              onChange={(e) => setSheet({ area: e.currentTarget.value })}
-            />
-            <TextInput
-              label={t("models.sheet.targetGroup")}
-              value={draft.sheet.targetGroup}
-              onChange={(e) => setSheet({ targetGroup: e.currentTarget.value })}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {force("lead")}
-            {force("coordinating")}
-            {force("participating")}
-          </SimpleGrid>
-          {text("resources")}
-          {text("expectedOutputs")}
-          {text("sustainability")}
-          {error && <Alert color="red">{error}</Alert>}
-          {duplicates && (
-            <Alert color="orange" data-testid="model-duplicate">
-              <Stack gap={6}>
-                <Text size="sm">
-                  {t("models.duplicate")}: {duplicates.map((d) => `“${d.name}”`).join(", ")}
-                </Text>
-                <Group>
-                  <Button size="xs" color="orange" onClick={() => save.mutate(true)} loading={save.isPending}>
-                    {t("models.saveAnyway")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Alert>
-          )}
-          <DialogActions
-            label={t("models.save")}
-            onAction={() => save.mutate(false)}
-            busy={save.isPending}
-            missing={missing}
-            onCancel={close}
-            testId="model"
-          />
-        </Stack>
-      )}
-    </GuardedModal>
-  );
-}
-
-function KeepUpModal({ unit, year, onClose }: { unit: string; year: number; onClose: () => void }) {
-  const { t } = useTranslation();
-  const unitName = useUnitName(unit);
-  const qc = useQueryClient();
-  const { error, onError } = useApiError();
-  const candidates = useQuery({
-    queryKey: ["model-carry-over", unit, year],
-    queryFn: () => api<Candidates>("GET", `/api/models/carry-over?unit=${unit}&year=${year}`),
-  });
-  const [unticked, setUnticked] = useState<Set<number>>(new Set());
-  const chosen = (candidates.data?.items ?? []).filter((c) => !unticked.has(c.id)).map((c) => c.id);
-  const keep = useMutation({
-    mutationFn: () =>
-      api<{ kept: number }>("POST", "/api/models/carry-over", { unitCode: unit, year, modelIds: chosen }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ["models"] });
-      await qc.invalidateQueries({ queryKey: ["model-counts"] });
-      await qc.invalidateQueries({ queryKey: ["model-carry-over"] });
-      onClose();
-    },
-    onError,
-  });
-  return (
-    <Modal opened onClose={onClose} size="lg" title={t("models.keepUpTitle", { year, unit: unitName })}>
-      <Stack gap="xs">
-        {error && <Alert color="red">{error}</Alert>}
-        {candidates.data?.items.length === 0 && <Text>{t("models.nothingToKeep")}</Text>}
-        {candidates.data?.items.map((c) => (
-          <Checkbox
-            key={c.id}
-            label={`${c.name} (${t("models.lastYear", { year: c.lastYear })})`}
-            checked={!unticked.has(c.id)}
-            onChange={(e) => {
-              const next = new Set(unticked);
-              if (e.currentTarget.checked) next.delete(c.id);
-              else next.add(c.id);
-              setUnticked(next);
-            }}
-          />
-        ))}
-        <Group>
-          <Button onClick={() => keep.mutate()} loading={keep.isPending} disabled={chosen.length === 0}>
-            {t("models.keepChosen", { count: chosen.length })}
-          </Button>
-          <Button variant="default" onClick={onClose}>
-            {t("cancel")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -2,10 +2,7 @@ import { Alert, Badge, Card, Group, Image, SimpleGrid, Stack, Text, Title } from
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
-
-type Showcase = paths["/api/public/models"]["get"]["responses"]["200"]["content"]["application/json"];
+import { call, client } from "@/lib/api.ts";
 
 /** A province's public showcase of "Dân vận khéo" models (no sign-in): the models its units chose to show. */
 export function ShowcasePage() {
@@ -13,7 +10,7 @@ export function ShowcasePage() {
   const province = useParams().province ?? "";
   const q = useQuery({
     queryKey: ["showcase", province],
-    queryFn: () => api<Showcase>("GET", `/api/public/models?province=${encodeURIComponent(province)}`),
+    queryFn: () => call(client.GET("/api/public/models", { params: { query: { province } } })),
     retry: false,
   });
   if (q.isError) return <Alert color="red">{String(q.error)}</Alert>;

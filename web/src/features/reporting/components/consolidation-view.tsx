@@ -1,38 +1,21 @@
 import { compileExcerpts } from "@domain/compile-narrative.ts";
 import { term, unitOfMeasure } from "@domain/terms.ts";
 import { langOf } from "@domain/vn-format.ts";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ExportButton } from "@/components/export-button.tsx";
 import { NarrativeEditor } from "@/components/narrative-editor.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
 import { ReportDocumentPanel } from "@/features/documents/components/report-document-panel.tsx";
-import { api, type Consolidation } from "@/lib/api.ts";
-import type { components } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatNumber, formatValue } from "@/lib/format.ts";
-import { useUnsavedGuard } from "@/lib/unsaved.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { type Indicator, useSummary } from "../api/summary.ts";
 import { NarrativeView } from "./narrative-view.tsx";
+import { RegistryCell } from "./registry-cell.tsx";
 import { StatusBadge } from "./status-badges.tsx";
-
-type Summary = components["schemas"]["ConsolidationSummary"];
-type Indicator = Consolidation["indicators"][number];
 
 /**
  * The consolidated draft of a request at a unit (default: the issuer): the figures of the latest accepted
@@ -54,9 +37,10 @@ export function ConsolidationView({
   const c = useQuery({
     queryKey: ["request", String(requestId), "consolidation", unit],
     queryFn: () =>
-      api<Consolidation>(
-        "GET",
-        `/api/requests/${requestId}/consolidation${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`,
+      call(
+        client.GET("/api/requests/{id}/consolidation", {
+          params: { path: { id: requestId }, query: { unit: unit || undefined } },
+        }),
       ),
     refetchInterval: 5000,
   });
@@ -275,94 +259,4 @@ export function ConsolidationView({
       )}
     </Stack>
   );
-}
-
-/** Where a registry holds the figure too: its value, the difference, and the one action to use it. */
-function RegistryCell({
-  indicator: i,
-  onUse,
-}: {
-  indicator: Indicator;
-  onUse: (source: "reports" | "registry") => void;
-}) {
-  const { t } = useTranslation();
-  const r = i.registry;
-  if (!r) return null;
-  const differs = r.difference !== null && r.difference !== "0";
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={600}>
-        {formatValue(r.value)}
-      </Text>
-      {differs && (
-        <Text size="xs" c="orange">
-          {t("reports.registryDiffers", { diff: formatValue(r.difference) })}
-        </Text>
-      )}
-      {i.used === "reports" && differs && (
-        <Tooltip label={t("reports.useRegistryHint", { year: r.year })} multiline w={260}>
-          <Button
-            size="compact-xs"
-            variant="light"
-            onClick={() => onUse("registry")}
-            data-testid={`use-registry-${i.code}`}
-          >
-            {t("reports.useRegistry")}
-          </Button>
-        </Tooltip>
-      )}
-      {i.used === "registry" && (
-        <Button size="compact-xs" variant="subtle" onClick={() => onUse("reports")}>
-          {t("reports.useReports")}
-        </Button>
-      )}
-    </Stack>
-  );
-}
-
-/** The requester's own text per section, saved with the version read (a conflict is shown, nothing lost). */
-function useSummary(requestId: number, unit: string | null) {
-  const { i18n } = useTranslation();
-  const qc = useQueryClient();
-  const key = ["request", String(requestId), "summary", unit];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      api<Summary>(
-        "GET",
-        `/api/requests/${requestId}/summary${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`,
-      ),
-    refetchOnWindowFocus: false,
-  });
-  const [edits, setEdits] = useState<Record<string, string> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useUnsavedGuard(edits !== null);
-  const text = edits ?? q.data?.narrative ?? {};
-  const write = useMutation({
-    mutationFn: (body: { narrative?: Record<string, string>; figureSources?: Record<string, string> }) =>
-      api<Summary>("PUT", `/api/requests/${requestId}/summary`, {
-        ...(unit ? { unit } : {}),
-        version: q.data?.version ?? 0,
-        ...body,
-      }),
-    onSuccess: async (r, body) => {
-      setError(null);
-      qc.setQueryData(key, r);
-      if (body.narrative) setEdits(null);
-      if (body.figureSources)
-        await qc.invalidateQueries({ queryKey: ["request", String(requestId), "consolidation"] });
-    },
-    onError: (e) => setError(describeFailure(e, i18n.language)),
-  });
-  return {
-    text,
-    set: (k: string, v: string) => setEdits({ ...text, [k]: v }),
-    save: () => write.mutate({ narrative: text }),
-    setSource: (code: string, source: "reports" | "registry") =>
-      write.mutate({ figureSources: { [code]: source } }),
-    saving: write.isPending,
-    error,
-    dirty: edits !== null,
-    savedVersion: q.data?.version ?? 0,
-  };
 }

@@ -28,12 +28,10 @@ import { EChart, type EChartsOption } from "@/components/echart.tsx";
 import { ExportButton } from "@/components/export-button.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api, type ReportForm } from "@/lib/api.ts";
-import type { components } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
 
-type Totals = components["schemas"]["Totals"];
 const YEARS = 5;
 const KINDS = { year: "", S1: "S1", S2: "S2" } as const;
 
@@ -70,14 +68,15 @@ export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
   };
   const forms = useQuery({
     queryKey: ["forms"],
-    queryFn: () => api<{ items: ReportForm[] }>("GET", "/api/forms"),
+    queryFn: () => call(client.GET("/api/forms")),
   });
   const q = useQuery({
     queryKey: ["totals", form, kind, unit],
     queryFn: () =>
-      api<Totals>(
-        "GET",
-        `/api/reporting/totals?form=${encodeURIComponent(form)}&periods=${periods.join(",")}${unit ? `&unit=${encodeURIComponent(unit)}` : ""}`,
+      call(
+        client.GET("/api/reporting/totals", {
+          params: { query: { form, periods: periods.join(","), unit: unit || undefined } },
+        }),
       ),
     retry: false,
   });
@@ -88,10 +87,7 @@ export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
       Object.fromEntries(
         await Promise.all(
           trail.map(async (c) => {
-            const d = await api<components["schemas"]["UnitDetail"]>(
-              "GET",
-              `/api/units/${encodeURIComponent(c)}`,
-            );
+            const d = await call(client.GET("/api/units/{code}", { params: { path: { code: c } } }));
             return [c, d.unit.fullName] as const;
           }),
         ),

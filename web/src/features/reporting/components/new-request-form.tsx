@@ -12,20 +12,17 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { DateField } from "@/components/date-field.tsx";
 import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
-import { api, type ReportForm } from "@/lib/api.ts";
-import type { components, paths } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
 
-type Deadline = paths["/api/reporting/deadline"]["get"]["responses"]["200"]["content"]["application/json"];
-type Preview = components["schemas"]["RequestPreview"];
 type Level = "province" | "district" | "commune" | "hamlet";
 const BELOW: Record<Level, Level[]> = {
   province: ["commune", "hamlet", "district"],
@@ -54,7 +51,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   const [confirmOverlap, setConfirmOverlap] = useState(false);
   const forms = useQuery({
     queryKey: ["forms"],
-    queryFn: () => api<{ items: ReportForm[] }>("GET", "/api/forms"),
+    queryFn: () => call(client.GET("/api/forms")),
   });
   const form = formId ?? (forms.data?.items[0] ? String(forms.data.items[0].id) : null);
   const periodInput =
@@ -67,7 +64,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   const proposal = useQuery({
     queryKey: ["deadline", code, level],
     queryFn: () =>
-      api<Deadline>("GET", `/api/reporting/deadline?period=${encodeURIComponent(code ?? "")}&level=${level}`),
+      call(client.GET("/api/reporting/deadline", { params: { query: { period: code ?? "", level } } })),
     enabled: code !== null,
     retry: false,
   });
@@ -89,17 +86,20 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   );
   const preview = useQuery({
     queryKey: ["request-preview", previewOf],
-    queryFn: () => api<Preview>("POST", "/api/requests/preview", previewOf),
-    enabled: previewOf !== null,
+    queryFn: previewOf ? () => call(client.POST("/api/requests/preview", { body: previewOf })) : skipToken,
     retry: false,
   });
   const overlaps = preview.data?.items ?? [];
   const create = useMutation({
-    mutationFn: () =>
-      api<{ id: number }>("POST", "/api/requests", {
-        ...body,
-        ...(overlaps.length && confirmOverlap ? { allowOverlap: true } : {}),
-      }),
+    mutationFn: async () => {
+      // the button is enabled only once the issuer, the form and the period are chosen
+      if (!body) throw new Error(t("reports.fillRequired"));
+      return call(
+        client.POST("/api/requests", {
+          body: { ...body, ...(overlaps.length && confirmOverlap ? { allowOverlap: true } : {}) },
+        }),
+      );
+    },
     onSuccess: async (r) => {
       clear();
       await qc.invalidateQueries({ queryKey: ["requests"] });

@@ -2,16 +2,13 @@ import { Alert, Anchor, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "@/lib/api.ts";
-import type { components } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
-
-type Reminders = { items: components["schemas"]["Reminder"][] };
 
 export function useReminders(enabled = true) {
   return useQuery({
     queryKey: ["reminders"],
-    queryFn: () => api<Reminders>("GET", "/api/reminders"),
+    queryFn: () => call(client.GET("/api/reminders")),
     refetchInterval: 5 * 60_000,
     enabled,
   });

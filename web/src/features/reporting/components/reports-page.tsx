@@ -16,8 +16,7 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber, formatValue } from "@/lib/format.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
 import { ReminderList } from "./reminder-list.tsx";
@@ -26,15 +25,12 @@ import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 // the charts library loads only when the heat-map is opened
 const TimelinessMap = lazy(() => import("./timeliness-map.tsx").then((m) => ({ default: m.TimelinessMap })));
 
-type Inbox = paths["/api/inbox"]["get"]["responses"]["200"]["content"]["application/json"];
-type Issued = paths["/api/requests"]["get"]["responses"]["200"]["content"]["application/json"];
-
 /** Reports to send (the inbox) and requests issued, with completeness and timeliness. */
 export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean; defaultIssuer: string }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const inbox = useQuery({ queryKey: ["inbox"], queryFn: () => api<Inbox>("GET", "/api/inbox") });
-  const issued = useQuery({ queryKey: ["requests"], queryFn: () => api<Issued>("GET", "/api/requests") });
+  const inbox = useQuery({ queryKey: ["inbox"], queryFn: () => call(client.GET("/api/inbox")) });
+  const issued = useQuery({ queryKey: ["requests"], queryFn: () => call(client.GET("/api/requests")) });
   return (
     <Stack>
       <Group justify="space-between">

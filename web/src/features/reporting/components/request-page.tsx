@@ -21,7 +21,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { ExportButton } from "@/components/export-button.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api, type ReportRequestDetail } from "@/lib/api.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber, formatPeriod, formatValue } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
 import { ConsolidationView } from "./consolidation-view.tsx";
@@ -38,7 +38,7 @@ export function RequestPage() {
   );
   const r = useQuery({
     queryKey: ["request", id],
-    queryFn: () => api<ReportRequestDetail>("GET", `/api/requests/${id}`),
+    queryFn: () => call(client.GET("/api/requests/{id}", { params: { path: { id: Number(id) } } })),
   });
   if (!r.data) return r.error ? <Alert color="red">{describeFailure(r.error, lang)}</Alert> : <Loader />;
   const d = r.data;

@@ -2,22 +2,17 @@ import { Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantin
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "@/lib/api.ts";
-import type { paths } from "@/lib/api-types.ts";
+import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { type Change, diffVersions } from "../entry.ts";
-
-type List =
-  paths["/api/submissions/{id}/revisions"]["get"]["responses"]["200"]["content"]["application/json"];
-type One =
-  paths["/api/submissions/{id}/revisions/{version}"]["get"]["responses"]["200"]["content"]["application/json"];
 
 /** Every stored version, and what changed between any two. */
 export function Revisions({ submissionId }: { submissionId: number }) {
   const { t } = useTranslation();
   const list = useQuery({
     queryKey: ["revisions", submissionId],
-    queryFn: () => api<List>("GET", `/api/submissions/${submissionId}/revisions`),
+    queryFn: () =>
+      call(client.GET("/api/submissions/{id}/revisions", { params: { path: { id: submissionId } } })),
   });
   const [a, setA] = useState<string | null>(null);
   const [b, setB] = useState<string | null>(null);
@@ -31,8 +26,16 @@ export function Revisions({ submissionId }: { submissionId: number }) {
   const compare = async () => {
     if (!a || !b) return;
     const [x, y] = await Promise.all([
-      api<One>("GET", `/api/submissions/${submissionId}/revisions/${a}`),
-      api<One>("GET", `/api/submissions/${submissionId}/revisions/${b}`),
+      call(
+        client.GET("/api/submissions/{id}/revisions/{version}", {
+          params: { path: { id: submissionId, version: Number(a) } },
+        }),
+      ),
+      call(
+        client.GET("/api/submissions/{id}/revisions/{version}", {
+          params: { path: { id: submissionId, version: Number(b) } },
+        }),
+      ),
     ]);
     setChanges(diffVersions(x, y));
   };

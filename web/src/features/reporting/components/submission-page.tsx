@@ -15,16 +15,17 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { NarrativeEditor } from "@/components/narrative-editor.tsx";
-import { ApiError, api, download, type SubmissionDetail, type SubmissionWritten, upload } from "@/lib/api.ts";
+import { ApiError, call, client, download, type SubmissionDetail, upload } from "@/lib/api.ts";
 import { formatDate, formatDateTime, formatPeriod } from "@/lib/format.ts";
 import { useUnsavedGuard } from "@/lib/unsaved.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { type SubmissionAction, sendAction, submissionKeys, useSubmission } from "../api/submissions.ts";
 import { brokenRules, readInput, relang, toInput, type Values } from "../entry.ts";
 import { IndicatorTable } from "./indicator-table.tsx";
 import { Revisions } from "./revisions.tsx";
@@ -35,13 +36,8 @@ const AUTOSAVE_MS = 1500;
 /** Fill a report: narrative sections and indicator tables, autosaved; submit; review (accept, return, unlock). */
 export function SubmissionPage() {
   const { id } = useParams();
-  const q = useQuery({
-    queryKey: ["submission", id],
-    queryFn: () => api<SubmissionDetail>("GET", `/api/submissions/${id}`),
-    // a refetch remounts the editor: only on purpose (after an action or "reload"), never behind the user's back
-    refetchOnWindowFocus: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  // a refetch remounts the editor
+  const q = useSubmission(id);
   // kept above the editor, which remounts on every reload
   const [notice, setNotice] = useState<string | null>(null);
   if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : <Loader />;
@@ -117,16 +113,21 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
 
   const refresh = useCallback(async () => {
     await qc.invalidateQueries({ queryKey: ["inbox"] });
-    await qc.invalidateQueries({ queryKey: ["submission", String(sub.id)] });
+    await qc.invalidateQueries({ queryKey: submissionKeys.one(sub.id) });
   }, [qc, sub.id]);
 
   const save = useMutation({
     mutationFn: (_upTo: number) =>
-      api<SubmissionWritten>("PUT", `/api/submissions/${sub.id}`, {
-        version: version.current,
-        values: read.values,
-        narrative,
-      }),
+      call(
+        client.PUT("/api/submissions/{id}", {
+          params: { path: { id: sub.id } },
+          body: {
+            version: version.current,
+            values: read.values,
+            narrative,
+          },
+        }),
+      ),
     onSuccess: (r, upTo) => {
       version.current = r.submission.version;
       setSavedEdits(upTo);
@@ -144,18 +145,17 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   }, [dirty, editable, conflict, save, edits]);
 
   const act = useMutation({
-    mutationFn: (action: "submit" | "accept" | "return" | "unlock") =>
-      api<SubmissionWritten>(
-        "POST",
-        `/api/submissions/${sub.id}/${action}`,
-        action === "submit"
-          ? {
-              version: version.current,
-              values: read.values,
-              narrative,
-              ...(text.trim() ? { lateReason: text } : {}),
-            }
-          : { version: version.current, ...(text.trim() ? { comment: text } : {}) },
+    mutationFn: (action: SubmissionAction) =>
+      sendAction(
+        sub.id,
+        action,
+        {
+          version: version.current,
+          values: read.values,
+          narrative,
+          ...(text.trim() ? { lateReason: text } : {}),
+        },
+        { version: version.current, ...(text.trim() ? { comment: text } : {}) },
       ),
     onSuccess: async (_r, action) => {
       setDialog(null);

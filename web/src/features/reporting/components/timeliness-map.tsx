@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { EChart, type EChartsOption } from "@/components/echart.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
-import { api } from "@/lib/api.ts";
+import { call, client } from "@/lib/api.ts";
 import type { components } from "@/lib/api-types.ts";
 import { formatDate, formatNumber, formatPeriod } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
@@ -21,7 +21,7 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
   const lang = langOf(i18n.language);
   const q = useQuery({
     queryKey: ["timeliness", unit],
-    queryFn: () => api<Map>("GET", `/api/reporting/timeliness?unit=${encodeURIComponent(unit)}`),
+    queryFn: () => call(client.GET("/api/reporting/timeliness", { params: { query: { unit } } })),
     enabled: unit.trim() !== "",
     retry: false,
   });

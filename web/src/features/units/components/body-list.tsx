@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { WaitingButton } from "@/components/waiting-button.tsx";
-import { api, type Body } from "@/lib/api.ts";
+import { type Body, type BodyOf, call, client } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
@@ -22,7 +22,7 @@ export function BodyList({
   const qc = useQueryClient();
   const kinds = useQuery({
     queryKey: ["body-kinds"],
-    queryFn: () => api<{ kind: string; vi: string; en: string }[]>("GET", "/api/body-kinds"),
+    queryFn: () => call(client.GET("/api/body-kinds")),
   });
   const [form, setForm] = useState({ kind: "people_committee", name: "", shortName: "" });
   const [ending, setEnding] = useState<Body | null>(null);
@@ -35,11 +35,16 @@ export function BodyList({
   };
   const add = useMutation({
     mutationFn: () =>
-      api("POST", `/api/units/${unitCode}/bodies`, {
-        kind: form.kind,
-        name: form.name,
-        ...(form.shortName ? { shortName: form.shortName } : {}),
-      }),
+      call(
+        client.POST("/api/units/{code}/bodies", {
+          params: { path: { code: unitCode } },
+          body: {
+            kind: form.kind as BodyOf<"/api/units/{code}/bodies", "post">["kind"],
+            name: form.name,
+            ...(form.shortName ? { shortName: form.shortName } : {}),
+          },
+        }),
+      ),
     onSuccess: async () => {
       setForm({ ...form, name: "", shortName: "" });
       await refresh();
@@ -47,7 +52,13 @@ export function BodyList({
     onError,
   });
   const end = useMutation({
-    mutationFn: (b: Body) => api("PATCH", `/api/bodies/${b.id}`, { version: b.version, validTo: todayIso() }),
+    mutationFn: (b: Body) =>
+      call(
+        client.PATCH("/api/bodies/{id}", {
+          params: { path: { id: b.id } },
+          body: { version: b.version, validTo: todayIso() },
+        }),
+      ),
     onSuccess: async () => {
       setEnding(null);
       await refresh();

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { GuardedModal } from "@/components/guarded-modal.tsx";
 import { WaitingButton } from "@/components/waiting-button.tsx";
-import { api, type Unit } from "@/lib/api.ts";
+import { type BodyOf, call, client, type Unit } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
@@ -25,7 +25,13 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
     await qc.invalidateQueries({ queryKey: ["units"] });
   };
   const create = useMutation({
-    mutationFn: () => api<Unit>("POST", `/api/units/${commune}/hamlets`, { name, type }),
+    mutationFn: () =>
+      call(
+        client.POST("/api/units/{code}/hamlets", {
+          params: { path: { code: commune } },
+          body: { name, type: type as BodyOf<"/api/units/{code}/hamlets", "post">["type"] },
+        }),
+      ),
     onSuccess: async () => {
       setName("");
       await done();
@@ -34,7 +40,12 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
   });
   const rename = useMutation({
     mutationFn: (u: Unit) =>
-      api<Unit>("PATCH", `/api/units/${u.code}`, { version: u.version, name: newName }),
+      call(
+        client.PATCH("/api/units/{code}", {
+          params: { path: { code: u.code } },
+          body: { version: u.version, name: newName },
+        }),
+      ),
     onSuccess: async () => {
       setEditing(null);
       await done();
@@ -42,7 +53,13 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
     onError,
   });
   const close = useMutation({
-    mutationFn: (u: Unit) => api<Unit>("POST", `/api/units/${u.code}/close`, { version: u.version }),
+    mutationFn: (u: Unit) =>
+      call(
+        client.POST("/api/units/{code}/close", {
+          params: { path: { code: u.code } },
+          body: { version: u.version },
+        }),
+      ),
     onSuccess: async () => {
       setClosing(null);
       await done();

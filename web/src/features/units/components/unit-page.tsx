@@ -2,7 +2,7 @@ import { Anchor, Badge, Breadcrumbs, Group, Stack, Table, Tabs, Text, Title } fr
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { api, type Body, type Me, type Unit, type UnitDetail } from "@/lib/api.ts";
+import { call, client, type Me, type Unit } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
 import { BodyList } from "./body-list.tsx";
@@ -46,23 +46,26 @@ export function UnitPage({ me }: { me: Me }) {
   const asOf = params.get("asOf") ?? todayIso();
   const detail = useQuery({
     queryKey: ["units", "detail", code, asOf],
-    queryFn: () => api<UnitDetail>("GET", `/api/units/${code}?asOf=${asOf}`),
+    queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code }, query: { asOf } } })),
   });
   const children = useQuery({
     queryKey: ["units", "children", code, asOf],
-    queryFn: () => api<{ items: Unit[] }>("GET", `/api/units/${code}/children?asOf=${asOf}`),
+    queryFn: () =>
+      call(client.GET("/api/units/{code}/children", { params: { path: { code }, query: { asOf } } })),
   });
   const bodies = useQuery({
     queryKey: ["units", "bodies", code, asOf],
-    queryFn: () => api<{ items: Body[] }>("GET", `/api/units/${code}/bodies?asOf=${asOf}`),
+    queryFn: () =>
+      call(client.GET("/api/units/{code}/bodies", { params: { path: { code }, query: { asOf } } })),
   });
   const succ = useQuery({
     queryKey: ["units", "succ", code],
-    queryFn: () => api<{ successors: Linked[] }>("GET", `/api/units/${code}/successors`),
+    queryFn: () => call(client.GET("/api/units/{code}/successors", { params: { path: { code } } })),
   });
   const pred = useQuery({
     queryKey: ["units", "pred", code, asOf],
-    queryFn: () => api<{ predecessors: Linked[] }>("GET", `/api/units/${code}/predecessors?asOf=${asOf}`),
+    queryFn: () =>
+      call(client.GET("/api/units/{code}/predecessors", { params: { path: { code }, query: { asOf } } })),
   });
   if (detail.error) return <Text c="red">{String(detail.error)}</Text>;
   const u = detail.data?.unit;

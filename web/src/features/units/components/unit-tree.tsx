@@ -3,13 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type Unit } from "@/lib/api.ts";
+import { call, client, type Unit } from "@/lib/api.ts";
 import { formatNumber } from "@/lib/format.ts";
-
-interface ListResult {
-  total: number;
-  items: Unit[];
-}
 
 /** A lazily expanding tree: provinces, then each unit's children as of the date. */
 export function UnitTree({ asOf, parent }: { asOf: string; parent?: string }) {
@@ -17,8 +12,10 @@ export function UnitTree({ asOf, parent }: { asOf: string; parent?: string }) {
     queryKey: ["units", "tree", parent ?? "root", asOf],
     queryFn: () =>
       parent
-        ? api<ListResult>("GET", `/api/units/${parent}/children?asOf=${asOf}`)
-        : api<ListResult>("GET", `/api/units?level=province&limit=100&asOf=${asOf}`),
+        ? call(
+            client.GET("/api/units/{code}/children", { params: { path: { code: parent }, query: { asOf } } }),
+          )
+        : call(client.GET("/api/units", { params: { query: { level: "province", limit: 100, asOf } } })),
   });
   if (q.isLoading) return <Loader size="xs" />;
   return (

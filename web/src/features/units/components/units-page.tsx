@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api, type Unit } from "@/lib/api.ts";
+import { call, client, type Unit } from "@/lib/api.ts";
 import { formatDate, formatNumber, todayIso } from "@/lib/format.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
 import { UnitTree } from "./unit-tree.tsx";
@@ -25,9 +25,17 @@ export function UnitsPage() {
     queryKey: ["units", "search", debounced, asOf, level],
     enabled: debounced.trim().length > 0,
     queryFn: () =>
-      api<{ total: number; items: Unit[] }>(
-        "GET",
-        `/api/units?q=${encodeURIComponent(debounced)}&asOf=${asOf}${level ? `&level=${level}` : ""}&limit=100`,
+      call(
+        client.GET("/api/units", {
+          params: {
+            query: {
+              q: debounced,
+              asOf,
+              level: (level || undefined) as Unit["level"] | undefined,
+              limit: 100,
+            },
+          },
+        }),
       ),
   });
   return (

@@ -4,8 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
-import { api } from "@/lib/api.ts";
+import { type BodyOf, call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+
+type Role = BodyOf<"/api/users/{id}/grants", "post">["role"];
 
 export interface Grant {
   id: number;
@@ -30,15 +32,25 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
   };
   const add = useMutation({
     mutationFn: () =>
-      api("POST", `/api/users/${userId}/grants`, {
-        role,
-        unitCode: role === "system_admin" ? null : unitCode,
-      }),
+      call(
+        client.POST("/api/users/{id}/grants", {
+          params: { path: { id: userId } },
+          body: {
+            role: role as Role,
+            unitCode: role === "system_admin" ? null : unitCode,
+          },
+        }),
+      ),
     onSuccess: refresh,
     onError,
   });
   const remove = useMutation({
-    mutationFn: (g: Grant) => api("DELETE", `/api/users/${userId}/grants/${g.id}`),
+    mutationFn: (g: Grant) =>
+      call(
+        client.DELETE("/api/users/{id}/grants/{grantId}", {
+          params: { path: { id: userId, grantId: g.id } },
+        }),
+      ),
     onSuccess: async () => {
       setRemoving(null);
       await refresh();

@@ -18,7 +18,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { api, type User } from "@/lib/api.ts";
+import { type BodyOf, call, client, type User } from "@/lib/api.ts";
 import { confirmDone } from "@/lib/notify.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
@@ -26,7 +26,7 @@ import { GrantEditor, ROLES } from "./grant-editor.tsx";
 export function UsersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const users = useQuery({ queryKey: ["users"], queryFn: () => api<{ items: User[] }>("GET", "/api/users") });
+  const users = useQuery({ queryKey: ["users"], queryFn: () => call(client.GET("/api/users")) });
   const [form, setForm] = useState({
     username: "",
     displayName: "",
@@ -38,13 +38,22 @@ export function UsersPage() {
   const { error, onError, clear, fieldError } = useApiError();
   const create = useMutation({
     mutationFn: () =>
-      api("POST", "/api/users", {
-        username: form.username,
-        displayName: form.displayName,
-        ...(form.email.trim() ? { email: form.email.trim() } : {}),
-        password: form.password,
-        grants: [{ role: form.role, unitCode: form.role === "system_admin" ? null : form.unitCode }],
-      }),
+      call(
+        client.POST("/api/users", {
+          body: {
+            username: form.username,
+            displayName: form.displayName,
+            ...(form.email.trim() ? { email: form.email.trim() } : {}),
+            password: form.password,
+            grants: [
+              {
+                role: form.role as NonNullable<BodyOf<"/api/users", "post">["grants"]>[number]["role"],
+                unitCode: form.role === "system_admin" ? null : form.unitCode,
+              },
+            ],
+          },
+        }),
+      ),
     onSuccess: async () => {
       clear();
       confirmDone(t("userAdded", { name: form.displayName.trim() || form.username.trim() }));
@@ -55,7 +64,12 @@ export function UsersPage() {
   });
   const toggle = useMutation({
     mutationFn: (u: User) =>
-      api("PATCH", `/api/users/${u.id}`, { version: u.version, isActive: !u.isActive }),
+      call(
+        client.PATCH("/api/users/{id}", {
+          params: { path: { id: u.id } },
+          body: { version: u.version, isActive: !u.isActive },
+        }),
+      ),
     onSuccess: async () => {
       setLocking(null);
       await qc.invalidateQueries({ queryKey: ["users"] });

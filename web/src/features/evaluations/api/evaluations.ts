@@ -1,0 +1,57 @@
+/**
+ * A unit's evaluation as the pages read and write it: the evaluation, the unit's history over the years, its
+ * self-assessment and the superior's appraisal. Query keys come from `evaluationKeys`; a write refreshes the
+ * evaluation and its scheme's list.
+ * @module
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type BodyOf, call, client } from "@/lib/api.ts";
+
+export const evaluationKeys = {
+  one: (id: number) => ["evaluation", id] as const,
+  history: (unit: string) => ["evaluation-history", unit] as const,
+  schemes: () => ["evaluation-scheme"] as const,
+};
+
+export function useEvaluation(id: number) {
+  return useQuery({
+    queryKey: evaluationKeys.one(id),
+    queryFn: () => call(client.GET("/api/evaluations/{id}", { params: { path: { id } } })),
+  });
+}
+
+/** The unit's score, band and rank per published year. */
+export function useEvaluationHistory(unit: string) {
+  return useQuery({
+    queryKey: evaluationKeys.history(unit),
+    queryFn: () => call(client.GET("/api/evaluations/history", { params: { query: { unit } } })),
+  });
+}
+
+function useRefresh(id: number) {
+  const qc = useQueryClient();
+  return async () => {
+    await qc.invalidateQueries({ queryKey: evaluationKeys.one(id) });
+    await qc.invalidateQueries({ queryKey: evaluationKeys.schemes() });
+  };
+}
+
+/** The unit saves (or submits) its own points and evidence. */
+export function useSaveSelf(id: number) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: (body: BodyOf<"/api/evaluations/{id}/self", "put">) =>
+      call(client.PUT("/api/evaluations/{id}/self", { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+/** The superior saves its appraisal. */
+export function useAppraise(id: number) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: (body: BodyOf<"/api/evaluations/{id}/appraisal", "put">) =>
+      call(client.PUT("/api/evaluations/{id}/appraisal", { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
