@@ -22,6 +22,7 @@ import { BENCH_PASSWORD, benchAdmin, benchForm, openBenchDatabase, percentile } 
 
 const run = promisify(execFile);
 const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "burst-client.ts");
+const BASELINE = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "burst-baseline.ts");
 const CONNECTIONS = 200;
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SESSIONS = 20;
@@ -71,7 +72,7 @@ function value(code: string, i: number): string {
   return String((i * 13 + code.length) % 500);
 }
 
-async function burst(period: string, rate?: number, lateReason?: string) {
+async function burst(period: string, rate?: number, lateReason?: string, baseline = false) {
   const ids: number[] = [];
   for (const p of provinces) {
     ids.push(
@@ -104,18 +105,25 @@ async function burst(period: string, rate?: number, lateReason?: string) {
   await fs.writeFile(file, JSON.stringify(jobs));
   const { stdout } = await run(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      CLIENT,
-      JSON.stringify({ url: server.url, sessions, jobsFile: file, connections: CONNECTIONS, rate }),
-    ],
+    baseline
+      ? [
+          "--import",
+          "tsx",
+          BASELINE,
+          JSON.stringify({ url: handle.url, jobsFile: file, connections: CONNECTIONS }),
+        ]
+      : [
+          "--import",
+          "tsx",
+          CLIENT,
+          JSON.stringify({ url: server.url, sessions, jobsFile: file, connections: CONNECTIONS, rate }),
+        ],
     { maxBuffer: 64 << 20 },
   );
   await fs.rm(file);
   const out = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
     latencies: number[];
-    statuses: Record<string, number>;
+    statuses?: Record<string, number>;
     seconds: number;
   };
   const lat = out.latencies.sort((a, b) => a - b);
@@ -126,7 +134,7 @@ async function burst(period: string, rate?: number, lateReason?: string) {
   ).rows[0] ?? { reports: 0, values: 0 };
   const lost = jobs.length * codes.length - stored.values;
   say(
-    `${period}${rate ? ` at ${rate}/s` : " closed loop"}: ${jobs.length} reports in ${out.seconds.toFixed(1)} s, p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms, statuses ${JSON.stringify(out.statuses)}, stored ${stored.reports} reports / ${stored.values} values, lost ${lost}`,
+    `${period}${baseline ? " straight to PostgreSQL" : rate ? ` at ${rate}/s` : " closed loop"}: ${jobs.length} reports in ${out.seconds.toFixed(1)} s, p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms, ${out.statuses ? `statuses ${JSON.stringify(out.statuses)}` : "one statement each"}, stored ${stored.reports} reports / ${stored.values} values, lost ${lost}`,
   );
   return {
     n: jobs.length,
@@ -134,7 +142,7 @@ async function burst(period: string, rate?: number, lateReason?: string) {
     p50: percentile(lat, 50),
     p95: percentile(lat, 95),
     lost,
-    ok: out.statuses["200"] ?? 0,
+    ok: out.statuses?.["200"] ?? 0,
   };
 }
 
@@ -143,11 +151,16 @@ async function burst(period: string, rate?: number, lateReason?: string) {
 const warm = await burst("2026Q3", undefined, "Bench: warm-up");
 const closed = await burst("2026");
 const steady = await burst("2026Q4", RATE);
+// the baseline, in the same run: the same submissions written straight to PostgreSQL by as many clients
+const direct = await burst("2026Q2", undefined, undefined, true);
 await server.stop();
 await bench.cleanup();
 console.log(
   `deadline burst, ${closed.n} communes × ${codes.length} values, ${CONNECTIONS} clients: closed loop ${closed.rps.toFixed(0)} submissions/s p95 ${closed.p95.toFixed(0)} ms; at a steady ${RATE}/s p95 ${steady.p95.toFixed(0)} ms (target ≤ 100); lost ${closed.lost + steady.lost}`,
 );
 console.log(
-  `warmup_rps=${warm.rps.toFixed(0)} warmup_p95_ms=${warm.p95.toFixed(0)} reports=${closed.n} values_each=${codes.length} clients=${CONNECTIONS} closed_rps=${closed.rps.toFixed(0)} closed_p50_ms=${closed.p50.toFixed(0)} closed_p95_ms=${closed.p95.toFixed(0)} steady_rate=${RATE} steady_p50_ms=${steady.p50.toFixed(0)} steady_p95_ms=${steady.p95.toFixed(0)} ok=${closed.ok + steady.ok} lost=${closed.lost + steady.lost}`,
+  `baseline (the same writes straight to PostgreSQL, ${CONNECTIONS} clients): ${direct.rps.toFixed(0)} submissions/s p95 ${direct.p95.toFixed(0)} ms; the app reaches ${((closed.rps / direct.rps) * 100).toFixed(0)}% of its throughput`,
+);
+console.log(
+  `warmup_rps=${warm.rps.toFixed(0)} warmup_p95_ms=${warm.p95.toFixed(0)} reports=${closed.n} values_each=${codes.length} clients=${CONNECTIONS} closed_rps=${closed.rps.toFixed(0)} closed_p50_ms=${closed.p50.toFixed(0)} closed_p95_ms=${closed.p95.toFixed(0)} steady_rate=${RATE} steady_p50_ms=${steady.p50.toFixed(0)} steady_p95_ms=${steady.p95.toFixed(0)} baseline_rps=${direct.rps.toFixed(0)} baseline_p95_ms=${direct.p95.toFixed(0)} app_to_baseline_rps=${(closed.rps / direct.rps).toFixed(2)} ok=${closed.ok + steady.ok} lost=${closed.lost + steady.lost + direct.lost}`,
 );

@@ -5,21 +5,17 @@ import { serve } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import { createApp } from "./app/app.ts";
 import { answerClientErrors } from "./app/client-errors.ts";
+import { startWatchers } from "./app/watchers.ts";
 import type { Config } from "./config.ts";
-import { ChangeListener } from "./db/change-listener.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connection.ts";
 import type { Database } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { openReplica, ReadRouting } from "./db/read-replica.ts";
-import { RevisionWatcher } from "./db/revision-watcher.ts";
 import { claimRun, runScheduledBackup } from "./db/scheduled.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
 import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
-import { watchPublishedResults } from "./features/evaluations/evaluation-results.service.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
-import { watchCatalogue } from "./features/indicators/catalogue.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
-import { watchRegistry } from "./features/models/model-counts.service.ts";
 import { ensureBuiltInModelData } from "./features/models/models.service.ts";
 import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/reminders/mailer.ts";
@@ -79,19 +75,7 @@ export async function startServer(
   log: Logger,
   handle: DatabaseHandle,
 ): Promise<RunningServer> {
-  const unitRevisions = new RevisionWatcher(handle.url, log);
-  const indicatorRevisions = new RevisionWatcher(handle.url, log, "indicator_revision");
-  const fedRevisions = new RevisionWatcher(handle.url, log, "fed_revision");
-  const authChanges = new ChangeListener(handle.url, log, "auth_change");
-  await Promise.all([
-    unitRevisions.start(),
-    indicatorRevisions.start(),
-    fedRevisions.start(),
-    authChanges.start(),
-  ]);
-  watchCatalogue(handle.db, indicatorRevisions);
-  watchRegistry(handle.db, fedRevisions);
-  watchPublishedResults(handle.db, fedRevisions);
+  const watchers = await startWatchers(handle.db, handle.url, log);
   const offload = new Offload({ limits: config.limits });
   // a connection the replica refuses is taken from the primary, and the replica left aside a few seconds
   const replica = config.readDatabaseUrl
@@ -101,8 +85,8 @@ export async function startServer(
   reads.start();
   const app = createApp({
     reads,
-    unitRevisions,
-    authChanges,
+    unitRevisions: watchers.unitRevisions,
+    authChanges: watchers.authChanges,
     sessionIdleMinutes: config.sessionIdleMinutes,
     stateNumbering: config.stateNumbering,
     db: handle.db,
@@ -129,12 +113,7 @@ export async function startServer(
       if (reminders) clearInterval(reminders);
       if (backups) clearInterval(backups);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([
-        unitRevisions.stop(),
-        indicatorRevisions.stop(),
-        fedRevisions.stop(),
-        authChanges.stop(),
-      ]);
+      await watchers.stop();
       reads.stop();
       await offload.close();
       await replica?.close();

@@ -2,14 +2,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createApp } from "../src/app/app.ts";
-import { ChangeListener } from "../src/db/change-listener.ts";
+import { startWatchers } from "../src/app/watchers.ts";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
-import { RevisionWatcher } from "../src/db/revision-watcher.ts";
 import { seedDemo } from "../src/demo/demo.seed.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
-import { watchPublishedResults } from "../src/features/evaluations/evaluation-results.service.ts";
-import { watchCatalogue } from "../src/features/indicators/catalogue.ts";
-import { watchRegistry } from "../src/features/models/model-counts.service.ts";
 import { createLogger } from "../src/logger.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../src/offload/limits.ts";
 import { Offload } from "../src/offload/pool.ts";
@@ -53,25 +49,18 @@ export async function createTestApp(
 ) {
   const handle = await createTestDatabase();
   if (opts.demo !== false) await seedDemo(handle.db, { reports: opts.demoReports ?? false });
-  let unitRevisions: RevisionWatcher | undefined;
-  // sessions are told of changes as in a server (a change in one process reaches the others)
-  const authChanges = new ChangeListener(handle.url, createLogger("silent"), "auth_change");
-  await authChanges.start();
-  afterAll(() => authChanges.stop());
-  if (opts.watchRevisions) {
-    const w = new RevisionWatcher(handle.url, createLogger("silent"));
-    const indicators = new RevisionWatcher(handle.url, createLogger("silent"), "indicator_revision");
-    const fed = new RevisionWatcher(handle.url, createLogger("silent"), "fed_revision");
-    await Promise.all([w.start(), indicators.start(), fed.start()]);
-    watchCatalogue(handle.db, indicators);
-    watchRegistry(handle.db, fed);
-    watchPublishedResults(handle.db, fed);
-    afterAll(() => Promise.all([w.stop(), indicators.stop(), fed.stop()]));
-    unitRevisions = w;
-  }
+  // sessions are told of changes as in a server (a change in one process reaches the others); the kept
+  // answers only when asked
+  const watchers = await startWatchers(
+    handle.db,
+    handle.url,
+    createLogger("silent"),
+    opts.watchRevisions ?? false,
+  );
+  afterAll(() => watchers.stop());
   const app = createApp({
-    unitRevisions,
-    authChanges,
+    unitRevisions: watchers.unitRevisions,
+    authChanges: watchers.authChanges,
     sessionIdleMinutes: opts.sessionIdleMinutes,
     db: handle.db,
     dbKind: handle.kind,
