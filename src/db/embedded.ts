@@ -189,6 +189,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Whether `pid` is a process that has exited but not been reaped (state Z in /proc). */
+async function isZombie(pid: number): Promise<boolean> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
 /**
  * After a crash of the app (kill -9) its postgres may still be running on the old port, or have left a stale
  * `postmaster.pid`. Stop a leftover server of this cluster gracefully; PostgreSQL itself replays the WAL.
@@ -198,6 +208,14 @@ async function recoverFromCrash(pgData: string, log: Logger): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
+  // a killed server whose parent died too stays a zombie until init reaps it; PostgreSQL takes the zombie for
+  // a live server and refuses the lock file, so wait for it to go (it holds nothing: its backends exit on
+  // their own once it is dead)
+  for (let i = 0; i < 300 && (await isZombie(pid)); i++) {
+    if (i === 0)
+      log.warn({ pid }, "the previous embedded PostgreSQL has not been reaped yet; waiting for it");
+    await new Promise((r) => setTimeout(r, 100));
+  }
   let cmdline = "";
   try {
     cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8");

@@ -28,8 +28,6 @@ export function listExamples(auth: Auth | null) {
   };
 }
 
-// ---- schemes -----------------------------------------------------------------------------------------------
-
 export interface SchemeInput {
   provinceCode: string;
   year: number;

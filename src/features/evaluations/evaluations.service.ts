@@ -14,8 +14,6 @@ import { errors } from "../../errors.ts";
 import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import * as repo from "./evaluations.repository.ts";
 
-// ---- a unit's evaluation -----------------------------------------------------------------------------------
-
 async function requireEvaluation(db: Db, auth: Auth | null, id: number) {
   const a = requirePermission(auth, "unit.read");
   const e = await repo.findEvaluation(db, id);

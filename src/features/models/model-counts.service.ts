@@ -10,7 +10,6 @@ import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import * as repo from "./models.repository.ts";
 
-// ---- counts ------------------------------------------------------------------------------------------------
 /** The totals under a unit in a year: what a consolidated report reads ("2.011 mô hình, trong đó 1.354 …"). */
 export async function modelCounts(db: Db, auth: Auth | null, q: { unit: string; year?: number }) {
   const path = await requireUnitAccess(db, auth, "unit.read", q.unit);

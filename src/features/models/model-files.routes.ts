@@ -1,6 +1,5 @@
 /** /api/models/excel and /api/models/{id}/attachments: the registry in and out of Excel, and each model's files. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { errors } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   downloadHeaders,
@@ -12,6 +11,7 @@ import {
   writeErrorResponses,
   XLSX_TYPE,
 } from "../../http/schemas.ts";
+import { sentFile } from "../../http/sent-file.ts";
 import * as excel from "./models.excel.ts";
 import { UnitCode, Year } from "./models.schemas.ts";
 import * as showcase from "./models.showcase.ts";
@@ -76,8 +76,7 @@ export function modelFilesRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const body = Buffer.from(await c.req.arrayBuffer());
-      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp Excel", "No Excel file was sent");
+      const body = await sentFile(c, "excel");
       return c.json(await excel.importModels(db, c.var.auth, c.req.valid("query"), body, deps.offload), 200);
     },
   );
@@ -103,8 +102,7 @@ export function modelFilesRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const body = Buffer.from(await c.req.arrayBuffer());
-      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
+      const body = await sentFile(c);
       return c.json(
         await showcase.attach(
           db,

@@ -12,8 +12,6 @@ import { bodyById } from "../bodies/bodies.service.ts";
 import { registryChanged } from "./model-counts.service.ts";
 import * as repo from "./models.repository.ts";
 
-// ---- registration ------------------------------------------------------------------------------------------
-
 export interface ModelInput {
   unitCode: string;
   bodyId: number | null;

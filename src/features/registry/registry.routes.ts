@@ -1,7 +1,6 @@
 /** /api/registry: documents received and issued, searched, related and with attachments. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { RELATION_KIND_CODES } from "../../domain/document-registry.ts";
-import { errors } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   BigRowIdSchema,
@@ -14,6 +13,7 @@ import {
   jsonBody,
   writeErrorResponses,
 } from "../../http/schemas.ts";
+import { sentFile } from "../../http/sent-file.ts";
 import * as service from "./registry.service.ts";
 
 const tags = ["registry"];
@@ -170,8 +170,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const body = Buffer.from(await c.req.arrayBuffer());
-      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp", "No file was sent", { field: "file" });
+      const body = await sentFile(c);
       return c.json(
         await service.attach(
           db,

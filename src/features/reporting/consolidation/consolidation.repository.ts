@@ -38,6 +38,7 @@ export async function narrativesUnder(
     .orderBy("s.unit_code")
     .execute();
 }
+
 // ---- the requester's summary -----------------------------------------------------------------------------
 
 export async function findSummary(

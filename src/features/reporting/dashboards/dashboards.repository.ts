@@ -68,6 +68,7 @@ export async function timelinessCells(
     order by s.request_id, p.code`.execute(db);
   return r.rows;
 }
+
 // ---- dashboards ------------------------------------------------------------------------------------------
 /** Provinces valid on `asOf` (the country level of the dashboards). */
 export async function provinces(db: Db, asOf: string): Promise<{ code: string; full_name: string }[]> {

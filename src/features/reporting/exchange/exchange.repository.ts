@@ -49,6 +49,7 @@ export async function setSubmissionStates(db: Db, rows: SubmissionState[]): Prom
       from u join x on x.id = u.id`.execute(db);
   }
 }
+
 // ---- data exchange ---------------------------------------------------------------------------------------
 
 export type ExchangeRow = Pick<

@@ -1,8 +1,8 @@
 /** /api/requests/{id}/dataValueSets and /excel: values in and out (DHIS2, Excel). @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { errors } from "../../../errors.ts";
 import type { AppDeps, AppEnv } from "../../../http/context.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses, XLSX_TYPE } from "../../../http/schemas.ts";
+import { sentFile } from "../../../http/sent-file.ts";
 import * as excel from "../exchange/excel.service.ts";
 import * as exchange from "../exchange/exchange.service.ts";
 import * as s from "../reporting.schemas.ts";
@@ -143,8 +143,7 @@ export function exchangeRoutes(deps: AppDeps) {
       responses: { 200: json(exchangeSchemas.ImportSummarySchema), ...writeErrorResponses },
     }),
     async (c) => {
-      const body = Buffer.from(await c.req.arrayBuffer());
-      if (body.length === 0) throw errors.badRequest("Chưa chọn tệp Excel", "No Excel file was sent");
+      const body = await sentFile(c, "excel");
       return c.json(
         await excel.importTemplate(
           db,

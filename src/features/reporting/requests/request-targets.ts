@@ -216,7 +216,8 @@ export function periodOf(input: PeriodInput): Period {
     throw e;
   }
 }
-// ---- requests --------------------------------------------------------------------------------------------
+
+/** What issuing a request asks for. */
 export interface CreateRequestInput {
   issuerUnitCode: string;
   issuerBodyId?: number;

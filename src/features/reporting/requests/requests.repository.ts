@@ -148,6 +148,7 @@ export async function insertSubmissions(
       .execute();
   }
 }
+
 // ---- submissions -----------------------------------------------------------------------------------------
 export type SubmissionListRow = Pick<
   SubmissionRow,

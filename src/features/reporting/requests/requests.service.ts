@@ -27,8 +27,8 @@ import {
 } from "./request-targets.ts";
 import * as requestsRepository from "./requests.repository.ts";
 
+/** The day a moment falls on in Vietnam (null stays null). */
 export const vnDate = (d: Date | null) => (d ? todayInVietnam(d) : null);
-// ---- deadlines -------------------------------------------------------------------------------------------
 
 export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: string; level: UnitLevel }) {
   requirePermission(auth, "unit.read");

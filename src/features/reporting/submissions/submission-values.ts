@@ -269,8 +269,8 @@ export async function fedFor(db: Db, l: Loaded) {
 }
 
 export type Previous = { periodCode: string; values: SubmissionValues } | null;
-// ---- submissions -----------------------------------------------------------------------------------------
 
+/** A report loaded with what every reading of it needs. */
 export interface Loaded {
   sub: SubmissionRow;
   unitName: string;

@@ -4,7 +4,10 @@
  * @module
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type BodyOf, call, client } from "@/lib/api.ts";
+import { type AnswerOf, type BodyOf, call, client } from "@/lib/api.ts";
+
+/** A number in a body's registry of outgoing documents. */
+export type DocumentNumber = AnswerOf<"/api/bodies/{id}/document-numbers", "get">["items"][number];
 
 export const documentKeys = {
   types: () => ["document-types"] as const,

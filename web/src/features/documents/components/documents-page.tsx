@@ -15,23 +15,19 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
-import { GuardedModal } from "@/components/guarded-modal.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WaitingButton } from "@/components/waiting-button.tsx";
 import { useUnitBodies } from "@/features/units/api/bodies.ts";
-import type { AnswerOf } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import {
-  useCancelNumber,
+  type DocumentNumber,
   useDocumentTypes,
   useNumberRegistry,
   useTakeNumber,
 } from "../api/document-numbers.ts";
+import { CancelNumberModal } from "./cancel-number-modal.tsx";
 import { PartyTerms } from "./party-terms.tsx";
-
-type Registry = AnswerOf<"/api/bodies/{id}/document-numbers", "get">;
-type DocumentNumber = Registry["items"][number];
 
 /** The letter of a State body carries no type code (1246/UBND-BTCD). */
 const LETTER = "__letter__";
@@ -62,7 +58,6 @@ export function DocumentsPage({
   });
   const [taken, setTaken] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<DocumentNumber | null>(null);
-  const [reason, setReason] = useState("");
   const { error, onError, clear } = useApiError();
 
   const bodies = useUnitBodies(unit);
@@ -89,20 +84,6 @@ export function DocumentsPage({
         onError,
       },
     );
-  const cancelNumber = useCancelNumber(bodyId);
-  const cancel = (n: DocumentNumber) =>
-    cancelNumber.mutate(
-      { id: n.id, reason },
-      {
-        onSuccess: () => {
-          clear();
-          setCancelling(null);
-          setReason("");
-        },
-        onError,
-      },
-    );
-
   const typeOptions = [
     ...(family === "state" ? [{ value: LETTER, label: t("documents.letter") }] : []),
     ...(types.data?.items ?? [])
@@ -271,43 +252,7 @@ export function DocumentsPage({
         </Table>
       )}
 
-      <GuardedModal
-        opened={cancelling !== null}
-        dirty={reason.trim() !== ""}
-        onClose={() => {
-          setCancelling(null);
-          setReason("");
-        }}
-        onDiscard={() => setReason("")}
-        title={t("documents.cancel")}
-      >
-        {(closeDialog) => (
-          <Stack>
-            <Text>{t("documents.confirmCancel", { symbol: cancelling?.symbol ?? "" })}</Text>
-            <Textarea
-              label={t("documents.cancelReason")}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              data-testid="cancel-reason"
-              withAsterisk
-            />
-            {error && <Alert color="red">{error}</Alert>}
-            <Group>
-              <Button
-                color="red"
-                onClick={() => cancelling && cancel(cancelling)}
-                loading={cancelNumber.isPending}
-                disabled={reason.trim().length < 3}
-              >
-                {t("documents.cancel")}
-              </Button>
-              <Button variant="default" onClick={closeDialog}>
-                {t("cancel")}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </GuardedModal>
+      <CancelNumberModal bodyId={bodyId} number={cancelling} onClose={() => setCancelling(null)} />
     </Stack>
   );
 }

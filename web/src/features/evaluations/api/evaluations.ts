@@ -5,7 +5,11 @@
  * @module
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type BodyOf, call, client } from "@/lib/api.ts";
+import { type AnswerOf, type BodyOf, call, client } from "@/lib/api.ts";
+
+export type Evaluation = AnswerOf<"/api/evaluations/{id}", "get">;
+/** Points, evidence and comment per scheme item. */
+export type Scores = Record<string, { points: string; evidence?: string; comment?: string }>;
 
 export const evaluationKeys = {
   one: (id: number) => ["evaluation", id] as const,

@@ -4,31 +4,27 @@ import {
   Alert,
   Anchor,
   Button,
-  Checkbox,
   Group,
   NumberInput,
   Paper,
   Stack,
-  Switch,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { EChart } from "@/components/echart.tsx";
-import type { AnswerOf } from "@/lib/api.ts";
-import { formatDate, formatValue } from "@/lib/format.ts";
+import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { useAppraise, useEvaluation, useEvaluationHistory, useSaveSelf } from "../api/evaluations.ts";
+import type { Evaluation, Scores } from "../api/evaluations.ts";
+import { useEvaluation, useSaveSelf } from "../api/evaluations.ts";
 import { bandName, pointsShown, type SchemeBody } from "../scheme.ts";
+import { AppraisalPanel } from "./appraisal-panel.tsx";
+import { EvaluationHistory } from "./evaluation-history.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
-type Evaluation = AnswerOf<"/api/evaluations/{id}", "get">;
-type Scores = Record<string, { points: string; evidence?: string; comment?: string }>;
 type Item = SchemeBody["items"][number];
 
 /**
@@ -53,10 +49,6 @@ function EvaluationView({ e }: { e: Evaluation }) {
   const appraiseOpen = e.can.appraise && !published;
   const [own, setOwn] = useState<Scores>(e.ownScores);
   const [appraised, setAppraised] = useState<Scores>(e.appraisedScores);
-  const [comment, setComment] = useState(e.appraisalComment);
-  const [flags, setFlags] = useState<string[]>(e.flags);
-  const [ranked, setRanked] = useState(e.ranked);
-  const [reason, setReason] = useState(e.notRankedReason);
   const [parRank, setParRank] = useState<number | string>(e.parRank ?? "");
   const [sipasRank, setSipasRank] = useState<number | string>(e.sipasRank ?? "");
   const rankOrNull = (v: number | string) => (v === "" ? null : Number(v));
@@ -72,20 +64,6 @@ function EvaluationView({ e }: { e: Evaluation }) {
       },
       { onSuccess: clear, onError },
     );
-  const appraisal = useAppraise(e.id);
-  const sendAppraisal = () =>
-    appraisal.mutate(
-      {
-        version: e.version,
-        scores: Object.fromEntries(Object.entries(appraised).filter(([, v]) => v.points.trim() !== "")),
-        comment,
-        flags,
-        ranked,
-        notRankedReason: reason,
-      },
-      { onSuccess: clear, onError },
-    );
-  const history = useEvaluationHistory(e.unitCode);
 
   const rows = (items: Item[], depth: number): React.ReactNode[] =>
     items.flatMap((item) => {
@@ -200,40 +178,6 @@ function EvaluationView({ e }: { e: Evaluation }) {
       return [row, ...(item.children?.length ? rows(item.children, depth + 1) : [])];
     });
 
-  const chart = history.data?.items.length
-    ? {
-        tooltip: { trigger: "axis" },
-        legend: { data: [t("evaluations.score"), t("evaluations.rank")] },
-        xAxis: { type: "category", data: history.data.items.map((h) => String(h.year)) },
-        yAxis: [
-          { type: "value", name: t("evaluations.score"), min: 0, max: 110 },
-          { type: "value", name: t("evaluations.rank"), inverse: true, min: 1, minInterval: 1 },
-        ],
-        series: [
-          {
-            name: t("evaluations.score"),
-            type: "line",
-            data: history.data.items.map((h) => (h.score ? Number(h.score.replace(",", ".")) : null)),
-            label: { show: true, formatter: (p: { value: number }) => formatValue(String(p.value)) },
-          },
-          {
-            name: t("evaluations.rank"),
-            // a line on an inverted axis: first place at the top
-            type: "line",
-            yAxisIndex: 1,
-            data: history.data.items.map((h) => h.rank),
-            lineStyle: { type: "dashed" },
-            symbolSize: 8,
-            label: {
-              show: true,
-              position: "bottom",
-              formatter: (p: { value: number }) => t("evaluations.rankOf", { rank: p.value }),
-            },
-          },
-        ],
-      }
-    : null;
-
   return (
     <Stack>
       <Anchor component={Link} to="/evaluations" size="sm">
@@ -315,84 +259,11 @@ function EvaluationView({ e }: { e: Evaluation }) {
       )}
 
       {appraiseOpen && (
-        <Paper withBorder p="sm">
-          <Stack gap="xs">
-            <Text fw={600}>{t("evaluations.appraisal")}</Text>
-            <Textarea
-              label={t("evaluations.comment")}
-              value={comment}
-              onChange={(ev) => setComment(ev.currentTarget.value)}
-              autosize
-              minRows={2}
-            />
-            {scheme.caps.map((c) => (
-              <Checkbox
-                key={c.code}
-                label={`${c.labelVi} (${t("evaluations.capTo", { band: bandName(scheme, c.maxBand) })})`}
-                checked={flags.includes(c.code)}
-                onChange={(ev) =>
-                  setFlags(ev.currentTarget.checked ? [...flags, c.code] : flags.filter((f) => f !== c.code))
-                }
-              />
-            ))}
-            <Switch
-              label={t("evaluations.rankedSwitch")}
-              checked={ranked}
-              onChange={(ev) => setRanked(ev.currentTarget.checked)}
-            />
-            {!ranked && (
-              <TextInput
-                label={t("evaluations.notRankedReason")}
-                value={reason}
-                onChange={(ev) => setReason(ev.currentTarget.value)}
-              />
-            )}
-            <Group>
-              <Button
-                onClick={() => sendAppraisal()}
-                loading={appraisal.isPending}
-                disabled={e.status === "draft" && ranked}
-              >
-                {t("evaluations.saveAppraisal")}
-              </Button>
-              {e.status === "draft" && (
-                <Text size="xs" c="dimmed">
-                  {t("evaluations.waitingSelf")}
-                </Text>
-              )}
-            </Group>
-          </Stack>
-        </Paper>
+        <AppraisalPanel e={e} scheme={scheme} appraised={appraised} onSaved={clear} onError={onError} />
       )}
 
       <Title order={5}>{t("evaluations.history")}</Title>
-      {chart ? (
-        <>
-          <EChart option={chart} height={260} testId="evaluation-history" />
-          <Table>
-            <Table.Tbody>
-              {history.data?.items.map((h) => (
-                <Table.Tr key={h.year}>
-                  <Table.Td>{h.year}</Table.Td>
-                  <Table.Td>{pointsShown(h.score)}</Table.Td>
-                  <Table.Td>{h.bandName ? term(h.bandName, lang) : ""}</Table.Td>
-                  <Table.Td>
-                    {h.rank !== null ? t("evaluations.rankOf", { rank: h.rank }) : t("evaluations.notRanked")}
-                  </Table.Td>
-                  <Table.Td>
-                    {h.parRank !== null && `PAR Index: ${h.parRank}`}
-                    {h.sipasRank !== null && ` · SIPAS: ${h.sipasRank}`}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t("evaluations.noHistory")}
-        </Text>
-      )}
+      <EvaluationHistory unit={e.unitCode} />
     </Stack>
   );
 }

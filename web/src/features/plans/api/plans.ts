@@ -1,4 +1,8 @@
-/** The plans API as the pages use it: the types of a plan and its tasks, and the overdue tasks. @module */
+/**
+ * The plans API as the pages use it: the types of a plan and its tasks, the plan with its query key, the
+ * writes to its tasks and milestones, and the overdue tasks.
+ * @module
+ */
 import { useQuery } from "@tanstack/react-query";
 import { type AnswerOf, type BodyOf, call, client } from "@/lib/api.ts";
 
@@ -17,3 +21,42 @@ export function useOverdueTasks(enabled = true) {
     enabled,
   });
 }
+
+export const planKeys = {
+  one: (id: number) => ["plan", id] as const,
+};
+
+export function usePlan(id: number) {
+  return useQuery({
+    queryKey: planKeys.one(id),
+    queryFn: () => call(client.GET("/api/plans/{id}", { params: { path: { id } } })),
+  });
+}
+
+/** A task's status or progress, written with the version read; the whole plan comes back. */
+export const updateTask = (task: Task, change: { status?: TaskStatus; progress?: number | null }) =>
+  call(
+    client.PATCH("/api/tasks/{id}", {
+      params: { path: { id: task.id } },
+      body: {
+        version: task.version,
+        ...(change.status ? { status: change.status } : {}),
+        ...(change.progress !== undefined ? { progress: change.progress } : {}),
+      },
+    }),
+  );
+
+export const addTask = (planId: number, body: BodyOf<"/api/plans/{id}/tasks", "post">) =>
+  call(client.POST("/api/plans/{id}/tasks", { params: { path: { id: planId } }, body }));
+
+export const addMilestone = (taskId: number, body: BodyOf<"/api/tasks/{id}/milestones", "post">) =>
+  call(client.POST("/api/tasks/{id}/milestones", { params: { path: { id: taskId } }, body }));
+
+/** The registered document a milestone's evidence names by its number-symbol, or null when none is found. */
+export async function findEvidence(unit: string, symbol: string): Promise<number | null> {
+  const found = await call(client.GET("/api/registry", { params: { query: { unit, q: symbol, limit: 5 } } }));
+  return found.items[0]?.id ?? null;
+}
+
+export const setPlanPublic = (id: number, on: boolean) =>
+  call(client.PUT("/api/plans/{id}/public", { params: { path: { id } }, body: { public: on } }));

@@ -13,17 +13,28 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { DateField } from "@/components/date-field.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WaitingButton } from "@/components/waiting-button.tsx";
-import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { type Plan, TASK_STATUSES as STATUSES, type Task, type TaskStatus } from "../api/plans.ts";
+import {
+  addMilestone,
+  addTask,
+  findEvidence,
+  type Plan,
+  planKeys,
+  TASK_STATUSES as STATUSES,
+  setPlanPublic,
+  type Task,
+  type TaskStatus,
+  updateTask,
+  usePlan,
+} from "../api/plans.ts";
 import { Milestones } from "./milestones.tsx";
 import { ProgressCell, percent } from "./progress-cell.tsx";
 
@@ -58,44 +69,26 @@ export function PlanPage() {
   const id = Number(useParams().id);
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
-  const q = useQuery({
-    queryKey: ["plan", id],
-    queryFn: () => call(client.GET("/api/plans/{id}", { params: { path: { id } } })),
-  });
+  const q = usePlan(id);
   const done = (p: Plan) => {
     clear();
-    qc.setQueryData(["plan", id], p);
+    qc.setQueryData(planKeys.one(id), p);
   };
   const update = useMutation({
-    mutationFn: (v: { task: Task; status?: TaskStatus; progress?: number | null }) =>
-      call(
-        client.PATCH("/api/tasks/{id}", {
-          params: { path: { id: v.task.id } },
-          body: {
-            version: v.task.version,
-            ...(v.status ? { status: v.status } : {}),
-            ...(v.progress !== undefined ? { progress: v.progress } : {}),
-          },
-        }),
-      ),
+    mutationFn: (v: { task: Task; status?: TaskStatus; progress?: number | null }) => updateTask(v.task, v),
     onSuccess: done,
     onError,
   });
   const [task, setTask] = useState({ title: "", assigneeUnitCode: "", dueOn: "", weight: 1, parentId: "" });
   const add = useMutation({
     mutationFn: () =>
-      call(
-        client.POST("/api/plans/{id}/tasks", {
-          params: { path: { id } },
-          body: {
-            title: task.title,
-            assigneeUnitCode: task.assigneeUnitCode,
-            dueOn: task.dueOn,
-            weight: task.weight,
-            parentId: task.parentId ? Number(task.parentId) : null,
-          },
-        }),
-      ),
+      addTask(id, {
+        title: task.title,
+        assigneeUnitCode: task.assigneeUnitCode,
+        dueOn: task.dueOn,
+        weight: task.weight,
+        parentId: task.parentId ? Number(task.parentId) : null,
+      }),
     onSuccess: (p) => {
       done(p);
       setTask({ ...task, title: "" });
@@ -103,31 +96,18 @@ export function PlanPage() {
     onError,
   });
   const [milestone, setMilestone] = useState({ taskId: "", title: "", dueOn: "", doneOn: "", evidence: "" });
-  const addMilestone = useMutation({
+  const newMilestone = useMutation({
     mutationFn: async () => {
       // the evidence is a document of the registry, found by its number-symbol
-      let evidenceDocumentId: number | null = null;
-      if (milestone.evidence.trim()) {
-        const found = await call(
-          client.GET("/api/registry", {
-            params: { query: { unit: q.data?.unitCode ?? "", q: milestone.evidence.trim(), limit: 5 } },
-          }),
-        );
-        const doc = found.items[0];
-        if (!doc) throw new Error(t("plans.noEvidence", { symbol: milestone.evidence.trim() }));
-        evidenceDocumentId = doc.id;
-      }
-      return call(
-        client.POST("/api/tasks/{id}/milestones", {
-          params: { path: { id: Number(milestone.taskId) } },
-          body: {
-            title: milestone.title,
-            dueOn: milestone.dueOn,
-            doneOn: milestone.doneOn || null,
-            evidenceDocumentId,
-          },
-        }),
-      );
+      const symbol = milestone.evidence.trim();
+      const evidenceDocumentId = symbol ? await findEvidence(q.data?.unitCode ?? "", symbol) : null;
+      if (symbol && evidenceDocumentId === null) throw new Error(t("plans.noEvidence", { symbol }));
+      return addMilestone(Number(milestone.taskId), {
+        title: milestone.title,
+        dueOn: milestone.dueOn,
+        doneOn: milestone.doneOn || null,
+        evidenceDocumentId,
+      });
     },
     onSuccess: (p) => {
       done(p);
@@ -136,11 +116,10 @@ export function PlanPage() {
     onError,
   });
   const publish = useMutation({
-    mutationFn: (on: boolean) =>
-      call(client.PUT("/api/plans/{id}/public", { params: { path: { id } }, body: { public: on } })),
+    mutationFn: (on: boolean) => setPlanPublic(id, on),
     onSuccess: async () => {
       clear();
-      await qc.invalidateQueries({ queryKey: ["plan", id] });
+      await qc.invalidateQueries({ queryKey: planKeys.one(id) });
     },
     onError,
   });
@@ -316,8 +295,8 @@ export function PlanPage() {
           />
           <WaitingButton
             variant="light"
-            onClick={() => addMilestone.mutate()}
-            loading={addMilestone.isPending}
+            onClick={() => newMilestone.mutate()}
+            loading={newMilestone.isPending}
             why={
               !milestone.taskId
                 ? t("plans.whyTask")

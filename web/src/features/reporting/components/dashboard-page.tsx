@@ -20,7 +20,6 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -28,9 +27,11 @@ import { EChart, type EChartsOption } from "@/components/echart.tsx";
 import { ExportButton } from "@/components/export-button.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
-import { call, client } from "@/lib/api.ts";
+import { useForms } from "@/features/forms/api/forms.ts";
 import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { useTotals, useUnitNames } from "../api/dashboards.ts";
+import { trendChartOption } from "./trend-chart-option.ts";
 
 const YEARS = 5;
 const KINDS = { year: "", S1: "S1", S2: "S2" } as const;
@@ -66,35 +67,10 @@ export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
       v === null || (v === "" && k !== "unit") ? next.delete(k) : next.set(k, v);
     setParams(next);
   };
-  const forms = useQuery({
-    queryKey: ["forms"],
-    queryFn: () => call(client.GET("/api/forms")),
-  });
-  const q = useQuery({
-    queryKey: ["totals", form, kind, unit],
-    queryFn: () =>
-      call(
-        client.GET("/api/reporting/totals", {
-          params: { query: { form, periods: periods.join(","), unit: unit || undefined } },
-        }),
-      ),
-    retry: false,
-  });
+  const forms = useForms();
+  const q = useTotals(form, periods, unit);
   // the names of the units on the trail, for the breadcrumbs (codes only as a fallback)
-  const trailNames = useQuery({
-    queryKey: ["trail-names", trail.join(",")],
-    queryFn: async () =>
-      Object.fromEntries(
-        await Promise.all(
-          trail.map(async (c) => {
-            const d = await call(client.GET("/api/units/{code}", { params: { path: { code: c } } }));
-            return [c, d.unit.fullName] as const;
-          }),
-        ),
-      ),
-    enabled: trail.length > 0,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const trailNames = useUnitNames(trail);
   const d = q.data;
   // the unit's own figure, or for the country the sum of its provinces (sums only)
   const own = useMemo(() => {
@@ -123,43 +99,21 @@ export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
     (p: string) => `${formatPeriod(p, lang)}${running(p) ? ` ${t("dashboard.running")}` : ""}`,
     [lang, running, t],
   );
-  const option = useMemo<EChartsOption | null>(() => {
-    if (!d || !selected) return null;
-    const fmt = (v: number) => formatDecimal(String(v), lang);
-    return {
-      tooltip: {
-        trigger: "axis",
-        valueFormatter: (v: unknown) => (typeof v === "number" ? fmt(v) : "—"),
-      },
-      grid: { left: 80, right: 20, top: 20, bottom: 30 },
-      xAxis: { type: "category", data: periods.map(periodName) },
-      yAxis: { type: "value", axisLabel: { formatter: (v: number) => fmt(v) } },
-      series: [
-        {
-          type: "line",
-          name: lang === "en" ? selected.nameEn : selected.nameVi,
-          data: periods.map((p) => {
-            const v = own(p, selected.code);
-            return v === null || running(p) ? null : Number(v);
-          }),
-          connectNulls: false,
-        },
-        {
-          type: "line",
-          name: t("dashboard.runningSeries"),
-          lineStyle: { type: "dashed" },
-          // from the last ended period to the running ones
-          data: periods.map((p, i) => {
-            const v = own(p, selected.code);
-            const next = periods[i + 1];
-            const joins = running(p) || (next !== undefined && running(next));
-            return v === null || !joins ? null : Number(v);
-          }),
-          connectNulls: false,
-        },
-      ],
-    };
-  }, [d, selected, periods, own, lang, t, periodName, running]);
+  const option = useMemo<EChartsOption | null>(
+    () =>
+      d && selected
+        ? trendChartOption({
+            periods,
+            periodName,
+            running,
+            value: (p) => own(p, selected.code),
+            name: lang === "en" ? selected.nameEn : selected.nameVi,
+            runningName: t("dashboard.runningSeries"),
+            format: (v) => formatDecimal(String(v), lang),
+          })
+        : null,
+    [d, selected, periods, own, lang, t, periodName, running],
+  );
   const ownPeriods = d?.unit ? (d.ownReport[d.unit.code] ?? []) : [];
 
   const drill = (code: string) => set({ unit: code, trail: [...trail, unit].filter(Boolean).join(",") });
