@@ -1,4 +1,5 @@
 import createClient from "openapi-fetch";
+import type { RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
 import type { components, paths } from "./api-types.ts";
 
 /**
@@ -124,22 +125,10 @@ export async function upload<T>(path: string, file: File): Promise<T> {
 }
 
 /** The JSON body a route takes, for typing the form that fills it. */
-export type BodyOf<P extends keyof paths, M extends "post" | "put" | "patch"> = paths[P][M] extends {
-  requestBody?: { content: { "application/json": infer B } };
-}
-  ? B
-  : never;
+export type BodyOf<P extends keyof paths, M extends "post" | "put" | "patch"> = RequestBodyJSON<paths[P][M]>;
 
-/** The JSON a route answers with (its 200, or its 201 for a creation). */
+/** The JSON a route answers with when it succeeds (its 200, or its 201 for a creation). */
 export type AnswerOf<
   P extends keyof paths,
   M extends "get" | "post" | "put" | "patch" | "delete",
-> = paths[P][M] extends {
-  responses: infer R;
-}
-  ? R extends { 200: { content: { "application/json": infer A } } }
-    ? A
-    : R extends { 201: { content: { "application/json": infer A } } }
-      ? A
-      : never
-  : never;
+> = SuccessResponseJSON<NonNullable<paths[P][M]>>;
