@@ -1,6 +1,6 @@
 import { Select, type SelectProps, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call, client } from "../lib/api.ts";
@@ -136,13 +136,20 @@ export function UnitPicker({
   );
 }
 
+/** Today's unit of `code`, read once and kept (its name does not change under a page). */
+const unitToday = (code: string) => ({
+  queryKey: ["unit", code, null],
+  queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code } } })),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 /** A unit's full name for a title or a line ("Xã Tháp Mười"); its code only until the name has arrived. */
 export function useUnitName(code: string | null | undefined): string {
-  const unit = useQuery({
-    queryKey: ["unit", code, null],
-    queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code: code ?? "" } } })),
-    enabled: Boolean(code),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const unit = useQuery({ ...unitToday(code ?? ""), enabled: Boolean(code) });
   return unit.data?.unit.fullName ?? code ?? "";
+}
+
+/** The full names of several units, in the same order; each its code until its name has arrived. */
+export function useUnitNames(codes: readonly string[]): string[] {
+  return useQueries({ queries: codes.map(unitToday) }).map((q, i) => q.data?.unit.fullName ?? codes[i] ?? "");
 }

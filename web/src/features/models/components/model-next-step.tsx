@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Text, Textarea } from "@mantine/core";
-import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useUnitNames } from "@/components/unit-picker.tsx";
 import { useNumberRegistry } from "@/features/documents/api/document-numbers.ts";
 import { useUnitBodies } from "@/features/units/api/bodies.ts";
 import { call, client } from "@/lib/api.ts";
@@ -112,13 +113,7 @@ export function DecisionPicker({
 }) {
   const { t } = useTranslation();
   // the units by name, the unit above first ("Tỉnh Đồng Tháp", "Xã Tháp Mười")
-  const names = useQueries({
-    queries: path.map((code) => ({
-      queryKey: ["unit", code, null],
-      queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code } } })),
-      staleTime: Number.POSITIVE_INFINITY,
-    })),
-  }).map((q) => q.data?.unit.fullName);
+  const names = useUnitNames(path);
   const [unit, setUnit] = useState(path[0] ?? "");
   const [bodyId, setBodyId] = useState<string | null>(null);
   const bodies = useUnitBodies(unit);

@@ -25,12 +25,12 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { EChart, type EChartsOption } from "@/components/echart.tsx";
 import { ExportButton } from "@/components/export-button.tsx";
-import { UnitPicker } from "@/components/unit-picker.tsx";
+import { UnitPicker, useUnitNames } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
 import { useForms } from "@/features/forms/api/forms.ts";
 import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
-import { useTotals, useUnitNames } from "../api/dashboards.ts";
+import { useTotals } from "../api/dashboards.ts";
 import { trendChartOption } from "./trend-chart-option.ts";
 
 const YEARS = 5;
@@ -154,7 +154,7 @@ export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
         <Anchor onClick={() => set({ unit: "", trail: null })}>{t("dashboard.country")}</Anchor>
         {trail.map((c, i) => (
           <Anchor key={c} onClick={() => set({ unit: c, trail: trail.slice(0, i).join(",") })}>
-            {trailNames.data?.[c] ?? c}
+            {trailNames[i] ?? c}
           </Anchor>
         ))}
         {d?.unit && <Text>{d.unit.name}</Text>}
