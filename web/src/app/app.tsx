@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { authKeys } from "@/features/auth/api/me.ts";
 import { useOverdueTasks } from "@/features/plans/api/plans.ts";
 import { AuditPage } from "../features/audit/components/audit-page.tsx";
 import { useMe } from "../features/auth/api/me.ts";
@@ -76,7 +77,7 @@ export function App() {
     await call(client.POST("/api/auth/logout"));
     clearLocalDrafts();
     qc.clear();
-    await qc.invalidateQueries({ queryKey: ["me"] });
+    await qc.invalidateQueries({ queryKey: authKeys.me() });
   };
   const nav = [
     {

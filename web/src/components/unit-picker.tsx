@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client } from "../lib/api.ts";
 import type { components, paths } from "../lib/api-types.ts";
 
@@ -64,7 +65,7 @@ export function UnitPicker({
   const params = { limit: 30, for: permission, level, within, asOf };
   // the chosen unit's own name, when the picker opens on a code it was given
   const current = useQuery({
-    queryKey: ["unit", value, asOf ?? null],
+    queryKey: unitKeys.one(value, asOf ?? null),
     queryFn: () =>
       call(client.GET("/api/units/{code}", { params: { path: { code: value ?? "" }, query: { asOf } } })),
     enabled: Boolean(value) && chosen?.value !== value,
@@ -73,7 +74,7 @@ export function UnitPicker({
   const typed = debounced.trim();
   const selectedLabel = value && chosen?.value === value ? chosen.label : null;
   const found = useQuery({
-    queryKey: ["unit-search", params, typed === selectedLabel ? "" : typed],
+    queryKey: unitKeys.pick(params, typed === selectedLabel ? "" : typed),
     queryFn: () => {
       const q = typed && typed !== selectedLabel ? typed : undefined;
       return call(client.GET("/api/units", { params: { query: { ...params, q } } }));
@@ -138,7 +139,7 @@ export function UnitPicker({
 
 /** Today's unit of `code`, read once and kept (its name does not change under a page). */
 const unitToday = (code: string) => ({
-  queryKey: ["unit", code, null],
+  queryKey: unitKeys.one(code),
   queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code } } })),
   staleTime: Number.POSITIVE_INFINITY,
 });

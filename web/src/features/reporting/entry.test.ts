@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brokenRules, diffVersions, readInput, toInput } from "./entry.ts";
+import { breakdownProblems, brokenRules, diffVersions, readInput, toInput } from "./entry.ts";
 
 const INDICATORS = [
   { code: "DVK_MODELS_TOTAL", type: "integer" as const },
@@ -70,6 +70,58 @@ describe("rules while typing", () => {
         DVK_MODELS_KEPT: { "": "657" },
       }),
     ).toHaveLength(1);
+  });
+});
+
+describe("breakdowns while typing", () => {
+  const form = {
+    sections: [
+      {
+        key: "I",
+        depth: 1 as const,
+        titleVi: "Mô hình",
+        titleEn: "Models",
+        kind: "table" as const,
+        rows: [{ indicator: "DVK_MODELS_TOTAL", by: "field" }],
+      },
+    ],
+  };
+  const indicators = [
+    {
+      code: "DVK_MODELS_TOTAL",
+      nameVi: "Tổng số mô hình",
+      nameEn: "Models in all",
+      aggregation: "sum",
+      categories: { field: ["kinh tế", "văn hóa - xã hội"] },
+    },
+  ];
+  const values = (total: string, a: string, b?: string) => ({
+    DVK_MODELS_TOTAL: {
+      "": total,
+      "field=kinh tế": a,
+      ...(b === undefined ? {} : { "field=văn hóa - xã hội": b }),
+    },
+  });
+  it.each([
+    ["parts that add up to the total", values("10", "6", "4"), {}],
+    ["one part given, under the total", values("10", "6"), {}],
+    [
+      "one part above the total",
+      values("10", "12"),
+      { DVK_MODELS_TOTAL: [expect.stringContaining("Tổng số mô hình")] },
+    ],
+    [
+      "every part given, adding up to another number",
+      values("10", "6", "3"),
+      { DVK_MODELS_TOTAL: ["Tổng số mô hình: các số theo lĩnh vực cộng lại là 9, khác tổng số 10"] },
+    ],
+  ])("%s", (_name, typed, expected) => {
+    expect(breakdownProblems(form, indicators, typed, "vi")).toEqual(expected);
+  });
+  it("says it in English on an English page", () => {
+    expect(breakdownProblems(form, indicators, values("10", "6", "3"), "en")).toEqual({
+      DVK_MODELS_TOTAL: ["Models in all: the parts by field add up to 9, not the total 10"],
+    });
   });
 });
 

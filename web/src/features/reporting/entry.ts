@@ -5,7 +5,13 @@
  * @module
  */
 import { checkValue, type IndicatorType } from "@domain/indicators.ts";
-import { checkRule, type ValidationRule } from "@domain/validation-rules.ts";
+import { type FormDefinition, formCombos } from "@domain/report-forms.ts";
+import {
+  breakdownMessage,
+  checkBreakdowns,
+  checkRule,
+  type ValidationRule,
+} from "@domain/validation-rules.ts";
 import { formatDecimal, type Lang, langOf, parseNumber } from "@domain/vn-format.ts";
 
 export type Values = Record<string, Record<string, string>>;
@@ -87,6 +93,37 @@ export function brokenRules(rules: RuleMessage[], values: Values) {
     .map((rule) => ({ rule, outcome: checkRule(rule, totals) }))
     .filter((r) => r.outcome.status === "violated")
     .sort((a, b) => (a.rule.severity === b.rule.severity ? 0 : a.rule.severity === "error" ? -1 : 1));
+}
+
+/** An indicator as the breakdown check needs it: its names, how it adds up and its breakdowns. */
+export interface BreakdownIndicator {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  aggregation: string;
+  categories: Record<string, string[]>;
+}
+
+/**
+ * Breakdowns that cannot be (parts above the total), checked as the server checks them: what to say under
+ * each indicator's total, in the page's language.
+ */
+export function breakdownProblems(
+  form: Pick<FormDefinition, "sections">,
+  indicators: BreakdownIndicator[],
+  values: Values,
+  lang: Lang,
+): Record<string, string[]> {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const combos = formCombos(form, (code) => byCode.get(code)?.categories);
+  const additive = new Set(indicators.filter((i) => i.aggregation === "sum").map((i) => i.code));
+  const out: Record<string, string[]> = {};
+  for (const p of checkBreakdowns(values, combos, additive)) {
+    const ind = byCode.get(p.indicator);
+    const m = breakdownMessage(p, { vi: ind?.nameVi ?? p.indicator, en: ind?.nameEn ?? p.indicator });
+    out[p.indicator] = [...(out[p.indicator] ?? []), lang === "en" ? m.messageEn : m.messageVi];
+  }
+  return out;
 }
 
 export interface Change {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { WideTable } from "@/components/wide-table.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDateTime } from "@/lib/format.ts";
+import { auditKeys } from "../api/keys.ts";
 
 const PAGE = 50;
 
@@ -19,7 +20,7 @@ export function AuditPage() {
   };
   const [page, setPage] = useState(1);
   const q = useQuery({
-    queryKey: ["audit", page],
+    queryKey: auditKeys.page(page),
     queryFn: () =>
       call(client.GET("/api/audit", { params: { query: { limit: PAGE, offset: (page - 1) * PAGE } } })),
   });

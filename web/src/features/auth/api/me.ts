@@ -2,9 +2,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { call, client, setCsrfToken } from "@/lib/api.ts";
 
+export const authKeys = {
+  me: () => ["me"] as const,
+};
+
 export function useMe() {
   return useQuery({
-    queryKey: ["me"],
+    queryKey: authKeys.me(),
     queryFn: async () => {
       try {
         const me = await call(client.GET("/api/auth/me"));

@@ -19,6 +19,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { type CalendarYear, call, client } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { calendarKeys } from "../api/keys.ts";
 
 type Day = CalendarYear["days"][number];
 const WEEKDAYS = ["CN", "T2", "T3", "T4", "T5", "T6", "T7"];
@@ -30,7 +31,7 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
   const qc = useQueryClient();
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const q = useQuery({
-    queryKey: ["calendar", year],
+    queryKey: calendarKeys.year(year),
     queryFn: () => call(client.GET("/api/calendar/{year}", { params: { path: { year } } })),
   });
   const [days, setDays] = useState<Day[]>([]);
@@ -61,7 +62,7 @@ export function CalendarPage({ canManage }: { canManage: boolean }) {
     onSuccess: async () => {
       clear();
       setConfirming(false);
-      await qc.invalidateQueries({ queryKey: ["calendar", year] });
+      await qc.invalidateQueries({ queryKey: calendarKeys.year(year) });
     },
     onError: (err) => {
       setConfirming(false);

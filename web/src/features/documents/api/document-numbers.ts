@@ -11,6 +11,8 @@ export type DocumentNumber = AnswerOf<"/api/bodies/{id}/document-numbers", "get"
 
 export const documentKeys = {
   types: () => ["document-types"] as const,
+  /** A Party body's terms (nhiệm kỳ), which its numbers restart with. */
+  terms: (bodyId: number | string | null) => ["terms", bodyId] as const,
   /** A body's numbers (every year), or those of one year. */
   numbers: (bodyId: string | null, year?: string) =>
     year === undefined

@@ -7,6 +7,7 @@ import { WaitingButton } from "@/components/waiting-button.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { documentKeys } from "../api/document-numbers.ts";
 
 /**
  * A Party body's committee terms (nhiệm kỳ): its documents are numbered afresh in each (HD 36-HD/VPTW), so a
@@ -22,7 +23,7 @@ export function PartyTerms({ bodyId, canManage }: { bodyId: number; canManage: b
     endsOn: null,
   });
   const terms = useQuery({
-    queryKey: ["terms", bodyId],
+    queryKey: documentKeys.terms(bodyId),
     queryFn: () => call(client.GET("/api/bodies/{id}/terms", { params: { path: { id: bodyId } } })),
   });
   const add = useMutation({
@@ -40,7 +41,7 @@ export function PartyTerms({ bodyId, canManage }: { bodyId: number; canManage: b
     onSuccess: async () => {
       clear();
       setForm({ name: "", startsOn: null, endsOn: null });
-      await qc.invalidateQueries({ queryKey: ["terms", bodyId] });
+      await qc.invalidateQueries({ queryKey: documentKeys.terms(bodyId) });
     },
     onError,
   });

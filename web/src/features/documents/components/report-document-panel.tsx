@@ -17,6 +17,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client, download } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 
@@ -43,12 +44,12 @@ export function ReportDocumentPanel(props: {
 }) {
   const { t } = useTranslation();
   const bodies = useQuery({
-    queryKey: ["bodies", props.issuerUnitCode],
+    queryKey: unitKeys.bodies(props.issuerUnitCode, null),
     queryFn: () =>
       call(client.GET("/api/units/{code}/bodies", { params: { path: { code: props.issuerUnitCode } } })),
   });
   const unit = useQuery({
-    queryKey: ["unit", props.issuerUnitCode, null],
+    queryKey: unitKeys.one(props.issuerUnitCode),
     queryFn: () =>
       call(client.GET("/api/units/{code}", { params: { path: { code: props.issuerUnitCode } } })),
     staleTime: Number.POSITIVE_INFINITY,

@@ -14,7 +14,13 @@ export type Scores = Record<string, { points: string; evidence?: string; comment
 export const evaluationKeys = {
   one: (id: number) => ["evaluation", id] as const,
   history: (unit: string) => ["evaluation-history", unit] as const,
+  /** Every scheme opened on its own (the prefix of `scheme`). */
   schemes: () => ["evaluation-scheme"] as const,
+  scheme: (id: number | string | null) => ["evaluation-scheme", id] as const,
+  /** Every unit's list of schemes (the prefix of `schemeList`). */
+  schemeLists: () => ["evaluation-schemes"] as const,
+  schemeList: (unit: string) => ["evaluation-schemes", unit] as const,
+  examples: () => ["evaluation-examples"] as const,
 };
 
 export function useEvaluation(id: number) {

@@ -10,6 +10,7 @@ import { call, client } from "@/lib/api.ts";
 import { formatNumber } from "@/lib/format.ts";
 import { confirmDone } from "@/lib/notify.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { evaluationKeys } from "../api/evaluations.ts";
 import type { SchemeBody } from "../scheme.ts";
 import { type SchemeSent, thisYear } from "../scheme.ts";
 import { SchemeEditor } from "./scheme-editor.tsx";
@@ -28,7 +29,7 @@ export function CreateScheme({
   const { error, onError } = useApiError();
   const provinceName = useUnitName(province);
   const examples = useQuery({
-    queryKey: ["evaluation-examples"],
+    queryKey: evaluationKeys.examples(),
     queryFn: () => call(client.GET("/api/evaluation-schemes/examples")),
   });
   const [year, setYear] = useState(String(thisYear));
@@ -60,7 +61,7 @@ export function CreateScheme({
         }),
       ),
     onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
+      await qc.invalidateQueries({ queryKey: evaluationKeys.schemeLists() });
       confirmDone(t("evaluations.issued", { year, enrolled: formatNumber(r.enrolled) }));
       onCreated(r.id);
       onClose();

@@ -23,6 +23,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDate, pageLang } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { evaluationKeys } from "../api/evaluations.ts";
 import { bandName, pointsShown } from "../scheme.ts";
 import { CreateScheme } from "./create-scheme.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -42,13 +43,13 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
   const { error, onError, clear } = useApiError();
   const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
   const schemes = useQuery({
-    queryKey: ["evaluation-schemes", unit],
+    queryKey: evaluationKeys.schemeList(unit),
     queryFn: () => call(client.GET("/api/evaluation-schemes", { params: { query: { unit } } })),
     enabled: ok,
   });
   const schemeId = chosen ?? (schemes.data?.items[0] ? String(schemes.data.items[0].id) : null);
   const detail = useQuery({
-    queryKey: ["evaluation-scheme", schemeId],
+    queryKey: evaluationKeys.scheme(schemeId),
     queryFn: () =>
       call(client.GET("/api/evaluation-schemes/{id}", { params: { path: { id: Number(schemeId) } } })),
     enabled: schemeId !== null,
@@ -67,8 +68,8 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
     onSuccess: async () => {
       clear();
       setPublishing(false);
-      await qc.invalidateQueries({ queryKey: ["evaluation-scheme"] });
-      await qc.invalidateQueries({ queryKey: ["evaluation-schemes"] });
+      await qc.invalidateQueries({ queryKey: evaluationKeys.schemes() });
+      await qc.invalidateQueries({ queryKey: evaluationKeys.schemeLists() });
     },
     onError: (e) => {
       setPublishing(false);

@@ -1,19 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, Table, Tabs, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicator } from "@/lib/api.ts";
@@ -25,11 +10,10 @@ import {
   draftProblems,
   type FormDraft,
   type Problem,
-  withKind,
 } from "../form-draft.ts";
-
-const LEVELS = ["province", "district", "commune", "hamlet"] as const;
-const OPERATORS = ["==", "!=", "<", "<=", ">", ">="] as const;
+import { FormFields } from "./form-fields.tsx";
+import { RuleEditor } from "./rule-editor.tsx";
+import { SectionEditor } from "./section-editor.tsx";
 
 /**
  * The report form builder: the form's names and levels, its sections in order (parts and sub-parts; narrative,
@@ -73,11 +57,6 @@ export function FormBuilder({
     const p = local.find((x) => x.path === path);
     return p ? say(p) : undefined;
   };
-  const indicatorOptions = indicators.map((i) => ({
-    value: i.code,
-    label: `${i.code} — ${en ? i.nameEn : i.nameVi}`,
-  }));
-  const byCode = new Map(indicators.map((i) => [i.code, i]));
 
   const setSection = (i: number, s: DraftSection) =>
     setDraft({ ...draft, sections: replaceAt(draft.sections, i, s) });
@@ -142,250 +121,27 @@ export function FormBuilder({
         </Stack>
       ) : (
         <Stack gap="sm">
-          <Group grow align="flex-start">
-            <TextInput
-              label={t("forms.builder.code")}
-              description={isNew ? t("forms.builder.codeHint") : undefined}
-              value={draft.code}
-              disabled={!isNew}
-              error={fieldError("code")}
-              onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
-            />
-            <TextInput
-              label={t("forms.builder.outlier")}
-              value={draft.outlierPercent}
-              error={fieldError("outlierPercent")}
-              rightSection="%"
-              onChange={(e) => setDraft({ ...draft, outlierPercent: e.currentTarget.value })}
-            />
-          </Group>
-          <TextInput
-            label={t("forms.builder.nameVi")}
-            value={draft.nameVi}
-            error={fieldError("nameVi")}
-            onChange={(e) => setDraft({ ...draft, nameVi: e.currentTarget.value })}
-            data-testid="form-name-vi"
-          />
-          <TextInput
-            label={t("forms.builder.nameEn")}
-            value={draft.nameEn}
-            error={fieldError("nameEn")}
-            onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })}
-          />
-          <Textarea
-            label={t("forms.builder.description")}
-            autosize
-            minRows={2}
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
-          />
-          <Checkbox.Group
-            label={t("forms.levels")}
-            value={draft.levels}
-            error={fieldError("levels")}
-            onChange={(v) => setDraft({ ...draft, levels: LEVELS.filter((l) => v.includes(l)) })}
-          >
-            <Group mt={4}>
-              {LEVELS.map((l) => (
-                <Checkbox key={l} value={l} label={t(l)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
+          <FormFields draft={draft} isNew={isNew} fieldError={fieldError} onChange={setDraft} />
 
           <Text fw={600} mt="sm">
             {t("forms.builder.sections")}
           </Text>
           {draft.sections.map((s, i) => (
-            <Paper
+            <SectionEditor
               // biome-ignore lint/suspicious/noArrayIndexKey: every input is controlled; a section is its place in the list
               key={i}
-              withBorder
-              p="xs"
-              ml={s.depth === 2 ? 28 : 0}
-              data-testid={`section-${i}`}
-            >
-              <Stack gap={6}>
-                <Group gap="xs" align="flex-end" wrap="nowrap">
-                  <TextInput
-                    label={t("forms.builder.key")}
-                    w={80}
-                    value={s.key}
-                    error={fieldError(`sections.${i}.key`)}
-                    onChange={(e) => setSection(i, { ...s, key: e.currentTarget.value })}
-                  />
-                  <Select
-                    label={t("forms.builder.depth")}
-                    w={150}
-                    allowDeselect={false}
-                    data={[
-                      { value: "1", label: t("forms.builder.part") },
-                      { value: "2", label: t("forms.builder.subPart") },
-                    ]}
-                    value={String(s.depth)}
-                    onChange={(v) => setSection(i, { ...s, depth: v === "2" ? 2 : 1 })}
-                  />
-                  <Select
-                    label={t("forms.builder.kind")}
-                    w={170}
-                    allowDeselect={false}
-                    data={(["narrative", "table", "heading"] as const).map((k) => ({
-                      value: k,
-                      label: t(`forms.kind.${k}`),
-                    }))}
-                    value={s.kind}
-                    onChange={(v) => v && setSection(i, withKind(s, v as DraftSection["kind"]))}
-                    data-testid={`section-${i}-kind`}
-                  />
-                  <TextInput
-                    label={t("forms.builder.titleVi")}
-                    style={{ flex: 1 }}
-                    value={s.titleVi}
-                    error={fieldError(`sections.${i}.titleVi`)}
-                    onChange={(e) => setSection(i, { ...s, titleVi: e.currentTarget.value })}
-                    data-testid={`section-${i}-title-vi`}
-                  />
-                  <Group gap={2} wrap="nowrap">
-                    <ActionIcon
-                      variant="default"
-                      aria-label={t("forms.builder.up")}
-                      disabled={i === 0}
-                      onClick={() => setDraft({ ...draft, sections: move(draft.sections, i, -1) })}
-                    >
-                      ↑
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      aria-label={t("forms.builder.down")}
-                      disabled={i === draft.sections.length - 1}
-                      onClick={() => setDraft({ ...draft, sections: move(draft.sections, i, 1) })}
-                    >
-                      ↓
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      color="red"
-                      aria-label={t("forms.builder.removeSection")}
-                      onClick={() => setDraft({ ...draft, sections: removeAt(draft.sections, i) })}
-                    >
-                      ✕
-                    </ActionIcon>
-                  </Group>
-                </Group>
-                <TextInput
-                  label={t("forms.builder.titleEn")}
-                  size="xs"
-                  value={s.titleEn}
-                  error={fieldError(`sections.${i}.titleEn`)}
-                  onChange={(e) => setSection(i, { ...s, titleEn: e.currentTarget.value })}
-                  data-testid={`section-${i}-title-en`}
-                />
-                {s.kind === "narrative" && (
-                  <Textarea
-                    label={t("forms.builder.guidance")}
-                    size="xs"
-                    autosize
-                    minRows={1}
-                    value={s.guidanceVi ?? ""}
-                    onChange={(e) => setSection(i, { ...s, guidanceVi: e.currentTarget.value })}
-                  />
-                )}
-                {s.kind === "table" && (
-                  <Stack gap={4}>
-                    {(s.rows ?? []).map((r, j) => {
-                      const categories = Object.entries(byCode.get(r.indicator)?.categories ?? {});
-                      return (
-                        <Group
-                          // biome-ignore lint/suspicious/noArrayIndexKey: as for sections, a row is its place
-                          key={j}
-                          gap="xs"
-                          wrap="nowrap"
-                          data-testid={`section-${i}-row-${j}`}
-                        >
-                          <Select
-                            size="xs"
-                            style={{ flex: 1 }}
-                            searchable
-                            placeholder={t("forms.builder.pickIndicator")}
-                            nothingFoundMessage={t("forms.builder.noIndicator")}
-                            data={indicatorOptions}
-                            value={r.indicator || null}
-                            error={fieldError(`sections.${i}.rows.${j}`)}
-                            onChange={(v) =>
-                              setSection(i, {
-                                ...s,
-                                rows: replaceAt(s.rows ?? [], j, { indicator: v ?? "" }),
-                              })
-                            }
-                            aria-label={t("forms.builder.indicator")}
-                          />
-                          <Select
-                            size="xs"
-                            w={300}
-                            placeholder={t("forms.builder.noBreakdown")}
-                            clearable
-                            disabled={categories.length === 0}
-                            data={categories.map(([c, options]) => ({
-                              value: c,
-                              label: `${t("forms.builder.by")} ${c} (${options.slice(0, 2).join(", ")}${options.length > 2 ? ", …" : ""})`,
-                            }))}
-                            value={r.by ?? null}
-                            onChange={(v) =>
-                              setSection(i, {
-                                ...s,
-                                rows: replaceAt(
-                                  s.rows ?? [],
-                                  j,
-                                  v ? { indicator: r.indicator, by: v } : { indicator: r.indicator },
-                                ),
-                              })
-                            }
-                            aria-label={t("forms.builder.breakdown")}
-                          />
-                          <ActionIcon
-                            size="sm"
-                            variant="default"
-                            aria-label={t("forms.builder.removeRow")}
-                            onClick={() => setSection(i, { ...s, rows: removeAt(s.rows ?? [], j) })}
-                          >
-                            ✕
-                          </ActionIcon>
-                        </Group>
-                      );
-                    })}
-                    <Group>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={() => setSection(i, { ...s, rows: [...(s.rows ?? []), { indicator: "" }] })}
-                      >
-                        {t("forms.builder.addRow")}
-                      </Button>
-                    </Group>
-                  </Stack>
-                )}
-                {sectionProblems(i).map((p) => (
-                  <Text key={p.path + p.messageEn} size="xs" c="red">
-                    {say(p)}
-                  </Text>
-                ))}
-                <Group gap="xs">
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setDraft(addSection(draft, i, 1))}
-                  >
-                    {t("forms.builder.addPart")}
-                  </Button>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setDraft(addSection(draft, i, 2))}
-                  >
-                    {t("forms.builder.addSubPart")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Paper>
+              section={s}
+              index={i}
+              last={i === draft.sections.length - 1}
+              indicators={indicators}
+              problems={sectionProblems(i)}
+              fieldError={fieldError}
+              say={say}
+              onChange={(next) => setSection(i, next)}
+              onMove={(by) => setDraft({ ...draft, sections: move(draft.sections, i, by) })}
+              onRemove={() => setDraft({ ...draft, sections: removeAt(draft.sections, i) })}
+              onAddAfter={(depth) => setDraft(addSection(draft, i, depth))}
+            />
           ))}
           {draft.sections.length === 0 && (
             <Group>
@@ -408,80 +164,15 @@ export function FormBuilder({
                   // biome-ignore lint/suspicious/noArrayIndexKey: as for sections, a rule is its place
                   <Table.Tr key={i} data-testid={`rule-${i}`}>
                     <Table.Td>
-                      <Stack gap={4}>
-                        <Group gap="xs" wrap="nowrap">
-                          <TextInput
-                            size="xs"
-                            style={{ flex: 1 }}
-                            placeholder="DVK_MODELS_TOTAL"
-                            value={r.left}
-                            error={fieldError(`rules.${i}.left`)}
-                            onChange={(e) => setRule(i, { ...r, left: e.currentTarget.value })}
-                            aria-label={t("forms.builder.left")}
-                          />
-                          <Select
-                            size="xs"
-                            w={80}
-                            allowDeselect={false}
-                            data={[...OPERATORS]}
-                            value={r.operator}
-                            onChange={(v) => v && setRule(i, { ...r, operator: v as DraftRule["operator"] })}
-                            aria-label={t("forms.builder.operator")}
-                          />
-                          <TextInput
-                            size="xs"
-                            style={{ flex: 1 }}
-                            placeholder="DVK_MODELS_NEW + DVK_MODELS_KEPT"
-                            value={r.right}
-                            error={fieldError(`rules.${i}.right`)}
-                            onChange={(e) => setRule(i, { ...r, right: e.currentTarget.value })}
-                            aria-label={t("forms.builder.right")}
-                          />
-                          <Select
-                            size="xs"
-                            w={120}
-                            allowDeselect={false}
-                            data={[
-                              { value: "error", label: t("forms.builder.error") },
-                              { value: "warning", label: t("forms.builder.warning") },
-                            ]}
-                            value={r.severity}
-                            onChange={(v) => v && setRule(i, { ...r, severity: v as DraftRule["severity"] })}
-                            aria-label={t("forms.builder.severity")}
-                          />
-                          <ActionIcon
-                            size="sm"
-                            variant="default"
-                            aria-label={t("forms.builder.removeRule")}
-                            onClick={() => setDraft({ ...draft, rules: removeAt(draft.rules, i) })}
-                          >
-                            ✕
-                          </ActionIcon>
-                        </Group>
-                        <Group gap="xs" grow>
-                          <TextInput
-                            size="xs"
-                            placeholder={t("forms.builder.messageVi")}
-                            value={r.messageVi}
-                            error={fieldError(`rules.${i}.messageVi`)}
-                            onChange={(e) => setRule(i, { ...r, messageVi: e.currentTarget.value })}
-                            aria-label={t("forms.builder.messageVi")}
-                          />
-                          <TextInput
-                            size="xs"
-                            placeholder={t("forms.builder.messageEn")}
-                            value={r.messageEn}
-                            error={fieldError(`rules.${i}.messageEn`)}
-                            onChange={(e) => setRule(i, { ...r, messageEn: e.currentTarget.value })}
-                            aria-label={t("forms.builder.messageEn")}
-                          />
-                        </Group>
-                        {ruleProblems(i).map((p) => (
-                          <Text key={p.path + p.messageEn} size="xs" c="red">
-                            {say(p)}
-                          </Text>
-                        ))}
-                      </Stack>
+                      <RuleEditor
+                        rule={r}
+                        index={i}
+                        problems={ruleProblems(i)}
+                        fieldError={fieldError}
+                        say={say}
+                        onChange={(next) => setRule(i, next)}
+                        onRemove={() => setDraft({ ...draft, rules: removeAt(draft.rules, i) })}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -14,8 +14,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { indicatorKeys } from "@/features/indicators/api/keys.ts";
 import { ApiError, call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { formKeys } from "../api/forms.ts";
 import { cleanDraft, draftOf, emptyDraft, type FormDraft, problemsByPlace } from "../form-draft.ts";
 import { FormBuilder } from "./form-builder.tsx";
 
@@ -27,9 +29,9 @@ export function FormsPage({ canManage }: { canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ["forms"], queryFn: () => call(client.GET("/api/forms")) });
+  const q = useQuery({ queryKey: formKeys.all(), queryFn: () => call(client.GET("/api/forms")) });
   const indicators = useQuery({
-    queryKey: ["indicators"],
+    queryKey: indicatorKeys.all(),
     queryFn: () => call(client.GET("/api/indicators")),
     enabled: canManage,
   });
@@ -43,7 +45,7 @@ export function FormsPage({ canManage }: { canManage: boolean }) {
       clear();
       setFailure(null);
       setEditing(null);
-      await qc.invalidateQueries({ queryKey: ["forms"] });
+      await qc.invalidateQueries({ queryKey: formKeys.all() });
     },
     onError: (err) => {
       onError(err);

@@ -8,6 +8,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { type BodyOf, call, client } from "@/lib/api.ts";
 import { pageLang } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { indicatorKeys } from "../api/keys.ts";
 
 const TYPES = ["integer", "decimal", "percentage", "text"] as const;
 const AGGREGATIONS = ["sum", "average", "weighted_average", "min", "max", "latest", "none"] as const;
@@ -30,7 +31,7 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
   const lang = langOf(i18n.language);
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: ["indicators"],
+    queryKey: indicatorKeys.all(),
     queryFn: () => call(client.GET("/api/indicators")),
   });
   const [form, setForm] = useState(EMPTY);
@@ -52,7 +53,7 @@ export function IndicatorsPage({ canManage }: { canManage: boolean }) {
     onSuccess: async () => {
       clear();
       setForm(EMPTY);
-      await qc.invalidateQueries({ queryKey: ["indicators"] });
+      await qc.invalidateQueries({ queryKey: indicatorKeys.all() });
     },
     onError,
   });

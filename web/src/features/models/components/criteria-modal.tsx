@@ -19,6 +19,7 @@ import { useUnitName } from "@/components/unit-picker.tsx";
 import { call, client } from "@/lib/api.ts";
 import { removeAt, replaceAt } from "@/lib/lists.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { modelKeys } from "../api/models.ts";
 
 type Kind = "collective" | "individual";
 type Row = { code: string; textVi: string; required: boolean };
@@ -41,7 +42,7 @@ export function CriteriaModal({
   const { error, onError, clear } = useApiError();
   const [kind, setKind] = useState<Kind>("collective");
   const q = useQuery({
-    queryKey: ["model-criteria", unit],
+    queryKey: modelKeys.criteriaOf(unit),
     queryFn: () => call(client.GET("/api/model-criteria", { params: { query: { unit } } })),
   });
   const current = q.data?.items.find((s) => s.kind === kind);
@@ -66,7 +67,7 @@ export function CriteriaModal({
     onSuccess: async () => {
       clear();
       setDraft(null);
-      await qc.invalidateQueries({ queryKey: ["model-criteria"] });
+      await qc.invalidateQueries({ queryKey: modelKeys.criteria() });
     },
     onError,
   });

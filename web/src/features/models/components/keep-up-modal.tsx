@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useUnitName } from "@/components/unit-picker.tsx";
 import { call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { modelKeys } from "../api/models.ts";
 
 export function KeepUpModal({ unit, year, onClose }: { unit: string; year: number; onClose: () => void }) {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function KeepUpModal({ unit, year, onClose }: { unit: string; year: numbe
   const qc = useQueryClient();
   const { error, onError } = useApiError();
   const candidates = useQuery({
-    queryKey: ["model-carry-over", unit, year],
+    queryKey: modelKeys.carryOverOf(unit, year),
     queryFn: () => call(client.GET("/api/models/carry-over", { params: { query: { unit, year } } })),
   });
   const [unticked, setUnticked] = useState<Set<number>>(new Set());
@@ -21,9 +22,9 @@ export function KeepUpModal({ unit, year, onClose }: { unit: string; year: numbe
     mutationFn: () =>
       call(client.POST("/api/models/carry-over", { body: { unitCode: unit, year, modelIds: chosen } })),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ["models"] });
-      await qc.invalidateQueries({ queryKey: ["model-counts"] });
-      await qc.invalidateQueries({ queryKey: ["model-carry-over"] });
+      await qc.invalidateQueries({ queryKey: modelKeys.all() });
+      await qc.invalidateQueries({ queryKey: modelKeys.counts() });
+      await qc.invalidateQueries({ queryKey: modelKeys.carryOver() });
       onClose();
     },
     onError,

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { call, client, upload } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import type { Model } from "../api/models.ts";
+import { modelKeys } from "../api/models.ts";
 
 /** The model's photos and files, and whether the province's public showcase shows it (with its results). */
 export function FilesAndShowcase({ model }: { model: Model }) {
@@ -26,7 +27,7 @@ export function FilesAndShowcase({ model }: { model: Model }) {
   const [shown, setShown] = useState(model.isPublic);
   const [results, setResults] = useState(model.results);
   const canChange = model.can.register || model.can.evaluate;
-  const refresh = () => qc.invalidateQueries({ queryKey: ["model", model.id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: modelKeys.one(model.id) });
   const attach = async (file: File | null) => {
     if (!file) return;
     clear();

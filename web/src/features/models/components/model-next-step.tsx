@@ -8,6 +8,7 @@ import { useUnitBodies } from "@/features/units/api/bodies.ts";
 import { call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import type { Model, Step } from "../api/models.ts";
+import { modelKeys } from "../api/models.ts";
 
 export function NextStep({ model, year }: { model: Model; year: Model["years"][number] }) {
   const { t } = useTranslation();
@@ -33,9 +34,9 @@ export function NextStep({ model, year }: { model: Model; year: Model["years"][n
     onSuccess: async () => {
       clear();
       setComment("");
-      await qc.invalidateQueries({ queryKey: ["model", model.id] });
-      await qc.invalidateQueries({ queryKey: ["models"] });
-      await qc.invalidateQueries({ queryKey: ["model-counts"] });
+      await qc.invalidateQueries({ queryKey: modelKeys.one(model.id) });
+      await qc.invalidateQueries({ queryKey: modelKeys.all() });
+      await qc.invalidateQueries({ queryKey: modelKeys.counts() });
     },
     onError,
   });

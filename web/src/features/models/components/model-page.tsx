@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { call, client } from "@/lib/api.ts";
 
 import { formatDate } from "@/lib/format.ts";
+import { modelKeys } from "../api/models.ts";
 import { FilesAndShowcase } from "./model-files.tsx";
 import { NextStep } from "./model-next-step.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -25,11 +26,11 @@ export function ModelPage() {
   const en = i18n.language === "en";
   const id = Number(useParams().id);
   const model = useQuery({
-    queryKey: ["model", id],
+    queryKey: modelKeys.one(id),
     queryFn: () => call(client.GET("/api/models/{id}", { params: { path: { id } } })),
   });
   const fields = useQuery({
-    queryKey: ["model-fields"],
+    queryKey: modelKeys.fields(),
     queryFn: () => call(client.GET("/api/model-fields")),
   });
   const m = model.data;

@@ -23,6 +23,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { type AnswerOf, call, client, download, upload } from "@/lib/api.ts";
 import { formatNumber } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { modelKeys } from "../api/models.ts";
 import { CriteriaModal } from "./criteria-modal.tsx";
 import { KeepUpModal } from "./keep-up-modal.tsx";
 import { RegisterModal } from "./register-model-modal.tsx";
@@ -80,8 +81,8 @@ export function ModelsPage({
     mutationFn: (file: File) => upload<ImportSummary>(excelPath, file),
     onSuccess: async () => {
       setPending(null);
-      await qc.invalidateQueries({ queryKey: ["models"] });
-      await qc.invalidateQueries({ queryKey: ["model-counts"] });
+      await qc.invalidateQueries({ queryKey: modelKeys.all() });
+      await qc.invalidateQueries({ queryKey: modelKeys.counts() });
     },
     onError: (e) => {
       setPending(null);
@@ -90,7 +91,7 @@ export function ModelsPage({
   });
   const ok = /^\d{2,5}(-\d{3})?$/.test(unit);
   const fields = useQuery({
-    queryKey: ["model-fields"],
+    queryKey: modelKeys.fields(),
     queryFn: () => call(client.GET("/api/model-fields")),
   });
   const fieldName = (code: string) => {
@@ -98,12 +99,12 @@ export function ModelsPage({
     return f ? (en ? f.nameEn : f.nameVi) : code;
   };
   const models = useQuery({
-    queryKey: ["models", unit, year],
+    queryKey: modelKeys.list(unit, year),
     queryFn: () => call(client.GET("/api/models", { params: { query: { unit, year: Number(year) } } })),
     enabled: ok,
   });
   const counts = useQuery({
-    queryKey: ["model-counts", unit, year],
+    queryKey: modelKeys.countsOf(unit, year),
     queryFn: () =>
       call(client.GET("/api/models/counts", { params: { query: { unit, year: Number(year) } } })),
     enabled: ok,

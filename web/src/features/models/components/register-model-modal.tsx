@@ -25,6 +25,7 @@ import { useLocalDraft } from "@/lib/local-draft.ts";
 import { confirmDone } from "@/lib/notify.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import type { Fields } from "../api/models.ts";
+import { modelKeys } from "../api/models.ts";
 
 export const EMPTY_SHEET = {
   rationale: "",
@@ -100,7 +101,7 @@ export function RegisterModal({
   const [duplicates, setDuplicates] = useState<{ id: number; name: string }[] | null>(null);
   const [typed] = useDebouncedValue(draft.name.trim(), 400);
   const similar = useQuery({
-    queryKey: ["models-similar", unit, year, typed],
+    queryKey: modelKeys.similar(unit, year, typed),
     queryFn: () =>
       call(client.GET("/api/models/similar", { params: { query: { unit, year, name: typed } } })),
     enabled: typed.length >= 3,
@@ -125,8 +126,8 @@ export function RegisterModal({
     onSuccess: async () => {
       clear();
       kept.clear();
-      await qc.invalidateQueries({ queryKey: ["models"] });
-      await qc.invalidateQueries({ queryKey: ["model-counts"] });
+      await qc.invalidateQueries({ queryKey: modelKeys.all() });
+      await qc.invalidateQueries({ queryKey: modelKeys.counts() });
       confirmDone(t("models.registered", { name: draft.name.trim() }));
       onClose();
     },

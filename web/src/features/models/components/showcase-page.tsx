@@ -3,13 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { call, client } from "@/lib/api.ts";
+import { modelKeys } from "../api/models.ts";
 
 /** A province's public showcase of "Dân vận khéo" models (no sign-in): the models its units chose to show. */
 export function ShowcasePage() {
   const { t } = useTranslation();
   const province = useParams().province ?? "";
   const q = useQuery({
-    queryKey: ["showcase", province],
+    queryKey: modelKeys.showcase(province),
     queryFn: () => call(client.GET("/api/public/models", { params: { query: { province } } })),
     retry: false,
   });

@@ -15,7 +15,7 @@ export const TASK_STATUSES = ["not_started", "in_progress", "done", "cancelled"]
 /** The overdue tasks of the user's units (the menu shows their count). */
 export function useOverdueTasks(enabled = true) {
   return useQuery({
-    queryKey: ["overdue-tasks"],
+    queryKey: planKeys.overdue(),
     queryFn: () => call(client.GET("/api/tasks/overdue")),
     refetchInterval: 5 * 60000,
     enabled,
@@ -24,6 +24,11 @@ export function useOverdueTasks(enabled = true) {
 
 export const planKeys = {
   one: (id: number) => ["plan", id] as const,
+  overdue: () => ["overdue-tasks"] as const,
+  /** Every unit's list of plans (the prefix of `list`). */
+  all: () => ["plans"] as const,
+  list: (unit: string) => ["plans", unit] as const,
+  public: (token: string) => ["public-plan", token] as const,
 };
 
 export function usePlan(id: number) {

@@ -10,22 +10,14 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { DateField } from "@/components/date-field.tsx";
-import { UnitPicker } from "@/components/unit-picker.tsx";
-import { WaitingButton } from "@/components/waiting-button.tsx";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import {
-  addMilestone,
-  addTask,
-  findEvidence,
   type Plan,
   planKeys,
   TASK_STATUSES as STATUSES,
@@ -35,33 +27,11 @@ import {
   updateTask,
   usePlan,
 } from "../api/plans.ts";
+import { depthOf, treeOrder } from "../task-tree.ts";
+import { MilestoneForm } from "./milestone-form.tsx";
 import { Milestones } from "./milestones.tsx";
 import { ProgressCell, percent } from "./progress-cell.tsx";
-
-export function depthOf(t: Task, all: Task[]): number {
-  let d = 0;
-  let cur = t;
-  while (cur.parentId !== null && d < 10) {
-    const p = all.find((x) => x.id === cur.parentId);
-    if (!p) break;
-    cur = p;
-    d++;
-  }
-  return d;
-}
-
-/** Tasks in tree order: each task followed by its subtasks. */
-export function treeOrder(tasks: Task[]): Task[] {
-  const out: Task[] = [];
-  const add = (parent: number | null) => {
-    for (const t of tasks.filter((x) => x.parentId === parent)) {
-      out.push(t);
-      add(t.id);
-    }
-  };
-  add(null);
-  return out;
-}
+import { TaskForm } from "./task-form.tsx";
 
 /** A plan's page: progress, who is behind, the task tree (updated by its assignees), milestones, public page. */
 export function PlanPage() {
@@ -77,42 +47,6 @@ export function PlanPage() {
   const update = useMutation({
     mutationFn: (v: { task: Task; status?: TaskStatus; progress?: number | null }) => updateTask(v.task, v),
     onSuccess: done,
-    onError,
-  });
-  const [task, setTask] = useState({ title: "", assigneeUnitCode: "", dueOn: "", weight: 1, parentId: "" });
-  const add = useMutation({
-    mutationFn: () =>
-      addTask(id, {
-        title: task.title,
-        assigneeUnitCode: task.assigneeUnitCode,
-        dueOn: task.dueOn,
-        weight: task.weight,
-        parentId: task.parentId ? Number(task.parentId) : null,
-      }),
-    onSuccess: (p) => {
-      done(p);
-      setTask({ ...task, title: "" });
-    },
-    onError,
-  });
-  const [milestone, setMilestone] = useState({ taskId: "", title: "", dueOn: "", doneOn: "", evidence: "" });
-  const newMilestone = useMutation({
-    mutationFn: async () => {
-      // the evidence is a document of the registry, found by its number-symbol
-      const symbol = milestone.evidence.trim();
-      const evidenceDocumentId = symbol ? await findEvidence(q.data?.unitCode ?? "", symbol) : null;
-      if (symbol && evidenceDocumentId === null) throw new Error(t("plans.noEvidence", { symbol }));
-      return addMilestone(Number(milestone.taskId), {
-        title: milestone.title,
-        dueOn: milestone.dueOn,
-        doneOn: milestone.doneOn || null,
-        evidenceDocumentId,
-      });
-    },
-    onSuccess: (p) => {
-      done(p);
-      setMilestone({ taskId: milestone.taskId, title: "", dueOn: "", doneOn: "", evidence: "" });
-    },
     onError,
   });
   const publish = useMutation({
@@ -252,114 +186,8 @@ export function PlanPage() {
           })}
         </Table.Tbody>
       </Table>
-      {p.can.update.length > 0 && (
-        <Group align="end" wrap="wrap">
-          <Select
-            label={t("plans.milestoneOf")}
-            data={tasks
-              .filter((x) => p.can.update.includes(x.id))
-              .map((x) => ({ value: String(x.id), label: x.title }))}
-            value={milestone.taskId || null}
-            onChange={(v) => setMilestone({ ...milestone, taskId: v ?? "" })}
-            w={260}
-            data-testid="milestone-task"
-          />
-          <TextInput
-            label={t("plans.milestone")}
-            value={milestone.title}
-            onChange={(e) => setMilestone({ ...milestone, title: e.currentTarget.value })}
-            w={240}
-            data-testid="milestone-title"
-          />
-          <DateField
-            label={t("plans.due")}
-            value={milestone.dueOn}
-            onChange={(v) => setMilestone({ ...milestone, dueOn: v ?? "" })}
-            w={140}
-            data-testid="milestone-due"
-          />
-          <DateField
-            label={t("plans.doneOnLabel")}
-            clearable
-            value={milestone.doneOn}
-            onChange={(v) => setMilestone({ ...milestone, doneOn: v ?? "" })}
-            w={140}
-          />
-          <TextInput
-            label={t("plans.evidence")}
-            placeholder="53-KH/HU"
-            value={milestone.evidence}
-            onChange={(e) => setMilestone({ ...milestone, evidence: e.currentTarget.value })}
-            w={170}
-            data-testid="milestone-evidence"
-          />
-          <WaitingButton
-            variant="light"
-            onClick={() => newMilestone.mutate()}
-            loading={newMilestone.isPending}
-            why={
-              !milestone.taskId
-                ? t("plans.whyTask")
-                : !milestone.title.trim()
-                  ? t("plans.whyMilestoneTitle")
-                  : !milestone.dueOn
-                    ? t("plans.whyDue")
-                    : null
-            }
-          >
-            {t("plans.addMilestone")}
-          </WaitingButton>
-        </Group>
-      )}
-      {p.can.manage && (
-        <Group align="end" wrap="wrap">
-          <TextInput
-            label={t("plans.newTask")}
-            value={task.title}
-            onChange={(e) => setTask({ ...task, title: e.currentTarget.value })}
-            w={320}
-            data-testid="task-title"
-          />
-          <UnitPicker
-            label={t("plans.assignee")}
-            withAsterisk
-            within={p.unitCode}
-            value={task.assigneeUnitCode || null}
-            onChange={(code) => setTask({ ...task, assigneeUnitCode: code ?? "" })}
-            w={300}
-            data-testid="task-assignee"
-          />
-          <DateField
-            label={t("plans.due")}
-            value={task.dueOn}
-            onChange={(v) => setTask({ ...task, dueOn: v ?? "" })}
-            w={140}
-            data-testid="task-due"
-          />
-          <NumberInput
-            label={t("plans.weight")}
-            min={0}
-            value={task.weight}
-            onChange={(v) => setTask({ ...task, weight: Number(v) || 0 })}
-            w={90}
-          />
-          <Select
-            label={t("plans.parent")}
-            clearable
-            data={tasks.map((x) => ({ value: String(x.id), label: x.title }))}
-            value={task.parentId || null}
-            onChange={(v) => setTask({ ...task, parentId: v ?? "" })}
-            w={240}
-          />
-          <WaitingButton
-            onClick={() => add.mutate()}
-            loading={add.isPending}
-            why={!task.title.trim() ? t("plans.whyTaskTitle") : !task.dueOn ? t("plans.whyDue") : null}
-          >
-            {t("plans.addTask")}
-          </WaitingButton>
-        </Group>
-      )}
+      {p.can.update.length > 0 && <MilestoneForm plan={p} tasks={tasks} onDone={done} onError={onError} />}
+      {p.can.manage && <TaskForm plan={p} tasks={tasks} onDone={done} onError={onError} />}
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { confirmDone } from "@/lib/notify.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { type Overdue, useOverdueTasks } from "../api/plans.ts";
+import { type Overdue, planKeys, useOverdueTasks } from "../api/plans.ts";
 import { ProgressCell } from "./progress-cell.tsx";
 
 /** Plans of a unit and the plans with tasks for it; a new plan. */
@@ -21,7 +21,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
   const titleInput = useRef<HTMLInputElement>(null);
   const { error, onError, clear } = useApiError();
   const list = useQuery({
-    queryKey: ["plans", unit],
+    queryKey: planKeys.list(unit),
     queryFn: () => call(client.GET("/api/plans", { params: { query: { unit } } })),
     enabled: /^\d{2,5}$/.test(unit),
   });
@@ -32,7 +32,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
       clear();
       confirmDone(t("plans.created", { title: title.trim() }));
       setTitle("");
-      await qc.invalidateQueries({ queryKey: ["plans"] });
+      await qc.invalidateQueries({ queryKey: planKeys.all() });
     },
     onError,
   });

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
+import { planKeys } from "../api/plans.ts";
 import { Milestones } from "./milestones.tsx";
 import { ProgressCell, percent } from "./progress-cell.tsx";
 
@@ -12,7 +13,7 @@ export function PublicPlanPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? "";
   const q = useQuery({
-    queryKey: ["public-plan", token],
+    queryKey: planKeys.public(token),
     queryFn: () => call(client.GET("/api/public/plans/{token}", { params: { path: { token } } })),
     retry: false,
   });

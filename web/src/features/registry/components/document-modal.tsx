@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type BodyOf, call, client, upload } from "@/lib/api.ts";
 import { formatDate, formatNumber } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { registryKeys } from "../api/keys.ts";
 import { KINDS } from "../api/relations.ts";
 
 export function DocumentModal(props: {
@@ -17,20 +18,20 @@ export function DocumentModal(props: {
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
   const d = useQuery({
-    queryKey: ["registry-doc", props.id],
+    queryKey: registryKeys.one(props.id),
     queryFn: () => call(client.GET("/api/registry/{id}", { params: { path: { id: props.id } } })),
   });
   const [kind, setKind] = useState<BodyOf<"/api/registry/{id}/relations", "post">["kind"]>("implements");
   const [target, setTarget] = useState("");
   const candidates = useQuery({
-    queryKey: ["registry", props.unit, target, "pick"],
+    queryKey: registryKeys.pick(props.unit, target),
     queryFn: () =>
       call(client.GET("/api/registry", { params: { query: { unit: props.unit, q: target, limit: 20 } } })),
     enabled: target.trim().length >= 2,
   });
   const refresh = async () => {
     clear();
-    await qc.invalidateQueries({ queryKey: ["registry-doc", props.id] });
+    await qc.invalidateQueries({ queryKey: registryKeys.one(props.id) });
   };
   const relate = useMutation({
     mutationFn: (toId: number) =>

@@ -8,6 +8,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { registryKeys } from "../api/keys.ts";
 import { AddDocument } from "./add-document-modal.tsx";
 import { DocumentModal } from "./document-modal.tsx";
 
@@ -27,7 +28,7 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
   const [adding, setAdding] = useState(false);
   const { i18n } = useTranslation();
   const list = useQuery({
-    queryKey: ["registry", unit, search],
+    queryKey: registryKeys.list(unit, search),
     queryFn: () => call(client.GET("/api/registry", { params: { query: { unit, q: search, limit: 100 } } })),
     enabled: /^\d{2}(\d{1,3})?$/.test(unit),
   });
@@ -111,7 +112,7 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
           onClose={() => setAdding(false)}
           onAdded={async () => {
             setAdding(false);
-            await qc.invalidateQueries({ queryKey: ["registry"] });
+            await qc.invalidateQueries({ queryKey: registryKeys.all() });
           }}
         />
       )}

@@ -4,7 +4,7 @@
  * @module
  */
 import { useQuery } from "@tanstack/react-query";
-import { type BodyOf, call, client } from "@/lib/api.ts";
+import { type BodyOf, call, client, upload } from "@/lib/api.ts";
 
 export const submissionKeys = {
   one: (id: string | number) => ["submission", String(id)] as const,
@@ -30,4 +30,17 @@ export function sendAction(id: number, action: SubmissionAction, submit: SubmitB
   return action === "submit"
     ? call(client.POST("/api/submissions/{id}/submit", { params, body: submit }))
     : call(client.POST(`/api/submissions/{id}/${action}`, { params, body: review }));
+}
+
+/** Saves the draft as typed (only cells that read cleanly); a stale `version` is refused as a conflict. */
+export function saveDraft(id: number, body: BodyOf<"/api/submissions/{id}", "put">) {
+  return call(client.PUT("/api/submissions/{id}", { params: { path: { id } }, body }));
+}
+
+/** Reads a filled Excel template into the stored drafts of the request's reports. */
+export function importExcelFile(requestId: number, file: File) {
+  return upload<{ importCount: { imported: number; updated: number } }>(
+    `/api/requests/${requestId}/excel`,
+    file,
+  );
 }

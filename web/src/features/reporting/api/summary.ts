@@ -9,6 +9,7 @@ import { useUnsavedGuard } from "@/lib/unsaved.ts";
 export type FigureSource = NonNullable<BodyOf<"/api/requests/{id}/summary", "put">["figureSources"]>[string];
 
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { reportingKeys } from "./keys.ts";
 
 /** The requester's own text per section, saved with the version read (a conflict is shown, nothing lost). */
 export function useSummary(requestId: number, unit: string | null) {
@@ -49,7 +50,7 @@ export function useSummary(requestId: number, unit: string | null) {
       qc.setQueryData(key, r);
       if (body.narrative) setEdits(null);
       if (body.figureSources)
-        await qc.invalidateQueries({ queryKey: ["request", String(requestId), "consolidation"] });
+        await qc.invalidateQueries({ queryKey: reportingKeys.anyConsolidation(requestId) });
     },
     onError: (e) => setError(describeFailure(e, i18n.language)),
   });

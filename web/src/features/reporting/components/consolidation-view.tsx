@@ -12,6 +12,7 @@ import { ReportDocumentPanel } from "@/features/documents/components/report-docu
 import { call, client } from "@/lib/api.ts";
 import { formatNumber, formatValue } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { reportingKeys } from "../api/keys.ts";
 import { type Indicator, useSummary } from "../api/summary.ts";
 import { NarrativeView } from "./narrative-view.tsx";
 import { RegistryCell } from "./registry-cell.tsx";
@@ -35,7 +36,7 @@ export function ConsolidationView({
   const [params, setParams] = useSearchParams();
   const unit = params.get("unit");
   const c = useQuery({
-    queryKey: ["request", String(requestId), "consolidation", unit],
+    queryKey: reportingKeys.consolidation(requestId, unit),
     queryFn: () =>
       call(
         client.GET("/api/requests/{id}/consolidation", {

@@ -19,9 +19,11 @@ import { Link, useNavigate } from "react-router";
 import { DateField } from "@/components/date-field.tsx";
 import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
+import { formKeys } from "@/features/forms/api/forms.ts";
 import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
+import { reportingKeys } from "../api/keys.ts";
 
 type Level = "province" | "district" | "commune" | "hamlet";
 const BELOW: Record<Level, Level[]> = {
@@ -50,7 +52,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   const [deadline, setDeadline] = useState<string | null>(null);
   const [confirmOverlap, setConfirmOverlap] = useState(false);
   const forms = useQuery({
-    queryKey: ["forms"],
+    queryKey: formKeys.all(),
     queryFn: () => call(client.GET("/api/forms")),
   });
   const form = formId ?? (forms.data?.items[0] ? String(forms.data.items[0].id) : null);
@@ -62,7 +64,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
         : null;
   const code = "code" in period ? period.code : null;
   const proposal = useQuery({
-    queryKey: ["deadline", code, level],
+    queryKey: reportingKeys.deadline(code, level),
     queryFn: () =>
       call(client.GET("/api/reporting/deadline", { params: { query: { period: code ?? "", level } } })),
     enabled: code !== null,
@@ -85,7 +87,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
     300,
   );
   const preview = useQuery({
-    queryKey: ["request-preview", previewOf],
+    queryKey: reportingKeys.preview(previewOf),
     queryFn: previewOf ? () => call(client.POST("/api/requests/preview", { body: previewOf })) : skipToken,
     retry: false,
   });
@@ -102,8 +104,8 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
     },
     onSuccess: async (r) => {
       clear();
-      await qc.invalidateQueries({ queryKey: ["requests"] });
-      await qc.invalidateQueries({ queryKey: ["inbox"] });
+      await qc.invalidateQueries({ queryKey: reportingKeys.requests() });
+      await qc.invalidateQueries({ queryKey: reportingKeys.inbox() });
       onDone();
       navigate(`/requests/${r.id}`, { state: { notice: t("reports.issuedNotice") } });
     },

@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
+import { reportingKeys } from "../api/keys.ts";
 
 export function useReminders(enabled = true) {
   return useQuery({
-    queryKey: ["reminders"],
+    queryKey: reportingKeys.reminders(),
     queryFn: () => call(client.GET("/api/reminders")),
     refetchInterval: 5 * 60_000,
     enabled,

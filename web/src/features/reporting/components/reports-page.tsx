@@ -18,6 +18,7 @@ import { Link } from "react-router";
 import { WideTable } from "@/components/wide-table.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber, formatValue } from "@/lib/format.ts";
+import { reportingKeys } from "../api/keys.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
 import { ReminderList } from "./reminder-list.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
@@ -29,8 +30,11 @@ const TimelinessMap = lazy(() => import("./timeliness-map.tsx").then((m) => ({ d
 export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean; defaultIssuer: string }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const inbox = useQuery({ queryKey: ["inbox"], queryFn: () => call(client.GET("/api/inbox")) });
-  const issued = useQuery({ queryKey: ["requests"], queryFn: () => call(client.GET("/api/requests")) });
+  const inbox = useQuery({ queryKey: reportingKeys.inbox(), queryFn: () => call(client.GET("/api/inbox")) });
+  const issued = useQuery({
+    queryKey: reportingKeys.requests(),
+    queryFn: () => call(client.GET("/api/requests")),
+  });
   return (
     <Stack>
       <Group justify="space-between">

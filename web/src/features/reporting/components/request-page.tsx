@@ -24,6 +24,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber, formatPeriod, formatValue } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { reportingKeys } from "../api/keys.ts";
 import { ConsolidationView } from "./consolidation-view.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
@@ -37,7 +38,7 @@ export function RequestPage() {
     (location.state as { notice?: string } | null)?.notice ?? null,
   );
   const r = useQuery({
-    queryKey: ["request", id],
+    queryKey: reportingKeys.request(id ?? ""),
     queryFn: () => call(client.GET("/api/requests/{id}", { params: { path: { id: Number(id) } } })),
   });
   if (!r.data) return r.error ? <Alert color="red">{describeFailure(r.error, lang)}</Alert> : <Loader />;

@@ -4,13 +4,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
+import { reportingKeys } from "../api/keys.ts";
 import { type Change, diffVersions } from "../entry.ts";
 
 /** Every stored version, and what changed between any two. */
 export function Revisions({ submissionId }: { submissionId: number }) {
   const { t } = useTranslation();
   const list = useQuery({
-    queryKey: ["revisions", submissionId],
+    queryKey: reportingKeys.revisions(submissionId),
     queryFn: () =>
       call(client.GET("/api/submissions/{id}/revisions", { params: { path: { id: submissionId } } })),
   });

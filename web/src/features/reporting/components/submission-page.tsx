@@ -1,35 +1,28 @@
-import { parseNarrative } from "@domain/narrative.ts";
-import { formCombos } from "@domain/report-forms.ts";
-import { breakdownMessage, checkBreakdowns } from "@domain/validation-rules.ts";
 import { langOf } from "@domain/vn-format.ts";
-import {
-  Alert,
-  Button,
-  FileButton,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
-import { NarrativeEditor } from "@/components/narrative-editor.tsx";
-import { ApiError, call, client, download, type SubmissionDetail, upload } from "@/lib/api.ts";
-import { formatDate, formatDateTime, formatPeriod } from "@/lib/format.ts";
+import { ApiError, download, type SubmissionDetail } from "@/lib/api.ts";
 import { useUnsavedGuard } from "@/lib/unsaved.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { type SubmissionAction, sendAction, submissionKeys, useSubmission } from "../api/submissions.ts";
-import { brokenRules, readInput, relang, toInput, type Values } from "../entry.ts";
-import { IndicatorTable } from "./indicator-table.tsx";
+import { reportingKeys } from "../api/keys.ts";
+import {
+  importExcelFile,
+  type SubmissionAction,
+  saveDraft,
+  sendAction,
+  submissionKeys,
+  useSubmission,
+} from "../api/submissions.ts";
+import { breakdownProblems, brokenRules, readInput, relang, toInput, type Values } from "../entry.ts";
+import { EntryActions } from "./entry-actions.tsx";
+import { ReasonDialog } from "./reason-dialog.tsx";
+import { ReportSection } from "./report-section.tsx";
 import { Revisions } from "./revisions.tsx";
-import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
+import { SubmissionHeader } from "./submission-header.tsx";
 
 const AUTOSAVE_MS = 1500;
 
@@ -81,27 +74,16 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const version = useRef(sub.version);
   const [dialog, setDialog] = useState<null | "submit" | "accept" | "return" | "unlock">(null);
   const [text, setText] = useState("");
-  // closing a dialog with a reason typed asks first: nothing typed is lost by a stray Escape
-  const [askClose, setAskClose] = useState(false);
 
   const read = useMemo(
     () => readInput(input, detail.indicators, inputLang),
     [input, detail.indicators, inputLang],
   );
   const broken = useMemo(() => brokenRules(form.rules, read.values), [form.rules, read.values]);
-  // breakdowns that cannot be (parts above the total), checked as the server checks them
-  const breakdowns = useMemo(() => {
-    const byCode = new Map(detail.indicators.map((i) => [i.code, i]));
-    const combos = formCombos(form, (code) => byCode.get(code)?.categories);
-    const additive = new Set(detail.indicators.filter((i) => i.aggregation === "sum").map((i) => i.code));
-    const out: Record<string, string[]> = {};
-    for (const p of checkBreakdowns(read.values, combos, additive)) {
-      const ind = byCode.get(p.indicator);
-      const m = breakdownMessage(p, { vi: ind?.nameVi ?? p.indicator, en: ind?.nameEn ?? p.indicator });
-      out[p.indicator] = [...(out[p.indicator] ?? []), lang === "en" ? m.messageEn : m.messageVi];
-    }
-    return out;
-  }, [detail.indicators, form, read.values, lang]);
+  const breakdowns = useMemo(
+    () => breakdownProblems(form, detail.indicators, read.values, lang),
+    [detail.indicators, form, read.values, lang],
+  );
   const problems = [
     ...Object.values(read.errors),
     ...broken
@@ -109,25 +91,15 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       .map((b) => (lang === "en" ? b.rule.messageEn : b.rule.messageVi)),
     ...Object.values(breakdowns).flat(),
   ];
-  const hasErrors = problems.length > 0;
 
   const refresh = useCallback(async () => {
-    await qc.invalidateQueries({ queryKey: ["inbox"] });
+    await qc.invalidateQueries({ queryKey: reportingKeys.inbox() });
     await qc.invalidateQueries({ queryKey: submissionKeys.one(sub.id) });
   }, [qc, sub.id]);
 
   const save = useMutation({
     mutationFn: (_upTo: number) =>
-      call(
-        client.PUT("/api/submissions/{id}", {
-          params: { path: { id: sub.id } },
-          body: {
-            version: version.current,
-            values: read.values,
-            narrative,
-          },
-        }),
-      ),
+      saveDraft(sub.id, { version: version.current, values: read.values, narrative }),
     onSuccess: (r, upTo) => {
       version.current = r.submission.version;
       setSavedEdits(upTo);
@@ -163,8 +135,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       clear();
       onNotice(t(`reports.done.${action}`, { unit: detail.unitName }));
       await refresh();
-      await qc.invalidateQueries({ queryKey: ["request"] });
-      await qc.invalidateQueries({ queryKey: ["reminders"] });
+      await qc.invalidateQueries({ queryKey: reportingKeys.anyRequest() });
+      await qc.invalidateQueries({ queryKey: reportingKeys.reminders() });
     },
     onError: (e) => {
       // a refusal is shown in the dialog that caused it, which stays open with what was typed
@@ -180,10 +152,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
     if (!file) return;
     try {
       if (dirty) await save.mutateAsync(edits);
-      const r = await upload<{ importCount: { imported: number; updated: number } }>(
-        `/api/requests/${request.id}/excel`,
-        file,
-      );
+      const r = await importExcelFile(request.id, file);
       onNotice(t("reports.excelImported", { count: r.importCount.imported + r.importCount.updated }));
       await refresh();
     } catch (e) {
@@ -215,26 +184,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   };
   return (
     <Stack>
-      <Group justify="space-between" align="start">
-        <div>
-          <Title order={3}>{request.title}</Title>
-          <Text>
-            {detail.unitName} · {formatPeriod(request.periodCode)} · {t("reports.deadline")}:{" "}
-            {formatDate(request.deadline)}
-            {request.referenceNo ? ` · ${t("reports.referenceNo")}: ${request.referenceNo}` : ""}
-          </Text>
-        </div>
-        <Group gap={4}>
-          <StatusBadge status={sub.status} />
-          <TimelinessBadge value={sub.timeliness} />
-        </Group>
-      </Group>
-      {sub.status === "returned" && sub.comment && (
-        <Alert color="red" data-testid="returned">
-          {t("reports.returnedWith", { comment: sub.comment })}
-        </Alert>
-      )}
-      {sub.lateReason && <Alert color="orange">{t("reports.lateWith", { reason: sub.lateReason })}</Alert>}
+      <SubmissionHeader detail={detail} />
       {conflict && (
         <Alert color="red" title={t("reports.conflict")}>
           <Button size="xs" onClick={() => void refresh()}>
@@ -264,103 +214,46 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
         </Alert>
       )}
       {form.sections.map((s) => (
-        <Paper key={s.key} withBorder={s.kind !== "heading"} p={s.kind === "heading" ? 0 : "sm"}>
-          <Title order={s.depth === 1 ? 4 : 5} mb={4}>
-            {sectionNumber(s.key)}
-            {lang === "en" ? s.titleEn : s.titleVi}
-          </Title>
-          {s.guidanceVi && (
-            <Text size="sm" c="dimmed">
-              {s.guidanceVi}
-            </Text>
-          )}
-          {s.kind === "narrative" && (
-            <NarrativeEditor
-              readOnly={!editable}
-              value={narrative[s.key] ?? ""}
-              onChange={(v) => {
-                setNarrative((cur) => ({ ...cur, [s.key]: v }));
-                touch();
-              }}
-              testId={`narrative-${s.key}`}
-              error={footnoteProblems(narrative[s.key] ?? "", t)}
-              label={lang === "en" ? s.titleEn : s.titleVi}
-              hideLabel
-            />
-          )}
-          {s.kind === "table" && (
-            <IndicatorTable
-              rows={s.rows ?? []}
-              indicators={detail.indicators}
-              input={input}
-              errors={read.errors}
-              previous={detail.previous}
-              outliers={detail.checks.outliers}
-              breakdowns={breakdowns}
-              values={read.values}
-              editable={editable}
-              fed={detail.fed}
-              onChange={setCell}
-            />
-          )}
-        </Paper>
+        <ReportSection
+          key={s.key}
+          section={s}
+          editable={editable}
+          narrative={narrative[s.key] ?? ""}
+          onNarrative={(v) => {
+            setNarrative((cur) => ({ ...cur, [s.key]: v }));
+            touch();
+          }}
+          table={{
+            indicators: detail.indicators,
+            input,
+            errors: read.errors,
+            previous: detail.previous,
+            outliers: detail.checks.outliers,
+            breakdowns,
+            values: read.values,
+            fed: detail.fed,
+            onChange: setCell,
+          }}
+        />
       ))}
       <Group>
         {editable && (
-          <>
-            <Text size="sm" c="dimmed" data-testid="save-state">
-              {save.isPending
-                ? t("reports.saving")
-                : savedAt
-                  ? t("reports.savedAt", { time: formatDateTime(savedAt.toISOString()).slice(11) })
-                  : ""}
-            </Text>
-            <Button
-              variant="default"
-              onClick={() => save.mutate(edits)}
-              loading={save.isPending}
-              disabled={conflict}
-            >
-              {t("save")}
-            </Button>
-            <Button
-              variant="subtle"
-              onClick={() =>
-                download(
-                  `/api/requests/${request.id}/excel?unit=${encodeURIComponent(sub.unitCode)}`,
-                  "mau.xlsx",
-                ).catch(onError)
-              }
-            >
-              {t("reports.excelTemplate")}
-            </Button>
-            <FileButton
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(f) => void importExcel(f)}
-            >
-              {(props) => (
-                <Button variant="subtle" {...props} disabled={conflict} data-testid="excel-upload">
-                  {t("reports.excelUpload")}
-                </Button>
-              )}
-            </FileButton>
-            <Button
-              onClick={() => (detail.lateReasonNeeded ? setDialog("submit") : act.mutate("submit"))}
-              disabled={hasErrors || conflict}
-              loading={act.isPending}
-              title={hasErrors ? t("reports.cannotSubmit", { count: problems.length }) : undefined}
-              data-testid="submit"
-            >
-              {t("reports.submit")}
-            </Button>
-            {(hasErrors || conflict) && (
-              <Text size="sm" c="red" data-testid="submit-why">
-                {conflict
-                  ? t("reports.conflictFirst")
-                  : `${t("reports.cannotSubmit", { count: problems.length })}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "…" : ""}`}
-              </Text>
-            )}
-          </>
+          <EntryActions
+            saving={save.isPending}
+            savedAt={savedAt}
+            conflict={conflict}
+            problems={problems}
+            submitting={act.isPending}
+            onSave={() => save.mutate(edits)}
+            onTemplate={() =>
+              download(
+                `/api/requests/${request.id}/excel?unit=${encodeURIComponent(sub.unitCode)}`,
+                "mau.xlsx",
+              ).catch(onError)
+            }
+            onUpload={(f) => void importExcel(f)}
+            onSubmit={() => (detail.lateReasonNeeded ? setDialog("submit") : act.mutate("submit"))}
+          />
         )}
         {detail.can.review && sub.status === "submitted" && (
           <>
@@ -387,74 +280,17 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
         onConfirm={() => act.mutate("accept")}
         onCancel={() => setDialog(null)}
       />
-      <Modal
-        opened={dialog === "submit" || dialog === "return" || dialog === "unlock"}
-        onClose={() => (text.trim() ? setAskClose(true) : setDialog(null))}
-        title={dialog ? t(dialog === "submit" ? "reports.submitLate" : `reports.${dialog}`) : ""}
-      >
-        <Stack>
-          {dialog === "submit" && (
-            <Text size="sm">{t("reports.lateReasonHelp", { date: formatDate(request.deadline) })}</Text>
-          )}
-          <Textarea
-            label={t(
-              dialog === "submit"
-                ? "reports.lateReason"
-                : dialog === "return"
-                  ? "reports.returnComment"
-                  : "reports.unlockReason",
-            )}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            data-testid="dialog-text"
-          />
-          {error && <Alert color="red">{error}</Alert>}
-          <Group>
-            <Button
-              disabled={!text.trim()}
-              loading={act.isPending}
-              onClick={() => dialog && dialog !== "accept" && act.mutate(dialog)}
-              data-testid="dialog-confirm"
-            >
-              {dialog ? t(`reports.confirm.${dialog}`) : ""}
-            </Button>
-            {!text.trim() && (
-              <Text size="sm" c="dimmed">
-                {t("reports.reasonFirst")}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-      </Modal>
-      <ConfirmDialog
-        opened={askClose}
-        title={t("discardTitle")}
-        message={t("discardText")}
-        confirmLabel={t("discard")}
-        onConfirm={() => {
-          setAskClose(false);
-          setText("");
-          setDialog(null);
-        }}
-        onCancel={() => setAskClose(false)}
+      <ReasonDialog
+        action={dialog === "accept" ? null : dialog}
+        deadline={request.deadline}
+        text={text}
+        error={error}
+        loading={act.isPending}
+        onText={setText}
+        onConfirm={(action) => act.mutate(action)}
+        onClose={() => setDialog(null)}
       />
       <Revisions submissionId={sub.id} />
     </Stack>
   );
-}
-
-/** Footnote references without a note (or notes defined twice), as the server will refuse them on submit. */
-function footnoteProblems(text: string, t: (k: string, o?: Record<string, string>) => string): string | null {
-  const problems = parseNarrative(text).problems.filter((p) => p.kind !== "unused_note");
-  return problems.length
-    ? problems.map((p) => t(`reports.footnote_${p.kind}`, { label: p.label })).join("; ")
-    : null;
-}
-
-/** "II.1" → "1. ", "III" → "III. ", "II.T" (a table) → "" */
-function sectionNumber(key: string): string {
-  const last = key.split(".").at(-1) ?? "";
-  return /^([IVX]+|\d+)$/.test(last) ? `${last}. ` : "";
 }

@@ -10,6 +10,7 @@ import { call, client } from "@/lib/api.ts";
 import type { components } from "@/lib/api-types.ts";
 import { formatDate, formatNumber, formatPeriod } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
+import { reportingKeys } from "../api/keys.ts";
 
 type Map = components["schemas"]["TimelinessMap"];
 
@@ -20,7 +21,7 @@ export function TimelinessMap({ defaultUnit }: { defaultUnit: string }) {
   const [unit, setUnit] = useState(defaultUnit);
   const lang = langOf(i18n.language);
   const q = useQuery({
-    queryKey: ["timeliness", unit],
+    queryKey: reportingKeys.timeliness(unit),
     queryFn: () => call(client.GET("/api/reporting/timeliness", { params: { query: { unit } } })),
     enabled: unit.trim() !== "",
     retry: false,

@@ -1,15 +1,12 @@
 /** The bodies of a unit (Party committee, People's Committee, Front…), as pickers and lists read them. @module */
 import { useQuery } from "@tanstack/react-query";
 import { call, client } from "@/lib/api.ts";
-
-export const bodyKeys = {
-  ofUnit: (unit: string) => ["bodies", unit] as const,
-};
+import { unitKeys } from "./keys.ts";
 
 /** The bodies of a commune-level or higher unit (none asked for a hamlet or an unfinished code). */
 export function useUnitBodies(unit: string) {
   return useQuery({
-    queryKey: bodyKeys.ofUnit(unit),
+    queryKey: unitKeys.bodies(unit, null),
     queryFn: () => call(client.GET("/api/units/{code}/bodies", { params: { path: { code: unit } } })),
     enabled: /^\d{2,5}$/.test(unit),
   });

@@ -7,6 +7,7 @@ import { WaitingButton } from "@/components/waiting-button.tsx";
 import { type Body, type BodyOf, call, client } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { unitKeys } from "../api/keys.ts";
 
 /** The bodies of a unit; unit admins add one or end one (after confirming; nothing is deleted). */
 export function BodyList({
@@ -21,7 +22,7 @@ export function BodyList({
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const kinds = useQuery({
-    queryKey: ["body-kinds"],
+    queryKey: unitKeys.bodyKinds(),
     queryFn: () => call(client.GET("/api/body-kinds")),
   });
   const [form, setForm] = useState({ kind: "people_committee", name: "", shortName: "" });
@@ -31,7 +32,7 @@ export function BodyList({
     kinds.data?.find((x) => x.kind === k)?.[i18n.language === "en" ? "en" : "vi"] ?? k;
   const refresh = async () => {
     clear();
-    await qc.invalidateQueries({ queryKey: ["units", "bodies", unitCode] });
+    await qc.invalidateQueries({ queryKey: unitKeys.bodies(unitCode) });
   };
   const add = useMutation({
     mutationFn: () =>

@@ -9,6 +9,7 @@ import { WaitingButton } from "@/components/waiting-button.tsx";
 import { type BodyOf, call, client, type Unit } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { unitKeys } from "../api/keys.ts";
 
 /** Add, rename and close the hamlets of a commune (closing asks for confirmation; nothing is deleted). */
 export function HamletManager({ commune, hamlets }: { commune: string; hamlets: Unit[] }) {
@@ -22,7 +23,7 @@ export function HamletManager({ commune, hamlets }: { commune: string; hamlets: 
   const [newName, setNewName] = useState("");
   const done = async () => {
     clear();
-    await qc.invalidateQueries({ queryKey: ["units"] });
+    await qc.invalidateQueries({ queryKey: unitKeys.all() });
   };
   const create = useMutation({
     mutationFn: () =>

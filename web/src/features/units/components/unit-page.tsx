@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { call, client, type Me, type Unit } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
+import { unitKeys } from "../api/keys.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
 import { BodyList } from "./body-list.tsx";
 import { HamletManager } from "./hamlet-manager.tsx";
@@ -45,25 +46,25 @@ export function UnitPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const asOf = params.get("asOf") ?? todayIso();
   const detail = useQuery({
-    queryKey: ["units", "detail", code, asOf],
+    queryKey: unitKeys.detail(code, asOf),
     queryFn: () => call(client.GET("/api/units/{code}", { params: { path: { code }, query: { asOf } } })),
   });
   const children = useQuery({
-    queryKey: ["units", "children", code, asOf],
+    queryKey: unitKeys.children(code, asOf),
     queryFn: () =>
       call(client.GET("/api/units/{code}/children", { params: { path: { code }, query: { asOf } } })),
   });
   const bodies = useQuery({
-    queryKey: ["units", "bodies", code, asOf],
+    queryKey: unitKeys.bodies(code, asOf),
     queryFn: () =>
       call(client.GET("/api/units/{code}/bodies", { params: { path: { code }, query: { asOf } } })),
   });
   const succ = useQuery({
-    queryKey: ["units", "succ", code],
+    queryKey: unitKeys.successors(code),
     queryFn: () => call(client.GET("/api/units/{code}/successors", { params: { path: { code } } })),
   });
   const pred = useQuery({
-    queryKey: ["units", "pred", code, asOf],
+    queryKey: unitKeys.predecessors(code, asOf),
     queryFn: () =>
       call(client.GET("/api/units/{code}/predecessors", { params: { path: { code }, query: { asOf } } })),
   });

@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { call, client, type Unit } from "@/lib/api.ts";
 import { formatNumber } from "@/lib/format.ts";
+import { unitKeys } from "../api/keys.ts";
 
 /** A lazily expanding tree: provinces, then each unit's children as of the date. */
 export function UnitTree({ asOf, parent }: { asOf: string; parent?: string }) {
   const q = useQuery({
-    queryKey: ["units", "tree", parent ?? "root", asOf],
+    queryKey: unitKeys.tree(parent, asOf),
     queryFn: () =>
       parent
         ? call(

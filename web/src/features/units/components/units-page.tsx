@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { call, client, type Unit } from "@/lib/api.ts";
 import { formatDate, formatNumber, todayIso } from "@/lib/format.ts";
+import { unitKeys } from "../api/keys.ts";
 import { AsOfPicker } from "./as-of-picker.tsx";
 import { UnitTree } from "./unit-tree.tsx";
 
@@ -22,7 +23,7 @@ export function UnitsPage() {
     setParams(next, { replace: true });
   };
   const search = useQuery({
-    queryKey: ["units", "search", debounced, asOf, level],
+    queryKey: unitKeys.search(debounced, asOf, level),
     enabled: debounced.trim().length > 0,
     queryFn: () =>
       call(

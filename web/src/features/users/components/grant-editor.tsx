@@ -6,6 +6,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { type BodyOf, call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { userKeys } from "../api/keys.ts";
 
 type Role = BodyOf<"/api/users/{id}/grants", "post">["role"];
 
@@ -28,7 +29,7 @@ export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[
   const { error, onError, clear } = useApiError();
   const refresh = async () => {
     clear();
-    await qc.invalidateQueries({ queryKey: ["users"] });
+    await qc.invalidateQueries({ queryKey: userKeys.all() });
   };
   const add = useMutation({
     mutationFn: () =>

@@ -21,12 +21,13 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { type BodyOf, call, client, type User } from "@/lib/api.ts";
 import { confirmDone } from "@/lib/notify.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { userKeys } from "../api/keys.ts";
 import { GrantEditor, ROLES } from "./grant-editor.tsx";
 
 export function UsersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const users = useQuery({ queryKey: ["users"], queryFn: () => call(client.GET("/api/users")) });
+  const users = useQuery({ queryKey: userKeys.all(), queryFn: () => call(client.GET("/api/users")) });
   const [form, setForm] = useState({
     username: "",
     displayName: "",
@@ -58,7 +59,7 @@ export function UsersPage() {
       clear();
       confirmDone(t("userAdded", { name: form.displayName.trim() || form.username.trim() }));
       setForm({ ...form, username: "", displayName: "", email: "", password: "" });
-      await qc.invalidateQueries({ queryKey: ["users"] });
+      await qc.invalidateQueries({ queryKey: userKeys.all() });
     },
     onError,
   });
@@ -72,7 +73,7 @@ export function UsersPage() {
       ),
     onSuccess: async () => {
       setLocking(null);
-      await qc.invalidateQueries({ queryKey: ["users"] });
+      await qc.invalidateQueries({ queryKey: userKeys.all() });
     },
     onError,
   });

@@ -1,0 +1,38 @@
+import { Alert, Group, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { SubmissionDetail } from "@/lib/api.ts";
+import { formatDate, formatPeriod } from "@/lib/format.ts";
+import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
+
+/**
+ * What a report answers (the request's title, the unit, the period in words, the deadline and the công văn's
+ * number), its state, and what its reviewer or the unit said: why it came back, why it was late.
+ */
+export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
+  const { t } = useTranslation();
+  const { submission: sub, request } = detail;
+  return (
+    <>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={3}>{request.title}</Title>
+          <Text>
+            {detail.unitName} · {formatPeriod(request.periodCode)} · {t("reports.deadline")}:{" "}
+            {formatDate(request.deadline)}
+            {request.referenceNo ? ` · ${t("reports.referenceNo")}: ${request.referenceNo}` : ""}
+          </Text>
+        </div>
+        <Group gap={4}>
+          <StatusBadge status={sub.status} />
+          <TimelinessBadge value={sub.timeliness} />
+        </Group>
+      </Group>
+      {sub.status === "returned" && sub.comment && (
+        <Alert color="red" data-testid="returned">
+          {t("reports.returnedWith", { comment: sub.comment })}
+        </Alert>
+      )}
+      {sub.lateReason && <Alert color="orange">{t("reports.lateWith", { reason: sub.lateReason })}</Alert>}
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+/** Query keys of the users feature. @module */
+export const userKeys = {
+  all: () => ["users"] as const,
+};
