@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 /**
  * "Dân vận khéo" models: a commune registers its models (warned of likely duplicates), keeps them
  * up the next year in one action, records their implementation; the province assesses them against its
@@ -465,6 +466,14 @@ describe("photos, files and the public showcase", () => {
   it("attaches a photo checked by its content; the outsider cannot", async () => {
     const ok = await attach(commune, flowers, "duong-hoa.png", PNG);
     expect(ok.status).toBe(201);
+    // the answer names the file as kept, with the hash an official can check a copy against
+    expect(await ok.json()).toEqual({
+      id: expect.any(Number),
+      filename: "duong-hoa.png",
+      contentType: "image/png",
+      size: PNG.length,
+      sha256: createHash("sha256").update(PNG).digest("hex"),
+    });
     const bad = await attach(commune, flowers, "bao-cao.pdf", PNG);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message_vi: string } }).error.message_vi).toMatch(

@@ -1,16 +1,8 @@
 /** /api/models/excel and /api/models/{id}/attachments: the registry in and out of Excel, and each model's files. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { attachmentRoutes } from "../../http/attachment-routes.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import {
-  downloadHeaders,
-  errorResponses,
-  fileBody,
-  fileResponse,
-  IdParam,
-  json,
-  writeErrorResponses,
-  XLSX_TYPE,
-} from "../../http/schemas.ts";
+import { errorResponses, json, writeErrorResponses, XLSX_TYPE } from "../../http/schemas.ts";
 import { sentFile } from "../../http/sent-file.ts";
 import * as excel from "./models.excel.ts";
 import { UnitCode, Year } from "./models.schemas.ts";
@@ -81,59 +73,17 @@ export function modelFilesRoutes(deps: AppDeps) {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/models/{id}/attachments",
-      tags,
-      summary:
+  attachmentRoutes(app, deps, {
+    base: "/models",
+    tags,
+    summaries: {
+      attach:
         "Attach a photo or file to a model (PDF, Word, Excel, PNG, JPEG; at most 20 MB; checked by content)",
-      request: {
-        params: IdParam,
-        query: z.object({ filename: z.string().trim().min(1).max(200) }),
-        body: fileBody(),
-      },
-      responses: {
-        201: json(
-          z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() }),
-          "Created",
-        ),
-        ...writeErrorResponses,
-      },
-    }),
-    async (c) => {
-      const body = await sentFile(c);
-      return c.json(
-        await showcase.attach(
-          db,
-          c.var.auth,
-          c.req.valid("param").id,
-          c.req.valid("query").filename,
-          body,
-          deps.offload,
-        ),
-        201,
-      );
+      read: "Download a model's photo or file",
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/models/attachments/{id}",
-      tags,
-      summary: "Download a model's photo or file",
-      request: { params: IdParam },
-      responses: {
-        200: fileResponse("The file"),
-        ...errorResponses,
-      },
-    }),
-    async (c) => {
-      const x = await showcase.readAttachment(db, c.var.auth, c.req.valid("param").id);
-      return c.body(new Uint8Array(x.content), 200, downloadHeaders(x.content_type, x.filename));
-    },
-  );
+    attach: showcase.attach,
+    read: showcase.readAttachment,
+  });
 
   return app;
 }

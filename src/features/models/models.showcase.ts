@@ -4,10 +4,12 @@
  * or a unit above asks; the showcase and the photos of shown models need no login.
  * @module
  */
+
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db } from "../../db/database.ts";
 import { errors } from "../../errors.ts";
+import { attached } from "../../http/attachment-routes.ts";
 import type { Offload } from "../../offload/pool.ts";
 import * as repo from "./models.repository.ts";
 import { getModel, requireModel } from "./models.service.ts";
@@ -47,7 +49,7 @@ export async function attach(
     });
     return x;
   });
-  return { id: row.id, filename: row.filename, contentType: row.content_type, size: row.size };
+  return attached(row);
 }
 
 export async function readAttachment(db: Db, auth: Auth | null, attachmentId: number) {

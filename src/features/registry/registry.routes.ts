@@ -1,19 +1,16 @@
 /** /api/registry: documents received and issued, searched, related and with attachments. @module */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { RELATION_KIND_CODES } from "../../domain/document-registry.ts";
+import { attachmentRoutes } from "../../http/attachment-routes.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   BigRowIdSchema,
-  downloadHeaders,
   errorResponses,
-  fileBody,
-  fileResponse,
   IsoDateSchema,
   json,
   jsonBody,
   writeErrorResponses,
 } from "../../http/schemas.ts";
-import { sentFile } from "../../http/sent-file.ts";
 import * as service from "./registry.service.ts";
 
 const tags = ["registry"];
@@ -144,63 +141,15 @@ export function registryRoutes(deps: AppDeps) {
       c.json(await service.relate(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 201),
   );
 
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/registry/{id}/attachments",
-      tags,
-      summary: "Attach a file (PDF, Word, Excel, PNG, JPEG; at most 20 MB; its content must match its kind)",
-      request: {
-        params: IdParam,
-        query: z.object({ filename: z.string().trim().min(1).max(200) }),
-        body: fileBody(),
-      },
-      responses: {
-        201: json(
-          z.object({
-            id: z.number(),
-            filename: z.string(),
-            contentType: z.string(),
-            size: z.number(),
-            sha256: z.string(),
-          }),
-          "Created",
-        ),
-        ...writeErrorResponses,
-      },
-    }),
-    async (c) => {
-      const body = await sentFile(c);
-      return c.json(
-        await service.attach(
-          db,
-          c.var.auth,
-          c.req.valid("param").id,
-          c.req.valid("query").filename,
-          body,
-          deps.offload,
-        ),
-        201,
-      );
+  attachmentRoutes(app, deps, {
+    base: "/registry",
+    tags,
+    summaries: {
+      attach: "Attach a file (PDF, Word, Excel, PNG, JPEG; at most 20 MB; its content must match its kind)",
+      read: "Download an attachment",
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/registry/attachments/{id}",
-      tags,
-      summary: "Download an attachment",
-      request: { params: IdParam },
-      responses: {
-        200: fileResponse("The file"),
-        ...errorResponses,
-      },
-    }),
-    async (c) => {
-      const x = await service.readAttachment(db, c.var.auth, c.req.valid("param").id);
-      return c.body(new Uint8Array(x.content), 200, downloadHeaders(x.content_type, x.filename));
-    },
-  );
+    attach: service.attach,
+    read: service.readAttachment,
+  });
   return app;
 }

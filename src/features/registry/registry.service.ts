@@ -3,6 +3,7 @@
  * relate (implements, replaces, amends, guides, reports on, requested by) and attach files. Read with
  * `unit.read` on the unit, write with `document.register`. @module
  */
+
 import type { Kysely } from "kysely";
 import {
   type Auth,
@@ -18,6 +19,7 @@ import { searchQuery, searchText, symbolKey } from "../../domain/document-regist
 import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
 import { errors } from "../../errors.ts";
+import { attached } from "../../http/attachment-routes.ts";
 import type { Offload } from "../../offload/pool.ts";
 import * as repo from "./registry.repository.ts";
 
@@ -390,13 +392,7 @@ export async function attach(
     });
     return x;
   });
-  return {
-    id: row.id,
-    filename: row.filename,
-    contentType: row.content_type,
-    size: row.size,
-    sha256: row.sha256,
-  };
+  return attached(row);
 }
 
 export async function readAttachment(db: Db, auth: Auth | null, id: number) {

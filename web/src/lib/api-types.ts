@@ -7058,6 +7058,7 @@ export interface paths {
                             filename: string;
                             contentType: string;
                             size: number;
+                            sha256: string;
                         };
                     };
                 };
