@@ -16,8 +16,8 @@ import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import {
   type Mail,
   recipientsOf,
+  remindEach,
   type SendMail,
-  sendOnce,
 } from "../reporting/reminders/reminders.service.ts";
 import * as repo from "./plans.repository.ts";
 
@@ -68,23 +68,21 @@ export async function sendTaskReminders(
     50_000,
   );
   const editors = unitRolesWith("plan.manage");
-  let sent = 0;
-  for (const task of tasks) {
+  const due = tasks.flatMap((task) => {
     const kind = reminderKind(task.due_on, today, TASK_REMINDER_WORKING_DAYS, calendar);
-    if (!kind) continue;
-    for (const person of await recipientsOf(db, [task.assignee_unit_code], editors)) {
-      const key = { taskId: task.id, kind, recipient: person.email };
-      const went = await sendOnce(
-        send,
-        { to: person.email, ...taskReminderMail(kind, task, opts.baseUrl) },
-        {
-          record: () => repo.logTaskReminder(db, { ...key, provinceCode: task.province_code }),
-          forget: () => repo.forgetTaskReminder(db, key),
-        },
-        (err) => opts.log?.warn({ err, task: task.id }, "task reminder e-mail failed; tried again next run"),
-      );
-      if (went) sent++;
-    }
-  }
-  return sent;
+    return kind ? [{ task, kind }] : [];
+  });
+  return remindEach(send, due, {
+    recipients: ({ task }) => recipientsOf(db, [task.assignee_unit_code], editors),
+    mail: ({ task, kind }) => taskReminderMail(kind, task, opts.baseUrl),
+    log: ({ task, kind }, recipient) => {
+      const key = { taskId: task.id, kind, recipient };
+      return {
+        record: () => repo.logTaskReminder(db, { ...key, provinceCode: task.province_code }),
+        forget: () => repo.forgetTaskReminder(db, key),
+      };
+    },
+    onFail: ({ task }, err) =>
+      opts.log?.warn({ err, task: task.id }, "task reminder e-mail failed; tried again next run"),
+  });
 }

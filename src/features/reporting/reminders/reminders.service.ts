@@ -82,6 +82,35 @@ export async function sendOnce(
   }
 }
 
+/**
+ * Sends one reminder per item and recipient, each at most once (`sendOnce`); `log` names the item's row in
+ * its reminder log, `onFail` says what failed. How many went out.
+ */
+export async function remindEach<T>(
+  send: SendMail,
+  items: Iterable<T>,
+  o: {
+    recipients: (item: T) => Promise<{ email: string }[]>;
+    mail: (item: T) => Omit<Mail, "to">;
+    log: (item: T, recipient: string) => { record: () => Promise<boolean>; forget: () => Promise<void> };
+    onFail: (item: T, err: unknown) => void;
+  },
+): Promise<number> {
+  let sent = 0;
+  for (const item of items) {
+    for (const person of await o.recipients(item)) {
+      const went = await sendOnce(
+        send,
+        { to: person.email, ...o.mail(item) },
+        o.log(item, person.email),
+        (err) => o.onFail(item, err),
+      );
+      if (went) sent++;
+    }
+  }
+  return sent;
+}
+
 export function reminderMail(
   kind: ReminderKind,
   r: Pick<repo.OwedRow, "title" | "unit_name" | "deadline" | "id">,
@@ -122,23 +151,19 @@ export async function sendDueReminders(
     50_000,
   );
   const fillers = unitRolesWith("report.fill");
-  let sent = 0;
-  for (const { row, kind } of due(rows, today, calendar)) {
-    for (const person of await repo.recipients(db, row.owner_codes, fillers)) {
-      const key = { submissionId: row.id, kind, recipient: person.email };
-      const went = await sendOnce(
-        send,
-        { to: person.email, ...reminderMail(kind, row, opts.baseUrl) },
-        {
-          record: () => repo.logReminder(db, { ...key, provinceCode: row.province_code }),
-          forget: () => repo.forgetReminder(db, key),
-        },
-        (err) => opts.log?.warn({ err, submission: row.id }, "reminder e-mail failed; tried again next run"),
-      );
-      if (went) sent++;
-    }
-  }
-  return sent;
+  return remindEach(send, due(rows, today, calendar), {
+    recipients: ({ row }) => repo.recipients(db, row.owner_codes, fillers),
+    mail: ({ row, kind }) => reminderMail(kind, row, opts.baseUrl),
+    log: ({ row, kind }, recipient) => {
+      const key = { submissionId: row.id, kind, recipient };
+      return {
+        record: () => repo.logReminder(db, { ...key, provinceCode: row.province_code }),
+        forget: () => repo.forgetReminder(db, key),
+      };
+    },
+    onFail: ({ row }, err) =>
+      opts.log?.warn({ err, submission: row.id }, "reminder e-mail failed; tried again next run"),
+  });
 }
 
 /** The active users holding one of `roles` at one of `unitCodes`, with an e-mail address, to remind. */
