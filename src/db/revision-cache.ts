@@ -6,12 +6,16 @@
  * RevisionWatcher instead (each unit's fed report values against `fed_revision`), so a fresh one costs no query.
  * @module
  */
+import { LRUCache } from "lru-cache";
 import type { RevisionWatcher } from "./revision-watcher.ts";
 
+/** Past `maxEntries`, the entry read longest ago goes first. */
 export class RevisionCache<T, R extends number | string = number> {
-  private entries = new Map<string, { revision: R; value: T }>();
+  private readonly entries: LRUCache<string, { revision: R; value: T }>;
 
-  constructor(private readonly maxEntries = 5000) {}
+  constructor(maxEntries = 5000) {
+    this.entries = new LRUCache({ max: maxEntries });
+  }
 
   get(key: string, revision: R): T | undefined {
     const e = this.entries.get(key);
@@ -28,10 +32,6 @@ export class RevisionCache<T, R extends number | string = number> {
   }
 
   set(key: string, revision: R, value: T): void {
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     this.entries.set(key, { revision, value });
   }
 }

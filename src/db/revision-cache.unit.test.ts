@@ -10,13 +10,18 @@ describe("RevisionCache", () => {
     expect(c.get("82|2026-01-01", 8)).toBeUndefined();
     expect(c.get("82|2026-01-01", 7)).toBeUndefined(); // dropped once stale
   });
-  it("evicts the oldest entry when full", () => {
+  it("evicts the entry read longest ago when full", () => {
     const c = new RevisionCache<number>(2);
     c.set("a", 1, 1);
     c.set("b", 1, 2);
     c.set("c", 1, 3);
     expect(c.get("a", 1)).toBeUndefined();
     expect(c.get("c", 1)).toBe(3);
+    // "b" was put before "c" but read after it: "c" goes first
+    expect(c.get("b", 1)).toBe(2);
+    c.set("d", 1, 4);
+    expect(c.get("c", 1)).toBeUndefined();
+    expect([c.get("b", 1), c.get("d", 1)]).toEqual([2, 4]);
   });
   it("takes text revisions too (the totals revision is a bigint sum)", () => {
     const c = new RevisionCache<string, string>();
