@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { renderDocx } from "../src/features/documents/render-docx.ts";
-import { renderPdf } from "../src/features/documents/render-pdf.ts";
+import { renderDocx } from "../src/files/render-docx.ts";
+import { renderPdf } from "../src/files/render-pdf.ts";
 import { thapMuoiDocument } from "../test/fixtures/thap-muoi.ts";
 import { percentile } from "./lib/national.ts";
 

@@ -14,7 +14,7 @@ import { fileTypeFromBuffer } from "file-type";
 import jpeg from "jpeg-js";
 import { PNG } from "pngjs";
 import type { AttachmentKind } from "../domain/document-registry.ts";
-import { XlsxInvalid, XlsxUnsupported, zipEntries } from "../features/export/xlsx-reader.ts";
+import { XlsxInvalid, XlsxUnsupported, zipEntries } from "../files/xlsx-reader.ts";
 import { type ImportLimits, LimitExceeded } from "./limits.ts";
 
 /** The file is not what its name says, or is broken; the reason is said in English to the log and the user. */

@@ -12,9 +12,9 @@ import {
 } from "../../test/fixtures/files.ts";
 import { thapMuoiDocument } from "../../test/fixtures/thap-muoi.ts";
 import type { AttachmentKind } from "../domain/document-registry.ts";
-import { renderDocx } from "../features/documents/render-docx.ts";
-import { renderPdf } from "../features/documents/render-pdf.ts";
-import { buildTable } from "../features/export/table-xlsx.ts";
+import { renderDocx } from "../files/render-docx.ts";
+import { renderPdf } from "../files/render-pdf.ts";
+import { buildTable } from "../files/table-xlsx.ts";
 import { checkAttachmentContent, NotThatKind } from "./attachment-check.ts";
 import { DEFAULT_LIMITS, LimitExceeded } from "./limits.ts";
 

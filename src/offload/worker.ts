@@ -8,11 +8,11 @@
 import { parse } from "csv-parse/sync";
 import type { AttachmentKind } from "../domain/document-registry.ts";
 import type { OfficialDocument } from "../domain/official-document.ts";
-import { renderDocx } from "../features/documents/render-docx.ts";
-import { renderPdf } from "../features/documents/render-pdf.ts";
-import { readSheet } from "../features/export/sheet-reader.ts";
-import { buildTable, TableSchema } from "../features/export/table-xlsx.ts";
-import { type SheetRow, XlsxInvalid } from "../features/export/xlsx-reader.ts";
+import { renderDocx } from "../files/render-docx.ts";
+import { renderPdf } from "../files/render-pdf.ts";
+import { readSheet } from "../files/sheet-reader.ts";
+import { buildTable, TableSchema } from "../files/table-xlsx.ts";
+import { type SheetRow, XlsxInvalid } from "../files/xlsx-reader.ts";
 import { validationDetails } from "../http/zod-messages.ts";
 import { checkAttachmentContent, NotThatKind } from "./attachment-check.ts";
 import { type ImportLimits, LimitExceeded, type LimitReport } from "./limits.ts";

@@ -1,10 +1,10 @@
 /** /api/export/xlsx: any table as an Excel file. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
+import { TableSchema } from "../../files/table-xlsx.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, XLSX_TYPE } from "../../http/schemas.ts";
 import { tableToXlsx } from "./export.service.ts";
-import { TableSchema } from "./table-xlsx.ts";
 
 /** The body's schema for the API document; the worker thread checks it (offload/worker.ts). */
 const TableBody = z.toJSONSchema(TableSchema) as Record<string, unknown>;

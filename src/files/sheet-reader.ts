@@ -6,7 +6,7 @@
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../../offload/limits.ts";
+import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../offload/limits.ts";
 import { cellText } from "./xlsx-cell.ts";
 import { checkRow, type OpenedSheet, openSheet, type SheetRow, XlsxUnsupported } from "./xlsx-reader.ts";
 

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { THAP_MUOI, thapMuoiDocument } from "../../../test/fixtures/thap-muoi.ts";
+import { THAP_MUOI, thapMuoiDocument } from "../../test/fixtures/thap-muoi.ts";
 import { renderDocx } from "./render-docx.ts";
 
 async function parts() {

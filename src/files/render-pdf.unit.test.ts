@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { thapMuoiDocument } from "../../../test/fixtures/thap-muoi.ts";
+import { thapMuoiDocument } from "../../test/fixtures/thap-muoi.ts";
 import { pdfPieces, renderPdf, superscript } from "./render-pdf.ts";
 
 let file: string;

@@ -18,7 +18,7 @@ import {
   type OfficialDocument,
   PARTY_TITLE,
   type Run,
-} from "../../domain/official-document.ts";
+} from "../domain/official-document.ts";
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.dirname(require.resolve("@expo-google-fonts/tinos/package.json"));

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { type ZipOptions, zip } from "../../../test/fixtures/zip.ts";
-import { DEFAULT_LIMITS } from "../../offload/limits.ts";
+import { type ZipOptions, zip } from "../../test/fixtures/zip.ts";
+import { DEFAULT_LIMITS } from "../offload/limits.ts";
 import { exceljsRows, readSheet, readSheetRows } from "./sheet-reader.ts";
 import { openSheet, type SheetRow, XlsxInvalid, XlsxUnsupported } from "./xlsx-reader.ts";
 

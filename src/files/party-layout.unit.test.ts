@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { placeDateLine } from "../../domain/document-text.ts";
-import { numberSymbolLine } from "../../domain/number-symbol.ts";
-import { composeDocument } from "../../domain/official-document.ts";
+import { placeDateLine } from "../domain/document-text.ts";
+import { numberSymbolLine } from "../domain/number-symbol.ts";
+import { composeDocument } from "../domain/official-document.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderPdf } from "./render-pdf.ts";
 

@@ -13,7 +13,7 @@
  */
 import { Readable } from "node:stream";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
-import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../../offload/limits.ts";
+import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../offload/limits.ts";
 import { cellText } from "./xlsx-cell.ts";
 
 /** The longest a single row's XML may be, unpacked: a real row is a few kilobytes. */

@@ -28,7 +28,7 @@ import {
   NATIONAL_TITLE,
   type OfficialDocument,
   PARTY_TITLE,
-} from "../../domain/official-document.ts";
+} from "../domain/official-document.ts";
 
 /** Twentieths of a point per millimetre. */
 const MM = 56.7;
