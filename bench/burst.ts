@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { BUILT_IN_INDICATORS } from "../src/domain/indicators.ts";
+import { buildKept } from "../src/features/kept.ts";
 import * as dashboardsRepository from "../src/features/reporting/dashboards/dashboards.repository.ts";
 import { createRequest } from "../src/features/reporting/requests/requests.service.ts";
 import { createUserFromCli } from "../src/features/users/users.service.ts";
@@ -31,6 +32,7 @@ const say = (s: string) => process.stderr.write(`${new Date().toISOString().slic
 const bench = await openBenchDatabase("burst");
 const { handle } = bench;
 const db = handle.db;
+const kept = buildKept(db);
 const admin = await benchAdmin(handle);
 const { formId, codes } = await benchForm(handle, admin);
 const types = new Map(BUILT_IN_INDICATORS.map((i) => [i.code, i.type]));
@@ -77,7 +79,7 @@ async function burst(period: string, rate?: number, lateReason?: string, baselin
   for (const p of provinces) {
     ids.push(
       (
-        await createRequest(db, admin, {
+        await createRequest(db, kept, admin, {
           issuerUnitCode: p,
           formId,
           period: { code: period },

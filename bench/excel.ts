@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
+import { buildKept } from "../src/features/kept.ts";
 import { SHEET, template } from "../src/features/reporting/exchange/excel.service.ts";
 import { createRequest } from "../src/features/reporting/requests/requests.service.ts";
 import { addHamlets, benchAdmin, benchForm, openBenchDatabase } from "./lib/national.ts";
@@ -22,10 +23,11 @@ const say = (s: string) => process.stderr.write(`${new Date().toISOString().slic
 
 const bench = await openBenchDatabase("excel");
 const { handle } = bench;
+const kept = buildKept(handle.db);
 const admin = await benchAdmin(handle);
 const { formId } = await benchForm(handle, admin);
 say(`hamlets: ${await addHamlets(handle, HAMLETS, ["79"])}`);
-const request = await createRequest(handle.db, admin, {
+const request = await createRequest(handle.db, kept, admin, {
   issuerUnitCode: "79",
   formId,
   period: { code: "2026" },
@@ -33,7 +35,7 @@ const request = await createRequest(handle.db, admin, {
 });
 
 let t = performance.now();
-const blank = await template(handle.db, admin, request.id);
+const blank = await template(handle.db, kept, admin, request.id);
 const templateSeconds = (performance.now() - t) / 1000;
 
 // fill every row's value (G), as an official would, streaming the file back out

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { sql } from "kysely";
 import { requireForm } from "../src/features/forms/forms.service.ts";
+import { buildKept } from "../src/features/kept.ts";
 import * as dashboardsRepository from "../src/features/reporting/dashboards/dashboards.repository.ts";
 import { totals } from "../src/features/reporting/dashboards/dashboards.service.ts";
 import { createRequest } from "../src/features/reporting/requests/requests.service.ts";
@@ -45,10 +46,11 @@ const say = (s: string) => process.stderr.write(`${new Date().toISOString().slic
 const bench = await openBenchDatabase("rollup");
 const { handle } = bench;
 const db = handle.db;
+const kept = buildKept(db);
 const admin = await benchAdmin(handle);
 const { formId, codes } = await benchForm(handle, admin);
-const form = await requireForm(db, formId);
-const rolled = await rolledCodes(db, form);
+const form = await requireForm(db, kept, formId);
+const rolled = await rolledCodes(db, kept, form);
 say(`hamlets: ${await addHamlets(handle, HAMLETS)}`);
 const provinces = (await dashboardsRepository.provinces(db, "2026-11-22")).map((p) => p.code);
 
@@ -59,7 +61,7 @@ for (let m = 1; m <= MONTHS; m++) {
   periods.push(period);
   const ids: number[] = [];
   for (const p of provinces) {
-    const r = await createRequest(db, admin, {
+    const r = await createRequest(db, kept, admin, {
       issuerUnitCode: p,
       formId,
       period: { code: period },
@@ -130,7 +132,7 @@ if (process.env.BENCH_EXPLAIN) {
     await rollupRepo.totals(db, BENCH_FORM, six, provinces);
     say(`totals query alone: ${(performance.now() - t0).toFixed(1)} ms`);
     t0 = performance.now();
-    await totals(db, admin, { form: BENCH_FORM, periods: six });
+    await totals(db, kept, admin, { form: BENCH_FORM, periods: six });
     say(`service: ${(performance.now() - t0).toFixed(1)} ms`);
   }
 }
@@ -199,12 +201,12 @@ const target = (
 ).rows[0];
 if (!target) throw new Error("no report to change");
 const before = (await served()).body.values[target.province_code]?.[six[0] as string]?.BENCH_I01 ?? "0";
-let cur = await reviewSubmission(db, admin, target.id, "unlock", { version: 2, comment: "bench" });
+let cur = await reviewSubmission(db, kept, admin, target.id, "unlock", { version: 2, comment: "bench" });
 const values = {
   ...cur.submission.values,
   BENCH_I01: { "": String(Number(cur.submission.values.BENCH_I01?.[""] ?? 0) + 1000) },
 };
-cur = await submitSubmission(db, admin, target.id, { version: cur.submission.version, values });
+cur = await submitSubmission(db, kept, admin, target.id, { version: cur.submission.version, values });
 t = performance.now();
 const accepted = await fetch(`${server.url}/api/submissions/${target.id}/accept`, {
   method: "POST",

@@ -16,6 +16,7 @@ import { LoginLimiter } from "./features/auth/login-limiter.ts";
 import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
+import { buildKept } from "./features/kept.ts";
 import { ensureBuiltInModelData } from "./features/models/models.service.ts";
 import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/reminders/mailer.ts";
@@ -75,7 +76,7 @@ export async function startServer(
   log: Logger,
   handle: DatabaseHandle,
 ): Promise<RunningServer> {
-  const watchers = await startWatchers(handle.db, handle.url, log);
+  const watchers = await startWatchers(handle.url, log);
   const offload = new Offload({ limits: config.limits });
   // a connection the replica refuses is taken from the primary, and the replica left aside a few seconds
   const replica = config.readDatabaseUrl
@@ -90,6 +91,7 @@ export async function startServer(
     sessionIdleMinutes: config.sessionIdleMinutes,
     stateNumbering: config.stateNumbering,
     db: handle.db,
+    kept: buildKept(handle.db, watchers),
     dbKind: handle.kind,
     log,
     limiter: new LoginLimiter(),

@@ -6,6 +6,7 @@ import { startWatchers } from "../src/app/watchers.ts";
 import { connect, type DatabaseHandle, ensureDatabase } from "../src/db/connection.ts";
 import { seedDemo } from "../src/demo/demo.seed.ts";
 import { LoginLimiter } from "../src/features/auth/login-limiter.ts";
+import { buildKept } from "../src/features/kept.ts";
 import { createLogger } from "../src/logger.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../src/offload/limits.ts";
 import { Offload } from "../src/offload/pool.ts";
@@ -51,18 +52,14 @@ export async function createTestApp(
   if (opts.demo !== false) await seedDemo(handle.db, { reports: opts.demoReports ?? false });
   // sessions are told of changes as in a server (a change in one process reaches the others); the kept
   // answers only when asked
-  const watchers = await startWatchers(
-    handle.db,
-    handle.url,
-    createLogger("silent"),
-    opts.watchRevisions ?? false,
-  );
+  const watchers = await startWatchers(handle.url, createLogger("silent"), opts.watchRevisions ?? false);
   afterAll(() => watchers.stop());
   const app = createApp({
     unitRevisions: watchers.unitRevisions,
     authChanges: watchers.authChanges,
     sessionIdleMinutes: opts.sessionIdleMinutes,
     db: handle.db,
+    kept: buildKept(handle.db, watchers),
     dbKind: handle.kind,
     log: createLogger("silent"),
     limiter: new LoginLimiter(),

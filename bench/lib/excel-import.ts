@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import { grantsOfUser } from "../../src/access/access.repository.ts";
 import { connect } from "../../src/db/connection.ts";
 import { findUserByUsername } from "../../src/features/auth/auth.repository.ts";
+import { buildKept } from "../../src/features/kept.ts";
 import { importTemplate } from "../../src/features/reporting/exchange/excel.service.ts";
 import { Offload } from "../../src/offload/pool.ts";
 
@@ -28,7 +29,8 @@ const auth = {
 const start = performance.now();
 const buffer = await fs.readFile(file);
 const offload = new Offload();
-const summary = await importTemplate(handle.db, auth, requestId, buffer, false, offload);
+const kept = buildKept(handle.db);
+const summary = await importTemplate(handle.db, kept, auth, requestId, buffer, false, offload);
 await offload.close();
 const ms = performance.now() - start;
 await handle.close();

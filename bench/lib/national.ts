@@ -15,6 +15,7 @@ import { BUILT_IN_INDICATORS } from "../../src/domain/indicators.ts";
 import { findUserByUsername } from "../../src/features/auth/auth.repository.ts";
 import { saveFormVersion } from "../../src/features/forms/forms.service.ts";
 import { createIndicator } from "../../src/features/indicators/indicators.service.ts";
+import { buildKept } from "../../src/features/kept.ts";
 import { createUserFromCli } from "../../src/features/users/users.service.ts";
 import { createLogger } from "../../src/logger.ts";
 import { prepareDatabase } from "../../src/server.ts";
@@ -68,12 +69,13 @@ export async function benchForm(
   h: DatabaseHandle,
   admin: Auth,
 ): Promise<{ formId: number; codes: string[] }> {
+  const kept = buildKept(h.db);
   const extra = Array.from(
     { length: 60 - BUILT_IN_INDICATORS.length },
     (_, i) => `BENCH_I${String(i + 1).padStart(2, "0")}`,
   );
   for (const code of extra) {
-    await createIndicator(h.db, admin, {
+    await createIndicator(h.db, kept, admin, {
       code,
       nameVi: `Chỉ tiêu thử ${code}`,
       nameEn: `Bench indicator ${code}`,
@@ -85,7 +87,7 @@ export async function benchForm(
     });
   }
   const codes = [...BUILT_IN_INDICATORS.map((i) => i.code), ...extra];
-  const form = await saveFormVersion(h.db, admin, {
+  const form = await saveFormVersion(h.db, kept, admin, {
     code: BENCH_FORM,
     nameVi: "Biểu số liệu quốc gia (thử tải)",
     nameEn: "National data set (benchmark)",

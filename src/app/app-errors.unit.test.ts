@@ -1,10 +1,12 @@
 /** A failing request writes one log line with its id (no stack trace) and answers the usual error body. */
+
 import { Writable } from "node:stream";
 import type { Kysely } from "kysely";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../db/database.ts";
 import { LoginLimiter } from "../features/auth/login-limiter.ts";
+import { buildKept } from "../features/kept.ts";
 import { Offload } from "../offload/pool.ts";
 import { createApp } from "./app.ts";
 
@@ -19,6 +21,7 @@ function appWithLog(level: string) {
   // no database: every route that reaches one fails, as a fault would
   const app = createApp({
     db: null as unknown as Kysely<Database>,
+    kept: buildKept(null as unknown as Kysely<Database>),
     dbKind: "embedded",
     log: pino({ level }, sink),
     limiter: new LoginLimiter(),

@@ -3,6 +3,7 @@
  * `web/src/lib/api-types.ts`; a test fails when it drifts from the routes' schemas.
  * @module
  */
+
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,7 @@ import type { Kysely } from "kysely";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { Database } from "../db/database.ts";
 import { LoginLimiter } from "../features/auth/login-limiter.ts";
+import { buildKept } from "../features/kept.ts";
 import { createLogger } from "../logger.ts";
 import { Offload } from "../offload/pool.ts";
 import { createApp } from "./app.ts";
@@ -23,6 +25,7 @@ export const API_TYPES_FILE = path.resolve(
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const app = createApp({
     db: null as unknown as Kysely<Database>,
+    kept: buildKept(null as unknown as Kysely<Database>),
     dbKind: "embedded",
     log: createLogger("silent"),
     limiter: new LoginLimiter(),

@@ -1,29 +1,27 @@
 /**
  * Every watcher of a process, built in one place at start-up: the revisions the kept answers stand on (units,
- * indicators, fed values) and the auth changes that drop resolved sessions. Each kept answer is told its
- * watcher here, and nowhere else (docs/performance.md lists them).
+ * indicators, fed values) and the auth changes that drop resolved sessions. The kept answers are built from
+ * them in features/kept.ts (docs/performance.md lists them).
  * @module
  */
 import type { Logger } from "pino";
 import { ChangeListener } from "../db/change-listener.ts";
-import type { Db } from "../db/database.ts";
 import { RevisionWatcher } from "../db/revision-watcher.ts";
-import { watchPublishedResults } from "../features/evaluations/evaluation-results.service.ts";
-import { watchCatalogue } from "../features/indicators/catalogue.ts";
-import { watchRegistry } from "../features/models/model-counts.service.ts";
 
 export interface Watchers {
   /** The unit revision, for the kept hierarchy answers (absent: nothing is kept, every read computes). */
   unitRevisions?: RevisionWatcher;
+  indicatorRevisions?: RevisionWatcher;
+  fedRevisions?: RevisionWatcher;
   authChanges: ChangeListener;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the watchers of the database at `url` and hands the kept answers theirs. Without `revisions` (some
- * tests) only the auth changes are heard and no answer is kept.
+ * Starts the watchers of the database at `url`. Without `revisions` (some tests) only the auth changes are
+ * heard, and the answers built on them keep nothing.
  */
-export async function startWatchers(db: Db, url: string, log: Logger, revisions = true): Promise<Watchers> {
+export async function startWatchers(url: string, log: Logger, revisions = true): Promise<Watchers> {
   const authChanges = new ChangeListener(url, log, "auth_change");
   if (!revisions) {
     await authChanges.start();
@@ -34,11 +32,10 @@ export async function startWatchers(db: Db, url: string, log: Logger, revisions 
   const fedRevisions = new RevisionWatcher(url, log, "fed_revision");
   const all = [unitRevisions, indicatorRevisions, fedRevisions, authChanges];
   await Promise.all(all.map((w) => w.start()));
-  watchCatalogue(db, indicatorRevisions);
-  watchRegistry(db, fedRevisions);
-  watchPublishedResults(db, fedRevisions);
   return {
     unitRevisions,
+    indicatorRevisions,
+    fedRevisions,
     authChanges,
     stop: async () => {
       await Promise.all(all.map((w) => w.stop()));

@@ -37,42 +37,39 @@ export class RevisionCache<T, R extends number | string = number> {
 }
 
 /**
- * Answers kept per database handle while the revision its watcher last heard stands: a fresh entry costs no
- * query at all. Without a listening watcher (tests, the CLI, a lost connection) every call computes. Entries
- * are promises, so a burst arriving on a cold key shares one computation; a failed one is not kept.
+ * Answers kept for one database handle while the revision its watcher last heard stands: a fresh entry costs
+ * no query at all. Another handle (a transaction, the read replica) and a watcher not listening (tests, the
+ * CLI, a lost connection) compute every call. Entries are promises, so a burst arriving on a cold key shares
+ * one computation; a failed one is not kept. Built once per process, at start-up (features/kept.ts).
  */
 export class WatchedCache<T> {
-  private readonly watchers = new WeakMap<object, RevisionWatcher>();
-  private readonly caches = new WeakMap<object, RevisionCache<Promise<T>>>();
+  private readonly cache: RevisionCache<Promise<T>>;
 
-  constructor(private readonly maxEntries = 20_000) {}
-
-  watch(db: object, watcher: RevisionWatcher): void {
-    this.watchers.set(db, watcher);
+  /** Without `watcher` nothing is kept: every call computes. */
+  constructor(
+    private readonly db: object | null = null,
+    private readonly watcher?: Pick<RevisionWatcher, "current" | "refresh">,
+    maxEntries = 20_000,
+  ) {
+    this.cache = new RevisionCache(maxEntries);
   }
 
   get(db: object, key: string, compute: () => Promise<T>): Promise<T> {
-    const revision = this.watchers.get(db)?.current;
+    const revision = db === this.db ? this.watcher?.current : null;
     if (revision == null) return compute();
-    let cache = this.caches.get(db);
-    if (!cache) {
-      cache = new RevisionCache(this.maxEntries);
-      this.caches.set(db, cache);
-    }
-    const held = cache.get(key, revision);
+    const held = this.cache.get(key, revision);
     if (held) return held;
     // the revision is taken before computing: a change committed meanwhile moves it, and the entry goes stale
     const value = compute();
-    cache.set(key, revision, value);
-    const kept = cache;
+    this.cache.set(key, revision, value);
     value.catch(() => {
-      if (kept.get(key, revision) === value) kept.delete(key);
+      if (this.cache.get(key, revision) === value) this.cache.delete(key);
     });
     return value;
   }
 
   /** After a write in this process: the next `get` sees it, without waiting for the notification. */
-  async refresh(db: object): Promise<void> {
-    await this.watchers.get(db)?.refresh();
+  async refresh(): Promise<void> {
+    await this.watcher?.refresh();
   }
 }

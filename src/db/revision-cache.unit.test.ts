@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { RevisionCache, WatchedCache } from "./revision-cache.ts";
-import type { RevisionWatcher } from "./revision-watcher.ts";
 
 describe("RevisionCache", () => {
   it("serves an entry only at the revision it was computed at", () => {
@@ -49,8 +48,7 @@ describe("WatchedCache", () => {
   it("computes once per key while the revision stands, again when it moves", async () => {
     const db = {};
     const w = fakeWatcher(3);
-    const c = new WatchedCache<string>();
-    c.watch(db, w as unknown as RevisionWatcher);
+    const c = new WatchedCache<string>(db, w);
     const { calls, compute } = counting();
     expect(await c.get(db, "30037|2026", compute("a"))).toBe("a");
     expect(await c.get(db, "30037|2026", compute("b"))).toBe("a");
@@ -60,26 +58,35 @@ describe("WatchedCache", () => {
     expect(calls).toEqual(["a", "c", "d"]);
   });
 
-  it("keeps nothing without a listening watcher, or for another database", async () => {
-    const c = new WatchedCache<string>();
+  it("keeps nothing without a watcher, or with one not listening", async () => {
     const db = {};
-    c.watch(db, fakeWatcher(null) as unknown as RevisionWatcher);
+    for (const c of [new WatchedCache<string>(db), new WatchedCache<string>(db, fakeWatcher(null))]) {
+      const { calls, compute } = counting();
+      await c.get(db, "k", compute("a"));
+      await c.get(db, "k", compute("b"));
+      expect(calls).toEqual(["a", "b"]);
+    }
+  });
+
+  it("keeps nothing for another database handle than its own (a transaction, the replica)", async () => {
+    const db = {};
+    const trx = {};
+    const c = new WatchedCache<string>(db, fakeWatcher(7));
     const { calls, compute } = counting();
-    await c.get(db, "k", compute("a"));
-    await c.get(db, "k", compute("b"));
-    await c.get({}, "k", compute("c"));
-    await c.get({}, "k", compute("d"));
-    expect(calls).toEqual(["a", "b", "c", "d"]);
+    expect(await c.get(db, "k", compute("a"))).toBe("a");
+    expect(await c.get(trx, "k", compute("b"))).toBe("b");
+    expect(await c.get(trx, "k", compute("c"))).toBe("c");
+    expect(await c.get(db, "k", compute("d"))).toBe("a");
+    expect(calls).toEqual(["a", "b", "c"]);
   });
 
   it("does not keep a failed answer, and asks the watcher to refresh after a write", async () => {
     const db = {};
     const w = fakeWatcher(1);
-    const c = new WatchedCache<string>();
-    c.watch(db, w as unknown as RevisionWatcher);
+    const c = new WatchedCache<string>(db, w);
     await expect(c.get(db, "k", () => Promise.reject(new Error("connection lost")))).rejects.toThrow();
     expect(await c.get(db, "k", () => Promise.resolve("ok"))).toBe("ok");
-    await c.refresh(db);
+    await c.refresh();
     expect(w.refreshed).toBe(1);
   });
 });

@@ -7,9 +7,11 @@
  * the user too.
  * @module
  */
+
 import type { Kysely } from "kysely";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
+import type { Kept } from "../db/kept.ts";
 import type { ModelKind, ModelStatus } from "../domain/dvk-models.ts";
 import { listBodies } from "../features/bodies/bodies.service.ts";
 import { allocateNumber } from "../features/documents/documents.service.ts";
@@ -90,8 +92,14 @@ const sheet = (s: Seed): ModelInput["details"] => ({
   sustainability: "Đưa vào quy ước, hương ước",
 });
 
-async function register(db: Kysely<Database>, auth: Auth, s: Seed, year: number): Promise<number> {
-  const r = await registerModel(db, auth, {
+async function register(
+  db: Kysely<Database>,
+  kept: Kept,
+  auth: Auth,
+  s: Seed,
+  year: number,
+): Promise<number> {
+  const r = await registerModel(db, kept, auth, {
     unitCode: s.unit,
     bodyId: null,
     year,
@@ -107,12 +115,20 @@ async function register(db: Kysely<Database>, auth: Auth, s: Seed, year: number)
 }
 
 /** Walks a model up to its seed's status in `year` (the commendation with `decision`). */
-async function walk(db: Kysely<Database>, auth: Auth, id: number, year: number, s: Seed, decision: number) {
+async function walk(
+  db: Kysely<Database>,
+  kept: Kept,
+  auth: Auth,
+  id: number,
+  year: number,
+  s: Seed,
+  decision: number,
+) {
   const to = s.to;
   let version = 1;
   for (const step of PATH) {
     if (PATH.indexOf(step) > PATH.indexOf(to) || to === "registered") break;
-    const r = await stepModel(db, auth, id, year, {
+    const r = await stepModel(db, kept, auth, id, year, {
       to: step,
       version,
       comment: "",
@@ -123,7 +139,7 @@ async function walk(db: Kysely<Database>, auth: Auth, id: number, year: number, 
   }
 }
 
-export async function seedDemoModels(db: Kysely<Database>, auth: Auth): Promise<number> {
+export async function seedDemoModels(db: Kysely<Database>, kept: Kept, auth: Auth): Promise<number> {
   const existing = await db
     .selectFrom("dvk_model")
     .select("id")
@@ -147,8 +163,8 @@ export async function seedDemoModels(db: Kysely<Database>, auth: Auth): Promise<
   );
   let n = 0;
   for (const s of SEEDS) {
-    const id = await register(db, auth, s, 2025);
-    await walk(db, auth, id, 2025, s, decision.id);
+    const id = await register(db, kept, auth, s, 2025);
+    await walk(db, kept, auth, id, 2025, s, decision.id);
     n++;
   }
   return n;

@@ -6,10 +6,12 @@
  * come from a hash of unit and period, so a second run gives the same picture. Idempotent.
  * @module
  */
+
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Auth } from "../access/access.ts";
 import type { Database, SubmissionValues } from "../db/database.ts";
+import type { Kept } from "../db/kept.ts";
 import { TWO_TIER_FROM, todayInVietnam } from "../domain/dates.ts";
 import { parsePeriod, periodLabelOrCode } from "../domain/periods.ts";
 import * as formRepo from "../features/forms/forms.repository.ts";
@@ -110,7 +112,7 @@ async function sizesOf(db: Kysely<Database>, province: string): Promise<Map<stri
 }
 
 /** Seeds the demo reporting data unless the demo provinces already have requests. */
-export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Promise<number> {
+export async function seedDemoReporting(db: Kysely<Database>, kept: Kept, admin: Auth): Promise<number> {
   const existing = await requestsRepository.listIssuedRequests(db, PROVINCES, 1);
   if (existing.length > 0) return 0;
   // the latest version of the shipped outline (listForms gives each code's newest version first)
@@ -120,7 +122,7 @@ export async function seedDemoReporting(db: Kysely<Database>, admin: Auth): Prom
   for (const province of PROVINCES) {
     const sizes = await sizesOf(db, province);
     for (const period of PERIODS) {
-      const request = await createRequest(db, admin, {
+      const request = await createRequest(db, kept, admin, {
         issuerUnitCode: province,
         formId: form.id,
         period: { code: period },

@@ -11,6 +11,7 @@ import type { Database } from "../db/database.ts";
 import { findUserByUsername } from "../features/auth/auth.repository.ts";
 import { createBody, listBodies, updateBody } from "../features/bodies/bodies.service.ts";
 import { addTerm } from "../features/documents/documents.service.ts";
+import { buildKept } from "../features/kept.ts";
 import { createHamlet, listChildren } from "../features/units/units.service.ts";
 import { createUserFromCli } from "../features/users/users.service.ts";
 import { seedDemoEvaluations } from "./demo.evaluations.ts";
@@ -163,6 +164,8 @@ export interface DemoResult {
 }
 
 export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean } = {}): Promise<DemoResult> {
+  // written before any server reads: nothing to keep, every read computes
+  const kept = buildKept(db);
   const users: DemoResult["users"] = [];
   for (const u of DEMO_USERS) {
     const created = await createUserFromCli(db, {
@@ -198,14 +201,14 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
       for (const term of b.terms ?? []) await addTerm(db, auth, created.id, term);
     }
   }
-  const hamlets = await listChildren(db, auth, "30037", CURRENT_FROM);
+  const hamlets = await listChildren(db, kept, auth, "30037", CURRENT_FROM);
   if (hamlets.total === 0) {
     for (const h of HAMLETS) await createHamlet(db, auth, "30037", { ...h, validFrom: CURRENT_FROM });
   }
-  const requests = opts.reports === false ? 0 : await seedDemoReporting(db, auth);
+  const requests = opts.reports === false ? 0 : await seedDemoReporting(db, kept, auth);
   await seedDemoRegistry(db, auth);
   // after the reports: their typed model counts stay as they were sent; new reports take the registry's
-  const models = opts.reports === false ? 0 : await seedDemoModels(db, auth);
+  const models = opts.reports === false ? 0 : await seedDemoModels(db, kept, auth);
   if (opts.reports !== false) await seedDemoEvaluations(db, auth);
   return { users, requests, models };
 }

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Auth } from "../access/access.ts";
 import type { ChangeListener } from "../db/change-listener.ts";
 import type { Database } from "../db/database.ts";
+import type { Kept } from "../db/kept.ts";
 import type { ReadRouting } from "../db/read-replica.ts";
 import type { RevisionWatcher } from "../db/revision-watcher.ts";
 import type { StateSequence } from "../domain/numbering.ts";
@@ -23,6 +24,8 @@ export interface AppDeps {
   dbKind: "embedded" | "external";
   log: Logger;
   limiter: UsernameLockout;
+  /** The answers this process keeps (features/kept.ts), built once at start-up. */
+  kept: Kept;
   /** Worker threads for reading uploads and building exports (offload/pool.ts). */
   offload: Offload;
   secureCookies: boolean;

@@ -3,11 +3,13 @@
  * deactivation or grant change reaches the user's sessions at once, in this process and in another one on
  * the same database; sessions end after the idle timeout.
  */
+
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/app.ts";
 import { ChangeListener } from "../../src/db/change-listener.ts";
 import { LoginLimiter } from "../../src/features/auth/login-limiter.ts";
+import { buildKept } from "../../src/features/kept.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Offload } from "../../src/offload/pool.ts";
 import { createTestApp } from "../helpers.ts";
@@ -95,6 +97,7 @@ describe("changes reach the sessions at once", () => {
     expect(authChanges.listening).toBe(true);
     return createApp({
       db: t.db,
+      kept: buildKept(t.db),
       dbKind: t.handle.kind,
       log: createLogger("silent"),
       limiter: new LoginLimiter(),

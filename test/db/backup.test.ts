@@ -2,6 +2,7 @@
  * A backup taken while writes run restores into an empty database: every row of a quiet backup comes back
  * exactly (table by table, row by row), sequences included, and a login and a report save work on the copy.
  */
+
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -14,6 +15,7 @@ import { restoreBackup, writeBackup } from "../../src/db/backup.ts";
 import { connect, ensureDatabase } from "../../src/db/connection.ts";
 import type { Database } from "../../src/db/database.ts";
 import { LoginLimiter } from "../../src/features/auth/login-limiter.ts";
+import { buildKept } from "../../src/features/kept.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Offload } from "../../src/offload/pool.ts";
 import { createTestApp, databaseUrl, type TestClient } from "../helpers.ts";
@@ -119,6 +121,7 @@ describe("backup and restore", () => {
 
     const app = createApp({
       db: target.db,
+      kept: buildKept(target.db),
       dbKind: target.kind,
       log: createLogger("silent"),
       limiter: new LoginLimiter(),

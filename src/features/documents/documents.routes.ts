@@ -43,7 +43,7 @@ const NumberSchema = z
 
 export function documentsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   const stateSequence = deps.stateNumbering ?? "shared";
 
   app.openapi(
@@ -259,6 +259,7 @@ export function documentsRoutes(deps: AppDeps) {
     async (c) => {
       const file = await reportDocument(
         db,
+        kept,
         c.var.auth,
         c.req.valid("param").id,
         c.req.valid("json"),

@@ -5,9 +5,11 @@
  * nhận:" and the signature block — rendered to DOCX or PDF from one model.
  * @module
  */
+
 import type { Kysely } from "kysely";
 import type { Auth } from "../../access/access.ts";
 import type { Database } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { compileExcerpts } from "../../domain/compile-narrative.ts";
 import { isWithin, todayInVietnam } from "../../domain/dates.ts";
@@ -78,6 +80,7 @@ async function placeOf(db: Db, unitCode: string): Promise<string> {
 
 export async function reportDocument(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   requestId: number,
   input: ReportDocumentInput,
@@ -91,9 +94,9 @@ export async function reportDocument(
   symbol: string | null;
   registryDocumentId: number | null;
 }> {
-  const c = await consolidation(db, auth, requestId); // checks access to the request
+  const c = await consolidation(db, kept, auth, requestId); // checks access to the request
   const summary = await getSummary(db, auth, requestId);
-  const form = await requireForm(db, c.request.formId);
+  const form = await requireForm(db, kept, c.request.formId);
   const body = await bodyById(db, input.bodyId);
   if (!body || body.unit_code !== c.request.issuerUnitCode) {
     throw errors.badRequest(

@@ -5,6 +5,7 @@
  */
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
 import type { Db } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { WatchedCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { formatPoints } from "../../domain/evaluation.ts";
@@ -35,19 +36,35 @@ export const EVALUATION_FED = [
   "PAR_INDEX_RANK",
   "SIPAS_RANK",
 ] as const;
-/** Each unit's published result per year, kept while the fed revision stands (see add-fed-revision). */
-export const resultsKept = new WatchedCache<Awaited<ReturnType<typeof repo.publishedResultOf>>>();
-/** Lets `evaluationValues` keep its answers while `watcher` (channel fed_revision) says nothing changed. */
-export function watchPublishedResults(db: Db, watcher: RevisionWatcher): void {
-  resultsKept.watch(db, watcher);
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** Each unit's published result per year, against `fed_revision` (see add-fed-revision). */
+    publishedResults: WatchedCache<Awaited<ReturnType<typeof repo.publishedResultOf>>>;
+  }
+}
+
+/** The kept published results of `db`, fresh while `watcher` (channel fed_revision) hears no change. */
+export function keepPublishedResults(db: Db, watcher?: RevisionWatcher): Kept["publishedResults"] {
+  return new WatchedCache(db, watcher);
+}
+
+/** After publishing or withdrawing results in this process: the reports they feed see it on their next read. */
+export async function resultsChanged(kept: Kept): Promise<void> {
+  await kept.publishedResults.refresh();
 }
 
 /**
  * A unit's published result of a year as report values (score "95.5", band name, rank, PAR Index and SIPAS
  * ranks), for the fed indicators asked; null when the year's results are not published.
  */
-export async function evaluationValues(db: Db, unitCode: string, year: number, codes: readonly string[]) {
-  const r = await resultsKept.get(db, `${unitCode}|${year}`, () =>
+export async function evaluationValues(
+  db: Db,
+  kept: Kept,
+  unitCode: string,
+  year: number,
+  codes: readonly string[],
+) {
+  const r = await kept.publishedResults.get(db, `${unitCode}|${year}`, () =>
     repo.publishedResultOf(db, unitCode, year),
   );
   if (!r) return null;

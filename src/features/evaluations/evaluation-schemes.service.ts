@@ -13,12 +13,13 @@ import {
 } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { checkScheme, EXAMPLE_SCHEMES, rank, type Scheme } from "../../domain/evaluation.ts";
 import { AppError, errors } from "../../errors.ts";
 import * as unitService from "../units/units.service.ts";
 import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
-import { resultsKept } from "./evaluation-results.service.ts";
+import { resultsChanged } from "./evaluation-results.service.ts";
 import * as repo from "./evaluations.repository.ts";
 
 export function listExamples(auth: Auth | null) {
@@ -163,6 +164,7 @@ export async function getScheme(db: Db, auth: Auth | null, id: number) {
 /** Publishes the year's results: ranks among the ranked units (ties share a rank); every one must be appraised. */
 export async function publishScheme(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   id: number,
   input: { version: number; notRankUnappraised: boolean },
@@ -219,6 +221,6 @@ export async function publishScheme(
       after: { ranked: ranked.length, notRanked: all.length - ranked.length },
     });
   });
-  await resultsKept.refresh(db);
+  await resultsChanged(kept);
   return getScheme(db, auth, id);
 }

@@ -112,7 +112,7 @@ const SchemeDetail = SchemeSchema.extend({
 
 export function evaluationsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
 
   app.openapi(
     createRoute({
@@ -218,6 +218,7 @@ export function evaluationsRoutes(deps: AppDeps) {
       c.json(
         await evaluationSchemesService.publishScheme(
           db,
+          kept,
           c.var.auth,
           c.req.valid("param").id,
           c.req.valid("json"),

@@ -56,7 +56,7 @@ const IdParam = z.object({
 
 export function formsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -84,7 +84,7 @@ export function formsRoutes(deps: AppDeps) {
       request: { params: IdParam },
       responses: { 200: json(FormSchema), ...errorResponses },
     }),
-    async (c) => c.json(await service.getForm(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) => c.json(await service.getForm(db, kept, c.var.auth, c.req.valid("param").id), 200),
   );
   app.openapi(
     createRoute({
@@ -95,7 +95,7 @@ export function formsRoutes(deps: AppDeps) {
       request: jsonBody(FormInput),
       responses: { 201: json(FormSchema, "Created"), ...writeErrorResponses },
     }),
-    async (c) => c.json(await service.saveFormVersion(db, c.var.auth, c.req.valid("json")), 201),
+    async (c) => c.json(await service.saveFormVersion(db, kept, c.var.auth, c.req.valid("json")), 201),
   );
   return app;
 }

@@ -1,8 +1,10 @@
 /** Report forms: everyone reads them; system admins add forms and new versions (old versions stay). @module */
 import type { Kysely } from "kysely";
+import { LRUCache } from "lru-cache";
 import { type Auth, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, ReportFormRow } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { BUILT_IN_FORMS, checkForm, type FormDefinition } from "../../domain/report-forms.ts";
 import { errors } from "../../errors.ts";
 import { catalogue as indicatorCatalogue } from "../indicators/catalogue.ts";
@@ -43,40 +45,44 @@ export async function listForms(db: Db, auth: Auth | null) {
   };
 }
 
-/** A stored form version never changes (a change is a new version), so each is read once per database handle. */
-const versionsByDb = new WeakMap<Db, Map<number, ReportFormRow>>();
-
-export async function requireForm(db: Db, id: number): Promise<ReportFormRow> {
-  let versions = versionsByDb.get(db);
-  if (!versions) {
-    versions = new Map();
-    versionsByDb.set(db, versions);
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** Form versions by id: a stored version never changes (a change is a new version), so nothing stales it. */
+    formVersions: LRUCache<number, ReportFormRow>;
   }
-  const cached = versions.get(id);
+}
+
+/** The kept form versions: the 1,000 read last. */
+export function keepFormVersions(): Kept["formVersions"] {
+  return new LRUCache({ max: 1000 });
+}
+
+export async function requireForm(db: Db, kept: Kept, id: number): Promise<ReportFormRow> {
+  const cached = kept.formVersions.get(id);
   if (cached) return cached;
   const f = await repo.findForm(db, id);
   if (!f) throw errors.notFound("biểu mẫu / form", String(id));
-  versions.set(id, f);
+  kept.formVersions.set(id, f);
   return f;
 }
 
 /** The latest version of a form code (one index lookup; the version itself is read once, see requireForm). */
-export async function requireLatestForm(db: Db, code: string): Promise<ReportFormRow> {
+export async function requireLatestForm(db: Db, kept: Kept, code: string): Promise<ReportFormRow> {
   const id = await repo.latestFormId(db, code);
   if (id === undefined) throw errors.notFound("biểu mẫu / form", code);
-  return requireForm(db, id);
+  return requireForm(db, kept, id);
 }
 
-export async function getForm(db: Db, auth: Auth | null, id: number) {
+export async function getForm(db: Db, kept: Kept, auth: Auth | null, id: number) {
   requirePermission(auth, "unit.read");
-  return toFormDto(await requireForm(db, id));
+  return toFormDto(await requireForm(db, kept, id));
 }
 
 /** A new form (version 1) or the next version of an existing code; checked against the catalogue. */
-export async function saveFormVersion(db: Db, auth: Auth | null, input: FormDefinition) {
+export async function saveFormVersion(db: Db, kept: Kept, auth: Auth | null, input: FormDefinition) {
   const a = requirePermission(auth, "form.manage");
   const catalogue = new Map(
-    (await indicatorCatalogue(db)).map((i) => [i.code, { ...i, weightCode: i.weight_code }]),
+    (await indicatorCatalogue(db, kept)).map((i) => [i.code, { ...i, weightCode: i.weight_code }]),
   );
   const problems = checkForm(input, catalogue);
   if (problems.length > 0) throw errors.validation(problems);

@@ -37,7 +37,7 @@ const IndicatorSchema = z
 
 export function indicatorsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -46,7 +46,7 @@ export function indicatorsRoutes(deps: AppDeps) {
       summary: "The indicator catalogue",
       responses: { 200: json(z.object({ items: z.array(IndicatorSchema) })), ...errorResponses },
     }),
-    async (c) => c.json(await service.listIndicators(db, c.var.auth), 200),
+    async (c) => c.json(await service.listIndicators(db, kept, c.var.auth), 200),
   );
   app.openapi(
     createRoute({
@@ -57,7 +57,7 @@ export function indicatorsRoutes(deps: AppDeps) {
       request: jsonBody(z.object({ code: Code, ...Fields })),
       responses: { 201: json(IndicatorSchema, "Created"), ...writeErrorResponses },
     }),
-    async (c) => c.json(await service.createIndicator(db, c.var.auth, c.req.valid("json")), 201),
+    async (c) => c.json(await service.createIndicator(db, kept, c.var.auth, c.req.valid("json")), 201),
   );
   app.openapi(
     createRoute({
@@ -73,7 +73,7 @@ export function indicatorsRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await service.updateIndicator(db, c.var.auth, c.req.valid("param").code, c.req.valid("json")),
+        await service.updateIndicator(db, kept, c.var.auth, c.req.valid("param").code, c.req.valid("json")),
         200,
       ),
   );

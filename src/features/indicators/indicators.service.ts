@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { type Auth, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, IndicatorRow } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { BUILT_IN_INDICATORS, checkWeight, type IndicatorDefinition } from "../../domain/indicators.ts";
 import { errors } from "../../errors.ts";
 import { catalogue, refreshCatalogue } from "./catalogue.ts";
@@ -32,9 +33,9 @@ export async function ensureBuiltInIndicators(db: Db): Promise<number> {
   return repo.insertMissing(db, BUILT_IN_INDICATORS);
 }
 
-export async function listIndicators(db: Db, auth: Auth | null) {
+export async function listIndicators(db: Db, kept: Kept, auth: Auth | null) {
   requirePermission(auth, "unit.read");
-  return { items: (await catalogue(db)).map(toIndicatorDto) };
+  return { items: (await catalogue(db, kept)).map(toIndicatorDto) };
 }
 
 async function audited(db: Db, a: Auth, action: string, before: IndicatorRow | null, after: IndicatorRow) {
@@ -69,7 +70,7 @@ async function requireSoundWeights(db: Db, input: IndicatorDefinition) {
   }
 }
 
-export async function createIndicator(db: Db, auth: Auth | null, input: IndicatorDefinition) {
+export async function createIndicator(db: Db, kept: Kept, auth: Auth | null, input: IndicatorDefinition) {
   const a = requirePermission(auth, "indicator.manage");
   await requireSoundWeights(db, input);
   const done = await db.transaction().execute(async (trx) => {
@@ -81,12 +82,13 @@ export async function createIndicator(db: Db, auth: Auth | null, input: Indicato
     }
     return audited(trx, a, "indicator.create", null, row);
   });
-  await refreshCatalogue(db);
+  await refreshCatalogue(kept);
   return done;
 }
 
 export async function updateIndicator(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   code: string,
   input: Omit<IndicatorDefinition, "code"> & { version: number },
@@ -101,6 +103,6 @@ export async function updateIndicator(
     if (!row) throw errors.stale(before.version);
     return audited(trx, a, "indicator.update", before, row);
   });
-  await refreshCatalogue(db);
+  await refreshCatalogue(kept);
   return done;
 }

@@ -5,6 +5,7 @@
  */
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
 import type { Db } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { WatchedCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
@@ -43,16 +44,21 @@ export async function modelCounts(db: Db, auth: Auth | null, q: { unit: string; 
   return { unit: q.unit, year, ...total, byField: list(byField), byKind: list(byKind), byUnit: list(byUnit) };
 }
 
-/** Each unit's registry counts per year, kept while the fed revision stands (see add-fed-revision). */
-export const countsKept = new WatchedCache<Awaited<ReturnType<typeof readRegistryCounts>>>();
-/** Lets `registryCounts` keep its answers while `watcher` (channel fed_revision) says nothing changed. */
-export function watchRegistry(db: Db, watcher: RevisionWatcher): void {
-  countsKept.watch(db, watcher);
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** Each unit's registry counts per year, against `fed_revision` (see add-fed-revision). */
+    registryCounts: WatchedCache<Awaited<ReturnType<typeof readRegistryCounts>>>;
+  }
+}
+
+/** The kept registry counts of `db`, fresh while `watcher` (channel fed_revision) hears no change. */
+export function keepRegistryCounts(db: Db, watcher?: RevisionWatcher): Kept["registryCounts"] {
+  return new WatchedCache(db, watcher);
 }
 
 /** After a change to the registry in this process: the reports it feeds see it on their next read. */
-export async function registryChanged(db: Db): Promise<void> {
-  await countsKept.refresh(db);
+export async function registryChanged(kept: Kept): Promise<void> {
+  await kept.registryCounts.refresh();
 }
 
 /**
@@ -62,8 +68,8 @@ export async function registryChanged(db: Db): Promise<void> {
  * their counts as before (and once it does, every unit's count comes from the registry, zeros included, so
  * the province's consolidated totals add up). Shared answers: read them, never change them.
  */
-export function registryCounts(db: Db, unitCode: string, provinceCode: string, year: number) {
-  return countsKept.get(db, `${unitCode}|${provinceCode}|${year}`, () =>
+export function registryCounts(db: Db, kept: Kept, unitCode: string, provinceCode: string, year: number) {
+  return kept.registryCounts.get(db, `${unitCode}|${provinceCode}|${year}`, () =>
     readRegistryCounts(db, unitCode, provinceCode, year),
   );
 }

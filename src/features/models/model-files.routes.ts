@@ -11,7 +11,7 @@ import * as showcase from "./models.showcase.ts";
 const tags = ["models"];
 export function modelFilesRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -69,7 +69,10 @@ export function modelFilesRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const body = await sentFile(c, "excel");
-      return c.json(await excel.importModels(db, c.var.auth, c.req.valid("query"), body, deps.offload), 200);
+      return c.json(
+        await excel.importModels(db, kept, c.var.auth, c.req.valid("query"), body, deps.offload),
+        200,
+      );
     },
   );
 

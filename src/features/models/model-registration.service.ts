@@ -3,9 +3,11 @@
  * first), and keeps last year's models up into a new year in one action.
  * @module
  */
+
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db, ModelDetailsJson } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { likelyDuplicates, type ModelKind } from "../../domain/dvk-models.ts";
 import { AppError, errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
@@ -42,7 +44,7 @@ export async function similarModels(
   };
 }
 
-export async function registerModel(db: Db, auth: Auth | null, input: ModelInput) {
+export async function registerModel(db: Db, kept: Kept, auth: Auth | null, input: ModelInput) {
   const path = await requireUnitAccess(db, auth, "model.register", input.unitCode);
   const a = auth as Auth;
   if (input.bodyId !== null) {
@@ -81,7 +83,7 @@ export async function registerModel(db: Db, auth: Auth | null, input: ModelInput
   const done = await db
     .transaction()
     .execute((trx) => insertRegistered(trx, a, path, input, "model.register"));
-  await registryChanged(db);
+  await registryChanged(kept);
   return done;
 }
 
@@ -139,6 +141,7 @@ export async function insertRegistered(
 /** Keeps up the unit's chosen models in `year` (registration "kept", status "registered"), all in one action. */
 export async function carryOver(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   input: { unitCode: string; year: number; modelIds: number[] },
 ) {
@@ -195,7 +198,7 @@ export async function carryOver(
     }
     return { kept: added.length };
   });
-  await registryChanged(db);
+  await registryChanged(kept);
   return done;
 }
 

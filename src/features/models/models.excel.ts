@@ -6,9 +6,11 @@
  * duplicates are reported so a dry run shows them before saving.
  * @module
  */
+
 import ExcelJS from "exceljs";
 import { type Auth, requireUnitAccess } from "../../access/access.ts";
 import type { Db, ModelDetailsJson } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { isIsoDate } from "../../domain/dates.ts";
 import {
   KIND_VI,
@@ -111,6 +113,7 @@ function dateOf(text: string): string | null {
 /** Reads, checks and (unless a dry run) registers the new models of an uploaded list, all or none. */
 export async function importModels(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   q: { unit: string; year: number; dryRun: boolean },
   buffer: Buffer,
@@ -255,7 +258,7 @@ export async function importModels(
     await db.transaction().execute(async (trx) => {
       for (const f of fresh) await insertRegistered(trx, a, path, f.input, "model.import");
     });
-    await registryChanged(db);
+    await registryChanged(kept);
   }
   return { dryRun: q.dryRun, registered: fresh.length, unchanged, warnings };
 }

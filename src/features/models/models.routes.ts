@@ -31,7 +31,7 @@ import * as service from "./models.service.ts";
 const tags = ["models"];
 export function modelsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -126,7 +126,7 @@ export function modelsRoutes(deps: AppDeps) {
       responses: { 201: json(z.object({ id: z.number() }), "Created"), ...writeErrorResponses },
     }),
     async (c) =>
-      c.json(await modelRegistrationService.registerModel(db, c.var.auth, c.req.valid("json")), 201),
+      c.json(await modelRegistrationService.registerModel(db, kept, c.var.auth, c.req.valid("json")), 201),
   );
 
   app.openapi(
@@ -166,7 +166,8 @@ export function modelsRoutes(deps: AppDeps) {
       ),
       responses: { 200: json(z.object({ kept: z.number() })), ...writeErrorResponses },
     }),
-    async (c) => c.json(await modelRegistrationService.carryOver(db, c.var.auth, c.req.valid("json")), 200),
+    async (c) =>
+      c.json(await modelRegistrationService.carryOver(db, kept, c.var.auth, c.req.valid("json")), 200),
   );
 
   app.openapi(
@@ -204,7 +205,7 @@ export function modelsRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { id, year } = c.req.valid("param");
-      return c.json(await service.stepModel(db, c.var.auth, id, year, c.req.valid("json")), 200);
+      return c.json(await service.stepModel(db, kept, c.var.auth, id, year, c.req.valid("json")), 200);
     },
   );
 

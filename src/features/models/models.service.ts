@@ -5,10 +5,12 @@
  * the registry of outgoing documents. Every step is kept with who, when and why.
  * @module
  */
+
 import { unitPath } from "../../access/access.repository.ts";
 import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db, DvkModelRow, DvkModelYearRow, ModelStatusValue } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import {
   assess,
   BUILT_IN_FIELDS,
@@ -151,7 +153,14 @@ export interface StepInput {
  * One step of a model in a year. Implementation is recorded by the registering unit; assessing, recognising,
  * making exemplary and commending by a unit above it (never the unit itself).
  */
-export async function stepModel(db: Db, auth: Auth | null, id: number, year: number, input: StepInput) {
+export async function stepModel(
+  db: Db,
+  kept: Kept,
+  auth: Auth | null,
+  id: number,
+  year: number,
+  input: StepInput,
+) {
   const { a, model } = await requireModel(db, auth, id);
   const actor = STEP_ACTOR[input.to];
   const allowed =
@@ -244,7 +253,7 @@ export async function stepModel(db: Db, auth: Auth | null, id: number, year: num
     });
     return yearDto(row);
   });
-  await registryChanged(db);
+  await registryChanged(kept);
   return done;
 }
 

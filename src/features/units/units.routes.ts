@@ -1,6 +1,5 @@
 /** /api/units: browse the hierarchy as of a date, remap across reforms, manage hamlets. @module */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { RevisionCache } from "../../db/revision-cache.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
 import { keptJson } from "../../http/serialize-once.ts";
@@ -19,13 +18,13 @@ import {
   UpdateHamletBody,
 } from "./units.schemas.ts";
 import * as service from "./units.service.ts";
+import * as lineage from "./units-lineage.service.ts";
 
 const tags = ["units"];
 
 export function unitsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
-  const childrenCache = new RevisionCache<service.ChildrenResult>();
+  const { db, kept } = deps;
   const watcher = deps.unitRevisions;
   // a write here must be visible to the very next read, before its notification comes back
   app.use("/units/*", async (c, next) => {
@@ -73,10 +72,10 @@ export function unitsRoutes(deps: AppDeps) {
     async (c) => {
       const result = await service.listChildren(
         db,
+        kept,
         c.var.auth,
         c.req.valid("param").code,
         c.req.valid("query").asOf,
-        childrenCache,
         watcher,
       );
       // cached answers are the same object each time: their JSON is made once
@@ -95,7 +94,7 @@ export function unitsRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await service.successors(db, c.var.auth, c.req.valid("param").code, c.req.valid("query").asOf),
+        await lineage.successors(db, c.var.auth, c.req.valid("param").code, c.req.valid("query").asOf),
         200,
       ),
   );
@@ -111,7 +110,7 @@ export function unitsRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await service.predecessors(db, c.var.auth, c.req.valid("param").code, c.req.valid("query").asOf),
+        await lineage.predecessors(db, c.var.auth, c.req.valid("param").code, c.req.valid("query").asOf),
         200,
       ),
   );

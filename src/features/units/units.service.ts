@@ -1,10 +1,15 @@
-/** Use cases on organisation units: browse as of a date, remap across reforms, manage hamlets. @module */
+/**
+ * Use cases on organisation units: browse as of a date, manage hamlets (the lineage across reforms is in
+ * units-lineage.service.ts).
+ * @module
+ */
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../access/access.ts";
 import type { Permission } from "../../access/permissions.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, UnitRow } from "../../db/database.ts";
-import type { RevisionCache } from "../../db/revision-cache.ts";
+import type { Kept } from "../../db/kept.ts";
+import { RevisionCache } from "../../db/revision-cache.ts";
 import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { formatDateVi, isWithin, todayInVietnam } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey, normalizeName } from "../../domain/vn-text.ts";
@@ -79,7 +84,7 @@ export async function requireUnitVersions(db: Db, code: string): Promise<[UnitRo
 }
 
 /** The version of `code` valid on `asOf`, or else its latest version (historic codes stay reachable). */
-async function resolveVersion(
+export async function resolveVersion(
   db: Db,
   code: string,
   asOf: string,
@@ -132,139 +137,44 @@ export async function getUnit(db: Db, auth: Auth | null, code: string, asOfIn?: 
 
 export type ChildrenResult = { asOf: string; total: number; items: UnitDto[] };
 
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** The children of a unit on a date, against the unit revision. */
+    unitChildren: RevisionCache<ChildrenResult>;
+  }
+}
+
+/** The kept children answers: the 5,000 read last. */
+export function keepUnitChildren(): Kept["unitChildren"] {
+  return new RevisionCache(5000);
+}
+
 /** After a write in this process: learn the new revision now rather than wait for its notification. */
 export async function refreshRevision(db: Db, watcher?: RevisionWatcher): Promise<void> {
   if (watcher?.current != null) watcher.observe(await repo.unitRevision(db));
 }
 
+/** The children answers are kept in `kept` against the unit revision (`watcher`'s, else read each time). */
 export async function listChildren(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   code: string,
   asOfIn?: string,
-  cache?: RevisionCache<ChildrenResult>,
   watcher?: RevisionWatcher,
 ): Promise<ChildrenResult> {
   requirePermission(auth, "unit.read");
   const asOf = asOfIn ?? todayInVietnam();
   const key = `${code}|${asOf}`;
-  const revision = cache ? (watcher?.current ?? (await repo.unitRevision(db))) : 0;
-  const hit = cache?.get(key, revision);
+  const cache = kept.unitChildren;
+  const revision = watcher?.current ?? (await repo.unitRevision(db));
+  const hit = cache.get(key, revision);
   if (hit) return hit;
   const rows = await repo.listChildren(db, code, asOf);
   if (rows.length === 0) await resolveVersion(db, code, asOf); // 404 for an unknown code
   const result = { asOf, total: rows.length, items: rows.map((r) => toUnitDto(r, r.child_count)) };
-  cache?.set(key, revision, result);
+  cache.set(key, revision, result);
   return result;
-}
-
-type Kind = "full" | "partial";
-const MAX_STEPS = 10;
-
-/**
- * Successors of a historic unit as of a date, through every reform in between. A chain is "partial" if any
- * link in it is. Starts from the latest version of the code that ended before `asOf`, else the valid one.
- */
-export async function successors(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
-  requirePermission(auth, "unit.read");
-  const asOf = asOfIn ?? todayInVietnam();
-  const versions = await requireUnitVersions(db, code);
-  const ended = versions.filter((v) => v.valid_to !== null && v.valid_to < asOf);
-  const start =
-    ended[ended.length - 1] ??
-    versions.find((v) => isWithin(asOf, v.valid_from, v.valid_to)) ??
-    (versions[versions.length - 1] as UnitRow);
-  const found = new Map<number, { unit: UnitRow; kind: Kind; effectiveDate: string }>();
-  let frontier: { unit: UnitRow; kind: Kind; effectiveDate: string }[] = [
-    { unit: start, kind: "full", effectiveDate: start.valid_from ?? "" },
-  ];
-  for (let step = 0; step < MAX_STEPS && frontier.length; step++) {
-    const next: typeof frontier = [];
-    const pending = frontier.filter((f) => {
-      if (isWithin(asOf, f.unit.valid_from, f.unit.valid_to)) {
-        const prev = found.get(f.unit.id);
-        if (!prev || (prev.kind === "full" && f.kind === "partial")) found.set(f.unit.id, f);
-        return false;
-      }
-      return f.unit.valid_from === null || f.unit.valid_from <= asOf; // a unit not yet born has no successor yet
-    });
-    const links = await repo.linksFrom(
-      db,
-      pending.map((p) => p.unit.id),
-    );
-    const units = new Map(
-      (
-        await repo.findUnitsByIds(
-          db,
-          links.map((l) => l.successor_id),
-        )
-      ).map((u) => [u.id, u]),
-    );
-    for (const l of links) {
-      const from = pending.find((p) => p.unit.id === l.predecessor_id);
-      const unit = units.get(l.successor_id);
-      if (!from || !unit) continue;
-      next.push({
-        unit,
-        kind: from.kind === "partial" || l.kind === "partial" ? "partial" : "full",
-        effectiveDate: l.effective_date,
-      });
-    }
-    frontier = next;
-  }
-  return {
-    asOf,
-    unit: toUnitDto(start),
-    successors: [...found.values()]
-      .sort((a, b) => a.unit.code.localeCompare(b.unit.code))
-      .map((f) => ({ unit: toUnitDto(f.unit), kind: f.kind, effectiveDate: f.effectiveDate })),
-  };
-}
-
-/** The historic units that formed the unit valid on `asOf` (all earlier generations). */
-export async function predecessors(db: Db, auth: Auth | null, code: string, asOfIn?: string) {
-  requirePermission(auth, "unit.read");
-  const asOf = asOfIn ?? todayInVietnam();
-  const { unit } = await resolveVersion(db, code, asOf);
-  const found = new Map<number, { unit: UnitRow; kind: Kind; effectiveDate: string }>();
-  let frontier = [{ id: unit.id, kind: "full" as Kind }];
-  for (let step = 0; step < MAX_STEPS && frontier.length; step++) {
-    const links = await repo.linksTo(
-      db,
-      frontier.map((f) => f.id),
-    );
-    const units = new Map(
-      (
-        await repo.findUnitsByIds(
-          db,
-          links.map((l) => l.predecessor_id),
-        )
-      ).map((u) => [u.id, u]),
-    );
-    const next: typeof frontier = [];
-    for (const l of links) {
-      const u = units.get(l.predecessor_id);
-      const from = frontier.find((f) => f.id === l.successor_id);
-      if (!u || !from || found.has(u.id)) continue;
-      const kind: Kind = from.kind === "partial" || l.kind === "partial" ? "partial" : "full";
-      found.set(u.id, { unit: u, kind, effectiveDate: l.effective_date });
-      next.push({ id: u.id, kind });
-    }
-    frontier = next;
-  }
-  const levelRank = { province: 0, district: 1, commune: 2, hamlet: 3 } as const;
-  return {
-    asOf,
-    unit: toUnitDto(unit),
-    predecessors: [...found.values()]
-      .sort(
-        (a, b) =>
-          b.effectiveDate.localeCompare(a.effectiveDate) ||
-          levelRank[a.unit.level] - levelRank[b.unit.level] ||
-          a.unit.code.localeCompare(b.unit.code),
-      )
-      .map((f) => ({ unit: toUnitDto(f.unit), kind: f.kind, effectiveDate: f.effectiveDate })),
-  };
 }
 
 // ---- hamlets --------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ const tags = ["reporting"];
 
 export function consolidationRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -23,7 +23,13 @@ export function consolidationRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await consolidation.consolidation(db, c.var.auth, c.req.valid("param").id, c.req.valid("query").unit),
+        await consolidation.consolidation(
+          db,
+          kept,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("query").unit,
+        ),
         200,
       ),
   );
@@ -53,7 +59,7 @@ export function consolidationRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await consolidation.saveSummary(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
+        await consolidation.saveSummary(db, kept, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
         200,
       ),
   );

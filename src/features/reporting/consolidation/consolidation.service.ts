@@ -4,9 +4,11 @@
  * the requester's own summary written beside it.
  * @module
  */
+
 import { type Auth, requireUnitOfRecord } from "../../../access/access.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, FigureSource, RollupValueRow } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { type AggregationRule, aggregate } from "../../../domain/aggregation.ts";
 import { isWithin } from "../../../domain/dates.ts";
 import { add, compare, divide, multiply } from "../../../domain/decimal.ts";
@@ -82,6 +84,7 @@ function sourcesOf(
  */
 async function registryFigures(
   db: Db,
+  kept: Kept,
   r: { period_end: string; province_code: string },
   form: Parameters<typeof formCombos>[0],
   catalogue: ReadonlyMap<string, { categories: Record<string, string[]> }>,
@@ -89,7 +92,7 @@ async function registryFigures(
 ) {
   const year = Number(r.period_end.slice(0, 4));
   if (![...catalogue.keys()].some((c) => c in FED_INDICATORS)) return null;
-  const counts = await registryCounts(db, unit, r.province_code, year);
+  const counts = await registryCounts(db, kept, unit, r.province_code, year);
   if (!counts) return null;
   const combos = formCombos(form, (code) => catalogue.get(code)?.categories);
   return { year, values: fedValues(counts.rows, counts.fieldNames, combos) };
@@ -102,12 +105,12 @@ async function registryFigures(
  * report), a preview of this request's submitted reports not yet accepted, the units one level down (each
  * with its own report's figure if it has one), and the narrative compiled section by section, child by child.
  */
-export async function consolidation(db: Db, auth: Auth | null, id: number, unitCode?: string) {
+export async function consolidation(db: Db, kept: Kept, auth: Auth | null, id: number, unitCode?: string) {
   const r = await requireRequest(db, auth, id);
   const unit = await unitOfRequest(db, auth, r, unitCode);
   const series = rollup.seriesOf(r);
-  const form = await requireForm(db, r.form_id);
-  const catalogue = await catalogueFor(db, form);
+  const form = await requireForm(db, kept, r.form_id);
+  const catalogue = await catalogueFor(db, kept, form);
   const rolled = [...catalogue.values()].filter((i) => i.type !== "text" && i.aggregation !== "none");
   const [children, pending, counted, versions] = await Promise.all([
     rollup.seriesChildren(db, series, unit),
@@ -120,7 +123,7 @@ export async function consolidation(db: Db, auth: Auth | null, id: number, unitC
     versions.find((v) => isWithin(r.period_end, v.valid_from, v.valid_to)) ?? versions[versions.length - 1];
   const [rows, registry, summary] = await Promise.all([
     rollup.rollupOf(db, series, [unit, ...children.map((c) => c.code)]),
-    registryFigures(db, r, form, catalogue, unit),
+    registryFigures(db, kept, r, form, catalogue, unit),
     consolidationRepository.findSummary(db, id, unit),
   ]);
   const chosen = summary?.figure_sources ?? {};
@@ -247,6 +250,7 @@ export async function getSummary(db: Db, auth: Auth | null, id: number, unitCode
 
 export async function saveSummary(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   id: number,
   input: {
@@ -259,10 +263,10 @@ export async function saveSummary(
   const r = await requireRequest(db, auth, id, "report.review");
   const a = auth as Auth;
   const unit = await unitOfRequest(db, a, r, input.unit);
-  const form = await requireForm(db, r.form_id);
+  const form = await requireForm(db, kept, r.form_id);
   const before = await consolidationRepository.findSummary(db, id, unit);
   const narrative = input.narrative ? cleanNarrative(form, input.narrative) : (before?.narrative ?? {});
-  const catalogue = await catalogueFor(db, form);
+  const catalogue = await catalogueFor(db, kept, form);
   const bad = Object.keys(input.figureSources ?? {}).filter(
     (c) => !(c in FED_INDICATORS) || !catalogue.has(c),
   );

@@ -10,7 +10,7 @@ const tags = ["reporting"];
 
 export function dashboardsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -33,7 +33,7 @@ export function dashboardsRoutes(deps: AppDeps) {
       responses: { 200: json(dashboardsSchemas.TotalsSchema), ...errorResponses },
     }),
     async (c) => {
-      const result = await dashboards.totals(db, c.var.auth, c.req.valid("query"));
+      const result = await dashboards.totals(db, kept, c.var.auth, c.req.valid("query"));
       // the values (most of the answer) are the same object while the totals did not change: their JSON is
       // made once
       return keptJson(c, result, "values");

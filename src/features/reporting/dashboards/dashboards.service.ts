@@ -3,8 +3,10 @@
  * unit and the units below it, read from the rollup table and kept per server against the totals revision.
  * @module
  */
+
 import { type Auth, requirePermission, requireUnitAccess, scopeCodes } from "../../../access/access.ts";
 import type { Db } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { RevisionCache } from "../../../db/revision-cache.ts";
 import { todayInVietnam } from "../../../domain/dates.ts";
 import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
@@ -84,15 +86,16 @@ export async function timelinessMap(db: Db, auth: Auth | null, q: { unit: string
 type TotalsByUnit = Record<string, Record<string, Record<string, string | null>>>;
 /** unit → the periods whose figure is the unit's own report (not the reports below it). */
 type OwnByUnit = Record<string, string[]>;
-/** Per database: the totals this server read, each kept with the totals revision read before it. */
-const totalsCaches = new WeakMap<Db, RevisionCache<{ values: TotalsByUnit; own: OwnByUnit }, string>>();
-function totalsCacheOf(db: Db) {
-  let cache = totalsCaches.get(db);
-  if (!cache) {
-    cache = new RevisionCache<{ values: TotalsByUnit; own: OwnByUnit }, string>(200);
-    totalsCaches.set(db, cache);
+declare module "../../../db/kept.ts" {
+  interface Kept {
+    /** The totals this server read, each kept with the totals revision read before it. */
+    dashboardTotals: RevisionCache<{ values: TotalsByUnit; own: OwnByUnit }, string>;
   }
-  return cache;
+}
+
+/** The kept dashboard totals: the 200 read last (a revision read tells whether one is fresh). */
+export function keepDashboardTotals(): Kept["dashboardTotals"] {
+  return new RevisionCache(200);
 }
 
 /**
@@ -103,6 +106,7 @@ function totalsCacheOf(db: Db) {
  */
 export async function totals(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   q: { form: string; periods: string[]; unit?: string },
 ) {
@@ -133,8 +137,8 @@ export async function totals(
   // once; the totals rows themselves are read only when the revision moved since this server last read them
   const [{ self, units }, form, indicators, revision] = await Promise.all([
     unitsShown(),
-    requireLatestForm(db, q.form),
-    indicatorCatalogue(db),
+    requireLatestForm(db, kept, q.form),
+    indicatorCatalogue(db, kept),
     rollup.totalsRevision(db),
   ]);
   const rolled = [...catalogueOf(indicators, form).values()].filter(
@@ -143,7 +147,7 @@ export async function totals(
   const codes = [...(self ? [self.code] : []), ...units.map((u) => u.code)];
   // unit → period → indicator → value, as the database built it: the same object while nothing changed, so
   // the route serialises it once (src/http/serialize-once.ts)
-  const cache = totalsCacheOf(db);
+  const cache = kept.dashboardTotals;
   const key = JSON.stringify([q.form, q.periods, codes]);
   let read = cache.get(key, revision);
   if (!read) {
@@ -164,6 +168,7 @@ export async function totals(
     for (const p of q.periods) {
       const counts = await registryCounts(
         db,
+        kept,
         self.code,
         self.provinceCode,
         Number(parsePeriod(p).end.slice(0, 4)),

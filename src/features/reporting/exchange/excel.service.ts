@@ -5,10 +5,12 @@
  * Written and read as streams, so a national file stays small in memory.
  * @module
  */
+
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { type Auth, coversPath, requirePermission } from "../../../access/access.ts";
 import type { Db } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { formatDateVi } from "../../../domain/dates.ts";
 import { periodLabelOrCode } from "../../../domain/periods.ts";
 import { comboOption, formCombos } from "../../../domain/report-forms.ts";
@@ -26,7 +28,13 @@ const HEADER = ["Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Phân tổ",
 const FIRST_ROW = 5;
 
 /** The template (.xlsx) for the units of the request the user fills (or just `unit`). */
-export async function template(db: Db, auth: Auth | null, requestId: number, unit?: string): Promise<Buffer> {
+export async function template(
+  db: Db,
+  kept: Kept,
+  auth: Auth | null,
+  requestId: number,
+  unit?: string,
+): Promise<Buffer> {
   const a = requirePermission(auth, "report.fill");
   const request = await requests.findRequest(db, requestId);
   const subs = request ? await exchangeRepository.submissionsWithValues(db, requestId) : [];
@@ -35,8 +43,8 @@ export async function template(db: Db, auth: Auth | null, requestId: number, uni
       coversPath(a, "report.fill", s.rollup_path, s.body_id ?? undefined) && (!unit || s.unit_code === unit),
   );
   if (!request || mine.length === 0) throw errors.notFoundOrForbidden(String(requestId));
-  const form = await requireForm(db, request.form_id);
-  const catalogue = new Map((await indicatorCatalogue(db)).map((i) => [i.code, i]));
+  const form = await requireForm(db, kept, request.form_id);
+  const catalogue = new Map((await indicatorCatalogue(db, kept)).map((i) => [i.code, i]));
   const names = new Map(
     (await requests.listSubmissionsOfRequest(db, requestId)).map((s) => [
       s.unit_code,
@@ -173,6 +181,7 @@ export async function readTemplate(
 /** Uploads a filled template: all rows valid, or nothing stored. */
 export async function importTemplate(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   requestId: number,
   buffer: Buffer,
@@ -181,7 +190,7 @@ export async function importTemplate(
 ) {
   requirePermission(auth, "report.fill");
   const rows = await readTemplate(buffer, requestId, offload);
-  return importValues(db, auth, requestId, rows, {
+  return importValues(db, kept, auth, requestId, rows, {
     dryRun,
     allOrNothing: true,
     source: "Excel",

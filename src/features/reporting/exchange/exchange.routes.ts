@@ -12,7 +12,7 @@ const tags = ["reporting"];
 
 export function exchangeRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -25,7 +25,7 @@ export function exchangeRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await exchange.exportValues(db, c.var.auth, c.req.valid("param").id, {
+        await exchange.exportValues(db, kept, c.var.auth, c.req.valid("param").id, {
           includeDrafts: c.req.valid("query").includeDrafts,
         }),
         200,
@@ -44,7 +44,7 @@ export function exchangeRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const set = await exchange.exportValues(db, c.var.auth, c.req.valid("param").id, {
+      const set = await exchange.exportValues(db, kept, c.var.auth, c.req.valid("param").id, {
         includeDrafts: c.req.valid("query").includeDrafts,
       });
       return c.body(exchange.toCsv(set.dataValues), 200, {
@@ -68,11 +68,18 @@ export function exchangeRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await exchange.importValues(db, c.var.auth, c.req.valid("param").id, c.req.valid("json").dataValues, {
-          dryRun: c.req.valid("query").dryRun,
-          allOrNothing: false,
-          source: "dataValueSets (JSON)",
-        }),
+        await exchange.importValues(
+          db,
+          kept,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("json").dataValues,
+          {
+            dryRun: c.req.valid("query").dryRun,
+            allOrNothing: false,
+            source: "dataValueSets (JSON)",
+          },
+        ),
         200,
       ),
   );
@@ -93,7 +100,7 @@ export function exchangeRoutes(deps: AppDeps) {
       const file = new Uint8Array(await c.req.arrayBuffer());
       const rows = exchange.parseDataValueCsv(await deps.offload.readCsv(file));
       return c.json(
-        await exchange.importValues(db, c.var.auth, c.req.valid("param").id, rows, {
+        await exchange.importValues(db, kept, c.var.auth, c.req.valid("param").id, rows, {
           dryRun: c.req.valid("query").dryRun,
           allOrNothing: false,
           source: "dataValueSets (CSV)",
@@ -121,7 +128,7 @@ export function exchangeRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const id = c.req.valid("param").id;
-      const file = await excel.template(db, c.var.auth, id, c.req.valid("query").unit);
+      const file = await excel.template(db, kept, c.var.auth, id, c.req.valid("query").unit);
       return c.body(new Uint8Array(file), 200, {
         "content-type": XLSX_TYPE,
         "content-disposition": `attachment; filename="bieu-nhap-so-lieu-${id}.xlsx"`,
@@ -147,6 +154,7 @@ export function exchangeRoutes(deps: AppDeps) {
       return c.json(
         await excel.importTemplate(
           db,
+          kept,
           c.var.auth,
           c.req.valid("param").id,
           body,

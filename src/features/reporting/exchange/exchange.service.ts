@@ -7,9 +7,11 @@
  * typed, each changed submission getting a new version.
  * @module
  */
+
 import { type Auth, coversPath, requirePermission } from "../../../access/access.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionValues } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
 import { formCombos } from "../../../domain/report-forms.ts";
 import { nextStatus } from "../../../domain/submission-workflow.ts";
@@ -71,6 +73,7 @@ async function requestFor(db: Db, a: Auth, id: number): Promise<ReportRequestRow
 /** Applies value rows to a request's submissions. */
 export async function importValues(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   requestId: number,
   rows: DataValue[],
@@ -78,8 +81,8 @@ export async function importValues(
 ): Promise<ImportSummary> {
   const a = requirePermission(auth, "report.fill");
   const request = await requestFor(db, a, requestId);
-  const form = await requireForm(db, request.form_id);
-  const catalogue = new Map((await indicatorCatalogue(db)).map((i) => [i.code, i]));
+  const form = await requireForm(db, kept, request.form_id);
+  const catalogue = new Map((await indicatorCatalogue(db, kept)).map((i) => [i.code, i]));
   const allowed = formCombos(form, (code) => catalogue.get(code)?.categories);
   const subs = new Map(
     (await exchangeRepository.submissionsWithValues(db, requestId)).map((s) => [s.unit_code, s]),
@@ -249,6 +252,7 @@ export async function importValues(
  */
 export async function exportValues(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   requestId: number,
   opts: { includeDrafts: boolean },
@@ -257,7 +261,7 @@ export async function exportValues(
   const request = await requests.findRequest(db, requestId);
   if (!request || !coversPath(a, "unit.read", request.issuer_path))
     throw errors.notFoundOrForbidden(String(requestId));
-  const form = await requireForm(db, request.form_id);
+  const form = await requireForm(db, kept, request.form_id);
   const statuses = opts.includeDrafts ? ["draft", "returned", "submitted"] : ["submitted"];
   const [targets, counted] = await Promise.all([
     exchangeRepository.submissionsWithValues(db, requestId),

@@ -4,8 +4,10 @@
  * links, and the requests that already ask them the same.
  * @module
  */
+
 import { type Auth, coversPath, requireUnitAccess } from "../../../access/access.ts";
 import type { Db, UnitRow } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { isWithin, todayInVietnam } from "../../../domain/dates.ts";
 import { divide } from "../../../domain/decimal.ts";
 import { adHocPeriod, type Period, PeriodError, parsePeriod } from "../../../domain/periods.ts";
@@ -14,7 +16,7 @@ import { errors } from "../../../errors.ts";
 import { bodyById } from "../../bodies/bodies.service.ts";
 import { requireForm } from "../../forms/forms.service.ts";
 import * as unitService from "../../units/units.service.ts";
-import { predecessors } from "../../units/units.service.ts";
+import { predecessors } from "../../units/units-lineage.service.ts";
 import * as requestsRepository from "./requests.repository.ts";
 
 export const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
@@ -90,9 +92,9 @@ export const LEVEL_EN: Record<UnitLevel, string> = {
  * What a request would be: its issuer (checked), form, period and targets (units of the level below it as
  * they were at the period's end, remapped to today's units; or the bodies of one kind in them).
  */
-export async function resolveTargets(db: Db, auth: Auth | null, input: CreateRequestInput) {
+export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, input: CreateRequestInput) {
   const issuerPath = await requireUnitAccess(db, auth, "report.request", input.issuerUnitCode);
-  const form = await requireForm(db, input.formId);
+  const form = await requireForm(db, kept, input.formId);
   const period = periodOf(input.period);
   if (!form.levels.includes(input.targetLevel)) {
     throw errors.badRequest(

@@ -10,7 +10,7 @@ const tags = ["reporting"];
 
 export function requestsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -31,7 +31,7 @@ export function requestsRoutes(deps: AppDeps) {
       request: jsonBody(requestsSchemas.CreateRequestBody),
       responses: { 201: json(requestsSchemas.CreatedRequestSchema, "Created"), ...writeErrorResponses },
     }),
-    async (c) => c.json(await requestsService.createRequest(db, c.var.auth, c.req.valid("json")), 201),
+    async (c) => c.json(await requestsService.createRequest(db, kept, c.var.auth, c.req.valid("json")), 201),
   );
   app.openapi(
     createRoute({
@@ -43,7 +43,8 @@ export function requestsRoutes(deps: AppDeps) {
       request: jsonBody(requestsSchemas.CreateRequestBody),
       responses: { 200: json(requestsSchemas.RequestPreviewSchema), ...errorResponses },
     }),
-    async (c) => c.json(await requestsService.requestOverlaps(db, c.var.auth, c.req.valid("json")), 200),
+    async (c) =>
+      c.json(await requestsService.requestOverlaps(db, kept, c.var.auth, c.req.valid("json")), 200),
   );
   app.openapi(
     createRoute({
@@ -64,7 +65,7 @@ export function requestsRoutes(deps: AppDeps) {
       request: { params: s.IdParam },
       responses: { 200: json(requestsSchemas.RequestDetailSchema), ...errorResponses },
     }),
-    async (c) => c.json(await requestsService.getRequest(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) => c.json(await requestsService.getRequest(db, kept, c.var.auth, c.req.valid("param").id), 200),
   );
   app.openapi(
     createRoute({

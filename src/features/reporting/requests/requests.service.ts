@@ -4,10 +4,12 @@
  * the request with its reports and their timeliness; a unit reads the reports it owes in its inbox.
  * @module
  */
+
 import { type Auth, coversPath, requirePermission, scopeCodes } from "../../../access/access.ts";
 import type { Permission } from "../../../access/permissions.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { todayInVietnam } from "../../../domain/dates.ts";
 import { plainFormName } from "../../../domain/document-text.ts";
 import { periodLabelVi, previousPeriodCode } from "../../../domain/periods.ts";
@@ -42,8 +44,8 @@ export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: st
 }
 
 /** Before issuing: the requests that already ask the same units for the same form and period. */
-export async function requestOverlaps(db: Db, auth: Auth | null, input: CreateRequestInput) {
-  const { form, period, targets } = await resolveTargets(db, auth, input);
+export async function requestOverlaps(db: Db, kept: Kept, auth: Auth | null, input: CreateRequestInput) {
+  const { form, period, targets } = await resolveTargets(db, kept, auth, input);
   return {
     targets: targets.length,
     items: await overlapsOf(db, auth as Auth, {
@@ -57,10 +59,11 @@ export async function requestOverlaps(db: Db, auth: Auth | null, input: CreateRe
 
 export async function createRequest(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   input: CreateRequestInput & { allowOverlap?: boolean },
 ) {
-  const { issuerPath, form, period, issuerNow, targets } = await resolveTargets(db, auth, input);
+  const { issuerPath, form, period, issuerNow, targets } = await resolveTargets(db, kept, auth, input);
   const a = auth as Auth;
   if (!input.allowOverlap) {
     const overlaps = await overlapsOf(db, a, {
@@ -196,7 +199,7 @@ export function submissionListDto(s: requestsRepository.SubmissionListRow, deadl
   };
 }
 
-export async function getRequest(db: Db, auth: Auth | null, id: number) {
+export async function getRequest(db: Db, kept: Kept, auth: Auth | null, id: number) {
   const r = await requireRequest(db, auth, id);
   const today = todayInVietnam();
   const [subs, elsewhere] = await Promise.all([
@@ -231,7 +234,7 @@ export async function getRequest(db: Db, auth: Auth | null, id: number) {
   );
   return {
     ...toRequestDto(r),
-    form: toFormDto(await requireForm(db, r.form_id)),
+    form: toFormDto(await requireForm(db, kept, r.form_id)),
     counts,
     targets,
   };

@@ -13,6 +13,7 @@ import type {
   SubmissionRow,
   SubmissionValues,
 } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
 import { formCombos, formIndicators } from "../../../domain/report-forms.ts";
@@ -23,8 +24,8 @@ import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
 import { registryCounts } from "../../models/model-counts.service.ts";
 
 /** The form's indicators from the catalogue, in the form's order. */
-export async function catalogueFor(db: Db, form: ReportFormRow) {
-  return catalogueOf(await indicatorCatalogue(db), form);
+export async function catalogueFor(db: Db, kept: Kept, form: ReportFormRow) {
+  return catalogueOf(await indicatorCatalogue(db, kept), form);
 }
 
 /** Per catalogue (it is held while its revision stands) and per form version (held by requireForm). */
@@ -151,8 +152,13 @@ export function combosOfForm(catalogue: ReadonlyMap<string, IndicatorRow>, form:
  * then the input itself is the answer and nothing is copied (a deadline burst checks 60 values of 200
  * reports at once, and every copy is garbage the server must collect while the reports wait).
  */
-export async function cleanValues(db: Db, form: ReportFormRow, raw: Record<string, Record<string, string>>) {
-  const catalogue = await catalogueFor(db, form);
+export async function cleanValues(
+  db: Db,
+  kept: Kept,
+  form: ReportFormRow,
+  raw: Record<string, Record<string, string>>,
+) {
+  const catalogue = await catalogueFor(db, kept, form);
   const combosOf = combosOfForm(catalogue, form);
   const problems: { field: string; messageVi: string; messageEn: string }[] = [];
   let asTyped = true;
@@ -169,7 +175,7 @@ export async function cleanValues(db: Db, form: ReportFormRow, raw: Record<strin
       continue;
     }
     const allowed = combosOf.get(code) ?? TOTAL_ONLY;
-    let kept = false;
+    let anyKept = false;
     for (const combo in combos) {
       const value = combos[combo] as string;
       if (!allowed.includes(combo)) {
@@ -194,9 +200,9 @@ export async function cleanValues(db: Db, form: ReportFormRow, raw: Record<strin
         continue;
       }
       if (c.value !== value) asTyped = false;
-      kept = true;
+      anyKept = true;
     }
-    if (!kept) asTyped = false;
+    if (!anyKept) asTyped = false;
   }
   if (problems.length) throw errors.validation(problems);
   if (asTyped) return raw as SubmissionValues;
@@ -205,17 +211,17 @@ export async function cleanValues(db: Db, form: ReportFormRow, raw: Record<strin
   for (const code in raw) {
     const combos = raw[code] as Record<string, string>;
     const ind = catalogue.get(code) as IndicatorRow;
-    let kept: Record<string, string> | undefined;
+    let cleanedCombos: Record<string, string> | undefined;
     for (const combo in combos) {
       const value = combos[combo] as string;
       if (value.trim() === "") continue;
       const c = checkValue(ind.type as IndicatorType, value, ind.max_value);
       if (c.ok) {
-        kept ??= {};
-        kept[combo] = c.value;
+        cleanedCombos ??= {};
+        cleanedCombos[combo] = c.value;
       }
     }
-    if (kept) out[code] = kept;
+    if (cleanedCombos) out[code] = cleanedCombos;
   }
   return out;
 }
@@ -242,7 +248,7 @@ export function cleanNarrative(form: ReportFormRow, raw: Record<string, string>)
  * rank, PAR Index and SIPAS ranks). Shown beside what the report says, with the difference, for the unit to
  * take them in one action; never written over what it typed. Null when none applies.
  */
-export async function fedFor(db: Db, l: Loaded) {
+export async function fedFor(db: Db, kept: Kept, l: Loaded) {
   const onForm = formIndicators({ sections: l.form.sections });
   const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
   const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
@@ -252,11 +258,11 @@ export async function fedFor(db: Db, l: Loaded) {
   const [models, evaluation] = await Promise.all([
     modelCodes.length
       ? Promise.all([
-          catalogueFor(db, l.form),
-          registryCounts(db, l.sub.unit_code, l.sub.province_code, year),
+          catalogueFor(db, kept, l.form),
+          registryCounts(db, kept, l.sub.unit_code, l.sub.province_code, year),
         ])
       : null,
-    evaluationCodes.length ? evaluationValues(db, l.sub.unit_code, year, evaluationCodes) : null,
+    evaluationCodes.length ? evaluationValues(db, kept, l.sub.unit_code, year, evaluationCodes) : null,
   ]);
   const values: SubmissionValues = {};
   if (models?.[1]) {

@@ -5,6 +5,7 @@
  * historic district and province too), so consolidated totals are current the moment it commits.
  * @module
  */
+
 import type { Auth } from "../../../access/access.ts";
 import type {
   Db,
@@ -13,6 +14,7 @@ import type {
   SubmissionRow,
   SubmissionValues,
 } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { todayInVietnam } from "../../../domain/dates.ts";
 import { parseNarrative } from "../../../domain/narrative.ts";
 import { needsLateReason, nextStatus, type SubmissionAction } from "../../../domain/submission-workflow.ts";
@@ -103,20 +105,20 @@ export const ACTION_VI: Record<SubmissionAction, string> = {
 };
 
 /** The indicators whose numbers roll up (numeric, with a rule other than "none"). */
-export async function rolledCodes(db: Db, form: ReportFormRow): Promise<string[]> {
-  return [...(await catalogueFor(db, form)).values()]
+export async function rolledCodes(db: Db, kept: Kept, form: ReportFormRow): Promise<string[]> {
+  return [...(await catalogueFor(db, kept, form)).values()]
     .filter((i) => i.type !== "text" && i.aggregation !== "none")
     .map((i) => i.code);
 }
 
-export async function saveSubmission(db: Db, auth: Auth | null, id: number, input: ContentInput) {
-  const l = await load(db, auth, id);
+export async function saveSubmission(db: Db, kept: Kept, auth: Auth | null, id: number, input: ContentInput) {
+  const l = await load(db, kept, auth, id);
   allow(l.auth, l, "save");
-  const typed = input.values ? await cleanValues(db, l.form, input.values) : undefined;
+  const typed = input.values ? await cleanValues(db, kept, l.form, input.values) : undefined;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : undefined;
   // what the unit typed is what it reports: the registry's figures are shown beside it (and taken, when the
   // unit chooses, as values typed like any other), never written over it
-  const sources = await sourcesOf(db, l);
+  const sources = await sourcesOf(db, kept, l);
   const values = typed;
   const done = await transition(
     db,
@@ -134,15 +136,16 @@ export async function saveSubmission(db: Db, auth: Auth | null, id: number, inpu
 
 export async function submitSubmission(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   id: number,
   input: ContentInput & { lateReason?: string },
 ) {
-  const l = await load(db, auth, id);
+  const l = await load(db, kept, auth, id);
   allow(l.auth, l, "submit");
-  const typed = input.values ? await cleanValues(db, l.form, input.values) : l.sub.values;
+  const typed = input.values ? await cleanValues(db, kept, l.form, input.values) : l.sub.values;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
-  const sources = await sourcesOf(db, l);
+  const sources = await sourcesOf(db, kept, l);
   const values = typed;
   const found = checks(l.form, sources.catalogue, values, null);
   const errorsFound = [
@@ -198,12 +201,13 @@ export async function submitSubmission(
 
 export async function reviewSubmission(
   db: Db,
+  kept: Kept,
   auth: Auth | null,
   id: number,
   action: "return" | "accept" | "unlock",
   input: { version: number; comment?: string },
 ) {
-  const l = await load(db, auth, id);
+  const l = await load(db, kept, auth, id);
   const comment = input.comment?.trim() ?? "";
   if (action !== "accept" && comment === "") {
     throw errors.badRequest(
@@ -224,5 +228,5 @@ export async function reviewSubmission(
     },
     comment || null,
   );
-  return stateOf(done, await sourcesOf(db, done));
+  return stateOf(done, await sourcesOf(db, kept, done));
 }

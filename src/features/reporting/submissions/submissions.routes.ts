@@ -11,7 +11,7 @@ const tags = ["reporting"];
 
 export function submissionsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db } = deps;
+  const { db, kept } = deps;
   app.openapi(
     createRoute({
       method: "get",
@@ -21,7 +21,8 @@ export function submissionsRoutes(deps: AppDeps) {
       request: { params: s.IdParam },
       responses: { 200: json(submissionsSchemas.SubmissionDetailSchema), ...errorResponses },
     }),
-    async (c) => c.json(await submissionsService.getSubmission(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(await submissionsService.getSubmission(db, kept, c.var.auth, c.req.valid("param").id), 200),
   );
   app.openapi(
     createRoute({
@@ -36,6 +37,7 @@ export function submissionsRoutes(deps: AppDeps) {
       c.json(
         await submissionWorkflowService.saveSubmission(
           db,
+          kept,
           c.var.auth,
           c.req.valid("param").id,
           c.req.valid("json"),
@@ -56,6 +58,7 @@ export function submissionsRoutes(deps: AppDeps) {
       c.json(
         await submissionWorkflowService.submitSubmission(
           db,
+          kept,
           c.var.auth,
           c.req.valid("param").id,
           c.req.valid("json"),
@@ -81,6 +84,7 @@ export function submissionsRoutes(deps: AppDeps) {
         c.json(
           await submissionWorkflowService.reviewSubmission(
             db,
+            kept,
             c.var.auth,
             c.req.valid("param").id,
             action,
@@ -99,7 +103,8 @@ export function submissionsRoutes(deps: AppDeps) {
       request: { params: s.IdParam },
       responses: { 200: json(submissionsSchemas.RevisionListSchema), ...errorResponses },
     }),
-    async (c) => c.json(await submissionsService.listRevisions(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(await submissionsService.listRevisions(db, kept, c.var.auth, c.req.valid("param").id), 200),
   );
   app.openapi(
     createRoute({
@@ -112,7 +117,7 @@ export function submissionsRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const p = c.req.valid("param");
-      return c.json(await submissionsService.getRevision(db, c.var.auth, p.id, p.version), 200);
+      return c.json(await submissionsService.getRevision(db, kept, c.var.auth, p.id, p.version), 200);
     },
   );
   return app;

@@ -3,8 +3,10 @@
  * do what with it, its detail with the checks, and its revisions.
  * @module
  */
+
 import { type Auth, coversPath, requirePermission } from "../../../access/access.ts";
 import type { Db, IndicatorRow } from "../../../db/database.ts";
+import type { Kept } from "../../../db/kept.ts";
 import { todayInVietnam } from "../../../domain/dates.ts";
 import {
   needsLateReason,
@@ -18,7 +20,12 @@ import { toRequestDto, vnDate } from "../requests/requests.service.ts";
 import { catalogueFor, checks, type Fed, fedFor, type Loaded, type Previous } from "./submission-values.ts";
 import * as submissionsRepository from "./submissions.repository.ts";
 
-export async function load(db: Db, auth: Auth | null, id: number): Promise<Loaded & { auth: Auth }> {
+export async function load(
+  db: Db,
+  kept: Kept,
+  auth: Auth | null,
+  id: number,
+): Promise<Loaded & { auth: Auth }> {
   const a = requirePermission(auth, "unit.read");
   const found = await submissionsRepository.findSubmission(db, id);
   const request = found?.request;
@@ -37,7 +44,7 @@ export async function load(db: Db, auth: Auth | null, id: number): Promise<Loade
     previous_values && request.previous_period_code
       ? { periodCode: request.previous_period_code, values: previous_values }
       : null;
-  return { auth: a, sub, unitName, request, form: await requireForm(db, request.form_id), previous };
+  return { auth: a, sub, unitName, request, form: await requireForm(db, kept, request.form_id), previous };
 }
 
 /** The permission an action needs, and on which path (the target's own, or the requester's). */
@@ -71,9 +78,9 @@ export function submissionDto(l: Loaded, today: string) {
   };
 }
 
-export async function getSubmission(db: Db, auth: Auth | null, id: number) {
-  const l = await load(db, auth, id);
-  const [detail, catalogue] = await Promise.all([detailOf(db, l), catalogueFor(db, l.form)]);
+export async function getSubmission(db: Db, kept: Kept, auth: Auth | null, id: number) {
+  const l = await load(db, kept, auth, id);
+  const [detail, catalogue] = await Promise.all([detailOf(db, kept, l), catalogueFor(db, kept, l.form)]);
   return { ...detail, form: toFormDto(l.form), indicators: [...catalogue.values()].map(indicatorDto) };
 }
 
@@ -94,8 +101,8 @@ export function indicatorDto(i: IndicatorRow) {
  * The data-entry page (with its form and indicators added by getSubmission): the submission's state, and what
  * stays the same while it is filled in (its unit, its request, the previous period's values).
  */
-export async function detailOf(db: Db, l: Loaded & { auth: Auth }) {
-  const sources = await sourcesOf(db, l);
+export async function detailOf(db: Db, kept: Kept, l: Loaded & { auth: Auth }) {
+  const sources = await sourcesOf(db, kept, l);
   return {
     ...stateOf(l, sources),
     unitName: l.unitName,
@@ -125,8 +132,8 @@ export function stateOf(l: Loaded & { auth: Auth }, { fed, previous, catalogue }
 }
 
 export type Sources = { fed: Fed; previous: Previous; catalogue: ReadonlyMap<string, IndicatorRow> };
-export async function listRevisions(db: Db, auth: Auth | null, id: number) {
-  await load(db, auth, id);
+export async function listRevisions(db: Db, kept: Kept, auth: Auth | null, id: number) {
+  await load(db, kept, auth, id);
   return {
     items: (await submissionsRepository.listRevisions(db, id)).map((r) => ({
       version: r.version,
@@ -139,8 +146,8 @@ export async function listRevisions(db: Db, auth: Auth | null, id: number) {
   };
 }
 
-export async function getRevision(db: Db, auth: Auth | null, id: number, version: number) {
-  await load(db, auth, id);
+export async function getRevision(db: Db, kept: Kept, auth: Auth | null, id: number, version: number) {
+  await load(db, kept, auth, id);
   const r = await submissionsRepository.findRevision(db, id, version);
   if (!r) throw errors.notFound("phiên bản / version", `${id}@${version}`);
   return {
@@ -159,8 +166,8 @@ export async function getRevision(db: Db, auth: Auth | null, id: number, version
  * What a page or a write needs besides the submission itself: the fed values (asked before a write, which
  * stores them, and answered with it), and the previous period's values, read with the submission.
  */
-export async function sourcesOf(db: Db, l: Loaded): Promise<Sources> {
-  const [fed, catalogue] = await Promise.all([fedFor(db, l), catalogueFor(db, l.form)]);
+export async function sourcesOf(db: Db, kept: Kept, l: Loaded): Promise<Sources> {
+  const [fed, catalogue] = await Promise.all([fedFor(db, kept, l), catalogueFor(db, kept, l.form)]);
   return { fed, previous: l.previous, catalogue };
 }
 
