@@ -6,7 +6,8 @@
  * process while a steady read load runs. Figures: each attack's status and answer time, the health probe's
  * p99 and worst time during the attacks, the worst event-loop delay and the peak RSS of the server's process
  * (its worker threads included). Targets: health p99 ≤ 100 ms, peak RSS ≤ 1 GB, every attack refused within
- * 10 s.
+ * 10 s. In the same run, the baseline: the health probe's p99 under the same read load before any attack,
+ * and the ratio.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -100,6 +101,7 @@ process.stderr.write(stderr);
 const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
   answers: { name: string; status: number; seconds: number; code: string }[];
   health: number[];
+  quiet: number[];
   reads: number;
   readErrors: number;
 };
@@ -107,6 +109,7 @@ await server.stop();
 await bench.cleanup();
 
 const sorted = [...result.health].sort((a, b) => a - b);
+const quietSorted = [...result.quiet].sort((a, b) => a - b);
 const worstAnswer = Math.max(...result.answers.map((a) => a.seconds));
 const failed = result.answers.filter((a) => a.status < 400 || a.status >= 500);
 for (const a of result.answers)
@@ -118,6 +121,8 @@ if (failed.length) say(`NOT REFUSED: ${failed.map((a) => `${a.name} ${a.status}`
 console.log(
   [
     `health_p99_ms=${percentile(sorted, 99).toFixed(1)}`,
+    `baseline_health_p99_ms=${percentile(quietSorted, 99).toFixed(1)}`,
+    `health_to_baseline=${(percentile(sorted, 99) / percentile(quietSorted, 99)).toFixed(2)}`,
     `health_max_ms=${(sorted[sorted.length - 1] ?? 0).toFixed(1)}`,
     `event_loop_max_ms=${(loop.max / 1e6).toFixed(1)}`,
     `peak_rss_mb=${Math.round(peakRss / 1024 / 1024)}`,

@@ -154,8 +154,11 @@ async function send(a: Attack) {
 
 // the steady read load: a health probe every 20 ms, and four clients each searching units 20 times a second
 let attacking = false;
+let quietPhase = false;
 let running = true;
 const health: number[] = [];
+/** the baseline: the same probes under the same read load, before any attack */
+const quiet: number[] = [];
 const healthAt: number[] = [];
 let reads = 0;
 let readErrors = 0;
@@ -167,7 +170,7 @@ const probe = (async () => {
     if (attacking) {
       health.push(performance.now() - s);
       healthAt.push(s);
-    }
+    } else if (quietPhase) quiet.push(performance.now() - s);
     await new Promise((r) => setTimeout(r, 20));
   }
 })();
@@ -182,6 +185,9 @@ const readers = Array.from({ length: 4 }, async () => {
 });
 
 await new Promise((r) => setTimeout(r, 1000));
+quietPhase = true;
+await new Promise((r) => setTimeout(r, 5000));
+quietPhase = false;
 const answers = [];
 attacking = true;
 for (const a of attacks) {
@@ -200,4 +206,4 @@ answers.push(...together.map((r) => ({ ...r, name: `${r.name}_at_once` })));
 attacking = false;
 running = false;
 await Promise.all([probe, ...readers]);
-console.log(JSON.stringify({ answers, health, reads, readErrors }));
+console.log(JSON.stringify({ answers, health, quiet, reads, readErrors }));

@@ -5,12 +5,15 @@
  * @module
  */
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { DEFAULT_LIMITS, type ImportLimits, LimitExceeded } from "../offload/limits.ts";
 import { cellText } from "./xlsx-cell.ts";
 import { checkRow, type OpenedSheet, openSheet, type SheetRow, XlsxUnsupported } from "./xlsx-reader.ts";
 
-function exceljsReader(buf: Buffer) {
+/** exceljs is loaded for the files the fast reader leaves aside only: a thread reading a plain file goes
+ * without it. */
+async function exceljsReader(buf: Buffer) {
+  const { default: ExcelJS } = await import("exceljs");
   return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -23,7 +26,7 @@ function exceljsReader(buf: Buffer) {
 /** The names of a workbook's worksheets in order, read by exceljs (each sheet is read through to get there). */
 async function exceljsSheetNames(buf: Buffer): Promise<string[]> {
   const names: string[] = [];
-  for await (const ws of exceljsReader(buf)) {
+  for await (const ws of await exceljsReader(buf)) {
     names.push((ws as unknown as { name: string }).name ?? "");
     for await (const _ of ws) {
       // the stream is read in order: a sheet is passed by reading it
@@ -36,7 +39,7 @@ async function exceljsSheetNames(buf: Buffer): Promise<string[]> {
 async function* sheetRows(buf: Buffer, index: number, limits: ImportLimits): AsyncGenerator<SheetRow> {
   let count = 0;
   let at = 0;
-  for await (const ws of exceljsReader(buf)) {
+  for await (const ws of await exceljsReader(buf)) {
     if (at++ !== index) {
       for await (const _ of ws) {
         // not this one

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { type ZipOptions, zip } from "../../test/fixtures/zip.ts";
 import { DEFAULT_LIMITS } from "../offload/limits.ts";
+import { Offload } from "../offload/pool.ts";
 import { exceljsRows, readSheet, readSheetRows } from "./sheet-reader.ts";
 import { openSheet, type SheetRow, XlsxInvalid, XlsxUnsupported } from "./xlsx-reader.ts";
 
@@ -321,6 +322,16 @@ describe("xlsx reader: what it does not read", () => {
     const file = raw(sheet, "", { zip64: true });
     expect(() => openSheet(file, "S")).toThrow(XlsxUnsupported);
     expect(await all(readSheetRows(file, "S"))).toEqual([{ number: 1, cells: ["ZIP64", "7"] }]);
+  });
+
+  it("reads it on an upload thread too, where exceljs is loaded only for such a file", async () => {
+    const offload = new Offload();
+    try {
+      const read = await offload.readSheet(raw(sheet, "", { zip64: true }), "S");
+      expect([...read.rows]).toEqual([{ number: 1, cells: ["ZIP64", "7"] }]);
+    } finally {
+      await offload.close();
+    }
   });
 
   it("reads the sheet asked for by name in a container it leaves to exceljs, as it does itself", async () => {

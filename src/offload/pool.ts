@@ -1,8 +1,9 @@
 /**
- * Heavy work off the request thread: uploaded workbooks and CSV files are read, attachments checked, and
- * exported workbooks and official documents built, on a small pool of worker threads (piscina) sized to the machine's cores. Each thread's heap is bounded
- * (`resourceLimits`), each task's time too (it is stopped past `limits.seconds`), and few tasks may wait: so
- * a hostile file costs one thread for a few seconds, while the event loop goes on answering everyone else.
+ * Heavy work off the request thread: uploaded workbooks and CSV files are read and attachments checked on
+ * one small pool of worker threads (piscina), exported workbooks and official documents built on another,
+ * each sized to the machine's cores. Each thread's heap is bounded (`resourceLimits`), each task's time too
+ * (it is stopped past `limits.seconds`), and few tasks may wait: so a hostile file costs one thread for a
+ * few seconds, while the event loop goes on answering everyone else.
  * @module
  */
 import { createHash } from "node:crypto";
@@ -11,11 +12,18 @@ import { Piscina } from "piscina";
 import { checkAttachment } from "../domain/document-registry.ts";
 import type { OfficialDocument } from "../domain/official-document.ts";
 import { AppError, errors } from "../errors.ts";
+import { type PackedSheet, SheetRows } from "../files/packed-sheet.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitError } from "./limits.ts";
-import type { Answer, BuiltTable, SheetRead, Task } from "./worker.ts";
+import type { Answer, BuiltTable, Task } from "./tasks.ts";
 
 /** Heap of one worker thread: enough for the largest file within the limits, far from the machine's memory. */
 export const WORKER_HEAP_MB = 384;
+
+/** A sheet read on a worker thread: its name and its rows (made one by one as they are reached). */
+export interface SheetRead {
+  name: string;
+  rows: SheetRows;
+}
 
 export interface OffloadOptions {
   limits?: ImportLimits;
@@ -25,26 +33,34 @@ export interface OffloadOptions {
 
 export class Offload {
   readonly limits: ImportLimits;
-  private readonly pool: Piscina<Task, Answer<unknown>>;
+  /** Uploads (workbooks, CSV files, attachments): a thread ends with its task, so what a big file took is
+   * given back at once, not held while the request goes on storing what was read (≈ 160 ms to start one). */
+  private readonly reads: Piscina<Task, Answer<unknown>>;
+  /** Builds (exported workbooks, official documents): threads kept warm a while, their fonts parsed once. */
+  private readonly builds: Piscina<Task, Answer<unknown>>;
 
   constructor(opts: OffloadOptions = {}) {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     const threads = opts.threads ?? Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2)));
-    this.pool = new Piscina({
-      filename: new URL("./worker.ts", import.meta.url).href,
-      // the worker is TypeScript, as the rest of the server
-      execArgv: ["--import", "tsx"],
-      minThreads: 0,
-      maxThreads: threads,
-      idleTimeout: 30_000,
-      maxQueue: threads * 8,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
-    });
+    const pool = (worker: string, idleTimeout: number) =>
+      new Piscina<Task, Answer<unknown>>({
+        filename: new URL(worker, import.meta.url).href,
+        // the worker is TypeScript, as the rest of the server
+        execArgv: ["--import", "tsx"],
+        minThreads: 0,
+        maxThreads: threads,
+        idleTimeout,
+        maxQueue: threads * 8,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      });
+    this.reads = pool("./read-worker.ts", 0);
+    this.builds = pool("./build-worker.ts", 30_000);
   }
 
   /** The rows of the sheet called `sheetName` (else the first) of an uploaded .xlsx, with the sheet's name. */
-  readSheet(bytes: Uint8Array, sheetName: string): Promise<SheetRead> {
-    return this.run({ kind: "sheet", bytes, sheetName, limits: this.limits }) as Promise<SheetRead>;
+  async readSheet(bytes: Uint8Array, sheetName: string): Promise<SheetRead> {
+    const packed = (await this.run({ kind: "sheet", bytes, sheetName, limits: this.limits })) as PackedSheet;
+    return { name: packed.name, rows: new SheetRows(packed) };
   }
 
   /** The records of an uploaded CSV file (UTF-8; decoded on the worker thread). */
@@ -92,8 +108,9 @@ export class Offload {
 
   private async run(task: Task): Promise<unknown> {
     let answer: Answer<unknown>;
+    const pool = task.kind === "table" || task.kind === "document" ? this.builds : this.reads;
     try {
-      answer = await this.pool.run(task, { signal: AbortSignal.timeout(this.limits.seconds * 1000) });
+      answer = await pool.run(task, { signal: AbortSignal.timeout(this.limits.seconds * 1000) });
     } catch (err) {
       throw failure(err, this.limits);
     }
@@ -115,8 +132,8 @@ export class Offload {
       : errors.badRequest("Không đọc được tệp Excel (.xlsx)", `The Excel file cannot be read: ${why}`);
   }
 
-  close(): Promise<void> {
-    return this.pool.close({ force: true });
+  async close(): Promise<void> {
+    await Promise.all([this.reads.close({ force: true }), this.builds.close({ force: true })]);
   }
 }
 

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from "../../http/context.ts";
 import { errorResponses, XLSX_TYPE } from "../../http/schemas.ts";
 import { tableToXlsx } from "./export.service.ts";
 
-/** The body's schema for the API document; the worker thread checks it (offload/worker.ts). */
+/** The body's schema for the API document; the worker thread checks it (offload/build-worker.ts). */
 const TableBody = z.toJSONSchema(TableSchema) as Record<string, unknown>;
 
 export function exportRoutes(deps: AppDeps) {
