@@ -13,6 +13,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { openReplica, ReadRouting } from "./db/read-replica.ts";
 import { claimRun, runScheduledBackup } from "./db/scheduled.ts";
 import { LoginLimiter } from "./features/auth/login-limiter.ts";
+import { ensureDefaultAskRules } from "./features/bodies/ask-rules.service.ts";
 import { ensureBuiltInDocumentTypes } from "./features/documents/documents.service.ts";
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
@@ -37,6 +38,8 @@ export async function loadShippedData(db: Kysely<Database>, log: Logger, progres
   if (types) log.info({ types }, "built-in document types added");
   const indicators = await ensureBuiltInIndicators(db);
   if (indicators) log.info({ indicators }, "built-in indicators added");
+  const askRules = await ensureDefaultAskRules(db);
+  if (askRules) log.info({ askRules }, "shipped rules of who may ask whom added");
   const forms = await ensureBuiltInForms(db);
   if (forms) log.info({ forms }, "built-in report forms added");
   await ensureBuiltInModelData(db);

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   "indicator.manage", // add and edit indicators of the catalogue
   "form.manage", // add report forms and new versions of them
   "report.request", // issue report requests to the units below
+  "ask_rule.manage", // which bodies may ask which for reports (system administrators)
   "report.fill", // fill and submit a unit's report
   "report.review", // accept or return the reports sent to one's unit
   "report.unlock", // reopen an accepted report, with a reason

@@ -14,6 +14,7 @@ import { auditRoutes } from "../features/audit/audit.routes.ts";
 import { authRoutes, SESSION_COOKIE } from "../features/auth/auth.routes.ts";
 import { authenticate } from "../features/auth/auth.service.ts";
 import { SessionCache } from "../features/auth/session-cache.ts";
+import { askRulesRoutes } from "../features/bodies/ask-rules.routes.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { documentsRoutes } from "../features/documents/documents.routes.ts";
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps) {
     authRoutes,
     unitsRoutes,
     bodiesRoutes,
+    askRulesRoutes,
     usersRoutes,
     auditRoutes,
     calendarRoutes,

@@ -15,6 +15,7 @@ type Row<T extends keyof DB> = Selectable<DB[T]>;
 export type UnitRow = Row<"unit">;
 export type NewUnit = Insertable<DB["unit"]>;
 export type BodyRow = Row<"body">;
+export type AskRuleRow = Row<"ask_rule">;
 export type UserRow = Row<"app_user">;
 export type GrantRow = Row<"user_grant">;
 export type AuditRow = Row<"audit_log">;

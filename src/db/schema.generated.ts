@@ -29,6 +29,18 @@ export interface AppUser {
   version: Generated<number>;
 }
 
+export interface AskRule {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  issuer_kind: string;
+  relation: "same" | "below";
+  source: Generated<string>;
+  target_kind: string;
+  valid_from: string;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: number | null;
@@ -559,6 +571,7 @@ export interface UserSession {
 
 export interface DB {
   app_user: AppUser;
+  ask_rule: AskRule;
   audit_log: AuditLog;
   body: Body;
   calendar_day: CalendarDay;

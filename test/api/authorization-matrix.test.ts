@@ -445,6 +445,41 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "GET /api/ask-rules",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/ask-rules"),
+  },
+  {
+    name: "POST /api/ask-rules",
+    allowed: [],
+    scoped: false,
+    run: (c) =>
+      c.request("POST", "/api/ask-rules", {
+        issuerKind: "women_union",
+        targetKind: "youth_union",
+        relation: "same",
+        validFrom: `2030-01-${String((seq++ % 28) + 1).padStart(2, "0")}`,
+      }),
+  },
+  {
+    name: "PATCH /api/ask-rules/{id}",
+    allowed: [],
+    scoped: false,
+    run: async (c) => {
+      const made = await sysAdmin.json("POST", "/api/ask-rules", {
+        issuerKind: "farmers_union",
+        targetKind: "youth_union",
+        relation: "same",
+        validFrom: `2031-${String((seq % 12) + 1).padStart(2, "0")}-${String((seq++ % 28) + 1).padStart(2, "0")}`,
+      });
+      return c.request("PATCH", `/api/ask-rules/${made.body.id}`, {
+        version: made.body.version,
+        validTo: "2040-01-01",
+      });
+    },
+  },
+  {
     name: "GET /api/requests/{id}/summary",
     allowed: READERS,
     scoped: true,

@@ -26,6 +26,7 @@ import * as plainRequestTitles from "./202612011400-plain-request-titles.ts";
 import * as legalSources from "./202612020900-legal-sources.ts";
 import * as accountLockoutAndSessionChanges from "./202612021000-account-lockout-and-session-changes.ts";
 import * as scheduledJobs from "./202612021100-scheduled-jobs.ts";
+import * as askRules from "./202612030900-ask-rules.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612020900-legal-sources": legalSources,
   "202612021000-account-lockout-and-session-changes": accountLockoutAndSessionChanges,
   "202612021100-scheduled-jobs": scheduledJobs,
+  "202612030900-ask-rules": askRules,
 };

@@ -360,7 +360,7 @@ export interface paths {
                     /** @description This unit and the units below it only */
                     within?: string;
                     /** @description Only where you hold this permission (the units a picker offers for an action) */
-                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise";
+                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -1272,6 +1272,265 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Body"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/ask-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kind of body may ask which for a report, of its own unit or below, with their dates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AskRule"][];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule from a date on (system administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        issuerKind: "party_committee" | "mass_mobilization_board" | "propaganda_mass_mobilization_board" | "party_building_board" | "people_council" | "people_committee" | "committee_department" | "fatherland_front" | "women_union" | "farmers_union" | "veterans_association" | "youth_union" | "trade_union" | "military_command" | "police";
+                        /** @enum {string} */
+                        targetKind: "party_committee" | "mass_mobilization_board" | "propaganda_mass_mobilization_board" | "party_building_board" | "people_council" | "people_committee" | "committee_department" | "fatherland_front" | "women_union" | "farmers_union" | "veterans_association" | "youth_union" | "trade_union" | "military_command" | "police";
+                        /**
+                         * @description same: a body of the asking body's own unit; below: a body of a unit under it
+                         * @enum {string}
+                         */
+                        relation: "same" | "below";
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validTo?: string | null;
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AskRule"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ask-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** End a rule: validTo is the last day it applies (system administrators) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AskRule"];
                     };
                 };
                 /** @description Bad input */
@@ -2836,9 +3095,14 @@ export interface paths {
                          */
                         referenceNo?: string;
                         title?: string;
-                        /** @enum {string} */
-                        targetLevel: "province" | "district" | "commune" | "hamlet";
+                        /**
+                         * @description Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds
+                         * @enum {string}
+                         */
+                        targetLevel?: "province" | "district" | "commune" | "hamlet";
                         targetBodyKind?: string;
+                        /** @description The bodies asked, by name: of the issuer's own unit or below it, each one the issuing body (issuerBodyId) may ask (GET /api/ask-rules) */
+                        targetBodyIds?: number[];
                         /**
                          * Format: date
                          * @description Default: proposed from the reporting regime
@@ -2994,9 +3258,14 @@ export interface paths {
                          */
                         referenceNo?: string;
                         title?: string;
-                        /** @enum {string} */
-                        targetLevel: "province" | "district" | "commune" | "hamlet";
+                        /**
+                         * @description Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds
+                         * @enum {string}
+                         */
+                        targetLevel?: "province" | "district" | "commune" | "hamlet";
                         targetBodyKind?: string;
+                        /** @description The bodies asked, by name: of the issuer's own unit or below it, each one the issuing body (issuerBodyId) may ask (GET /api/ask-rules) */
+                        targetBodyIds?: number[];
                         /**
                          * Format: date
                          * @description Default: proposed from the reporting regime
@@ -9337,6 +9606,20 @@ export interface components {
             parentBodyId: number | null;
             validFrom: string | null;
             validTo: string | null;
+            version: number;
+        };
+        AskRule: {
+            id: number;
+            issuerKind: string;
+            targetKind: string;
+            /**
+             * @description same: a body of the asking body's own unit; below: a body of a unit under it
+             * @enum {string}
+             */
+            relation: "same" | "below";
+            validFrom: string;
+            validTo: string | null;
+            source: string;
             version: number;
         };
         User: {

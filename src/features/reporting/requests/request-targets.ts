@@ -17,6 +17,7 @@ import { bodyById } from "../../bodies/bodies.service.ts";
 import { requireForm } from "../../forms/forms.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import { predecessors } from "../../units/units-lineage.service.ts";
+import { bodyTargets } from "./body-targets.ts";
 import * as requestsRepository from "./requests.repository.ts";
 
 export const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
@@ -96,22 +97,54 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
   const issuerPath = await requireUnitAccess(db, auth, "report.request", input.issuerUnitCode);
   const form = await requireForm(db, kept, input.formId);
   const period = periodOf(input.period);
-  if (!form.levels.includes(input.targetLevel)) {
-    throw errors.badRequest(
-      `Biểu mẫu này không dành cho cấp ${LEVEL_VI[input.targetLevel]}`,
-      `This form is not filled at the ${LEVEL_EN[input.targetLevel]} level`,
-      { field: "targetLevel", allowed: form.levels },
-    );
-  }
   const today = todayInVietnam();
   // targets as they were at the period's end (today's units for a period still running)
   const asOf = [period.end, today].sort()[0] as string;
   const issuerNow = await unitService.unitAt(db, input.issuerUnitCode, today);
   if (!issuerNow) throw errors.notFoundOrForbidden(input.issuerUnitCode);
-  if (LEVEL_RANK[input.targetLevel] <= LEVEL_RANK[issuerNow.level]) {
+  const issuerCodes = await issuerCodesOn(db, auth, issuerNow, asOf, today);
+  if (input.targetBodyIds?.length) {
+    const named = await bodyTargets(
+      db,
+      auth,
+      { ...input, targetBodyIds: input.targetBodyIds },
+      {
+        form,
+        asOf,
+        today,
+        issuerCodes,
+        remap: async (units) =>
+          new Map(
+            [...(await remapToToday(db, units, today))].map(([id, m]) => [
+              id,
+              {
+                province_code: m.provinceCode,
+                rollup_path: m.path,
+                owner_codes: m.owners,
+                partial: m.partial,
+              },
+            ]),
+          ),
+      },
+    );
+    return { issuerPath, form, period, issuerNow, ...named };
+  }
+  const targetLevel = input.targetLevel;
+  if (!targetLevel)
+    throw errors.badRequest("Chọn cấp báo cáo hoặc cơ quan báo cáo", "Choose the level or the bodies asked", {
+      field: "targetLevel",
+    });
+  if (!form.levels.includes(targetLevel)) {
     throw errors.badRequest(
-      "Đối tượng báo cáo phải là cấp dưới của đơn vị yêu cầu",
-      "Targets must be below the requesting unit",
+      `Biểu mẫu này không dành cho cấp ${LEVEL_VI[targetLevel]}`,
+      `This form is not filled at the ${LEVEL_EN[targetLevel]} level`,
+      { field: "targetLevel", allowed: form.levels },
+    );
+  }
+  if (LEVEL_RANK[targetLevel] <= LEVEL_RANK[issuerNow.level]) {
+    throw errors.badRequest(
+      "Đối tượng báo cáo phải là cấp dưới của đơn vị yêu cầu (hoặc chọn từng cơ quan, kể cả cơ quan cùng cấp)",
+      "Targets must be below the requesting unit (or choose the bodies, those of the same unit included)",
       { field: "targetLevel" },
     );
   }
@@ -122,16 +155,8 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
         field: "issuerBodyId",
       });
   }
-  // the units the issuer was made of on the period's date (itself when it already existed then)
-  const issuerCodes = new Set<string>();
-  if (isWithin(asOf, issuerNow.valid_from, issuerNow.valid_to)) issuerCodes.add(issuerNow.code);
-  else {
-    for (const p of (await predecessors(db, auth, issuerNow.code, today)).predecessors) {
-      if (isWithin(asOf, p.unit.validFrom, p.unit.validTo)) issuerCodes.add(p.unit.code);
-    }
-  }
   const units = issuerCodes.size
-    ? await requestsRepository.targetUnits(db, [...issuerCodes], input.targetLevel, asOf)
+    ? await requestsRepository.targetUnits(db, [...issuerCodes], targetLevel, asOf)
     : [];
   const remap = await remapToToday(
     db,
@@ -169,7 +194,27 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
       field: "targetLevel",
     });
   }
-  return { issuerPath, form, period, issuerNow, targets };
+  return {
+    issuerPath,
+    form,
+    period,
+    issuerNow,
+    targets,
+    targetLevel,
+    targetBodyKind: input.targetBodyKind ?? null,
+  };
+}
+
+/** The units the issuer was made of on `asOf` (itself when it already existed then). */
+async function issuerCodesOn(db: Db, auth: Auth | null, issuerNow: UnitRow, asOf: string, today: string) {
+  const codes = new Set<string>();
+  if (isWithin(asOf, issuerNow.valid_from, issuerNow.valid_to)) codes.add(issuerNow.code);
+  else {
+    for (const p of (await predecessors(db, auth, issuerNow.code, today)).predecessors) {
+      if (isWithin(asOf, p.unit.validFrom, p.unit.validTo)) codes.add(p.unit.code);
+    }
+  }
+  return codes;
 }
 
 /**
@@ -227,8 +272,11 @@ export interface CreateRequestInput {
   period: PeriodInput;
   referenceNo?: string;
   title?: string;
-  targetLevel: UnitLevel;
+  /** the level asked (every unit, or every body of `targetBodyKind`, of that level below the issuer)… */
+  targetLevel?: UnitLevel;
   targetBodyKind?: string;
+  /** …or the bodies asked, by name: of the issuer's own unit or below it */
+  targetBodyIds?: number[];
   deadline?: string;
   reminderDays?: number;
 }

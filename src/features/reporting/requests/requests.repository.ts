@@ -128,19 +128,18 @@ export async function bodiesOfKind(
     .execute();
 }
 
-export async function insertSubmissions(
-  db: Db,
-  rows: {
-    request_id: number;
-    unit_code: string;
-    unit_id: number;
-    body_id: number | null;
-    province_code: string;
-    rollup_path: string[];
-    owner_codes: string[];
-    partial: boolean;
-  }[],
-): Promise<void> {
+/** One unit (or body) a request asks: where its report rolls up to, and which of today's units own it. */
+export interface Target {
+  unit_code: string;
+  unit_id: number;
+  body_id: number | null;
+  province_code: string;
+  rollup_path: string[];
+  owner_codes: string[];
+  partial: boolean;
+}
+
+export async function insertSubmissions(db: Db, rows: (Target & { request_id: number })[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     await db
       .insertInto("submission")

@@ -45,8 +45,15 @@ export const CreateRequestBody = z.object({
     .optional()
     .openapi({ description: "The công văn that asks for it", example: "113-CV/BDVHU" }),
   title: z.string().trim().min(1).max(300).optional(),
-  targetLevel: Level,
+  targetLevel: Level.optional().openapi({
+    description:
+      "Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds",
+  }),
   targetBodyKind: z.string().min(1).max(60).optional(),
+  targetBodyIds: z.array(RowIdSchema).min(1).max(500).optional().openapi({
+    description:
+      "The bodies asked, by name: of the issuer's own unit or below it, each one the issuing body (issuerBodyId) may ask (GET /api/ask-rules)",
+  }),
   deadline: IsoDateSchema.optional().openapi({ description: "Default: proposed from the reporting regime" }),
   reminderDays: z.number().int().min(0).max(30).optional(),
   allowOverlap: z.boolean().optional().openapi({

@@ -45,13 +45,13 @@ export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: st
 
 /** Before issuing: the requests that already ask the same units for the same form and period. */
 export async function requestOverlaps(db: Db, kept: Kept, auth: Auth | null, input: CreateRequestInput) {
-  const { form, period, targets } = await resolveTargets(db, kept, auth, input);
+  const { form, period, targets, targetBodyKind } = await resolveTargets(db, kept, auth, input);
   return {
     targets: targets.length,
     items: await overlapsOf(db, auth as Auth, {
       formCode: form.code,
       periodCode: period.code,
-      bodyKind: input.targetBodyKind ?? "",
+      bodyKind: targetBodyKind ?? "",
       unitCodes: [...new Set(targets.map((t) => t.unit_code))],
     }),
   };
@@ -63,13 +63,18 @@ export async function createRequest(
   auth: Auth | null,
   input: CreateRequestInput & { allowOverlap?: boolean },
 ) {
-  const { issuerPath, form, period, issuerNow, targets } = await resolveTargets(db, kept, auth, input);
+  const { issuerPath, form, period, issuerNow, targets, targetLevel, targetBodyKind } = await resolveTargets(
+    db,
+    kept,
+    auth,
+    input,
+  );
   const a = auth as Auth;
   if (!input.allowOverlap) {
     const overlaps = await overlapsOf(db, a, {
       formCode: form.code,
       periodCode: period.code,
-      bodyKind: input.targetBodyKind ?? "",
+      bodyKind: targetBodyKind ?? "",
       unitCodes: [...new Set(targets.map((t) => t.unit_code))],
     });
     if (overlaps.length) {
@@ -82,7 +87,7 @@ export async function createRequest(
       );
     }
   }
-  const levels = proposeDeadlines(period, input.targetLevel, await loadWorkingCalendar(db));
+  const levels = proposeDeadlines(period, targetLevel, await loadWorkingCalendar(db));
   const deadline = input.deadline ?? levels[0]?.deadline ?? period.cutoffTo;
   if (deadline <= period.cutoffTo) {
     throw errors.badRequest(
@@ -109,8 +114,8 @@ export async function createRequest(
       reference_no: input.referenceNo ?? null,
       // the report's name, not how its form was chosen: "(đề cương Tháp Mười)" stays on the form
       title: input.title ?? `${plainFormName(form.name_vi)} – ${periodLabelVi(period)}`,
-      target_level: input.targetLevel,
-      target_body_kind: input.targetBodyKind ?? null,
+      target_level: targetLevel,
+      target_body_kind: targetBodyKind,
       deadline,
       level_deadlines: JSON.stringify(levels),
       reminder_days: input.reminderDays ?? 2,

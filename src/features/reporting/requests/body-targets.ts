@@ -1,0 +1,124 @@
+/**
+ * A request addressed to bodies by name (the Ban Dân vận Huyện ủy asks the UBND huyện, the UBMTTQ huyện and
+ * the đoàn thể of its own district, or the Đảng ủy of every commune): each body checked to be of the issuer's
+ * unit or a unit below it on the period's date, at a level the form is filled at, and one the issuing body may
+ * ask (bodies/ask-rules.service.ts).
+ * @module
+ */
+import { type Auth, requireUnitAccess } from "../../../access/access.ts";
+import type { BodyRow, Db, ReportFormRow, UnitRow } from "../../../db/database.ts";
+import { BODY_KINDS } from "../../../domain/body-kinds.ts";
+import { isWithin } from "../../../domain/dates.ts";
+import type { UnitLevel } from "../../../domain/report-forms.ts";
+import { errors } from "../../../errors.ts";
+import { bodyMayAsk } from "../../bodies/ask-rules.service.ts";
+import { bodyById } from "../../bodies/bodies.service.ts";
+import * as unitService from "../../units/units.service.ts";
+import type { Target } from "./requests.repository.ts";
+
+/** The series of a request to bodies of several kinds: their reports are consolidated together, apart from
+ * every series of one kind. */
+export const MIXED_BODIES = "mixed";
+
+const RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
+const kindName = (kind: string) => BODY_KINDS.find((k) => k.kind === kind);
+
+/**
+ * The named bodies as targets (their units as on `asOf`, remapped to today by `remap`), the deepest level
+ * among them and the series they report in (their kind, or MIXED_BODIES).
+ */
+export async function bodyTargets(
+  db: Db,
+  auth: Auth | null,
+  input: { issuerUnitCode: string; issuerBodyId?: number; targetBodyIds: number[] },
+  ctx: {
+    form: ReportFormRow;
+    asOf: string;
+    today: string;
+    /** the issuer's units on `asOf` (itself, or the units it was made of) */
+    issuerCodes: Set<string>;
+    remap: (units: UnitRow[]) => Promise<Map<number, Omit<Target, "unit_code" | "unit_id" | "body_id">>>;
+  },
+): Promise<{ targets: Target[]; targetLevel: UnitLevel; targetBodyKind: string }> {
+  if (input.issuerBodyId === undefined)
+    throw errors.badRequest(
+      "Chọn cơ quan gửi yêu cầu: cơ quan này hỏi cơ quan kia",
+      "Choose the body that asks: bodies ask bodies",
+      { field: "issuerBodyId" },
+    );
+  const issuer = await bodyById(db, input.issuerBodyId);
+  if (issuer?.unit_code !== input.issuerUnitCode)
+    throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
+      field: "issuerBodyId",
+    });
+  const chosen: { body: BodyRow; unit: UnitRow }[] = [];
+  for (const [i, id] of [...new Set(input.targetBodyIds)].entries()) {
+    const field = `targetBodyIds.${i}`;
+    const body = await bodyById(db, id);
+    if (!body) throw errors.notFoundOrForbidden(String(id));
+    await requireUnitAccess(db, auth, "unit.read", body.unit_code); // a read, like any reference
+    const unit = await unitService.unitAt(db, body.unit_code, ctx.asOf);
+    if (!unit || !isWithin(ctx.asOf, body.valid_from ?? unit.valid_from, body.valid_to))
+      throw errors.badRequest(
+        `${body.name} không hoạt động vào ngày ${ctx.asOf}`,
+        `${body.name} did not exist on ${ctx.asOf}`,
+        { field },
+      );
+    const relation = ctx.issuerCodes.has(unit.code)
+      ? "same"
+      : unit.ancestors.some((a) => ctx.issuerCodes.has(a))
+        ? "below"
+        : null;
+    if (!relation)
+      throw errors.badRequest(
+        `${body.name} không thuộc đơn vị yêu cầu hay cấp dưới của đơn vị`,
+        `${body.name} is neither of the requesting unit nor below it`,
+        { field },
+      );
+    if (!(await bodyMayAsk(db, issuer.kind, body.kind, relation, ctx.today))) {
+      const from = kindName(issuer.kind);
+      const to = kindName(body.kind);
+      throw errors.badRequest(
+        `${from?.vi ?? issuer.kind} không yêu cầu ${to?.vi ?? body.kind} ${relation === "same" ? "cùng cấp" : "cấp dưới"} báo cáo`,
+        `A ${from?.en ?? issuer.kind} does not ask a ${to?.en ?? body.kind} ${relation === "same" ? "of its own unit" : "below it"} for reports`,
+        { field, issuerKind: issuer.kind, targetKind: body.kind, relation },
+      );
+    }
+    if (!ctx.form.levels.includes(unit.level))
+      throw errors.badRequest(
+        `Biểu mẫu này không dành cho cấp của ${body.name}`,
+        `This form is not filled at the level of ${body.name}`,
+        { field, allowed: ctx.form.levels },
+      );
+    chosen.push({ body, unit });
+  }
+  if (chosen.length === 0)
+    throw errors.badRequest("Chọn ít nhất một cơ quan", "Choose at least one body", {
+      field: "targetBodyIds",
+    });
+  const remap = await ctx.remap(
+    chosen.map((c) => c.unit).filter((u) => !isWithin(ctx.today, u.valid_from, u.valid_to)),
+  );
+  const targets = chosen.map(({ body, unit }) => {
+    const own = [...unit.ancestors, unit.code];
+    const m = remap.get(unit.id);
+    return {
+      unit_code: unit.code,
+      unit_id: unit.id,
+      body_id: body.id,
+      province_code: m?.province_code ?? unit.province_code,
+      rollup_path: m ? [...new Set([...own, ...m.rollup_path])] : own,
+      owner_codes: [...new Set([unit.code, ...(m?.owner_codes ?? [])])],
+      partial: m?.partial ?? false,
+    };
+  });
+  const kinds = new Set(chosen.map((c) => c.body.kind));
+  const targetLevel = chosen
+    .map((c) => c.unit.level as UnitLevel)
+    .reduce((deepest, l) => (RANK[l] > RANK[deepest] ? l : deepest));
+  return {
+    targets,
+    targetLevel,
+    targetBodyKind: kinds.size === 1 ? ([...kinds][0] as string) : MIXED_BODIES,
+  };
+}

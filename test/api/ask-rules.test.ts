@@ -1,0 +1,194 @@
+/**
+ * Bodies ask bodies: a request addressed to bodies by name, of the issuer's own unit and below it, each one
+ * the issuing body may ask by the stored rules (GET/POST/PATCH /api/ask-rules), which are dated.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { todayInVietnam } from "../../src/domain/dates.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let admin: TestClient;
+let province: TestClient;
+let commune: TestClient;
+let formId: number;
+const bodies: Record<string, number> = {};
+
+async function bodiesOf(unit: string) {
+  const r = await admin.json("GET", `/api/units/${unit}/bodies`);
+  return r.body.items as { id: number; kind: string; name: string }[];
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login("admin");
+  province = await t.login("dongthap");
+  commune = await t.login("xa.thapmuoi");
+  formId = (await province.json("GET", "/api/forms")).body.items.find(
+    (f: { code: string }) => f.code === "dvcq-thap-muoi",
+  ).id;
+  for (const b of await bodiesOf("82")) bodies[`82.${b.kind}`] = b.id;
+  for (const b of await bodiesOf("30037")) bodies[`30037.${b.kind}`] = b.id;
+  for (const b of await bodiesOf("19")) bodies[`19.${b.kind}`] = b.id;
+});
+
+const ask = (issuerKind: string, targets: string[], period = "2026Q3", extra: Record<string, unknown> = {}) =>
+  province.json("POST", "/api/requests", {
+    issuerUnitCode: "82",
+    issuerBodyId: bodies[`82.${issuerKind}`],
+    formId,
+    period: { code: period },
+    referenceNo: "24-CV/BTGDVTU",
+    targetBodyIds: targets.map((k) => bodies[k]),
+    allowOverlap: true,
+    ...extra,
+  });
+
+describe("the rules of who asks whom", () => {
+  it("ships the defaults, dated", async () => {
+    const r = await province.json("GET", "/api/ask-rules");
+    expect(r.status).toBe(200);
+    expect(r.body.items).toContainEqual(
+      expect.objectContaining({
+        issuerKind: "mass_mobilization_board",
+        targetKind: "people_committee",
+        relation: "same",
+        validFrom: "2021-07-30",
+        validTo: null,
+      }),
+    );
+  });
+
+  it("are changed by system administrators only, with clear refusals", async () => {
+    const rule = {
+      issuerKind: "youth_union",
+      targetKind: "women_union",
+      relation: "same",
+      validFrom: "2026-01-01",
+    };
+    expect((await province.json("POST", "/api/ask-rules", rule)).status).toBe(403);
+    expect((await admin.json("POST", "/api/ask-rules", { ...rule, targetKind: "no_such_kind" })).status).toBe(
+      400,
+    );
+    const backwards = await admin.json("POST", "/api/ask-rules", { ...rule, validTo: "2025-12-31" });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.details.field).toBe("validTo");
+    const made = await admin.json("POST", "/api/ask-rules", rule);
+    expect(made.status).toBe(201);
+    expect((await admin.json("POST", "/api/ask-rules", rule)).status).toBe(409);
+    const ended = await admin.json("PATCH", `/api/ask-rules/${made.body.id}`, {
+      version: made.body.version,
+      validTo: "2026-06-30",
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.body.validTo).toBe("2026-06-30");
+    const stale = await admin.json("PATCH", `/api/ask-rules/${made.body.id}`, {
+      version: made.body.version,
+      validTo: "2026-07-31",
+    });
+    expect(stale.status).toBe(409);
+    const audit = await admin.json("GET", "/api/audit?entity=ask_rule");
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(["ask_rule.create", "ask_rule.end"]),
+    );
+  });
+});
+
+describe("a request addressed to bodies", () => {
+  it("asks the State and the Front of its own unit and a body below it: each answers its own report", async () => {
+    const r = await ask("propaganda_mass_mobilization_board", [
+      "82.people_committee",
+      "82.fatherland_front",
+      "30037.people_committee",
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.expected).toBe(3);
+    const detail = await province.json("GET", `/api/requests/${r.body.id}`);
+    // bodies of two kinds: their reports are consolidated together, apart from every one-kind series
+    expect(detail.body.targetBodyKind).toBe("mixed");
+    expect(detail.body.targetLevel).toBe("commune");
+    // the commune's People's Committee finds it in its inbox; the province's bodies in the province's
+    const inbox = await commune.json("GET", "/api/inbox");
+    expect(
+      inbox.body.items
+        .filter((i: { requestId: number }) => i.requestId === r.body.id)
+        .map((i: { unitCode: string }) => i.unitCode),
+    ).toEqual(["30037"]);
+    const own = await province.json("GET", "/api/inbox");
+    expect(
+      own.body.items.filter(
+        (i: { requestId: number; unitCode: string }) => i.requestId === r.body.id && i.unitCode === "82",
+      ),
+    ).toHaveLength(2);
+  });
+
+  it("is refused for a body the issuing body may not ask, naming it", async () => {
+    // the People's Committee does not ask the Party committee
+    const r = await ask("people_committee", ["82.party_committee"]);
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.field).toBe("targetBodyIds.0");
+    expect(r.body.error.message_vi).toContain("Tỉnh ủy");
+  });
+
+  it("is refused without the body that asks, for a body of another province, and for a unit not below", async () => {
+    const noIssuer = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3", {
+      issuerBodyId: undefined,
+    });
+    expect(noIssuer.status).toBe(400);
+    expect(noIssuer.body.error.details.field).toBe("issuerBodyId");
+    // a body of Thái Nguyên is not the province editor's to read: refused like a missing one
+    const elsewhere = await ask("propaganda_mass_mobilization_board", ["19.people_committee"]);
+    expect(elsewhere.status).toBe(404);
+    const unknown = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3", {
+      targetBodyIds: [2_000_000_000],
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("asks its own unit's bodies only by name: a level must be below", async () => {
+    const r = await province.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId,
+      period: { code: "2026Q3" },
+      targetLevel: "province",
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message_vi).toContain("chọn từng cơ quan");
+  });
+
+  it("follows the rules in force: an ended rule refuses, a new one from today allows", async () => {
+    const rules = (await admin.json("GET", "/api/ask-rules")).body.items as {
+      id: number;
+      issuerKind: string;
+      targetKind: string;
+      relation: string;
+      version: number;
+    }[];
+    const rule = rules.find(
+      (x) =>
+        x.issuerKind === "propaganda_mass_mobilization_board" &&
+        x.targetKind === "fatherland_front" &&
+        x.relation === "same",
+    );
+    if (!rule) throw new Error("the default rule is missing");
+    const yesterday = new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const ended = await admin.json("PATCH", `/api/ask-rules/${rule.id}`, {
+      version: rule.version,
+      validTo: yesterday,
+    });
+    expect(ended.status).toBe(200);
+    const refused = await ask("propaganda_mass_mobilization_board", ["82.fatherland_front"]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toMatchObject({ field: "targetBodyIds.0", relation: "same" });
+    const made = await admin.json("POST", "/api/ask-rules", {
+      issuerKind: "propaganda_mass_mobilization_board",
+      targetKind: "fatherland_front",
+      relation: "same",
+      validFrom: todayInVietnam(),
+      source: "Thử: quy định mới",
+    });
+    expect(made.status).toBe(201);
+    expect((await ask("propaganda_mass_mobilization_board", ["82.fatherland_front"])).status).toBe(201);
+  });
+});
