@@ -35,18 +35,24 @@ async function issueToCommunes(referenceNo: string, periodCode: string) {
   await context.close();
 }
 
+/** The province's editor opens a new request of a quarter of 2026, its issuing unit the province's. */
+async function newRequestOfQuarter(quarter: string) {
+  const province = await (await env.browser.newContext()).newPage();
+  await province.goto(`${env.server.url}/reports`);
+  await logIn(province, "dongthap");
+  await province.getByRole("button", { name: "Giao báo cáo" }).first().click();
+  await expect.poll(() => province.getByTestId("issuer").inputValue()).toBe("Tỉnh Đồng Tháp");
+  await choose(province, "Kỳ báo cáo", "Quý");
+  await choose(province, "Năm", "2026");
+  await choose(province, "Quý", quarter);
+  return province;
+}
+
 describe("periodic reporting in the browser", () => {
   it("request → fill → submit → accept → consolidated", async () => {
     // the province issues the request
-    const province = await (await env.browser.newContext()).newPage();
-    await province.goto(`${env.server.url}/reports`);
-    await logIn(province, "dongthap");
-    await province.getByRole("button", { name: "Giao báo cáo" }).first().click();
     // the issuing unit is the province's by name; the period is chosen in words
-    await expect.poll(() => province.getByTestId("issuer").inputValue()).toBe("Tỉnh Đồng Tháp");
-    await choose(province, "Kỳ báo cáo", "Quý");
-    await choose(province, "Năm", "2026");
-    await choose(province, "Quý", "Quý IV");
+    const province = await newRequestOfQuarter("Quý IV");
     await expect.poll(() => province.getByTestId("period-words").textContent()).toBe("Quý IV/2026");
     await province.getByLabel("Số công văn").fill("777-CV/BTGDVTU");
     await expect.poll(() => province.getByText("Đề xuất theo chế độ báo cáo: 16/12/2026").count()).toBe(1);
@@ -151,6 +157,39 @@ describe("periodic reporting in the browser", () => {
     await issue.click();
     await province.waitForURL(/\/requests\/\d+/);
     await expect.poll(() => province.getByTestId("notice").textContent()).toBe("Đã giao yêu cầu báo cáo");
+  });
+
+  it("a body asks the bodies of its own unit: the Ban Tuyên giáo và Dân vận asks the UBND and the UBMTTQ", async () => {
+    const province = await newRequestOfQuarter("Quý III");
+    await province.getByTestId("ask-mode").getByText("Cơ quan cùng cấp").click();
+    await choose(province, "Cơ quan yêu cầu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp");
+    // only the bodies the rules let it ask are offered: not the Tỉnh ủy
+    expect(await province.getByTestId("why-disabled").textContent()).toContain("ít nhất một cơ quan");
+    await province.getByTestId("target-bodies").click();
+    await expect.poll(() => province.getByRole("option", { name: "Tỉnh ủy Đồng Tháp" }).count()).toBe(0);
+    await province.getByRole("option", { name: "Ủy ban nhân dân tỉnh Đồng Tháp" }).click();
+    await province.getByRole("option", { name: "Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp" }).click();
+    await province.keyboard.press("Escape");
+    await province.getByLabel("Số công văn").fill("24-CV/BTGDVTU");
+    await province.setViewportSize({ width: 1366, height: 900 });
+    await province.screenshot({ path: "test-results/request-to-bodies.png", fullPage: true });
+    await province.setViewportSize({ width: 390, height: 844 });
+    await province.screenshot({ path: "test-results/request-to-bodies-phone.png", fullPage: true });
+    await province.setViewportSize({ width: 1366, height: 900 });
+    await province.getByRole("button", { name: "Giao báo cáo" }).last().click();
+    await province.waitForURL(/\/requests\/\d+/);
+    const targets = province.getByTestId("targets");
+    await expect.poll(() => targets.getByText("Tỉnh Đồng Tháp").count()).toBe(2);
+    // the bodies' editors find their reports in their inbox
+    await province.goto(`${env.server.url}/reports`);
+    await expect
+      .poll(() =>
+        province
+          .getByTestId("inbox")
+          .getByRole("row", { name: /24-CV\/BTGDVTU/ })
+          .count(),
+      )
+      .toBe(2);
   });
 
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {

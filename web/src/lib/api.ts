@@ -78,6 +78,7 @@ export type ReportForm = Schemas["ReportForm"];
 export type ReportRequestDetail = Schemas["ReportRequestDetail"];
 export type SubmissionDetail = Schemas["SubmissionDetail"];
 export type SubmissionWritten = Schemas["SubmissionWritten"];
+export type RequestOverlap = Schemas["RequestOverlap"];
 export type Consolidation = Schemas["Consolidation"];
 
 /**

@@ -1,29 +1,19 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { DateField } from "@/components/date-field.tsx";
 import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { formKeys } from "@/features/forms/api/forms.ts";
 import { call, client } from "@/lib/api.ts";
-import { formatDate, formatNumber } from "@/lib/format.ts";
+import { formatDate } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
 import { reportingKeys } from "../api/keys.ts";
+import { OverlapAlert } from "./overlap-alert.tsx";
+import { TargetBodiesPicker } from "./target-bodies-picker.tsx";
 
 type Level = "province" | "district" | "commune" | "hamlet";
 const BELOW: Record<Level, Level[]> = {
@@ -48,6 +38,11 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   const [formId, setFormId] = useState<string | null>(null);
   const [period, setPeriod] = useState<PeriodValue>({ code: String(new Date().getFullYear()) });
   const [level, setLevel] = useState<Level>("commune");
+  // every unit of a level below, or bodies of the issuer's own unit by name
+  const [mode, setMode] = useState<"level" | "bodies">("level");
+  const [issuerBodyId, setIssuerBodyId] = useState<number | null>(null);
+  const [targetBodyIds, setTargetBodyIds] = useState<number[]>([]);
+  const askedLevel = mode === "bodies" ? issuerLevel : level;
   const [referenceNo, setReferenceNo] = useState("");
   const [deadline, setDeadline] = useState<string | null>(null);
   const [confirmOverlap, setConfirmOverlap] = useState(false);
@@ -64,19 +59,29 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
         : null;
   const code = "code" in period ? period.code : null;
   const proposal = useQuery({
-    queryKey: reportingKeys.deadline(code, level),
+    queryKey: reportingKeys.deadline(code, askedLevel),
     queryFn: () =>
-      call(client.GET("/api/reporting/deadline", { params: { query: { period: code ?? "", level } } })),
+      call(
+        client.GET("/api/reporting/deadline", {
+          params: { query: { period: code ?? "", level: askedLevel } },
+        }),
+      ),
     enabled: code !== null,
     retry: false,
   });
+  const targets =
+    mode === "level"
+      ? { targetLevel: level }
+      : issuerBodyId !== null && targetBodyIds.length
+        ? { issuerBodyId, targetBodyIds }
+        : null;
   const body =
-    issuer && form && periodInput
+    issuer && form && periodInput && targets
       ? {
           issuerUnitCode: issuer,
           formId: Number(form),
           period: periodInput,
-          targetLevel: level,
+          ...targets,
           ...(referenceNo.trim() ? { referenceNo: referenceNo.trim() } : {}),
           ...(deadline ? { deadline } : {}),
         }
@@ -113,7 +118,11 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   });
   const p = proposal.data;
   const blocked = !body
-    ? t("reports.fillRequired")
+    ? t(
+        mode === "bodies" && issuer && form && periodInput
+          ? "reports.pickTargetBodies"
+          : "reports.fillRequired",
+      )
     : overlaps.length && !confirmOverlap
       ? t("reports.confirmOverlapFirst")
       : null;
@@ -129,6 +138,8 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
             value={issuer}
             onChange={(c) => {
               setIssuer(c);
+              setIssuerBodyId(null);
+              setTargetBodyIds([]);
               clear();
             }}
             onLevel={(l) => {
@@ -162,18 +173,45 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
             fieldError("period") ?? (proposal.error ? describeFailure(proposal.error, i18n.language) : null)
           }
         />
-        <Group align="start" wrap="wrap">
-          <Select
-            label={t("reports.targetLevel")}
-            withAsterisk
-            w={220}
-            allowDeselect={false}
-            value={level}
-            onChange={(v) => v && setLevel(v as Level)}
-            data={BELOW[issuerLevel].map((l) => ({ value: l, label: t(l) }))}
-            description={preview.data ? t("reports.willAsk", { count: preview.data.targets }) : undefined}
-            error={fieldError("targetLevel")}
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("reports.askMode")}
+          </Text>
+          <SegmentedControl
+            w="fit-content"
+            value={mode}
+            onChange={(v) => setMode(v as "level" | "bodies")}
+            data={[
+              { value: "level", label: t("reports.askLevel") },
+              { value: "bodies", label: t("reports.askBodies") },
+            ]}
+            data-testid="ask-mode"
           />
+        </Stack>
+        {mode === "bodies" && issuer && (
+          <TargetBodiesPicker
+            unitCode={issuer}
+            issuerBodyId={issuerBodyId}
+            onIssuerBody={setIssuerBodyId}
+            targets={targetBodyIds}
+            onTargets={setTargetBodyIds}
+            fieldError={fieldError}
+          />
+        )}
+        <Group align="start" wrap="wrap">
+          {mode === "level" && (
+            <Select
+              label={t("reports.targetLevel")}
+              withAsterisk
+              w={220}
+              allowDeselect={false}
+              value={level}
+              onChange={(v) => v && setLevel(v as Level)}
+              data={BELOW[issuerLevel].map((l) => ({ value: l, label: t(l) }))}
+              description={preview.data ? t("reports.willAsk", { count: preview.data.targets }) : undefined}
+              error={fieldError("targetLevel")}
+            />
+          )}
           <TextInput
             label={t("reports.referenceNo")}
             description={t("reports.referenceNoHint")}
@@ -201,39 +239,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
           </Text>
         )}
         {overlaps.length > 0 && (
-          <Alert color="orange" title={t("reports.overlapTitle")} data-testid="overlap">
-            <Stack gap="xs">
-              <List size="sm">
-                {overlaps.map((o) => (
-                  <List.Item key={`${o.id}-${o.issuerUnitCode}-${o.deadline}`}>
-                    {o.id !== null ? (
-                      <Anchor component={Link} to={`/requests/${o.id}`} target="_blank">
-                        {o.referenceNo ?? o.title}
-                      </Anchor>
-                    ) : (
-                      o.issuerName
-                    )}{" "}
-                    —{" "}
-                    {t("reports.overlapLine", {
-                      issuer: o.issuerName,
-                      deadline: formatDate(o.deadline),
-                      shared: formatNumber(o.shared),
-                      submitted: formatNumber(o.submitted),
-                      expected: formatNumber(o.expected),
-                      state: o.open ? t("reports.overlapOpen") : t("reports.overlapClosed"),
-                    })}
-                  </List.Item>
-                ))}
-              </List>
-              <Text size="sm">{t("reports.overlapRule")}</Text>
-              <Checkbox
-                label={t("reports.overlapConfirm")}
-                checked={confirmOverlap}
-                onChange={(e) => setConfirmOverlap(e.currentTarget.checked)}
-                data-testid="overlap-confirm"
-              />
-            </Stack>
-          </Alert>
+          <OverlapAlert overlaps={overlaps} confirmed={confirmOverlap} onConfirm={setConfirmOverlap} />
         )}
         {error && (
           <Alert color="red" data-testid="form-error">

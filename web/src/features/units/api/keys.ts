@@ -23,4 +23,5 @@ export const unitKeys = {
   predecessors: (code: string, asOf: string | null | undefined) =>
     ["units", "pred", code, asOf ?? null] as const,
   bodyKinds: () => ["body-kinds"] as const,
+  askRules: () => ["ask-rules"] as const,
 };
