@@ -190,6 +190,19 @@ describe("periodic reporting in the browser", () => {
           .count(),
       )
       .toBe(2);
+    // the People's Committee's report opens by citing the công văn, in its own name
+    await province
+      .getByTestId("inbox")
+      .getByRole("row", { name: /24-CV\/BTGDVTU/ })
+      .filter({ hasText: "Ủy ban nhân dân tỉnh Đồng Tháp" })
+      .getByRole("link")
+      .first()
+      .click();
+    await province.waitForURL(/\/submissions\/\d+/);
+    await expect
+      .poll(() => province.getByTestId("opening-line").textContent())
+      .toBe("Thực hiện Công văn số 24-CV/BTGDVTU, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:");
+    await province.screenshot({ path: "test-results/answer-opening-line.png", fullPage: true });
   });
 
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {

@@ -402,6 +402,7 @@ export interface ReportForm {
 }
 
 export interface ReportRequest {
+  cited_document_id: number | null;
   cutoff_from: string;
   cutoff_to: string;
   deadline: string;

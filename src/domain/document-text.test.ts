@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { moneyInWords, numberInWords, placeDateLine, plainFormName, reportExcerpt } from "./document-text.ts";
+import {
+  dateInWords,
+  moneyInWords,
+  numberInWords,
+  openingLine,
+  placeDateLine,
+  plainFormName,
+  reportExcerpt,
+} from "./document-text.ts";
 
 describe("placeDateLine (NĐ 30/2020: leading zero for days 01–09 and months 01–02)", () => {
   it.each([
@@ -72,5 +80,46 @@ describe("reportExcerpt: what the report is, not how its form was chosen", () =>
   it("drops the note in brackets from a form's name", () => {
     expect(plainFormName("Báo cáo X (đề cương Tháp Mười)")).toBe("Báo cáo X");
     expect(plainFormName("Báo cáo X")).toBe("Báo cáo X");
+  });
+});
+
+describe("openingLine: the answer cites the request's document", () => {
+  const cv = {
+    typeName: "Công văn",
+    numberSymbol: "113-CV/BDVHU",
+    issuedOn: "2024-01-09",
+    issuerName: "Ban Dân vận Huyện ủy",
+    excerpt:
+      "V/v Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X",
+  };
+  it.each([
+    [
+      "the reference report's line",
+      cv,
+      "Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X, Ủy ban nhân dân huyện báo cáo như sau:",
+    ],
+    [
+      "a subject written 'Về việc …;'",
+      { ...cv, excerpt: "Về việc: báo cáo 6 tháng;" },
+      "Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc báo cáo 6 tháng, Ủy ban nhân dân huyện báo cáo như sau:",
+    ],
+    [
+      "only the number known (not in the registry)",
+      {
+        typeName: "Công văn",
+        numberSymbol: "24-CV/BTGDVTU",
+        issuedOn: null,
+        issuerName: null,
+        excerpt: null,
+      },
+      "Thực hiện Công văn số 24-CV/BTGDVTU, Ủy ban nhân dân huyện báo cáo như sau:",
+    ],
+  ])("%s", (_name, cited, expected) => {
+    expect(openingLine(cited, "Ủy ban nhân dân huyện")).toBe(expected);
+  });
+
+  it("writes the date as the date line does", () => {
+    expect(dateInWords("2024-11-03")).toBe("ngày 03 tháng 11 năm 2024");
+    expect(dateInWords("2024-02-15")).toBe("ngày 15 tháng 02 năm 2024");
   });
 });

@@ -2,6 +2,10 @@
  * Wording of official documents:
  * - the place and date line, in full, with a leading zero for days 01–09 and months 01–02 (NĐ 30/2020/NĐ-CP
  *   Appendix I, RULES.md §1b [C]): "Tháp Mười, ngày 05 tháng 02 năm 2024"; a draft leaves the day blank;
+ * - the opening line of a report that answers a request, citing the request's document by its type, number,
+ *   date, issuer and subject, as the reference report (Tháp Mười, 2024) opens: "Thực hiện Công văn số
+ *   113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc …, Ủy ban nhân dân huyện báo cáo
+ *   như sau:";
  * - amounts in words, as written after the figures in financial documents ("Bằng chữ: Bốn triệu năm trăm
  *   nghìn đồng"): groups of three read with "trăm", "mươi"/"mười", "linh" for a missing ten, "mốt" and
  *   "lăm" after a ten, "không trăm" inside a number; groups named nghìn, triệu, tỷ, then nghìn tỷ, triệu tỷ…
@@ -15,11 +19,45 @@ export function placeDateLine(place: string, date: IsoDate | null, year?: number
   if (date === null) {
     return `${place}, ngày      tháng      năm ${year ?? ""}`.trimEnd();
   }
+  return `${place}, ${dateInWords(date)}`;
+}
+
+/** "ngày 09 tháng 01 năm 2024": a date as a document writes it, with the zeros of the date line. */
+export function dateInWords(date: IsoDate): string {
   if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const day = d < 10 ? `0${d}` : String(d);
   const month = m < 3 ? `0${m}` : String(m);
-  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+  return `ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** The document a request cites: a công văn of the registry, or only its number when it is not there. */
+export interface CitedDocument {
+  /** "Công văn", "Kế hoạch"… */
+  typeName: string;
+  numberSymbol: string;
+  issuedOn: IsoDate | null;
+  issuerName: string | null;
+  /** its subject (trích yếu), "V/v …" or not */
+  excerpt: string | null;
+}
+
+/** "V/v báo cáo…", "Về việc báo cáo…" → "báo cáo…": the subject as it follows "về việc". */
+function subjectOf(excerpt: string): string {
+  return excerpt
+    .trim()
+    .replace(/^(v\/v|về việc)[:.]?\s*/iu, "")
+    .replace(/[.;]\s*$/u, "");
+}
+
+/** The answer's first line: "Thực hiện <type> số <number> ngày … của <issuer> về việc <subject>, <reporter> báo cáo như sau:". */
+export function openingLine(cited: CitedDocument, reporter: string): string {
+  const parts = [`Thực hiện ${cited.typeName} số ${cited.numberSymbol}`];
+  if (cited.issuedOn) parts.push(dateInWords(cited.issuedOn));
+  if (cited.issuerName) parts.push(`của ${cited.issuerName}`);
+  const subject = cited.excerpt ? subjectOf(cited.excerpt) : "";
+  if (subject) parts.push(`về việc ${subject}`);
+  return `${parts.join(" ")}, ${reporter} báo cáo như sau:`;
 }
 
 const DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];

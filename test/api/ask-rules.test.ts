@@ -192,3 +192,50 @@ describe("a request addressed to bodies", () => {
     expect((await ask("propaganda_mass_mobilization_board", ["82.fatherland_front"])).status).toBe(201);
   });
 });
+
+describe("an answer opens by citing the request's công văn", () => {
+  it("from the registry: its type, number, date, issuer and subject, written by the body that answers", async () => {
+    const cv = await province.json("POST", "/api/registry", {
+      unitCode: "82",
+      direction: "outgoing",
+      numberSymbol: "31-CV/BTGDVTU",
+      issuerName: "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+      issuedOn: "2026-07-02",
+      excerpt: "V/v báo cáo công tác dân vận quý III năm 2026",
+    });
+    expect(cv.status, JSON.stringify(cv.body)).toBe(201);
+    const r = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3", {
+      referenceNo: undefined,
+      citedDocumentId: cv.body.id,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const detail = await province.json("GET", `/api/requests/${r.body.id}`);
+    // the number of the cited công văn is the request's reference
+    expect(detail.body.referenceNo).toBe("31-CV/BTGDVTU");
+    const sub = detail.body.targets[0];
+    const page = await province.json("GET", `/api/submissions/${sub.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body.bodyName).toBe("Ủy ban nhân dân tỉnh Đồng Tháp");
+    expect(page.body.openingLine).toBe(
+      "Thực hiện Công văn số 31-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:",
+    );
+  });
+
+  it("refuses a document the issuer may not read, at its field", async () => {
+    const other = await t.login("thainguyen");
+    const theirs = await other.json("POST", "/api/registry", {
+      unitCode: "19",
+      direction: "outgoing",
+      numberSymbol: "12-CV/BTGDVTU",
+      issuerName: "Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên",
+      issuedOn: "2026-07-02",
+      excerpt: "V/v báo cáo",
+    });
+    expect(theirs.status).toBe(201);
+    const r = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3", {
+      citedDocumentId: theirs.body.id,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.field).toBe("citedDocumentId");
+  });
+});

@@ -27,6 +27,7 @@ import * as legalSources from "./202612020900-legal-sources.ts";
 import * as accountLockoutAndSessionChanges from "./202612021000-account-lockout-and-session-changes.ts";
 import * as scheduledJobs from "./202612021100-scheduled-jobs.ts";
 import * as askRules from "./202612030900-ask-rules.ts";
+import * as requestCitesDocument from "./202612031000-request-cites-document.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -56,4 +57,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612021000-account-lockout-and-session-changes": accountLockoutAndSessionChanges,
   "202612021100-scheduled-jobs": scheduledJobs,
   "202612030900-ask-rules": askRules,
+  "202612031000-request-cites-document": requestCitesDocument,
 };

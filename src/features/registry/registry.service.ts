@@ -16,7 +16,7 @@ import {
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
 import { searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
-import { BUILT_IN_DOCUMENT_TYPES } from "../../domain/document-types.ts";
+import { BUILT_IN_DOCUMENT_TYPES, STATE_LETTER } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
 import { errors } from "../../errors.ts";
 import { attached } from "../../http/attachment-routes.ts";
@@ -65,6 +65,9 @@ export interface CitedDocument {
   numberSymbol: string;
   excerpt: string;
   issuedOn: string;
+  issuerName: string;
+  /** "Công văn", "Kế hoạch"…: a State công văn has no type code (its name is "Công văn") */
+  typeName: string;
 }
 
 const cited = (d: RegistryDocumentRow): CitedDocument => ({
@@ -72,6 +75,10 @@ const cited = (d: RegistryDocumentRow): CitedDocument => ({
   numberSymbol: d.number_symbol,
   excerpt: d.excerpt,
   issuedOn: d.issued_on,
+  issuerName: d.issuer_name,
+  typeName: d.type_code
+    ? (BUILT_IN_DOCUMENT_TYPES.find((t) => t.code === d.type_code)?.nameVi ?? d.type_code)
+    : STATE_LETTER.nameVi,
 });
 
 /**

@@ -3094,6 +3094,8 @@ export interface paths {
                          * @example 113-CV/BDVHU
                          */
                         referenceNo?: string;
+                        /** @description That công văn in the registry (its number becomes referenceNo when none is given); every answer's first line cites it */
+                        citedDocumentId?: number;
                         title?: string;
                         /**
                          * @description Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds
@@ -3257,6 +3259,8 @@ export interface paths {
                          * @example 113-CV/BDVHU
                          */
                         referenceNo?: string;
+                        /** @description That công văn in the registry (its number becomes referenceNo when none is given); every answer's first line cites it */
+                        citedDocumentId?: number;
                         title?: string;
                         /**
                          * @description Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds
@@ -9863,6 +9867,13 @@ export interface components {
                 version: number;
             };
             unitName: string;
+            /** @description The reporting body, when a body was asked */
+            bodyName: string | null;
+            /**
+             * @description The answer's first line, citing the request's công văn (null when it cites none)
+             * @example Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc …, Ủy ban nhân dân huyện báo cáo như sau:
+             */
+            openingLine: string | null;
             request: components["schemas"]["ReportRequest"];
             form: components["schemas"]["ReportForm"];
             indicators: {

@@ -271,6 +271,8 @@ export interface CreateRequestInput {
   formId: number;
   period: PeriodInput;
   referenceNo?: string;
+  /** the công văn of the registry that asks for it (its number becomes referenceNo when none is given) */
+  citedDocumentId?: number;
   title?: string;
   /** the level asked (every unit, or every body of `targetBodyKind`, of that level below the issuer)… */
   targetLevel?: UnitLevel;

@@ -20,6 +20,7 @@ const SAMPLE_REQUEST = {
   reference_no: "113-CV/BDVHU",
   title: "Báo cáo 6 tháng đầu năm 2026",
   target_level: "commune",
+  cited_document_id: null,
   target_body_kind: null,
   deadline: "2026-06-16",
   level_deadlines: "[]",

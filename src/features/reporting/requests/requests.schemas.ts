@@ -44,6 +44,10 @@ export const CreateRequestBody = z.object({
     .max(60)
     .optional()
     .openapi({ description: "The công văn that asks for it", example: "113-CV/BDVHU" }),
+  citedDocumentId: RowIdSchema.optional().openapi({
+    description:
+      "That công văn in the registry (its number becomes referenceNo when none is given); every answer's first line cites it",
+  }),
   title: z.string().trim().min(1).max(300).optional(),
   targetLevel: Level.optional().openapi({
     description:

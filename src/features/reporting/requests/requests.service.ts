@@ -11,7 +11,7 @@ import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.ts";
 import type { Kept } from "../../../db/kept.ts";
 import { todayInVietnam } from "../../../domain/dates.ts";
-import { plainFormName } from "../../../domain/document-text.ts";
+import { openingLine, plainFormName } from "../../../domain/document-text.ts";
 import { periodLabelVi, previousPeriodCode } from "../../../domain/periods.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
 import { proposeDeadlines } from "../../../domain/reporting-regime.ts";
@@ -19,6 +19,7 @@ import { type Timeliness, timeliness } from "../../../domain/submission-workflow
 import { AppError, errors } from "../../../errors.ts";
 import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
+import { citedDocumentOf, requireCitableDocument } from "../../registry/registry.service.ts";
 import * as rollup from "../rollup/rollup.service.ts";
 import {
   type CreateRequestInput,
@@ -96,6 +97,10 @@ export async function createRequest(
       { field: "deadline", cutoffTo: period.cutoffTo },
     );
   }
+  // the công văn that asks for it, from the registry: every answer's first line cites it
+  const cited = input.citedDocumentId
+    ? await requireCitableDocument(db, auth, input.citedDocumentId, "citedDocumentId")
+    : null;
   return db.transaction().execute(async (trx) => {
     const request = await requestsRepository.insertRequest(trx, {
       issuer_unit_code: input.issuerUnitCode,
@@ -111,7 +116,8 @@ export async function createRequest(
       period_end: period.end,
       cutoff_from: period.cutoffFrom,
       cutoff_to: period.cutoffTo,
-      reference_no: input.referenceNo ?? null,
+      reference_no: input.referenceNo ?? cited?.numberSymbol ?? null,
+      cited_document_id: cited?.id ?? null,
       // the report's name, not how its form was chosen: "(đề cương Tháp Mười)" stays on the form
       title: input.title ?? `${plainFormName(form.name_vi)} – ${periodLabelVi(period)}`,
       target_level: targetLevel,
@@ -268,3 +274,27 @@ export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionR
 
 /** What the other parts of reporting read of the requests. */
 export { findRequest, listSubmissionsOfRequest } from "./requests.repository.ts";
+
+/**
+ * The first line of an answer to `request` by `reporter` (a body's or a unit's name): citing the request's
+ * công văn from the registry, or only its number when it is not there; null when the request cites none.
+ */
+export async function openingLineOf(
+  db: Db,
+  request: ReportRequestRow,
+  reporter: string,
+): Promise<string | null> {
+  const doc = request.cited_document_id ? await citedDocumentOf(db, request.cited_document_id) : null;
+  if (doc) return openingLine(doc, reporter);
+  if (!request.reference_no) return null;
+  return openingLine(
+    {
+      typeName: "Công văn",
+      numberSymbol: request.reference_no,
+      issuedOn: null,
+      issuerName: null,
+      excerpt: null,
+    },
+    reporter,
+  );
+}

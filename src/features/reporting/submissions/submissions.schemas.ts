@@ -39,6 +39,12 @@ export const SubmissionDetailSchema = z
       version: z.number(),
     }),
     unitName: z.string(),
+    bodyName: z.string().nullable().openapi({ description: "The reporting body, when a body was asked" }),
+    openingLine: z.string().nullable().openapi({
+      description: "The answer's first line, citing the request's công văn (null when it cites none)",
+      example:
+        "Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc …, Ủy ban nhân dân huyện báo cáo như sau:",
+    }),
     request: RequestSchema,
     form: FormSchema,
     indicators: z.array(
@@ -102,6 +108,8 @@ export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({
   form: true,
   indicators: true,
   unitName: true,
+  bodyName: true,
+  openingLine: true,
   request: true,
   previous: true,
 }).openapi("SubmissionWritten");

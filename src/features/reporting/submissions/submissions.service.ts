@@ -15,8 +15,9 @@ import {
   timeliness,
 } from "../../../domain/submission-workflow.ts";
 import { errors } from "../../../errors.ts";
+import { bodyById } from "../../bodies/bodies.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
-import { toRequestDto, vnDate } from "../requests/requests.service.ts";
+import { openingLineOf, toRequestDto, vnDate } from "../requests/requests.service.ts";
 import { catalogueFor, checks, type Fed, fedFor, type Loaded, type Previous } from "./submission-values.ts";
 import * as submissionsRepository from "./submissions.repository.ts";
 
@@ -102,10 +103,16 @@ export function indicatorDto(i: IndicatorRow) {
  * stays the same while it is filled in (its unit, its request, the previous period's values).
  */
 export async function detailOf(db: Db, kept: Kept, l: Loaded & { auth: Auth }) {
-  const sources = await sourcesOf(db, kept, l);
+  const [sources, body] = await Promise.all([
+    sourcesOf(db, kept, l),
+    l.sub.body_id ? bodyById(db, l.sub.body_id) : null,
+  ]);
   return {
     ...stateOf(l, sources),
     unitName: l.unitName,
+    bodyName: body?.name ?? null,
+    // the answer's first line, citing the request's công văn: written by the reporting body (or unit)
+    openingLine: await openingLineOf(db, l.request, body?.name ?? l.unitName),
     request: toRequestDto(l.request),
     previous: sources.previous,
   };

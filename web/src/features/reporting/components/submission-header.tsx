@@ -6,7 +6,8 @@ import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 /**
  * What a report answers (the request's title, the unit, the period in words, the deadline and the công văn's
- * number), its state, and what its reviewer or the unit said: why it came back, why it was late.
+ * number), the answer's first line citing that công văn, its state, and what its reviewer or the unit said:
+ * why it came back, why it was late.
  */
 export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
   const { t } = useTranslation();
@@ -17,8 +18,8 @@ export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
         <div>
           <Title order={3}>{request.title}</Title>
           <Text>
-            {detail.unitName} · {formatPeriod(request.periodCode)} · {t("reports.deadline")}:{" "}
-            {formatDate(request.deadline)}
+            {detail.bodyName ?? detail.unitName} · {formatPeriod(request.periodCode)} ·{" "}
+            {t("reports.deadline")}: {formatDate(request.deadline)}
             {request.referenceNo ? ` · ${t("reports.referenceNo")}: ${request.referenceNo}` : ""}
           </Text>
         </div>
@@ -27,6 +28,11 @@ export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
           <TimelinessBadge value={sub.timeliness} />
         </Group>
       </Group>
+      {detail.openingLine && (
+        <Text fs="italic" data-testid="opening-line" title={t("reports.openingLineHint")}>
+          {detail.openingLine}
+        </Text>
+      )}
       {sub.status === "returned" && sub.comment && (
         <Alert color="red" data-testid="returned">
           {t("reports.returnedWith", { comment: sub.comment })}
