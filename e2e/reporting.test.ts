@@ -161,6 +161,20 @@ describe("periodic reporting in the browser", () => {
 
   it("a body asks the bodies of its own unit: the Ban Tuyên giáo và Dân vận asks the UBND and the UBMTTQ", async () => {
     const province = await newRequestOfQuarter("Quý III");
+    // the công văn that asks is in the province's registry
+    const me = await (await province.request.get(`${env.server.url}/api/auth/me`)).json();
+    const registered = await province.request.post(`${env.server.url}/api/registry`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: {
+        unitCode: "82",
+        direction: "outgoing",
+        numberSymbol: "24-CV/BTGDVTU",
+        issuerName: "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        issuedOn: "2026-07-02",
+        excerpt: "V/v báo cáo công tác dân vận quý III năm 2026",
+      },
+    });
+    expect(registered.status()).toBe(201);
     await province.getByTestId("ask-mode").getByText("Cơ quan cùng cấp").click();
     await choose(province, "Cơ quan yêu cầu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp");
     // only the bodies the rules let it ask are offered: not the Tỉnh ủy
@@ -171,6 +185,7 @@ describe("periodic reporting in the browser", () => {
     await province.getByRole("option", { name: "Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp" }).click();
     await province.keyboard.press("Escape");
     await province.getByLabel("Số công văn").fill("24-CV/BTGDVTU");
+    await expect.poll(() => province.getByText(/Trong sổ văn bản: ngày 02\/07\/2026/).count()).toBe(1);
     await province.setViewportSize({ width: 1366, height: 900 });
     await province.screenshot({ path: "test-results/request-to-bodies.png", fullPage: true });
     await province.setViewportSize({ width: 390, height: 844 });
@@ -201,7 +216,9 @@ describe("periodic reporting in the browser", () => {
     await province.waitForURL(/\/submissions\/\d+/);
     await expect
       .poll(() => province.getByTestId("opening-line").textContent())
-      .toBe("Thực hiện Công văn số 24-CV/BTGDVTU, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:");
+      .toBe(
+        "Thực hiện Công văn số 24-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:",
+      );
     await province.screenshot({ path: "test-results/answer-opening-line.png", fullPage: true });
   });
 

@@ -8,6 +8,7 @@ import { DateField } from "@/components/date-field.tsx";
 import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { formKeys } from "@/features/forms/api/forms.ts";
+import { useCitedDocument } from "@/features/registry/api/cited.ts";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
@@ -75,6 +76,8 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
       : issuerBodyId !== null && targetBodyIds.length
         ? { issuerBodyId, targetBodyIds }
         : null;
+  // the công văn found in the issuer's registry: the answers' first line will cite it
+  const cited = useCitedDocument(issuer, referenceNo);
   const body =
     issuer && form && periodInput && targets
       ? {
@@ -83,6 +86,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
           period: periodInput,
           ...targets,
           ...(referenceNo.trim() ? { referenceNo: referenceNo.trim() } : {}),
+          ...(cited ? { citedDocumentId: cited.id } : {}),
           ...(deadline ? { deadline } : {}),
         }
       : null;
@@ -214,11 +218,15 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
           )}
           <TextInput
             label={t("reports.referenceNo")}
-            description={t("reports.referenceNoHint")}
+            description={
+              cited
+                ? t("reports.citedFound", { date: formatDate(cited.issuedOn), excerpt: cited.excerpt })
+                : t("reports.referenceNoHint")
+            }
             placeholder="113-CV/BDVHU"
             value={referenceNo}
             onChange={(e) => setReferenceNo(e.currentTarget.value)}
-            w={200}
+            w={320}
             error={fieldError("referenceNo")}
           />
           <DateField
