@@ -45,6 +45,23 @@ export function coversPath(
   );
 }
 
+/**
+ * Whether a report owned by `ownerCodes` (its unit, or today's units that took it over) is the user's own to
+ * act on: a grant of one of those units, for all its bodies or for the report's body.
+ */
+export function ownsReport(
+  auth: Auth,
+  permission: Permission,
+  ownerCodes: readonly string[],
+  bodyId?: number,
+) {
+  return grantsWith(auth, permission).some(
+    (g) =>
+      g.role === "system_admin" ||
+      (g.unitCode !== null && ownerCodes.includes(g.unitCode) && (g.bodyId === null || g.bodyId === bodyId)),
+  );
+}
+
 /** Fine check on one unit (by code); throws 404 "not found or not permitted". Returns the unit's path. */
 export async function requireUnitAccess(
   db: Kysely<Database>,
@@ -64,6 +81,11 @@ export function scopeCodes(auth: Auth, permission: Permission): string[] | null 
   const gs = grantsWith(auth, permission);
   if (gs.some((g) => g.role === "system_admin")) return null;
   return [...new Set(gs.map((g) => g.unitCode).filter((c): c is string => c !== null))];
+}
+
+/** The bodies the user's grants of `permission` are limited to (a grant for one body of a unit). */
+export function grantBodies(auth: Auth, permission: Permission): number[] {
+  return [...new Set(grantsWith(auth, permission).flatMap((g) => (g.bodyId === null ? [] : [g.bodyId])))];
 }
 
 /** The unit (and body) holding a record, as the record's own row names it. */

@@ -137,11 +137,14 @@ describe("a request addressed to bodies", () => {
     expect(noIssuer.body.error.details.field).toBe("issuerBodyId");
     // a body of Thái Nguyên is not the province editor's to read: refused like a missing one
     const elsewhere = await ask("propaganda_mass_mobilization_board", ["19.people_committee"]);
-    expect(elsewhere.status).toBe(404);
     const unknown = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3", {
       targetBodyIds: [2_000_000_000],
     });
-    expect(unknown.status).toBe(404);
+    for (const r of [elsewhere, unknown]) {
+      expect(r.status).toBe(400);
+      expect(r.body.error.details.field).toBe("targetBodyIds.0");
+    }
+    expect(elsewhere.body.error.message_vi).toBe(unknown.body.error.message_vi);
   });
 
   it("asks its own unit's bodies only by name: a level must be below", async () => {
@@ -237,5 +240,30 @@ describe("an answer opens by citing the request's công văn", () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.error.details.field).toBe("citedDocumentId");
+  });
+});
+
+describe("a body sees the requests it issued or is asked by, not its neighbours'", () => {
+  it("by a grant for one body of the unit", async () => {
+    const made = await admin.json("POST", "/api/users", {
+      username: "vp.ubnd.tinh",
+      displayName: "Văn phòng UBND tỉnh",
+      password: "password123",
+      grants: [{ role: "editor", unitCode: "82", bodyId: bodies["82.people_committee"] }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const ubnd = await t.login("vp.ubnd.tinh", "password123");
+    const toUbnd = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q2");
+    const toFront = await ask("propaganda_mass_mobilization_board", ["82.fatherland_front"], "2026Q2");
+    expect([toUbnd.status, toFront.status]).toEqual([201, 201]);
+    expect((await ubnd.json("GET", `/api/requests/${toUbnd.body.id}`)).status).toBe(200);
+    // the Front's request is not the People's Committee's to read, nor listed for it
+    expect((await ubnd.json("GET", `/api/requests/${toFront.body.id}`)).status).toBe(404);
+    const listed = (await ubnd.json("GET", "/api/requests")).body.items.map((r: { id: number }) => r.id);
+    expect(listed).not.toContain(toFront.body.id);
+    // its inbox holds its own report only
+    const inbox = (await ubnd.json("GET", "/api/inbox")).body.items as { requestId: number }[];
+    expect(inbox.some((i) => i.requestId === toUbnd.body.id)).toBe(true);
+    expect(inbox.some((i) => i.requestId === toFront.body.id)).toBe(false);
   });
 });

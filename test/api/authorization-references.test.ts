@@ -39,7 +39,7 @@ let sysAdmin: TestClient;
 const actors = {} as Record<ReferenceCase["actor"], TestClient>;
 const out = {} as Objects;
 /** Objects of province 82 the cases write on. */
-const own = { request: 0, plan: 0, task: 0, committee: 0, commune: "30037" };
+const own = { request: 0, plan: 0, task: 0, committee: 0, board: 0, formId: 0, commune: "30037" };
 let n = 0;
 const uniq = () => `${Date.now() % 100000}${n++}`;
 
@@ -144,6 +144,23 @@ const CASES: ReferenceCase[] = [
     actor: "editor",
     run: (c, r) => c.request("GET", `/api/requests/${own.request}/excel?unit=${r.commune}`),
   },
+  // a request to bodies by name, and its preview: the bodies asked, and the công văn it cites
+  ...["", "/preview"].flatMap((suffix): ReferenceCase[] =>
+    (["targetBodyIds", "citedDocumentId"] as const).map((field) => ({
+      name: `POST /api/requests${suffix} ${field}`,
+      actor: "editor",
+      run: (c, r) =>
+        c.request("POST", `/api/requests${suffix}`, {
+          issuerUnitCode: "82",
+          issuerBodyId: own.board,
+          formId: own.formId,
+          period: { code: "2026Q3" },
+          targetBodyIds: [field === "targetBodyIds" ? r.committee : own.committee],
+          ...(field === "citedDocumentId" ? { citedDocumentId: r.doc } : {}),
+          allowOverlap: true,
+        }),
+    })),
+  ),
   {
     name: "POST /api/requests/{id}/document bodyId",
     actor: "editor",
@@ -267,6 +284,12 @@ beforeAll(async () => {
     (await bodiesOf(unit)).find((b: { kind: string }) => b.kind === "people_committee").id as number;
   out.committee = await committeeOf("19");
   own.committee = await committeeOf("82");
+  own.board = (await bodiesOf("82")).find(
+    (b: { kind: string }) => b.kind === "propaganda_mass_mobilization_board",
+  ).id as number;
+  own.formId = (await sysAdmin.json("GET", "/api/forms")).body.items.find(
+    (f: { code: string }) => f.code === "dvcq-thap-muoi",
+  ).id;
   out.youthBody = (
     await sysAdmin.json("POST", "/api/units/19/bodies", { kind: "youth_union", name: `Đoàn ${uniq()}` })
   ).body.id;

@@ -5,7 +5,7 @@
  * ask (bodies/ask-rules.service.ts).
  * @module
  */
-import { type Auth, requireUnitAccess } from "../../../access/access.ts";
+import { type Auth, recordPath } from "../../../access/access.ts";
 import type { BodyRow, Db, ReportFormRow, UnitRow } from "../../../db/database.ts";
 import { BODY_KINDS } from "../../../domain/body-kinds.ts";
 import { isWithin } from "../../../domain/dates.ts";
@@ -55,8 +55,13 @@ export async function bodyTargets(
   for (const [i, id] of [...new Set(input.targetBodyIds)].entries()) {
     const field = `targetBodyIds.${i}`;
     const body = await bodyById(db, id);
-    if (!body) throw errors.notFoundOrForbidden(String(id));
-    await requireUnitAccess(db, auth, "unit.read", body.unit_code); // a read, like any reference
+    // a read, like any reference: another province's body is refused as one that does not exist
+    if (!body || !(await recordPath(db, auth, "unit.read", { unitCode: body.unit_code })))
+      throw errors.badRequest(
+        "Không tìm thấy cơ quan này trong các đơn vị bạn được xem",
+        "No such body in the units you may read",
+        { field },
+      );
     const unit = await unitService.unitAt(db, body.unit_code, ctx.asOf);
     if (!unit || !isWithin(ctx.asOf, body.valid_from ?? unit.valid_from, body.valid_to))
       throw errors.badRequest(

@@ -31,6 +31,7 @@ const SAMPLE_REQUEST = {
 };
 
 export const samples: RepositorySamples = {
+  askedOfBodies: [1, [1, 2]],
   insertRequest: [SAMPLE_REQUEST],
   findRequest: [1],
   listIssuedRequests: [["82"], 200],

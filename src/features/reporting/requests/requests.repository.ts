@@ -21,6 +21,22 @@ export async function findRequest(db: Db, id: number): Promise<ReportRequestRow 
   return db.selectFrom("report_request").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The reports of a request asked of some of `bodyIds` (at most one each), with where they roll up. */
+export async function askedOfBodies(
+  db: Db,
+  requestId: number,
+  bodyIds: number[],
+): Promise<{ body_id: number | null; rollup_path: string[] }[]> {
+  if (bodyIds.length === 0) return [];
+  return db
+    .selectFrom("submission")
+    .select(["body_id", "rollup_path"])
+    .where("request_id", "=", requestId)
+    .where("body_id", "in", bodyIds)
+    .limit(bodyIds.length)
+    .execute();
+}
+
 /** Requests issued by units in the given subtrees (null = all), newest period first. */
 export async function listIssuedRequests(
   db: Db,
@@ -204,6 +220,7 @@ export type InboxRow = SubmissionListRow & {
   reference_no: string | null;
   issuer_unit_code: string;
   issuer_name: string;
+  owner_codes: string[];
 };
 
 /** Submissions owned by the given units (null = all) for the user to fill, newest deadline first. */
@@ -225,6 +242,7 @@ export async function listInbox(
       "r.deadline",
       "r.reference_no",
       "r.issuer_unit_code",
+      "s.owner_codes",
       sql<string>`(select iu.full_name from unit iu where iu.code = r.issuer_unit_code
         order by iu.valid_to desc nulls first limit 1)`.as("issuer_name"),
     ])

@@ -5,7 +5,14 @@
  * @module
  */
 
-import { type Auth, coversPath, requirePermission, scopeCodes } from "../../../access/access.ts";
+import {
+  type Auth,
+  coversPath,
+  grantBodies,
+  ownsReport,
+  requirePermission,
+  scopeCodes,
+} from "../../../access/access.ts";
 import type { Permission } from "../../../access/permissions.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.ts";
@@ -47,6 +54,7 @@ export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: st
 /** Before issuing: the requests that already ask the same units for the same form and period. */
 export async function requestOverlaps(db: Db, kept: Kept, auth: Auth | null, input: CreateRequestInput) {
   const { form, period, targets, targetBodyKind } = await resolveTargets(db, kept, auth, input);
+  if (input.citedDocumentId) await requireCitableDocument(db, auth, input.citedDocumentId, "citedDocumentId");
   return {
     targets: targets.length,
     items: await overlapsOf(db, auth as Auth, {
@@ -173,7 +181,10 @@ export function toRequestDto(r: ReportRequestRow) {
 export async function listIssuedRequests(db: Db, auth: Auth | null) {
   const a = requirePermission(auth, "unit.read");
   const today = todayInVietnam();
-  const rows = await requestsRepository.listIssuedRequests(db, scopeCodes(a, "unit.read"), 200);
+  const rows = (await requestsRepository.listIssuedRequests(db, scopeCodes(a, "unit.read"), 200)).filter(
+    // a grant for one body of a unit sees the requests that body issued, not its neighbours'
+    (r) => coversPath(a, "unit.read", r.issuer_path, r.issuer_body_id ?? undefined),
+  );
   return { items: rows.map((r) => ({ ...toRequestDto(r), counts: countsDto(r, r.deadline, today) })) };
 }
 
@@ -185,8 +196,15 @@ export async function requireRequest(
 ) {
   const a = requirePermission(auth, permission);
   const r = await requestsRepository.findRequest(db, id);
-  if (!r || !coversPath(a, permission, r.issuer_path)) throw errors.notFoundOrForbidden(String(id));
-  return r;
+  if (!r) throw errors.notFoundOrForbidden(String(id));
+  // the issuer's unit, or the body that asked: a grant for another body of that unit does not see it
+  if (coversPath(a, permission, r.issuer_path, r.issuer_body_id ?? undefined)) return r;
+  // a body asked reads the request it answers
+  if (permission === "unit.read") {
+    const asked = await requestsRepository.askedOfBodies(db, id, grantBodies(a, permission));
+    if (asked.some((s) => coversPath(a, permission, s.rollup_path, s.body_id ?? undefined))) return r;
+  }
+  throw errors.notFoundOrForbidden(String(id));
 }
 
 export function submissionListDto(s: requestsRepository.SubmissionListRow, deadline: string, today: string) {
@@ -257,7 +275,10 @@ export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionR
   const today = todayInVietnam();
   if (scope !== null && scope.length === 0) return { items: [] };
   const statuses = q.status?.length ? q.status : (["not_started", "draft", "returned", "submitted"] as const);
-  const rows = await requestsRepository.listInbox(db, scope, [...statuses], 300);
+  const rows = (await requestsRepository.listInbox(db, scope, [...statuses], 300)).filter(
+    // a grant for one body of a unit holds that body's reports, not its neighbours'
+    (s) => ownsReport(a, "report.fill", s.owner_codes, s.body_id ?? undefined),
+  );
   return {
     items: rows.map((s) => ({
       ...submissionListDto(s, s.deadline, today),
