@@ -175,6 +175,9 @@ describe("periodic reporting in the browser", () => {
       },
     });
     expect(registered.status()).toBe(201);
+    // every commune's People's Committee: the demo has one, in Xã Tháp Mười
+    await choose(province, "Cơ quan báo cáo ở mỗi đơn vị", "Ủy ban nhân dân");
+    await expect.poll(() => province.getByText("Sẽ giao cho 1 đơn vị").count()).toBe(1);
     await province.getByTestId("ask-mode").getByText("Cơ quan cùng cấp").click();
     await choose(province, "Cơ quan yêu cầu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp");
     // only the bodies the rules let it ask are offered: not the Tỉnh ủy

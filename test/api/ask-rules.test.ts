@@ -147,6 +147,25 @@ describe("a request addressed to bodies", () => {
     expect(elsewhere.body.error.message_vi).toBe(unknown.body.error.message_vi);
   });
 
+  it("asks the bodies of one kind below it, by the same rules", async () => {
+    const level = (issuerKind: string, targetBodyKind: string) =>
+      province.json("POST", "/api/requests", {
+        issuerUnitCode: "82",
+        issuerBodyId: bodies[`82.${issuerKind}`],
+        formId,
+        period: { code: "2026Q3" },
+        targetLevel: "commune",
+        targetBodyKind,
+        allowOverlap: true,
+      });
+    // the Party asks every commune's Party committee; the People's Committee does not
+    const party = await level("propaganda_mass_mobilization_board", "party_committee");
+    expect(party.status, JSON.stringify(party.body)).toBe(201);
+    const state = await level("people_committee", "party_committee");
+    expect(state.status).toBe(400);
+    expect(state.body.error.details).toMatchObject({ field: "targetBodyKind", relation: "below" });
+  });
+
   it("asks its own unit's bodies only by name: a level must be below", async () => {
     const r = await province.json("POST", "/api/requests", {
       issuerUnitCode: "82",

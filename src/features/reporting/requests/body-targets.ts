@@ -80,15 +80,7 @@ export async function bodyTargets(
         `${body.name} is neither of the requesting unit nor below it`,
         { field },
       );
-    if (!(await bodyMayAsk(db, issuer.kind, body.kind, relation, ctx.today))) {
-      const from = kindName(issuer.kind);
-      const to = kindName(body.kind);
-      throw errors.badRequest(
-        `${from?.vi ?? issuer.kind} không yêu cầu ${to?.vi ?? body.kind} ${relation === "same" ? "cùng cấp" : "cấp dưới"} báo cáo`,
-        `A ${from?.en ?? issuer.kind} does not ask a ${to?.en ?? body.kind} ${relation === "same" ? "of its own unit" : "below it"} for reports`,
-        { field, issuerKind: issuer.kind, targetKind: body.kind, relation },
-      );
-    }
+    await requireMayAsk(db, issuer, body.kind, relation, ctx.today, { field });
     if (!ctx.form.levels.includes(unit.level))
       throw errors.badRequest(
         `Biểu mẫu này không dành cho cấp của ${body.name}`,
@@ -126,4 +118,29 @@ export async function bodyTargets(
     targetLevel,
     targetBodyKind: kinds.size === 1 ? ([...kinds][0] as string) : MIXED_BODIES,
   };
+}
+
+/** Refuses, naming both kinds, when a body of `issuer`'s kind may not ask one of `targetKind` (`relation`). */
+async function requireMayAsk(
+  db: Db,
+  issuer: BodyRow,
+  targetKind: string,
+  relation: "same" | "below",
+  today: string,
+  details: { field: string },
+) {
+  if (await bodyMayAsk(db, issuer.kind, targetKind, relation, today)) return;
+  const from = kindName(issuer.kind);
+  const to = kindName(targetKind);
+  const where = relation === "same" ? ["cùng cấp", "of its own unit"] : ["cấp dưới", "below it"];
+  throw errors.badRequest(
+    `${from?.vi ?? issuer.kind} không yêu cầu ${to?.vi ?? targetKind} ${where[0]} báo cáo`,
+    `A ${from?.en ?? issuer.kind} does not ask a ${to?.en ?? targetKind} ${where[1]} for reports`,
+    { ...details, issuerKind: issuer.kind, targetKind, relation },
+  );
+}
+
+/** A request from `issuer` to the bodies of `targetKind` of the units below: allowed by the rules? */
+export async function requireMayAskBelow(db: Db, issuer: BodyRow, targetKind: string, today: string) {
+  await requireMayAsk(db, issuer, targetKind, "below", today, { field: "targetBodyKind" });
 }

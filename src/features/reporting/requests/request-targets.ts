@@ -17,7 +17,7 @@ import { bodyById } from "../../bodies/bodies.service.ts";
 import { requireForm } from "../../forms/forms.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import { predecessors } from "../../units/units-lineage.service.ts";
-import { bodyTargets } from "./body-targets.ts";
+import { bodyTargets, requireMayAskBelow } from "./body-targets.ts";
 import * as requestsRepository from "./requests.repository.ts";
 
 export const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
@@ -154,6 +154,8 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
       throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
         field: "issuerBodyId",
       });
+    // a body asking the bodies of one kind below it: the rules of who asks whom apply
+    if (input.targetBodyKind) await requireMayAskBelow(db, body, input.targetBodyKind, today);
   }
   const units = issuerCodes.size
     ? await requestsRepository.targetUnits(db, [...issuerCodes], targetLevel, asOf)

@@ -9,6 +9,7 @@ import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { formKeys } from "@/features/forms/api/forms.ts";
 import { useCitedDocument } from "@/features/registry/api/cited.ts";
+import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
@@ -43,6 +44,12 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   const [mode, setMode] = useState<"level" | "bodies">("level");
   const [issuerBodyId, setIssuerBodyId] = useState<number | null>(null);
   const [targetBodyIds, setTargetBodyIds] = useState<number[]>([]);
+  // at every unit of the level: the unit itself, or its body of one kind (every commune's Đảng ủy)
+  const [bodyKind, setBodyKind] = useState<string | null>(null);
+  const kinds = useQuery({
+    queryKey: unitKeys.bodyKinds(),
+    queryFn: () => call(client.GET("/api/body-kinds")),
+  });
   const askedLevel = mode === "bodies" ? issuerLevel : level;
   const [referenceNo, setReferenceNo] = useState("");
   const [deadline, setDeadline] = useState<string | null>(null);
@@ -72,7 +79,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   });
   const targets =
     mode === "level"
-      ? { targetLevel: level }
+      ? { targetLevel: level, ...(bodyKind ? { targetBodyKind: bodyKind } : {}) }
       : issuerBodyId !== null && targetBodyIds.length
         ? { issuerBodyId, targetBodyIds }
         : null;
@@ -214,6 +221,22 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
               data={BELOW[issuerLevel].map((l) => ({ value: l, label: t(l) }))}
               description={preview.data ? t("reports.willAsk", { count: preview.data.targets }) : undefined}
               error={fieldError("targetLevel")}
+            />
+          )}
+          {mode === "level" && (
+            <Select
+              label={t("reports.targetBodyKind")}
+              w={260}
+              clearable
+              placeholder={t("reports.wholeUnit")}
+              value={bodyKind}
+              onChange={setBodyKind}
+              data={(kinds.data ?? []).map((k) => ({
+                value: k.kind,
+                label: i18n.language === "en" ? k.en : k.vi,
+              }))}
+              error={fieldError("targetBodyKind")}
+              data-testid="target-body-kind"
             />
           )}
           <TextInput
