@@ -12,7 +12,6 @@ import {
   type AskRule,
   DEFAULT_ASK_RULES,
   DEFAULT_ASK_RULES_FROM,
-  mayAsk,
 } from "../../domain/ask-rules.ts";
 import { BODY_KINDS } from "../../domain/body-kinds.ts";
 import { errors } from "../../errors.ts";
@@ -33,14 +32,6 @@ export function toAskRuleDto(r: AskRuleRow) {
   };
 }
 
-const asRule = (r: AskRuleRow): AskRule => ({
-  issuerKind: r.issuer_kind,
-  targetKind: r.target_kind,
-  relation: r.relation,
-  validFrom: r.valid_from,
-  validTo: r.valid_to,
-});
-
 /** At start-up: add the shipped rules that are not there yet (one an administrator ended stays ended). */
 export async function ensureDefaultAskRules(db: Db): Promise<number> {
   return repo.insertMissingAskRules(
@@ -60,21 +51,9 @@ export async function listAskRules(db: Db, auth: Auth | null) {
   return { items: (await repo.listAskRules(db)).map(toAskRuleDto) };
 }
 
-/** Whether a body of `issuerKind` may ask one of `targetKind` (`relation` to it) on `on`, by the stored rules. */
-export async function bodyMayAsk(
-  db: Db,
-  issuerKind: string,
-  targetKind: string,
-  relation: AskRelation,
-  on: string,
-): Promise<boolean> {
-  return mayAsk(
-    (await repo.askRulesOf(db, issuerKind, on)).map(asRule),
-    issuerKind,
-    targetKind,
-    relation,
-    on,
-  );
+/** The stored rules of issuers of `issuerKind` in force on `on` (read once, checked with domain mayAsk). */
+export async function askRulesOf(db: Db, issuerKind: string, on: string): Promise<AskRule[]> {
+  return (await repo.askRulesOf(db, issuerKind, on)).map(toAskRuleDto);
 }
 
 const KINDS = new Set(BODY_KINDS.map((k) => k.kind));

@@ -7,11 +7,12 @@
  */
 import { type Auth, recordPath } from "../../../access/access.ts";
 import type { BodyRow, Db, ReportFormRow, UnitRow } from "../../../db/database.ts";
+import { type AskRelation, type AskRule, mayAsk } from "../../../domain/ask-rules.ts";
 import { BODY_KINDS } from "../../../domain/body-kinds.ts";
 import { isWithin } from "../../../domain/dates.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
 import { errors } from "../../../errors.ts";
-import { bodyMayAsk } from "../../bodies/ask-rules.service.ts";
+import { askRulesOf } from "../../bodies/ask-rules.service.ts";
 import { bodyById } from "../../bodies/bodies.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import type { Target } from "./requests.repository.ts";
@@ -46,11 +47,8 @@ export async function bodyTargets(
       "Choose the body that asks: bodies ask bodies",
       { field: "issuerBodyId" },
     );
-  const issuer = await bodyById(db, input.issuerBodyId);
-  if (issuer?.unit_code !== input.issuerUnitCode)
-    throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
-      field: "issuerBodyId",
-    });
+  const issuer = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId);
+  const rules = await askRulesOf(db, issuer.kind, ctx.today);
   const chosen: { body: BodyRow; unit: UnitRow }[] = [];
   for (const [i, id] of [...new Set(input.targetBodyIds)].entries()) {
     const field = `targetBodyIds.${i}`;
@@ -80,7 +78,7 @@ export async function bodyTargets(
         `${body.name} is neither of the requesting unit nor below it`,
         { field },
       );
-    await requireMayAsk(db, issuer, body.kind, relation, ctx.today, { field });
+    requireMayAsk(rules, issuer, body.kind, relation, ctx.today, { field });
     if (!ctx.form.levels.includes(unit.level))
       throw errors.badRequest(
         `Biểu mẫu này không dành cho cấp của ${body.name}`,
@@ -120,16 +118,26 @@ export async function bodyTargets(
   };
 }
 
-/** Refuses, naming both kinds, when a body of `issuer`'s kind may not ask one of `targetKind` (`relation`). */
-async function requireMayAsk(
-  db: Db,
+/** The body a request is issued by: one of the issuing unit's. */
+export async function requireIssuerBody(db: Db, unitCode: string, id: number): Promise<BodyRow> {
+  const body = await bodyById(db, id);
+  if (body?.unit_code !== unitCode)
+    throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
+      field: "issuerBodyId",
+    });
+  return body;
+}
+
+/** Refuses, naming both kinds, when by `rules` a body of `issuer`'s kind may not ask one of `targetKind`. */
+function requireMayAsk(
+  rules: readonly AskRule[],
   issuer: BodyRow,
   targetKind: string,
-  relation: "same" | "below",
+  relation: AskRelation,
   today: string,
   details: { field: string },
 ) {
-  if (await bodyMayAsk(db, issuer.kind, targetKind, relation, today)) return;
+  if (mayAsk(rules, issuer.kind, targetKind, relation, today)) return;
   const from = kindName(issuer.kind);
   const to = kindName(targetKind);
   const where = relation === "same" ? ["cùng cấp", "of its own unit"] : ["cấp dưới", "below it"];
@@ -142,5 +150,6 @@ async function requireMayAsk(
 
 /** A request from `issuer` to the bodies of `targetKind` of the units below: allowed by the rules? */
 export async function requireMayAskBelow(db: Db, issuer: BodyRow, targetKind: string, today: string) {
-  await requireMayAsk(db, issuer, targetKind, "below", today, { field: "targetBodyKind" });
+  const rules = await askRulesOf(db, issuer.kind, today);
+  requireMayAsk(rules, issuer, targetKind, "below", today, { field: "targetBodyKind" });
 }

@@ -13,11 +13,10 @@ import { divide } from "../../../domain/decimal.ts";
 import { adHocPeriod, type Period, PeriodError, parsePeriod } from "../../../domain/periods.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
 import { errors } from "../../../errors.ts";
-import { bodyById } from "../../bodies/bodies.service.ts";
 import { requireForm } from "../../forms/forms.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import { predecessors } from "../../units/units-lineage.service.ts";
-import { bodyTargets, requireMayAskBelow } from "./body-targets.ts";
+import { bodyTargets, requireIssuerBody, requireMayAskBelow } from "./body-targets.ts";
 import * as requestsRepository from "./requests.repository.ts";
 
 export const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
@@ -149,11 +148,7 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
     );
   }
   if (input.issuerBodyId !== undefined) {
-    const body = await bodyById(db, input.issuerBodyId);
-    if (body?.unit_code !== input.issuerUnitCode)
-      throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
-        field: "issuerBodyId",
-      });
+    const body = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId);
     // a body asking the bodies of one kind below it: the rules of who asks whom apply
     if (input.targetBodyKind) await requireMayAskBelow(db, body, input.targetBodyKind, today);
   }

@@ -1,4 +1,5 @@
 /** Which kind of body may ask which for a report (GET /api/ask-rules), as the request form reads them. @module */
+import { type AskRelation, mayAsk } from "@domain/ask-rules.ts";
 import { useQuery } from "@tanstack/react-query";
 import { call, client } from "@/lib/api.ts";
 import { todayIso } from "@/lib/format.ts";
@@ -11,14 +12,8 @@ export function useAskRules() {
     queryFn: () => call(client.GET("/api/ask-rules")),
   });
   const today = todayIso();
-  const mayAsk = (issuerKind: string, targetKind: string, relation: "same" | "below") =>
-    (rules.data?.items ?? []).some(
-      (r) =>
-        r.issuerKind === issuerKind &&
-        r.targetKind === targetKind &&
-        r.relation === relation &&
-        r.validFrom <= today &&
-        (r.validTo === null || today <= r.validTo),
-    );
-  return { loaded: rules.isSuccess, mayAsk };
+  // the same rule the server checks a request by (src/domain/ask-rules.ts)
+  const may = (issuerKind: string, targetKind: string, relation: AskRelation) =>
+    mayAsk(rules.data?.items ?? [], issuerKind, targetKind, relation, today);
+  return { loaded: rules.isSuccess, mayAsk: may };
 }
