@@ -45,23 +45,6 @@ export function coversPath(
   );
 }
 
-/**
- * Whether a report owned by `ownerCodes` (its unit, or today's units that took it over) is the user's own to
- * act on: a grant of one of those units, for all its bodies or for the report's body.
- */
-export function ownsReport(
-  auth: Auth,
-  permission: Permission,
-  ownerCodes: readonly string[],
-  bodyId?: number,
-) {
-  return grantsWith(auth, permission).some(
-    (g) =>
-      g.role === "system_admin" ||
-      (g.unitCode !== null && ownerCodes.includes(g.unitCode) && (g.bodyId === null || g.bodyId === bodyId)),
-  );
-}
-
 /** Fine check on one unit (by code); throws 404 "not found or not permitted". Returns the unit's path. */
 export async function requireUnitAccess(
   db: Kysely<Database>,
@@ -81,6 +64,29 @@ export function scopeCodes(auth: Auth, permission: Permission): string[] | null 
   const gs = grantsWith(auth, permission);
   if (gs.some((g) => g.role === "system_admin")) return null;
   return [...new Set(gs.map((g) => g.unitCode).filter((c): c is string => c !== null))];
+}
+
+/**
+ * The user's grants of `permission` as a statement's scope: each grant's unit, and the body it is limited to
+ * (0: every body of the unit); null for a system administrator (everything).
+ */
+export function scopeGrants(auth: Auth, permission: Permission): ScopeGrants | null {
+  const gs = grantsWith(auth, permission);
+  if (gs.some((g) => g.role === "system_admin")) return null;
+  const units: string[] = [];
+  const bodies: number[] = [];
+  for (const g of gs) {
+    if (g.unitCode === null) continue;
+    units.push(g.unitCode);
+    bodies.push(g.bodyId ?? 0);
+  }
+  return { units, bodies };
+}
+
+/** Grants as two lined-up lists, the `i`-th body limiting the `i`-th unit (0: none). */
+export interface ScopeGrants {
+  units: string[];
+  bodies: number[];
 }
 
 /** The bodies the user's grants of `permission` are limited to (a grant for one body of a unit). */

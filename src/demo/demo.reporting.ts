@@ -113,7 +113,11 @@ async function sizesOf(db: Kysely<Database>, province: string): Promise<Map<stri
 
 /** Seeds the demo reporting data unless the demo provinces already have requests. */
 export async function seedDemoReporting(db: Kysely<Database>, kept: Kept, admin: Auth): Promise<number> {
-  const existing = await requestsRepository.listIssuedRequests(db, PROVINCES, 1);
+  const existing = await requestsRepository.listIssuedRequests(
+    db,
+    { units: [...PROVINCES], bodies: PROVINCES.map(() => 0) },
+    1,
+  );
   if (existing.length > 0) return 0;
   // the latest version of the shipped outline (listForms gives each code's newest version first)
   const form = (await formRepo.listForms(db)).find((f) => f.code === "dvcq-thap-muoi");

@@ -17,17 +17,17 @@ select *
   from "report_request"
   where "id" = $1;
 
--- insertRequest({"issuer_unit_code":"82","issuer_body_id":null,"issuer_path":["82"],"province_code":"82","form_id":1,"period_code":"2026S1","period_type":"half_year","previous_period_code":"2025S1","period_start":"2026-01-01","period_end":"2026-06-30","cutoff_from":"2025-12-15","cutoff_to":"2026-06-14","reference_no":"113-CV/BDVHU","title":"Báo cáo 6 tháng đầu năm 2026","target_level":"commune","cited_document_id":null,"target_body_kind":null,"deadline":"2026-06-16","level_deadlines":"[]","reminder_days":2,"issued_by":1,"listInbox":[["30037"],["not_started","draft","returned","submitted"],300],"listSubmissionsOfRequest":[1]})
-insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "previous_period_code", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "cited_document_id", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by", "listInbox", "listSubmissionsOfRequest")
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+-- insertRequest({"issuer_unit_code":"82","issuer_body_id":null,"issuer_path":["82"],"province_code":"82","form_id":1,"period_code":"2026S1","period_type":"half_year","previous_period_code":"2025S1","period_start":"2026-01-01","period_end":"2026-06-30","cutoff_from":"2025-12-15","cutoff_to":"2026-06-14","reference_no":"113-CV/BDVHU","title":"Báo cáo 6 tháng đầu năm 2026","target_level":"commune","cited_document_id":null,"target_body_kind":null,"deadline":"2026-06-16","level_deadlines":"[]","reminder_days":2,"issued_by":1})
+insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "previous_period_code", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "cited_document_id", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
   returning *;
 
 -- insertSubmissions([{"request_id":1,"unit_code":"30037","unit_id":1,"body_id":null,"province_code":"82","rollup_path":["82","30037"],"owner_codes":["30037"],"partial":false}])
 insert into "submission" ("request_id", "unit_code", "unit_id", "body_id", "province_code", "rollup_path", "owner_codes", "partial")
   values ($1, $2, $3, $4, $5, $6, $7, $8);
 
--- listInbox(["30037"],["not_started","draft","returned","submitted"],300)
-select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status", "s"."partial", "s"."late_reason", "s"."comment", "s"."first_submitted_at", "s"."submitted_at", "s"."accepted_at", "s"."counted", "s"."updated_at", "s"."version", "u"."full_name" as "unit_name", "u"."level" as "unit_level", "b"."name" as "body_name", "r"."title", "r"."period_code", "r"."deadline", "r"."reference_no", "r"."issuer_unit_code", "s"."owner_codes", (select iu.full_name
+-- listInbox({"units":["30037"],"bodies":[0]},["not_started","draft","returned","submitted"],300)
+select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status", "s"."partial", "s"."late_reason", "s"."comment", "s"."first_submitted_at", "s"."submitted_at", "s"."accepted_at", "s"."counted", "s"."updated_at", "s"."version", "u"."full_name" as "unit_name", "u"."level" as "unit_level", "b"."name" as "body_name", "r"."title", "r"."period_code", "r"."deadline", "r"."reference_no", "r"."issuer_unit_code", (select iu.full_name
   from unit iu
   where iu.code = r.issuer_unit_code
   order by iu.valid_to desc nulls first
@@ -36,11 +36,14 @@ select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status",
   inner join "report_request" as "r" on "r"."id" = "s"."request_id"
   inner join "unit" as "u" on "u"."id" = "s"."unit_id"
   left join "body" as "b" on "b"."id" = "s"."body_id"
-  where "s"."status" in ($1, $2, $3, $4) and s.owner_codes && $5::text[]
+  where "s"."status" in ($1, $2, $3, $4) and "s"."owner_codes" && $5::text[]
+  and exists (select 1
+  from unnest($6::text[], $7::bigint[]) as g(unit, body)
+  where g.unit = any("s"."owner_codes") and (g.body = 0 or g.body = "s"."body_id"))
   order by "r"."deadline" desc, "s"."unit_code"
-  limit $6;
+  limit $8;
 
--- listIssuedRequests(["82"],200)
+-- listIssuedRequests({"units":["82"],"bodies":[0]},200)
 select "r".*, (select count(*)::int
   from submission s
   where s.request_id = "r"."id") as "expected", (select count(*)::int
@@ -60,9 +63,12 @@ select "r".*, (select count(*)::int
   where s.request_id = "r"."id" and s.first_submitted_at is not null
       and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > q.deadline) as "late"
   from "report_request" as "r"
-  where r.issuer_path && $1::text[]
+  where "r"."issuer_path" && $1::text[]
+  and exists (select 1
+  from unnest($2::text[], $3::bigint[]) as g(unit, body)
+  where g.unit = any("r"."issuer_path") and (g.body = 0 or g.body = "r"."issuer_body_id"))
   order by "r"."period_end" desc, "r"."id" desc
-  limit $2;
+  limit $4;
 
 -- listSubmissionsOfRequest(1)
 select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status", "s"."partial", "s"."late_reason", "s"."comment", "s"."first_submitted_at", "s"."submitted_at", "s"."accepted_at", "s"."counted", "s"."updated_at", "s"."version", "u"."full_name" as "unit_name", "u"."level" as "unit_level", "b"."name" as "body_name"

@@ -26,15 +26,13 @@ const SAMPLE_REQUEST = {
   level_deadlines: "[]",
   reminder_days: 2,
   issued_by: 1,
-  listInbox: [["30037"], ["not_started", "draft", "returned", "submitted"], 300],
-  listSubmissionsOfRequest: [1],
 };
 
 export const samples: RepositorySamples = {
   askedOfBodies: [1, [1, 2]],
   insertRequest: [SAMPLE_REQUEST],
   findRequest: [1],
-  listIssuedRequests: [["82"], 200],
+  listIssuedRequests: [{ units: ["82"], bodies: [0] }, 200],
   overlappingRequests: [
     { formCode: "dvcq-thap-muoi", periodCode: "2026S1", bodyKind: "", unitCodes: ["30037", "30040"] },
   ],
@@ -54,6 +52,6 @@ export const samples: RepositorySamples = {
       },
     ],
   ],
-  listInbox: [["30037"], ["not_started", "draft", "returned", "submitted"], 300],
+  listInbox: [{ units: ["30037"], bodies: [0] }, ["not_started", "draft", "returned", "submitted"], 300],
   listSubmissionsOfRequest: [1],
 };

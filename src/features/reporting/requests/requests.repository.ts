@@ -4,6 +4,7 @@
  * @module
  */
 import { sql } from "kysely";
+import type { ScopeGrants } from "../../../access/access.ts";
 import type { Db, ReportRequestRow, SubmissionRow, UnitLevel, UnitRow } from "../../../db/database.ts";
 
 // ---- requests --------------------------------------------------------------------------------------------
@@ -37,10 +38,22 @@ export async function askedOfBodies(
     .execute();
 }
 
+/**
+ * Whether a grant of `scope` covers a row: its unit is on `path`, and it is for every body of the unit or for
+ * the row's `body` (a grant for one body of a unit sees that body's rows, not its neighbours').
+ */
+const granted = (
+  scope: ScopeGrants,
+  path: string,
+  body: string,
+) => sql<boolean>`${sql.ref(path)} && ${sql.val(scope.units)}::text[]
+  and exists (select 1 from unnest(${sql.val(scope.units)}::text[], ${sql.val(scope.bodies)}::bigint[]) as g(unit, body)
+    where g.unit = any(${sql.ref(path)}) and (g.body = 0 or g.body = ${sql.ref(body)}))`;
+
 /** Requests issued by units in the given subtrees (null = all), newest period first. */
 export async function listIssuedRequests(
   db: Db,
-  scope: string[] | null,
+  scope: ScopeGrants | null,
   limit: number,
 ): Promise<(ReportRequestRow & StatusCounts)[]> {
   let q = db
@@ -50,7 +63,7 @@ export async function listIssuedRequests(
     .orderBy("r.period_end", "desc")
     .orderBy("r.id", "desc")
     .limit(limit);
-  if (scope !== null) q = q.where(sql<boolean>`r.issuer_path && ${sql.val(scope)}::text[]`);
+  if (scope !== null) q = q.where(granted(scope, "r.issuer_path", "r.issuer_body_id"));
   return q.execute() as Promise<(ReportRequestRow & StatusCounts)[]>;
 }
 
@@ -220,13 +233,12 @@ export type InboxRow = SubmissionListRow & {
   reference_no: string | null;
   issuer_unit_code: string;
   issuer_name: string;
-  owner_codes: string[];
 };
 
 /** Submissions owned by the given units (null = all) for the user to fill, newest deadline first. */
 export async function listInbox(
   db: Db,
-  scope: string[] | null,
+  scope: ScopeGrants | null,
   statuses: SubmissionRow["status"][],
   limit: number,
 ): Promise<InboxRow[]> {
@@ -242,7 +254,6 @@ export async function listInbox(
       "r.deadline",
       "r.reference_no",
       "r.issuer_unit_code",
-      "s.owner_codes",
       sql<string>`(select iu.full_name from unit iu where iu.code = r.issuer_unit_code
         order by iu.valid_to desc nulls first limit 1)`.as("issuer_name"),
     ])
@@ -250,6 +261,6 @@ export async function listInbox(
     .orderBy("r.deadline", "desc")
     .orderBy("s.unit_code")
     .limit(limit);
-  if (scope !== null) q = q.where(sql<boolean>`s.owner_codes && ${sql.val(scope)}::text[]`);
+  if (scope !== null) q = q.where(granted(scope, "s.owner_codes", "s.body_id"));
   return q.execute();
 }

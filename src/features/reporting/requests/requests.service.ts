@@ -9,9 +9,8 @@ import {
   type Auth,
   coversPath,
   grantBodies,
-  ownsReport,
   requirePermission,
-  scopeCodes,
+  scopeGrants,
 } from "../../../access/access.ts";
 import type { Permission } from "../../../access/permissions.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
@@ -181,10 +180,8 @@ export function toRequestDto(r: ReportRequestRow) {
 export async function listIssuedRequests(db: Db, auth: Auth | null) {
   const a = requirePermission(auth, "unit.read");
   const today = todayInVietnam();
-  const rows = (await requestsRepository.listIssuedRequests(db, scopeCodes(a, "unit.read"), 200)).filter(
-    // a grant for one body of a unit sees the requests that body issued, not its neighbours'
-    (r) => coversPath(a, "unit.read", r.issuer_path, r.issuer_body_id ?? undefined),
-  );
+  // a grant for one body of a unit sees the requests that body issued, not its neighbours'
+  const rows = await requestsRepository.listIssuedRequests(db, scopeGrants(a, "unit.read"), 200);
   return { items: rows.map((r) => ({ ...toRequestDto(r), counts: countsDto(r, r.deadline, today) })) };
 }
 
@@ -271,14 +268,12 @@ export async function getRequest(db: Db, kept: Kept, auth: Auth | null, id: numb
 
 export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionRow["status"][] }) {
   const a = requirePermission(auth, "unit.read");
-  const scope = scopeCodes(a, "report.fill");
+  const scope = scopeGrants(a, "report.fill");
   const today = todayInVietnam();
-  if (scope !== null && scope.length === 0) return { items: [] };
+  if (scope !== null && scope.units.length === 0) return { items: [] };
   const statuses = q.status?.length ? q.status : (["not_started", "draft", "returned", "submitted"] as const);
-  const rows = (await requestsRepository.listInbox(db, scope, [...statuses], 300)).filter(
-    // a grant for one body of a unit holds that body's reports, not its neighbours'
-    (s) => ownsReport(a, "report.fill", s.owner_codes, s.body_id ?? undefined),
-  );
+  // a grant for one body of a unit holds that body's reports, not its neighbours'
+  const rows = await requestsRepository.listInbox(db, scope, [...statuses], 300);
   return {
     items: rows.map((s) => ({
       ...submissionListDto(s, s.deadline, today),
