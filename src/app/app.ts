@@ -18,6 +18,7 @@ import { askRulesRoutes } from "../features/bodies/ask-rules.routes.ts";
 import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { documentsRoutes } from "../features/documents/documents.routes.ts";
+import { reportDocumentsRoutes } from "../features/documents/report-documents.routes.ts";
 import { evaluationsRoutes } from "../features/evaluations/evaluations.routes.ts";
 import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
@@ -185,6 +186,7 @@ export function createApp(deps: AppDeps) {
     reportingRoutes,
     exportRoutes,
     documentsRoutes,
+    reportDocumentsRoutes,
     registryRoutes,
     plansRoutes,
     // before modelsRoutes: /models/excel must be matched before /models/{id}

@@ -28,6 +28,12 @@ export type FigureSource = "reports" | "registry";
 export type FormSectionJson = FormSection;
 export type FormRuleJson = FormRule;
 
+/** A body's signature block: its authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and signer. */
+export interface SigningJson {
+  authority: string[];
+  signer: string;
+}
+
 /** A deadline per level of the units asked. */
 export interface LevelDeadlineJson {
   level: string;

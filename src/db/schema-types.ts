@@ -27,6 +27,7 @@ export const COLUMN_TYPES: Record<string, string> = {
   "consolidation_summary.narrative": "JsonColumn<SubmissionNarrative>",
   "dvk_model.details": "JsonColumn<ModelDetailsJson>",
   "dvk_model_step.from_status": "ModelStatusValue",
+  "body.signing": "JsonColumn<SigningJson>",
   "dvk_model_step.to_status": "ModelStatusValue",
   "dvk_model_year.assessment": "JsonColumn<ModelAssessmentJson>",
   "evaluation.appraised_scores": "JsonColumn<ScoresJson>",

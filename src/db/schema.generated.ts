@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { CategoriesJson, FigureSource, FormRuleJson, FormSectionJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
+import type { CategoriesJson, FigureSource, FormRuleJson, FormSectionJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -57,15 +57,19 @@ export interface AuditLog {
 }
 
 export interface Body {
+  archive_line: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<number>;
   kind: string;
   name: string;
   parent_body_id: number | null;
+  parent_line: string | null;
   province_code: string;
   short_name: string | null;
+  signing: JsonColumn<SigningJson> | null;
   unit_code: string;
   updated_at: Generated<Timestamp>;
+  usual_recipients: Generated<string[]>;
   valid_from: string | null;
   valid_to: string | null;
   version: Generated<number>;
@@ -411,6 +415,7 @@ export interface ReportRequest {
   id: Generated<number>;
   issued_at: Generated<Timestamp>;
   issued_by: number | null;
+  issued_on: Generated<string>;
   issuer_body_id: number | null;
   issuer_path: string[];
   issuer_unit_code: string;
@@ -419,6 +424,7 @@ export interface ReportRequest {
   period_end: string;
   period_start: string;
   period_type: string;
+  plan_id: number | null;
   previous_period_code: string | null;
   province_code: string;
   reference_no: string | null;

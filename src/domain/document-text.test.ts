@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   dateInWords,
   moneyInWords,
+  nameWithinUnit,
   numberInWords,
   openingLine,
   placeDateLine,
@@ -116,6 +117,22 @@ describe("openingLine: the answer cites the request's document", () => {
     ],
   ])("%s", (_name, cited, expected) => {
     expect(openingLine(cited, "Ủy ban nhân dân huyện")).toBe(expected);
+  });
+
+  it("leaves out the place name of the unit both bodies belong to", () => {
+    const full = { ...cv, issuerName: "Ban Dân vận Huyện ủy Tháp Mười" };
+    expect(openingLine(full, "Ủy ban nhân dân huyện Tháp Mười", "Tháp Mười")).toBe(
+      openingLine(cv, "Ủy ban nhân dân huyện"),
+    );
+  });
+
+  it.each([
+    ["Ban Dân vận Huyện ủy Tháp Mười", "Tháp Mười", "Ban Dân vận Huyện ủy"],
+    ["Ủy ban MTTQ Việt Nam huyện Tháp Mười", "Tháp Mười", "Ủy ban MTTQ Việt Nam huyện"],
+    ["Ủy ban nhân dân tỉnh Đồng Tháp", "Tháp Mười", "Ủy ban nhân dân tỉnh Đồng Tháp"],
+    ["Tháp Mười", "Tháp Mười", "Tháp Mười"],
+  ])("nameWithinUnit(%s, %s) = %s", (name, unit, expected) => {
+    expect(nameWithinUnit(name, unit)).toBe(expected);
   });
 
   it("writes the date as the date line does", () => {

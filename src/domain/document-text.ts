@@ -50,14 +50,30 @@ function subjectOf(excerpt: string): string {
     .replace(/[.;]\s*$/u, "");
 }
 
-/** The answer's first line: "Thực hiện <type> số <number> ngày … của <issuer> về việc <subject>, <reporter> báo cáo như sau:". */
-export function openingLine(cited: CitedDocument, reporter: string): string {
+/**
+ * A body's name as a document of its own unit writes it: without the unit's place name, which the reader
+ * knows ("Ban Dân vận Huyện ủy Tháp Mười" → "Ban Dân vận Huyện ủy", "Ủy ban nhân dân huyện Tháp Mười" →
+ * "Ủy ban nhân dân huyện"), as the reference report names the bodies of its district.
+ */
+export function nameWithinUnit(bodyName: string, unitName: string): string {
+  const name = bodyName.trim();
+  const place = unitName.trim();
+  if (!place || !name.endsWith(` ${place}`)) return name;
+  return name.slice(0, -place.length - 1).trimEnd();
+}
+
+/**
+ * The answer's first line: "Thực hiện <type> số <number> ngày … của <issuer> về việc <subject>, <reporter>
+ * báo cáo như sau:". `within`: the unit both bodies belong to, whose place name the line leaves out.
+ */
+export function openingLine(cited: CitedDocument, reporter: string, within?: string): string {
+  const named = (n: string) => (within ? nameWithinUnit(n, within) : n);
   const parts = [`Thực hiện ${cited.typeName} số ${cited.numberSymbol}`];
   if (cited.issuedOn) parts.push(dateInWords(cited.issuedOn));
-  if (cited.issuerName) parts.push(`của ${cited.issuerName}`);
+  if (cited.issuerName) parts.push(`của ${named(cited.issuerName)}`);
   const subject = cited.excerpt ? subjectOf(cited.excerpt) : "";
   if (subject) parts.push(`về việc ${subject}`);
-  return `${parts.join(" ")}, ${reporter} báo cáo như sau:`;
+  return `${parts.join(" ")}, ${named(reporter)} báo cáo như sau:`;
 }
 
 const DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];

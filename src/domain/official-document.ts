@@ -8,7 +8,9 @@
  * Pure, no I/O.
  * @module
  */
+import type { DocumentFamily } from "./body-kinds.ts";
 import { parseNarrative } from "./narrative.ts";
+import { checkSigning } from "./signing-rule.ts";
 
 /** A piece of a paragraph: text (bold and/or italic, as written) or a footnote mark. */
 export type Run = { text: string; bold?: true; italic?: true } | { footnote: number };
@@ -25,11 +27,14 @@ export interface SignatureBlock {
 }
 
 export interface OfficialDocument {
-  family: "state" | "party";
+  /** the Front writes under the Quốc hiệu like the State (unconfirmed: no Front layout guide was retrieved) */
+  family: DocumentFamily;
   /** Left column: the parent body (cơ quan chủ quản / đảng bộ cấp trên), if any, then the issuing body. */
   parentBody: string | null;
   issuer: string;
   numberLine: string;
+  /** the secrecy and urgency marks printed under the number ("MẬT", "KHẨN"), in that order */
+  marks: string[];
   placeDate: string;
   /** "BÁO CÁO", "KẾ HOẠCH"… — none for a State công văn, whose excerpt sits under the number instead */
   typeName: string | null;
@@ -47,8 +52,11 @@ export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
 /** Party documents: the header on the right (HD 36-HD/VPTW). */
 export const PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
-/** Signature-authority prefixes (NĐ 30/2020 Art. 13, RULES.md §1b [C]). */
-export const AUTHORITY_PREFIXES = ["TM.", "KT.", "Q.", "TL.", "TUQ.", "T/M"] as const;
+/** Secrecy marks (Luật Bảo vệ bí mật nhà nước 2018, Art. 8) and urgency marks (NĐ 30/2020 Art. 15; HD 36). */
+export const SECRECY_MARKS = ["Mật", "Tối mật", "Tuyệt mật"] as const;
+export const URGENCY_MARKS = ["Khẩn", "Thượng khẩn", "Hỏa tốc"] as const;
+export type SecrecyMark = (typeof SECRECY_MARKS)[number];
+export type UrgencyMark = (typeof URGENCY_MARKS)[number];
 
 export class DocumentError extends Error {
   constructor(
@@ -59,28 +67,11 @@ export class DocumentError extends Error {
   }
 }
 
-/**
- * The signature block's lines, uppercase: each line is either a prefixed authority ("TM. ỦY BAN NHÂN DÂN",
- * "KT. CHỦ TỊCH") or the signer's title ("PHÓ CHỦ TỊCH"); a prefix must be one of the legal ones.
- */
-export function signatureLines(lines: string[]): string[] {
-  return lines
-    .map((l) => l.trim().replace(/\s+/g, " "))
-    .filter((l) => l !== "")
-    .map((l) => {
-      const prefix = /^([A-Za-z/]+\.?)\s/.exec(l)?.[1];
-      if (
-        prefix &&
-        /\.$|^T\/M$/.test(prefix) &&
-        !AUTHORITY_PREFIXES.includes(prefix.toUpperCase() as never)
-      ) {
-        throw new DocumentError(
-          `"${prefix}" không phải là ký hiệu thẩm quyền ký (TM., KT., Q., TL., TUQ.)`,
-          `"${prefix}" is not a signing-authority prefix (TM., KT., Q., TL., TUQ.)`,
-        );
-      }
-      return l.toLocaleUpperCase("vi");
-    });
+/** The signature block's lines in their printed form, by the family's signing rule (signing-rule.ts). */
+export function signatureLines(family: DocumentFamily, lines: string[]): string[] {
+  const r = checkSigning(family, lines);
+  if (!r.ok) throw new DocumentError(r.problem.vi, r.problem.en);
+  return r.lines;
 }
 
 /**
@@ -150,6 +141,7 @@ export function documentText(d: OfficialDocument): string[] {
     d.family === "party" ? PARTY_TITLE : NATIONAL_TITLE,
     ...(d.family === "party" ? [] : [NATIONAL_MOTTO]),
     d.numberLine,
+    ...d.marks,
     d.placeDate,
     ...(d.typeName ? [d.typeName] : []),
     d.excerpt,
@@ -165,11 +157,13 @@ export function documentText(d: OfficialDocument): string[] {
 
 /** What a document is made from: the parts a user or a consolidated report supplies. */
 export interface DocumentSpec {
-  family: "state" | "party";
+  family: DocumentFamily;
   parentBody: string | null;
   issuer: string;
   /** the header line as printed ("Số: 12/BC-UBND", "Số       /BC-UBND" for a draft): see number-symbol.ts */
   numberLine: string;
+  secrecy?: SecrecyMark | null;
+  urgency?: UrgencyMark | null;
   /** the place and date line: see document-text.ts */
   placeDate: string;
   typeName: string | null;
@@ -193,12 +187,16 @@ export function composeDocument(s: DocumentSpec): OfficialDocument {
     parentBody: s.parentBody,
     issuer: s.issuer,
     numberLine: s.numberLine,
+    marks: [s.secrecy, s.urgency].flatMap((m) => (m ? [m.toLocaleUpperCase("vi")] : [])),
     placeDate: s.placeDate,
     typeName: s.typeName,
     excerpt: s.excerpt.trim(),
     blocks,
     footnotes,
     recipients: recipientLines(s.recipients, archive),
-    signature: { authority: signatureLines(s.signature.authority), signer: s.signature.signer.trim() },
+    signature: {
+      authority: signatureLines(s.family, s.signature.authority),
+      signer: s.signature.signer.trim(),
+    },
   };
 }

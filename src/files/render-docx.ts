@@ -102,6 +102,8 @@ function header(d: OfficialDocument): Table {
       children: [run(d.numberLine, { size: 13 })],
     }),
     ...(d.typeName === null ? [centred(d.excerpt, { size: 12 })] : []),
+    // secrecy and urgency under the number (NĐ 30/2020 Phụ lục I, ô 10a–10b; HD 36-HD/VPTW)
+    ...d.marks.map((m) => centred(m, { size: 13, bold: true })),
   ];
   const rightCells = party
     ? [

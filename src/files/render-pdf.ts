@@ -129,6 +129,8 @@ function header(doc: Doc, d: OfficialDocument): void {
   }
   ly = centredIn(doc, d.numberLine, x, ly + 6, leftW, "regular", 13);
   if (d.typeName === null) ly = centredIn(doc, d.excerpt, x, ly + 2, leftW, "regular", 12);
+  // secrecy and urgency under the number (NĐ 30/2020 Phụ lục I, ô 10a–10b; HD 36-HD/VPTW)
+  for (const m of d.marks) ly = centredIn(doc, m, x, ly + 4, leftW, "bold", 13);
 
   let ry = top;
   if (d.family === "party") {

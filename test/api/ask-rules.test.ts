@@ -286,3 +286,56 @@ describe("a body sees the requests it issued or is asked by, not its neighbours'
     expect(inbox.some((i) => i.requestId === toFront.body.id)).toBe(false);
   });
 });
+
+describe("a request entered after it went out, on the plan it reports on", () => {
+  // the old district sits under the old province (87), whose records only the system administrator keeps
+  it("is issued by a body as it was that day (a district before the 2025 reform), citing the plan", async () => {
+    for (const b of (await admin.json("GET", "/api/units/872/bodies?asOf=2024-01-09")).body.items as {
+      id: number;
+      kind: string;
+    }[])
+      bodies[`872.${b.kind}`] = b.id;
+    const plan = await admin.json("POST", "/api/plans", { unitCode: "872", title: "Kế hoạch 53-KH/HU" });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const r = await admin.json("POST", "/api/requests", {
+      issuerUnitCode: "872",
+      issuerBodyId: bodies["872.mass_mobilization_board"],
+      formId,
+      period: { start: "2021-01-01", end: "2023-12-31" },
+      issuedOn: "2024-01-09",
+      deadline: "2024-01-31",
+      referenceNo: "113-CV/BDVHU",
+      planId: plan.body.id,
+      targetBodyIds: [bodies["872.people_committee"]],
+      allowOverlap: true,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const detail = await admin.json("GET", `/api/requests/${r.body.id}`);
+    expect(detail.body).toMatchObject({
+      issuedOn: "2024-01-09",
+      planId: plan.body.id,
+      issuerUnitCode: "872",
+    });
+  });
+
+  it("is refused when dated in the future, or when its body did not exist that day", async () => {
+    const future = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3", {
+      issuedOn: "2099-01-01",
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details.field).toBe("issuedOn");
+    // the district's board ended with the district on 30/6/2025
+    const gone = await admin.json("POST", "/api/requests", {
+      issuerUnitCode: "872",
+      issuerBodyId: bodies["872.mass_mobilization_board"],
+      formId,
+      period: { start: "2021-01-01", end: "2023-12-31" },
+      deadline: "2024-01-31",
+      targetBodyIds: [bodies["872.people_committee"]],
+      allowOverlap: true,
+    });
+    expect(gone.status).toBe(400);
+    expect(gone.body.error.details.field).toBe("issuerUnitCode");
+    expect(gone.body.error.message_vi).toContain("không tồn tại");
+  });
+});

@@ -35,6 +35,8 @@ interface Ctx {
   formId: number;
   request: Record<Scope, number>;
   pool: Record<Scope, number[]>;
+  /** a commune's report (taken out of the pool) and a body of that commune that issues it as its document */
+  answer: Record<Scope, { sub: number; body: number }>;
 }
 
 const UNIT: Record<Scope, string> = { in: "30037", out: "19" };
@@ -586,6 +588,17 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "POST /api/submissions/{id}/document",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", `/api/submissions/${x.answer[s].sub}/document`, {
+        format: "docx",
+        bodyId: x.answer[s].body,
+        signature: { authority: ["TM. Ban Thường vụ", "Chủ tịch"], signer: "A" },
+      }),
+  },
+  {
     name: "GET /api/registry",
     allowed: READERS,
     scoped: true,
@@ -1046,6 +1059,7 @@ const ctx: Ctx = {
   formId: 0,
   request: { in: 0, out: 0 },
   pool: { in: [], out: [] },
+  answer: { in: { sub: 0, body: 0 }, out: { sub: 0, body: 0 } },
 };
 
 beforeAll(async () => {
@@ -1093,7 +1107,17 @@ beforeAll(async () => {
     ctx.plan[s] = { id: plan.body.id, task: withTask.body.tasks[0].id };
     ctx.model[s] = (await sysAdmin.json("POST", "/api/models", modelInput(COMMUNE[s], 2025))).body.id;
     const d = await sysAdmin.json("GET", `/api/requests/${r.body.id}`);
-    ctx.pool[s] = d.body.targets.map((x: { id: number }) => x.id);
+    const targets = d.body.targets as { id: number; unitCode: string }[];
+    ctx.pool[s] = targets.filter((x) => x.unitCode !== COMMUNE[s]).map((x) => x.id);
+    const answering = await sysAdmin.json("POST", `/api/units/${COMMUNE[s]}/bodies`, {
+      kind: "women_union",
+      name: `Hội Phụ nữ ${uniq()}`,
+      shortName: "HPN",
+    });
+    ctx.answer[s] = {
+      sub: targets.find((x) => x.unitCode === COMMUNE[s])?.id as number,
+      body: answering.body.id,
+    };
   }
 });
 
@@ -1137,6 +1161,7 @@ const KEEPS_NOTHING: Record<string, string> = {
   "POST /api/requests/preview": "shows who a request would ask, and stores nothing",
   "POST /api/export/xlsx": "builds a workbook from the table it is sent, and stores nothing",
   "POST /api/requests/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
+  "POST /api/submissions/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
   // the authorization cases of the imports are dry runs (their audit is tested with the imports)
   "POST /api/requests/{id}/dataValueSets": "a dry run here",
   "POST /api/requests/{id}/dataValueSets.csv": "a dry run here",

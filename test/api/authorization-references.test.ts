@@ -15,6 +15,7 @@ interface Objects {
   number: number;
   model: number;
   task: number;
+  plan: number;
   commune: string;
 }
 interface ReferenceCase {
@@ -32,6 +33,7 @@ const MISSING: Objects = {
   number: 2_000_000_004,
   model: 2_000_000_005,
   task: 2_000_000_006,
+  plan: 2_000_000_007,
   commune: "99998",
 };
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -39,7 +41,17 @@ let sysAdmin: TestClient;
 const actors = {} as Record<ReferenceCase["actor"], TestClient>;
 const out = {} as Objects;
 /** Objects of province 82 the cases write on. */
-const own = { request: 0, plan: 0, task: 0, committee: 0, board: 0, formId: 0, commune: "30037" };
+const own = {
+  request: 0,
+  plan: 0,
+  task: 0,
+  committee: 0,
+  board: 0,
+  formId: 0,
+  commune: "30037",
+  /** the province People's Committee's report to its Ban Tuyên giáo và Dân vận */
+  answer: 0,
+};
 let n = 0;
 const uniq = () => `${Date.now() % 100000}${n++}`;
 
@@ -160,6 +172,36 @@ const CASES: ReferenceCase[] = [
           allowOverlap: true,
         }),
     })),
+  ),
+  ...["", "/preview"].map(
+    (suffix): ReferenceCase => ({
+      name: `POST /api/requests${suffix} planId`,
+      actor: "editor",
+      run: (c, r) =>
+        c.request("POST", `/api/requests${suffix}`, {
+          issuerUnitCode: "82",
+          issuerBodyId: own.board,
+          formId: own.formId,
+          period: { code: "2026Q3" },
+          targetBodyIds: [own.committee],
+          planId: r.plan,
+          allowOverlap: true,
+        }),
+    }),
+  ),
+  // one body's answer as its document: the body that issues it, and a number taken before
+  ...(["bodyId", "numberId"] as const).map(
+    (field): ReferenceCase => ({
+      name: `POST /api/submissions/{id}/document ${field}`,
+      actor: "editor",
+      run: (c, r) =>
+        c.request("POST", `/api/submissions/${own.answer}/document`, {
+          format: "docx",
+          bodyId: field === "bodyId" ? r.committee : own.committee,
+          ...(field === "numberId" ? { numberId: r.number, allowEmptySections: true } : {}),
+          signature: { authority: ["TM. Ủy ban nhân dân", "Chủ tịch"], signer: "A" },
+        }),
+    }),
   ),
   {
     name: "POST /api/requests/{id}/document bodyId",
@@ -303,6 +345,7 @@ beforeAll(async () => {
   out.model = (await sysAdmin.json("POST", "/api/models", modelInput("05860"))).body.id;
   out.commune = "05860";
   const plan19 = await sysAdmin.json("POST", "/api/plans", { unitCode: "19", title: "Kế hoạch" });
+  out.plan = plan19.body.id;
   out.task = (
     await sysAdmin.json("POST", `/api/plans/${plan19.body.id}/tasks`, {
       title: "Nhiệm vụ",
@@ -319,6 +362,15 @@ beforeAll(async () => {
       dueOn: "2099-01-01",
     })
   ).body.tasks[0].id;
+  const answered = await sysAdmin.json("POST", "/api/requests", {
+    issuerUnitCode: "82",
+    issuerBodyId: own.board,
+    formId: own.formId,
+    period: { code: "2026Q3" },
+    targetBodyIds: [own.committee],
+    allowOverlap: true,
+  });
+  own.answer = (await sysAdmin.json("GET", `/api/requests/${answered.body.id}`)).body.targets[0].id;
   own.request = (
     await sysAdmin.json("POST", "/api/requests", {
       issuerUnitCode: "82",

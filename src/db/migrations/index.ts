@@ -28,6 +28,8 @@ import * as accountLockoutAndSessionChanges from "./202612021000-account-lockout
 import * as scheduledJobs from "./202612021100-scheduled-jobs.ts";
 import * as askRules from "./202612030900-ask-rules.ts";
 import * as requestCitesDocument from "./202612031000-request-cites-document.ts";
+import * as requestIssuedOnAndPlan from "./202612031100-request-issued-on-and-plan.ts";
+import * as bodyDocumentSettings from "./202612031200-body-document-settings.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -58,4 +60,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612021100-scheduled-jobs": scheduledJobs,
   "202612030900-ask-rules": askRules,
   "202612031000-request-cites-document": requestCitesDocument,
+  "202612031100-request-issued-on-and-plan": requestIssuedOnAndPlan,
+  "202612031200-body-document-settings": bodyDocumentSettings,
 };

@@ -22,7 +22,17 @@ export async function findBody(db: Db, id: number): Promise<BodyRow | undefined>
 
 export async function insertBody(
   db: Db,
-  b: Omit<BodyRow, "id" | "version" | "created_at" | "updated_at">,
+  b: Omit<
+    BodyRow,
+    | "id"
+    | "version"
+    | "created_at"
+    | "updated_at"
+    | "parent_line"
+    | "usual_recipients"
+    | "signing"
+    | "archive_line"
+  >,
 ): Promise<BodyRow> {
   return db.insertInto("body").values(b).returningAll().executeTakeFirstOrThrow();
 }
@@ -31,7 +41,14 @@ export async function updateBodyVersioned(
   db: Db,
   id: number,
   version: number,
-  patch: Partial<Pick<BodyRow, "name" | "short_name" | "valid_to">>,
+  patch: Partial<
+    Pick<
+      BodyRow,
+      "name" | "short_name" | "valid_to" | "parent_line" | "usual_recipients" | "archive_line"
+    > & {
+      signing: string | null;
+    }
+  >,
 ): Promise<BodyRow | undefined> {
   return db
     .updateTable("body")

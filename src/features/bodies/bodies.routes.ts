@@ -28,9 +28,15 @@ const BodySchema = z
     parentBodyId: z.number().nullable(),
     validFrom: z.string().nullable(),
     validTo: z.string().nullable(),
+    parentLine: z.string().nullable(),
+    usualRecipients: z.array(z.string()),
+    signing: z.object({ authority: z.array(z.string()), signer: z.string() }).nullable(),
+    archiveLine: z.string().nullable(),
     version: z.number(),
   })
   .openapi("Body");
+
+const Line = (max: number) => z.string().trim().max(max);
 
 export function bodiesRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -96,7 +102,9 @@ export function bodiesRoutes(deps: AppDeps) {
       method: "patch",
       path: "/bodies/{id}",
       tags,
-      summary: "Rename a body, or close it with validTo",
+      summary: "Rename a body, close it with validTo, or set what its documents carry",
+      description:
+        "parentLine, usualRecipients (after the body it answers, in 'Nơi nhận'), signing (checked by the family's signing rule: TM./KT./Q./TL./TUQ., or T/M… for Party bodies) and archiveLine ('Lưu: VT, NCVN')",
       request: {
         params: IdParam,
         ...jsonBody(
@@ -105,6 +113,13 @@ export function bodiesRoutes(deps: AppDeps) {
             name: z.string().trim().min(1).max(200).optional(),
             shortName: z.string().trim().max(40).nullable().optional(),
             validTo: IsoDateSchema.nullable().optional(),
+            parentLine: Line(200).nullable().optional(),
+            usualRecipients: z.array(Line(200)).max(30).optional(),
+            signing: z
+              .object({ authority: z.array(Line(120)).min(1).max(5), signer: Line(100).min(1) })
+              .nullable()
+              .optional(),
+            archiveLine: Line(100).nullable().optional(),
           }),
         ),
       },

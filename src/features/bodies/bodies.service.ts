@@ -2,9 +2,11 @@
 import type { Kysely } from "kysely";
 import { type Auth, requirePermission, requireRecordAccess, requireUnitAccess } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
+import type { SigningJson } from "../../db/column-types.ts";
 import type { BodyRow, Database } from "../../db/database.ts";
 import { BODY_KINDS, documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
+import { checkSigning } from "../../domain/signing-rule.ts";
 import { normalizeName } from "../../domain/vn-text.ts";
 import { errors } from "../../errors.ts";
 import { requireSameUnitOn, requireUnitVersions } from "../units/units.service.ts";
@@ -24,6 +26,10 @@ export function toBodyDto(b: BodyRow) {
     parentBodyId: b.parent_body_id,
     validFrom: b.valid_from,
     validTo: b.valid_to,
+    parentLine: b.parent_line,
+    usualRecipients: b.usual_recipients,
+    signing: b.signing,
+    archiveLine: b.archive_line,
     version: b.version,
   };
 }
@@ -100,13 +106,31 @@ async function loadForWrite(db: Db, auth: Auth | null, id: number) {
   return { before: found as NonNullable<typeof found>, path };
 }
 
+/** What a body puts on its own documents (see the body table's columns). */
+export interface DocumentSettings {
+  parentLine?: string | null;
+  usualRecipients?: string[];
+  signing?: SigningJson | null;
+  archiveLine?: string | null;
+}
+
 export async function updateBody(
   db: Db,
   auth: Auth | null,
   id: number,
-  input: { version: number; name?: string; shortName?: string | null; validTo?: string | null },
+  input: {
+    version: number;
+    name?: string;
+    shortName?: string | null;
+    validTo?: string | null;
+  } & DocumentSettings,
 ) {
   const { before, path } = await loadForWrite(db, auth, id);
+  if (input.signing) {
+    // the signature block the body's documents carry: checked by its family's signing rule
+    const r = checkSigning(documentFamilyOf(before.kind), input.signing.authority);
+    if (!r.ok) throw errors.badRequest(r.problem.vi, r.problem.en, { field: "signing.authority" });
+  }
   if (input.validTo && before.valid_from && input.validTo < before.valid_from) {
     throw errors.badRequest("Ngày kết thúc trước ngày bắt đầu", "The end date is before the start date", {
       field: "validTo",
@@ -119,6 +143,12 @@ export async function updateBody(
         ? { short_name: input.shortName ? normalizeName(input.shortName) : null }
         : {}),
       ...(input.validTo !== undefined ? { valid_to: input.validTo } : {}),
+      ...(input.parentLine !== undefined ? { parent_line: input.parentLine?.trim() || null } : {}),
+      ...(input.usualRecipients !== undefined
+        ? { usual_recipients: input.usualRecipients.map((r) => r.trim()).filter((r) => r !== "") }
+        : {}),
+      ...(input.signing !== undefined ? { signing: input.signing && JSON.stringify(input.signing) } : {}),
+      ...(input.archiveLine !== undefined ? { archive_line: input.archiveLine?.trim() || null } : {}),
     });
     if (!row) throw errors.stale(before.version);
     await appendAudit(trx, {

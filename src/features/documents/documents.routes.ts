@@ -2,7 +2,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
-  BigRowIdSchema,
   errorResponses,
   IdParam,
   IsoDateSchema,
@@ -11,7 +10,6 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as service from "./documents.service.ts";
-import { reportDocument } from "./report-document.service.ts";
 
 const tags = ["documents"];
 const Abbreviation = z
@@ -43,7 +41,7 @@ const NumberSchema = z
 
 export function documentsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db, kept } = deps;
+  const { db } = deps;
   const stateSequence = deps.stateNumbering ?? "shared";
 
   app.openapi(
@@ -192,88 +190,6 @@ export function documentsRoutes(deps: AppDeps) {
         await service.cancelNumber(db, c.var.auth, c.req.valid("param").id, c.req.valid("json").reason),
         200,
       ),
-  );
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/requests/{id}/document",
-      tags,
-      summary:
-        "The requester's consolidated report as an official document (DOCX or PDF, national layout), numbered from the registry or left as a draft",
-      request: {
-        params: IdParam,
-        ...jsonBody(
-          z.object({
-            format: z.enum(["docx", "pdf"]),
-            bodyId: z.number().int().min(1).max(2_147_483_647),
-            parentBody: z.string().trim().max(200).nullable().optional(),
-            place: z
-              .string()
-              .trim()
-              .min(1)
-              .max(100)
-              .optional()
-              .openapi({ example: "Tháp Mười", description: "Default: the name of the issuing body's unit" }),
-            allowEmptySections: z.boolean().optional().openapi({
-              description:
-                "Take a number although some sections have no text (refused otherwise: empty_sections)",
-            }),
-            excerpt: z.string().trim().max(1000).optional(),
-            numberId: BigRowIdSchema.nullable().optional(),
-            takeNumber: z.boolean().optional(),
-            recipients: z.array(z.string().trim().min(1).max(300)).max(50),
-            signature: z.object({
-              authority: z.array(z.string().trim().min(1).max(200)).min(1).max(4),
-              signer: z.string().trim().min(1).max(200),
-            }),
-          }),
-        ),
-      },
-      responses: {
-        200: {
-          description: "The document",
-          headers: z.object({
-            "x-document-number-id": z
-              .string()
-              .optional()
-              .openapi({ description: "the number taken or reused" }),
-            "x-document-number": z
-              .string()
-              .optional()
-              .openapi({ description: "its number-symbol, URI-encoded", example: "12%2FBC-UBND" }),
-            "x-registry-document-id": z
-              .string()
-              .optional()
-              .openapi({ description: "the numbered report's entry in the unit's registry (outgoing)" }),
-          }),
-          content: {
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-              schema: { type: "string", format: "binary" },
-            },
-            "application/pdf": { schema: { type: "string", format: "binary" } },
-          },
-        },
-        ...writeErrorResponses,
-      },
-    }),
-    async (c) => {
-      const file = await reportDocument(
-        db,
-        kept,
-        c.var.auth,
-        c.req.valid("param").id,
-        c.req.valid("json"),
-        stateSequence,
-        deps.offload,
-      );
-      return c.body(new Uint8Array(file.bytes), 200, {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"`,
-        ...(file.numberId ? { "x-document-number-id": String(file.numberId) } : {}),
-        ...(file.symbol ? { "x-document-number": encodeURIComponent(file.symbol) } : {}),
-        ...(file.registryDocumentId ? { "x-registry-document-id": String(file.registryDocumentId) } : {}),
-      });
-    },
   );
   return app;
 }

@@ -19,7 +19,7 @@ import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, PlanRow, PlanTaskRow } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { byUnit, rollUp, type TaskNode } from "../../domain/plan-progress.ts";
-import { errors } from "../../errors.ts";
+import { AppError, errors } from "../../errors.ts";
 import { citedDocumentOf, requireCitableDocument } from "../registry/registry.service.ts";
 import * as repo from "./plans.repository.ts";
 
@@ -81,6 +81,46 @@ async function readablePlan(
   const tasks = await repo.tasksOf(db, [id]);
   if (tasks.some((t) => coversPath(a, "unit.read", t.assignee_path))) return { plan, a, path };
   throw errors.notFoundOrForbidden(String(id));
+}
+
+/** A plan a record reports on (a request: "thực hiện Kế hoạch số 53-KH/HU"), with its document when the
+ * registry holds it. */
+export interface CitedPlan {
+  id: number;
+  title: string;
+  numberSymbol: string | null;
+  issuedOn: string | null;
+}
+
+async function citedPlan(db: Db, plan: PlanRow): Promise<CitedPlan> {
+  const doc = plan.registry_document_id ? await citedDocumentOf(db, plan.registry_document_id) : null;
+  return {
+    id: plan.id,
+    title: plan.title,
+    numberSymbol: doc?.numberSymbol ?? null,
+    issuedOn: doc?.issuedOn ?? null,
+  };
+}
+
+/** The plan `id` as a reference: one the user may read, refused like a missing one otherwise (400 on `field`). */
+export async function requireCitablePlan(db: Db, auth: Auth | null, id: number, field: string) {
+  try {
+    return citedPlan(db, (await readablePlan(db, auth, id)).plan);
+  } catch (e) {
+    if (e instanceof AppError && e.status === 404)
+      throw errors.badRequest(
+        "Không tìm thấy kế hoạch này trong các kế hoạch bạn được xem",
+        "No such plan among those you may read",
+        { field },
+      );
+    throw e;
+  }
+}
+
+/** The plan a record cites (checked when it was cited). */
+export async function citedPlanOf(db: Db, id: number): Promise<CitedPlan | null> {
+  const plan = await repo.findPlan(db, id);
+  return plan ? citedPlan(db, plan) : null;
 }
 
 async function managedPlan(db: Db, auth: Auth | null, id: number): Promise<{ plan: PlanRow; a: Auth }> {

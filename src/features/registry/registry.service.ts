@@ -210,6 +210,8 @@ export interface IssuedInput {
   bodyText: string;
   /** the công văn that asked for it: related as "requested by" when the unit's registry holds it */
   requestedBy?: string | null;
+  /** that công văn's entry, when the request cites it from a registry (of any unit): related directly */
+  requestedById?: number | null;
 }
 
 /**
@@ -228,7 +230,11 @@ export async function recordIssued(db: Db, auth: Auth, input: IssuedInput) {
     // entered meanwhile by a concurrent rendering of the same number
     if (!row) return toDocumentDto((await repo.findByNumber(trx, input.numberId)) as RegistryDocumentRow);
     const asked = input.requestedBy?.trim() ? symbolKey(input.requestedBy) : "";
-    const cited = asked ? await repo.findBySymbol(trx, input.unitCode, asked, 2) : [];
+    const cited = input.requestedById
+      ? [{ id: input.requestedById }]
+      : asked
+        ? await repo.findBySymbol(trx, input.unitCode, asked, 2)
+        : [];
     // only an unambiguous match is related
     if (cited.length === 1 && cited[0]) {
       await repo.insertRelation(trx, {

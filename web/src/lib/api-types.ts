@@ -1239,7 +1239,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a body, or close it with validTo */
+        /**
+         * Rename a body, close it with validTo, or set what its documents carry
+         * @description parentLine, usualRecipients (after the body it answers, in 'Nơi nhận'), signing (checked by the family's signing rule: TM./KT./Q./TL./TUQ., or T/M… for Party bodies) and archiveLine ('Lưu: VT, NCVN')
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1261,6 +1264,13 @@ export interface paths {
                          * @example 2025-07-01
                          */
                         validTo?: string | null;
+                        parentLine?: string | null;
+                        usualRecipients?: string[];
+                        signing?: {
+                            authority: string[];
+                            signer: string;
+                        } | null;
+                        archiveLine?: string | null;
                     };
                 };
             };
@@ -2994,6 +3004,8 @@ export interface paths {
                                 }[];
                                 reminderDays: number;
                                 issuedAt: string;
+                                issuedOn: string;
+                                planId: number | null;
                                 version: number;
                                 counts: {
                                     expected: number;
@@ -3096,6 +3108,14 @@ export interface paths {
                         referenceNo?: string;
                         /** @description That công văn in the registry (its number becomes referenceNo when none is given); every answer's first line cites it */
                         citedDocumentId?: number;
+                        /** @description The plan the report is on (Kế hoạch số 53-KH/HU), one the user may read */
+                        planId?: number;
+                        /**
+                         * Format: date
+                         * @description The day the request went out, when it is entered after the fact (default today; never in the future). The issuing unit and body are checked as they were that day
+                         * @example 2025-07-01
+                         */
+                        issuedOn?: string;
                         title?: string;
                         /**
                          * @description Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds
@@ -3147,6 +3167,8 @@ export interface paths {
                             }[];
                             reminderDays: number;
                             issuedAt: string;
+                            issuedOn: string;
+                            planId: number | null;
                             version: number;
                             expected: number;
                         };
@@ -3261,6 +3283,14 @@ export interface paths {
                         referenceNo?: string;
                         /** @description That công văn in the registry (its number becomes referenceNo when none is given); every answer's first line cites it */
                         citedDocumentId?: number;
+                        /** @description The plan the report is on (Kế hoạch số 53-KH/HU), one the user may read */
+                        planId?: number;
+                        /**
+                         * Format: date
+                         * @description The day the request went out, when it is entered after the fact (default today; never in the future). The issuing unit and body are checked as they were that day
+                         * @example 2025-07-01
+                         */
+                        issuedOn?: string;
                         title?: string;
                         /**
                          * @description Every unit (or every body of targetBodyKind) of this level below the issuer; or give targetBodyIds
@@ -5761,7 +5791,6 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         format: "docx" | "pdf";
-                        bodyId: number;
                         parentBody?: string | null;
                         /**
                          * @description Default: the name of the issuing body's unit
@@ -5773,8 +5802,163 @@ export interface paths {
                         excerpt?: string;
                         numberId?: number | null;
                         takeNumber?: boolean;
+                        /**
+                         * @description Độ mật, printed under the number
+                         * @enum {string|null}
+                         */
+                        secrecy?: "Mật" | "Tối mật" | "Tuyệt mật" | null;
+                        /**
+                         * @description Độ khẩn, printed under the number
+                         * @enum {string|null}
+                         */
+                        urgency?: "Khẩn" | "Thượng khẩn" | "Hỏa tốc" | null;
+                        bodyId: number;
                         recipients: string[];
                         signature: {
+                            /**
+                             * @description TM./KT./Q./TL./TUQ. lines (T/M, K/T… for Party bodies), then the signer's title
+                             * @example [
+                             *       "TM. ỦY BAN NHÂN DÂN",
+                             *       "KT. CHỦ TỊCH",
+                             *       "PHÓ CHỦ TỊCH"
+                             *     ]
+                             */
+                            authority: string[];
+                            signer: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The document */
+                200: {
+                    headers: {
+                        /** @description the number taken or reused */
+                        "x-document-number-id"?: string;
+                        /** @description its number-symbol, URI-encoded */
+                        "x-document-number"?: string;
+                        /** @description the numbered report's entry in the unit's registry (outgoing) */
+                        "x-registry-document-id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One body's answer to a request as its own official document (its family's layout, its own number), opening with the line that cites the request's công văn
+         * @description Defaults: the title is the request's subject; 'Nơi nhận' is the body that asked, then the body's usual recipients and its archive line; the signature block is the body's (PATCH /api/bodies/{id}).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "docx" | "pdf";
+                        parentBody?: string | null;
+                        /**
+                         * @description Default: the name of the issuing body's unit
+                         * @example Tháp Mười
+                         */
+                        place?: string;
+                        /** @description Take a number although some sections have no text (refused otherwise: empty_sections) */
+                        allowEmptySections?: boolean;
+                        excerpt?: string;
+                        numberId?: number | null;
+                        takeNumber?: boolean;
+                        /**
+                         * @description Độ mật, printed under the number
+                         * @enum {string|null}
+                         */
+                        secrecy?: "Mật" | "Tối mật" | "Tuyệt mật" | null;
+                        /**
+                         * @description Độ khẩn, printed under the number
+                         * @enum {string|null}
+                         */
+                        urgency?: "Khẩn" | "Thượng khẩn" | "Hỏa tốc" | null;
+                        /** @description When a unit (not one body) was asked: which of its bodies issues the answer */
+                        bodyId?: number;
+                        recipients?: string[];
+                        signature?: {
+                            /**
+                             * @description TM./KT./Q./TL./TUQ. lines (T/M, K/T… for Party bodies), then the signer's title
+                             * @example [
+                             *       "TM. ỦY BAN NHÂN DÂN",
+                             *       "KT. CHỦ TỊCH",
+                             *       "PHÓ CHỦ TỊCH"
+                             *     ]
+                             */
                             authority: string[];
                             signer: string;
                         };
@@ -9610,6 +9794,13 @@ export interface components {
             parentBodyId: number | null;
             validFrom: string | null;
             validTo: string | null;
+            parentLine: string | null;
+            usualRecipients: string[];
+            signing: {
+                authority: string[];
+                signer: string;
+            } | null;
+            archiveLine: string | null;
             version: number;
         };
         AskRule: {
@@ -9785,6 +9976,8 @@ export interface components {
             }[];
             reminderDays: number;
             issuedAt: string;
+            issuedOn: string;
+            planId: number | null;
             version: number;
             form: components["schemas"]["ReportForm"];
             counts: {
@@ -9971,6 +10164,8 @@ export interface components {
             }[];
             reminderDays: number;
             issuedAt: string;
+            issuedOn: string;
+            planId: number | null;
             version: number;
         };
         SubmissionWritten: {

@@ -36,6 +36,8 @@ export async function bodyTargets(
     form: ReportFormRow;
     asOf: string;
     today: string;
+    /** the day the request goes out: the issuing body and the rules of who asks whom as they were then */
+    issuedOn: string;
     /** the issuer's units on `asOf` (itself, or the units it was made of) */
     issuerCodes: Set<string>;
     remap: (units: UnitRow[]) => Promise<Map<number, Omit<Target, "unit_code" | "unit_id" | "body_id">>>;
@@ -47,8 +49,8 @@ export async function bodyTargets(
       "Choose the body that asks: bodies ask bodies",
       { field: "issuerBodyId" },
     );
-  const issuer = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId);
-  const rules = await askRulesOf(db, issuer.kind, ctx.today);
+  const issuer = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId, ctx.issuedOn);
+  const rules = await askRulesOf(db, issuer.kind, ctx.issuedOn);
   const chosen: { body: BodyRow; unit: UnitRow }[] = [];
   for (const [i, id] of [...new Set(input.targetBodyIds)].entries()) {
     const field = `targetBodyIds.${i}`;
@@ -78,7 +80,7 @@ export async function bodyTargets(
         `${body.name} is neither of the requesting unit nor below it`,
         { field },
       );
-    requireMayAsk(rules, issuer, body.kind, relation, ctx.today, { field });
+    requireMayAsk(rules, issuer, body.kind, relation, ctx.issuedOn, { field });
     if (!ctx.form.levels.includes(unit.level))
       throw errors.badRequest(
         `Biểu mẫu này không dành cho cấp của ${body.name}`,
@@ -118,13 +120,21 @@ export async function bodyTargets(
   };
 }
 
-/** The body a request is issued by: one of the issuing unit's. */
-export async function requireIssuerBody(db: Db, unitCode: string, id: number): Promise<BodyRow> {
+/** The body a request is issued by: one of the issuing unit's, in existence on the day it asks. */
+export async function requireIssuerBody(db: Db, unitCode: string, id: number, on: string): Promise<BodyRow> {
   const body = await bodyById(db, id);
   if (body?.unit_code !== unitCode)
     throw errors.badRequest("Cơ quan yêu cầu không thuộc đơn vị này", "The body is not in this unit", {
       field: "issuerBodyId",
     });
+  if (!isWithin(on, body.valid_from ?? on, body.valid_to))
+    throw errors.badRequest(
+      `${body.name} không hoạt động vào ngày ${on}`,
+      `${body.name} did not exist on ${on}`,
+      {
+        field: "issuerBodyId",
+      },
+    );
   return body;
 }
 

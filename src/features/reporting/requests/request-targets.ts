@@ -99,8 +99,19 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
   const today = todayInVietnam();
   // targets as they were at the period's end (today's units for a period still running)
   const asOf = [period.end, today].sort()[0] as string;
-  const issuerNow = await unitService.unitAt(db, input.issuerUnitCode, today);
-  if (!issuerNow) throw errors.notFoundOrForbidden(input.issuerUnitCode);
+  const issuedOn = input.issuedOn ?? today;
+  if (issuedOn > today)
+    throw errors.badRequest("Ngày ban hành không thể sau hôm nay", "The issue date cannot be after today", {
+      field: "issuedOn",
+    });
+  // the issuer as it was on the day it asked (a district of 2024 asked before the 2025 reform)
+  const issuerNow = await unitService.unitAt(db, input.issuerUnitCode, issuedOn);
+  if (!issuerNow)
+    throw errors.badRequest(
+      `Đơn vị yêu cầu không tồn tại vào ngày ${issuedOn}`,
+      `The requesting unit did not exist on ${issuedOn}`,
+      { field: input.issuedOn ? "issuedOn" : "issuerUnitCode" },
+    );
   const issuerCodes = await issuerCodesOn(db, auth, issuerNow, asOf, today);
   if (input.targetBodyIds?.length) {
     const named = await bodyTargets(
@@ -111,6 +122,7 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
         form,
         asOf,
         today,
+        issuedOn,
         issuerCodes,
         remap: async (units) =>
           new Map(
@@ -126,7 +138,7 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
           ),
       },
     );
-    return { issuerPath, form, period, issuerNow, ...named };
+    return { issuerPath, form, period, issuerNow, issuedOn, ...named };
   }
   const targetLevel = input.targetLevel;
   if (!targetLevel)
@@ -148,9 +160,9 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
     );
   }
   if (input.issuerBodyId !== undefined) {
-    const body = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId);
-    // a body asking the bodies of one kind below it: the rules of who asks whom apply
-    if (input.targetBodyKind) await requireMayAskBelow(db, body, input.targetBodyKind, today);
+    const body = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId, issuedOn);
+    // a body asking the bodies of one kind below it: the rules of who asks whom (on the day it asks) apply
+    if (input.targetBodyKind) await requireMayAskBelow(db, body, input.targetBodyKind, issuedOn);
   }
   const units = issuerCodes.size
     ? await requestsRepository.targetUnits(db, [...issuerCodes], targetLevel, asOf)
@@ -196,6 +208,7 @@ export async function resolveTargets(db: Db, kept: Kept, auth: Auth | null, inpu
     form,
     period,
     issuerNow,
+    issuedOn,
     targets,
     targetLevel,
     targetBodyKind: input.targetBodyKind ?? null,
@@ -270,6 +283,10 @@ export interface CreateRequestInput {
   referenceNo?: string;
   /** the công văn of the registry that asks for it (its number becomes referenceNo when none is given) */
   citedDocumentId?: number;
+  /** the plan reported on */
+  planId?: number;
+  /** the day it went out (default today): the issuer is checked as it was then */
+  issuedOn?: string;
   title?: string;
   /** the level asked (every unit, or every body of `targetBodyKind`, of that level below the issuer)… */
   targetLevel?: UnitLevel;

@@ -48,6 +48,13 @@ export const CreateRequestBody = z.object({
     description:
       "That công văn in the registry (its number becomes referenceNo when none is given); every answer's first line cites it",
   }),
+  planId: RowIdSchema.optional().openapi({
+    description: "The plan the report is on (Kế hoạch số 53-KH/HU), one the user may read",
+  }),
+  issuedOn: IsoDateSchema.optional().openapi({
+    description:
+      "The day the request went out, when it is entered after the fact (default today; never in the future). The issuing unit and body are checked as they were that day",
+  }),
   title: z.string().trim().min(1).max(300).optional(),
   targetLevel: Level.optional().openapi({
     description:
@@ -107,6 +114,8 @@ export const RequestFields = {
   levelDeadlines: z.array(LevelDeadline),
   reminderDays: z.number(),
   issuedAt: z.string(),
+  issuedOn: z.string(),
+  planId: z.number().nullable(),
   version: z.number(),
 };
 

@@ -25,6 +25,7 @@ import { type Timeliness, timeliness } from "../../../domain/submission-workflow
 import { AppError, errors } from "../../../errors.ts";
 import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
+import { requireCitablePlan } from "../../plans/plans.service.ts";
 import { citedDocumentOf, requireCitableDocument } from "../../registry/registry.service.ts";
 import * as rollup from "../rollup/rollup.service.ts";
 import {
@@ -54,6 +55,7 @@ export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: st
 export async function requestOverlaps(db: Db, kept: Kept, auth: Auth | null, input: CreateRequestInput) {
   const { form, period, targets, targetBodyKind } = await resolveTargets(db, kept, auth, input);
   if (input.citedDocumentId) await requireCitableDocument(db, auth, input.citedDocumentId, "citedDocumentId");
+  if (input.planId) await requireCitablePlan(db, auth, input.planId, "planId");
   return {
     targets: targets.length,
     items: await overlapsOf(db, auth as Auth, {
@@ -71,12 +73,8 @@ export async function createRequest(
   auth: Auth | null,
   input: CreateRequestInput & { allowOverlap?: boolean },
 ) {
-  const { issuerPath, form, period, issuerNow, targets, targetLevel, targetBodyKind } = await resolveTargets(
-    db,
-    kept,
-    auth,
-    input,
-  );
+  const { issuerPath, form, period, issuerNow, issuedOn, targets, targetLevel, targetBodyKind } =
+    await resolveTargets(db, kept, auth, input);
   const a = auth as Auth;
   if (!input.allowOverlap) {
     const overlaps = await overlapsOf(db, a, {
@@ -108,6 +106,8 @@ export async function createRequest(
   const cited = input.citedDocumentId
     ? await requireCitableDocument(db, auth, input.citedDocumentId, "citedDocumentId")
     : null;
+  // the plan it reports on (Kế hoạch số 53-KH/HU): a reference, read like one
+  const plan = input.planId ? await requireCitablePlan(db, auth, input.planId, "planId") : null;
   return db.transaction().execute(async (trx) => {
     const request = await requestsRepository.insertRequest(trx, {
       issuer_unit_code: input.issuerUnitCode,
@@ -125,6 +125,8 @@ export async function createRequest(
       cutoff_to: period.cutoffTo,
       reference_no: input.referenceNo ?? cited?.numberSymbol ?? null,
       cited_document_id: cited?.id ?? null,
+      plan_id: plan?.id ?? null,
+      issued_on: issuedOn,
       // the report's name, not how its form was chosen: "(đề cương Tháp Mười)" stays on the form
       title: input.title ?? `${plainFormName(form.name_vi)} – ${periodLabelVi(period)}`,
       target_level: targetLevel,
@@ -173,6 +175,8 @@ export function toRequestDto(r: ReportRequestRow) {
     levelDeadlines: r.level_deadlines,
     reminderDays: r.reminder_days,
     issuedAt: r.issued_at.toISOString(),
+    issuedOn: r.issued_on,
+    planId: r.plan_id,
     version: r.version,
   };
 }
@@ -299,9 +303,12 @@ export async function openingLineOf(
   db: Db,
   request: ReportRequestRow,
   reporter: string,
+  /** the reporting body's unit: when the request's issuer is of it too, the line leaves out its place name */
+  reporterUnit?: { code: string; name: string },
 ): Promise<string | null> {
+  const within = reporterUnit?.code === request.issuer_unit_code ? reporterUnit.name : undefined;
   const doc = request.cited_document_id ? await citedDocumentOf(db, request.cited_document_id) : null;
-  if (doc) return openingLine(doc, reporter);
+  if (doc) return openingLine(doc, reporter, within);
   if (!request.reference_no) return null;
   return openingLine(
     {
@@ -312,5 +319,6 @@ export async function openingLineOf(
       excerpt: null,
     },
     reporter,
+    within,
   );
 }

@@ -178,5 +178,6 @@ export async function sourcesOf(db: Db, kept: Kept, l: Loaded): Promise<Sources>
   return { fed, previous: l.previous, catalogue };
 }
 
+export { catalogueFor } from "./submission-values.ts";
 /** A step written with its revision and audit entry, for the imports of values. */
 export { type SubmissionStep, writeSubmissionStep } from "./submissions.repository.ts";

@@ -1,0 +1,199 @@
+/**
+ * A report issued by a body as its own official document, whoever wrote its content (a consolidation of the
+ * units' reports, or one body's answer to a request): its layout by the body's family, its number from the
+ * body's own registry (one taken before, one taken now, or a draft without one), its entry in the unit's
+ * outgoing registry related to the công văn that asked for it, then the DOCX or PDF rendered off the request
+ * thread from one model.
+ * @module
+ */
+import type { Auth } from "../../access/access.ts";
+import type { BodyRow, Db } from "../../db/database.ts";
+import { documentFamilyOf } from "../../domain/body-kinds.ts";
+import { isWithin, todayInVietnam } from "../../domain/dates.ts";
+import { placeDateLine } from "../../domain/document-text.ts";
+import { numberingFamilyOf } from "../../domain/document-types.ts";
+import { numberLine, numberSymbolLine } from "../../domain/number-symbol.ts";
+import type { StateSequence } from "../../domain/numbering.ts";
+import {
+  composeDocument,
+  DocumentError,
+  type OfficialDocument,
+  type SecrecyMark,
+  type SectionSpec,
+  type UrgencyMark,
+} from "../../domain/official-document.ts";
+import type { FormSection } from "../../domain/report-forms.ts";
+import { foldVietnamese } from "../../domain/vn-text.ts";
+import { AppError, errors } from "../../errors.ts";
+import type { Offload } from "../../offload/pool.ts";
+import { recordIssued } from "../registry/registry.service.ts";
+import * as unitService from "../units/units.service.ts";
+import * as repo from "./documents.repository.ts";
+import { allocateNumber } from "./documents.service.ts";
+
+const ROMAN = /^[IVXLC]+$/;
+
+/** "I" → "I. ĐẶC ĐIỂM TÌNH HÌNH"; "II.1" → "1. Công tác lãnh đạo…" (as the Tháp Mười report numbers them). */
+export function sectionTitle(key: string, title: string, depth: 1 | 2): string {
+  const last = key.split(".").at(-1) ?? key;
+  const label = ROMAN.test(last) || /^\d+$/.test(last) ? `${last}. ` : "";
+  return depth === 1 ? `${label}${title.toLocaleUpperCase("vi")}` : `${label}${title}`;
+}
+
+/**
+ * A numbered report goes out with text in every section: before a number is taken, the empty narrative
+ * sections are named (400 empty_sections), unless the user confirms.
+ */
+export function requireTextInSections(
+  sections: readonly FormSection[],
+  textOf: (key: string) => string,
+  input: { takeNumber?: boolean; numberId?: number | null; allowEmptySections?: boolean },
+) {
+  const empty = sections.filter((x) => x.kind === "narrative" && textOf(x.key).trim() === "");
+  if (!empty.length || !(input.takeNumber || input.numberId) || input.allowEmptySections) return;
+  throw new AppError(
+    400,
+    "empty_sections",
+    `Còn ${empty.length} mục chưa có nội dung: ${empty.map((x) => sectionTitle(x.key, x.titleVi, 2)).join("; ")}. Viết nội dung hoặc xác nhận để vẫn lấy số.`,
+    `${empty.length} section(s) have no text yet: ${empty.map((x) => sectionTitle(x.key, x.titleEn, 2)).join("; ")}. Write them, or confirm to take a number anyway.`,
+    { sections: empty.map((x) => x.key) },
+  );
+}
+
+/** The place name of a document: the official name of the issuing body's unit ("Tháp Mười", "Đồng Tháp"),
+ * as it was on `on` (a unit since merged keeps its old name on its old documents). */
+export async function placeOf(db: Db, unitCode: string, on = todayInVietnam()): Promise<string> {
+  const versions = await unitService.unitVersions(db, unitCode);
+  const unit = versions.find((v) => isWithin(on, v.valid_from, v.valid_to)) ?? versions.at(-1);
+  return unit?.name ?? unitCode;
+}
+
+export interface IssueReportInput {
+  format: "docx" | "pdf";
+  body: BodyRow;
+  parentBody: string | null;
+  place: string;
+  /** the year a draft's date line shows before it has a date */
+  draftYear: number;
+  excerpt: string;
+  sections: SectionSpec[];
+  recipients: string[];
+  signature: { authority: string[]; signer: string };
+  secrecy?: SecrecyMark | null;
+  urgency?: UrgencyMark | null;
+  /** a number taken before for this document, from the body's registry */
+  numberId?: number | null;
+  /** take the next number now (needs document.number) */
+  takeNumber?: boolean;
+  /** the công văn that asked for it: its number, and its registry entry when a registry holds it */
+  requestedBy: string | null;
+  requestedById?: number | null;
+}
+
+export interface IssuedReport {
+  bytes: Buffer;
+  filename: string;
+  contentType: string;
+  numberId: number | null;
+  symbol: string | null;
+  registryDocumentId: number | null;
+}
+
+export async function issueReport(
+  db: Db,
+  auth: Auth | null,
+  input: IssueReportInput,
+  stateSequence: StateSequence,
+  offload: Offload,
+): Promise<IssuedReport> {
+  const { body } = input;
+  const layout = documentFamilyOf(body.kind);
+  const family = numberingFamilyOf(layout);
+  const short = body.short_name ?? "";
+  const compose = (numberLine: string, date: string | null): OfficialDocument => {
+    try {
+      return composeDocument({
+        family: layout,
+        parentBody: input.parentBody?.trim() || null,
+        issuer: body.name,
+        numberLine,
+        secrecy: input.secrecy ?? null,
+        urgency: input.urgency ?? null,
+        placeDate: placeDateLine(input.place, date, date ? Number(date.slice(0, 4)) : input.draftYear),
+        typeName: "Báo cáo",
+        excerpt: input.excerpt,
+        sections: input.sections,
+        recipients: input.recipients,
+        signature: input.signature,
+      });
+    } catch (e) {
+      if (e instanceof DocumentError) throw errors.badRequest(e.messageVi, e.message, { field: "signature" });
+      throw e;
+    }
+  };
+  const draftLine = numberSymbolLine(
+    family === "party"
+      ? { family, number: null, typeCode: "BC", issuer: short }
+      : { family, number: null, year: null, typeCode: "BC", issuer: short, unit: null },
+  );
+  // checked before a number is taken, so bad input never uses one up
+  let doc = compose(draftLine, null);
+
+  // the number: one taken before, one taken now, or none yet (a draft)
+  let number: { id: number; symbol: string; issuedOn: string } | null = null;
+  if (input.numberId) {
+    const row = await repo.findNumber(db, input.numberId);
+    if (!row || row.issuer_body_id !== body.id || row.status !== "allocated") {
+      throw errors.badRequest(
+        "Số văn bản không thuộc sổ của cơ quan này hoặc đã bị hủy",
+        "The number is not in this body's registry or was cancelled",
+        { field: "numberId" },
+      );
+    }
+    number = { id: row.id, symbol: row.symbol, issuedOn: row.issued_on };
+  } else if (input.takeNumber) {
+    const taken = await allocateNumber(
+      db,
+      auth,
+      { issuerBodyId: body.id, typeCode: "BC", title: `Báo cáo ${input.excerpt}` },
+      stateSequence,
+    );
+    number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
+  }
+  let registryDocumentId: number | null = null;
+  if (number) {
+    doc = compose(numberLine(family, number.symbol), number.issuedOn);
+    // a numbered report is an issued document: entered once in the unit's registry (outgoing)
+    const excerpt = input.excerpt;
+    const lower = /^\p{Lu}\p{Ll}/u.test(excerpt)
+      ? `${excerpt.charAt(0).toLocaleLowerCase("vi")}${excerpt.slice(1)}`
+      : excerpt;
+    const entry = await recordIssued(db, auth as Auth, {
+      unitCode: body.unit_code,
+      provinceCode: body.province_code,
+      numberId: number.id,
+      numberSymbol: number.symbol,
+      typeCode: "BC",
+      issuerName: body.name,
+      issuedOn: number.issuedOn,
+      excerpt: `Báo cáo ${lower}`,
+      bodyText: input.sections.map((s) => s.text).join("\n\n"),
+      requestedBy: input.requestedBy,
+      requestedById: input.requestedById ?? null,
+    });
+    registryDocumentId = entry.id;
+  }
+  const bytes = await offload.renderDocument(doc, input.format);
+  const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
+  return {
+    bytes,
+    filename: `${base}.${input.format}`,
+    contentType:
+      input.format === "pdf"
+        ? "application/pdf"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    numberId: number?.id ?? null,
+    symbol: number?.symbol ?? null,
+    registryDocumentId,
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * The golden test: the reference report (../shared/reference/thap-muoi-2024-report.txt, the People's Committee
+ * of Tháp Mười district answering the district's Ban Dân vận in 2024) rebuilt from data through the API. The
+ * Ban Dân vận Huyện ủy of district 872 (before the 2025 reform) cites its công văn 113-CV/BDVHU and the plan
+ * 53-KH/HU, asks the UBND huyện with the outline of the review; the UBND writes its sections (from the
+ * fixture's text); its answer, as its own document, matches the seed section by section in DOCX and PDF.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { THAP_MUOI } from "../fixtures/thap-muoi.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+const SEED = readFileSync(
+  new URL("../../../shared/reference/thap-muoi-2024-report.txt", import.meta.url),
+  "utf8",
+);
+
+let admin: TestClient;
+let submissionId: number;
+
+/** Text as compared: superscript footnote marks and bold marks dropped, "uỷ" written "ủy", spaces folded. */
+const norm = (s: string) =>
+  s
+    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]/g, "")
+    .replace(/\*\*/g, "")
+    .replace(/uỷ/g, "ủy")
+    .replace(/Uỷ/g, "Ủy")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** The seed's paragraphs between its opening line and "Nơi nhận:", by heading; its footnotes apart. */
+function seedSections() {
+  const lines = SEED.split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const start = lines.findIndex((l) => l.startsWith("Thực hiện Công văn"));
+  const end = lines.indexOf("Nơi nhận:");
+  const sections: { heading: string; paragraphs: string[] }[] = [];
+  const footnotes: string[] = [];
+  for (const line of lines.slice(start + 1, end)) {
+    if (/^[¹²³⁴⁵]/.test(line)) footnotes.push(norm(line.slice(1)));
+    else if (/^([IVX]+|\d+)\. /.test(line) && line.length < 200 && !/[.;:]$/.test(line))
+      sections.push({ heading: norm(line), paragraphs: [] });
+    else sections.at(-1)?.paragraphs.push(norm(line));
+  }
+  return {
+    opening: norm(lines[start] as string),
+    sections,
+    footnotes,
+    recipients: lines.slice(end + 1, end + 8),
+  };
+}
+
+/** The outline the Ban Dân vận sends with its công văn: the seed's headings as a form. */
+function outline() {
+  let parent = "";
+  const sections = THAP_MUOI.sections.slice(1).map((s) => {
+    const m = /^([IVX]+|\d+)\. (.*)$/.exec(s.title) as RegExpExecArray;
+    const key = s.level === 1 ? (m[1] as string) : `${parent}.${m[1]}`;
+    if (s.level === 1) parent = key;
+    return {
+      key,
+      depth: s.level,
+      titleVi: m[2] as string,
+      titleEn: `Section ${key}`,
+      kind: s.text.trim() ? "narrative" : "heading",
+    };
+  });
+  return { sections, text: new Map(THAP_MUOI.sections.slice(1).map((s, i) => [sections[i]?.key, s.text])) };
+}
+
+beforeAll(async () => {
+  const t = await createTestApp();
+  admin = await t.login("admin");
+  const bodies = (await admin.json("GET", "/api/units/872/bodies?asOf=2024-01-09")).body.items as {
+    id: number;
+    kind: string;
+    version: number;
+  }[];
+  const board = bodies.find((b) => b.kind === "mass_mobilization_board");
+  const committee = bodies.find((b) => b.kind === "people_committee");
+  if (!board || !committee) throw new Error("the demo bodies of district 872 are missing");
+  // what the UBND huyện puts on its documents, kept with the body
+  const settings = await admin.json("PATCH", `/api/bodies/${committee.id}`, {
+    version: committee.version,
+    usualRecipients: [
+      "UBMTTQ Việt Nam huyện",
+      "Các tổ chức CT-XH huyện",
+      "CT và các PCT.UBND huyện",
+      "Phòng Nội vụ huyện",
+      "LĐVP",
+    ],
+    archiveLine: "Lưu: VT, NCVN",
+    signing: {
+      authority: ["TM. Ủy ban nhân dân", "KT. Chủ tịch", "Phó Chủ tịch"],
+      signer: "Nguyễn Văn Hiệp",
+    },
+  });
+  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const cv = await admin.json("POST", "/api/registry", {
+    unitCode: "872",
+    direction: "outgoing",
+    numberSymbol: "113-CV/BDVHU",
+    issuerName: "Ban Dân vận Huyện ủy Tháp Mười",
+    issuedOn: "2024-01-09",
+    excerpt:
+      "V/v Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X",
+  });
+  expect(cv.status, JSON.stringify(cv.body)).toBe(201);
+  const plan = await admin.json("POST", "/api/plans", { unitCode: "872", title: "Kế hoạch số 53-KH/HU" });
+  const o = outline();
+  const form = await admin.json("POST", "/api/forms", {
+    code: "so-ket-53-kh-hu",
+    nameVi: "Đề cương sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU",
+    nameEn: "Outline: three-year review of Plan 53-KH/HU",
+    levels: ["district"],
+    sections: o.sections,
+  });
+  expect(form.status, JSON.stringify(form.body)).toBe(201);
+  const request = await admin.json("POST", "/api/requests", {
+    issuerUnitCode: "872",
+    issuerBodyId: board.id,
+    formId: form.body.id,
+    period: { start: "2021-01-01", end: "2023-12-31" },
+    issuedOn: "2024-01-09",
+    deadline: "2024-01-31",
+    citedDocumentId: cv.body.id,
+    planId: plan.body.id,
+    title: THAP_MUOI.excerpt,
+    targetBodyIds: [committee.id],
+  });
+  expect(request.status, JSON.stringify(request.body)).toBe(201);
+  const detail = await admin.json("GET", `/api/requests/${request.body.id}`);
+  submissionId = detail.body.targets[0].id;
+  const sub = await admin.json("GET", `/api/submissions/${submissionId}`);
+  const saved = await admin.json("PUT", `/api/submissions/${submissionId}`, {
+    version: sub.body.submission.version,
+    narrative: Object.fromEntries([...o.text].filter(([, text]) => text?.trim())),
+  });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+});
+
+const render = async (format: "docx" | "pdf") => {
+  const r = await admin.request("POST", `/api/submissions/${submissionId}/document`, { format });
+  expect(r.status, r.status === 200 ? "" : await r.text()).toBe(200);
+  return Buffer.from(await r.arrayBuffer());
+};
+
+/** A DOCX's paragraphs as text, in order. */
+function paragraphs(xml: string): string[] {
+  return xml
+    .split("</w:p>")
+    .map((p) => norm([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")))
+    .filter((p) => p !== "")
+    .map((p) =>
+      p
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">"),
+    );
+}
+
+describe("the Tháp Mười report rebuilt from data: the UBND huyện's answer to 113-CV/BDVHU", () => {
+  it("in DOCX: header, title, the generated opening line, sections I–V as the seed, footnotes 1–5, Nơi nhận, signature", async () => {
+    const files = unzipSync(new Uint8Array(await render("docx")));
+    const doc = paragraphs(strFromU8(files["word/document.xml"] as Uint8Array));
+    const seed = seedSections();
+    expect(doc).toContain("ỦY BAN NHÂN DÂN HUYỆN THÁP MƯỜI");
+    expect(doc).toContain("Số: /BC-UBND");
+    expect(doc).toContain("Tháp Mười, ngày tháng năm 2024");
+    expect(doc).toContain("BÁO CÁO");
+    expect(doc).toContain(norm(THAP_MUOI.excerpt));
+    // the opening line, generated from the cited công văn: the seed's, in the standard wording
+    const opening = doc.find((p) => p.startsWith("Thực hiện Công văn"));
+    expect(opening).toBe(
+      "Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X, Ủy ban nhân dân huyện báo cáo như sau:",
+    );
+    for (const part of [
+      "113-CV/BDVHU",
+      "ngày 09 tháng 01 năm 2024",
+      "của Ban Dân vận Huyện ủy",
+      "Ủy ban nhân dân huyện báo cáo",
+    ])
+      expect(seed.opening).toContain(part);
+    // the headings in the seed's order, each followed by the seed's paragraphs of that section
+    const headings = seed.sections.map((s) => s.heading);
+    expect(headings.slice(0, 3)).toEqual([
+      "I. ĐẶC ĐIỂM TÌNH HÌNH",
+      "II. TÌNH HÌNH TRIỂN KHAI, THỰC HIỆN KẾ HOẠCH SỐ 53-KH/HU",
+      "1. Công tác lãnh đạo, chỉ đạo tổ chức quán triệt, thực hiện Kế hoạch số 53-KH/HU",
+    ]);
+    const at = headings.map((h) => doc.indexOf(h));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const signedAt = doc.indexOf("Nơi nhận:");
+    seed.sections.forEach((s, i) => {
+      const body = doc.slice((at[i] as number) + 1, at[i + 1] ?? signedAt).join(" ");
+      for (const p of s.paragraphs) expect(body, s.heading).toContain(p);
+    });
+    // footnotes 1–5, referenced in order, with the seed's text
+    const xml = strFromU8(files["word/document.xml"] as Uint8Array);
+    expect([...xml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    const notes = paragraphs(strFromU8(files["word/footnotes.xml"] as Uint8Array)).join(" ");
+    expect(seed.footnotes).toHaveLength(5);
+    for (const f of seed.footnotes) expect(notes).toContain(f);
+    // Nơi nhận: the body that asked first, then the UBND's usual recipients and its archive line
+    expect(doc.slice(signedAt + 1, signedAt + 8)).toEqual(seed.recipients.map(norm));
+    const tail = doc.slice(signedAt + 8);
+    expect(tail).toEqual(
+      expect.arrayContaining(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"]),
+    );
+  });
+
+  it("in PDF: the same headings in order, paragraphs, footnotes, Nơi nhận and signature", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "danvan-golden-"));
+    const file = path.join(dir, "thap-muoi.pdf");
+    writeFileSync(file, await render("pdf"));
+    // a line may break after the slash of a number-symbol ("53-KH/" | "HU"), as in Word
+    const text = norm(
+      execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\f/g, " "),
+    ).replace(/\/ /g, "/");
+    const seed = seedSections();
+    let from = 0;
+    for (const s of seed.sections) {
+      const i = text.indexOf(s.heading, from);
+      expect(i, s.heading).toBeGreaterThanOrEqual(from);
+      from = i;
+      // a paragraph may be cut by a page's footnotes: its first and last words are on the page
+      for (const p of s.paragraphs) {
+        expect(text, p.slice(0, 60)).toContain(p.slice(0, 60));
+        expect(text, p.slice(-40)).toContain(p.slice(-40));
+      }
+    }
+    for (const f of seed.footnotes) expect(text).toContain(f.slice(0, 60));
+    for (const r of seed.recipients) expect(text).toContain(norm(r));
+    for (const line of ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp"])
+      expect(text).toContain(line);
+  });
+
+  it("is refused for a signature block against the signing rule, naming the field", async () => {
+    const r = await admin.json("POST", `/api/submissions/${submissionId}/document`, {
+      format: "docx",
+      signature: { authority: ["KT. Chủ tịch"], signer: "Nguyễn Văn Hiệp" },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.field).toBe("signature");
+    expect(r.body.error.message_vi).toContain("chức vụ");
+  });
+});
