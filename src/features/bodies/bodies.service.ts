@@ -93,13 +93,18 @@ export async function createBody(
   });
 }
 
-async function loadForWrite(db: Db, auth: Auth | null, id: number) {
-  requirePermission(auth, "body.write");
+async function loadForWrite(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  permission: "body.write" | "document.number" = "body.write",
+) {
+  requirePermission(auth, permission);
   const found = await repo.findBody(db, id);
   const path = await requireRecordAccess(
     db,
     auth,
-    "body.write",
+    permission,
     id,
     found && { unitCode: found.unit_code, bodyId: id },
   );
@@ -125,7 +130,10 @@ export async function updateBody(
     validTo?: string | null;
   } & DocumentSettings,
 ) {
-  const { before, path } = await loadForWrite(db, auth, id);
+  // renaming or closing a body is the unit administrator's; what its documents carry is kept by those who
+  // issue them (who take its numbers)
+  const structural = input.name !== undefined || input.shortName !== undefined || input.validTo !== undefined;
+  const { before, path } = await loadForWrite(db, auth, id, structural ? "body.write" : "document.number");
   if (input.signing) {
     // the signature block the body's documents carry: checked by its family's signing rule
     const r = checkSigning(documentFamilyOf(before.kind), input.signing.authority);
