@@ -223,6 +223,31 @@ describe("periodic reporting in the browser", () => {
         "Thực hiện Công văn số 24-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:",
       );
     await province.screenshot({ path: "test-results/answer-opening-line.png", fullPage: true });
+    // the answer becomes the People's Committee's own document: its signature block kept for next time
+    const panel = province.getByTestId("answer-document");
+    await panel
+      .getByTestId("answer-document-authority")
+      .fill("TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch");
+    await panel.getByTestId("answer-document-signer").fill("Nguyễn Văn A");
+    await panel.getByTestId("answer-document-recipients").fill("Văn phòng Tỉnh ủy\nLưu: VT, NC");
+    await panel.getByTestId("answer-document-remember").check();
+    await panel.getByText("Lấy số ngay").click();
+    const [word] = await Promise.all([
+      province.waitForEvent("download"),
+      panel.getByTestId("answer-document-docx").click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/bc-ubnd\.docx$/i);
+    await expect
+      .poll(() => panel.getByTestId("answer-document-number").textContent())
+      .toMatch(/^Văn bản số \d+\/BC-UBND$/);
+    await panel.scrollIntoViewIfNeeded();
+    await province.screenshot({ path: "test-results/answer-document.png", fullPage: true });
+    await province.setViewportSize({ width: 390, height: 844 });
+    await province.screenshot({ path: "test-results/answer-document-phone.png", fullPage: true });
+    await province.setViewportSize({ width: 1366, height: 900 });
+    // kept with the body: the next answer opens with it
+    await province.reload();
+    await expect.poll(() => province.getByTestId("answer-document-signer").inputValue()).toBe("Nguyễn Văn A");
   });
 
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {

@@ -18,6 +18,7 @@ import { seedDemoEvaluations } from "./demo.evaluations.ts";
 import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
+import { seedThapMuoi2024 } from "./demo.thap-muoi.ts";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -207,6 +208,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
   }
   const requests = opts.reports === false ? 0 : await seedDemoReporting(db, kept, auth);
   await seedDemoRegistry(db, auth);
+  if (opts.reports !== false) await seedThapMuoi2024(db, kept, auth);
   // after the reports: their typed model counts stay as they were sent; new reports take the registry's
   const models = opts.reports === false ? 0 : await seedDemoModels(db, kept, auth);
   if (opts.reports !== false) await seedDemoEvaluations(db, auth);

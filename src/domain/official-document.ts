@@ -62,6 +62,8 @@ export class DocumentError extends Error {
   constructor(
     readonly messageVi: string,
     messageEn: string,
+    /** the part of the document at fault */
+    readonly field: "excerpt" | "signature" = "signature",
   ) {
     super(messageEn);
   }
@@ -177,7 +179,7 @@ export interface DocumentSpec {
 /** The document model from its parts: footnotes numbered across the document, lines in their legal form. */
 export function composeDocument(s: DocumentSpec): OfficialDocument {
   if (!s.excerpt.trim())
-    throw new DocumentError("Văn bản cần trích yếu nội dung", "A document needs an excerpt");
+    throw new DocumentError("Văn bản cần trích yếu nội dung", "A document needs an excerpt", "excerpt");
   if (!s.signature.signer.trim())
     throw new DocumentError("Văn bản cần họ tên người ký", "A document needs its signer");
   const { blocks, footnotes } = blocksFromSections(s.sections);

@@ -78,6 +78,8 @@ describe("demo reporting data", () => {
     expect(m.body.columns.map((c: { periodCode: string }) => c.periodCode)).toEqual([
       "2022",
       "2023",
+      // the three-year review the Ban Dân vận of the old district asked in 2024 (113-CV/BDVHU)
+      "2021-01-01..2023-12-31",
       "2024",
       "2025S1",
       "2025",
@@ -85,7 +87,7 @@ describe("demo reporting data", () => {
       "2026",
     ]);
     expect(m.body.rows.length).toBeGreaterThan(90);
-    const y2024 = m.body.columns[2].requestId;
+    const y2024 = m.body.columns[3].requestId;
     const cell = m.body.cells.find(
       (c: { requestId: number; unitCode: string }) => c.requestId === y2024 && c.unitCode === "30037",
     );

@@ -127,7 +127,7 @@ export async function issueReport(
         signature: input.signature,
       });
     } catch (e) {
-      if (e instanceof DocumentError) throw errors.badRequest(e.messageVi, e.message, { field: "signature" });
+      if (e instanceof DocumentError) throw errors.badRequest(e.messageVi, e.message, { field: e.field });
       throw e;
     }
   };

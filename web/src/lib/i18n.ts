@@ -459,6 +459,15 @@ const vi = {
     saveTextFirst: "Hãy lưu nội dung tổng hợp trước: văn bản dùng nội dung đã lưu",
     signerFirst: "Hãy ghi họ tên người ký",
     whyExcerpt: "Nhập trích yếu văn bản trước",
+    answerDocument: "Văn bản báo cáo của cơ quan",
+    answerDocumentHint:
+      "Báo cáo này thành văn bản của cơ quan báo cáo, theo thể thức của cơ quan (Đảng, Nhà nước, Mặt trận), mở đầu bằng dòng trích dẫn công văn yêu cầu, tiêu đề là nội dung yêu cầu; lấy số trong sổ văn bản đi của cơ quan.",
+    answerRecipientsHint:
+      "Cơ quan yêu cầu báo cáo luôn đứng đầu; đây là các nơi nhận thường xuyên của cơ quan, dòng cuối là nơi lưu",
+    rememberForBody: "Ghi nhớ thẩm quyền ký, người ký và nơi nhận cho cơ quan này",
+    saveAnswerFirst: "Hãy lưu báo cáo trước: văn bản dùng nội dung đã lưu",
+    secrecy: "Độ mật",
+    urgency: "Độ khẩn",
   },
   registry: {
     nav: "Sổ văn bản đến, đi",
@@ -1283,6 +1292,15 @@ const en: WithPlurals<typeof vi> = {
     saveTextFirst: "Save the consolidated text first: the document uses what is saved",
     signerFirst: "Write the signer's name",
     whyExcerpt: "Type the document's excerpt first",
+    answerDocument: "The body's report as a document",
+    answerDocumentHint:
+      "This report as the reporting body's own document, in its layout (Party, State, Front), opening with the line that cites the request's letter, titled with the request's subject; numbered in the body's outgoing registry.",
+    answerRecipientsHint:
+      "The body that asked always comes first; these are the body's usual recipients, the last line the archive",
+    rememberForBody: "Remember the signing authority, signer and recipients for this body",
+    saveAnswerFirst: "Save the report first: the document is made from what is saved",
+    secrecy: "Secrecy",
+    urgency: "Urgency",
   },
   registry: {
     nav: "Documents in and out",

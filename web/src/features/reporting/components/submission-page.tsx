@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { AnswerDocumentPanel } from "@/features/documents/components/answer-document-panel.tsx";
 import { ApiError, download, type SubmissionDetail } from "@/lib/api.ts";
 import { useUnsavedGuard } from "@/lib/unsaved.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
@@ -21,6 +22,7 @@ import { breakdownProblems, brokenRules, readInput, relang, toInput, type Values
 import { EntryActions } from "./entry-actions.tsx";
 import { ReasonDialog } from "./reason-dialog.tsx";
 import { ReportSection } from "./report-section.tsx";
+import { ReviewActions } from "./review-actions.tsx";
 import { Revisions } from "./revisions.tsx";
 import { SubmissionHeader } from "./submission-header.tsx";
 
@@ -255,21 +257,11 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
             onSubmit={() => (detail.lateReasonNeeded ? setDialog("submit") : act.mutate("submit"))}
           />
         )}
-        {detail.can.review && sub.status === "submitted" && (
-          <>
-            <Button color="green" onClick={() => setDialog("accept")}>
-              {t("reports.accept")}
-            </Button>
-            <Button color="red" variant="light" onClick={() => setDialog("return")}>
-              {t("reports.return")}
-            </Button>
-          </>
-        )}
-        {detail.can.unlock && sub.status === "accepted" && (
-          <Button color="orange" variant="light" onClick={() => setDialog("unlock")}>
-            {t("reports.unlock")}
-          </Button>
-        )}
+        <ReviewActions
+          canReview={detail.can.review && sub.status === "submitted"}
+          canUnlock={detail.can.unlock && sub.status === "accepted"}
+          onAction={setDialog}
+        />
       </Group>
       <ConfirmDialog
         opened={dialog === "accept"}
@@ -290,6 +282,14 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
         onConfirm={(action) => act.mutate(action)}
         onClose={() => setDialog(null)}
       />
+      {detail.can.fill && (
+        <AnswerDocumentPanel
+          submissionId={sub.id}
+          unitCode={sub.unitCode}
+          bodyId={sub.bodyId}
+          unsaved={dirty}
+        />
+      )}
       <Revisions submissionId={sub.id} />
     </Stack>
   );

@@ -1,0 +1,134 @@
+/**
+ * The demo's true chain of 2024 (../shared/reference/thap-muoi-2024-report.txt): before the 2025 reform, the
+ * Ban Dân vận Huyện ủy of Tháp Mười district (872) sends công văn 113-CV/BDVHU of 09/01/2024 with the outline
+ * of the three-year review of Plan 53-KH/HU; the district's People's Committee answers with its report, the
+ * real text and its five footnotes (data/thap-muoi-2024.json), keeping its signature block and usual
+ * recipients; it sent the report in February, after the deadline.
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import type { Auth } from "../access/access.ts";
+import type { Db } from "../db/database.ts";
+import type { Kept } from "../db/kept.ts";
+import type { SectionSpec } from "../domain/official-document.ts";
+import type { FormSection } from "../domain/report-forms.ts";
+import { listBodies, updateBody } from "../features/bodies/bodies.service.ts";
+import { saveFormVersion } from "../features/forms/forms.service.ts";
+import { createPlan } from "../features/plans/plans.service.ts";
+import { registerDocument, searchRegistry } from "../features/registry/registry.service.ts";
+import * as exchangeRepository from "../features/reporting/exchange/exchange.repository.ts";
+import * as requestsRepository from "../features/reporting/requests/requests.repository.ts";
+import { createRequest } from "../features/reporting/requests/requests.service.ts";
+
+interface Report {
+  excerpt: string;
+  sections: SectionSpec[];
+  recipients: string[];
+  signature: { authority: string[]; signer: string };
+}
+
+export const THAP_MUOI_2024 = JSON.parse(
+  readFileSync(new URL("./data/thap-muoi-2024.json", import.meta.url), "utf8"),
+) as Report;
+
+/** The review's outline (the form sent with the công văn): the report's headings, I–V and their items. */
+export function thapMuoiOutline(report: Report = THAP_MUOI_2024) {
+  let parent = "";
+  const sections: FormSection[] = [];
+  const text: Record<string, string> = {};
+  for (const s of report.sections.filter((x) => x.title !== "")) {
+    const m = /^([IVX]+|\d+)\. (.*)$/.exec(s.title);
+    if (!m) throw new Error(`a heading without its number: ${s.title}`);
+    const key = s.level === 1 ? (m[1] as string) : `${parent}.${m[1]}`;
+    if (s.level === 1) parent = key;
+    const kind = s.text.trim() ? "narrative" : "heading";
+    sections.push({ key, depth: s.level, titleVi: m[2] as string, titleEn: `Section ${key}`, kind });
+    if (kind === "narrative") text[key] = s.text;
+  }
+  return { sections, text };
+}
+
+const CV = "113-CV/BDVHU";
+
+export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise<boolean> {
+  const found = await searchRegistry(db, admin, { unit: "872", q: CV });
+  if (found.items.some((d) => d.numberSymbol === CV)) return false;
+  const bodies = (await listBodies(db, admin, "872", "2024-01-09")).items;
+  const board = bodies.find((b) => b.kind === "mass_mobilization_board");
+  const committee = bodies.find((b) => b.kind === "people_committee");
+  if (!board || !committee) throw new Error("the demo bodies of district 872 are missing");
+  const report = THAP_MUOI_2024;
+  const archive = report.recipients.at(-1)?.replace(/^-\s*/, "").replace(/\.$/, "") ?? "Lưu: VT";
+  await updateBody(db, admin, committee.id, {
+    version: committee.version,
+    // after the body that asked (the first of the report's recipients)
+    usualRecipients: report.recipients.slice(1, -1).map((r) => r.replace(/^-\s*/, "").replace(/;$/, "")),
+    archiveLine: archive,
+    signing: report.signature,
+  });
+  const cv = await registerDocument(db, admin, {
+    unitCode: "872",
+    direction: "outgoing",
+    numberSymbol: CV,
+    issuerName: board.name,
+    issuedOn: "2024-01-09",
+    excerpt:
+      "V/v Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X",
+  });
+  const planDoc = await registerDocument(db, admin, {
+    unitCode: "872",
+    direction: "outgoing",
+    numberSymbol: "53-KH/HU",
+    issuerName: "Huyện ủy Tháp Mười",
+    issuedOn: "2022-01-26",
+    excerpt:
+      "Kế hoạch thực hiện Nghị quyết số 01-NQ/TU của Ban Chấp hành Đảng bộ tỉnh khóa XI về tiếp tục tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025",
+  });
+  const plan = await createPlan(db, admin, {
+    unitCode: "872",
+    title: "Kế hoạch số 53-KH/HU thực hiện Nghị quyết số 01-NQ/TU về công tác dân vận đến năm 2025",
+    registryDocumentId: planDoc.id,
+  });
+  const outline = thapMuoiOutline(report);
+  const form = await saveFormVersion(db, kept, admin, {
+    code: "so-ket-53-kh-hu",
+    nameVi: "Đề cương sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU",
+    nameEn: "Outline: three-year review of Plan 53-KH/HU",
+    description: "Kèm Công văn 113-CV/BDVHU ngày 09/01/2024 của Ban Dân vận Huyện ủy Tháp Mười.",
+    levels: ["district"],
+    sections: outline.sections,
+    rules: [],
+    outlierPercent: "50",
+  });
+  const request = await createRequest(db, kept, admin, {
+    issuerUnitCode: "872",
+    issuerBodyId: board.id,
+    formId: form.id,
+    period: { start: "2021-01-01", end: "2023-12-31" },
+    issuedOn: "2024-01-09",
+    deadline: "2024-01-31",
+    citedDocumentId: cv.id,
+    planId: plan.id,
+    title: report.excerpt,
+    targetBodyIds: [committee.id],
+  });
+  const [target] = await requestsRepository.listSubmissionsOfRequest(db, request.id);
+  if (!target) return true;
+  const sent = "2024-02-05T09:00:00+07:00";
+  await exchangeRepository.setSubmissionStates(db, [
+    {
+      id: target.id,
+      status: "submitted",
+      values: {},
+      narrative: outline.text,
+      late_reason: "Chờ số liệu tổng hợp 3 năm của các cơ quan chuyên môn và UBND các xã, thị trấn",
+      comment: null,
+      first_submitted_at: sent,
+      submitted_at: sent,
+      accepted_at: null,
+      actor_id: admin.userId,
+      actor_name: "demo",
+    },
+  ]);
+  return true;
+}

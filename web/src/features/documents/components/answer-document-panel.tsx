@@ -1,0 +1,239 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { unitKeys } from "@/features/units/api/keys.ts";
+import { call, client, download } from "@/lib/api.ts";
+import { useApiError } from "@/lib/use-api-error.ts";
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+const SECRECY = ["Mật", "Tối mật", "Tuyệt mật"] as const;
+const URGENCY = ["Khẩn", "Thượng khẩn", "Hỏa tốc"] as const;
+
+/**
+ * One body's answer as its own document: the body that reports (the one asked, or one of the unit's bodies),
+ * its signature block and usual recipients as the body keeps them (editable here, and kept for next time),
+ * secrecy and urgency, the number from the body's registry or a draft; DOCX or PDF.
+ */
+export function AnswerDocumentPanel(props: {
+  submissionId: number;
+  unitCode: string;
+  bodyId: number | null;
+  unsaved: boolean;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const bodies = useQuery({
+    queryKey: unitKeys.bodies(props.unitCode, null),
+    queryFn: () =>
+      call(client.GET("/api/units/{code}/bodies", { params: { path: { code: props.unitCode } } })),
+  });
+  const [picked, setPicked] = useState<string | null>(props.bodyId ? String(props.bodyId) : null);
+  const body = bodies.data?.items.find((b) => String(b.id) === picked) ?? null;
+  // the body's own settings until changed here
+  const [authority, setAuthority] = useState<string | null>(null);
+  const [signer, setSigner] = useState<string | null>(null);
+  const [recipients, setRecipients] = useState<string | null>(null);
+  const [secrecy, setSecrecy] = useState<string | null>(null);
+  const [urgency, setUrgency] = useState<string | null>(null);
+  const [takeNumber, setTakeNumber] = useState(false);
+  const [remember, setRemember] = useState(false);
+  const [number, setNumber] = useState<{ symbol: string; registryId: number | null } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const { error, onError, clear, fieldError } = useApiError();
+  const authorityShown = authority ?? body?.signing?.authority.join("\n") ?? "";
+  const signerShown = signer ?? body?.signing?.signer ?? "";
+  const recipientsShown =
+    recipients ??
+    [...(body?.usualRecipients ?? []), ...(body?.archiveLine ? [body.archiveLine] : [])].join("\n");
+  const why = !body
+    ? t("documents.pickBodyFirst")
+    : !signerShown.trim() || !authorityShown.trim()
+      ? t("documents.signerFirst")
+      : props.unsaved
+        ? t("documents.saveAnswerFirst")
+        : null;
+
+  const get = async (format: "docx" | "pdf") => {
+    if (!body) return;
+    setBusy(format);
+    try {
+      const signature = { authority: lines(authorityShown), signer: signerShown.trim() };
+      const usual = lines(recipientsShown);
+      if (remember) {
+        const archive = usual.findLast((l) => /^lưu\b/i.test(l)) ?? null;
+        await call(
+          client.PATCH("/api/bodies/{id}", {
+            params: { path: { id: body.id } },
+            body: {
+              version: body.version,
+              signing: signature,
+              usualRecipients: usual.filter((l) => l !== archive),
+              archiveLine: archive,
+            },
+          }),
+        );
+        await qc.invalidateQueries({ queryKey: unitKeys.bodies(props.unitCode, null) });
+        setRemember(false);
+      }
+      const headers = await download(`/api/submissions/${props.submissionId}/document`, `bao-cao.${format}`, {
+        format,
+        ...(props.bodyId ? {} : { bodyId: body.id }),
+        signature,
+        ...(recipients !== null ? { recipients: usual } : {}),
+        ...(secrecy ? { secrecy } : {}),
+        ...(urgency ? { urgency } : {}),
+        ...(takeNumber && !number ? { takeNumber: true, allowEmptySections: true } : {}),
+      });
+      const symbol = headers.get("x-document-number");
+      if (symbol) {
+        setNumber({
+          symbol: decodeURIComponent(symbol),
+          registryId: Number(headers.get("x-registry-document-id")) || null,
+        });
+        setTakeNumber(false);
+      }
+      clear();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Paper withBorder p="sm" data-testid="answer-document">
+      <Stack gap="xs">
+        <Title order={5}>{t("documents.answerDocument")}</Title>
+        <Text size="sm" c="dimmed">
+          {t("documents.answerDocumentHint")}
+        </Text>
+        {error && <Alert color="red">{error}</Alert>}
+        <Group align="start" wrap="wrap">
+          <Select
+            label={t("documents.body")}
+            withAsterisk
+            disabled={props.bodyId !== null}
+            data={(bodies.data?.items ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+            value={picked}
+            onChange={setPicked}
+            w={340}
+            error={fieldError("bodyId")}
+            data-testid="answer-document-body"
+          />
+          <Select
+            label={t("documents.secrecy")}
+            clearable
+            data={[...SECRECY]}
+            value={secrecy}
+            onChange={setSecrecy}
+            w={150}
+          />
+          <Select
+            label={t("documents.urgency")}
+            clearable
+            data={[...URGENCY]}
+            value={urgency}
+            onChange={setUrgency}
+            w={150}
+          />
+        </Group>
+        <Group align="start" grow>
+          <Textarea
+            label={t("documents.recipients")}
+            description={t("documents.answerRecipientsHint")}
+            value={recipientsShown}
+            onChange={(e) => setRecipients(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            data-testid="answer-document-recipients"
+          />
+          <Stack gap="xs">
+            <Textarea
+              label={t("documents.authority")}
+              withAsterisk
+              description={t("documents.authorityHint")}
+              value={authorityShown}
+              onChange={(e) => setAuthority(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              error={fieldError("signature")}
+              data-testid="answer-document-authority"
+            />
+            <TextInput
+              label={t("documents.signer")}
+              withAsterisk
+              value={signerShown}
+              onChange={(e) => setSigner(e.currentTarget.value)}
+              data-testid="answer-document-signer"
+            />
+          </Stack>
+        </Group>
+        <Checkbox
+          label={t("documents.rememberForBody")}
+          checked={remember}
+          onChange={(e) => setRemember(e.currentTarget.checked)}
+          data-testid="answer-document-remember"
+        />
+        {number ? (
+          <Group gap="sm">
+            <Text fw={700} data-testid="answer-document-number">
+              {t("documents.numbered", { symbol: number.symbol })}
+            </Text>
+            {number.registryId && (
+              <Anchor
+                component={Link}
+                to={`/registry?unit=${props.unitCode}&doc=${number.registryId}`}
+                size="sm"
+              >
+                {t("documents.inRegistry")}
+              </Anchor>
+            )}
+          </Group>
+        ) : (
+          <Checkbox
+            label={t("documents.takeNumberNow")}
+            checked={takeNumber}
+            onChange={(e) => setTakeNumber(e.currentTarget.checked)}
+          />
+        )}
+        <Group>
+          <Button
+            onClick={() => get("docx")}
+            loading={busy === "docx"}
+            disabled={why !== null}
+            data-testid="answer-document-docx"
+          >
+            {t("documents.downloadDocx")}
+          </Button>
+          <Button variant="light" onClick={() => get("pdf")} loading={busy === "pdf"} disabled={why !== null}>
+            {t("documents.downloadPdf")}
+          </Button>
+          {why && (
+            <Text size="sm" c="dimmed">
+              {why}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
