@@ -1,30 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Checkbox, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client, download } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
+import { lines, NumberAndDownloads, SignatureFields } from "./signature-fields.tsx";
 
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
 const SECRECY = ["Mật", "Tối mật", "Tuyệt mật"] as const;
 const URGENCY = ["Khẩn", "Thượng khẩn", "Hỏa tốc"] as const;
 
@@ -156,83 +138,33 @@ export function AnswerDocumentPanel(props: {
             w={150}
           />
         </Group>
-        <Group align="start" grow>
-          <Textarea
-            label={t("documents.recipients")}
-            description={t("documents.answerRecipientsHint")}
-            value={recipientsShown}
-            onChange={(e) => setRecipients(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            data-testid="answer-document-recipients"
-          />
-          <Stack gap="xs">
-            <Textarea
-              label={t("documents.authority")}
-              withAsterisk
-              description={t("documents.authorityHint")}
-              value={authorityShown}
-              onChange={(e) => setAuthority(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              error={fieldError("signature")}
-              data-testid="answer-document-authority"
-            />
-            <TextInput
-              label={t("documents.signer")}
-              withAsterisk
-              value={signerShown}
-              onChange={(e) => setSigner(e.currentTarget.value)}
-              data-testid="answer-document-signer"
-            />
-          </Stack>
-        </Group>
+        <SignatureFields
+          id="answer-document"
+          recipients={recipientsShown}
+          recipientsHint={t("documents.answerRecipientsHint")}
+          onRecipients={setRecipients}
+          authority={authorityShown}
+          onAuthority={setAuthority}
+          signer={signerShown}
+          onSigner={setSigner}
+          authorityError={fieldError("signature")}
+        />
         <Checkbox
           label={t("documents.rememberForBody")}
           checked={remember}
           onChange={(e) => setRemember(e.currentTarget.checked)}
           data-testid="answer-document-remember"
         />
-        {number ? (
-          <Group gap="sm">
-            <Text fw={700} data-testid="answer-document-number">
-              {t("documents.numbered", { symbol: number.symbol })}
-            </Text>
-            {number.registryId && (
-              <Anchor
-                component={Link}
-                to={`/registry?unit=${props.unitCode}&doc=${number.registryId}`}
-                size="sm"
-              >
-                {t("documents.inRegistry")}
-              </Anchor>
-            )}
-          </Group>
-        ) : (
-          <Checkbox
-            label={t("documents.takeNumberNow")}
-            checked={takeNumber}
-            onChange={(e) => setTakeNumber(e.currentTarget.checked)}
-          />
-        )}
-        <Group>
-          <Button
-            onClick={() => get("docx")}
-            loading={busy === "docx"}
-            disabled={why !== null}
-            data-testid="answer-document-docx"
-          >
-            {t("documents.downloadDocx")}
-          </Button>
-          <Button variant="light" onClick={() => get("pdf")} loading={busy === "pdf"} disabled={why !== null}>
-            {t("documents.downloadPdf")}
-          </Button>
-          {why && (
-            <Text size="sm" c="dimmed">
-              {why}
-            </Text>
-          )}
-        </Group>
+        <NumberAndDownloads
+          id="answer-document"
+          number={number}
+          registryUnit={props.unitCode}
+          takeNumber={takeNumber}
+          onTakeNumber={setTakeNumber}
+          busy={busy}
+          why={why}
+          onGet={(f) => void get(f)}
+        />
       </Stack>
     </Paper>
   );

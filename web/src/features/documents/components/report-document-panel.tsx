@@ -1,31 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Checkbox, Group, List, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client, download } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
+import { lines, NumberAndDownloads, SignatureFields } from "./signature-fields.tsx";
 
 /**
  * Turns the requester's consolidated report into an official document: the issuing body, the place (its
@@ -165,87 +145,42 @@ export function ReportDocumentPanel(props: {
           error={fieldError("excerpt")}
           data-testid="report-document-excerpt"
         />
-        <Group align="start" grow>
-          <Textarea
-            label={t("documents.recipients")}
-            description={t("documents.onePerLine")}
-            value={recipients}
-            onChange={(e) => setRecipients(e.currentTarget.value)}
-            autosize
-            minRows={3}
-          />
-          <Stack gap="xs">
-            <Textarea
-              label={t("documents.authority")}
-              withAsterisk
-              description={t("documents.authorityHint")}
-              value={authority}
-              onChange={(e) => setAuthority(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              data-testid="report-document-authority"
-            />
-            <TextInput
-              label={t("documents.signer")}
-              withAsterisk
-              value={signer}
-              onChange={(e) => setSigner(e.currentTarget.value)}
-              data-testid="report-document-signer"
-            />
-          </Stack>
-        </Group>
-        {number ? (
-          <Group gap="sm">
-            <Text fw={700} data-testid="report-document-number">
-              {t("documents.numbered", { symbol: number.symbol })}
-            </Text>
-            {number.registryId && (
-              <Anchor
-                component={Link}
-                to={`/registry?unit=${props.issuerUnitCode}&doc=${number.registryId}`}
-                size="sm"
-                data-testid="report-document-registry"
-              >
-                {t("documents.inRegistry")}
-              </Anchor>
-            )}
-          </Group>
-        ) : (
-          <Checkbox
-            label={t("documents.takeNumberNow")}
-            checked={takeNumber}
-            onChange={(e) => setTakeNumber(e.currentTarget.checked)}
-            data-testid="report-document-take-number"
-          />
-        )}
-        {numbering && props.emptySections.length > 0 && (
-          <Alert color="orange" title={t("documents.emptySections")} data-testid="empty-sections">
-            <List size="sm">
-              {props.emptySections.map((s) => (
-                <List.Item key={s}>{s}</List.Item>
-              ))}
-            </List>
-            <Checkbox
-              mt="xs"
-              label={t("documents.numberAnyway")}
-              checked={allowEmpty}
-              onChange={(e) => setAllowEmpty(e.currentTarget.checked)}
-            />
-          </Alert>
-        )}
-        <Group>
-          <Button onClick={() => get("docx")} loading={busy === "docx"} disabled={why !== null}>
-            {t("documents.downloadDocx")}
-          </Button>
-          <Button variant="light" onClick={() => get("pdf")} loading={busy === "pdf"} disabled={why !== null}>
-            {t("documents.downloadPdf")}
-          </Button>
-          {why && (
-            <Text size="sm" c="dimmed" data-testid="document-why-disabled">
-              {why}
-            </Text>
+        <SignatureFields
+          id="report-document"
+          recipients={recipients}
+          recipientsHint={t("documents.onePerLine")}
+          onRecipients={setRecipients}
+          authority={authority}
+          onAuthority={setAuthority}
+          signer={signer}
+          onSigner={setSigner}
+        />
+        <NumberAndDownloads
+          id="report-document"
+          number={number}
+          registryUnit={props.issuerUnitCode}
+          takeNumber={takeNumber}
+          onTakeNumber={setTakeNumber}
+          busy={busy}
+          why={why}
+          onGet={(f) => void get(f)}
+        >
+          {numbering && props.emptySections.length > 0 && (
+            <Alert color="orange" title={t("documents.emptySections")} data-testid="empty-sections">
+              <List size="sm">
+                {props.emptySections.map((s) => (
+                  <List.Item key={s}>{s}</List.Item>
+                ))}
+              </List>
+              <Checkbox
+                mt="xs"
+                label={t("documents.numberAnyway")}
+                checked={allowEmpty}
+                onChange={(e) => setAllowEmpty(e.currentTarget.checked)}
+              />
+            </Alert>
           )}
-        </Group>
+        </NumberAndDownloads>
       </Stack>
     </Paper>
   );
