@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { choose, logIn, startServerAndBrowser } from "./helpers.ts";
+import { choose, chooseUnit, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 
@@ -178,7 +178,7 @@ describe("periodic reporting in the browser", () => {
     // every commune's People's Committee: the demo has one, in Xã Tháp Mười
     await choose(province, "Cơ quan báo cáo ở mỗi đơn vị", "Ủy ban nhân dân");
     await expect.poll(() => province.getByText("Sẽ giao cho 1 đơn vị").count()).toBe(1);
-    await province.getByTestId("ask-mode").getByText("Cơ quan cùng cấp").click();
+    await province.getByTestId("ask-mode").getByText("Từng cơ quan (cùng cấp, cấp dưới)").click();
     await choose(province, "Cơ quan yêu cầu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp");
     // only the bodies the rules let it ask are offered: not the Tỉnh ủy
     expect(await province.getByTestId("why-disabled").textContent()).toContain("ít nhất một cơ quan");
@@ -248,6 +248,38 @@ describe("periodic reporting in the browser", () => {
     // kept with the body: the next answer opens with it
     await province.reload();
     await expect.poll(() => province.getByTestId("answer-document-signer").inputValue()).toBe("Nguyễn Văn A");
+  });
+
+  it("a body asks bodies of its own unit and of a commune found by name, on a plan", async () => {
+    const province = await newRequestOfQuarter("Quý II");
+    const me = await (await province.request.get(`${env.server.url}/api/auth/me`)).json();
+    const plan = await province.request.post(`${env.server.url}/api/plans`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: { unitCode: "82", title: "Kế hoạch số 30-KH/BTGDVTU về công tác dân vận năm 2026" },
+    });
+    expect(plan.status()).toBe(201);
+    await province.getByTestId("ask-mode").getByText("Từng cơ quan (cùng cấp, cấp dưới)").click();
+    await choose(province, "Cơ quan yêu cầu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp");
+    await province.getByTestId("target-bodies").click();
+    await province.getByRole("option", { name: "Ủy ban nhân dân tỉnh Đồng Tháp" }).click();
+    await province.keyboard.press("Escape");
+    // a commune's Đảng ủy, its commune typed without accents
+    await chooseUnit(province, "Thêm cơ quan của đơn vị cấp dưới", "thap muoi", /^Xã Tháp Mười/);
+    await province.getByTestId("lower-bodies").click();
+    await province.getByRole("option", { name: "Đảng ủy xã Tháp Mười", exact: true }).click();
+    await province.keyboard.press("Escape");
+    await choose(province, "Kế hoạch được báo cáo", "Kế hoạch số 30-KH/BTGDVTU về công tác dân vận năm 2026");
+    await province.screenshot({ path: "test-results/request-mixed-bodies.png", fullPage: true });
+    await province.setViewportSize({ width: 390, height: 844 });
+    await province.screenshot({ path: "test-results/request-mixed-bodies-phone.png", fullPage: true });
+    await province.setViewportSize({ width: 1366, height: 900 });
+    await province.getByRole("button", { name: "Giao báo cáo" }).last().click();
+    await province.waitForURL(/\/requests\/\d+/);
+    const id = Number(/\/requests\/(\d+)/.exec(province.url())?.[1]);
+    const detail = await (await province.request.get(`${env.server.url}/api/requests/${id}`)).json();
+    expect(detail.planId).toBe((await plan.json()).id);
+    expect(detail.targetBodyKind).toBe("mixed");
+    expect(detail.targets.map((x: { unitCode: string }) => x.unitCode).sort()).toEqual(["30037", "82"]);
   });
 
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {

@@ -31,6 +31,15 @@ export const planKeys = {
   public: (token: string) => ["public-plan", token] as const,
 };
 
+/** A unit's plans (none asked for an unfinished code). */
+export function usePlans(unit: string) {
+  return useQuery({
+    queryKey: planKeys.list(unit),
+    queryFn: () => call(client.GET("/api/plans", { params: { query: { unit } } })),
+    enabled: /^\d{2,5}$/.test(unit),
+  });
+}
+
 export function usePlan(id: number) {
   return useQuery({
     queryKey: planKeys.one(id),

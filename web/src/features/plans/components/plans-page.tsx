@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +9,7 @@ import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { confirmDone } from "@/lib/notify.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { type Overdue, planKeys, useOverdueTasks } from "../api/plans.ts";
+import { type Overdue, planKeys, useOverdueTasks, usePlans } from "../api/plans.ts";
 import { ProgressCell } from "./progress-cell.tsx";
 
 /** Plans of a unit and the plans with tasks for it; a new plan. */
@@ -20,11 +20,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
   const [title, setTitle] = useState("");
   const titleInput = useRef<HTMLInputElement>(null);
   const { error, onError, clear } = useApiError();
-  const list = useQuery({
-    queryKey: planKeys.list(unit),
-    queryFn: () => call(client.GET("/api/plans", { params: { query: { unit } } })),
-    enabled: /^\d{2,5}$/.test(unit),
-  });
+  const list = usePlans(unit);
   const overdue = useOverdueTasks();
   const create = useMutation({
     mutationFn: () => call(client.POST("/api/plans", { body: { unitCode: unit, title } })),

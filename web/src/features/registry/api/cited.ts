@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { call, client } from "@/lib/api.ts";
 import { registryKeys } from "./keys.ts";
 
+export type CitedDocument = NonNullable<ReturnType<typeof useCitedDocument>>;
+
 /** The document of `unit`'s registry whose number-symbol is `symbol` (letter case aside), or null. */
 export function useCitedDocument(unit: string | null, symbol: string) {
   const [typed] = useDebouncedValue(symbol.trim(), 300);

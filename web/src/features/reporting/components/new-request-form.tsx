@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { formatDate } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
 import { reportingKeys } from "../api/keys.ts";
 import { OverlapAlert } from "./overlap-alert.tsx";
+import { RequestCites } from "./request-cites.tsx";
 import { TargetBodiesPicker } from "./target-bodies-picker.tsx";
 
 type Level = "province" | "district" | "commune" | "hamlet";
@@ -40,7 +41,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   const [formId, setFormId] = useState<string | null>(null);
   const [period, setPeriod] = useState<PeriodValue>({ code: String(new Date().getFullYear()) });
   const [level, setLevel] = useState<Level>("commune");
-  // every unit of a level below, or bodies of the issuer's own unit by name
+  // every unit of a level below, or bodies by name: of the issuer's own unit and of units below
   const [mode, setMode] = useState<"level" | "bodies">("level");
   const [issuerBodyId, setIssuerBodyId] = useState<number | null>(null);
   const [targetBodyIds, setTargetBodyIds] = useState<number[]>([]);
@@ -52,6 +53,8 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   });
   const askedLevel = mode === "bodies" ? issuerLevel : level;
   const [referenceNo, setReferenceNo] = useState("");
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [issuedOn, setIssuedOn] = useState<string | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);
   const [confirmOverlap, setConfirmOverlap] = useState(false);
   const forms = useQuery({
@@ -94,6 +97,8 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
           ...targets,
           ...(referenceNo.trim() ? { referenceNo: referenceNo.trim() } : {}),
           ...(cited ? { citedDocumentId: cited.id } : {}),
+          ...(planId ? { planId } : {}),
+          ...(issuedOn ? { issuedOn } : {}),
           ...(deadline ? { deadline } : {}),
         }
       : null;
@@ -239,18 +244,16 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
               data-testid="target-body-kind"
             />
           )}
-          <TextInput
-            label={t("reports.referenceNo")}
-            description={
-              cited
-                ? t("reports.citedFound", { date: formatDate(cited.issuedOn), excerpt: cited.excerpt })
-                : t("reports.referenceNoHint")
-            }
-            placeholder="113-CV/BDVHU"
-            value={referenceNo}
-            onChange={(e) => setReferenceNo(e.currentTarget.value)}
-            w={320}
-            error={fieldError("referenceNo")}
+          <RequestCites
+            issuer={issuer}
+            referenceNo={referenceNo}
+            onReferenceNo={setReferenceNo}
+            cited={cited}
+            planId={planId}
+            onPlan={setPlanId}
+            issuedOn={issuedOn}
+            onIssuedOn={setIssuedOn}
+            fieldError={fieldError}
           />
           <DateField
             label={t("reports.deadline")}
