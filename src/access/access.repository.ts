@@ -20,6 +20,23 @@ export async function grantsOfUser(db: Kysely<Database>, userId: number): Promis
 }
 
 /** The unit's own code and its ancestors (latest version of the code), i.e. every grant scope covering it. */
+/** The paths of several codes (each its latest version, as unitPath), in one read. */
+export async function unitPaths(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("unit")
+    .select(["code", "ancestors"])
+    .distinctOn("code")
+    .where("code", "in", [...new Set(codes)])
+    .orderBy("code")
+    .orderBy(sql`valid_to desc nulls first`)
+    .execute();
+  return new Map(rows.map((r) => [r.code, [...r.ancestors, r.code]]));
+}
+
 export async function unitPath(db: Kysely<Database>, code: string): Promise<string[] | null> {
   const row = await db
     .selectFrom("unit")

@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
 import { errors } from "../errors.ts";
-import { type GrantScope, unitPath } from "./access.repository.ts";
+import { type GrantScope, unitPath, unitPaths } from "./access.repository.ts";
 import { type Permission, ROLE_PERMISSIONS } from "./permissions.ts";
 
 export interface Auth {
@@ -131,6 +131,29 @@ export async function recordPath(
   if (!auth || !owner) return null;
   const path = await unitPath(db, owner.unitCode);
   return path && coversPath(auth, permission, path, owner.bodyId ?? undefined) ? path : null;
+}
+
+/**
+ * recordPath for several records in one read: the records (by their index) whose holder the user holds
+ * `permission` on.
+ */
+export async function readableRecords(
+  db: Kysely<Database>,
+  auth: Auth | null,
+  permission: Permission,
+  owners: readonly RecordOwner[],
+): Promise<Set<number>> {
+  const readable = new Set<number>();
+  if (!auth) return readable;
+  const paths = await unitPaths(
+    db,
+    owners.map((o) => o.unitCode),
+  );
+  owners.forEach((o, i) => {
+    const path = paths.get(o.unitCode);
+    if (path && coversPath(auth, permission, path, o.bodyId ?? undefined)) readable.add(i);
+  });
+  return readable;
 }
 
 /**

@@ -12,3 +12,9 @@ select "code", "ancestors"
   where "code" = $1
   order by valid_to desc nulls first
   limit $2;
+
+-- unitPaths(["30037","82"])
+select distinct on ("code") "code", "ancestors"
+  from "unit"
+  where "code" in ($1, $2)
+  order by "code", valid_to desc nulls first;

@@ -19,6 +19,11 @@ select *
   from "unit"
   where "code" = $1 and ("unit".valid_from is null or "unit".valid_from <= $2::date) and ("unit".valid_to is null or "unit".valid_to >= $3::date);
 
+-- findUnitsAt(["30037","82"],"2026-01-01")
+select *
+  from "unit"
+  where "code" in ($1, $2) and ("unit".valid_from is null or "unit".valid_from <= $3::date) and ("unit".valid_to is null or "unit".valid_to >= $4::date);
+
 -- findUnitsByIds([1,2])
 select *
   from "unit"

@@ -20,6 +20,16 @@ export async function findBody(db: Db, id: number): Promise<BodyRow | undefined>
   return db.selectFrom("body").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Several bodies in one read (a request naming up to 500). */
+export async function findBodies(db: Db, ids: readonly number[]): Promise<BodyRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("body")
+    .selectAll()
+    .where("id", "in", [...ids])
+    .execute();
+}
+
 export async function insertBody(
   db: Db,
   b: Omit<

@@ -176,3 +176,5 @@ export async function updateBody(
 
 /** A body by id, for other features once they have checked access themselves (no check here). */
 export const bodyById = (db: Db, id: number) => repo.findBody(db, id);
+/** Bodies by id in one read, for other features once they check access themselves (no check here). */
+export const bodiesByIds = (db: Db, ids: readonly number[]) => repo.findBodies(db, ids);

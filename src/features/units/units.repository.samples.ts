@@ -32,6 +32,7 @@ export const samples: RepositorySamples = {
   ],
   unitRevision: [],
   findUnitAt: ["30037", "2026-01-01"],
+  findUnitsAt: [["30037", "82"], "2026-01-01"],
   findUnitVersions: ["30037"],
   listChildren: ["82", "2026-01-01"],
   linksFrom: [[1, 2]],

@@ -94,6 +94,17 @@ export async function findUnitAt(db: Db, code: string, asOf: string): Promise<Un
   return db.selectFrom("unit").selectAll().where("code", "=", code).where(validOn(asOf)).executeTakeFirst();
 }
 
+/** The versions of several codes in force on `asOf`, in one read. */
+export async function findUnitsAt(db: Db, codes: readonly string[], asOf: string): Promise<UnitRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom("unit")
+    .selectAll()
+    .where("code", "in", [...codes])
+    .where(validOn(asOf))
+    .execute();
+}
+
 /** Every version of a code, oldest first (a code can also be reused by a different unit after a reform). */
 export async function findUnitVersions(db: Db, code: string): Promise<UnitRow[]> {
   return db

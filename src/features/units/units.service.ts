@@ -348,6 +348,10 @@ export async function closeHamlet(
 
 /** The unit of `code` valid on `asOf`. */
 export const unitAt = (db: Db, code: string, asOf: string) => repo.findUnitAt(db, code, asOf);
+/** Several units as on `asOf`, by code, in one read. */
+export async function unitsAt(db: Db, codes: readonly string[], asOf: string): Promise<Map<string, UnitRow>> {
+  return new Map((await repo.findUnitsAt(db, [...new Set(codes)], asOf)).map((u) => [u.code, u]));
+}
 /** Every version of the unit of `code`, oldest first. */
 export const unitVersions = (db: Db, code: string) => repo.findUnitVersions(db, code);
 /** The units directly under `parentCode` valid on `asOf`, with their own children counted. */

@@ -5,7 +5,7 @@
  * ask (bodies/ask-rules.service.ts).
  * @module
  */
-import { type Auth, recordPath } from "../../../access/access.ts";
+import { type Auth, readableRecords } from "../../../access/access.ts";
 import type { BodyRow, Db, ReportFormRow, UnitRow } from "../../../db/database.ts";
 import { type AskRelation, type AskRule, mayAsk } from "../../../domain/ask-rules.ts";
 import { BODY_KINDS } from "../../../domain/body-kinds.ts";
@@ -13,7 +13,7 @@ import { isWithin } from "../../../domain/dates.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
 import { errors } from "../../../errors.ts";
 import { askRulesOf } from "../../bodies/ask-rules.service.ts";
-import { bodyById } from "../../bodies/bodies.service.ts";
+import { bodiesByIds, bodyById } from "../../bodies/bodies.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import type { Target } from "./requests.repository.ts";
 
@@ -52,17 +52,23 @@ export async function bodyTargets(
   const issuer = await requireIssuerBody(db, input.issuerUnitCode, input.issuerBodyId, ctx.issuedOn);
   const rules = await askRulesOf(db, issuer.kind, ctx.issuedOn);
   const chosen: { body: BodyRow; unit: UnitRow }[] = [];
-  for (const [i, id] of [...new Set(input.targetBodyIds)].entries()) {
+  // every body, its access and its unit on the period's date read in three statements, not three per body
+  const ids = [...new Set(input.targetBodyIds)];
+  const found = new Map((await bodiesByIds(db, ids)).map((b) => [b.id, b]));
+  const listed = ids.map((id) => found.get(id));
+  const owners = listed.map((b) => ({ unitCode: b?.unit_code ?? "" }));
+  const readable = await readableRecords(db, auth, "unit.read", owners);
+  const units = await unitService.unitsAt(db, owners.map((o) => o.unitCode).filter(Boolean), ctx.asOf);
+  for (const [i, body] of listed.entries()) {
     const field = `targetBodyIds.${i}`;
-    const body = await bodyById(db, id);
     // a read, like any reference: another province's body is refused as one that does not exist
-    if (!body || !(await recordPath(db, auth, "unit.read", { unitCode: body.unit_code })))
+    if (!body || !readable.has(i))
       throw errors.badRequest(
         "Không tìm thấy cơ quan này trong các đơn vị bạn được xem",
         "No such body in the units you may read",
         { field },
       );
-    const unit = await unitService.unitAt(db, body.unit_code, ctx.asOf);
+    const unit = units.get(body.unit_code);
     if (!unit || !isWithin(ctx.asOf, body.valid_from ?? unit.valid_from, body.valid_to))
       throw errors.badRequest(
         `${body.name} không hoạt động vào ngày ${ctx.asOf}`,
