@@ -1,5 +1,7 @@
 /**
- * The demo's true chain of 2024 (../shared/reference/thap-muoi-2024-report.txt): before the 2025 reform, the
+ * The demo's true chain of 2024 (../shared/reference/thap-muoi-2024-report.txt): Kết luận 43-KL/TW of the
+ * Secretariat and Nghị quyết 01-NQ/TU of the province's Party committee, carried out by the district's Plan
+ * 53-KH/HU; before the 2025 reform, the
  * Ban Dân vận Huyện ủy of Tháp Mười district (872) sends công văn 113-CV/BDVHU of 09/01/2024 with the outline
  * of the three-year review of Plan 53-KH/HU; the district's People's Committee answers with its report, the
  * real text and its five footnotes (data/thap-muoi-2024.json), keeping its signature block and usual
@@ -15,7 +17,7 @@ import type { FormSection } from "../domain/report-forms.ts";
 import { listBodies, updateBody } from "../features/bodies/bodies.service.ts";
 import { saveFormVersion } from "../features/forms/forms.service.ts";
 import { createPlan } from "../features/plans/plans.service.ts";
-import { registerDocument, searchRegistry } from "../features/registry/registry.service.ts";
+import { registerDocument, relate, searchRegistry } from "../features/registry/registry.service.ts";
 import * as exchangeRepository from "../features/reporting/exchange/exchange.repository.ts";
 import * as requestsRepository from "../features/reporting/requests/requests.repository.ts";
 import { createRequest } from "../features/reporting/requests/requests.service.ts";
@@ -84,6 +86,28 @@ export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise
     excerpt:
       "Kế hoạch thực hiện Nghị quyết số 01-NQ/TU của Ban Chấp hành Đảng bộ tỉnh khóa XI về tiếp tục tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025",
   });
+  // what the plan carries out: the Secretariat's conclusion and the province's resolution, as received
+  const conclusion = await registerDocument(db, admin, {
+    unitCode: "872",
+    direction: "incoming",
+    numberSymbol: "43-KL/TW",
+    issuerName: "Ban Bí thư Trung ương Đảng",
+    issuedOn: "2019-01-07",
+    excerpt:
+      "Kết luận về tiếp tục thực hiện Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XI về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới",
+  });
+  const resolution = await registerDocument(db, admin, {
+    unitCode: "872",
+    direction: "incoming",
+    numberSymbol: "01-NQ/TU",
+    issuerName: "Ban Chấp hành Đảng bộ tỉnh Đồng Tháp khóa XI",
+    issuedOn: "2021-09-27",
+    excerpt:
+      "Nghị quyết về tiếp tục tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025",
+  });
+  await relate(db, admin, planDoc.id, { toId: resolution.id, kind: "implements" });
+  await relate(db, admin, planDoc.id, { toId: conclusion.id, kind: "implements" });
+  await relate(db, admin, cv.id, { toId: planDoc.id, kind: "reports_on" });
   const plan = await createPlan(db, admin, {
     unitCode: "872",
     title: "Kế hoạch số 53-KH/HU thực hiện Nghị quyết số 01-NQ/TU về công tác dân vận đến năm 2025",

@@ -176,6 +176,20 @@ describe("the Tháp Mười report rebuilt from data: the UBND huyện's answer 
       expect(text).toContain(line);
   });
 
+  it("carries the chain the plan carries out: 43-KL/TW → 01-NQ/TU → 53-KH/HU, and 113-CV/BDVHU reports on it", async () => {
+    const found = await admin.json("GET", "/api/registry?unit=872&q=53-KH/HU");
+    const plan = found.body.items.find((d: { numberSymbol: string }) => d.numberSymbol === "53-KH/HU");
+    const detail = await admin.json("GET", `/api/registry/${plan.id}`);
+    expect(
+      detail.body.relations
+        .map((r: { kind: string; numberSymbol: string }) => `${r.kind} ${r.numberSymbol}`)
+        .sort(),
+    ).toEqual(["implements 01-NQ/TU", "implements 43-KL/TW"]);
+    expect(detail.body.relatedBy).toContainEqual(
+      expect.objectContaining({ kind: "reports_on", numberSymbol: "113-CV/BDVHU" }),
+    );
+  });
+
   it("is refused for a signature block against the signing rule, naming the field", async () => {
     const r = await admin.json("POST", `/api/submissions/${submissionId}/document`, {
       format: "docx",
