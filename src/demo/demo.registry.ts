@@ -39,7 +39,8 @@ const DOCS = [
     issuerName: "Ban Dân vận Huyện ủy Tháp Mười",
     issuedOn: "2024-01-09",
     excerpt:
-      "Về việc báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X",
+      // as the UBND's report cites it: "về việc Báo cáo sơ kết 03 năm …"
+      "V/v Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X",
   },
   {
     key: "bc",

@@ -1,7 +1,6 @@
 /**
- * The demo's true chain of 2024 (../shared/reference/thap-muoi-2024-report.txt): Kết luận 43-KL/TW of the
- * Secretariat and Nghị quyết 01-NQ/TU of the province's Party committee, carried out by the district's Plan
- * 53-KH/HU; before the 2025 reform, the
+ * The demo's true chain of 2024 (../shared/reference/thap-muoi-2024-report.txt), on the documents of
+ * demo.registry.ts (43-KL/TW → 01-NQ/TU → 53-KH/HU, 113-CV/BDVHU): before the 2025 reform, the
  * Ban Dân vận Huyện ủy of Tháp Mười district (872) sends công văn 113-CV/BDVHU of 09/01/2024 with the outline
  * of the three-year review of Plan 53-KH/HU; the district's People's Committee answers with its report, the
  * real text and its five footnotes (data/thap-muoi-2024.json), keeping its signature block and usual
@@ -15,9 +14,10 @@ import type { Kept } from "../db/kept.ts";
 import type { SectionSpec } from "../domain/official-document.ts";
 import type { FormSection } from "../domain/report-forms.ts";
 import { listBodies, updateBody } from "../features/bodies/bodies.service.ts";
+import * as formRepo from "../features/forms/forms.repository.ts";
 import { saveFormVersion } from "../features/forms/forms.service.ts";
 import { createPlan } from "../features/plans/plans.service.ts";
-import { registerDocument, relate, searchRegistry } from "../features/registry/registry.service.ts";
+import { searchRegistry } from "../features/registry/registry.service.ts";
 import * as exchangeRepository from "../features/reporting/exchange/exchange.repository.ts";
 import * as requestsRepository from "../features/reporting/requests/requests.repository.ts";
 import { createRequest } from "../features/reporting/requests/requests.service.ts";
@@ -51,10 +51,12 @@ export function thapMuoiOutline(report: Report = THAP_MUOI_2024) {
 }
 
 const CV = "113-CV/BDVHU";
+/** The outline sent with the công văn, as a form. */
+const OUTLINE = "so-ket-53-kh-hu";
 
 export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise<boolean> {
-  const found = await searchRegistry(db, admin, { unit: "872", q: CV });
-  if (found.items.some((d) => d.numberSymbol === CV)) return false;
+  const seeded = await formRepo.listForms(db);
+  if (seeded.some((f) => f.code === OUTLINE)) return false;
   const bodies = (await listBodies(db, admin, "872", "2024-01-09")).items;
   const board = bodies.find((b) => b.kind === "mass_mobilization_board");
   const committee = bodies.find((b) => b.kind === "people_committee");
@@ -68,46 +70,15 @@ export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise
     archiveLine: archive,
     signing: report.signature,
   });
-  const cv = await registerDocument(db, admin, {
-    unitCode: "872",
-    direction: "outgoing",
-    numberSymbol: CV,
-    issuerName: board.name,
-    issuedOn: "2024-01-09",
-    excerpt:
-      "V/v Báo cáo sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU của Ban Chấp hành Đảng bộ huyện khóa X",
-  });
-  const planDoc = await registerDocument(db, admin, {
-    unitCode: "872",
-    direction: "outgoing",
-    numberSymbol: "53-KH/HU",
-    issuerName: "Huyện ủy Tháp Mười",
-    issuedOn: "2022-01-26",
-    excerpt:
-      "Kế hoạch thực hiện Nghị quyết số 01-NQ/TU của Ban Chấp hành Đảng bộ tỉnh khóa XI về tiếp tục tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025",
-  });
-  // what the plan carries out: the Secretariat's conclusion and the province's resolution, as received
-  const conclusion = await registerDocument(db, admin, {
-    unitCode: "872",
-    direction: "incoming",
-    numberSymbol: "43-KL/TW",
-    issuerName: "Ban Bí thư Trung ương Đảng",
-    issuedOn: "2019-01-07",
-    excerpt:
-      "Kết luận về tiếp tục thực hiện Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XI về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới",
-  });
-  const resolution = await registerDocument(db, admin, {
-    unitCode: "872",
-    direction: "incoming",
-    numberSymbol: "01-NQ/TU",
-    issuerName: "Ban Chấp hành Đảng bộ tỉnh Đồng Tháp khóa XI",
-    issuedOn: "2021-09-27",
-    excerpt:
-      "Nghị quyết về tiếp tục tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025",
-  });
-  await relate(db, admin, planDoc.id, { toId: resolution.id, kind: "implements" });
-  await relate(db, admin, planDoc.id, { toId: conclusion.id, kind: "implements" });
-  await relate(db, admin, cv.id, { toId: planDoc.id, kind: "reports_on" });
+  // the chain's documents, as Đồng Tháp's registry keeps them since the reform (demo.registry.ts)
+  const inRegistry = async (symbol: string) => {
+    const found = await searchRegistry(db, admin, { unit: "82", q: symbol });
+    const doc = found.items.find((d) => d.numberSymbol === symbol);
+    if (!doc) throw new Error(`the demo registry lacks ${symbol}`);
+    return doc;
+  };
+  const cv = await inRegistry(CV);
+  const planDoc = await inRegistry("53-KH/HU");
   const plan = await createPlan(db, admin, {
     unitCode: "872",
     title: "Kế hoạch số 53-KH/HU thực hiện Nghị quyết số 01-NQ/TU về công tác dân vận đến năm 2025",
@@ -115,7 +86,7 @@ export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise
   });
   const outline = thapMuoiOutline(report);
   const form = await saveFormVersion(db, kept, admin, {
-    code: "so-ket-53-kh-hu",
+    code: OUTLINE,
     nameVi: "Đề cương sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU",
     nameEn: "Outline: three-year review of Plan 53-KH/HU",
     description: "Kèm Công văn 113-CV/BDVHU ngày 09/01/2024 của Ban Dân vận Huyện ủy Tháp Mười.",
