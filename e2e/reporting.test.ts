@@ -282,6 +282,64 @@ describe("periodic reporting in the browser", () => {
     expect(detail.targets.map((x: { unitCode: string }) => x.unitCode).sort()).toEqual(["30037", "82"]);
   });
 
+  it("a chain of three levels: the province asks the commune's Đảng ủy, which asks its UBND, each level by its deadline", async () => {
+    const province = await (await env.browser.newContext()).newPage();
+    await province.goto(`${env.server.url}/reports`);
+    await logIn(province, "dongthap");
+    await province.getByRole("button", { name: "Đăng xuất" }).waitFor();
+    const api = async (page: typeof province, method: "GET" | "POST", url: string, data?: object) => {
+      if (method === "GET") return (await page.request.get(`${env.server.url}${url}`)).json();
+      const me = await (await page.request.get(`${env.server.url}/api/auth/me`)).json();
+      const r = await page.request.post(`${env.server.url}${url}`, {
+        headers: { "x-csrf-token": me.csrfToken },
+        data,
+      });
+      return r.json();
+    };
+    const bodiesOf = async (unit: string) =>
+      (
+        (await api(province, "GET", `/api/units/${unit}/bodies`)).items as { id: number; kind: string }[]
+      ).reduce((m, b) => m.set(b.kind, b.id), new Map<string, number>());
+    const [p82, c30037] = [await bodiesOf("82"), await bodiesOf("30037")];
+    const forms = (await api(province, "GET", "/api/forms")).items as { id: number; code: string }[];
+    const formId = forms.find((f) => f.code === "dvcq-thap-muoi")?.id;
+    const up = await api(province, "POST", "/api/requests", {
+      issuerUnitCode: "82",
+      issuerBodyId: p82.get("propaganda_mass_mobilization_board"),
+      formId,
+      period: { code: "2026Q1" },
+      targetBodyIds: [c30037.get("party_committee")],
+      deadline: "2026-12-28",
+      allowOverlap: true,
+    });
+    const owed = (await api(province, "GET", `/api/requests/${up.id}`)).targets[0].id;
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/reports`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByRole("button", { name: "Đăng xuất" }).waitFor();
+    const down = await api(commune, "POST", "/api/requests", {
+      issuerUnitCode: "30037",
+      issuerBodyId: c30037.get("party_committee"),
+      formId,
+      period: { code: "2026Q1" },
+      targetBodyIds: [c30037.get("people_committee")],
+      answersSubmissionId: owed,
+      deadline: "2026-12-21",
+      allowOverlap: true,
+    });
+    expect(down.id, JSON.stringify(down)).toBeGreaterThan(0);
+    // seen from below: what the request gathers for, and by when
+    await commune.goto(`${env.server.url}/requests/${down.id}`);
+    await expect.poll(() => commune.getByTestId("request-chain").textContent()).toContain("28/12/2026");
+    await commune.screenshot({ path: "test-results/request-chain.png", fullPage: true });
+    // seen from above: the report owed upward lists what was asked of the units below
+    await commune.getByTestId("request-chain").getByRole("link").click();
+    await commune.waitForURL(/\/submissions\/\d+/);
+    await expect.poll(() => commune.getByTestId("gathering").textContent()).toContain("21/12/2026");
+    await commune.setViewportSize({ width: 390, height: 844 });
+    await commune.screenshot({ path: "test-results/request-chain-phone.png", fullPage: true });
+  });
+
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {
     const province = await (await env.browser.newContext()).newPage();
     await province.goto(`${env.server.url}/reports`);

@@ -406,6 +406,7 @@ export interface ReportForm {
 }
 
 export interface ReportRequest {
+  answers_submission_id: number | null;
   cited_document_id: number | null;
   cutoff_from: string;
   cutoff_to: string;

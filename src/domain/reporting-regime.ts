@@ -48,6 +48,27 @@ export function proposeDeadlines(
   return levelDeadlines(period, steps, calendar);
 }
 
+/**
+ * The per-level deadlines when the requester sets the first one itself: each level above keeps the working
+ * days it had after the level below (NĐ 09/2019/NĐ-CP Art. 8), counted from the deadline chosen.
+ */
+export function shiftLevelDeadlines(
+  levels: readonly LevelDeadline[],
+  first: string,
+  calendar: WorkingCalendar,
+): LevelDeadline[] {
+  let from = first;
+  return levels.map((l, i) => {
+    const below = levels[i - 1];
+    if (below)
+      from = calendar.addWorkingDays(
+        from,
+        Math.max(1, calendar.workingDaysBetween(below.deadline, l.deadline)),
+      );
+    return { level: l.level, deadline: from };
+  });
+}
+
 export type ReminderKind = "due_soon" | "overdue";
 
 /**

@@ -10,7 +10,7 @@ import {
   formCombos,
   formIndicators,
 } from "./report-forms.ts";
-import { proposeDeadlines, reminderKind, reportingChain } from "./reporting-regime.ts";
+import { proposeDeadlines, reminderKind, reportingChain, shiftLevelDeadlines } from "./reporting-regime.ts";
 import {
   needsLateReason,
   nextStatus,
@@ -255,6 +255,32 @@ describe("proposed deadlines (NĐ 09/2019 Art. 8(5); defaults 2 working days per
     expect(proposeDeadlines(parsePeriod(code), level, cal).map((d) => [d.level, d.deadline])).toEqual(
       expected,
     );
+  });
+  it.each([
+    // the commune's deadline set to 21/12/2026: the province keeps its 2 working days after it
+    [
+      "2026Q1",
+      "commune",
+      "2026-12-21",
+      [
+        ["commune", "2026-12-21"],
+        ["province", "2026-12-23"],
+      ],
+    ],
+    // across a weekend: Friday, then Tuesday
+    [
+      "2026Q1",
+      "commune",
+      "2026-03-20",
+      [
+        ["commune", "2026-03-20"],
+        ["province", "2026-03-24"],
+      ],
+    ],
+    ["2026", "province", "2026-12-30", [["province", "2026-12-30"]]],
+  ] as const)("%s from %s with its first deadline set to %s", (code, level, first, expected) => {
+    const proposed = proposeDeadlines(parsePeriod(code), level, cal);
+    expect(shiftLevelDeadlines(proposed, first, cal).map((d) => [d.level, d.deadline])).toEqual(expected);
   });
   it("step days can be overridden per request", () => {
     expect(proposeDeadlines(parsePeriod("2026S1"), "commune", cal, { commune: 5 })[0]?.deadline).toBe(

@@ -339,3 +339,50 @@ describe("a request entered after it went out, on the plan it reports on", () =>
     expect(gone.body.error.message_vi).toContain("không tồn tại");
   });
 });
+
+describe("a request that gathers what its issuer owes upward", () => {
+  it("is seen both ways, and its deadline comes before the one above", async () => {
+    // the province's board asks the commune's Party committee; the committee asks the commune's UBND for it
+    const up = await ask("propaganda_mass_mobilization_board", ["30037.party_committee"], "2026Q3");
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const owed = (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0];
+    const down = (deadline: string) =>
+      commune.json("POST", "/api/requests", {
+        issuerUnitCode: "30037",
+        issuerBodyId: bodies["30037.party_committee"],
+        formId,
+        period: { code: "2026Q3" },
+        targetBodyIds: [bodies["30037.people_committee"]],
+        answersSubmissionId: owed.id,
+        deadline,
+        allowOverlap: true,
+      });
+    const late = await down(up.body.deadline);
+    expect(late.status).toBe(400);
+    expect(late.body.error.details.field).toBe("deadline");
+    expect(late.body.error.message_vi).toContain("hạn đơn vị phải gửi báo cáo cho cấp trên");
+    const ok = await down("2026-09-15");
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const detail = await commune.json("GET", `/api/requests/${ok.body.id}`);
+    expect(detail.body.answers).toMatchObject({ submissionId: owed.id, requestId: up.body.id });
+    const above = await commune.json("GET", `/api/submissions/${owed.id}`);
+    expect(above.body.gathering.map((g: { id: number }) => g.id)).toContain(ok.body.id);
+  });
+
+  it("is refused for a report its issuer does not owe", async () => {
+    const other = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q3");
+    const notMine = (await province.json("GET", `/api/requests/${other.body.id}`)).body.targets[0];
+    const r = await commune.json("POST", "/api/requests", {
+      issuerUnitCode: "30037",
+      issuerBodyId: bodies["30037.party_committee"],
+      formId,
+      period: { code: "2026Q3" },
+      targetBodyIds: [bodies["30037.people_committee"]],
+      answersSubmissionId: notMine.id,
+      deadline: "2026-10-05",
+      allowOverlap: true,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.field).toBe("answersSubmissionId");
+  });
+});

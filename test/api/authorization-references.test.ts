@@ -16,6 +16,8 @@ interface Objects {
   model: number;
   task: number;
   plan: number;
+  /** a report the other province owes */
+  submission: number;
   commune: string;
 }
 interface ReferenceCase {
@@ -34,6 +36,7 @@ const MISSING: Objects = {
   model: 2_000_000_005,
   task: 2_000_000_006,
   plan: 2_000_000_007,
+  submission: 2_000_000_008,
   commune: "99998",
 };
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -173,9 +176,10 @@ const CASES: ReferenceCase[] = [
         }),
     })),
   ),
-  ...["", "/preview"].map(
-    (suffix): ReferenceCase => ({
-      name: `POST /api/requests${suffix} planId`,
+  // the plan a request reports on, and the report its issuer owes upward that it gathers for
+  ...["", "/preview"].flatMap((suffix): ReferenceCase[] =>
+    (["planId", "answersSubmissionId"] as const).map((field) => ({
+      name: `POST /api/requests${suffix} ${field}`,
       actor: "editor",
       run: (c, r) =>
         c.request("POST", `/api/requests${suffix}`, {
@@ -184,10 +188,10 @@ const CASES: ReferenceCase[] = [
           formId: own.formId,
           period: { code: "2026Q3" },
           targetBodyIds: [own.committee],
-          planId: r.plan,
+          [field]: field === "planId" ? r.plan : r.submission,
           allowOverlap: true,
         }),
-    }),
+    })),
   ),
   // one body's answer as its document: the body that issues it, and a number taken before
   ...(["bodyId", "numberId"] as const).map(
@@ -346,6 +350,14 @@ beforeAll(async () => {
   out.commune = "05860";
   const plan19 = await sysAdmin.json("POST", "/api/plans", { unitCode: "19", title: "Kế hoạch" });
   out.plan = plan19.body.id;
+  const asked19 = await sysAdmin.json("POST", "/api/requests", {
+    issuerUnitCode: "19",
+    formId: own.formId,
+    period: { start: "2026-01-01", end: "2027-12-31" },
+    targetLevel: "commune",
+    deadline: "2028-01-10",
+  });
+  out.submission = (await sysAdmin.json("GET", `/api/requests/${asked19.body.id}`)).body.targets[0].id;
   out.task = (
     await sysAdmin.json("POST", `/api/plans/${plan19.body.id}/tasks`, {
       title: "Nhiệm vụ",

@@ -30,6 +30,7 @@ import * as askRules from "./202612030900-ask-rules.ts";
 import * as requestCitesDocument from "./202612031000-request-cites-document.ts";
 import * as requestIssuedOnAndPlan from "./202612031100-request-issued-on-and-plan.ts";
 import * as bodyDocumentSettings from "./202612031200-body-document-settings.ts";
+import * as requestAnswersSubmission from "./202612031300-request-answers-submission.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -62,4 +63,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612031000-request-cites-document": requestCitesDocument,
   "202612031100-request-issued-on-and-plan": requestIssuedOnAndPlan,
   "202612031200-body-document-settings": bodyDocumentSettings,
+  "202612031300-request-answers-submission": requestAnswersSubmission,
 };

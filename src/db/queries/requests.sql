@@ -12,6 +12,12 @@ select "id", "unit_code"
   where "unit_code" in ($1) and "kind" = $2 and ("valid_from" is null or "valid_from" <= $3) and ("valid_to" is null or "valid_to" >= $4)
   order by "unit_code", "id";
 
+-- findOwedReport(1)
+select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."rollup_path", "r"."reference_no", "r"."title", "r"."deadline", "r"."issuer_unit_code"
+  from "submission" as "s"
+  inner join "report_request" as "r" on "r"."id" = "s"."request_id"
+  where "s"."id" = $1;
+
 -- findRequest(1)
 select *
   from "report_request"
@@ -104,6 +110,13 @@ select "r".*, (select count(*)::int
   from submission s
   where s.request_id = r.id and s.unit_code = any($5::text[])) > 0
   order by "r"."issued_at", "r"."id";
+
+-- requestsGathering(1)
+select *
+  from "report_request"
+  where "answers_submission_id" = $1
+  order by "id" desc
+  limit $2;
 
 -- targetUnits(["82"],"commune","2026-06-30")
 select *

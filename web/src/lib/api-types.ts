@@ -3110,6 +3110,8 @@ export interface paths {
                         citedDocumentId?: number;
                         /** @description The plan the report is on (Kế hoạch số 53-KH/HU), one the user may read */
                         planId?: number;
+                        /** @description The issuer's own report owed upward that this request gathers for (the province asks its communes to answer the centre); the deadline must come before that report's */
+                        answersSubmissionId?: number;
                         /**
                          * Format: date
                          * @description The day the request went out, when it is entered after the fact (default today; never in the future). The issuing unit and body are checked as they were that day
@@ -3285,6 +3287,8 @@ export interface paths {
                         citedDocumentId?: number;
                         /** @description The plan the report is on (Kế hoạch số 53-KH/HU), one the user may read */
                         planId?: number;
+                        /** @description The issuer's own report owed upward that this request gathers for (the province asks its communes to answer the centre); the deadline must come before that report's */
+                        answersSubmissionId?: number;
                         /**
                          * Format: date
                          * @description The day the request went out, when it is entered after the fact (default today; never in the future). The issuing unit and body are checked as they were that day
@@ -9980,6 +9984,14 @@ export interface components {
             planId: number | null;
             version: number;
             form: components["schemas"]["ReportForm"];
+            /** @description The issuer's own report owed upward that this request gathers for */
+            answers: {
+                submissionId: number;
+                requestId: number;
+                referenceNo: string | null;
+                title: string;
+                deadline: string;
+            } | null;
             counts: {
                 expected: number;
                 submitted: number;
@@ -10068,6 +10080,16 @@ export interface components {
              */
             openingLine: string | null;
             request: components["schemas"]["ReportRequest"];
+            /** @description The requests this unit sent to the units below to gather this report */
+            gathering: {
+                id: number;
+                referenceNo: string | null;
+                title: string;
+                /** @enum {string} */
+                targetLevel: "province" | "district" | "commune" | "hamlet";
+                deadline: string;
+                overdue: boolean;
+            }[];
             form: components["schemas"]["ReportForm"];
             indicators: {
                 code: string;

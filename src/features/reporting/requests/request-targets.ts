@@ -287,6 +287,8 @@ export interface CreateRequestInput {
   planId?: number;
   /** the day it went out (default today): the issuer is checked as it was then */
   issuedOn?: string;
+  /** the issuer's own report owed upward that this request gathers for (its deadline bounds this one's) */
+  answersSubmissionId?: number;
   title?: string;
   /** the level asked (every unit, or every body of `targetBodyKind`, of that level below the issuer)… */
   targetLevel?: UnitLevel;

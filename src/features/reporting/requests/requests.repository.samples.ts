@@ -29,6 +29,8 @@ const SAMPLE_REQUEST = {
 };
 
 export const samples: RepositorySamples = {
+  findOwedReport: [1],
+  requestsGathering: [1],
   askedOfBodies: [1, [1, 2]],
   insertRequest: [SAMPLE_REQUEST],
   findRequest: [1],

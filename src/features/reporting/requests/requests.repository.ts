@@ -18,6 +18,37 @@ export async function insertRequest(
   return db.insertInto("report_request").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** A report some unit owes upward, with its request: what a request gathering for it answers. */
+export async function findOwedReport(db: Db, submissionId: number) {
+  return db
+    .selectFrom("submission as s")
+    .innerJoin("report_request as r", "r.id", "s.request_id")
+    .select([
+      "s.id",
+      "s.request_id",
+      "s.unit_code",
+      "s.body_id",
+      "s.rollup_path",
+      "r.reference_no",
+      "r.title",
+      "r.deadline",
+      "r.issuer_unit_code",
+    ])
+    .where("s.id", "=", submissionId)
+    .executeTakeFirst();
+}
+
+/** The requests issued to gather what a report owed upward needs, newest first. */
+export async function requestsGathering(db: Db, submissionId: number): Promise<ReportRequestRow[]> {
+  return db
+    .selectFrom("report_request")
+    .selectAll()
+    .where("answers_submission_id", "=", submissionId)
+    .orderBy("id", "desc")
+    .limit(50)
+    .execute();
+}
+
 export async function findRequest(db: Db, id: number): Promise<ReportRequestRow | undefined> {
   return db.selectFrom("report_request").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 /** zod schemas of report requests and the inbox (request and response bodies). @module */
 import { z } from "@hono/zod-openapi";
-import { IsoDateSchema, RowIdSchema } from "../../../http/schemas.ts";
+import { BigRowIdSchema, IsoDateSchema, RowIdSchema } from "../../../http/schemas.ts";
 import { FormSchema } from "../../forms/forms.routes.ts";
 import { Level, LevelDeadline, Status, TimelinessValue } from "../reporting.schemas.ts";
 
@@ -50,6 +50,10 @@ export const CreateRequestBody = z.object({
   }),
   planId: RowIdSchema.optional().openapi({
     description: "The plan the report is on (Kế hoạch số 53-KH/HU), one the user may read",
+  }),
+  answersSubmissionId: BigRowIdSchema.optional().openapi({
+    description:
+      "The issuer's own report owed upward that this request gathers for (the province asks its communes to answer the centre); the deadline must come before that report's",
   }),
   issuedOn: IsoDateSchema.optional().openapi({
     description:
@@ -166,10 +170,29 @@ export const RequestDetailSchema = z
   .object({
     ...RequestFields,
     form: FormSchema,
+    answers: z
+      .object({
+        submissionId: z.number(),
+        requestId: z.number(),
+        referenceNo: z.string().nullable(),
+        title: z.string(),
+        deadline: z.string(),
+      })
+      .nullable()
+      .openapi({ description: "The issuer's own report owed upward that this request gathers for" }),
     counts: CountsSchema,
     targets: z.array(RequestTargetSchema),
   })
   .openapi("ReportRequestDetail");
+
+export const GatheringSchema = z.object({
+  id: z.number(),
+  referenceNo: z.string().nullable(),
+  title: z.string(),
+  targetLevel: Level,
+  deadline: z.string(),
+  overdue: z.boolean(),
+});
 export const InboxQuery = z.object({
   status: z
     .union([Status, z.array(Status)])

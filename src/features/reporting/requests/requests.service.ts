@@ -16,11 +16,11 @@ import type { Permission } from "../../../access/permissions.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.ts";
 import type { Kept } from "../../../db/kept.ts";
-import { todayInVietnam } from "../../../domain/dates.ts";
+import { formatDateVi, todayInVietnam } from "../../../domain/dates.ts";
 import { openingLine, plainFormName } from "../../../domain/document-text.ts";
 import { periodLabelVi, previousPeriodCode } from "../../../domain/periods.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
-import { proposeDeadlines } from "../../../domain/reporting-regime.ts";
+import { proposeDeadlines, shiftLevelDeadlines } from "../../../domain/reporting-regime.ts";
 import { type Timeliness, timeliness } from "../../../domain/submission-workflow.ts";
 import { AppError, errors } from "../../../errors.ts";
 import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
@@ -56,6 +56,8 @@ export async function requestOverlaps(db: Db, kept: Kept, auth: Auth | null, inp
   const { form, period, targets, targetBodyKind } = await resolveTargets(db, kept, auth, input);
   if (input.citedDocumentId) await requireCitableDocument(db, auth, input.citedDocumentId, "citedDocumentId");
   if (input.planId) await requireCitablePlan(db, auth, input.planId, "planId");
+  if (input.answersSubmissionId)
+    await requireOwedReport(db, auth as Auth, input.answersSubmissionId, input, input.deadline ?? null);
   return {
     targets: targets.length,
     items: await overlapsOf(db, auth as Auth, {
@@ -93,8 +95,11 @@ export async function createRequest(
       );
     }
   }
-  const levels = proposeDeadlines(period, targetLevel, await loadWorkingCalendar(db));
-  const deadline = input.deadline ?? levels[0]?.deadline ?? period.cutoffTo;
+  const calendar = await loadWorkingCalendar(db);
+  const proposed = proposeDeadlines(period, targetLevel, calendar);
+  const deadline = input.deadline ?? proposed[0]?.deadline ?? period.cutoffTo;
+  // a deadline set by the requester moves the levels above with it
+  const levels = input.deadline ? shiftLevelDeadlines(proposed, input.deadline, calendar) : proposed;
   if (deadline <= period.cutoffTo) {
     throw errors.badRequest(
       "Hạn báo cáo phải sau ngày chốt số liệu ít nhất 1 ngày làm việc (NĐ 09/2019, Điều 8)",
@@ -108,6 +113,9 @@ export async function createRequest(
     : null;
   // the plan it reports on (Kế hoạch số 53-KH/HU): a reference, read like one
   const plan = input.planId ? await requireCitablePlan(db, auth, input.planId, "planId") : null;
+  const owed = input.answersSubmissionId
+    ? await requireOwedReport(db, a, input.answersSubmissionId, input, deadline)
+    : null;
   return db.transaction().execute(async (trx) => {
     const request = await requestsRepository.insertRequest(trx, {
       issuer_unit_code: input.issuerUnitCode,
@@ -126,6 +134,7 @@ export async function createRequest(
       reference_no: input.referenceNo ?? cited?.numberSymbol ?? null,
       cited_document_id: cited?.id ?? null,
       plan_id: plan?.id ?? null,
+      answers_submission_id: owed?.id ?? null,
       issued_on: issuedOn,
       // the report's name, not how its form was chosen: "(đề cương Tháp Mười)" stays on the form
       title: input.title ?? `${plainFormName(form.name_vi)} – ${periodLabelVi(period)}`,
@@ -153,6 +162,68 @@ export async function createRequest(
     });
     return { ...toRequestDto(request), expected: targets.length };
   });
+}
+
+/**
+ * The issuer's own report owed upward that a request gathers for: one the issuer fills (the user may fill it,
+ * for the issuing unit or body), refused like a missing one otherwise. The units below must answer before it is
+ * due upward, leaving the issuer time to consolidate (NĐ 09/2019/NĐ-CP Art. 8: each level's deadline).
+ */
+async function requireOwedReport(
+  db: Db,
+  a: Auth,
+  id: number,
+  input: CreateRequestInput,
+  /** the deadline chosen (none yet in a preview) */
+  deadline: string | null,
+) {
+  const owed = await requestsRepository.findOwedReport(db, id);
+  const mine =
+    owed &&
+    owed.unit_code === input.issuerUnitCode &&
+    (input.issuerBodyId === undefined || owed.body_id === null || owed.body_id === input.issuerBodyId) &&
+    coversPath(a, "report.fill", owed.rollup_path, owed.body_id ?? undefined);
+  if (!owed || !mine)
+    throw errors.badRequest(
+      "Không tìm thấy báo cáo mà đơn vị yêu cầu phải gửi cấp trên",
+      "No such report the requesting unit owes upward",
+      { field: "answersSubmissionId" },
+    );
+  if (deadline !== null && deadline >= owed.deadline)
+    throw errors.badRequest(
+      `Hạn gửi của cấp dưới phải trước ngày ${formatDateVi(owed.deadline)}, hạn đơn vị phải gửi báo cáo cho cấp trên`,
+      `The units below must answer before ${owed.deadline}, when the requesting unit's own report is due upward`,
+      { field: "deadline", upperDeadline: owed.deadline },
+    );
+  return owed;
+}
+
+/** Where a request stands in the chain: the report its issuer owes upward that it gathers for. */
+async function answersOf(db: Db, r: ReportRequestRow) {
+  if (!r.answers_submission_id) return null;
+  const owed = await requestsRepository.findOwedReport(db, r.answers_submission_id);
+  return owed
+    ? {
+        submissionId: owed.id,
+        requestId: owed.request_id,
+        referenceNo: owed.reference_no,
+        title: owed.title,
+        deadline: owed.deadline,
+      }
+    : null;
+}
+
+/** The requests a report owed upward gathered from the units below (what its draft can start from). */
+export async function requestsGathering(db: Db, submissionId: number) {
+  const today = todayInVietnam();
+  return (await requestsRepository.requestsGathering(db, submissionId)).map((r) => ({
+    id: r.id,
+    referenceNo: r.reference_no,
+    title: r.title,
+    targetLevel: r.target_level,
+    deadline: r.deadline,
+    overdue: today > r.deadline,
+  }));
 }
 
 export function toRequestDto(r: ReportRequestRow) {
@@ -265,6 +336,7 @@ export async function getRequest(db: Db, kept: Kept, auth: Auth | null, id: numb
   return {
     ...toRequestDto(r),
     form: toFormDto(await requireForm(db, kept, r.form_id)),
+    answers: await answersOf(db, r),
     counts,
     targets,
   };

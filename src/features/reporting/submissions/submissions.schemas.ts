@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { VersionSchema } from "../../../http/schemas.ts";
 import { FormSchema } from "../../forms/forms.routes.ts";
 import { IdParam, Narrative, Status, TimelinessValue, Values } from "../reporting.schemas.ts";
-import { RequestSchema } from "../requests/requests.schemas.ts";
+import { GatheringSchema, RequestSchema } from "../requests/requests.schemas.ts";
 
 export const SaveBody = z.object({
   version: VersionSchema,
@@ -46,6 +46,9 @@ export const SubmissionDetailSchema = z
         "Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc …, Ủy ban nhân dân huyện báo cáo như sau:",
     }),
     request: RequestSchema,
+    gathering: z.array(GatheringSchema).openapi({
+      description: "The requests this unit sent to the units below to gather this report",
+    }),
     form: FormSchema,
     indicators: z.array(
       z.object({
@@ -111,6 +114,7 @@ export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({
   bodyName: true,
   openingLine: true,
   request: true,
+  gathering: true,
   previous: true,
 }).openapi("SubmissionWritten");
 export const RevisionFields = {

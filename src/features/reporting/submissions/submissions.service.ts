@@ -17,7 +17,7 @@ import {
 import { errors } from "../../../errors.ts";
 import { bodyById } from "../../bodies/bodies.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
-import { openingLineOf, toRequestDto, vnDate } from "../requests/requests.service.ts";
+import { openingLineOf, requestsGathering, toRequestDto, vnDate } from "../requests/requests.service.ts";
 import { catalogueFor, checks, type Fed, fedFor, type Loaded, type Previous } from "./submission-values.ts";
 import * as submissionsRepository from "./submissions.repository.ts";
 
@@ -114,6 +114,8 @@ export async function detailOf(db: Db, kept: Kept, l: Loaded & { auth: Auth }) {
     // the answer's first line, citing the request's công văn: written by the reporting body (or unit)
     openingLine: await openingLineOf(db, l.request, body?.name ?? l.unitName),
     request: toRequestDto(l.request),
+    // the requests this unit sent down to gather this report (the chain, seen from above)
+    gathering: await requestsGathering(db, l.sub.id),
     previous: sources.previous,
   };
 }

@@ -26,6 +26,7 @@ import { formatDate, formatNumber, formatPeriod, formatValue } from "@/lib/forma
 import { describeFailure } from "@/lib/use-api-error.ts";
 import { reportingKeys } from "../api/keys.ts";
 import { ConsolidationView } from "./consolidation-view.tsx";
+import { RequestChain } from "./request-chain.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 /** A request: completeness and timeliness, every target (and which report counts for it), the consolidated draft. */
@@ -67,6 +68,7 @@ export function RequestPage() {
           {d.referenceNo ? ` · ${t("reports.referenceNo")}: ${d.referenceNo}` : ""}
         </Text>
       </div>
+      <RequestChain request={d} />
       <SimpleGrid cols={{ base: 2, xs: 3, sm: 6 }} data-testid="counts">
         {stats.map(([label, n]) => (
           <Paper key={label} withBorder p="xs">

@@ -2,6 +2,7 @@ import { Alert, Group, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { SubmissionDetail } from "@/lib/api.ts";
 import { formatDate, formatPeriod } from "@/lib/format.ts";
+import { GatheringList } from "./request-chain.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 /**
@@ -39,6 +40,7 @@ export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
         </Alert>
       )}
       {sub.lateReason && <Alert color="orange">{t("reports.lateWith", { reason: sub.lateReason })}</Alert>}
+      <GatheringList gathering={detail.gathering} />
     </>
   );
 }
