@@ -338,6 +338,23 @@ describe("periodic reporting in the browser", () => {
     await expect.poll(() => commune.getByTestId("gathering").textContent()).toContain("21/12/2026");
     await commune.setViewportSize({ width: 390, height: 844 });
     await commune.screenshot({ path: "test-results/request-chain-phone.png", fullPage: true });
+    await commune.setViewportSize({ width: 1366, height: 900 });
+    // from the report owed upward, the form to ask below opens gathering for it, issued by the body that owes it
+    await commune.getByTestId("ask-below").click();
+    await expect.poll(() => commune.getByTestId("owed-note").textContent()).toContain("28/12/2026");
+    await expect.poll(() => commune.getByTestId("issuer").inputValue()).toBe("Xã Tháp Mười");
+    await commune.getByTestId("ask-mode").getByText("Từng cơ quan (cùng cấp, cấp dưới)").click();
+    await expect.poll(() => commune.getByTestId("issuer-body").inputValue()).toBe("Đảng ủy xã Tháp Mười");
+    await choose(commune, "Kỳ báo cáo", "Quý");
+    await choose(commune, "Năm", "2026");
+    await choose(commune, "Quý", "Quý I");
+    await commune.getByTestId("target-bodies").click();
+    await commune.getByRole("option", { name: "Ủy ban MTTQ Việt Nam xã Tháp Mười" }).click();
+    await commune.keyboard.press("Escape");
+    await commune.getByLabel("Hạn gửi").fill("22/12/2026");
+    await commune.getByRole("button", { name: "Giao báo cáo" }).last().click();
+    await commune.waitForURL(/\/requests\/\d+/);
+    await expect.poll(() => commune.getByTestId("request-chain").textContent()).toContain("28/12/2026");
   });
 
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {

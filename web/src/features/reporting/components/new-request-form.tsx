@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -14,27 +14,31 @@ import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { describeFailure, useApiError } from "@/lib/use-api-error.ts";
 import { reportingKeys } from "../api/keys.ts";
+import { useIssueRequest, useOwedReport } from "../api/requests.ts";
+import { BELOW, type Level } from "../levels.ts";
 import { OverlapAlert } from "./overlap-alert.tsx";
+import { OwedNote } from "./request-chain.tsx";
 import { RequestCites } from "./request-cites.tsx";
 import { TargetBodiesPicker } from "./target-bodies-picker.tsx";
-
-type Level = "province" | "district" | "commune" | "hamlet";
-const BELOW: Record<Level, Level[]> = {
-  province: ["commune", "hamlet", "district"],
-  district: ["commune", "hamlet"],
-  commune: ["hamlet"],
-  hamlet: [],
-};
 
 /**
  * Issue a request: the issuing unit by name, the form, the period in words (its cut-off and the proposed
  * deadline shown at once), the targets (how many units it will ask), the công văn; warned before issuing one
  * that asks the same units for the same form and period as another.
  */
-export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: string; onDone: () => void }) {
+export function NewRequestForm({
+  defaultIssuer,
+  onDone,
+  answers = null,
+}: {
+  defaultIssuer: string;
+  onDone: () => void;
+  /** the issuer's own report owed upward that the request gathers for */
+  answers?: number | null;
+}) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
+  const _qc = useQueryClient();
+  const _navigate = useNavigate();
   const { error, onError, fieldError, clear } = useApiError();
   const [issuer, setIssuer] = useState<string | null>(defaultIssuer || null);
   const [issuerLevel, setIssuerLevel] = useState<Level>("province");
@@ -44,6 +48,10 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   // every unit of a level below, or bodies by name: of the issuer's own unit and of units below
   const [mode, setMode] = useState<"level" | "bodies">("level");
   const [issuerBodyId, setIssuerBodyId] = useState<number | null>(null);
+  const owed = useOwedReport(answers, (unit, bodyId) => {
+    setIssuer(unit);
+    setIssuerBodyId(bodyId);
+  });
   const [targetBodyIds, setTargetBodyIds] = useState<number[]>([]);
   // at every unit of the level: the unit itself, or its body of one kind (every commune's Đảng ủy)
   const [bodyKind, setBodyKind] = useState<string | null>(null);
@@ -99,6 +107,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
           ...(cited ? { citedDocumentId: cited.id } : {}),
           ...(planId ? { planId } : {}),
           ...(issuedOn ? { issuedOn } : {}),
+          ...(answers ? { answersSubmissionId: answers } : {}),
           ...(deadline ? { deadline } : {}),
         }
       : null;
@@ -113,25 +122,14 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
     retry: false,
   });
   const overlaps = preview.data?.items ?? [];
-  const create = useMutation({
-    mutationFn: async () => {
-      // the button is enabled only once the issuer, the form and the period are chosen
-      if (!body) throw new Error(t("reports.fillRequired"));
-      return call(
-        client.POST("/api/requests", {
-          body: { ...body, ...(overlaps.length && confirmOverlap ? { allowOverlap: true } : {}) },
-        }),
-      );
-    },
-    onSuccess: async (r) => {
+  const create = useIssueRequest(
+    body && { ...body, ...(overlaps.length && confirmOverlap ? { allowOverlap: true } : {}) },
+    () => {
       clear();
-      await qc.invalidateQueries({ queryKey: reportingKeys.requests() });
-      await qc.invalidateQueries({ queryKey: reportingKeys.inbox() });
       onDone();
-      navigate(`/requests/${r.id}`, { state: { notice: t("reports.issuedNotice") } });
     },
     onError,
-  });
+  );
   const p = proposal.data;
   const blocked = !body
     ? t(
@@ -145,6 +143,7 @@ export function NewRequestForm({ defaultIssuer, onDone }: { defaultIssuer: strin
   return (
     <Paper withBorder p="md">
       <Stack>
+        {owed && <OwedNote owed={owed} />}
         <Group align="start" wrap="wrap">
           <UnitPicker
             label={t("reports.issuer")}

@@ -14,7 +14,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { WideTable } from "@/components/wide-table.tsx";
 import { call, client } from "@/lib/api.ts";
 import { formatDate, formatNumber, formatValue } from "@/lib/format.ts";
@@ -29,7 +29,10 @@ const TimelinessMap = lazy(() => import("./timeliness-map.tsx").then((m) => ({ d
 /** Reports to send (the inbox) and requests issued, with completeness and timeliness. */
 export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean; defaultIssuer: string }) {
   const { t } = useTranslation();
-  const [creating, setCreating] = useState(false);
+  // opened from a report owed upward: the form gathers for it
+  const [params] = useSearchParams();
+  const answers = Number(params.get("answers")) || null;
+  const [creating, setCreating] = useState(answers !== null);
   const inbox = useQuery({ queryKey: reportingKeys.inbox(), queryFn: () => call(client.GET("/api/inbox")) });
   const issued = useQuery({
     queryKey: reportingKeys.requests(),
@@ -44,7 +47,9 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
         )}
       </Group>
       <ReminderList />
-      {creating && <NewRequestForm defaultIssuer={defaultIssuer} onDone={() => setCreating(false)} />}
+      {creating && (
+        <NewRequestForm defaultIssuer={defaultIssuer} answers={answers} onDone={() => setCreating(false)} />
+      )}
       <Tabs defaultValue="inbox">
         <Tabs.List>
           <Tabs.Tab value="inbox">

@@ -39,15 +39,45 @@ export function RequestChain({ request }: { request: RequestDetail }) {
   );
 }
 
-/** The requests a report owed upward gathered from the units below: what its draft starts from. */
-export function GatheringList({ gathering }: { gathering: Gathering }) {
+/** In the request form: the report owed upward the new request gathers for. */
+export function OwedNote({ owed }: { owed: AnswerOf<"/api/submissions/{id}", "get"> }) {
   const { t } = useTranslation();
-  if (gathering.length === 0) return null;
+  return (
+    <Text size="sm" data-testid="owed-note">
+      {t("reports.answersUpward")} <b>{owed.request.title}</b>
+      {owed.request.referenceNo ? ` (${owed.request.referenceNo})` : ""} · {t("reports.deadline")}:{" "}
+      {formatDate(owed.request.deadline)}
+    </Text>
+  );
+}
+
+/**
+ * The requests a report owed upward gathered from the units below (what its draft starts from), and, for
+ * those who fill it, the way to ask them.
+ */
+export function GatheringList({
+  gathering,
+  submissionId,
+  canAsk,
+}: {
+  gathering: Gathering;
+  submissionId: number;
+  canAsk: boolean;
+}) {
+  const { t } = useTranslation();
+  if (gathering.length === 0 && !canAsk) return null;
   return (
     <Paper withBorder p="xs" data-testid="gathering">
-      <Text size="sm" fw={600}>
-        {t("reports.gathering")}
-      </Text>
+      {canAsk && (
+        <Anchor component={Link} to={`/reports?answers=${submissionId}`} size="sm" data-testid="ask-below">
+          {t("reports.askBelowFor")}
+        </Anchor>
+      )}
+      {gathering.length > 0 && (
+        <Text size="sm" fw={600}>
+          {t("reports.gathering")}
+        </Text>
+      )}
       {gathering.map((g) => (
         <Text size="sm" key={g.id}>
           <Anchor component={Link} to={`/requests/${g.id}`}>

@@ -40,7 +40,7 @@ export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
         </Alert>
       )}
       {sub.lateReason && <Alert color="orange">{t("reports.lateWith", { reason: sub.lateReason })}</Alert>}
-      <GatheringList gathering={detail.gathering} />
+      <GatheringList gathering={detail.gathering} submissionId={sub.id} canAsk={detail.can.fill} />
     </>
   );
 }
