@@ -220,7 +220,8 @@ describe("periodic reporting in the browser", () => {
     await expect
       .poll(() => province.getByTestId("opening-line").textContent())
       .toBe(
-        "Thực hiện Công văn số 24-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:",
+        // both bodies of the province: named without its place name, as the document names them
+        "Thực hiện Công văn số 24-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh báo cáo như sau:",
       );
     await province.screenshot({ path: "test-results/answer-opening-line.png", fullPage: true });
     // the answer becomes the People's Committee's own document: its signature block kept for next time

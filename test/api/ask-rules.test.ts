@@ -239,7 +239,8 @@ describe("an answer opens by citing the request's công văn", () => {
     expect(page.status).toBe(200);
     expect(page.body.bodyName).toBe("Ủy ban nhân dân tỉnh Đồng Tháp");
     expect(page.body.openingLine).toBe(
-      "Thực hiện Công văn số 31-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh Đồng Tháp báo cáo như sau:",
+      // both bodies of the province: the line names them without its place name, as the document does
+      "Thực hiện Công văn số 31-CV/BTGDVTU ngày 02 tháng 7 năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy về việc báo cáo công tác dân vận quý III năm 2026, Ủy ban nhân dân tỉnh báo cáo như sau:",
     );
   });
 

@@ -9,7 +9,7 @@
 import type { Auth } from "../../access/access.ts";
 import type { BodyRow, Db } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
-import { isWithin, todayInVietnam } from "../../domain/dates.ts";
+import { todayInVietnam } from "../../domain/dates.ts";
 import { placeDateLine } from "../../domain/document-text.ts";
 import { numberingFamilyOf } from "../../domain/document-types.ts";
 import { numberLine, numberSymbolLine } from "../../domain/number-symbol.ts";
@@ -60,13 +60,9 @@ export function requireTextInSections(
   );
 }
 
-/** The place name of a document: the official name of the issuing body's unit ("Tháp Mười", "Đồng Tháp"),
- * as it was on `on` (a unit since merged keeps its old name on its old documents). */
-export async function placeOf(db: Db, unitCode: string, on = todayInVietnam()): Promise<string> {
-  const versions = await unitService.unitVersions(db, unitCode);
-  const unit = versions.find((v) => isWithin(on, v.valid_from, v.valid_to)) ?? versions.at(-1);
-  return unit?.name ?? unitCode;
-}
+/** The place name of a document: the issuing body's unit's official name on `on` (default today). */
+export const placeOf = (db: Db, unitCode: string, on = todayInVietnam()) =>
+  unitService.placeNameOn(db, unitCode, on);
 
 export interface IssueReportInput {
   format: "docx" | "pdf";

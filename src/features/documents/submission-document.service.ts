@@ -91,11 +91,10 @@ export async function submissionDocument(
   const { sub, request, form } = l;
   const body = await answeringBody(db, sub, input.bodyId);
   const today = todayInVietnam();
-  // a body since merged writes under its name of the day it answered
-  const place =
-    input.place?.trim() ||
-    (await placeOf(db, body.unit_code, body.valid_to && body.valid_to < today ? body.valid_to : today));
-  const opening = await openingLineOf(db, request, body.name, { code: body.unit_code, name: place });
+  // a body since merged writes under its unit's name of the day it last answered
+  const on = body.valid_to && body.valid_to < today ? body.valid_to : today;
+  const place = input.place?.trim() || (await placeOf(db, body.unit_code, on));
+  const opening = await openingLineOf(db, request, { name: body.name, unitCode: body.unit_code, on });
   const catalogue = await catalogueFor(db, kept, form);
   const text = (key: string) => sub.narrative[key] ?? "";
   const sections: SectionSpec[] = [

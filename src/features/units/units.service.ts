@@ -354,6 +354,16 @@ export async function unitsAt(db: Db, codes: readonly string[], asOf: string): P
 }
 /** Every version of the unit of `code`, oldest first. */
 export const unitVersions = (db: Db, code: string) => repo.findUnitVersions(db, code);
+
+/**
+ * A unit's official name as its documents write the place ("Tháp Mười", "Đồng Tháp", NĐ 30/2020 Phụ lục I),
+ * as it was on `on` (a unit since merged keeps its old name on its old documents), else its last name.
+ */
+export async function placeNameOn(db: Db, code: string, on: string): Promise<string> {
+  const versions = await unitVersions(db, code);
+  const unit = versions.find((v) => isWithin(on, v.valid_from, v.valid_to)) ?? versions.at(-1);
+  return unit?.name ?? code;
+}
 /** The units directly under `parentCode` valid on `asOf`, with their own children counted. */
 export const childrenAt = (db: Db, parentCode: string, asOf: string) =>
   repo.listChildren(db, parentCode, asOf);

@@ -27,6 +27,7 @@ import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
 import { requireCitablePlan } from "../../plans/plans.service.ts";
 import { citedDocumentOf, requireCitableDocument } from "../../registry/registry.service.ts";
+import * as unitService from "../../units/units.service.ts";
 import * as rollup from "../rollup/rollup.service.ts";
 import {
   type CreateRequestInput,
@@ -374,13 +375,15 @@ export { findRequest, listSubmissionsOfRequest } from "./requests.repository.ts"
 export async function openingLineOf(
   db: Db,
   request: ReportRequestRow,
-  reporter: string,
-  /** the reporting body's unit: when the request's issuer is of it too, the line leaves out its place name */
-  reporterUnit?: { code: string; name: string },
+  reporter: { name: string; unitCode: string; on: string },
 ): Promise<string | null> {
-  const within = reporterUnit?.code === request.issuer_unit_code ? reporterUnit.name : undefined;
+  // bodies of the same unit name each other without its place name ("Ủy ban nhân dân huyện")
+  const within =
+    reporter.unitCode === request.issuer_unit_code
+      ? await unitService.placeNameOn(db, reporter.unitCode, reporter.on)
+      : undefined;
   const doc = request.cited_document_id ? await citedDocumentOf(db, request.cited_document_id) : null;
-  if (doc) return openingLine(doc, reporter, within);
+  if (doc) return openingLine(doc, reporter.name, within);
   if (!request.reference_no) return null;
   return openingLine(
     {
@@ -390,7 +393,7 @@ export async function openingLineOf(
       issuerName: null,
       excerpt: null,
     },
-    reporter,
+    reporter.name,
     within,
   );
 }

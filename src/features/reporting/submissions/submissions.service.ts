@@ -107,12 +107,17 @@ export async function detailOf(db: Db, kept: Kept, l: Loaded & { auth: Auth }) {
     sourcesOf(db, kept, l),
     l.sub.body_id ? bodyById(db, l.sub.body_id) : null,
   ]);
+  const today = todayInVietnam();
   return {
     ...stateOf(l, sources),
     unitName: l.unitName,
     bodyName: body?.name ?? null,
     // the answer's first line, citing the request's công văn: written by the reporting body (or unit)
-    openingLine: await openingLineOf(db, l.request, body?.name ?? l.unitName),
+    openingLine: await openingLineOf(db, l.request, {
+      name: body?.name ?? l.unitName,
+      unitCode: l.sub.unit_code,
+      on: body?.valid_to && body.valid_to < today ? body.valid_to : today,
+    }),
     request: toRequestDto(l.request),
     // the requests this unit sent down to gather this report (the chain, seen from above)
     gathering: await requestsGathering(db, l.sub.id),
