@@ -74,6 +74,18 @@ async function onStandby(query: string): Promise<void> {
 
 const session = (username: string) => httpSession(server.url, username);
 
+/** What the set-up started, undone last first after the tests (also when the set-up failed midway). */
+const cleanups: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const undo of cleanups.reverse()) {
+    try {
+      await undo();
+    } catch {
+      // the next undo still runs: a server already stopped is not a reason to leave the others running
+    }
+  }
+});
+
 describe.skipIf(!BIN)("a read replica (streaming standby of PostgreSQL)", () => {
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), "danvan-replica-"));
@@ -82,11 +94,11 @@ describe.skipIf(!BIN)("a read replica (streaming standby of PostgreSQL)", () => 
     standbyDir = path.join(folder, "standby");
     who = await serverIdentity(createLogger("silent"));
     if (who.uid !== undefined && who.gid !== undefined) chownSync(folder, who.uid, who.gid);
-    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
     const [primaryPort, standbyPort] = [await freePort(), await freePort()];
     asPostgres("initdb", ["-D", primaryDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
     start(primaryDir, primaryPort);
-    afterAll(() => stop(primaryDir));
+    cleanups.push(() => stop(primaryDir));
 
     const log = createLogger("silent");
     const primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/postgres`;
@@ -122,11 +134,11 @@ describe.skipIf(!BIN)("a read replica (streaming standby of PostgreSQL)", () => 
       "--checkpoint=fast",
     ]);
     start(standbyDir, standbyPort);
-    afterAll(() => {
+    cleanups.push(() => {
       if (existsSync(path.join(standbyDir, "postmaster.pid"))) stop(standbyDir);
     });
     server = await startServer(config, log, handle);
-    afterAll(() => server.stop());
+    cleanups.push(() => server.stop());
   }, 180_000);
 
   const numbered = `${Date.now() % 100000}-KH/BTGDVTU`;
