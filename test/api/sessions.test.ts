@@ -5,7 +5,7 @@
  */
 
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { createApp } from "../../src/app/app.ts";
 import { ChangeListener } from "../../src/db/change-listener.ts";
 import { LoginLimiter } from "../../src/features/auth/login-limiter.ts";
@@ -93,7 +93,7 @@ describe("changes reach the sessions at once", () => {
   async function otherProcess() {
     const authChanges = new ChangeListener(t.handle.url, createLogger("silent"), "auth_change");
     await authChanges.start();
-    afterAll(() => authChanges.stop());
+    onTestFinished(() => authChanges.stop());
     expect(authChanges.listening).toBe(true);
     return createApp({
       db: t.db,

@@ -1,6 +1,6 @@
 /** The revision watcher on a real database: notifications, a refresh after a write, a lost connection. */
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { RevisionWatcher } from "../../src/db/revision-watcher.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase } from "../helpers.ts";
@@ -9,7 +9,7 @@ describe("RevisionWatcher (fed_revision)", () => {
   it("hears changes, reads them at once when asked, and stops counting while its connection is lost", async () => {
     const handle = await createTestDatabase();
     const w = new RevisionWatcher(handle.url, createLogger("silent"), "fed_revision");
-    afterAll(() => w.stop());
+    onTestFinished(() => w.stop());
     await w.start();
     const start = w.current as number;
     expect(start).toBeGreaterThan(0);
