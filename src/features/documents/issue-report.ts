@@ -23,6 +23,7 @@ import {
   type UrgencyMark,
 } from "../../domain/official-document.ts";
 import type { FormSection } from "../../domain/report-forms.ts";
+import { formatDecimalVi } from "../../domain/vn-format.ts";
 import { foldVietnamese } from "../../domain/vn-text.ts";
 import { AppError, errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
@@ -38,6 +39,27 @@ export function sectionTitle(key: string, title: string, depth: 1 | 2): string {
   const last = key.split(".").at(-1) ?? key;
   const label = ROMAN.test(last) || /^\d+$/.test(last) ? `${last}. ` : "";
   return depth === 1 ? `${label}${title.toLocaleUpperCase("vi")}` : `${label}${title}`;
+}
+
+/** The header of a document's table of figures. */
+export const FIGURE_HEADER = ["Chỉ tiêu", "Đơn vị tính", "Kết quả"];
+
+/** A figure as a document's table prints it: its total, then the breakdown the form asks for ("- kinh tế"). */
+export function figureRows(
+  name: string,
+  unitOfMeasure: string,
+  total: string,
+  combos: Readonly<Record<string, string | null | undefined>>,
+  by: string | undefined,
+): string[][] {
+  const parts = by
+    ? Object.entries(combos).flatMap(([combo, v]) =>
+        combo.startsWith(`${by}=`) && v != null
+          ? [[`- ${combo.slice(combo.indexOf("=") + 1)}`, unitOfMeasure, formatDecimalVi(v)]]
+          : [],
+      )
+    : [];
+  return [[name, unitOfMeasure, formatDecimalVi(total)], ...parts];
 }
 
 /**

@@ -16,13 +16,14 @@ import { reportExcerpt } from "../../domain/document-text.ts";
 import type { StateSequence } from "../../domain/numbering.ts";
 import type { SecrecyMark, SectionSpec, UrgencyMark } from "../../domain/official-document.ts";
 import { periodLabelOrCode } from "../../domain/periods.ts";
-import { formatDecimalVi } from "../../domain/vn-format.ts";
 import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { requireForm } from "../forms/forms.service.ts";
 import { consolidation, getSummary } from "../reporting/consolidation/consolidation.service.ts";
 import {
+  FIGURE_HEADER,
+  figureRows,
   type IssuedReport,
   issueReport,
   placeOf,
@@ -100,18 +101,13 @@ export async function reportDocument(
       if (!ind || value == null) return [];
       // the breakdown the form asks for ("trong đó: kinh tế …"), from the same source
       const combos = fromRegistry ? (ind.registry?.combos ?? {}) : ind.accepted.combos;
-      const parts = Object.entries(combos).flatMap(([combo, v]) =>
-        combo !== "" && combo.startsWith(`${r.by}=`) && v != null
-          ? [[`- ${combo.slice(combo.indexOf("=") + 1)}`, ind.unitOfMeasure, formatDecimalVi(v)]]
-          : [],
-      );
-      return [[ind.nameVi, ind.unitOfMeasure, formatDecimalVi(value)], ...(r.by ? parts : [])];
+      return figureRows(ind.nameVi, ind.unitOfMeasure, value, combos, r.by);
     });
     return {
       title,
       level: s.depth,
       text: "",
-      table: { header: ["Chỉ tiêu", "Đơn vị tính", "Kết quả"], rows },
+      table: { header: FIGURE_HEADER, rows },
     };
   });
   // a numbered report goes out with text in every section: the empty ones are named first

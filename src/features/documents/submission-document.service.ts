@@ -14,7 +14,6 @@ import { todayInVietnam } from "../../domain/dates.ts";
 import { nameWithinUnit } from "../../domain/document-text.ts";
 import type { StateSequence } from "../../domain/numbering.ts";
 import type { SecrecyMark, SectionSpec, UrgencyMark } from "../../domain/official-document.ts";
-import { formatDecimalVi } from "../../domain/vn-format.ts";
 import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
@@ -22,6 +21,8 @@ import { openingLineOf } from "../reporting/requests/requests.service.ts";
 import { allow, catalogueFor, load } from "../reporting/submissions/submissions.service.ts";
 import * as unitService from "../units/units.service.ts";
 import {
+  FIGURE_HEADER,
+  figureRows,
   type IssuedReport,
   issueReport,
   placeOf,
@@ -108,20 +109,13 @@ export async function submissionDocument(
         const byCombo = sub.values[r.indicator] ?? {};
         const total = byCombo[""];
         if (!ind || total == null) return [];
-        const parts = r.by
-          ? Object.entries(byCombo).flatMap(([combo, v]) =>
-              combo.startsWith(`${r.by}=`)
-                ? [[`- ${combo.slice(combo.indexOf("=") + 1)}`, ind.unit_of_measure, formatDecimalVi(v)]]
-                : [],
-            )
-          : [];
-        return [[ind.name_vi, ind.unit_of_measure, formatDecimalVi(total)], ...parts];
+        return figureRows(ind.name_vi, ind.unit_of_measure, total, byCombo, r.by);
       });
       return {
         title,
         level: s.depth,
         text: "",
-        table: { header: ["Chỉ tiêu", "Đơn vị tính", "Kết quả"], rows },
+        table: { header: FIGURE_HEADER, rows },
       };
     }),
   ];
