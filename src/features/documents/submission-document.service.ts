@@ -94,8 +94,14 @@ export async function submissionDocument(
   const today = todayInVietnam();
   // a body since merged writes under its unit's name of the day it last answered
   const on = body.valid_to && body.valid_to < today ? body.valid_to : today;
-  const place = input.place?.trim() || (await placeOf(db, body.unit_code, on));
-  const opening = await openingLineOf(db, request, { name: body.name, unitCode: body.unit_code, on });
+  const unitPlace = await placeOf(db, body.unit_code, on);
+  const place = input.place?.trim() || unitPlace;
+  const opening = await openingLineOf(db, request, {
+    name: body.name,
+    unitCode: body.unit_code,
+    on,
+    place: unitPlace,
+  });
   const catalogue = await catalogueFor(db, kept, form);
   const text = (key: string) => sub.narrative[key] ?? "";
   const sections: SectionSpec[] = [

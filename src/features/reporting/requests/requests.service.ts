@@ -375,12 +375,13 @@ export { findRequest, listSubmissionsOfRequest } from "./requests.repository.ts"
 export async function openingLineOf(
   db: Db,
   request: ReportRequestRow,
-  reporter: { name: string; unitCode: string; on: string },
+  /** `place`: the unit's place name on `on`, when the caller has read it already */
+  reporter: { name: string; unitCode: string; on: string; place?: string },
 ): Promise<string | null> {
   // bodies of the same unit name each other without its place name ("Ủy ban nhân dân huyện")
   const within =
     reporter.unitCode === request.issuer_unit_code
-      ? await unitService.placeNameOn(db, reporter.unitCode, reporter.on)
+      ? (reporter.place ?? (await unitService.placeNameOn(db, reporter.unitCode, reporter.on)))
       : undefined;
   const doc = request.cited_document_id ? await citedDocumentOf(db, request.cited_document_id) : null;
   if (doc) return openingLine(doc, reporter.name, within);
