@@ -69,6 +69,53 @@ export function shiftLevelDeadlines(
   });
 }
 
+/**
+ * The per-level deadlines of a request that gathers, from the units below, a report its issuer owes upward:
+ * counted back from the owed report's deadline, each level below keeping the working days the rule gives it
+ * after the level below (NĐ 09/2019/NĐ-CP Art. 8), so the issuer keeps its own days to consolidate; the owed
+ * level and those above keep the deadlines the upper request set. `first`, when the requester sets the
+ * targets' deadline itself, replaces the first level's. The targets answer at least one working day after
+ * the cut-off and every level before the one above it; null when that no longer fits before the owed deadline.
+ */
+export function deadlinesBefore(
+  /** from the targets' level up, as proposeDeadlines gives them */
+  proposed: readonly LevelDeadline[],
+  /** the upper request's, from the owed report's level up (its first is the owed deadline) */
+  owed: readonly [LevelDeadline, ...LevelDeadline[]],
+  cutoffTo: string,
+  calendar: WorkingCalendar,
+  first?: string,
+): LevelDeadline[] | null {
+  const owedLevel = owed[0];
+  const k = proposed.findIndex((l) => l.level === owedLevel.level);
+  // targets of the issuer's own level (its departments, the bodies of its unit): the issuer keeps the step
+  // the rule gives that level
+  const below =
+    k > 0 ? proposed.slice(0, k) : [{ level: proposed[0]?.level ?? owedLevel.level, deadline: cutoffTo }];
+  const stepAfter = (i: number) => {
+    const next = proposed[i + 1];
+    const at = proposed[i];
+    if (k <= 0) return Math.max(1, calendar.workingDaysBetween(cutoffTo, at?.deadline ?? cutoffTo));
+    return Math.max(1, calendar.workingDaysBetween(at?.deadline ?? cutoffTo, next?.deadline ?? cutoffTo));
+  };
+  const back: string[] = [];
+  let d = owedLevel.deadline;
+  for (let i = below.length - 1; i >= 0; i--) {
+    d = calendar.subtractWorkingDays(d, stepAfter(i));
+    back[i] = d;
+  }
+  if (first !== undefined) back[0] = first;
+  let previous = cutoffTo;
+  for (let i = 0; i < back.length; i++) {
+    const at = back[i] as string;
+    back[i] = at > previous ? at : calendar.addWorkingDays(previous, 1);
+    previous = back[i] as string;
+  }
+  if (previous >= owedLevel.deadline) return null;
+  const own = below.map((l, i) => ({ level: l.level, deadline: back[i] as string }));
+  return k > 0 ? [...own, ...owed] : [...own, ...owed.slice(1)];
+}
+
 export type ReminderKind = "due_soon" | "overdue";
 
 /**

@@ -10,7 +10,13 @@ import {
   formCombos,
   formIndicators,
 } from "./report-forms.ts";
-import { proposeDeadlines, reminderKind, reportingChain, shiftLevelDeadlines } from "./reporting-regime.ts";
+import {
+  deadlinesBefore,
+  proposeDeadlines,
+  reminderKind,
+  reportingChain,
+  shiftLevelDeadlines,
+} from "./reporting-regime.ts";
 import {
   needsLateReason,
   nextStatus,
@@ -281,6 +287,83 @@ describe("proposed deadlines (NĐ 09/2019 Art. 8(5); defaults 2 working days per
   ] as const)("%s from %s with its first deadline set to %s", (code, level, first, expected) => {
     const proposed = proposeDeadlines(parsePeriod(code), level, cal);
     expect(shiftLevelDeadlines(proposed, first, cal).map((d) => [d.level, d.deadline])).toEqual(expected);
+  });
+  it.each([
+    // the province owes the centre by Thu 25/06/2026: its communes answer 2 working days before
+    [
+      "2026S1",
+      "commune",
+      [["province", "2026-06-25"]],
+      undefined,
+      [
+        ["commune", "2026-06-23"],
+        ["province", "2026-06-25"],
+      ],
+    ],
+    // a district asks bodies of its own level by Fri 28/06/2024: it keeps its 2 working days; the province's
+    // deadline above stays the upper request's
+    [
+      "2024S1",
+      "district",
+      [
+        ["district", "2024-06-28"],
+        ["province", "2024-07-03"],
+      ],
+      undefined,
+      [
+        ["district", "2024-06-26"],
+        ["province", "2024-07-03"],
+      ],
+    ],
+    // before the reform a province asking communes: each level below keeps its steps
+    [
+      "2024S1",
+      "commune",
+      [["province", "2024-06-28"]],
+      undefined,
+      [
+        ["commune", "2024-06-24"],
+        ["district", "2024-06-26"],
+        ["province", "2024-06-28"],
+      ],
+    ],
+    // too tight to keep the steps: the communes answer the first working day after the cut-off
+    [
+      "2026S1",
+      "commune",
+      [["province", "2026-06-16"]],
+      undefined,
+      [
+        ["commune", "2026-06-15"],
+        ["province", "2026-06-16"],
+      ],
+    ],
+    // the requester sets the communes' deadline itself
+    [
+      "2026S1",
+      "commune",
+      [["province", "2026-06-25"]],
+      "2026-06-19",
+      [
+        ["commune", "2026-06-19"],
+        ["province", "2026-06-25"],
+      ],
+    ],
+    // nothing fits between the cut-off and the owed deadline
+    ["2026S1", "commune", [["province", "2026-06-15"]], undefined, null],
+    // a deadline set on or after the owed one does not fit either
+    ["2026S1", "commune", [["province", "2026-06-25"]], "2026-06-25", null],
+  ] as const)("%s from %s answering %j (first %s)", (code, level, owed, first, expected) => {
+    const period = parsePeriod(code);
+    const [head, ...rest] = owed.map(([l, d]) => ({ level: l, deadline: d }));
+    const got = deadlinesBefore(
+      proposeDeadlines(period, level, cal),
+      [head as { level: string; deadline: string }, ...rest],
+      period.cutoffTo,
+      cal,
+      first,
+    );
+    expect(got?.map((d) => [d.level, d.deadline]) ?? null).toEqual(expected);
   });
   it("step days can be overridden per request", () => {
     expect(proposeDeadlines(parsePeriod("2026S1"), "commune", cal, { commune: 5 })[0]?.deadline).toBe(

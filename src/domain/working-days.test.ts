@@ -41,6 +41,15 @@ describe("addWorkingDays / workingDaysBetween", () => {
   ])("%s + %d working days → %s", (from, n, expected) => {
     expect(cal.addWorkingDays(from, n)).toBe(expected);
   });
+  it.each([
+    ["2026-02-23", 1, "2026-02-13"], // back over Tết 2026
+    ["2026-01-12", 1, "2026-01-10"], // back onto the working Saturday
+    ["2025-05-05", 1, "2025-04-29"], // back over 30/4–4/5/2025
+    ["2025-06-20", 5, "2025-06-13"],
+  ])("%s − %d working days → %s", (from, n, expected) => {
+    expect(cal.subtractWorkingDays(from, n)).toBe(expected);
+    expect(cal.addWorkingDays(expected, n)).toBe(from);
+  });
   it("counts working days in (from, to]", () => {
     expect(cal.workingDaysBetween("2026-02-13", "2026-02-23")).toBe(1);
     expect(cal.workingDaysBetween("2026-03-09", "2026-03-09")).toBe(0);

@@ -167,6 +167,18 @@ export class WorkingCalendar {
     return d;
   }
 
+  /** The n-th working day before `date` (n ≥ 1). */
+  subtractWorkingDays(date: IsoDate, n: number): IsoDate {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number ≥ 1: ${n}`);
+    let d = date;
+    let left = n;
+    while (left > 0) {
+      d = addDays(d, -1);
+      if (this.isWorkingDay(d)) left--;
+    }
+    return d;
+  }
+
   /** Working days in (from, to]: 0 when `to` ≤ `from`. */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     let n = 0;

@@ -10,6 +10,7 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestClient;
 let province: TestClient;
 let commune: TestClient;
+let thainguyen: TestClient;
 let formId: number;
 const bodies: Record<string, number> = {};
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   admin = await t.login("admin");
   province = await t.login("dongthap");
   commune = await t.login("xa.thapmuoi");
+  thainguyen = await t.login("thainguyen");
   formId = (await province.json("GET", "/api/forms")).body.items.find(
     (f: { code: string }) => f.code === "dvcq-thap-muoi",
   ).id;
@@ -368,6 +370,65 @@ describe("a request that gathers what its issuer owes upward", () => {
     expect(detail.body.answers).toMatchObject({ submissionId: owed.id, requestId: up.body.id });
     const above = await commune.json("GET", `/api/submissions/${owed.id}`);
     expect(above.body.gathering.map((g: { id: number }) => g.id)).toContain(ok.body.id);
+  });
+
+  it("counts each level's deadline back from the owed report's (NĐ 09/2019 Art. 8)", async () => {
+    // owed by the commune's Party committee on Wed 16/09/2026; the province's own deadline after it
+    const up = await ask("propaganda_mass_mobilization_board", ["30037.party_committee"], "2026Q3");
+    expect(up.body.deadline).toBe("2026-09-16");
+    const owed = (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0];
+    const proposal = await commune.json(
+      "GET",
+      `/api/reporting/deadline?period=2026Q3&level=commune&answers=${owed.id}`,
+    );
+    expect(proposal.status, JSON.stringify(proposal.body)).toBe(200);
+    // the committee keeps its 2 working days, but the UBND answers at least a working day after the cut-off
+    expect(proposal.body.deadline).toBe("2026-09-15");
+    expect(proposal.body.levels).toEqual([
+      { level: "commune", deadline: "2026-09-15" },
+      ...up.body.levelDeadlines.slice(1),
+    ]);
+    // the same deadlines on the request issued without one, and on its page
+    const made = await commune.json("POST", "/api/requests", {
+      issuerUnitCode: "30037",
+      issuerBodyId: bodies["30037.party_committee"],
+      formId,
+      period: { code: "2026Q3" },
+      targetBodyIds: [bodies["30037.people_committee"]],
+      answersSubmissionId: owed.id,
+      allowOverlap: true,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.deadline).toBe("2026-09-15");
+    expect(made.body.levelDeadlines).toEqual(proposal.body.levels);
+    // someone who does not fill the owed report gets no proposal from it
+    const other = await thainguyen.json(
+      "GET",
+      `/api/reporting/deadline?period=2026Q3&level=commune&answers=${owed.id}`,
+    );
+    expect(other.status).toBe(400);
+    expect(other.body.error.details.field).toBe("answersSubmissionId");
+  });
+
+  it("is refused when no working day is left before the owed deadline", async () => {
+    // owed the first working day after the cut-off: nothing fits before it
+    const up = await ask("propaganda_mass_mobilization_board", ["30037.party_committee"], "2026Q3", {
+      deadline: "2026-09-15",
+    });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const owed = (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0];
+    const r = await commune.json("POST", "/api/requests", {
+      issuerUnitCode: "30037",
+      issuerBodyId: bodies["30037.party_committee"],
+      formId,
+      period: { code: "2026Q3" },
+      targetBodyIds: [bodies["30037.people_committee"]],
+      answersSubmissionId: owed.id,
+      allowOverlap: true,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details).toMatchObject({ field: "deadline", upperDeadline: "2026-09-15" });
+    expect(r.body.error.message_vi).toContain("Không còn ngày làm việc");
   });
 
   it("is refused for a report its issuer does not owe", async () => {

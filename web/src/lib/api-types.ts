@@ -2880,6 +2880,8 @@ export interface paths {
                 query: {
                     period: string;
                     level: "province" | "district" | "commune" | "hamlet";
+                    /** @description The report owed upward the request gathers for: its levels count back from that deadline */
+                    answers?: number;
                 };
                 header?: never;
                 path?: never;

@@ -33,6 +33,8 @@ export async function findOwedReport(db: Db, submissionId: number) {
       "r.title",
       "r.deadline",
       "r.issuer_unit_code",
+      "r.target_level",
+      "r.level_deadlines",
     ])
     .where("s.id", "=", submissionId)
     .executeTakeFirst();

@@ -7,6 +7,9 @@ import { Level, LevelDeadline, Status, TimelinessValue } from "../reporting.sche
 export const DeadlineQuery = z.object({
   period: z.string().min(1).max(30).openapi({ example: "2026S1" }),
   level: Level,
+  answers: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().openapi({
+    description: "The report owed upward the request gathers for: its levels count back from that deadline",
+  }),
 });
 
 export const DeadlineSchema = z.object({

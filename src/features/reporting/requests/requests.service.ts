@@ -18,10 +18,12 @@ import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.t
 import type { Kept } from "../../../db/kept.ts";
 import { formatDateVi, todayInVietnam } from "../../../domain/dates.ts";
 import { openingLine, plainFormName } from "../../../domain/document-text.ts";
+import type { LevelDeadline } from "../../../domain/periods.ts";
 import { periodLabelVi, previousPeriodCode } from "../../../domain/periods.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
-import { proposeDeadlines, shiftLevelDeadlines } from "../../../domain/reporting-regime.ts";
+import { deadlinesBefore, proposeDeadlines, shiftLevelDeadlines } from "../../../domain/reporting-regime.ts";
 import { type Timeliness, timeliness } from "../../../domain/submission-workflow.ts";
+import type { WorkingCalendar } from "../../../domain/working-days.ts";
 import { AppError, errors } from "../../../errors.ts";
 import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
@@ -41,10 +43,18 @@ import * as requestsRepository from "./requests.repository.ts";
 /** The day a moment falls on in Vietnam (null stays null). */
 export const vnDate = (d: Date | null) => (d ? todayInVietnam(d) : null);
 
-export async function proposeDeadline(db: Db, auth: Auth | null, q: { period: string; level: UnitLevel }) {
-  requirePermission(auth, "unit.read");
+export async function proposeDeadline(
+  db: Db,
+  auth: Auth | null,
+  q: { period: string; level: UnitLevel; answers?: number },
+) {
+  const a = requirePermission(auth, "unit.read");
   const period = periodOf({ code: q.period });
-  const levels = proposeDeadlines(period, q.level, await loadWorkingCalendar(db));
+  const calendar = await loadWorkingCalendar(db);
+  const proposed = proposeDeadlines(period, q.level, calendar);
+  // gathering for a report owed upward: counted back from its deadline
+  const owed = q.answers ? await requireOwedReport(db, a, q.answers, {}, null) : null;
+  const levels = owed ? levelsBeforeOwed(owed, proposed, period.cutoffTo, calendar) : proposed;
   return {
     period: { ...period, labelVi: periodLabelVi(period) },
     deadline: levels[0]?.deadline ?? period.cutoffTo,
@@ -98,9 +108,17 @@ export async function createRequest(
   }
   const calendar = await loadWorkingCalendar(db);
   const proposed = proposeDeadlines(period, targetLevel, calendar);
-  const deadline = input.deadline ?? proposed[0]?.deadline ?? period.cutoffTo;
-  // a deadline set by the requester moves the levels above with it
-  const levels = input.deadline ? shiftLevelDeadlines(proposed, input.deadline, calendar) : proposed;
+  const owed = input.answersSubmissionId
+    ? await requireOwedReport(db, a, input.answersSubmissionId, input, input.deadline ?? null)
+    : null;
+  // gathering for a report owed upward, the levels count back from its deadline; otherwise a deadline set by
+  // the requester moves the levels above with it
+  const levels = owed
+    ? levelsBeforeOwed(owed, proposed, period.cutoffTo, calendar, input.deadline)
+    : input.deadline
+      ? shiftLevelDeadlines(proposed, input.deadline, calendar)
+      : proposed;
+  const deadline = levels[0]?.deadline ?? input.deadline ?? period.cutoffTo;
   if (deadline <= period.cutoffTo) {
     throw errors.badRequest(
       "Hạn báo cáo phải sau ngày chốt số liệu ít nhất 1 ngày làm việc (NĐ 09/2019, Điều 8)",
@@ -114,9 +132,6 @@ export async function createRequest(
     : null;
   // the plan it reports on (Kế hoạch số 53-KH/HU): a reference, read like one
   const plan = input.planId ? await requireCitablePlan(db, auth, input.planId, "planId") : null;
-  const owed = input.answersSubmissionId
-    ? await requireOwedReport(db, a, input.answersSubmissionId, input, deadline)
-    : null;
   return db.transaction().execute(async (trx) => {
     const request = await requestsRepository.insertRequest(trx, {
       issuer_unit_code: input.issuerUnitCode,
@@ -174,14 +189,15 @@ async function requireOwedReport(
   db: Db,
   a: Auth,
   id: number,
-  input: CreateRequestInput,
+  /** the issuer, once chosen */
+  input: Partial<Pick<CreateRequestInput, "issuerUnitCode" | "issuerBodyId">>,
   /** the deadline chosen (none yet in a preview) */
   deadline: string | null,
 ) {
   const owed = await requestsRepository.findOwedReport(db, id);
   const mine =
     owed &&
-    owed.unit_code === input.issuerUnitCode &&
+    (input.issuerUnitCode === undefined || owed.unit_code === input.issuerUnitCode) &&
     (input.issuerBodyId === undefined || owed.body_id === null || owed.body_id === input.issuerBodyId) &&
     coversPath(a, "report.fill", owed.rollup_path, owed.body_id ?? undefined);
   if (!owed || !mine)
@@ -197,6 +213,35 @@ async function requireOwedReport(
       { field: "deadline", upperDeadline: owed.deadline },
     );
   return owed;
+}
+
+/**
+ * The per-level deadlines of a request gathering for `owed`: counted back from the owed deadline (the upper
+ * request's levels above it kept); refused when nothing fits between the cut-off and the owed deadline.
+ */
+function levelsBeforeOwed(
+  owed: NonNullable<Awaited<ReturnType<typeof requestsRepository.findOwedReport>>>,
+  proposed: LevelDeadline[],
+  cutoffTo: string,
+  calendar: WorkingCalendar,
+  first?: string,
+): LevelDeadline[] {
+  // the upper request's own deadline is the owed report's; its levels above as it set them
+  const above = owed.level_deadlines.filter((l) => l.deadline > owed.deadline);
+  const levels = deadlinesBefore(
+    proposed,
+    [{ level: owed.target_level, deadline: owed.deadline }, ...above],
+    cutoffTo,
+    calendar,
+    first,
+  );
+  if (!levels)
+    throw errors.badRequest(
+      `Không còn ngày làm việc nào sau ngày chốt số liệu và trước ngày ${formatDateVi(owed.deadline)}, hạn đơn vị phải gửi báo cáo cho cấp trên, để cấp dưới báo cáo`,
+      `No working day is left after the cut-off and before ${owed.deadline}, when the requesting unit's own report is due upward, for the units below to answer`,
+      { field: "deadline", upperDeadline: owed.deadline },
+    );
+  return levels;
 }
 
 /** Where a request stands in the chain: the report its issuer owes upward that it gathers for. */

@@ -17,6 +17,6 @@ export const reportingKeys = {
   revisions: (submissionId: number) => ["revisions", submissionId] as const,
   reminders: () => ["reminders"] as const,
   timeliness: (unit: string) => ["timeliness", unit] as const,
-  deadline: (code: string | null, level: string | null | undefined) =>
-    ["deadline", code, level ?? null] as const,
+  deadline: (code: string | null, level: string | null | undefined, answers: number | null = null) =>
+    ["deadline", code, level ?? null, answers] as const,
 };

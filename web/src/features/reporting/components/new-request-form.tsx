@@ -78,11 +78,12 @@ export function NewRequestForm({
         : null;
   const code = "code" in period ? period.code : null;
   const proposal = useQuery({
-    queryKey: reportingKeys.deadline(code, askedLevel),
+    // gathering for a report owed upward: the deadlines count back from its own
+    queryKey: reportingKeys.deadline(code, askedLevel, answers),
     queryFn: () =>
       call(
         client.GET("/api/reporting/deadline", {
-          params: { query: { period: code ?? "", level: askedLevel } },
+          params: { query: { period: code ?? "", level: askedLevel, ...(answers ? { answers } : {}) } },
         }),
       ),
     enabled: code !== null,
