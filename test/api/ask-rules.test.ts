@@ -343,23 +343,26 @@ describe("a request entered after it went out, on the plan it reports on", () =>
   });
 });
 
+/** The commune's Party committee asks its UBND, gathering for the report `owedId` it owes upward. */
+const askDown = (owedId: number, extra: Record<string, unknown> = {}) =>
+  commune.json("POST", "/api/requests", {
+    issuerUnitCode: "30037",
+    issuerBodyId: bodies["30037.party_committee"],
+    formId,
+    period: { code: "2026Q3" },
+    targetBodyIds: [bodies["30037.people_committee"]],
+    answersSubmissionId: owedId,
+    allowOverlap: true,
+    ...extra,
+  });
+
 describe("a request that gathers what its issuer owes upward", () => {
   it("is seen both ways, and its deadline comes before the one above", async () => {
     // the province's board asks the commune's Party committee; the committee asks the commune's UBND for it
     const up = await ask("propaganda_mass_mobilization_board", ["30037.party_committee"], "2026Q3");
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     const owed = (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0];
-    const down = (deadline: string) =>
-      commune.json("POST", "/api/requests", {
-        issuerUnitCode: "30037",
-        issuerBodyId: bodies["30037.party_committee"],
-        formId,
-        period: { code: "2026Q3" },
-        targetBodyIds: [bodies["30037.people_committee"]],
-        answersSubmissionId: owed.id,
-        deadline,
-        allowOverlap: true,
-      });
+    const down = (deadline: string) => askDown(owed.id, { deadline });
     const late = await down(up.body.deadline);
     expect(late.status).toBe(400);
     expect(late.body.error.details.field).toBe("deadline");
@@ -389,15 +392,7 @@ describe("a request that gathers what its issuer owes upward", () => {
       ...up.body.levelDeadlines.slice(1),
     ]);
     // the same deadlines on the request issued without one, and on its page
-    const made = await commune.json("POST", "/api/requests", {
-      issuerUnitCode: "30037",
-      issuerBodyId: bodies["30037.party_committee"],
-      formId,
-      period: { code: "2026Q3" },
-      targetBodyIds: [bodies["30037.people_committee"]],
-      answersSubmissionId: owed.id,
-      allowOverlap: true,
-    });
+    const made = await askDown(owed.id);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body.deadline).toBe("2026-09-15");
     expect(made.body.levelDeadlines).toEqual(proposal.body.levels);
@@ -417,15 +412,7 @@ describe("a request that gathers what its issuer owes upward", () => {
     });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     const owed = (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0];
-    const r = await commune.json("POST", "/api/requests", {
-      issuerUnitCode: "30037",
-      issuerBodyId: bodies["30037.party_committee"],
-      formId,
-      period: { code: "2026Q3" },
-      targetBodyIds: [bodies["30037.people_committee"]],
-      answersSubmissionId: owed.id,
-      allowOverlap: true,
-    });
+    const r = await askDown(owed.id);
     expect(r.status).toBe(400);
     expect(r.body.error.details).toMatchObject({ field: "deadline", upperDeadline: "2026-09-15" });
     expect(r.body.error.message_vi).toContain("Không còn ngày làm việc");
