@@ -40,6 +40,25 @@ export interface LevelDeadlineJson {
   deadline: string;
 }
 
+/**
+ * What a report owed upward carried when submitted: the requests that gathered it from the units below, how far
+ * they were answered, and the totals it reported that differ from the gathered ones.
+ */
+export interface GatheredJson {
+  takenOn: string;
+  sources: {
+    requestId: number;
+    referenceNo: string | null;
+    title: string;
+    expected: number;
+    submitted: number;
+    accepted: number;
+    late: number;
+    missing: number;
+  }[];
+  differences: { code: string; reported: string | null; gathered: string }[];
+}
+
 /** Every indicator's value by its rule (null: no value). */
 export type IndicatorValuesJson = Record<string, string | null>;
 

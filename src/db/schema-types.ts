@@ -41,6 +41,7 @@ export const COLUMN_TYPES: Record<string, string> = {
   "report_request.level_deadlines": "JsonColumn<LevelDeadlineJson[]>",
   "rollup_total.own": "JsonColumn<IndicatorValuesJson>",
   "rollup_total.vals": "JsonColumn<IndicatorValuesJson>",
+  "submission.gathered": "JsonColumn<GatheredJson>",
   "submission.narrative": "JsonColumn<SubmissionNarrative>",
   "submission.values": "JsonColumn<SubmissionValues>",
   "submission_revision.narrative": "JsonColumn<SubmissionNarrative>",

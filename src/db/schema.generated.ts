@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { CategoriesJson, FigureSource, FormRuleJson, FormSectionJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
+import type { CategoriesJson, FigureSource, FormRuleJson, FormSectionJson, GatheredJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -480,6 +480,7 @@ export interface Submission {
   comment: string | null;
   counted: Generated<boolean>;
   first_submitted_at: Timestamp | null;
+  gathered: JsonColumn<GatheredJson> | null;
   id: Generated<number>;
   late_reason: string | null;
   narrative: Generated<JsonColumn<SubmissionNarrative>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNarrative, plainText, writeNarrative } from "./narrative.ts";
+import { compileNarratives, parseNarrative, plainText, writeNarrative } from "./narrative.ts";
 
 describe("narrative text with footnotes", () => {
   it("reads paragraphs, references and notes (the Tháp Mười style)", () => {
@@ -87,5 +87,42 @@ describe("the way officials write: items, bold and italics", () => {
     expect(plainText(parseNarrative("Đạt **12** mô hình[^1].\n[^1]: x").paragraphs[0] as never)).toBe(
       "Đạt 12 mô hình.",
     );
+  });
+});
+
+describe("compiling the texts of several reports", () => {
+  it.each([
+    // each source's first paragraph led by its name; the notes numbered again across them
+    [
+      [
+        { name: "Xã Mỹ An", text: "Tổ chức 12 buổi tuyên truyền[^1].\n\n[^1]: Theo Kế hoạch 05-KH/ĐU." },
+        {
+          name: "Xã Tháp Mười",
+          text: "Đối thoại 2 lần[^1]; tiếp 30 lượt[^2].\n[^1]: Quý I.\n[^2]: Tại trụ sở.",
+        },
+      ],
+      "**Xã Mỹ An:** Tổ chức 12 buổi tuyên truyền[^1].\n\n**Xã Tháp Mười:** Đối thoại 2 lần[^2]; tiếp 30 lượt[^3].\n\n[^1]: Theo Kế hoạch 05-KH/ĐU.\n[^2]: Quý I.\n[^3]: Tại trụ sở.",
+    ],
+    // items stay items after the name's paragraph; an empty text adds nothing
+    [
+      [
+        { name: "UBND xã", text: "Kết quả:\n- Mục một;\n- Mục hai." },
+        { name: "MTTQ xã", text: "" },
+      ],
+      "**UBND xã:** Kết quả:\n- Mục một;\n- Mục hai.",
+    ],
+    // a note nobody refers to is left out; a reference without a note keeps its label
+    [
+      [{ name: "Xã A", text: "Một[^x], hai[^y].\n[^y]: Có.\n[^z]: Thừa." }],
+      "**Xã A:** Một[^x], hai[^1].\n\n[^1]: Có.",
+    ],
+    // the compiler's own text leads, without a name
+    [
+      [{ text: "Nhìn chung, các xã thực hiện tốt." }, { name: "Xã A", text: "Tốt." }],
+      "Nhìn chung, các xã thực hiện tốt.\n\n**Xã A:** Tốt.",
+    ],
+    [[], ""],
+  ])("%j", (sources, expected) => {
+    expect(compileNarratives(sources)).toBe(expected);
   });
 });

@@ -135,3 +135,37 @@ export function writeNarrative(n: Pick<Narrative, "paragraphs" | "footnotes">): 
   const notes = n.footnotes.map((f) => `[^${f.label}]: ${f.text}`).join("\n");
   return [...blocks, ...(notes ? [notes] : [])].join("\n\n");
 }
+
+/**
+ * The texts of several reports compiled into one: each source's paragraphs in order, its first paragraph led
+ * by its name in bold ("**Xã Tháp Mười:** …") when it has one (the compiler's own text has none), and the footnotes numbered again 1, 2, … in the order they are
+ * referred to across all of them, so two sources' "[^1]" stay two notes. A note nobody refers to is left out;
+ * a reference to a missing note keeps its label, for the report's checks to point at.
+ */
+export function compileNarratives(sources: readonly { name?: string; text: string }[]): string {
+  const paragraphs: Paragraph[] = [];
+  const footnotes: Footnote[] = [];
+  for (const s of sources) {
+    const n = parseNarrative(s.text);
+    const relabel = new Map<string, string>();
+    const labelOf = (ref: string) => {
+      const note = n.footnotes.find((f) => f.label === ref);
+      if (!note) return ref;
+      let label = relabel.get(ref);
+      if (!label) {
+        label = String(footnotes.length + 1);
+        relabel.set(ref, label);
+        footnotes.push({ label, text: note.text });
+      }
+      return label;
+    };
+    n.paragraphs.forEach((p, i) => {
+      const parts = p.parts.map((x) => ("ref" in x ? { ref: labelOf(x.ref) } : x));
+      paragraphs.push({
+        ...(p.item ? { item: true as const } : {}),
+        parts: i === 0 && s.name ? [{ text: `${s.name}:`, bold: true }, { text: " " }, ...parts] : parts,
+      });
+    });
+  }
+  return writeNarrative({ paragraphs, footnotes });
+}

@@ -540,6 +540,16 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    // only who fills a report reads what its draft can start from
+    name: "GET /api/submissions/{id}/gathered",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => {
+      const sub = await submissionIn(s, "draft");
+      return c.request("GET", `/api/submissions/${sub.id}/gathered`);
+    },
+  },
+  {
     name: "POST /api/submissions/{id}/submit",
     allowed: ["editor"],
     scoped: true,

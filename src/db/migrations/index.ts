@@ -31,6 +31,7 @@ import * as requestCitesDocument from "./202612031000-request-cites-document.ts"
 import * as requestIssuedOnAndPlan from "./202612031100-request-issued-on-and-plan.ts";
 import * as bodyDocumentSettings from "./202612031200-body-document-settings.ts";
 import * as requestAnswersSubmission from "./202612031300-request-answers-submission.ts";
+import * as submissionGathered from "./202612040100-submission-gathered.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -64,4 +65,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612031100-request-issued-on-and-plan": requestIssuedOnAndPlan,
   "202612031200-body-document-settings": bodyDocumentSettings,
   "202612031300-request-answers-submission": requestAnswersSubmission,
+  "202612040100-submission-gathered": submissionGathered,
 };

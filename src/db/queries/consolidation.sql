@@ -12,9 +12,10 @@ insert into "consolidation_summary" ("request_id", "unit_code", "province_code",
   returning "version";
 
 -- narrativesUnder(1,"82")
-select "s"."id", "s"."unit_code", "s"."status", "s"."narrative", "u"."full_name" as "unit_name"
+select "s"."id", "s"."unit_code", "s"."status", "s"."narrative", "u"."full_name" as "unit_name", "b"."name" as "body_name"
   from "submission" as "s"
   inner join "unit" as "u" on "u"."id" = "s"."unit_id"
+  left join "body" as "b" on "b"."id" = "s"."body_id"
   where "s"."request_id" = $1 and "s"."status" in ($2, $3) and s.rollup_path @> array[$4]::text[]
   order by s.status = 'accepted' desc, "s"."unit_code";
 

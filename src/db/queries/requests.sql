@@ -13,7 +13,7 @@ select "id", "unit_code"
   order by "unit_code", "id";
 
 -- findOwedReport(1)
-select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."rollup_path", "r"."reference_no", "r"."title", "r"."deadline", "r"."issuer_unit_code"
+select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."rollup_path", "r"."reference_no", "r"."title", "r"."deadline", "r"."issuer_unit_code", "r"."target_level", "r"."level_deadlines"
   from "submission" as "s"
   inner join "report_request" as "r" on "r"."id" = "s"."request_id"
   where "s"."id" = $1;
@@ -84,6 +84,17 @@ select "s"."id", "s"."request_id", "s"."unit_code", "s"."body_id", "s"."status",
   where "s"."request_id" = $1
   order by "s"."unit_code", "s"."body_id";
 
+-- notYetSent([1,2],5)
+select "x"."id", "x"."request_id", "x"."unit_name", "x"."body_name", "x"."status"
+  from (select "s"."id", "s"."request_id", "s"."status", "u"."full_name" as "unit_name", "b"."name" as "body_name", row_number() over (partition by s.request_id
+  order by s.unit_code, s.body_id) as "n"
+  from "submission" as "s"
+  inner join "unit" as "u" on "u"."id" = "s"."unit_id"
+  left join "body" as "b" on "b"."id" = "s"."body_id"
+  where "s"."request_id" in ($1, $2) and "s"."first_submitted_at" is null) as "x"
+  where "x"."n" <= $3
+  order by "x"."request_id", "x"."n";
+
 -- overlappingRequests({"formCode":"dvcq-thap-muoi","periodCode":"2026S1","bodyKind":"","unitCodes":["30037","30040"]})
 select "r".*, (select count(*)::int
   from submission s
@@ -111,12 +122,29 @@ select "r".*, (select count(*)::int
   where s.request_id = r.id and s.unit_code = any($5::text[])) > 0
   order by "r"."issued_at", "r"."id";
 
--- requestsGathering(1)
-select *
-  from "report_request"
-  where "answers_submission_id" = $1
-  order by "id" desc
-  limit $2;
+-- requestsGathering([1,2])
+select "r".*, (select count(*)::int
+  from submission s
+  where s.request_id = "r"."id") as "expected", (select count(*)::int
+  from submission s
+  where s.request_id = "r"."id"
+      and s.status in ('submitted', 'accepted')) as "submitted", (select count(*)::int
+  from submission s
+  where s.request_id = "r"."id"
+      and s.status = 'accepted') as "accepted", (select count(*)::int
+  from submission s
+  where s.request_id = "r"."id"
+      and s.status = 'returned') as "returned", (select count(*)::int
+  from submission s join report_request q on q.id = s.request_id
+  where s.request_id = "r"."id" and s.first_submitted_at is not null
+      and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date <= q.deadline) as "on_time", (select count(*)::int
+  from submission s join report_request q on q.id = s.request_id
+  where s.request_id = "r"."id" and s.first_submitted_at is not null
+      and (s.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > q.deadline) as "late"
+  from "report_request" as "r"
+  where "r"."answers_submission_id" in ($1, $2)
+  order by "r"."id" desc
+  limit $3;
 
 -- targetUnits(["82"],"commune","2026-06-30")
 select *

@@ -29,7 +29,8 @@ select "id", "submission_id", "province_code", "version", "event", "status", "co
       with x as (
         select *
   from jsonb_to_recordset($1::jsonb) as x (
-          i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_late boolean,
+          i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_gathered boolean,
+          gathered jsonb, set_late boolean,
           late_reason text, set_comment boolean, comment text, submitted boolean, accepted boolean,
           updated_by int, event text, rev_comment text, actor_name text, audit jsonb)
       ), u as (
@@ -37,6 +38,7 @@ select "id", "submission_id", "province_code", "version", "event", "status", "co
   set status = x.status,
           "values" = coalesce(x."values", s."values"),
           narrative = coalesce(x.narrative, s.narrative),
+          gathered = case when x.set_gathered then x.gathered else s.gathered end,
           late_reason = case when x.set_late then x.late_reason else s.late_reason end,
           comment = case when x.set_comment then x.comment else s.comment end,
           submitted_at = case when x.submitted then now() else s.submitted_at end,

@@ -3498,6 +3498,27 @@ export interface paths {
                                 referenceNo: string | null;
                                 issuerUnitCode: string;
                                 issuerName: string;
+                                /** @description What this report's unit asked of the units below to gather it, and how far they answered */
+                                gathering: {
+                                    id: number;
+                                    referenceNo: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    targetLevel: "province" | "district" | "commune" | "hamlet";
+                                    deadline: string;
+                                    overdue: boolean;
+                                    counts: {
+                                        expected: number;
+                                        submitted: number;
+                                        accepted: number;
+                                        returned: number;
+                                        onTime: number;
+                                        late: number;
+                                        missing: number;
+                                        /** @description Percent submitted, exact decimal */
+                                        completeness: string;
+                                    };
+                                }[];
                             }[];
                         };
                     };
@@ -4507,6 +4528,80 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/gathered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For whoever fills a report owed upward: the figures and texts its unit's requests gathered from the units below, to start its draft from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Gathered"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -10091,7 +10186,45 @@ export interface components {
                 targetLevel: "province" | "district" | "commune" | "hamlet";
                 deadline: string;
                 overdue: boolean;
+                counts: {
+                    expected: number;
+                    submitted: number;
+                    accepted: number;
+                    returned: number;
+                    onTime: number;
+                    late: number;
+                    missing: number;
+                    /** @description Percent submitted, exact decimal */
+                    completeness: string;
+                };
+                waitingFor: {
+                    submissionId: number;
+                    name: string;
+                    /** @enum {string} */
+                    status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                }[];
+                /** @description How many more have not sent, past those named */
+                waitingMore: number;
             }[];
+            /** @description What the report carried, when sent, of what it gathered from the units below: how far they answered, and the totals it reports that differ from theirs */
+            carried: {
+                takenOn: string;
+                sources: {
+                    requestId: number;
+                    referenceNo: string | null;
+                    title: string;
+                    expected: number;
+                    submitted: number;
+                    accepted: number;
+                    late: number;
+                    missing: number;
+                }[];
+                differences: {
+                    code: string;
+                    reported: string | null;
+                    gathered: string;
+                }[];
+            } | null;
             form: components["schemas"]["ReportForm"];
             indicators: {
                 code: string;
@@ -10325,6 +10458,8 @@ export interface components {
                     submissionId: number;
                     unitCode: string;
                     unitName: string;
+                    /** @description The body that wrote it, if asked by body */
+                    bodyName: string | null;
                     /** @enum {string} */
                     status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
                     text: string;
@@ -10349,6 +10484,37 @@ export interface components {
                 [key: string]: "reports" | "registry";
             };
             version: number;
+        };
+        Gathered: {
+            sources: {
+                requestId: number;
+                referenceNo: string | null;
+                title: string;
+                deadline: string;
+                counts: {
+                    expected: number;
+                    submitted: number;
+                    accepted: number;
+                    returned: number;
+                    onTime: number;
+                    late: number;
+                    missing: number;
+                    /** @description Percent submitted, exact decimal */
+                    completeness: string;
+                };
+                /** @description Reports submitted, not yet accepted: not in the figures */
+                pending: number;
+            }[];
+            values: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            narrative: {
+                [key: string]: string;
+            };
+            /** @description Indicators whose gathered figure the report's indicator cannot hold as it is (left to type) */
+            left: string[];
         };
         TimelinessMap: {
             unitCode: string;

@@ -26,11 +26,24 @@ export async function narrativesUnder(
   db: Db,
   requestId: number,
   unitCode: string,
-): Promise<(Pick<SubmissionRow, "id" | "unit_code" | "status" | "narrative"> & { unit_name: string })[]> {
+): Promise<
+  (Pick<SubmissionRow, "id" | "unit_code" | "status" | "narrative"> & {
+    unit_name: string;
+    body_name: string | null;
+  })[]
+> {
   return db
     .selectFrom("submission as s")
     .innerJoin("unit as u", "u.id", "s.unit_id")
-    .select(["s.id", "s.unit_code", "s.status", "s.narrative", "u.full_name as unit_name"])
+    .leftJoin("body as b", "b.id", "s.body_id")
+    .select([
+      "s.id",
+      "s.unit_code",
+      "s.status",
+      "s.narrative",
+      "u.full_name as unit_name",
+      "b.name as body_name",
+    ])
     .where("s.request_id", "=", requestId)
     .where("s.status", "in", ["submitted", "accepted"])
     .where(sql<boolean>`s.rollup_path @> array[${unitCode}]::text[]`)

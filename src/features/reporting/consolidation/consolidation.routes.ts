@@ -1,8 +1,13 @@
-/** /api/requests/{id}/consolidation and /summary: the requester's consolidated report. @module */
+/**
+ * /api/requests/{id}/consolidation and /summary: the requester's consolidated report; /api/submissions/{id}/gathered:
+ * what a report owed upward gathered from the units below.
+ * @module
+ */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../../http/context.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../../http/schemas.ts";
 import * as consolidation from "../consolidation/consolidation.service.ts";
+import * as gathered from "../consolidation/gathered.service.ts";
 import * as s from "../reporting.schemas.ts";
 import * as consolidationSchemas from "./consolidation.schemas.ts";
 
@@ -62,6 +67,18 @@ export function consolidationRoutes(deps: AppDeps) {
         await consolidation.saveSummary(db, kept, c.var.auth, c.req.valid("param").id, c.req.valid("json")),
         200,
       ),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/submissions/{id}/gathered",
+      tags,
+      summary:
+        "For whoever fills a report owed upward: the figures and texts its unit's requests gathered from the units below, to start its draft from",
+      request: { params: s.IdParam },
+      responses: { 200: json(consolidationSchemas.GatheredSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await gathered.gathered(db, kept, c.var.auth, c.req.valid("param").id), 200),
   );
   return app;
 }

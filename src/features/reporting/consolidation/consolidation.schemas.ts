@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { INT4_MAX } from "../../../http/schemas.ts";
 import { Level, Status } from "../reporting.schemas.ts";
-import { RequestSchema } from "../requests/requests.schemas.ts";
+import { CountsSchema, RequestSchema } from "../requests/requests.schemas.ts";
 
 export const ConsolidationSchema = z
   .object({
@@ -54,6 +54,10 @@ export const ConsolidationSchema = z
             submissionId: z.number(),
             unitCode: z.string(),
             unitName: z.string(),
+            bodyName: z
+              .string()
+              .nullable()
+              .openapi({ description: "The body that wrote it, if asked by body" }),
             status: Status,
             text: z.string(),
           }),
@@ -98,3 +102,26 @@ export const SummaryBody = z.object({
   narrative: z.record(z.string().max(20), z.string().max(100000)).optional(),
   figureSources: FigureSources.optional(),
 });
+
+export const GatheredSchema = z
+  .object({
+    sources: z.array(
+      z.object({
+        requestId: z.number(),
+        referenceNo: z.string().nullable(),
+        title: z.string(),
+        deadline: z.string(),
+        counts: CountsSchema,
+        pending: z
+          .number()
+          .openapi({ description: "Reports submitted, not yet accepted: not in the figures" }),
+      }),
+    ),
+    values: z.record(z.string(), z.record(z.string(), z.string())),
+    narrative: z.record(z.string(), z.string()),
+    left: z.array(z.string()).openapi({
+      description:
+        "Indicators whose gathered figure the report's indicator cannot hold as it is (left to type)",
+    }),
+  })
+  .openapi("Gathered");

@@ -193,6 +193,7 @@ export async function consolidation(db: Db, kept: Kept, auth: Auth | null, id: n
                 submissionId: n.id,
                 unitCode: n.unit_code,
                 unitName: n.unit_name,
+                bodyName: n.body_name,
                 status: n.status,
                 text: n.narrative[s.key] as string,
               },

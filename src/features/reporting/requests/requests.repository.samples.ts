@@ -30,7 +30,8 @@ const SAMPLE_REQUEST = {
 
 export const samples: RepositorySamples = {
   findOwedReport: [1],
-  requestsGathering: [1],
+  requestsGathering: [[1, 2]],
+  notYetSent: [[1, 2], 5],
   askedOfBodies: [1, [1, 2]],
   insertRequest: [SAMPLE_REQUEST],
   findRequest: [1],

@@ -40,14 +40,63 @@ export async function findOwedReport(db: Db, submissionId: number) {
     .executeTakeFirst();
 }
 
-/** The requests issued to gather what a report owed upward needs, newest first. */
-export async function requestsGathering(db: Db, submissionId: number): Promise<ReportRequestRow[]> {
+/**
+ * The requests issued to gather what some reports owed upward need, with their counts, newest first (at most
+ * 50 a report).
+ */
+export async function requestsGathering(
+  db: Db,
+  submissionIds: number[],
+): Promise<(ReportRequestRow & StatusCounts & { answers_submission_id: number })[]> {
+  if (submissionIds.length === 0) return [];
   return db
-    .selectFrom("report_request")
-    .selectAll()
-    .where("answers_submission_id", "=", submissionId)
-    .orderBy("id", "desc")
-    .limit(50)
+    .selectFrom("report_request as r")
+    .selectAll("r")
+    .select((eb) => countsOf(eb.ref("r.id")))
+    .where("r.answers_submission_id", "in", submissionIds)
+    .orderBy("r.id", "desc")
+    .limit(50 * submissionIds.length)
+    .execute() as Promise<(ReportRequestRow & StatusCounts & { answers_submission_id: number })[]>;
+}
+
+/**
+ * The targets of some requests that have not sent their report yet (never submitted), at most `each` a
+ * request, in unit order: who the issuer is waiting for.
+ */
+export async function notYetSent(
+  db: Db,
+  requestIds: number[],
+  each: number,
+): Promise<
+  {
+    id: number;
+    request_id: number;
+    unit_name: string;
+    body_name: string | null;
+    status: SubmissionRow["status"];
+  }[]
+> {
+  if (requestIds.length === 0) return [];
+  const ranked = db
+    .selectFrom("submission as s")
+    .innerJoin("unit as u", "u.id", "s.unit_id")
+    .leftJoin("body as b", "b.id", "s.body_id")
+    .select([
+      "s.id",
+      "s.request_id",
+      "s.status",
+      "u.full_name as unit_name",
+      "b.name as body_name",
+      sql<number>`row_number() over (partition by s.request_id order by s.unit_code, s.body_id)`.as("n"),
+    ])
+    .where("s.request_id", "in", requestIds)
+    .where("s.first_submitted_at", "is", null);
+  return db
+    .selectFrom(ranked.as("x"))
+    .select(["x.id", "x.request_id", "x.unit_name", "x.body_name", "x.status"])
+    .where("x.n", "<=", each)
+    .orderBy("x.request_id")
+    .orderBy("x.n")
     .execute();
 }
 

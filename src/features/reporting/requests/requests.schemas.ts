@@ -195,6 +195,12 @@ export const GatheringSchema = z.object({
   targetLevel: Level,
   deadline: z.string(),
   overdue: z.boolean(),
+  counts: CountsSchema,
+});
+/** On a report's page: besides the counts, who has not sent yet (late once the deadline has passed). */
+export const GatheringDetailSchema = GatheringSchema.extend({
+  waitingFor: z.array(z.object({ submissionId: z.number(), name: z.string(), status: Status })),
+  waitingMore: z.number().openapi({ description: "How many more have not sent, past those named" }),
 });
 export const InboxQuery = z.object({
   status: z
@@ -214,6 +220,10 @@ export const InboxSchema = z.object({
       referenceNo: z.string().nullable(),
       issuerUnitCode: z.string(),
       issuerName: z.string(),
+      gathering: z.array(GatheringSchema).openapi({
+        description:
+          "What this report's unit asked of the units below to gather it, and how far they answered",
+      }),
     }),
   ),
 });

@@ -259,17 +259,52 @@ async function answersOf(db: Db, r: ReportRequestRow) {
     : null;
 }
 
-/** The requests a report owed upward gathered from the units below (what its draft can start from). */
-export async function requestsGathering(db: Db, submissionId: number) {
+/**
+ * The requests some reports owed upward sent to the units below (what their drafts start from), by report:
+ * how many answered, on time or late, and, with `waitingFor`, up to that many of those not heard from yet.
+ */
+export async function requestsGathering(db: Db, submissionIds: number[], waitingFor = 0) {
   const today = todayInVietnam();
-  return (await requestsRepository.requestsGathering(db, submissionId)).map((r) => ({
+  const rows = await requestsRepository.requestsGathering(db, submissionIds);
+  const waiting = waitingFor
+    ? await requestsRepository.notYetSent(
+        db,
+        rows.map((r) => r.id),
+        waitingFor,
+      )
+    : [];
+  const bySubmission = new Map<number, ReturnType<typeof gatheringDto>[]>();
+  for (const r of rows) {
+    const list = bySubmission.get(r.answers_submission_id) ?? [];
+    list.push(gatheringDto(r, waiting, today));
+    bySubmission.set(r.answers_submission_id, list);
+  }
+  return bySubmission;
+}
+
+function gatheringDto(
+  r: ReportRequestRow & requestsRepository.StatusCounts,
+  waiting: Awaited<ReturnType<typeof requestsRepository.notYetSent>>,
+  today: string,
+) {
+  const counts = countsDto(r, r.deadline, today);
+  return {
     id: r.id,
     referenceNo: r.reference_no,
     title: r.title,
     targetLevel: r.target_level,
     deadline: r.deadline,
     overdue: today > r.deadline,
-  }));
+    counts,
+    // who has not sent yet: late once the deadline has passed
+    waitingFor: waiting
+      .filter((w) => w.request_id === r.id)
+      .map((w) => ({ submissionId: w.id, name: w.body_name ?? w.unit_name, status: w.status })),
+    waitingMore: Math.max(
+      0,
+      counts.expected - counts.onTime - counts.late - waiting.filter((w) => w.request_id === r.id).length,
+    ),
+  };
 }
 
 export function toRequestDto(r: ReportRequestRow) {
@@ -396,8 +431,14 @@ export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionR
   const statuses = q.status?.length ? q.status : (["not_started", "draft", "returned", "submitted"] as const);
   // a grant for one body of a unit holds that body's reports, not its neighbours'
   const rows = await requestsRepository.listInbox(db, scope, [...statuses], 300);
+  // what each report owed has asked of the units below, and how far they answered
+  const gathering = await requestsGathering(
+    db,
+    rows.map((s) => s.id),
+  );
   return {
     items: rows.map((s) => ({
+      gathering: (gathering.get(s.id) ?? []).map(({ waitingFor: _w, waitingMore: _m, ...g }) => g),
       ...submissionListDto(s, s.deadline, today),
       requestId: s.request_id,
       title: s.title,

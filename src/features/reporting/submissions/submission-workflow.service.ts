@@ -19,6 +19,7 @@ import { todayInVietnam } from "../../../domain/dates.ts";
 import { parseNarrative } from "../../../domain/narrative.ts";
 import { needsLateReason, nextStatus, type SubmissionAction } from "../../../domain/submission-workflow.ts";
 import { AppError, errors } from "../../../errors.ts";
+import { carriedOf, gatheredOf } from "../consolidation/gathered.service.ts";
 import { recount } from "../rollup/rollup.service.ts";
 import { catalogueFor, checks, cleanNarrative, cleanValues, type Loaded } from "./submission-values.ts";
 import * as submissionsRepository from "./submissions.repository.ts";
@@ -183,6 +184,8 @@ export async function submitSubmission(
       { field: "lateReason", deadline: l.request.deadline },
     );
   }
+  // a report owed upward carries what it gathered from the units below, as it stands when it is sent
+  const gathered = carriedOf(await gatheredOf(db, kept, l.auth, l), values);
   const done = await transition(
     db,
     l,
@@ -191,6 +194,7 @@ export async function submitSubmission(
     {
       values,
       narrative,
+      ...(gathered ? { gathered: JSON.stringify(gathered) } : {}),
       submitted: true,
       ...(late ? { late_reason: reason } : {}),
     },

@@ -71,6 +71,8 @@ export interface SubmissionStep {
     status: SubmissionRow["status"];
     values?: string;
     narrative?: string;
+    /** on submitting a report owed upward: what it gathered from the units below (JSON text) */
+    gathered?: string;
     late_reason?: string | null;
     comment?: string | null;
     submitted?: boolean;
@@ -124,6 +126,7 @@ const writeSteps = batched(
         id,
         version,
         status: set.status,
+        set_gathered: set.gathered !== undefined,
         set_late: set.late_reason !== undefined,
         late_reason: set.late_reason ?? null,
         set_comment: set.comment !== undefined,
@@ -136,13 +139,14 @@ const writeSteps = batched(
         actor_name: step.actorName,
         audit: audit && auditRow(audit),
       });
-      return `{"values":${set.values ?? "null"},"narrative":${set.narrative ?? "null"},${rest.slice(1)}`;
+      return `{"values":${set.values ?? "null"},"narrative":${set.narrative ?? "null"},"gathered":${set.gathered ?? "null"},${rest.slice(1)}`;
     });
     const json = `[${rowsJson.join(",")}]`;
     const rows = await sql<WrittenSubmission & { batch_index: number }>`
       with x as (
         select * from jsonb_to_recordset(${json}::jsonb) as x (
-          i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_late boolean,
+          i int, id bigint, version int, status text, "values" jsonb, narrative jsonb, set_gathered boolean,
+          gathered jsonb, set_late boolean,
           late_reason text, set_comment boolean, comment text, submitted boolean, accepted boolean,
           updated_by int, event text, rev_comment text, actor_name text, audit jsonb)
       ), u as (
@@ -150,6 +154,7 @@ const writeSteps = batched(
           status = x.status,
           "values" = coalesce(x."values", s."values"),
           narrative = coalesce(x.narrative, s.narrative),
+          gathered = case when x.set_gathered then x.gathered else s.gathered end,
           late_reason = case when x.set_late then x.late_reason else s.late_reason end,
           comment = case when x.set_comment then x.comment else s.comment end,
           submitted_at = case when x.submitted then now() else s.submitted_at end,

@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { VersionSchema } from "../../../http/schemas.ts";
 import { FormSchema } from "../../forms/forms.routes.ts";
 import { IdParam, Narrative, Status, TimelinessValue, Values } from "../reporting.schemas.ts";
-import { GatheringSchema, RequestSchema } from "../requests/requests.schemas.ts";
+import { GatheringDetailSchema, RequestSchema } from "../requests/requests.schemas.ts";
 
 export const SaveBody = z.object({
   version: VersionSchema,
@@ -46,9 +46,33 @@ export const SubmissionDetailSchema = z
         "Thực hiện Công văn số 113-CV/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc …, Ủy ban nhân dân huyện báo cáo như sau:",
     }),
     request: RequestSchema,
-    gathering: z.array(GatheringSchema).openapi({
+    gathering: z.array(GatheringDetailSchema).openapi({
       description: "The requests this unit sent to the units below to gather this report",
     }),
+    carried: z
+      .object({
+        takenOn: z.string(),
+        sources: z.array(
+          z.object({
+            requestId: z.number(),
+            referenceNo: z.string().nullable(),
+            title: z.string(),
+            expected: z.number(),
+            submitted: z.number(),
+            accepted: z.number(),
+            late: z.number(),
+            missing: z.number(),
+          }),
+        ),
+        differences: z.array(
+          z.object({ code: z.string(), reported: z.string().nullable(), gathered: z.string() }),
+        ),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "What the report carried, when sent, of what it gathered from the units below: how far they answered, and the totals it reports that differ from theirs",
+      }),
     form: FormSchema,
     indicators: z.array(
       z.object({
@@ -115,6 +139,7 @@ export const SubmissionWrittenSchema = SubmissionDetailSchema.omit({
   openingLine: true,
   request: true,
   gathering: true,
+  carried: true,
   previous: true,
 }).openapi("SubmissionWritten");
 export const RevisionFields = {

@@ -120,7 +120,9 @@ export async function detailOf(db: Db, kept: Kept, l: Loaded & { auth: Auth }) {
     }),
     request: toRequestDto(l.request),
     // the requests this unit sent down to gather this report (the chain, seen from above)
-    gathering: await requestsGathering(db, l.sub.id),
+    gathering: (await requestsGathering(db, [l.sub.id], 8)).get(l.sub.id) ?? [],
+    // what it carried of that when it was sent: how far the units below answered, where its totals differ
+    carried: l.sub.gathered,
     previous: sources.previous,
   };
 }

@@ -216,7 +216,7 @@ export function ConsolidationView({
               <Stack key={e.submissionId} gap={0} mt="xs">
                 <Group gap={4}>
                   <Anchor component={Link} to={`/submissions/${e.submissionId}`} size="sm" fw={600}>
-                    {e.unitName}
+                    {e.bodyName ?? e.unitName}
                   </Anchor>
                   <StatusBadge status={e.status} />
                 </Group>
