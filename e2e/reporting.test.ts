@@ -356,6 +356,35 @@ describe("periodic reporting in the browser", () => {
     await commune.getByRole("button", { name: "Giao báo cáo" }).last().click();
     await commune.waitForURL(/\/requests\/\d+/);
     await expect.poll(() => commune.getByTestId("request-chain").textContent()).toContain("28/12/2026");
+    // the UBND answers the first request on time, and the province's approver accepts it
+    const ubnd = (await api(commune, "GET", `/api/requests/${down.id}`)).targets[0];
+    const sent = await api(commune, "POST", `/api/submissions/${ubnd.id}/submit`, {
+      version: ubnd.version,
+      values: { DISSEMINATION_SESSIONS: { "": "9" } },
+      narrative: { I: "Tình hình ổn định." },
+    });
+    const approver = await (await env.browser.newContext()).newPage();
+    await approver.goto(`${env.server.url}/reports`);
+    await logIn(approver, "duyet.dongthap");
+    await approver.getByRole("button", { name: "Đăng xuất" }).waitFor();
+    await api(approver, "POST", `/api/submissions/${ubnd.id}/accept`, { version: sent.submission.version });
+    // the committee's own report starts from what its UBND sent, and carries it when sent
+    await commune.goto(`${env.server.url}/submissions/${owed}`);
+    // two requests sent down: the UBND answered, the Front not yet
+    await expect.poll(() => commune.getByTestId("gathering").textContent()).toContain("1/1 đã gửi");
+    await expect.poll(() => commune.getByTestId("gathering").textContent()).toContain("Chưa gửi:");
+    await commune.getByTestId("take-gathered").click();
+    await expect.poll(() => commune.getByTestId("gathered-result").textContent()).toContain("1/2");
+    await expect.poll(() => commune.getByTestId("value-DISSEMINATION_SESSIONS").inputValue()).toBe("9");
+    await commune.screenshot({ path: "test-results/gathered-draft.png", fullPage: true });
+    await commune.getByTestId("value-DISSEMINATION_SESSIONS").fill("10");
+    await commune.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await expect.poll(() => commune.getByTestId("carried").textContent()).toContain("1/1 đã gửi");
+    await expect
+      .poll(() => commune.getByTestId("carried-differences").textContent())
+      .toContain("báo cáo 10, cấp dưới 9");
+    await commune.getByTestId("carried").scrollIntoViewIfNeeded();
+    await commune.screenshot({ path: "test-results/gathered-carried.png" });
   });
 
   it("in English too: the overlapping request is warned, and issued only when confirmed", async () => {

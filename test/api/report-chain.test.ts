@@ -15,7 +15,24 @@ let commune: TestClient;
 let other: TestClient;
 let owedId: number;
 let downId: number;
+let formId: number;
 const bodies: Record<string, number> = {};
+
+/** The province's board asks one body for the period, due 28/12/2026: the report that body owes it. */
+async function boardAsks(bodyId: number, period: string) {
+  const up = await province.json("POST", "/api/requests", {
+    issuerUnitCode: "82",
+    issuerBodyId: bodies.propaganda_mass_mobilization_board,
+    formId,
+    period: { code: period },
+    referenceNo: "31-CV/BTGDVTU",
+    targetBodyIds: [bodyId],
+    deadline: "2026-12-28",
+    allowOverlap: true,
+  });
+  expect(up.status, JSON.stringify(up.body)).toBe(201);
+  return (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0];
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,22 +42,11 @@ beforeAll(async () => {
   commune = await t.login("xa.thapmuoi");
   other = await t.login("thainguyen");
   for (const b of (await admin.json("GET", "/api/units/82/bodies")).body.items) bodies[b.kind] = b.id;
-  const formId = (await province.json("GET", "/api/forms")).body.items.find(
+  formId = (await province.json("GET", "/api/forms")).body.items.find(
     (f: { code: string }) => f.code === "dvcq-thap-muoi",
   ).id;
   // the province's board asks the province's UBND
-  const up = await province.json("POST", "/api/requests", {
-    issuerUnitCode: "82",
-    issuerBodyId: bodies.propaganda_mass_mobilization_board,
-    formId,
-    period: { code: "2026Q3" },
-    referenceNo: "31-CV/BTGDVTU",
-    targetBodyIds: [bodies.people_committee],
-    deadline: "2026-12-28",
-    allowOverlap: true,
-  });
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  owedId = (await province.json("GET", `/api/requests/${up.body.id}`)).body.targets[0].id;
+  owedId = (await boardAsks(bodies.people_committee, "2026Q3")).id;
   // the UBND asks every commune, to answer it
   const down = await province.json("POST", "/api/requests", {
     issuerUnitCode: "82",
@@ -143,5 +149,43 @@ describe("a report owed upward, gathered from the units below", () => {
   it("is a bad id, not a crash", async () => {
     expect((await province.json("GET", "/api/submissions/0/gathered")).status).toBe(400);
     expect((await province.json("GET", "/api/submissions/99999999/gathered")).status).toBe(404);
+  });
+});
+
+describe("a report owed upward, gathered from the bodies of its own unit", () => {
+  it("starts from their figures too (the Party committee asking the UBND of its commune)", async () => {
+    const c: Record<string, number> = {};
+    for (const b of (await admin.json("GET", "/api/units/30037/bodies")).body.items) c[b.kind] = b.id;
+    const owed = await boardAsks(c.party_committee as number, "2026Q2");
+    const down = await commune.json("POST", "/api/requests", {
+      issuerUnitCode: "30037",
+      issuerBodyId: c.party_committee,
+      formId,
+      period: { code: "2026Q2" },
+      targetBodyIds: [c.people_committee],
+      answersSubmissionId: owed.id,
+      deadline: "2026-12-21",
+      allowOverlap: true,
+    });
+    expect(down.status, JSON.stringify(down.body)).toBe(201);
+    const report = (await commune.json("GET", `/api/requests/${down.body.id}`)).body.targets[0];
+    const sent = await commune.json("POST", `/api/submissions/${report.id}/submit`, {
+      version: report.version,
+      values: { DISSEMINATION_SESSIONS: { "": "9" } },
+      narrative: { I: "Ổn định." },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    await approver.json("POST", `/api/submissions/${report.id}/accept`, {
+      version: sent.body.submission.version,
+    });
+    const g = await commune.json("GET", `/api/submissions/${owed.id}/gathered`);
+    expect(g.status, JSON.stringify(g.body)).toBe(200);
+    expect(g.body.values.DISSEMINATION_SESSIONS).toEqual({ "": "9" });
+    expect(g.body.narrative.I).toBe("**Ủy ban nhân dân xã Tháp Mười:** Ổn định.");
+    // the requester's consolidation shows the same figure
+    const cons = await commune.json("GET", `/api/requests/${down.body.id}/consolidation`);
+    expect(
+      cons.body.indicators.find((i: { code: string }) => i.code === "DISSEMINATION_SESSIONS").accepted.value,
+    ).toBe("9");
   });
 });

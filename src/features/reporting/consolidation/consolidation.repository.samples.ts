@@ -23,4 +23,5 @@ export const samples: RepositorySamples = {
     },
   ],
   requestReaches: [1, "30037"],
+  asksOwnBodies: [1, "82"],
 };

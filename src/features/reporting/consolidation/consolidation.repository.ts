@@ -126,3 +126,12 @@ export async function requestReaches(db: Db, requestId: number, unitCode: string
     ) as reaches`.execute(db);
   return r.rows[0]?.reaches ?? false;
 }
+
+/** Whether a request asks bodies of the unit itself (the Ban Dân vận asking the UBND of its own district). */
+export async function asksOwnBodies(db: Db, requestId: number, unitCode: string): Promise<boolean> {
+  const r = await sql<{ asks: boolean }>`
+    select exists (
+      select 1 from submission s where s.request_id = ${requestId} and s.unit_code = ${unitCode}
+    ) as asks`.execute(db);
+  return r.rows[0]?.asks ?? false;
+}

@@ -121,14 +121,18 @@ export async function consolidation(db: Db, kept: Kept, auth: Auth | null, id: n
   // the unit's name as it was at the period's end (an old district keeps its name), else its latest
   const named =
     versions.find((v) => isWithin(r.period_end, v.valid_from, v.valid_to)) ?? versions[versions.length - 1];
-  const [rows, registry, summary] = await Promise.all([
+  const [rows, registry, summary, ownBodies] = await Promise.all([
     rollup.rollupOf(db, series, [unit, ...children.map((c) => c.code)]),
     registryFigures(db, kept, r, form, catalogue, unit),
     consolidationRepository.findSummary(db, id, unit),
+    unit === r.issuer_unit_code ? consolidationRepository.asksOwnBodies(db, id, unit) : false,
   ]);
   const chosen = summary?.figure_sources ?? {};
-  // the issuer's draft adds up the reports below it; a unit below it shows its own report when it has one
-  const own = unit !== r.issuer_unit_code && rows.some((x) => x.unit_code === unit && x.own);
+  const has = (own: boolean) => rows.some((x) => x.unit_code === unit && x.own === own);
+  // the issuer's draft adds up the reports below it, or, asked of the bodies of its own unit (the Ban Dân vận
+  // asking the UBND and the Front of its district) and with none below, theirs; a unit below it shows its own
+  // report when it has one
+  const own = unit !== r.issuer_unit_code ? has(true) : ownBodies && !has(false) && has(true);
   const indicators = rolled.map((ind) => {
     const mine = rows.filter((x) => x.unit_code === unit && x.own === own && x.indicator_code === ind.code);
     const combos = Object.fromEntries(mine.map((x) => [x.combo, aggregateOfRow(ind.aggregation, x)]));

@@ -36,7 +36,8 @@ export async function gathered(db: Db, kept: Kept, auth: Auth | null, id: number
  */
 export async function gatheredOf(db: Db, kept: Kept, auth: Auth, l: Loaded) {
   const asked = (await requestsGathering(db, [l.sub.id])).get(l.sub.id) ?? [];
-  // the newest request of each series speaks for it: totals count each unit's latest accepted report already
+  // the newest request of each series speaks for its figures: its consolidation counts each unit's latest
+  // accepted report, whichever of them carried it
   const seen = new Set<string>();
   const sources: { request: (typeof asked)[number]; c: Awaited<ReturnType<typeof consolidation>> }[] = [];
   for (const g of asked) {
@@ -53,8 +54,11 @@ export async function gatheredOf(db: Db, kept: Kept, auth: Auth, l: Loaded) {
   const left: string[] = [];
   for (const [code, ind] of catalogue) {
     if (ind.type === "text") continue;
-    const found = sources.flatMap(({ c }) => c.indicators.filter((i) => i.code === code))[0];
-    if (!found || found.accepted.value === null) continue;
+    // the newest series that has a figure for it
+    const found = sources
+      .flatMap(({ c }) => c.indicators.filter((i) => i.code === code))
+      .find((i) => i.accepted.value !== null);
+    if (!found) continue;
     const figures =
       found.used === "registry" && found.registry ? found.registry.combos : found.accepted.combos;
     const allowed = combosOf.get(code) ?? TOTAL_ONLY;
@@ -85,14 +89,15 @@ export async function gatheredOf(db: Db, kept: Kept, auth: Auth, l: Loaded) {
     if (text) narrative[section.key] = text;
   }
   return {
-    sources: sources.map(({ request, c }) => ({
+    // every request sent down, with how far it was answered
+    sources: asked.map((request) => ({
       requestId: request.id,
       referenceNo: request.referenceNo,
       title: request.title,
       deadline: request.deadline,
       counts: request.counts,
       // submitted, not yet accepted: shown to the official, not in the figures
-      pending: c.pendingCount,
+      pending: request.counts.submitted - request.counts.accepted,
     })),
     values,
     narrative,

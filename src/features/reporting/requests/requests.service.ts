@@ -16,14 +16,12 @@ import type { Permission } from "../../../access/permissions.ts";
 import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionRow } from "../../../db/database.ts";
 import type { Kept } from "../../../db/kept.ts";
-import { formatDateVi, todayInVietnam } from "../../../domain/dates.ts";
+import { todayInVietnam } from "../../../domain/dates.ts";
 import { openingLine, plainFormName } from "../../../domain/document-text.ts";
-import type { LevelDeadline } from "../../../domain/periods.ts";
 import { periodLabelVi, previousPeriodCode } from "../../../domain/periods.ts";
 import type { UnitLevel } from "../../../domain/report-forms.ts";
-import { deadlinesBefore, proposeDeadlines, shiftLevelDeadlines } from "../../../domain/reporting-regime.ts";
+import { proposeDeadlines, shiftLevelDeadlines } from "../../../domain/reporting-regime.ts";
 import { type Timeliness, timeliness } from "../../../domain/submission-workflow.ts";
-import type { WorkingCalendar } from "../../../domain/working-days.ts";
 import { AppError, errors } from "../../../errors.ts";
 import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
@@ -31,6 +29,7 @@ import { requireCitablePlan } from "../../plans/plans.service.ts";
 import { citedDocumentOf, requireCitableDocument } from "../../registry/registry.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import * as rollup from "../rollup/rollup.service.ts";
+import { answersOf, levelsBeforeOwed, requestsGathering, requireOwedReport } from "./request-chain.ts";
 import {
   type CreateRequestInput,
   countsDto,
@@ -180,133 +179,6 @@ export async function createRequest(
   });
 }
 
-/**
- * The issuer's own report owed upward that a request gathers for: one the issuer fills (the user may fill it,
- * for the issuing unit or body), refused like a missing one otherwise. The units below must answer before it is
- * due upward, leaving the issuer time to consolidate (NĐ 09/2019/NĐ-CP Art. 8: each level's deadline).
- */
-async function requireOwedReport(
-  db: Db,
-  a: Auth,
-  id: number,
-  /** the issuer, once chosen */
-  input: Partial<Pick<CreateRequestInput, "issuerUnitCode" | "issuerBodyId">>,
-  /** the deadline chosen (none yet in a preview) */
-  deadline: string | null,
-) {
-  const owed = await requestsRepository.findOwedReport(db, id);
-  const mine =
-    owed &&
-    (input.issuerUnitCode === undefined || owed.unit_code === input.issuerUnitCode) &&
-    (input.issuerBodyId === undefined || owed.body_id === null || owed.body_id === input.issuerBodyId) &&
-    coversPath(a, "report.fill", owed.rollup_path, owed.body_id ?? undefined);
-  if (!owed || !mine)
-    throw errors.badRequest(
-      "Không tìm thấy báo cáo mà đơn vị yêu cầu phải gửi cấp trên",
-      "No such report the requesting unit owes upward",
-      { field: "answersSubmissionId" },
-    );
-  if (deadline !== null && deadline >= owed.deadline)
-    throw errors.badRequest(
-      `Hạn gửi của cấp dưới phải trước ngày ${formatDateVi(owed.deadline)}, hạn đơn vị phải gửi báo cáo cho cấp trên`,
-      `The units below must answer before ${owed.deadline}, when the requesting unit's own report is due upward`,
-      { field: "deadline", upperDeadline: owed.deadline },
-    );
-  return owed;
-}
-
-/**
- * The per-level deadlines of a request gathering for `owed`: counted back from the owed deadline (the upper
- * request's levels above it kept); refused when nothing fits between the cut-off and the owed deadline.
- */
-function levelsBeforeOwed(
-  owed: NonNullable<Awaited<ReturnType<typeof requestsRepository.findOwedReport>>>,
-  proposed: LevelDeadline[],
-  cutoffTo: string,
-  calendar: WorkingCalendar,
-  first?: string,
-): LevelDeadline[] {
-  // the upper request's own deadline is the owed report's; its levels above as it set them
-  const above = owed.level_deadlines.filter((l) => l.deadline > owed.deadline);
-  const levels = deadlinesBefore(
-    proposed,
-    [{ level: owed.target_level, deadline: owed.deadline }, ...above],
-    cutoffTo,
-    calendar,
-    first,
-  );
-  if (!levels)
-    throw errors.badRequest(
-      `Không còn ngày làm việc nào sau ngày chốt số liệu và trước ngày ${formatDateVi(owed.deadline)}, hạn đơn vị phải gửi báo cáo cho cấp trên, để cấp dưới báo cáo`,
-      `No working day is left after the cut-off and before ${owed.deadline}, when the requesting unit's own report is due upward, for the units below to answer`,
-      { field: "deadline", upperDeadline: owed.deadline },
-    );
-  return levels;
-}
-
-/** Where a request stands in the chain: the report its issuer owes upward that it gathers for. */
-async function answersOf(db: Db, r: ReportRequestRow) {
-  if (!r.answers_submission_id) return null;
-  const owed = await requestsRepository.findOwedReport(db, r.answers_submission_id);
-  return owed
-    ? {
-        submissionId: owed.id,
-        requestId: owed.request_id,
-        referenceNo: owed.reference_no,
-        title: owed.title,
-        deadline: owed.deadline,
-      }
-    : null;
-}
-
-/**
- * The requests some reports owed upward sent to the units below (what their drafts start from), by report:
- * how many answered, on time or late, and, with `waitingFor`, up to that many of those not heard from yet.
- */
-export async function requestsGathering(db: Db, submissionIds: number[], waitingFor = 0) {
-  const today = todayInVietnam();
-  const rows = await requestsRepository.requestsGathering(db, submissionIds);
-  const waiting = waitingFor
-    ? await requestsRepository.notYetSent(
-        db,
-        rows.map((r) => r.id),
-        waitingFor,
-      )
-    : [];
-  const bySubmission = new Map<number, ReturnType<typeof gatheringDto>[]>();
-  for (const r of rows) {
-    const list = bySubmission.get(r.answers_submission_id) ?? [];
-    list.push(gatheringDto(r, waiting, today));
-    bySubmission.set(r.answers_submission_id, list);
-  }
-  return bySubmission;
-}
-
-function gatheringDto(
-  r: ReportRequestRow & requestsRepository.StatusCounts,
-  waiting: Awaited<ReturnType<typeof requestsRepository.notYetSent>>,
-  today: string,
-) {
-  const counts = countsDto(r, r.deadline, today);
-  return {
-    id: r.id,
-    referenceNo: r.reference_no,
-    title: r.title,
-    targetLevel: r.target_level,
-    deadline: r.deadline,
-    overdue: today > r.deadline,
-    counts,
-    // who has not sent yet: late once the deadline has passed
-    waitingFor: waiting
-      .filter((w) => w.request_id === r.id)
-      .map((w) => ({ submissionId: w.id, name: w.body_name ?? w.unit_name, status: w.status })),
-    waitingMore: Math.max(
-      0,
-      counts.expected - counts.onTime - counts.late - waiting.filter((w) => w.request_id === r.id).length,
-    ),
-  };
-}
-
 export function toRequestDto(r: ReportRequestRow) {
   return {
     id: r.id,
@@ -452,6 +324,7 @@ export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionR
 }
 
 /** What the other parts of reporting read of the requests. */
+export { requestsGathering } from "./request-chain.ts";
 export { findRequest, listSubmissionsOfRequest } from "./requests.repository.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdownProblems, brokenRules, diffVersions, readInput, toInput } from "./entry.ts";
+import { breakdownProblems, brokenRules, diffVersions, mergeInto, readInput, toInput } from "./entry.ts";
 
 const INDICATORS = [
   { code: "DVK_MODELS_TOTAL", type: "integer" as const },
@@ -138,5 +138,27 @@ describe("comparing versions", () => {
       { kind: "narrative", key: "I", before: "x", after: "y" },
       { kind: "narrative", key: "V", before: undefined, after: "z" },
     ]);
+  });
+});
+
+describe("bringing figures and texts into a draft", () => {
+  const cur = { input: { A: { "": "5" }, B: { "": "" } }, narrative: { I: "Đã viết.", II: "" } };
+  const incoming = {
+    input: { A: { "": "7" }, B: { "": "3" }, C: { "": "1" } },
+    narrative: { I: "Mới.", II: "Tổng hợp." },
+  };
+  it.each([
+    // empty cells and sections take what comes; typed ones are kept
+    [false, { A: { "": "5" }, B: { "": "3" }, C: { "": "1" } }, { I: "Đã viết.", II: "Tổng hợp." }, 3, 2],
+    // asked to, everything is replaced
+    [true, { A: { "": "7" }, B: { "": "3" }, C: { "": "1" } }, { I: "Mới.", II: "Tổng hợp." }, 5, 0],
+  ])("overwrite %s", (overwrite, input, narrative, filled, kept) => {
+    expect(mergeInto(cur, incoming, overwrite)).toEqual({ input, narrative, filled, kept });
+  });
+  it("counts nothing for what is already the same", () => {
+    expect(mergeInto(cur, { input: { A: { "": "5" } }, narrative: { I: "Đã viết." } }, false)).toMatchObject({
+      filled: 0,
+      kept: 0,
+    });
   });
 });

@@ -159,3 +159,42 @@ export function diffVersions(
   }
   return out;
 }
+
+/**
+ * Figures and texts brought into a draft (from the units below, or a registry): each cell or section that is
+ * empty takes what comes; one already typed keeps it unless `overwrite`. Says how many it filled and kept, so
+ * the page can tell the official, and nothing typed is replaced without being asked.
+ */
+export function mergeInto(
+  cur: { input: Values; narrative: Record<string, string> },
+  incoming: { input: Values; narrative: Record<string, string> },
+  overwrite: boolean,
+): { input: Values; narrative: Record<string, string>; filled: number; kept: number } {
+  let filled = 0;
+  let kept = 0;
+  const input: Values = { ...cur.input };
+  for (const [code, combos] of Object.entries(incoming.input)) {
+    const row = { ...input[code] };
+    for (const [combo, v] of Object.entries(combos)) {
+      const typed = row[combo]?.trim() ?? "";
+      if (typed === v) continue;
+      if (typed !== "" && !overwrite) kept++;
+      else {
+        row[combo] = v;
+        filled++;
+      }
+    }
+    input[code] = row;
+  }
+  const narrative = { ...cur.narrative };
+  for (const [key, text] of Object.entries(incoming.narrative)) {
+    const typed = narrative[key]?.trim() ?? "";
+    if (typed === text.trim()) continue;
+    if (typed !== "" && !overwrite) kept++;
+    else {
+      narrative[key] = text;
+      filled++;
+    }
+  }
+  return { input, narrative, filled, kept };
+}

@@ -44,3 +44,8 @@ export function importExcelFile(requestId: number, file: File) {
     file,
   );
 }
+
+/** For whoever fills a report owed upward: the figures and texts its requests gathered from the units below. */
+export function fetchGathered(id: number) {
+  return call(client.GET("/api/submissions/{id}/gathered", { params: { path: { id } } }));
+}

@@ -21,6 +21,7 @@ import { formatDate, formatNumber, formatValue } from "@/lib/format.ts";
 import { reportingKeys } from "../api/keys.ts";
 import { NewRequestForm } from "./new-request-form.tsx";
 import { ReminderList } from "./reminder-list.tsx";
+import { GatheringProgress } from "./request-chain.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 // the charts library loads only when the heat-map is opened
@@ -91,6 +92,15 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
                           {t("reports.referenceNo")}: {s.referenceNo}
                         </Text>
                       )}
+                      {/* what it asked of the units below, and how far they answered */}
+                      {s.gathering.map((g) => (
+                        <Group gap={4} key={g.id} wrap="nowrap" data-testid="inbox-gathering">
+                          <Text size="xs" c="dimmed">
+                            {t("reports.gatheringInbox")}
+                          </Text>
+                          <GatheringProgress counts={g.counts} />
+                        </Group>
+                      ))}
                     </Table.Td>
                     <Table.Td>{s.bodyName ?? s.unitName}</Table.Td>
                     <Table.Td>{s.issuerName}</Table.Td>

@@ -2,7 +2,7 @@ import { Anchor, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AnswerOf } from "@/lib/api.ts";
-import { formatDate } from "@/lib/format.ts";
+import { formatDate, formatValue } from "@/lib/format.ts";
 
 type RequestDetail = AnswerOf<"/api/requests/{id}", "get">;
 type Gathering = AnswerOf<"/api/submissions/{id}", "get">["gathering"];
@@ -79,14 +79,89 @@ export function GatheringList({
         </Text>
       )}
       {gathering.map((g) => (
-        <Text size="sm" key={g.id}>
-          <Anchor component={Link} to={`/requests/${g.id}`}>
-            {g.title}
-          </Anchor>
-          {g.referenceNo ? ` (${g.referenceNo})` : ""} · {t("reports.deadline")}: {formatDate(g.deadline)}
-          {g.overdue ? ` · ${t("reports.pastDeadline")}` : ""}
-        </Text>
+        <Stack gap={0} key={g.id}>
+          <Text size="sm">
+            <Anchor component={Link} to={`/requests/${g.id}`}>
+              {g.title}
+            </Anchor>
+            {g.referenceNo ? ` (${g.referenceNo})` : ""} · {t("reports.deadline")}: {formatDate(g.deadline)}
+            {g.overdue ? ` · ${t("reports.pastDeadline")}` : ""}
+          </Text>
+          <GatheringProgress counts={g.counts} />
+          {g.waitingFor.length > 0 && (
+            <Text size="xs" c={g.overdue ? "red" : "dimmed"} data-testid="waiting-for">
+              {t(g.overdue ? "reports.lateNotSent" : "reports.notSentYet")}{" "}
+              {g.waitingFor.map((w) => w.name).join(", ")}
+              {g.waitingMore > 0 ? ` ${t("reports.andMore", { count: g.waitingMore })}` : ""}
+            </Text>
+          )}
+        </Stack>
       ))}
+    </Paper>
+  );
+}
+
+/** How far the units asked answered: sent of asked, accepted, late, never sent by a passed deadline. */
+export function GatheringProgress({
+  counts,
+}: {
+  counts: Pick<Gathering[number]["counts"], "submitted" | "expected" | "accepted" | "late" | "missing">;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" data-testid="gathering-progress">
+      {t("reports.progress", { submitted: counts.submitted, expected: counts.expected })} ·{" "}
+      {t("reports.progressAccepted", { count: counts.accepted })}
+      {counts.late > 0 ? ` · ${t("reports.progressLate", { count: counts.late })}` : ""}
+      {counts.missing > 0 ? ` · ${t("reports.progressMissing", { count: counts.missing })}` : ""}
+    </Text>
+  );
+}
+
+/**
+ * What a report owed upward carried when it was sent: how far the units below had answered, and the totals it
+ * reports that differ from what they sent (both shown, for the level above to weigh).
+ */
+export function CarriedNote({
+  carried,
+  indicators,
+}: {
+  carried: NonNullable<AnswerOf<"/api/submissions/{id}", "get">["carried"]>;
+  indicators: AnswerOf<"/api/submissions/{id}", "get">["indicators"];
+}) {
+  const { t, i18n } = useTranslation();
+  const name = (code: string) => {
+    const i = indicators.find((x) => x.code === code);
+    return i ? (i18n.language === "en" ? i.nameEn : i.nameVi) : code;
+  };
+  return (
+    <Paper withBorder p="xs" data-testid="carried">
+      <Text size="sm" fw={600}>
+        {t("reports.carried", { date: formatDate(carried.takenOn) })}
+      </Text>
+      {carried.sources.map((s) => (
+        <Stack gap={0} key={s.requestId}>
+          <Text size="sm">
+            {s.title}
+            {s.referenceNo ? ` (${s.referenceNo})` : ""}
+          </Text>
+          <GatheringProgress counts={s} />
+        </Stack>
+      ))}
+      {carried.differences.length > 0 && (
+        <Text size="sm" c="orange.8" data-testid="carried-differences">
+          {t("reports.carriedDiffers")}{" "}
+          {carried.differences
+            .map((d) =>
+              t("reports.carriedDifference", {
+                name: name(d.code),
+                reported: d.reported === null ? "—" : formatValue(d.reported),
+                gathered: formatValue(d.gathered),
+              }),
+            )
+            .join("; ")}
+        </Text>
+      )}
     </Paper>
   );
 }

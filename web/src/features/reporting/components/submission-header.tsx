@@ -2,7 +2,7 @@ import { Alert, Group, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { SubmissionDetail } from "@/lib/api.ts";
 import { formatDate, formatPeriod } from "@/lib/format.ts";
-import { GatheringList } from "./request-chain.tsx";
+import { CarriedNote, GatheringList } from "./request-chain.tsx";
 import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
 
 /**
@@ -40,7 +40,13 @@ export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
         </Alert>
       )}
       {sub.lateReason && <Alert color="orange">{t("reports.lateWith", { reason: sub.lateReason })}</Alert>}
-      <GatheringList gathering={detail.gathering} submissionId={sub.id} canAsk={detail.can.fill} />
+      <GatheringList
+        gathering={detail.gathering}
+        submissionId={sub.id}
+        // the units below are asked while the report is still being written
+        canAsk={detail.can.fill && ["not_started", "draft", "returned"].includes(sub.status)}
+      />
+      {detail.carried && <CarriedNote carried={detail.carried} indicators={detail.indicators} />}
     </>
   );
 }

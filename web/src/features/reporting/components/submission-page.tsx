@@ -1,5 +1,5 @@
 import { langOf } from "@domain/vn-format.ts";
-import { Alert, Button, Group, Loader, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Loader, Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +18,16 @@ import {
   submissionKeys,
   useSubmission,
 } from "../api/submissions.ts";
-import { breakdownProblems, brokenRules, readInput, relang, toInput, type Values } from "../entry.ts";
+import {
+  breakdownProblems,
+  brokenRules,
+  mergeInto,
+  readInput,
+  relang,
+  toInput,
+  type Values,
+} from "../entry.ts";
+import { type Bring, FedOffer, GatheredOffer } from "./draft-offers.tsx";
 import { EntryActions } from "./entry-actions.tsx";
 import { ReasonDialog } from "./reason-dialog.tsx";
 import { ReportSection } from "./report-section.tsx";
@@ -135,7 +144,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       setDialog(null);
       setText("");
       clear();
-      onNotice(t(`reports.done.${action}`, { unit: detail.unitName }));
+      onNotice(t(`reports.done.${action}`, { unit: detail.bodyName ?? detail.unitName }));
       await refresh();
       await qc.invalidateQueries({ queryKey: reportingKeys.anyRequest() });
       await qc.invalidateQueries({ queryKey: reportingKeys.reminders() });
@@ -166,23 +175,20 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
     setInput((cur) => ({ ...cur, [code]: { ...cur[code], [combo]: v } }));
     touch();
   };
-  // the one action: a registry's figures into the report, as if typed (saved like any edit)
   const fedDiffers = detail.fed?.codes.some((code) =>
     Object.entries(detail.fed?.values[code] ?? {}).some(([combo, v]) => read.values[code]?.[combo] !== v),
   );
-  const takeFed = () => {
-    const fed = detail.fed;
-    if (!fed) return;
-    setInput((cur) => {
-      const next = { ...cur };
-      for (const code of fed.codes)
-        next[code] = {
-          ...next[code],
-          ...toInput({ [code]: fed.values[code] ?? {} }, detail.indicators, inputLang)[code],
-        };
-      return next;
-    });
-    touch();
+  // figures and texts brought in (a registry's, the units below's), saved like any edit
+  const bring: Bring = (incoming, overwrite) => {
+    const merged = mergeInto(
+      { input, narrative },
+      { input: toInput(incoming.values, detail.indicators, inputLang), narrative: incoming.narrative },
+      overwrite,
+    );
+    setInput(merged.input);
+    setNarrative(merged.narrative);
+    if (merged.filled) touch();
+    return merged;
   };
   return (
     <Stack>
@@ -205,16 +211,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
           {lang === "en" ? b.rule.messageEn : b.rule.messageVi}
         </Alert>
       ))}
-      {detail.fed && editable && fedDiffers && (
-        <Alert color="grape" title={t("reports.fedTitle", { year: detail.fed.year })} data-testid="fed-offer">
-          <Group justify="space-between">
-            <Text size="sm">{t("reports.fedText")}</Text>
-            <Button size="xs" variant="light" color="grape" onClick={takeFed} data-testid="take-fed">
-              {t("reports.takeFed")}
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      {detail.fed && editable && fedDiffers && <FedOffer fed={detail.fed} onTake={bring} />}
+      {editable && detail.gathering.length > 0 && <GatheredOffer submissionId={sub.id} onBring={bring} />}
       {form.sections.map((s) => (
         <ReportSection
           key={s.key}
@@ -266,7 +264,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       <ConfirmDialog
         opened={dialog === "accept"}
         title={t("reports.accept")}
-        message={t("reports.confirmAccept", { unit: detail.unitName })}
+        message={t("reports.confirmAccept", { unit: detail.bodyName ?? detail.unitName })}
         confirmLabel={t("reports.accept")}
         loading={act.isPending}
         onConfirm={() => act.mutate("accept")}
