@@ -3,7 +3,7 @@
  * permitted", so it never confirms that the record exists.
  * @module
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.ts";
 import { errors } from "../errors.ts";
 import { type GrantScope, unitPath, unitPaths } from "./access.repository.ts";
@@ -88,6 +88,18 @@ export interface ScopeGrants {
   units: string[];
   bodies: number[];
 }
+
+/**
+ * For a statement: whether a grant of `scope` covers a row, its unit on `path` and it for every body of the unit or for
+ * the row's `body` (a grant for one body of a unit sees that body's rows, not its neighbours').
+ */
+export const granted = (
+  scope: ScopeGrants,
+  path: string,
+  body: string,
+) => sql<boolean>`${sql.ref(path)} && ${sql.val(scope.units)}::text[]
+  and exists (select 1 from unnest(${sql.val(scope.units)}::text[], ${sql.val(scope.bodies)}::bigint[]) as g(unit, body)
+    where g.unit = any(${sql.ref(path)}) and (g.body = 0 or g.body = ${sql.ref(body)}))`;
 
 /** The bodies the user's grants of `permission` are limited to (a grant for one body of a unit). */
 export function grantBodies(auth: Auth, permission: Permission): number[] {

@@ -19,6 +19,7 @@ import { bodiesRoutes } from "../features/bodies/bodies.routes.ts";
 import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { documentsRoutes } from "../features/documents/documents.routes.ts";
 import { reportDocumentsRoutes } from "../features/documents/report-documents.routes.ts";
+import { draftsRoutes } from "../features/drafts/drafts.routes.ts";
 import { evaluationsRoutes } from "../features/evaluations/evaluations.routes.ts";
 import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps) {
     exportRoutes,
     documentsRoutes,
     reportDocumentsRoutes,
+    draftsRoutes,
     registryRoutes,
     plansRoutes,
     // before modelsRoutes: /models/excel must be matched before /models/{id}

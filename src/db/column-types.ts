@@ -59,6 +59,20 @@ export interface GatheredJson {
   differences: { code: string; reported: string | null; gathered: string }[];
 }
 
+/** A headed section of a drafted document: its heading (none for a text that runs on) and its narrative. */
+export interface DraftSectionJson {
+  title: string;
+  level: 1 | 2;
+  text: string;
+}
+
+/** A task a drafted plan assigns: what, to which unit, by when (it becomes a task of the tracked plan). */
+export interface DraftTaskJson {
+  title: string;
+  assigneeUnitCode: string;
+  dueOn: string;
+}
+
 /** Every indicator's value by its rule (null: no value). */
 export type IndicatorValuesJson = Record<string, string | null>;
 

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { CategoriesJson, FigureSource, FormRuleJson, FormSectionJson, GatheredJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
+import type { CategoriesJson, DraftSectionJson, DraftTaskJson, FigureSource, FormRuleJson, FormSectionJson, GatheredJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -100,6 +100,35 @@ export interface ConsolidationSummary {
   unit_code: string;
   updated_at: Generated<Timestamp>;
   updated_by: number | null;
+  version: Generated<number>;
+}
+
+export interface DocumentDraft {
+  addressees: Generated<string[]>;
+  body_id: number;
+  cancel_reason: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  drafting_unit: string | null;
+  excerpt: string;
+  grounds: Generated<string[]>;
+  id: Generated<number>;
+  kind: string;
+  number_id: number | null;
+  plan_id: number | null;
+  province_code: string;
+  recipients: Generated<string[]>;
+  registry_document_id: number | null;
+  secrecy: string | null;
+  sections: Generated<JsonColumn<DraftSectionJson[]>>;
+  signature: JsonColumn<SigningJson> | null;
+  status: Generated<"draft" | "issued" | "cancelled">;
+  tasks: Generated<JsonColumn<DraftTaskJson[]>>;
+  unit_code: string;
+  unit_path: string[];
+  updated_at: Generated<Timestamp>;
+  updated_by: number;
+  urgency: string | null;
   version: Generated<number>;
 }
 
@@ -586,6 +615,7 @@ export interface DB {
   calendar_day: CalendarDay;
   calendar_year: CalendarYear;
   consolidation_summary: ConsolidationSummary;
+  document_draft: DocumentDraft;
   document_number: DocumentNumber;
   document_type: DocumentType;
   dvk_model: DvkModel;

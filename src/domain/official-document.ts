@@ -171,6 +171,10 @@ export interface DocumentSpec {
   typeName: string | null;
   excerpt: string;
   sections: SectionSpec[];
+  /** a công văn's addressees, printed "Kính gửi: …" before its text */
+  addressees?: string[];
+  /** a decision's legal grounds, printed in italics before its text ("Căn cứ Luật …;") */
+  grounds?: string[];
   /** the recipients, the last being the archive line ("Lưu: VT, NCVN") */
   recipients: string[];
   signature: { authority: string[]; signer: string };
@@ -182,7 +186,28 @@ export function composeDocument(s: DocumentSpec): OfficialDocument {
     throw new DocumentError("Văn bản cần trích yếu nội dung", "A document needs an excerpt", "excerpt");
   if (!s.signature.signer.trim())
     throw new DocumentError("Văn bản cần họ tên người ký", "A document needs its signer");
-  const { blocks, footnotes } = blocksFromSections(s.sections);
+  const body = blocksFromSections(s.sections);
+  const addressees = (s.addressees ?? []).map((x) => x.trim()).filter(Boolean);
+  const opening: Block[] =
+    addressees.length === 1
+      ? [{ kind: "paragraph", runs: [{ text: `Kính gửi: ${addressees[0]}` }] }]
+      : addressees.length > 1
+        ? [
+            { kind: "paragraph", runs: [{ text: "Kính gửi:" }] },
+            ...addressees.map(
+              (x, i): Block => ({
+                kind: "paragraph",
+                runs: [{ text: `- ${x}${i === addressees.length - 1 ? "." : ";"}` }],
+              }),
+            ),
+          ]
+        : [];
+  const grounds = (s.grounds ?? [])
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x): Block => ({ kind: "paragraph", runs: [{ text: x, italic: true }] }));
+  const blocks = [...opening, ...grounds, ...body.blocks];
+  const { footnotes } = body;
   const archive = s.recipients.findLast((r) => /^[-–•]?\s*lưu\b/i.test(r.trim())) ?? "Lưu: VT";
   return {
     family: s.family,

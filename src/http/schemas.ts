@@ -23,6 +23,9 @@ export const INT4_MAX = 2_147_483_647;
 
 /** A reference to a row of an `integer`-keyed table (bodies, forms, users, plans). */
 export const RowIdSchema = z.number().int().min(1).max(INT4_MAX);
+/** A unit's code: a province (2), district (3) or commune (5 digits), a hamlet after its commune (30037-001). */
+export const UnitCodeSchema = z.string().regex(/^\d{2,5}(-\d{3})?$/);
+
 /** A reference to a row of a `bigint`-keyed table (registry documents, document numbers): any safe integer. */
 export const BigRowIdSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 

@@ -46,6 +46,23 @@ let seq = 0;
 const uniq = () => `${Date.now() % 100000}${seq++}`;
 
 const PROVINCE: Record<Scope, string> = { in: "82", out: "19" };
+
+/** A Kế hoạch drafted by the scope's province People's Committee, signed, and issued when asked. */
+async function draftIn(x: Ctx, s: Scope, issued = false): Promise<{ id: number; version: number }> {
+  const d = await sysAdmin.json("POST", "/api/drafts", { bodyId: x.provinceBody[s], kind: "KH" });
+  const signed = await sysAdmin.json("PUT", `/api/drafts/${d.body.id}`, {
+    version: d.body.version,
+    excerpt: "Kế hoạch",
+    signature: { authority: ["TM. Ủy ban nhân dân", "Chủ tịch"], signer: "Nguyễn Văn A" },
+  });
+  if (!issued) return signed.body;
+  const r = await sysAdmin.request("POST", `/api/drafts/${d.body.id}/document`, {
+    format: "pdf",
+    issue: { version: signed.body.version },
+  });
+  expect(r.status).toBe(200);
+  return (await sysAdmin.json("GET", `/api/drafts/${d.body.id}`)).body;
+}
 const READERS: Role[] = ["unit_admin", "editor", "approver", "viewer"];
 
 /** A fresh submission of the scope's request, brought to `state` by the system admin. */
@@ -753,6 +770,77 @@ const ROUTES: RouteCase[] = [
     run: (c, s, x) => c.request("GET", `/api/bodies/${x.body[s]}/document-numbers`),
   },
   {
+    name: "GET /api/bodies/{id}/document-templates",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s, x) => c.request("GET", `/api/bodies/${x.provinceBody[s]}/document-templates`),
+  },
+  {
+    name: "GET /api/drafts",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/drafts?unit=${PROVINCE[s]}`),
+  },
+  {
+    name: "POST /api/drafts",
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) => c.request("POST", "/api/drafts", { bodyId: x.provinceBody[s], kind: "KH" }),
+  },
+  {
+    name: "GET /api/drafts/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s, x) => c.request("GET", `/api/drafts/${(await draftIn(x, s)).id}`),
+  },
+  {
+    name: "PUT /api/drafts/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const d = await draftIn(x, s);
+      return c.request("PUT", `/api/drafts/${d.id}`, { version: d.version, excerpt: "Kế hoạch năm 2027" });
+    },
+  },
+  {
+    // a preview reads; issuing writes the registry
+    name: "POST /api/drafts/{id}/document",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s, x) =>
+      c.request("POST", `/api/drafts/${(await draftIn(x, s)).id}/document`, { format: "pdf" }),
+  },
+  {
+    name: "POST /api/drafts/{id}/document issue",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const d = await draftIn(x, s);
+      return c.request("POST", `/api/drafts/${d.id}/document`, {
+        format: "pdf",
+        issue: { version: d.version },
+      });
+    },
+  },
+  {
+    name: "POST /api/drafts/{id}/cancel",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const d = await draftIn(x, s);
+      return c.request("POST", `/api/drafts/${d.id}/cancel`, { version: d.version, reason: "Trùng" });
+    },
+  },
+  {
+    name: "POST /api/drafts/{id}/plan",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const d = await draftIn(x, s, true);
+      return c.request("POST", `/api/drafts/${d.id}/plan`, { version: d.version });
+    },
+  },
+  {
     name: "POST /api/bodies/{id}/document-numbers",
     allowed: ["editor", "approver"],
     scoped: true,
@@ -1172,6 +1260,7 @@ const KEEPS_NOTHING: Record<string, string> = {
   "POST /api/export/xlsx": "builds a workbook from the table it is sent, and stores nothing",
   "POST /api/requests/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
   "POST /api/submissions/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
+  "POST /api/drafts/{id}/document": "a preview (no number taken) is a file built and sent, nothing stored",
   // the authorization cases of the imports are dry runs (their audit is tested with the imports)
   "POST /api/requests/{id}/dataValueSets": "a dry run here",
   "POST /api/requests/{id}/dataValueSets.csv": "a dry run here",

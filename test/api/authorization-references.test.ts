@@ -242,6 +242,11 @@ const CASES: ReferenceCase[] = [
     },
   },
   {
+    name: "POST /api/drafts bodyId",
+    actor: "editor",
+    run: (c, r) => c.request("POST", "/api/drafts", { bodyId: r.committee, kind: "KH" }),
+  },
+  {
     name: "POST /api/plans registryDocumentId",
     actor: "editor",
     run: (c, r) =>

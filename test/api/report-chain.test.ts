@@ -46,7 +46,7 @@ beforeAll(async () => {
     (f: { code: string }) => f.code === "dvcq-thap-muoi",
   ).id;
   // the province's board asks the province's UBND
-  owedId = (await boardAsks(bodies.people_committee, "2026Q3")).id;
+  owedId = (await boardAsks(bodies.people_committee as number, "2026Q3")).id;
   // the UBND asks every commune, to answer it
   const down = await province.json("POST", "/api/requests", {
     issuerUnitCode: "82",

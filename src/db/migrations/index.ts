@@ -32,6 +32,7 @@ import * as requestIssuedOnAndPlan from "./202612031100-request-issued-on-and-pl
 import * as bodyDocumentSettings from "./202612031200-body-document-settings.ts";
 import * as requestAnswersSubmission from "./202612031300-request-answers-submission.ts";
 import * as submissionGathered from "./202612040100-submission-gathered.ts";
+import * as documentDrafts from "./202612040200-document-drafts.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -66,4 +67,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612031200-body-document-settings": bodyDocumentSettings,
   "202612031300-request-answers-submission": requestAnswersSubmission,
   "202612040100-submission-gathered": submissionGathered,
+  "202612040200-document-drafts": documentDrafts,
 };

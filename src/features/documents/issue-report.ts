@@ -88,6 +88,13 @@ export const placeOf = (db: Db, unitCode: string, on = todayInVietnam()) =>
 
 export interface IssueReportInput {
   format: "docx" | "pdf";
+  /** the document's type: its code in the number ("BC"; null for a State công văn) and its printed name
+   * (null for a công văn); a report by default */
+  kind?: { typeCode: string | null; typeName: string | null; draftingUnit?: string | null };
+  /** a công văn's addressees ("Kính gửi") */
+  addressees?: string[];
+  /** a decision's legal grounds (căn cứ) */
+  grounds?: string[];
   body: BodyRow;
   parentBody: string | null;
   place: string;
@@ -125,6 +132,7 @@ export async function issueReport(
   offload: Offload,
 ): Promise<IssuedReport> {
   const { body } = input;
+  const { typeCode, typeName } = input.kind ?? { typeCode: "BC", typeName: "Báo cáo" };
   const layout = documentFamilyOf(body.kind);
   const family = numberingFamilyOf(layout);
   const short = body.short_name ?? "";
@@ -138,9 +146,11 @@ export async function issueReport(
         secrecy: input.secrecy ?? null,
         urgency: input.urgency ?? null,
         placeDate: placeDateLine(input.place, date, date ? Number(date.slice(0, 4)) : input.draftYear),
-        typeName: "Báo cáo",
+        typeName,
         excerpt: input.excerpt,
         sections: input.sections,
+        addressees: input.addressees ?? [],
+        grounds: input.grounds ?? [],
         recipients: input.recipients,
         signature: input.signature,
       });
@@ -151,8 +161,15 @@ export async function issueReport(
   };
   const draftLine = numberSymbolLine(
     family === "party"
-      ? { family, number: null, typeCode: "BC", issuer: short }
-      : { family, number: null, year: null, typeCode: "BC", issuer: short, unit: null },
+      ? { family, number: null, typeCode: typeCode ?? "CV", issuer: short }
+      : {
+          family,
+          number: null,
+          year: null,
+          typeCode,
+          issuer: short,
+          unit: typeCode === null ? (input.kind?.draftingUnit ?? null) : null,
+        },
   );
   // checked before a number is taken, so bad input never uses one up
   let doc = compose(draftLine, null);
@@ -173,7 +190,12 @@ export async function issueReport(
     const taken = await allocateNumber(
       db,
       auth,
-      { issuerBodyId: body.id, typeCode: "BC", title: `Báo cáo ${input.excerpt}` },
+      {
+        issuerBodyId: body.id,
+        typeCode,
+        ...(typeCode === null ? { draftingUnit: input.kind?.draftingUnit ?? undefined } : {}),
+        title: `${typeName ?? "Công văn"} ${input.excerpt}`,
+      },
       stateSequence,
     );
     number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
@@ -191,10 +213,11 @@ export async function issueReport(
       provinceCode: body.province_code,
       numberId: number.id,
       numberSymbol: number.symbol,
-      typeCode: "BC",
+      typeCode: typeCode ?? null,
       issuerName: body.name,
       issuedOn: number.issuedOn,
-      excerpt: `Báo cáo ${lower}`,
+      // "Báo cáo kết quả …"; a công văn's excerpt is its own ("V/v …")
+      excerpt: typeName ? `${typeName} ${lower}` : excerpt,
       bodyText: input.sections.map((s) => s.text).join("\n\n"),
       requestedBy: input.requestedBy,
       requestedById: input.requestedById ?? null,
@@ -202,7 +225,10 @@ export async function issueReport(
     registryDocumentId = entry.id;
   }
   const bytes = await offload.renderDocument(doc, input.format);
-  const base = foldVietnamese(number?.symbol ?? `du-thao-BC-${short}`).replace(/[^A-Za-z0-9-]+/g, "-");
+  const base = foldVietnamese(number?.symbol ?? `du-thao-${typeCode ?? "CV"}-${short}`).replace(
+    /[^A-Za-z0-9-]+/g,
+    "-",
+  );
   return {
     bytes,
     filename: `${base}.${input.format}`,

@@ -4,27 +4,14 @@
  * @module
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { SECRECY_MARKS, URGENCY_MARKS } from "../../domain/official-document.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
-import { BigRowIdSchema, IdParam, jsonBody, RowIdSchema, writeErrorResponses } from "../../http/schemas.ts";
-import type { IssuedReport } from "./issue-report.ts";
+import { BigRowIdSchema, IdParam, jsonBody, RowIdSchema } from "../../http/schemas.ts";
+import { fileResponse, Recipients, Signature, sendFile } from "./document-http.ts";
 import { reportDocument } from "./report-document.service.ts";
 import { submissionDocument } from "./submission-document.service.ts";
 
 const tags = ["documents"];
-
-const Signature = z.object({
-  authority: z
-    .array(z.string().trim().min(1).max(200))
-    .min(1)
-    .max(5)
-    .openapi({
-      description: "TM./KT./Q./TL./TUQ. lines (T/M, K/T… for Party bodies), then the signer's title",
-      example: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
-    }),
-  signer: z.string().trim().min(1).max(200),
-});
 
 /** What both documents take. */
 const Common = {
@@ -54,41 +41,6 @@ const Common = {
     .optional()
     .openapi({ description: "Độ khẩn, printed under the number" }),
 };
-const Recipients = z.array(z.string().trim().min(1).max(300)).max(50);
-
-const fileResponse = {
-  200: {
-    description: "The document",
-    headers: z.object({
-      "x-document-number-id": z.string().optional().openapi({ description: "the number taken or reused" }),
-      "x-document-number": z
-        .string()
-        .optional()
-        .openapi({ description: "its number-symbol, URI-encoded", example: "12%2FBC-UBND" }),
-      "x-registry-document-id": z
-        .string()
-        .optional()
-        .openapi({ description: "the numbered report's entry in the unit's registry (outgoing)" }),
-    }),
-    content: {
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-        schema: { type: "string" as const, format: "binary" },
-      },
-      "application/pdf": { schema: { type: "string" as const, format: "binary" } },
-    },
-  },
-  ...writeErrorResponses,
-};
-
-function sendFile(c: Context<AppEnv>, file: IssuedReport) {
-  return c.body(new Uint8Array(file.bytes), 200, {
-    "content-type": file.contentType,
-    "content-disposition": `attachment; filename="${file.filename}"`,
-    ...(file.numberId ? { "x-document-number-id": String(file.numberId) } : {}),
-    ...(file.symbol ? { "x-document-number": encodeURIComponent(file.symbol) } : {}),
-    ...(file.registryDocumentId ? { "x-registry-document-id": String(file.registryDocumentId) } : {}),
-  });
-}
 
 export function reportDocumentsRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

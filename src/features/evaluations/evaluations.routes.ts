@@ -7,6 +7,7 @@ import {
   IsoDateSchema,
   json,
   jsonBody,
+  UnitCodeSchema,
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
@@ -15,7 +16,7 @@ import * as evaluationSchemesService from "./evaluation-schemes.service.ts";
 import * as service from "./evaluations.service.ts";
 
 const tags = ["evaluations"];
-const UnitCode = z.string().regex(/^\d{2,5}(-\d{3})?$/);
+const UnitCode = UnitCodeSchema;
 const Points = z.string().trim().max(10).openapi({ example: "12,5" });
 
 const ItemFields = {

@@ -1,9 +1,9 @@
 /** zod schemas of the "Dân vận khéo" models (request and response bodies). @module */
 import { z } from "@hono/zod-openapi";
 import { MODEL_KINDS, MODEL_STATUSES } from "../../domain/dvk-models.ts";
-import { IdParam, IsoDateSchema } from "../../http/schemas.ts";
+import { IdParam, IsoDateSchema, UnitCodeSchema } from "../../http/schemas.ts";
 
-export const UnitCode = z.string().regex(/^\d{2,5}(-\d{3})?$/);
+export const UnitCode = UnitCodeSchema;
 export const Year = z.coerce.number().int().min(2000).max(2100);
 export const Kind = z.enum(MODEL_KINDS);
 export const Status = z.enum(MODEL_STATUSES);

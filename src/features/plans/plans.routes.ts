@@ -9,13 +9,14 @@ import {
   json,
   jsonBody,
   RowIdSchema,
+  UnitCodeSchema,
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as service from "./plans.service.ts";
 
 const tags = ["plans"];
-const UnitCode = z.string().regex(/^\d{2,5}(-\d{3})?$/);
+const UnitCode = UnitCodeSchema;
 const Status = z.enum(["not_started", "in_progress", "done", "cancelled"]);
 const PlanSchema = z
   .object({

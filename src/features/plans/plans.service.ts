@@ -25,7 +25,7 @@ import * as repo from "./plans.repository.ts";
 
 type Db = Kysely<Database>;
 
-const planDto = (p: PlanRow) => ({
+export const planDto = (p: PlanRow) => ({
   id: p.id,
   unitCode: p.unit_code,
   title: p.title,
@@ -45,7 +45,7 @@ const node = (t: PlanTaskRow): TaskNode => ({
   progress: t.progress,
 });
 
-async function audit(
+export async function audit(
   db: Db,
   a: Auth,
   action: string,

@@ -203,7 +203,8 @@ export interface IssuedInput {
   provinceCode: string;
   numberId: number;
   numberSymbol: string;
-  typeCode: string;
+  /** null: a State công văn */
+  typeCode: string | null;
   issuerName: string;
   issuedOn: string;
   excerpt: string;

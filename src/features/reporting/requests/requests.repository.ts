@@ -4,7 +4,7 @@
  * @module
  */
 import { sql } from "kysely";
-import type { ScopeGrants } from "../../../access/access.ts";
+import { granted, type ScopeGrants } from "../../../access/access.ts";
 import type { Db, ReportRequestRow, SubmissionRow, UnitLevel, UnitRow } from "../../../db/database.ts";
 
 // ---- requests --------------------------------------------------------------------------------------------
@@ -119,18 +119,6 @@ export async function askedOfBodies(
     .limit(bodyIds.length)
     .execute();
 }
-
-/**
- * Whether a grant of `scope` covers a row: its unit is on `path`, and it is for every body of the unit or for
- * the row's `body` (a grant for one body of a unit sees that body's rows, not its neighbours').
- */
-const granted = (
-  scope: ScopeGrants,
-  path: string,
-  body: string,
-) => sql<boolean>`${sql.ref(path)} && ${sql.val(scope.units)}::text[]
-  and exists (select 1 from unnest(${sql.val(scope.units)}::text[], ${sql.val(scope.bodies)}::bigint[]) as g(unit, body)
-    where g.unit = any(${sql.ref(path)}) and (g.body = 0 or g.body = ${sql.ref(body)}))`;
 
 /** Requests issued by units in the given subtrees (null = all), newest period first. */
 export async function listIssuedRequests(
