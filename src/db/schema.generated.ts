@@ -115,6 +115,7 @@ export interface DocumentDraft {
   id: Generated<number>;
   kind: string;
   number_id: number | null;
+  number_symbol: string | null;
   plan_id: number | null;
   province_code: string;
   recipients: Generated<string[]>;

@@ -29,6 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       urgency text,
       status text not null default 'draft' check (status in ('draft', 'issued', 'cancelled')),
       number_id bigint references document_number (id),
+      number_symbol text,
       registry_document_id bigint references registry_document (id),
       plan_id integer references plan (id),
       cancel_reason text,

@@ -55,6 +55,7 @@ export const DraftSchema = z
     urgency: z.enum(URGENCY_MARKS).nullable(),
     status: z.enum(["draft", "issued", "cancelled"]),
     numberId: z.number().nullable(),
+    numberSymbol: z.string().nullable(),
     registryDocumentId: z.number().nullable(),
     planId: z.number().nullable(),
     cancelReason: z.string().nullable(),

@@ -51,6 +51,7 @@ export function draftDto(d: DocumentDraftRow) {
     urgency: d.urgency as UrgencyMark | null,
     status: d.status as "draft" | "issued" | "cancelled",
     numberId: d.number_id,
+    numberSymbol: d.number_symbol,
     registryDocumentId: d.registry_document_id,
     planId: d.plan_id,
     cancelReason: d.cancel_reason,
@@ -310,6 +311,7 @@ export async function draftDocument(
       const row = await repo.updateDraftVersioned(trx, id, d.version, {
         status: "issued",
         number_id: issued.numberId,
+        number_symbol: issued.symbol,
         registry_document_id: issued.registryDocumentId,
         updated_by: a.userId,
       });

@@ -12,6 +12,8 @@ import { AccountPage } from "../features/auth/components/account-page.tsx";
 import { LoginPage } from "../features/auth/components/login-page.tsx";
 import { CalendarPage } from "../features/calendar/components/calendar-page.tsx";
 import { DocumentsPage } from "../features/documents/components/documents-page.tsx";
+import { DraftPage } from "../features/drafts/components/draft-page.tsx";
+import { DraftsPage } from "../features/drafts/components/drafts-page.tsx";
 import { EvaluationPage } from "../features/evaluations/components/evaluation-page.tsx";
 import { EvaluationsPage } from "../features/evaluations/components/evaluations-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
@@ -93,6 +95,7 @@ export function App() {
     { to: "/audit", label: t("audit"), show: can("audit.read") },
     { to: "/indicators", label: t("indicators"), show: true },
     { to: "/forms", label: t("forms.nav"), show: true },
+    { to: "/drafts", label: t("drafts.nav"), show: true },
     { to: "/documents", label: t("documents.nav"), show: true },
     { to: "/registry", label: t("registry.nav"), show: true },
     {
@@ -224,6 +227,11 @@ export function App() {
               />
             }
           />
+          <Route
+            path="/drafts"
+            element={<DraftsPage canDraft={can("document.register")} defaultUnit={ownUnit} />}
+          />
+          <Route path="/drafts/:id" element={<DraftPage canDraft={can("document.register")} />} />
           <Route path="/calendar" element={<CalendarPage canManage={can("calendar.manage")} />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="*" element={<Navigate to="/units" replace />} />

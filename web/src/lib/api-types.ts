@@ -11421,6 +11421,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "issued" | "cancelled";
             numberId: number | null;
+            numberSymbol: string | null;
             registryDocumentId: number | null;
             planId: number | null;
             cancelReason: string | null;

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
 import { DateField } from "@/components/date-field.tsx";
 import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
@@ -30,15 +29,16 @@ export function NewRequestForm({
   defaultIssuer,
   onDone,
   answers = null,
+  cites = "",
 }: {
   defaultIssuer: string;
   onDone: () => void;
   /** the issuer's own report owed upward that the request gathers for */
   answers?: number | null;
+  /** the number of the công văn that announces the request (a document drafted and issued here) */
+  cites?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const _qc = useQueryClient();
-  const _navigate = useNavigate();
   const { error, onError, fieldError, clear } = useApiError();
   const [issuer, setIssuer] = useState<string | null>(defaultIssuer || null);
   const [issuerLevel, setIssuerLevel] = useState<Level>("province");
@@ -60,7 +60,7 @@ export function NewRequestForm({
     queryFn: () => call(client.GET("/api/body-kinds")),
   });
   const askedLevel = mode === "bodies" ? issuerLevel : level;
-  const [referenceNo, setReferenceNo] = useState("");
+  const [referenceNo, setReferenceNo] = useState(cites);
   const [planId, setPlanId] = useState<number | null>(null);
   const [issuedOn, setIssuedOn] = useState<string | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);

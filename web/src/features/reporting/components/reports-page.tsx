@@ -33,7 +33,9 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
   // opened from a report owed upward: the form gathers for it
   const [params] = useSearchParams();
   const answers = Number(params.get("answers")) || null;
-  const [creating, setCreating] = useState(answers !== null);
+  // opened from a công văn drafted and issued here: the request it announces cites it
+  const cites = params.get("cites") ?? "";
+  const [creating, setCreating] = useState(answers !== null || cites !== "");
   const inbox = useQuery({ queryKey: reportingKeys.inbox(), queryFn: () => call(client.GET("/api/inbox")) });
   const issued = useQuery({
     queryKey: reportingKeys.requests(),
@@ -49,7 +51,12 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
       </Group>
       <ReminderList />
       {creating && (
-        <NewRequestForm defaultIssuer={defaultIssuer} answers={answers} onDone={() => setCreating(false)} />
+        <NewRequestForm
+          defaultIssuer={params.get("issuer") ?? defaultIssuer}
+          answers={answers}
+          cites={cites}
+          onDone={() => setCreating(false)}
+        />
       )}
       <Tabs defaultValue="inbox">
         <Tabs.List>
