@@ -14,6 +14,7 @@ import { addTerm } from "../features/documents/documents.service.ts";
 import { buildKept } from "../features/kept.ts";
 import { createHamlet, listChildren } from "../features/units/units.service.ts";
 import { createUserFromCli } from "../features/users/users.service.ts";
+import { seedDemoDrafts } from "./demo.drafts.ts";
 import { seedDemoEvaluations } from "./demo.evaluations.ts";
 import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";
@@ -208,6 +209,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
   }
   const requests = opts.reports === false ? 0 : await seedDemoReporting(db, kept, auth);
   await seedDemoRegistry(db, auth);
+  await seedDemoDrafts(db, auth);
   if (opts.reports !== false) await seedThapMuoi2024(db, kept, auth);
   // after the reports: their typed model counts stay as they were sent; new reports take the registry's
   const models = opts.reports === false ? 0 : await seedDemoModels(db, kept, auth);
