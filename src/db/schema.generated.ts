@@ -327,12 +327,14 @@ export interface PartyTerm {
 }
 
 export interface Plan {
+  cancel_reason: string | null;
   created_at: Generated<Timestamp>;
   created_by: number;
   id: Generated<number>;
   province_code: string;
   public_token: string | null;
   registry_document_id: number | null;
+  status: Generated<"active" | "cancelled">;
   title: string;
   unit_code: string;
   updated_at: Generated<Timestamp>;
@@ -345,10 +347,14 @@ export interface PlanMilestone {
   done_on: string | null;
   due_on: string;
   evidence_document_id: number | null;
+  evidence_note: Generated<string>;
   id: Generated<number>;
   province_code: string;
   task_id: number;
   title: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+  version: Generated<number>;
 }
 
 export interface PlanTask {

@@ -723,6 +723,32 @@ const ROUTES: RouteCase[] = [
       c.request("POST", `/api/tasks/${x.plan[s].task}/milestones`, { title: "Mốc", dueOn: "2099-01-01" }),
   },
   {
+    name: "PATCH /api/plans/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const plan = await sysAdmin.json("GET", `/api/plans/${x.plan[s].id}`);
+      return c.request("PATCH", `/api/plans/${x.plan[s].id}`, {
+        version: plan.body.version,
+        title: "Kế hoạch",
+      });
+    },
+  },
+  {
+    name: "PATCH /api/milestones/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const made = await sysAdmin.json("POST", `/api/tasks/${x.plan[s].task}/milestones`, {
+        title: "Mốc",
+        dueOn: "2099-01-01",
+      });
+      const task = made.body.tasks.find((t: { id: number }) => t.id === x.plan[s].task);
+      const m = task.milestones.at(-1);
+      return c.request("PATCH", `/api/milestones/${m.id}`, { version: m.version, title: "Mốc đã sửa" });
+    },
+  },
+  {
     name: "PUT /api/plans/{id}/public",
     allowed: ["editor"],
     scoped: true,

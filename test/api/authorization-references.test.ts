@@ -284,6 +284,18 @@ const CASES: ReferenceCase[] = [
       }),
   },
   {
+    name: "PATCH /api/milestones/{id} evidenceDocumentId",
+    actor: "editor",
+    run: async (c, r) => {
+      const made = await sysAdmin.json("POST", `/api/tasks/${own.task}/milestones`, {
+        title: "Mốc",
+        dueOn: "2099-01-01",
+      });
+      const m = made.body.tasks.find((t: { id: number }) => t.id === own.task).milestones.at(-1);
+      return c.request("PATCH", `/api/milestones/${m.id}`, { version: m.version, evidenceDocumentId: r.doc });
+    },
+  },
+  {
     name: "POST /api/models bodyId",
     actor: "editor",
     run: (c, r) => c.request("POST", "/api/models", { ...modelInput(own.commune), bodyId: r.committee }),

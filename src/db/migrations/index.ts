@@ -33,6 +33,7 @@ import * as bodyDocumentSettings from "./202612031200-body-document-settings.ts"
 import * as requestAnswersSubmission from "./202612031300-request-answers-submission.ts";
 import * as submissionGathered from "./202612040100-submission-gathered.ts";
 import * as documentDrafts from "./202612040200-document-drafts.ts";
+import * as planCorrections from "./202612040300-plan-corrections.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -68,4 +69,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612031300-request-answers-submission": requestAnswersSubmission,
   "202612040100-submission-gathered": submissionGathered,
   "202612040200-document-drafts": documentDrafts,
+  "202612040300-plan-corrections": planCorrections,
 };

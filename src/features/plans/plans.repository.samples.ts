@@ -43,4 +43,7 @@ export const samples: RepositorySamples = {
     { taskId: 1, kind: "overdue", recipient: "vanthu@thapmuoi.dongthap.gov.vn", provinceCode: "82" },
   ],
   forgetTaskReminder: [{ taskId: 1, kind: "overdue", recipient: "vanthu@thapmuoi.dongthap.gov.vn" }],
+  updatePlanVersioned: [1, 1, { title: "Kế hoạch", status: "cancelled", cancel_reason: "Trùng" }],
+  findMilestone: [1],
+  updateMilestoneVersioned: [1, 1, { done_on: "2026-12-01", evidence_note: "Biên bản", updated_by: 1 }],
 };

@@ -86,7 +86,18 @@ export async function updateTaskVersioned(
   db: Db,
   id: number,
   version: number,
-  set: { status?: PlanTaskRow["status"]; progress?: number | null; note?: string; updatedBy: number },
+  set: {
+    status?: PlanTaskRow["status"];
+    progress?: number | null;
+    note?: string;
+    /** corrections by the plan's managers */
+    title?: string;
+    assignee_unit_code?: string;
+    assignee_path?: string[];
+    due_on?: string;
+    weight?: string;
+    updatedBy: number;
+  },
 ): Promise<PlanTaskRow | undefined> {
   const { updatedBy, ...fields } = set;
   return db
@@ -100,7 +111,12 @@ export async function updateTaskVersioned(
 
 export async function insertMilestone(
   db: Db,
-  m: Omit<PlanMilestoneRow, "id" | "created_at">,
+  m: Omit<
+    PlanMilestoneRow,
+    "id" | "created_at" | "version" | "updated_by" | "updated_at" | "evidence_note"
+  > & {
+    evidence_note?: string;
+  },
 ): Promise<PlanMilestoneRow> {
   return db.insertInto("plan_milestone").values(m).returningAll().executeTakeFirstOrThrow();
 }
@@ -220,4 +236,47 @@ export async function forgetTaskReminder(
     .where("kind", "=", r.kind)
     .where("recipient", "=", r.recipient)
     .execute();
+}
+
+/** Writes a plan's title or status if it still has `version`; undefined when someone else wrote first. */
+export async function updatePlanVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: { title?: string; status?: "active" | "cancelled"; cancel_reason?: string | null },
+): Promise<PlanRow | undefined> {
+  return db
+    .updateTable("plan")
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findMilestone(db: Db, id: number): Promise<PlanMilestoneRow | undefined> {
+  return db.selectFrom("plan_milestone").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Writes a milestone if it still has `version`; undefined when someone else wrote first. */
+export async function updateMilestoneVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: {
+    title?: string;
+    due_on?: string;
+    done_on?: string | null;
+    evidence_document_id?: number | null;
+    evidence_note?: string;
+    updated_by: number;
+  },
+): Promise<PlanMilestoneRow | undefined> {
+  return db
+    .updateTable("plan_milestone")
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
 }

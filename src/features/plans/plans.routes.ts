@@ -13,6 +13,7 @@ import {
   VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
+import * as edits from "./plan-edits.service.ts";
 import * as service from "./plans.service.ts";
 
 const tags = ["plans"];
@@ -26,6 +27,8 @@ const PlanSchema = z
     registryDocumentId: z.number().nullable(),
     isPublic: z.boolean(),
     publicToken: z.string().nullable(),
+    status: z.enum(["active", "cancelled"]),
+    cancelReason: z.string().nullable(),
     version: z.number(),
   })
   .openapi("Plan");
@@ -35,6 +38,8 @@ const Milestone = z.object({
   dueOn: z.string(),
   doneOn: z.string().nullable(),
   evidenceDocumentId: z.number().nullable(),
+  evidenceNote: z.string(),
+  version: z.number(),
 });
 const PlanDetailSchema = PlanSchema.extend({
   unitName: z.string(),
@@ -186,7 +191,8 @@ export function plansRoutes(deps: AppDeps) {
       method: "patch",
       path: "/tasks/{id}",
       tags,
-      summary: "Update a task's status, progress or internal note (its assignee or the plan's managers)",
+      summary:
+        "Update a task's status, progress or internal note (its assignee or the plan's managers); correct its title, unit, due date or weight (the plan's managers)",
       request: {
         params: IdParam,
         ...jsonBody(
@@ -195,6 +201,21 @@ export function plansRoutes(deps: AppDeps) {
             status: Status.optional(),
             progress: z.number().int().min(0).max(100).nullable().optional(),
             note: z.string().max(2000).optional(),
+            title: z
+              .string()
+              .trim()
+              .min(1)
+              .max(500)
+              .optional()
+              .openapi({ description: "The plan's managers only" }),
+            assigneeUnitCode: UnitCode.optional().openapi({ description: "The plan's managers only" }),
+            dueOn: IsoDateSchema.optional().openapi({ description: "The plan's managers only" }),
+            weight: z
+              .number()
+              .min(0)
+              .max(1000)
+              .optional()
+              .openapi({ description: "The plan's managers only" }),
           }),
         ),
       },
@@ -202,6 +223,54 @@ export function plansRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(await service.updateTask(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/plans/{id}",
+      tags,
+      summary: "Correct a plan's title, or stop it (cancelled, with the reason; it stays listed as such)",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: VersionSchema,
+            title: z.string().trim().min(1).max(500).optional(),
+            status: z.enum(["active", "cancelled"]).optional(),
+            cancelReason: z.string().trim().max(2000).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(PlanDetailSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await edits.updatePlan(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/milestones/{id}",
+      tags,
+      summary: "Correct a milestone, or mark it done with its evidence (a registered document, or a note)",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: VersionSchema,
+            title: z.string().trim().min(1).max(500).optional(),
+            dueOn: IsoDateSchema.optional(),
+            doneOn: IsoDateSchema.nullable().optional(),
+            evidenceDocumentId: BigRowIdSchema.nullable().optional(),
+            evidenceNote: z.string().max(2000).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(PlanDetailSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await edits.updateMilestone(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
   app.openapi(

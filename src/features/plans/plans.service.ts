@@ -19,7 +19,7 @@ import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, PlanRow, PlanTaskRow } from "../../db/database.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { byUnit, rollUp, type TaskNode } from "../../domain/plan-progress.ts";
-import { AppError, errors } from "../../errors.ts";
+import { errors } from "../../errors.ts";
 import { citedDocumentOf, requireCitableDocument } from "../registry/registry.service.ts";
 import * as repo from "./plans.repository.ts";
 
@@ -32,6 +32,8 @@ export const planDto = (p: PlanRow) => ({
   registryDocumentId: p.registry_document_id,
   isPublic: p.public_token !== null,
   publicToken: p.public_token,
+  status: p.status as "active" | "cancelled",
+  cancelReason: p.cancel_reason,
   version: p.version,
 });
 
@@ -53,6 +55,8 @@ export async function audit(
   id: number,
   p: PlanRow,
   after: unknown,
+  /** what a correction changed from */
+  before: unknown = null,
 ) {
   await appendAudit(db, {
     actorId: a.userId,
@@ -62,13 +66,13 @@ export async function audit(
     entityId: String(id),
     unitCode: p.unit_code,
     scope: [p.province_code],
-    before: null,
+    before,
     after,
   });
 }
 
 /** The plan, readable by the user (its unit or one of its tasks' units); 404 otherwise. */
-async function readablePlan(
+export async function readablePlan(
   db: Db,
   auth: Auth | null,
   id: number,
@@ -83,47 +87,11 @@ async function readablePlan(
   throw errors.notFoundOrForbidden(String(id));
 }
 
-/** A plan a record reports on (a request: "thực hiện Kế hoạch số 53-KH/HU"), with its document when the
- * registry holds it. */
-export interface CitedPlan {
-  id: number;
-  title: string;
-  numberSymbol: string | null;
-  issuedOn: string | null;
-}
-
-async function citedPlan(db: Db, plan: PlanRow): Promise<CitedPlan> {
-  const doc = plan.registry_document_id ? await citedDocumentOf(db, plan.registry_document_id) : null;
-  return {
-    id: plan.id,
-    title: plan.title,
-    numberSymbol: doc?.numberSymbol ?? null,
-    issuedOn: doc?.issuedOn ?? null,
-  };
-}
-
-/** The plan `id` as a reference: one the user may read, refused like a missing one otherwise (400 on `field`). */
-export async function requireCitablePlan(db: Db, auth: Auth | null, id: number, field: string) {
-  try {
-    return citedPlan(db, (await readablePlan(db, auth, id)).plan);
-  } catch (e) {
-    if (e instanceof AppError && e.status === 404)
-      throw errors.badRequest(
-        "Không tìm thấy kế hoạch này trong các kế hoạch bạn được xem",
-        "No such plan among those you may read",
-        { field },
-      );
-    throw e;
-  }
-}
-
-/** The plan a record cites (checked when it was cited). */
-export async function citedPlanOf(db: Db, id: number): Promise<CitedPlan | null> {
-  const plan = await repo.findPlan(db, id);
-  return plan ? citedPlan(db, plan) : null;
-}
-
-async function managedPlan(db: Db, auth: Auth | null, id: number): Promise<{ plan: PlanRow; a: Auth }> {
+export async function managedPlan(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+): Promise<{ plan: PlanRow; a: Auth }> {
   const plan = await repo.findPlan(db, id);
   await requireRecordAccess(db, auth, "plan.manage", id, plan && { unitCode: plan.unit_code });
   return { plan: plan as PlanRow, a: auth as Auth };
@@ -233,6 +201,8 @@ async function planView(db: Db, plan: PlanRow, internal: boolean) {
           dueOn: m.due_on,
           doneOn: m.done_on,
           evidenceDocumentId: internal ? m.evidence_document_id : null,
+          evidenceNote: internal ? m.evidence_note : "",
+          version: m.version,
         })),
     })),
     byUnit: byUnit(rows.map(node), today).map((u) => ({
@@ -295,8 +265,18 @@ export async function addTask(
   });
 }
 
+/** What a task's audit entry records of it. */
+const taskFields = (t: PlanTaskRow) => ({
+  title: t.title,
+  assignee: t.assignee_unit_code,
+  dueOn: t.due_on,
+  weight: t.weight,
+  status: t.status,
+  progress: t.progress,
+});
+
 /** The task and its plan, when the user updates tasks for its assignee or manages its plan; 404 otherwise. */
-async function updatableTask(db: Db, auth: Auth | null, taskId: number) {
+export async function updatableTask(db: Db, auth: Auth | null, taskId: number) {
   const a = requirePermission(auth, "plan.manage");
   const t = await repo.findTask(db, taskId);
   const plan = t ? await repo.findPlan(db, t.plan_id) : undefined;
@@ -313,21 +293,44 @@ export async function updateTask(
   db: Db,
   auth: Auth | null,
   taskId: number,
-  input: { version: number; status?: PlanTaskRow["status"]; progress?: number | null; note?: string },
+  input: {
+    version: number;
+    status?: PlanTaskRow["status"];
+    progress?: number | null;
+    note?: string;
+    /** corrections, by the plan's managers only */
+    title?: string;
+    assigneeUnitCode?: string;
+    dueOn?: string;
+    weight?: number;
+  },
 ) {
   const { a, t, plan } = await updatableTask(db, auth, taskId);
+  const correcting = [input.title, input.assigneeUnitCode, input.dueOn, input.weight].some(
+    (x) => x !== undefined,
+  );
+  if (correcting && !coversPath(a, "plan.manage", (await unitPath(db, plan.unit_code)) ?? []))
+    throw errors.forbidden();
+  const assigneePath = input.assigneeUnitCode ? await unitPath(db, input.assigneeUnitCode) : null;
+  if (input.assigneeUnitCode && !assigneePath?.includes(plan.unit_code))
+    throw errors.badRequest(
+      "Nhiệm vụ giao cho đơn vị của kế hoạch hoặc đơn vị trực thuộc",
+      "A task goes to the plan's unit or a unit below it",
+      { field: "assigneeUnitCode" },
+    );
   return db.transaction().execute(async (trx) => {
     const row = await repo.updateTaskVersioned(trx, taskId, input.version, {
       ...(input.status ? { status: input.status } : {}),
       ...(input.progress !== undefined ? { progress: input.progress } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(assigneePath ? { assignee_unit_code: input.assigneeUnitCode, assignee_path: assigneePath } : {}),
+      ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
+      ...(input.weight !== undefined ? { weight: String(input.weight) } : {}),
       updatedBy: a.userId,
     });
     if (!row) throw errors.stale(t.version);
-    await audit(trx, a, "plan_task.update", "plan_task", taskId, plan, {
-      status: row.status,
-      progress: row.progress,
-    });
+    await audit(trx, a, "plan_task.update", "plan_task", taskId, plan, taskFields(row), taskFields(t));
     return getPlan(trx, auth, plan.id);
   });
 }

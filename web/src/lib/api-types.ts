@@ -7572,7 +7572,85 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a plan's title, or stop it (cancelled, with the reason; it stays listed as such) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        title?: string;
+                        /** @enum {string} */
+                        status?: "active" | "cancelled";
+                        cancelReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/plans/{id}/tasks": {
@@ -7769,7 +7847,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a task's status, progress or internal note (its assignee or the plan's managers) */
+        /** Update a task's status, progress or internal note (its assignee or the plan's managers); correct its title, unit, due date or weight (the plan's managers) */
         patch: {
             parameters: {
                 query?: never;
@@ -7788,6 +7866,121 @@ export interface paths {
                         status?: "not_started" | "in_progress" | "done" | "cancelled";
                         progress?: number | null;
                         note?: string;
+                        /** @description The plan's managers only */
+                        title?: string;
+                        /** @description The plan's managers only */
+                        assigneeUnitCode?: string;
+                        /**
+                         * Format: date
+                         * @description The plan's managers only
+                         * @example 2025-07-01
+                         */
+                        dueOn?: string;
+                        /** @description The plan's managers only */
+                        weight?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a milestone, or mark it done with its evidence (a registered document, or a note) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        title?: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        dueOn?: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        doneOn?: string | null;
+                        evidenceDocumentId?: number | null;
+                        evidenceNote?: string;
                     };
                 };
             };
@@ -11478,6 +11671,9 @@ export interface components {
             registryDocumentId: number | null;
             isPublic: boolean;
             publicToken: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            cancelReason: string | null;
             version: number;
         };
         PlanDetail: components["schemas"]["Plan"] & {
@@ -11511,6 +11707,8 @@ export interface components {
                     dueOn: string;
                     doneOn: string | null;
                     evidenceDocumentId: number | null;
+                    evidenceNote: string;
+                    version: number;
                 }[];
             }[];
             byUnit: {

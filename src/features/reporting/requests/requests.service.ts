@@ -25,7 +25,7 @@ import { type Timeliness, timeliness } from "../../../domain/submission-workflow
 import { AppError, errors } from "../../../errors.ts";
 import { loadWorkingCalendar } from "../../calendar/calendar.service.ts";
 import { requireForm, toFormDto } from "../../forms/forms.service.ts";
-import { requireCitablePlan } from "../../plans/plans.service.ts";
+import { requireCitablePlan } from "../../plans/plan-citations.service.ts";
 import { citedDocumentOf, requireCitableDocument } from "../../registry/registry.service.ts";
 import * as unitService from "../../units/units.service.ts";
 import * as rollup from "../rollup/rollup.service.ts";
