@@ -87,6 +87,25 @@ describe("drafting documents in the browser", () => {
     await page.getByTestId("draft-plan-link").click();
     await page.waitForURL(/\/plans\/\d+$/);
     await expect.poll(() => page.getByText("Tổ chức đối thoại với Nhân dân").count()).toBeGreaterThan(0);
+    // the tracked plan is corrected: a milestone marked done with its evidence, the plan stopped with a reason
+    const planId = Number(page.url().split("/").at(-1));
+    const csrf = (await (await page.request.get(`${env.server.url}/api/auth/me`)).json()).csrfToken;
+    const plan = await (await page.request.get(`${env.server.url}/api/plans/${planId}`)).json();
+    await page.request.post(`${env.server.url}/api/tasks/${plan.tasks[0].id}/milestones`, {
+      headers: { "x-csrf-token": csrf },
+      data: { title: "Hội nghị đối thoại", dueOn: "2026-11-30" },
+    });
+    await page.reload();
+    await page.getByRole("button", { name: "Hoàn thành" }).click();
+    await page.getByTestId("milestone-done-evidence").fill("Biên bản hội nghị ngày 28/11/2026");
+    await page.getByRole("dialog").getByRole("button", { name: "Hoàn thành" }).click();
+    await expect.poll(() => page.getByText(/Biên bản hội nghị ngày 28\/11\/2026/).count()).toBe(1);
+    await page.getByTestId("plan-stop").click();
+    await page.getByTestId("plan-stop-reason").fill("Gộp vào kế hoạch năm");
+    await page.getByRole("dialog").getByRole("button", { name: "Dừng thực hiện" }).click();
+    await expect.poll(() => page.getByTestId("plan-stopped").textContent()).toContain("Gộp vào kế hoạch năm");
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.screenshot({ path: "test-results/plan-stopped.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goBack();
     await page.screenshot({ path: "test-results/draft-plan-phone.png", fullPage: true });

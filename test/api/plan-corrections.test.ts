@@ -80,6 +80,26 @@ describe("a plan corrected", () => {
     plan.version = back.body.version;
   });
 
+  it("once stopped, its late tasks are no longer listed as late", async () => {
+    const p = await province.json("POST", "/api/plans", { unitCode: "82", title: "Kế hoạch cũ" });
+    const withTask = await province.json("POST", `/api/plans/${p.body.id}/tasks`, {
+      title: "Việc đã quá hạn",
+      assigneeUnitCode: "30037",
+      dueOn: "2026-01-15",
+    });
+    const late = async () =>
+      (await province.json("GET", "/api/tasks/overdue")).body.items.some(
+        (x: { id: number }) => x.id === withTask.body.tasks[0].id,
+      );
+    expect(await late()).toBe(true);
+    await province.json("PATCH", `/api/plans/${p.body.id}`, {
+      version: withTask.body.version,
+      status: "cancelled",
+      cancelReason: "Không còn phù hợp",
+    });
+    expect(await late()).toBe(false);
+  });
+
   it("is corrected only by its managers", async () => {
     const r = await commune.json("PATCH", `/api/plans/${plan.id}`, { version: plan.version, title: "Khác" });
     expect([403, 404]).toContain(r.status);

@@ -65,18 +65,18 @@ select *
 select "t"."id", "t"."title", "t"."due_on", "t"."assignee_unit_code", "t"."status", "p"."id" as "plan_id", "p"."title" as "plan_title"
   from "plan_task" as "t"
   inner join "plan" as "p" on "p"."id" = "t"."plan_id"
-  where "t"."due_on" < $1 and "t"."status" in ($2, $3) and t.assignee_path && $4::text[]
+  where "t"."due_on" < $1 and "t"."status" in ($2, $3) and "p"."status" = $4 and t.assignee_path && $5::text[]
   order by "t"."due_on", "t"."id"
-  limit $5;
+  limit $6;
 
 -- remindableTasks("2026-08-25","2026-12-08",50000)
 select "t"."id", "t"."title", "t"."due_on", "t"."status", "t"."assignee_unit_code", "t"."province_code", "p"."id" as "plan_id", "p"."title" as "plan_title", coalesce(u.full_name, t.assignee_unit_code) as "unit_name"
   from "plan_task" as "t"
   inner join "plan" as "p" on "p"."id" = "t"."plan_id"
   left join "unit" as "u" on "u"."code" = "t"."assignee_unit_code" and u.valid_to is null
-  where "t"."status" in ($1, $2) and "t"."due_on" >= $3 and "t"."due_on" <= $4
+  where "t"."status" in ($1, $2) and "p"."status" = $3 and "t"."due_on" >= $4 and "t"."due_on" <= $5
   order by "t"."due_on", "t"."id"
-  limit $5;
+  limit $6;
 
 -- setPublicToken(1,"abcdefghijkl")
 update "plan"

@@ -161,7 +161,9 @@ export async function overdueTasks(db: Db, today: string, scope: string[] | null
       "p.title as plan_title",
     ])
     .where("t.due_on", "<", today)
-    .where("t.status", "in", ["not_started", "in_progress"]);
+    .where("t.status", "in", ["not_started", "in_progress"])
+    // a stopped plan's tasks are late no more
+    .where("p.status", "=", "active");
   if (scope !== null) q = q.where(sql<boolean>`t.assignee_path && ${sql.val(scope)}::text[]`);
   return q.orderBy("t.due_on").orderBy("t.id").limit(limit).execute();
 }
@@ -178,37 +180,41 @@ export interface RemindableTask {
   unit_name: string;
 }
 
-/** Open tasks (not done, not cancelled) whose deadline lies between `from` and `to`, for the reminder run. */
+/** Open tasks (not done, not cancelled) of active plans whose deadline lies between `from` and `to`, for the reminder run. */
 export async function remindableTasks(
   db: Db,
   from: string,
   to: string,
   limit: number,
 ): Promise<RemindableTask[]> {
-  return db
-    .selectFrom("plan_task as t")
-    .innerJoin("plan as p", "p.id", "t.plan_id")
-    .leftJoin("unit as u", (j) =>
-      j.onRef("u.code", "=", "t.assignee_unit_code").on(sql<boolean>`u.valid_to is null`),
-    )
-    .select([
-      "t.id",
-      "t.title",
-      "t.due_on",
-      "t.status",
-      "t.assignee_unit_code",
-      "t.province_code",
-      "p.id as plan_id",
-      "p.title as plan_title",
-      sql<string>`coalesce(u.full_name, t.assignee_unit_code)`.as("unit_name"),
-    ])
-    .where("t.status", "in", ["not_started", "in_progress"])
-    .where("t.due_on", ">=", from)
-    .where("t.due_on", "<=", to)
-    .orderBy("t.due_on")
-    .orderBy("t.id")
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom("plan_task as t")
+      .innerJoin("plan as p", "p.id", "t.plan_id")
+      .leftJoin("unit as u", (j) =>
+        j.onRef("u.code", "=", "t.assignee_unit_code").on(sql<boolean>`u.valid_to is null`),
+      )
+      .select([
+        "t.id",
+        "t.title",
+        "t.due_on",
+        "t.status",
+        "t.assignee_unit_code",
+        "t.province_code",
+        "p.id as plan_id",
+        "p.title as plan_title",
+        sql<string>`coalesce(u.full_name, t.assignee_unit_code)`.as("unit_name"),
+      ])
+      .where("t.status", "in", ["not_started", "in_progress"])
+      // nobody is reminded of a stopped plan
+      .where("p.status", "=", "active")
+      .where("t.due_on", ">=", from)
+      .where("t.due_on", "<=", to)
+      .orderBy("t.due_on")
+      .orderBy("t.id")
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Records a task reminder; false when this one was sent before (so it is not sent twice). */

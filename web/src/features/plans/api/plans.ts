@@ -74,3 +74,11 @@ export async function findEvidence(unit: string, symbol: string): Promise<number
 
 export const setPlanPublic = (id: number, on: boolean) =>
   call(client.PUT("/api/plans/{id}/public", { params: { path: { id } }, body: { public: on } }));
+
+/** A plan's title corrected, or the plan stopped with its reason (or started again); the whole plan comes back. */
+export const updatePlan = (id: number, body: BodyOf<"/api/plans/{id}", "patch">) =>
+  call(client.PATCH("/api/plans/{id}", { params: { path: { id } }, body }));
+
+/** A milestone corrected, or marked done with its evidence; the whole plan comes back. */
+export const updateMilestone = (id: number, body: BodyOf<"/api/milestones/{id}", "patch">) =>
+  call(client.PATCH("/api/milestones/{id}", { params: { path: { id } }, body }));

@@ -30,6 +30,7 @@ import {
 import { depthOf, treeOrder } from "../task-tree.ts";
 import { MilestoneForm } from "./milestone-form.tsx";
 import { Milestones } from "./milestones.tsx";
+import { PlanHeader } from "./plan-header.tsx";
 import { ProgressCell, percent } from "./progress-cell.tsx";
 import { TaskForm } from "./task-form.tsx";
 
@@ -62,7 +63,7 @@ export function PlanPage() {
   const tasks = treeOrder(p.tasks);
   return (
     <Stack>
-      <Title order={3}>{p.title}</Title>
+      <PlanHeader plan={p} onDone={done} onError={onError} />
       <Group>
         <Text>{p.unitName}</Text>
         {p.document && (
@@ -139,7 +140,7 @@ export function PlanPage() {
               <Table.Tr key={x.id} data-testid={`task-${x.id}`}>
                 <Table.Td style={{ paddingLeft: 12 + depthOf(x, p.tasks) * 24 }}>
                   {x.title}
-                  <Milestones items={x.milestones} />
+                  <Milestones items={x.milestones} canUpdate={can} onDone={done} onError={onError} />
                 </Table.Td>
                 <Table.Td>{x.assigneeName}</Table.Td>
                 <Table.Td>
