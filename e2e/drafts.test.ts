@@ -100,6 +100,15 @@ describe("drafting documents in the browser", () => {
     await page.getByTestId("milestone-done-evidence").fill("Biên bản hội nghị ngày 28/11/2026");
     await page.getByRole("dialog").getByRole("button", { name: "Hoàn thành" }).click();
     await expect.poll(() => page.getByText(/Biên bản hội nghị ngày 28\/11\/2026/).count()).toBe(1);
+    await page.getByTestId(`task-edit-${plan.tasks[0].id}`).click();
+    await page
+      .getByRole("dialog")
+      .getByLabel("Nhiệm vụ", { exact: true })
+      .fill("Tổ chức 2 cuộc đối thoại với Nhân dân");
+    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+    await expect
+      .poll(() => page.getByTestId("plan-tasks").getByText("Tổ chức 2 cuộc đối thoại với Nhân dân").count())
+      .toBe(1);
     await page.getByTestId("plan-stop").click();
     await page.getByTestId("plan-stop-reason").fill("Gộp vào kế hoạch năm");
     await page.getByRole("dialog").getByRole("button", { name: "Dừng thực hiện" }).click();

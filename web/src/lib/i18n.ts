@@ -571,6 +571,8 @@ const vi = {
     pickUnit: "Chọn đơn vị để xem sổ văn bản đến, đi của đơn vị đó.",
   },
   plans: {
+    editTask: "Sửa",
+    saveTask: "Lưu nhiệm vụ",
     planTitle: "Tên kế hoạch",
     editTitle: "Sửa tên",
     saveTitle: "Lưu tên",
@@ -1503,6 +1505,8 @@ const en: WithPlurals<typeof vi> = {
     pickUnit: "Choose a unit to see the documents it received and issued.",
   },
   plans: {
+    editTask: "Edit",
+    saveTask: "Save the task",
     planTitle: "Plan's title",
     editTitle: "Rename",
     saveTitle: "Save the title",

@@ -47,16 +47,12 @@ export function usePlan(id: number) {
   });
 }
 
-/** A task's status or progress, written with the version read; the whole plan comes back. */
-export const updateTask = (task: Task, change: { status?: TaskStatus; progress?: number | null }) =>
+/** A task's status or progress (or, by the plan's managers, its corrections), written with the version read; the whole plan comes back. */
+export const updateTask = (task: Task, change: Omit<BodyOf<"/api/tasks/{id}", "patch">, "version">) =>
   call(
     client.PATCH("/api/tasks/{id}", {
       params: { path: { id: task.id } },
-      body: {
-        version: task.version,
-        ...(change.status ? { status: change.status } : {}),
-        ...(change.progress !== undefined ? { progress: change.progress } : {}),
-      },
+      body: { version: task.version, ...change },
     }),
   );
 

@@ -32,6 +32,7 @@ import { MilestoneForm } from "./milestone-form.tsx";
 import { Milestones } from "./milestones.tsx";
 import { PlanHeader } from "./plan-header.tsx";
 import { ProgressCell, percent } from "./progress-cell.tsx";
+import { TaskEdit } from "./task-edit.tsx";
 import { TaskForm } from "./task-form.tsx";
 
 /** A plan's page: progress, who is behind, the task tree (updated by its assignees), milestones, public page. */
@@ -46,7 +47,11 @@ export function PlanPage() {
     qc.setQueryData(planKeys.one(id), p);
   };
   const update = useMutation({
-    mutationFn: (v: { task: Task; status?: TaskStatus; progress?: number | null }) => updateTask(v.task, v),
+    mutationFn: (v: { task: Task; status?: TaskStatus; progress?: number | null }) =>
+      updateTask(v.task, {
+        ...(v.status ? { status: v.status } : {}),
+        ...(v.progress !== undefined ? { progress: v.progress } : {}),
+      }),
     onSuccess: done,
     onError,
   });
@@ -140,6 +145,7 @@ export function PlanPage() {
               <Table.Tr key={x.id} data-testid={`task-${x.id}`}>
                 <Table.Td style={{ paddingLeft: 12 + depthOf(x, p.tasks) * 24 }}>
                   {x.title}
+                  {p.can.manage && <TaskEdit plan={p} task={x} onDone={done} onError={onError} />}
                   <Milestones items={x.milestones} canUpdate={can} onDone={done} onError={onError} />
                 </Table.Td>
                 <Table.Td>{x.assigneeName}</Table.Td>
