@@ -1,10 +1,11 @@
-import { Button, Group, Popover, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { type Plan, type Task, updateMilestone } from "../api/plans.ts";
+import { RowPopover } from "./row-popover.tsx";
 
 type Milestone = Task["milestones"][number];
 
@@ -59,38 +60,30 @@ function MarkDone(props: {
     onError: props.onError,
   });
   return (
-    <Popover opened={open} onChange={setOpen} withinPortal>
-      <Popover.Target>
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          onClick={() => setOpen(true)}
-          data-testid={`milestone-done-${props.milestone.id}`}
-        >
-          {t("plans.markDone")}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" w={280}>
-          <DateField label={t("plans.doneOnLabel")} value={on} onChange={setOn} maxDate={new Date()} />
-          <TextInput
-            label={t("plans.evidenceText")}
-            description={t("plans.evidenceHint")}
-            value={evidence}
-            onChange={(e) => setEvidence(e.currentTarget.value)}
-            maxLength={2000}
-            data-testid="milestone-done-evidence"
-          />
-          <Button
-            size="xs"
-            onClick={() => write.mutate()}
-            disabled={!on || !evidence.trim()}
-            loading={write.isPending}
-          >
-            {t("plans.markDone")}
-          </Button>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <RowPopover
+      label={t("plans.markDone")}
+      testId={`milestone-done-${props.milestone.id}`}
+      width={280}
+      opened={open}
+      onChange={setOpen}
+    >
+      <DateField label={t("plans.doneOnLabel")} value={on} onChange={setOn} maxDate={new Date()} />
+      <TextInput
+        label={t("plans.evidenceText")}
+        description={t("plans.evidenceHint")}
+        value={evidence}
+        onChange={(e) => setEvidence(e.currentTarget.value)}
+        maxLength={2000}
+        data-testid="milestone-done-evidence"
+      />
+      <Button
+        size="xs"
+        onClick={() => write.mutate()}
+        disabled={!on || !evidence.trim()}
+        loading={write.isPending}
+      >
+        {t("plans.markDone")}
+      </Button>
+    </RowPopover>
   );
 }

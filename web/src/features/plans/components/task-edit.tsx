@@ -1,10 +1,11 @@
-import { Button, NumberInput, Popover, Stack, TextInput } from "@mantine/core";
+import { Button, NumberInput, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { type Plan, type Task, updateTask } from "../api/plans.ts";
+import { RowPopover } from "./row-popover.tsx";
 
 /** The plan's managers correct a task: its title, the unit in charge, its due date, its weight. */
 export function TaskEdit(props: {
@@ -35,49 +36,41 @@ export function TaskEdit(props: {
     onError: props.onError,
   });
   return (
-    <Popover opened={open} onChange={setOpen} withinPortal>
-      <Popover.Target>
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          onClick={() => setOpen(true)}
-          data-testid={`task-edit-${x.id}`}
-        >
-          {t("plans.editTask")}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" w={320}>
-          <TextInput
-            label={t("plans.task")}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            maxLength={500}
-          />
-          <UnitPicker
-            label={t("plans.assignee")}
-            value={unit}
-            within={props.plan.unitCode}
-            onChange={(c) => setUnit(c)}
-          />
-          <DateField label={t("plans.due")} value={due} onChange={setDue} />
-          <NumberInput
-            label={t("plans.weight")}
-            value={weight}
-            min={0}
-            max={1000}
-            onChange={(v) => setWeight(Number(v) || 0)}
-          />
-          <Button
-            size="xs"
-            onClick={() => write.mutate()}
-            disabled={!title.trim() || !unit || !due}
-            loading={write.isPending}
-          >
-            {t("plans.saveTask")}
-          </Button>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <RowPopover
+      label={t("plans.editTask")}
+      testId={`task-edit-${x.id}`}
+      width={320}
+      opened={open}
+      onChange={setOpen}
+    >
+      <TextInput
+        label={t("plans.task")}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        maxLength={500}
+      />
+      <UnitPicker
+        label={t("plans.assignee")}
+        value={unit}
+        within={props.plan.unitCode}
+        onChange={(c) => setUnit(c)}
+      />
+      <DateField label={t("plans.due")} value={due} onChange={setDue} />
+      <NumberInput
+        label={t("plans.weight")}
+        value={weight}
+        min={0}
+        max={1000}
+        onChange={(v) => setWeight(Number(v) || 0)}
+      />
+      <Button
+        size="xs"
+        onClick={() => write.mutate()}
+        disabled={!title.trim() || !unit || !due}
+        loading={write.isPending}
+      >
+        {t("plans.saveTask")}
+      </Button>
+    </RowPopover>
   );
 }
