@@ -113,6 +113,11 @@ describe("document numbers in the browser", () => {
       buffer: pdfFile("Kế hoạch"),
     });
     await expect.poll(() => page.getByRole("link", { name: "ke-hoach.pdf" }).count()).toBe(1);
+    // a number typed wrong is corrected in place, with the version read
+    await page.getByTestId("registry-correct").click();
+    await page.getByTestId("registry-correct-form").getByLabel("Số, ký hiệu").fill("25-KH/BTGDVTU");
+    await page.getByRole("button", { name: "Lưu thông tin đã sửa" }).click();
+    await expect.poll(() => page.getByRole("dialog").getByText("25-KH/BTGDVTU").count()).toBeGreaterThan(0);
   });
 
   it("an empty list of plans says what to do next, and does it", async () => {

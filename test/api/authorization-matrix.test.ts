@@ -644,6 +644,15 @@ const ROUTES: RouteCase[] = [
     run: (c, s, x) => c.request("GET", `/api/registry/${x.registry[s].doc}`),
   },
   {
+    name: "PATCH /api/registry/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const d = await sysAdmin.json("GET", `/api/registry/${x.registry[s].doc}`);
+      return c.request("PATCH", `/api/registry/${d.body.id}`, { version: d.body.version, excerpt: "Đã sửa" });
+    },
+  },
+  {
     name: "POST /api/registry/{id}/relations",
     allowed: ["editor"],
     scoped: true,

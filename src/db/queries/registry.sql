@@ -77,3 +77,9 @@ select "id", "unit_code", "province_code", "direction", "type_code", "number_sym
   where "province_code" = $1 and "direction" = $2 and search @@ to_tsquery('simple', $3)
   order by "issued_on" desc, "id" desc
   limit $4;
+
+-- updateDocumentVersioned(1,1,{"number_symbol":"53-KH/HU","symbol_key":"53-KH/HU","type_code":"KH","issuer_name":"Huyện ủy Tháp Mười","issued_on":"2022-01-26","excerpt":"Kế hoạch","body_text":"","searchText":"53 kh hu"})
+update "registry_document"
+  set "number_symbol" = $1, "symbol_key" = $2, "type_code" = $3, "issuer_name" = $4, "issued_on" = $5, "excerpt" = $6, "body_text" = $7, "search" = to_tsvector('simple', $8), "version" = version + 1, "updated_at" = now()
+  where "id" = $9 and "version" = $10
+  returning *;

@@ -55,4 +55,18 @@ export const samples: RepositorySamples = {
   ],
   attachmentsOf: [1],
   findAttachment: [1],
+  updateDocumentVersioned: [
+    1,
+    1,
+    {
+      number_symbol: "53-KH/HU",
+      symbol_key: "53-KH/HU",
+      type_code: "KH",
+      issuer_name: "Huyện ủy Tháp Mười",
+      issued_on: "2022-01-26",
+      excerpt: "Kế hoạch",
+      body_text: "",
+      searchText: "53 kh hu",
+    },
+  ],
 };

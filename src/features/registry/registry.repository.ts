@@ -219,3 +219,28 @@ export async function attachmentsOf(db: Db, documentId: number) {
 export async function findAttachment(db: Db, id: number) {
   return db.selectFrom("registry_attachment").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** Writes a corrected entry (its search text made again) if it still has `version`; undefined otherwise. */
+export async function updateDocumentVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  d: Pick<
+    RegistryDocumentRow,
+    "number_symbol" | "symbol_key" | "type_code" | "issuer_name" | "issued_on" | "excerpt" | "body_text"
+  > & { searchText: string },
+): Promise<RegistryDocumentRow | undefined> {
+  const { searchText, ...row } = d;
+  return db
+    .updateTable("registry_document")
+    .set({
+      ...row,
+      search: sql<string>`to_tsvector('simple', ${searchText})`,
+      version: sql<number>`version + 1`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -9,9 +9,11 @@ import {
   IsoDateSchema,
   json,
   jsonBody,
+  VersionSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as service from "./registry.service.ts";
+import * as edits from "./registry-edits.service.ts";
 
 const tags = ["registry"];
 const IdParam = z.object({
@@ -122,6 +124,32 @@ export function registryRoutes(deps: AppDeps) {
       responses: { 200: json(DetailSchema), ...errorResponses },
     }),
     async (c) => c.json(await service.getDocument(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/registry/{id}",
+      tags,
+      summary:
+        "Correct a registered document (number-symbol, issuer, date, excerpt, text); carries the version read (409 when stale)",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: VersionSchema,
+            numberSymbol: z.string().trim().max(60).optional(),
+            issuerName: z.string().trim().min(1).max(300).optional(),
+            issuedOn: IsoDateSchema.optional(),
+            excerpt: z.string().trim().min(1).max(2000).optional(),
+            bodyText: z.string().max(200_000).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(DocumentSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(await edits.correctDocument(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
   app.openapi(

@@ -48,7 +48,7 @@ export function toDocumentDto(d: repo.RegistryListRow) {
 }
 
 /** The document, after checking `permission` on its unit (404 when unknown or not permitted). */
-async function requireDocument(
+export async function requireDocument(
   db: Db,
   auth: Auth | null,
   id: number,
@@ -156,6 +156,21 @@ function newDocument(d: {
   };
 }
 
+/** A number-symbol as typed ("Số: 53-KH/HU"): read as one (400 on `numberSymbol` otherwise), with its type. */
+export function readSymbol(typed: string): { typeCode: string | null; numberSymbol: string } {
+  let typeCode: string | null = null;
+  if (typed.trim()) {
+    try {
+      typeCode = parseNumberSymbol(typed, KNOWN).typeCode;
+    } catch (e) {
+      if (e instanceof NumberSymbolError)
+        throw errors.badRequest(e.messageVi, e.message, { field: "numberSymbol" });
+      throw e;
+    }
+  }
+  return { typeCode, numberSymbol: typed.trim().replace(/^s[ốo]\s*:?\s*/i, "") };
+}
+
 export interface RegisterInput {
   unitCode: string;
   direction: "incoming" | "outgoing";
@@ -170,17 +185,7 @@ export interface RegisterInput {
 export async function registerDocument(db: Db, auth: Auth | null, input: RegisterInput) {
   const path = await requireUnitAccess(db, auth, "document.register", input.unitCode);
   const a = auth as Auth;
-  let typeCode: string | null = null;
-  if (input.numberSymbol.trim()) {
-    try {
-      typeCode = parseNumberSymbol(input.numberSymbol, KNOWN).typeCode;
-    } catch (e) {
-      if (e instanceof NumberSymbolError)
-        throw errors.badRequest(e.messageVi, e.message, { field: "numberSymbol" });
-      throw e;
-    }
-  }
-  const numberSymbol = input.numberSymbol.trim().replace(/^s[ốo]\s*:?\s*/i, "");
+  const { typeCode, numberSymbol } = readSymbol(input.numberSymbol);
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertDocument(
       trx,

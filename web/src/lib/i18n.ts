@@ -527,6 +527,10 @@ const vi = {
     urgency: "Độ khẩn",
   },
   registry: {
+    correct: "Sửa thông tin văn bản",
+    saveCorrection: "Lưu thông tin đã sửa",
+    numberSymbol: "Số, ký hiệu",
+    numberKept: "Văn bản lấy số trong sổ văn bản đi giữ số đã cấp",
     nav: "Sổ văn bản đến, đi",
     title: "Văn bản đến, văn bản đi",
     search: "Tìm văn bản",
@@ -1461,6 +1465,10 @@ const en: WithPlurals<typeof vi> = {
     urgency: "Urgency",
   },
   registry: {
+    correct: "Correct the entry",
+    saveCorrection: "Save the correction",
+    numberSymbol: "Number-symbol",
+    numberKept: "A document numbered from the outgoing registry keeps its number",
     nav: "Documents in and out",
     title: "Documents received and issued",
     search: "Find documents",

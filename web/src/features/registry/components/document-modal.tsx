@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { registryKeys } from "../api/keys.ts";
 import { KINDS } from "../api/relations.ts";
+import { CorrectDocument } from "./correct-document.tsx";
 
 export function DocumentModal(props: {
   id: number;
@@ -65,6 +66,7 @@ export function DocumentModal(props: {
             <b>{doc.issuerName}</b> · {formatDate(doc.issuedOn)}
           </Text>
           <Text>{doc.excerpt}</Text>
+          {props.canRegister && <CorrectDocument key={doc.version} doc={doc} />}
           {doc.bodyText && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
               {doc.bodyText}
