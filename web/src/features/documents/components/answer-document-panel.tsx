@@ -1,3 +1,4 @@
+import { SECRECY_MARKS, URGENCY_MARKS } from "@domain/official-document.ts";
 import { Alert, Checkbox, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,9 +7,6 @@ import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client, download } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { lines, NumberAndDownloads, SignatureFields } from "./signature-fields.tsx";
-
-const SECRECY = ["Mật", "Tối mật", "Tuyệt mật"] as const;
-const URGENCY = ["Khẩn", "Thượng khẩn", "Hỏa tốc"] as const;
 
 /**
  * One body's answer as its own document: the body that reports (the one asked, or one of the unit's bodies),
@@ -124,7 +122,7 @@ export function AnswerDocumentPanel(props: {
           <Select
             label={t("documents.secrecy")}
             clearable
-            data={[...SECRECY]}
+            data={[...SECRECY_MARKS]}
             value={secrecy}
             onChange={setSecrecy}
             w={150}
@@ -132,7 +130,7 @@ export function AnswerDocumentPanel(props: {
           <Select
             label={t("documents.urgency")}
             clearable
-            data={[...URGENCY]}
+            data={[...URGENCY_MARKS]}
             value={urgency}
             onChange={setUrgency}
             w={150}

@@ -1,10 +1,8 @@
+import { SECRECY_MARKS, URGENCY_MARKS } from "@domain/official-document.ts";
 import { Group, Select, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AnswerOf } from "@/lib/api.ts";
 import type { Draft } from "../api/drafts.ts";
-
-const SECRECY = ["Mật", "Tối mật", "Tuyệt mật"] as const;
-const URGENCY = ["Khẩn", "Thượng khẩn", "Hỏa tốc"] as const;
 
 /** A draft as the page holds it while it is typed: list fields as text, one line each. */
 export interface DraftForm {
@@ -99,7 +97,7 @@ export function MarksFields(props: Props) {
     <Group>
       <Select
         label={t("documents.secrecy")}
-        data={[...SECRECY]}
+        data={[...SECRECY_MARKS]}
         value={props.form.secrecy}
         onChange={(v) => props.edit({ secrecy: v as DraftForm["secrecy"] })}
         clearable
@@ -108,7 +106,7 @@ export function MarksFields(props: Props) {
       />
       <Select
         label={t("documents.urgency")}
-        data={[...URGENCY]}
+        data={[...URGENCY_MARKS]}
         value={props.form.urgency}
         onChange={(v) => props.edit({ urgency: v as DraftForm["urgency"] })}
         clearable
