@@ -43,7 +43,7 @@ const admin = await login("admin");
 const forms = (await (
   await fetch(`${server.url}/api/forms`, { headers: { cookie: admin.cookie } })
 ).json()) as {
-  items: { id: number }[];
+  items: { id: number; levels: string[] }[];
 };
 const request = (await (
   await fetch(`${server.url}/api/requests`, {
@@ -51,7 +51,7 @@ const request = (await (
     headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" },
     body: JSON.stringify({
       issuerUnitCode: "82",
-      formId: forms.items[0]?.id,
+      formId: forms.items.find((f) => f.levels.includes("commune"))?.id,
       period: { start: "2026-01-01", end: "2027-12-31" },
       targetLevel: "commune",
       deadline: "2028-01-10",

@@ -5,6 +5,7 @@
  * the commune sees its rank and its history.
  */
 import { describe, expect, it } from "vitest";
+import { pdfFile } from "../test/fixtures/files.ts";
 import { logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
@@ -45,6 +46,14 @@ describe("the yearly evaluation in the browser", () => {
       .toBe(`Bộ tiêu chí đánh giá năm ${new Date().getFullYear()} (điều chỉnh từ mẫu)`);
     const list = province.getByTestId("evaluation-list");
     await expect.poll(() => list.getByText("Xã Tháp Mười").count()).toBe(1);
+    // corrected before any commune scores itself: its name and an item's title
+    const named = `Bộ tiêu chí đánh giá công tác dân vận chính quyền năm ${new Date().getFullYear()}`;
+    await province.getByTestId("scheme-edit").click();
+    await province.getByTestId("scheme-name-edit").fill(named);
+    await province.getByLabel("BK8 Nội dung tiêu chí").fill("Chế độ thông tin, báo cáo đúng hạn");
+    await province.screenshot({ path: "test-results/scheme-correct.png" });
+    await province.getByTestId("scheme-correct-save").click();
+    await expect.poll(() => province.getByTestId("scheme-name").textContent()).toBe(named);
 
     // the commune scores itself
     const commune = await (await env.browser.newContext()).newPage();
@@ -54,8 +63,23 @@ describe("the yearly evaluation in the browser", () => {
     await commune.getByLabel("BK1 Tự chấm").waitFor();
     for (const [code, max] of Object.entries(MAX)) {
       await commune.getByLabel(`${code} Tự chấm`).fill(code === "BK8" ? "6" : max);
-      await commune.getByLabel(`${code} Tài liệu kiểm chứng`).fill(`Báo cáo ${code}`);
+      // BK2's evidence is a file (the scanned regulation), the others a line of text
+      if (code !== "BK2") await commune.getByLabel(`${code} Tài liệu kiểm chứng`).fill(`Báo cáo ${code}`);
     }
+    const [chooser] = await Promise.all([
+      commune.waitForEvent("filechooser"),
+      commune.getByLabel("BK2 Đính kèm tệp kiểm chứng").click(),
+    ]);
+    await chooser.setFiles({
+      name: "quy-che-dan-chu.pdf",
+      mimeType: "application/pdf",
+      buffer: pdfFile("Quy che"),
+    });
+    await expect
+      .poll(() => commune.getByTestId("evidence-files-BK2").getByRole("link").textContent())
+      .toBe("quy-che-dan-chu.pdf");
+    // what was typed stays while the file comes in
+    expect(await commune.getByLabel("BK1 Tự chấm").inputValue()).toBe("15");
     await commune.getByLabel("Xếp hạng PAR Index").fill("3");
     await commune.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
     await expect.poll(() => commune.getByText(/vượt điểm tối đa 5 của tiêu chí BK8/).count()).toBe(1);
@@ -65,9 +89,20 @@ describe("the yearly evaluation in the browser", () => {
       .poll(() => commune.getByTestId("evaluation-result").textContent())
       .toContain("90 điểm – Hoàn thành tốt nhiệm vụ"); // below the province's 92
     const evaluationUrl = commune.url();
+    expect(await commune.getByText("Chế độ thông tin, báo cáo đúng hạn").count()).toBe(1);
 
-    // the province appraises it
+    // once a commune has scored itself, the items stay as they are
+    await province.reload();
+    await province.getByTestId("scheme-edit").click();
+    await expect.poll(() => province.getByTestId("scheme-items-locked").count()).toBe(1);
+    expect(await province.getByTestId("scheme-editor").count()).toBe(0);
+    await province.keyboard.press("Escape");
+
+    // the province appraises it, the evidence file under its criterion
     await province.goto(evaluationUrl);
+    await expect
+      .poll(() => province.getByTestId("evidence-files-BK2").getByRole("link").textContent())
+      .toBe("quy-che-dan-chu.pdf");
     await province.getByLabel("BK1 Thẩm định").fill("10,5");
     await province.getByLabel("BK1 Nhận xét tiêu chí").fill("Chưa có kế hoạch riêng");
     await province.getByLabel("BK9 Thẩm định").fill("10");

@@ -26,7 +26,9 @@ async function tabTo(page: Page, wanted: RegExp, max = 80) {
     if (wanted.test(now)) return;
     seen.push(now);
   }
-  throw new Error(`Tab never reached ${wanted}; it went through: ${seen.join(" ; ")}`);
+  // the page as it stood, for whoever reads the failure
+  await page.screenshot({ path: "test-results/keyboard-lost.png", fullPage: true });
+  throw new Error(`Tab never reached ${wanted} on ${page.url()}; it went through: ${seen.join(" ; ")}`);
 }
 
 describe("with the keyboard alone", () => {

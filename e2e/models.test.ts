@@ -223,19 +223,7 @@ describe("the province's criteria for models", () => {
     await commune.goto(`${env.server.url}/models`);
     await logIn(commune, "xa.thapmuoi");
     await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).waitFor();
-    const made = await commune.request.post(`${env.server.url}/api/models`, {
-      headers: { "x-csrf-token": await csrf(commune) },
-      data: {
-        unitCode: "30037",
-        year: YEAR,
-        name: "Sân chơi thiếu nhi số 1",
-        fieldCode: "culture_society",
-        kind: "collective",
-        details: {},
-        startedOn: `${YEAR}-02-01`,
-      },
-    });
-    expect(made.status()).toBe(201);
+    await registerThroughApi(commune, "Sân chơi thiếu nhi số 1", {}, `${YEAR}-02-01`);
     await commune.reload();
     const dialog = commune.getByRole("dialog", { name: /Đăng ký mô hình/ });
     await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).click();
@@ -297,6 +285,46 @@ describe("the province's criteria for models", () => {
     expect(await commune.getByTestId("draft-restored").count()).toBe(0);
   });
 
+  it("corrects a model's registration and stops it with a reason; it stays listed, marked", async () => {
+    const commune = await (await env.browser.newContext()).newPage();
+    await commune.goto(`${env.server.url}/models`);
+    await logIn(commune, "xa.thapmuoi");
+    await commune.getByRole("button", { name: "Đăng ký mô hình mới" }).waitFor();
+    const id = await registerThroughApi(
+      commune,
+      "Tổ tự quan bến đò",
+      { goals: "Bến đò an toàn" },
+      `${YEAR}-03-01`,
+    );
+    await commune.goto(`${env.server.url}/models/${id}`);
+    await commune.getByTestId("model-edit").click();
+    const dialog = commune.getByRole("dialog", { name: "Sửa thông tin đăng ký mô hình" });
+    expect(await dialog.getByTestId("model-name").inputValue()).toBe("Tổ tự quan bến đò");
+    await dialog.getByTestId("model-name").fill("Tổ tự quản bến đò an toàn");
+    await dialog.getByTestId("sheet-goals").fill("Bến đò an toàn, không để xảy ra tai nạn");
+    await commune.screenshot({ path: "test-results/model-correct.png" });
+    await dialog.getByTestId("model-correct-save").click();
+    await expect
+      .poll(() => commune.getByTestId("model-title").textContent())
+      .toBe("Tổ tự quản bến đò an toàn");
+    expect(await commune.getByText("Bến đò an toàn, không để xảy ra tai nạn").count()).toBe(1);
+    // stopping asks for the reason; the model stays, marked, and takes no more steps
+    await commune.getByTestId("model-stop").click();
+    expect(await commune.getByTestId("model-stop-confirm").isDisabled()).toBe(true);
+    await commune.getByTestId("model-stop-reason").fill("Xây cầu, bến đò không còn hoạt động");
+    await commune.getByTestId("model-stop-confirm").click();
+    await expect
+      .poll(() => commune.getByTestId("model-stopped").textContent())
+      .toContain("Xây cầu, bến đò không còn hoạt động");
+    expect(await commune.getByTestId("model-next-step").count()).toBe(0);
+    await commune.screenshot({ path: "test-results/model-stopped.png", fullPage: true });
+    await commune.setViewportSize({ width: 390, height: 844 });
+    await commune.screenshot({ path: "test-results/model-stopped-phone.png", fullPage: true });
+    await commune.goto(`${env.server.url}/models?unit=30037&year=${YEAR}`);
+    const row = commune.getByRole("row", { name: /Tổ tự quản bến đò an toàn/ });
+    await expect.poll(() => row.textContent()).toContain("Đã dừng");
+  });
+
   it("in English too: the model sheet survives Escape and a reload, and is saved once", async () => {
     const commune = await (await env.browser.newContext()).newPage();
     await commune.goto(`${env.server.url}/models`);
@@ -342,6 +370,29 @@ describe("the province's criteria for models", () => {
     expect(await current.getByText("QĐ số 15/QĐ-UBND ngày 10/01/2026").count()).toBe(1);
   });
 });
+
+/** A model of Xã Tháp Mười registered through the API with the page's session, for the journeys that start after. */
+async function registerThroughApi(
+  page: import("playwright-core").Page,
+  name: string,
+  details: Record<string, string>,
+  startedOn: string,
+): Promise<number> {
+  const made = await page.request.post(`${env.server.url}/api/models`, {
+    headers: { "x-csrf-token": await csrf(page) },
+    data: {
+      unitCode: "30037",
+      year: YEAR,
+      name,
+      fieldCode: "culture_society",
+      kind: "collective",
+      details,
+      startedOn,
+    },
+  });
+  expect(made.status()).toBe(201);
+  return (await made.json()).id as number;
+}
 
 /** The CSRF token of the page's session (writes made through page.request need it). */
 async function csrf(page: import("playwright-core").Page): Promise<string> {

@@ -20,6 +20,7 @@ import { calendarRoutes } from "../features/calendar/calendar.routes.ts";
 import { documentsRoutes } from "../features/documents/documents.routes.ts";
 import { reportDocumentsRoutes } from "../features/documents/report-documents.routes.ts";
 import { draftsRoutes } from "../features/drafts/drafts.routes.ts";
+import { evaluationFilesRoutes } from "../features/evaluations/evaluation-files.routes.ts";
 import { evaluationsRoutes } from "../features/evaluations/evaluations.routes.ts";
 import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
@@ -48,7 +49,7 @@ export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
 export const MAX_EXPORT_BYTES = 4 * 1024 * 1024;
 /** Data imports, Excel files and attachments (photos, scans), up to MAX_UPLOAD_BYTES. */
 const UPLOAD_PATH =
-  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|registry\/\d+\/attachments|models\/excel|models\/\d+\/attachments)$/;
+  /^\/api\/((requests|submissions)\/\d+\/(dataValueSets(\.csv)?|excel)|registry\/\d+\/attachments|models\/excel|(models|evaluations)\/\d+\/attachments)$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function createApp(deps: AppDeps) {
@@ -197,6 +198,7 @@ export function createApp(deps: AppDeps) {
     modelCriteriaRoutes,
     modelsShowcaseRoutes,
     evaluationsRoutes,
+    evaluationFilesRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

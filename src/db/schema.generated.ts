@@ -176,6 +176,8 @@ export interface DvkModel {
   province_code: string;
   results: Generated<string>;
   started_on: string;
+  stop_reason: Generated<string>;
+  stopped_on: string | null;
   unit_code: string;
   unit_path: string[];
   updated_at: Generated<Timestamp>;
@@ -228,6 +230,7 @@ export interface Evaluation {
   appraised_at: Timestamp | null;
   appraised_scores: Generated<JsonColumn<ScoresJson>>;
   band_code: string | null;
+  body_id: number | null;
   capped_by: string | null;
   flags: Generated<string[]>;
   id: Generated<number>;
@@ -250,9 +253,24 @@ export interface Evaluation {
   version: Generated<number>;
 }
 
+export interface EvaluationAttachment {
+  content: Buffer;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  evaluation_id: number;
+  filename: string;
+  id: Generated<number>;
+  item_code: string;
+  province_code: string;
+  sha256: string;
+  size: number;
+}
+
 export interface EvaluationScheme {
   created_at: Generated<Timestamp>;
   created_by: number;
+  enrols: Generated<"commune" | "district" | "department">;
   example_key: string | null;
   id: Generated<number>;
   name: string;
@@ -515,6 +533,8 @@ export interface Submission {
   body_id: number | null;
   comment: string | null;
   counted: Generated<boolean>;
+  document_number_id: number | null;
+  document_symbol: string | null;
   first_submitted_at: Timestamp | null;
   gathered: JsonColumn<GatheredJson> | null;
   id: Generated<number>;
@@ -523,6 +543,7 @@ export interface Submission {
   owner_codes: string[];
   partial: Generated<boolean>;
   province_code: string;
+  registry_document_id: number | null;
   request_id: number;
   rollup_path: string[];
   status: Generated<"not_started" | "draft" | "submitted" | "returned" | "accepted">;
@@ -630,6 +651,7 @@ export interface DB {
   dvk_model_step: DvkModelStep;
   dvk_model_year: DvkModelYear;
   evaluation: Evaluation;
+  evaluation_attachment: EvaluationAttachment;
   evaluation_scheme: EvaluationScheme;
   fed_revision: FedRevision;
   indicator: Indicator;

@@ -1,5 +1,5 @@
 /**
- * Demo data: five users (password demo12345) and the bodies of the demo units — Đồng Tháp (82), Thái Nguyên
+ * Demo data: six users (password demo12345) and the bodies of the demo units — Đồng Tháp (82), Thái Nguyên
  * (19), Xã Tháp Mười (30037) — plus the pre-reform bodies of Huyện Tháp Mười (872) and a few hamlets.
  * Idempotent: running it twice changes nothing.
  * @module
@@ -53,6 +53,15 @@ export const DEMO_USERS = [
     note: "editor, commune 30037 Xã Tháp Mười",
   },
   {
+    username: "ubnd.dongthap",
+    displayName: "Văn phòng UBND tỉnh Đồng Tháp",
+    role: "editor",
+    unitCode: "82",
+    // the grant holds for this body of the province only: it answers what is asked of the People's Committee
+    bodyKind: "people_committee",
+    note: "editor, province 82, for the Ủy ban nhân dân tỉnh only (answers the Ban Tuyên giáo và Dân vận)",
+  },
+  {
     username: "thainguyen",
     displayName: "Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên",
     role: "editor",
@@ -93,6 +102,9 @@ const BODIES: Record<string, BodySeed[]> = {
     { kind: "people_council", name: "Hội đồng nhân dân tỉnh Đồng Tháp", shortName: "HĐND" },
     { kind: "people_committee", name: "Ủy ban nhân dân tỉnh Đồng Tháp", shortName: "UBND" },
     { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp", shortName: "MTTQ" },
+    // two of the UBND tỉnh's departments (sở), which the province also scores on dân vận chính quyền
+    { kind: "committee_department", name: "Sở Nội vụ tỉnh Đồng Tháp", shortName: "SNV" },
+    { kind: "committee_department", name: "Sở Tư pháp tỉnh Đồng Tháp", shortName: "STP" },
   ],
   "19": [
     { kind: "party_committee", name: "Tỉnh ủy Thái Nguyên", shortName: "TU", terms: PROVINCE_TERMS },
@@ -169,15 +181,17 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
   // written before any server reads: nothing to keep, every read computes
   const kept = buildKept(db);
   const users: DemoResult["users"] = [];
-  for (const u of DEMO_USERS) {
+  const addUser = async (u: (typeof DEMO_USERS)[number], bodyId: number | null) => {
     const created = await createUserFromCli(db, {
       username: u.username,
       displayName: u.displayName,
       password: DEMO_PASSWORD,
-      grants: [{ role: u.role, unitCode: u.unitCode }],
+      grants: [{ role: u.role, unitCode: u.unitCode, bodyId }],
     });
     users.push({ username: u.username, note: u.note, created: created !== null });
-  }
+  };
+  // a user of one body only is added once the bodies are there
+  for (const u of DEMO_USERS) if (!("bodyKind" in u)) await addUser(u, null);
   const admin = await findUserByUsername(db, "admin");
   if (!admin) throw new Error("demo admin missing");
   const auth: Auth = {
@@ -202,6 +216,13 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
       }
       for (const term of b.terms ?? []) await addTerm(db, auth, created.id, term);
     }
+  }
+  for (const u of DEMO_USERS) {
+    if (!("bodyKind" in u) || u.unitCode === null) continue;
+    const bodies = (await listBodies(db, auth, u.unitCode, CURRENT_FROM)).items;
+    const body = bodies.find((b) => b.kind === u.bodyKind && b.validTo === null);
+    if (!body) throw new Error(`the demo body ${u.bodyKind} of ${u.unitCode} is missing`);
+    await addUser(u, body.id);
   }
   const hamlets = await listChildren(db, kept, auth, "30037", CURRENT_FROM);
   if (hamlets.total === 0) {

@@ -4,7 +4,9 @@
  * Ban Dân vận Huyện ủy of Tháp Mười district (872) sends công văn 113-CV/BDVHU of 09/01/2024 with the outline
  * of the three-year review of Plan 53-KH/HU; the district's People's Committee answers with its report, the
  * real text and its five footnotes (data/thap-muoi-2024.json), keeping its signature block and usual
- * recipients; it sent the report in February, after the deadline.
+ * recipients; it sent the report in February, after the deadline. The same district's online dossiers of
+ * 2022 and 2023 (the report's footnote 4) are figures of its yearly reports on "dân vận chính quyền", sent and
+ * accepted (the figures are the report's; the two yearly requests that carry them are the demo's).
  * @module
  */
 import { readFileSync } from "node:fs";
@@ -21,6 +23,7 @@ import { searchRegistry } from "../features/registry/registry.service.ts";
 import * as exchangeRepository from "../features/reporting/exchange/exchange.repository.ts";
 import * as requestsRepository from "../features/reporting/requests/requests.repository.ts";
 import { createRequest } from "../features/reporting/requests/requests.service.ts";
+import { recount } from "../features/reporting/rollup/rollup.service.ts";
 
 interface Report {
   excerpt: string;
@@ -53,6 +56,98 @@ export function thapMuoiOutline(report: Report = THAP_MUOI_2024) {
 const CV = "113-CV/BDVHU";
 /** The outline sent with the công văn, as a form. */
 const OUTLINE = "so-ket-53-kh-hu";
+
+/** Footnote 4: dossiers received online, by level, and their share of each level's dossiers. */
+export const THAP_MUOI_ONLINE_DOSSIERS: Record<
+  number,
+  { district: [string, string]; commune: [string, string] }
+> = {
+  2022: { district: ["2384", "50.43"], commune: ["16021", "34.83"] },
+  2023: { district: ["3447", "82.82"], commune: ["18888", "69.90"] },
+};
+const YEARLY = "cchc-thap-muoi";
+
+/** The district's yearly reports of 2022 and 2023, asked by the Ban Dân vận Huyện ủy, with footnote 4's figures. */
+async function seedOnlineDossiers(
+  db: Db,
+  kept: Kept,
+  admin: Auth,
+  board: { id: number },
+  committee: { id: number },
+) {
+  const form = await saveFormVersion(db, kept, admin, {
+    code: YEARLY,
+    nameVi: "Báo cáo kết quả công tác dân vận chính quyền năm (cải cách hành chính)",
+    nameEn: "Yearly report on government mass mobilisation (administrative reform)",
+    description:
+      "Số hồ sơ tiếp nhận trực tuyến của cấp huyện và cấp xã, như chú thích 4 của Báo cáo Tháp Mười 2024.",
+    levels: ["district"],
+    sections: [
+      {
+        key: "I",
+        depth: 1,
+        titleVi: "Cải cách hành chính",
+        titleEn: "Administrative reform",
+        kind: "narrative",
+      },
+      {
+        key: "I.T",
+        depth: 2,
+        titleVi: "Hồ sơ tiếp nhận trực tuyến",
+        titleEn: "Dossiers received online",
+        kind: "table",
+        rows: [
+          { indicator: "ONLINE_DOSSIERS", by: "level" },
+          { indicator: "ONLINE_DOSSIER_SHARE_BY_LEVEL", by: "level" },
+        ],
+      },
+    ],
+    rules: [],
+    outlierPercent: "50",
+  });
+  for (const [year, f] of Object.entries(THAP_MUOI_ONLINE_DOSSIERS)) {
+    const request = await createRequest(db, kept, admin, {
+      issuerUnitCode: "872",
+      issuerBodyId: board.id,
+      formId: form.id,
+      period: { code: year },
+      issuedOn: `${year}-11-15`,
+      deadline: `${year}-12-15`,
+      title: `Báo cáo kết quả công tác dân vận chính quyền năm ${year}`,
+      targetBodyIds: [committee.id],
+    });
+    const [target] = await requestsRepository.listSubmissionsOfRequest(db, request.id);
+    if (!target) continue;
+    const sent = `${year}-12-10T09:00:00+07:00`;
+    const states: Parameters<typeof exchangeRepository.setSubmissionStates>[1] = [
+      {
+        id: target.id,
+        status: "accepted",
+        values: {
+          ONLINE_DOSSIERS: {
+            "": String(Number(f.district[0]) + Number(f.commune[0])),
+            "level=cấp huyện": f.district[0],
+            "level=cấp xã": f.commune[0],
+          },
+          ONLINE_DOSSIER_SHARE_BY_LEVEL: { "level=cấp huyện": f.district[1], "level=cấp xã": f.commune[1] },
+        },
+        narrative: { I: "Tỷ lệ thực hiện hồ sơ trực tuyến tăng qua các năm." },
+        late_reason: null,
+        comment: null,
+        first_submitted_at: sent,
+        submitted_at: sent,
+        accepted_at: `${year}-12-12T09:00:00+07:00`,
+        actor_id: admin.userId,
+        actor_name: "demo",
+      },
+    ];
+    // accepted: counted in the district's totals
+    await db.transaction().execute(async (trx) => {
+      await exchangeRepository.setSubmissionStates(trx, states);
+      await recount(trx, [target.id]);
+    });
+  }
+}
 
 export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise<boolean> {
   const seeded = await formRepo.listForms(db);
@@ -107,6 +202,7 @@ export async function seedThapMuoi2024(db: Db, kept: Kept, admin: Auth): Promise
     title: report.excerpt,
     targetBodyIds: [committee.id],
   });
+  await seedOnlineDossiers(db, kept, admin, board, committee);
   const [target] = await requestsRepository.listSubmissionsOfRequest(db, request.id);
   if (!target) return true;
   const sent = "2024-02-05T09:00:00+07:00";

@@ -86,6 +86,13 @@ describe("scores", () => {
     expect(p[0]?.messageVi).toMatch(message);
   });
 
+  it("takes a file kept for the item as its evidence", () => {
+    expect(checkScores(bacKan, { BK1: { points: "15" } }, "unit", true, new Set(["BK1"]))).toEqual([]);
+    expect(checkScores(bacKan, { BK1: { points: "15" } }, "unit", true, new Set(["BK2"]))[0]?.code).toBe(
+      "BK1",
+    );
+  });
+
   it("accepts a zero without evidence, and the superior's items from the appraiser", () => {
     expect(checkScores(bacKan, { BK1: { points: "0" } }, "unit", true)).toEqual([]);
     expect(checkScores(bacKan, { BK9: { points: "8" }, BK1: { points: "14" } }, "appraiser", true)).toEqual(

@@ -182,13 +182,15 @@ export interface ScoreProblem {
 
 /**
  * Checks a set of scores (leaf code → entry) against the scheme for one scorer: every code known and scored by
- * them, within 0 and its maximum, evidence given where required. Leaves not given are simply not scored yet.
+ * them, within 0 and its maximum, evidence given where required (a line of text, or a file kept for the item:
+ * `withFiles` names the items that have one). Leaves not given are simply not scored yet.
  */
 export function checkScores(
   s: Scheme,
   scores: Record<string, ScoreEntry>,
   scorer: Scorer | "appraiser",
   inParIndex: boolean,
+  withFiles: ReadonlySet<string> = new Set(),
 ): ScoreProblem[] {
   const byCode = new Map(leaves(s.items).map((l) => [l.code, l]));
   const out: ScoreProblem[] = [];
@@ -229,7 +231,14 @@ export function checkScores(
         messageEn: `${formatPoints(v)} is above the ${formatPoints(max)} maximum of ${code}`,
       });
     }
-    if (scorer === "unit" && item.evidenceRequired && v !== null && v > 0 && !e.evidence?.trim()) {
+    if (
+      scorer === "unit" &&
+      item.evidenceRequired &&
+      v !== null &&
+      v > 0 &&
+      !e.evidence?.trim() &&
+      !withFiles.has(code)
+    ) {
       out.push({
         code,
         messageVi: `Tiêu chí ${code} cần có tài liệu kiểm chứng`,

@@ -171,6 +171,28 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     weightCode: "DOSSIERS_RECEIVED",
   },
   {
+    code: "ONLINE_DOSSIERS",
+    nameVi: "Số hồ sơ thủ tục hành chính tiếp nhận trực tuyến",
+    nameEn: "Administrative dossiers received online",
+    type: "integer",
+    unitOfMeasure: "hồ sơ",
+    aggregation: "sum",
+    // before the 2025 reform a district counted its own level and its communes' apart
+    categories: { level: ["cấp huyện", "cấp xã"] },
+    description: "Tháp Mười: 2.384 (cấp huyện), 16.021 (cấp xã) năm 2022; 3.447 và 18.888 năm 2023.",
+    maxValue: "500000000",
+  },
+  {
+    code: "ONLINE_DOSSIER_SHARE_BY_LEVEL",
+    nameVi: "Tỷ lệ hồ sơ tiếp nhận trực tuyến so với tổng số hồ sơ của từng cấp",
+    nameEn: "Share of each level's dossiers received online",
+    type: "percentage",
+    unitOfMeasure: "%",
+    aggregation: "none",
+    categories: { level: ["cấp huyện", "cấp xã"] },
+    description: "Tháp Mười: 50,43% (cấp huyện), 34,83% (cấp xã) năm 2022; 82,82% và 69,90% năm 2023.",
+  },
+  {
     code: "DVCQ_SCORE",
     nameVi: "Điểm đánh giá công tác dân vận chính quyền",
     nameEn: "“Dân vận chính quyền” evaluation score",

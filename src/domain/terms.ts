@@ -36,6 +36,9 @@ const WORDS: Record<string, string> = {
   "Nhân dân": "the people",
   "ngân sách": "the budget",
   khác: "other",
+  // levels of a district before the 2025 reform
+  "cấp huyện": "district level",
+  "cấp xã": "commune level",
   // bands of the dân vận chính quyền evaluation
   "Hoàn thành xuất sắc nhiệm vụ": "Completed tasks excellently",
   "Hoàn thành tốt nhiệm vụ": "Completed tasks well",
@@ -77,6 +80,7 @@ const DIMENSIONS: Record<string, { vi: string; en: string }> = {
   field: { vi: "Lĩnh vực", en: "Field" },
   kind: { vi: "Loại", en: "Kind" },
   source: { vi: "Nguồn", en: "Source" },
+  level: { vi: "Cấp", en: "Level" },
 };
 
 /** A breakdown's dimension in the page's language ("field" → "Lĩnh vực" / "Field"); unknown keys as they are. */

@@ -1,7 +1,7 @@
 /**
- * The two routes of files kept beside a record (a registry document, a model): attach one, sent as the raw
- * body with its name in the query, and download one by its own id. Who may do either, and how the file is
- * checked, is the feature's `attach` and `read`.
+ * The two routes of files kept beside a record (a registry document, a model, an evaluation): attach one, sent
+ * as the raw body with its name in the query (and, for an evaluation, the criterion it proves), and download one
+ * by its own id. Who may do either, and how the file is checked, is the feature's `attach` and `read`.
  * @module
  */
 import { createRoute, z } from "@hono/zod-openapi";
@@ -53,6 +53,8 @@ export function attachmentRoutes(
     base: string;
     tags: string[];
     summaries: { attach: string; read: string };
+    /** the file belongs to one item of the record, named in the query (`item`, e.g. a criterion's code) */
+    withItem?: boolean;
     attach: (
       db: Db,
       auth: Auth | null,
@@ -60,6 +62,7 @@ export function attachmentRoutes(
       filename: string,
       content: Buffer,
       offload: Offload,
+      item?: string,
     ) => Promise<z.infer<typeof Attached>>;
     read: (
       db: Db,
@@ -76,7 +79,10 @@ export function attachmentRoutes(
       summary: o.summaries.attach,
       request: {
         params: IdParam,
-        query: z.object({ filename: z.string().trim().min(1).max(200) }),
+        query: z.object({
+          filename: z.string().trim().min(1).max(200),
+          ...(o.withItem ? { item: z.string().trim().min(1).max(20) } : {}),
+        }),
         body: fileBody(),
       },
       responses: { 201: json(Attached, "Created"), ...writeErrorResponses },
@@ -84,8 +90,9 @@ export function attachmentRoutes(
     async (c) => {
       const body = await sentFile(c);
       const { id } = c.req.valid("param");
+      const query = c.req.valid("query") as { filename: string; item?: string };
       return c.json(
-        await o.attach(deps.db, c.var.auth, id, c.req.valid("query").filename, body, deps.offload),
+        await o.attach(deps.db, c.var.auth, id, query.filename, body, deps.offload, query.item),
         201,
       );
     },

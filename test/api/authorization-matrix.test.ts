@@ -1057,6 +1057,19 @@ const ROUTES: RouteCase[] = [
     run: (c, s, x) => c.request("GET", `/api/models/${x.model[s]}`),
   },
   {
+    name: "PATCH /api/models/{id}",
+    // the registering unit's editors (and those of the units above it, which hold its grant's subtree)
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const m = await sysAdmin.json("GET", `/api/models/${x.model[s]}`);
+      return c.request("PATCH", `/api/models/${x.model[s]}`, {
+        version: m.body.version,
+        name: `Mô hình ${uniq()}`,
+      });
+    },
+  },
+  {
     name: "POST /api/models/{id}/years/{year}/steps",
     allowed: ["editor"],
     scoped: true,
@@ -1093,6 +1106,16 @@ const ROUTES: RouteCase[] = [
     run: async (c, s) => c.request("GET", `/api/evaluation-schemes/${(await freshScheme(s)).scheme}`),
   },
   {
+    name: "PATCH /api/evaluation-schemes/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) =>
+      c.request("PATCH", `/api/evaluation-schemes/${(await freshScheme(s)).scheme}`, {
+        version: 1,
+        name: `Đánh giá ${uniq()}`,
+      }),
+  },
+  {
     name: "POST /api/evaluation-schemes/{id}/publish",
     allowed: ["editor"],
     scoped: true,
@@ -1125,6 +1148,30 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "POST /api/evaluations/{id}/attachments",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) =>
+      c.request(
+        "POST",
+        `/api/evaluations/${(await freshScheme(s)).evaluation}/attachments?filename=a.pdf&item=BK1`,
+        PDF_BYTES,
+        { "content-type": "application/octet-stream" },
+      ),
+  },
+  {
+    name: "GET /api/evaluations/attachments/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s) => c.request("GET", `/api/evaluations/attachments/${await evidenceIn(s)}`),
+  },
+  {
+    name: "DELETE /api/evaluations/attachments/{id}",
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s) => c.request("DELETE", `/api/evaluations/attachments/${await evidenceIn(s)}`),
+  },
+  {
     name: "PUT /api/evaluations/{id}/appraisal",
     allowed: ["editor", "approver"],
     scoped: true,
@@ -1138,12 +1185,14 @@ const ROUTES: RouteCase[] = [
   },
 ];
 let termYear = 0;
-let schemeYear = 2001; // a province has one scheme a year: each case takes the next (about 75 in all)
+// a province has one scheme a year: each case takes the next of its province (about 45 each), from the first
+// year its communes stood in (the 2025 reform)
+const schemeYear: Record<Scope, number> = { in: 2025, out: 2025 };
 const shiftDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 /** A scheme of the scope's province for a year of its own (a province has one scheme a year). */
 const schemeInput = (s: Scope) => ({
   provinceCode: PROVINCE[s],
-  year: schemeYear++,
+  year: schemeYear[s]++,
   exampleKey: "bac-kan-2017",
   selfFrom: shiftDays(-10),
   selfUntil: shiftDays(10),
@@ -1154,6 +1203,17 @@ async function freshScheme(s: Scope): Promise<{ scheme: number; evaluation: numb
   const detail = await sysAdmin.json("GET", `/api/evaluation-schemes/${created.body.id}`);
   const e = detail.body.evaluations.find((x: { unitCode: string }) => x.unitCode === COMMUNE[s]);
   return { scheme: created.body.id, evaluation: e.id };
+}
+/** An evidence file (by the system admin) of the scope's commune under a fresh scheme. */
+async function evidenceIn(s: Scope): Promise<number> {
+  const r = await sysAdmin.request(
+    "POST",
+    `/api/evaluations/${(await freshScheme(s)).evaluation}/attachments?filename=a.pdf&item=BK1`,
+    PDF_BYTES,
+    { "content-type": "application/octet-stream" },
+  );
+  expect(r.status).toBe(201);
+  return ((await r.json()) as { id: number }).id;
 }
 /** A model of `unit` with a name of its own (a similar name would be refused as a likely duplicate). */
 const modelInput = (unit: string, year: number) => ({

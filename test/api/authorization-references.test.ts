@@ -301,6 +301,14 @@ const CASES: ReferenceCase[] = [
     run: (c, r) => c.request("POST", "/api/models", { ...modelInput(own.commune), bodyId: r.committee }),
   },
   {
+    name: "PATCH /api/models/{id} bodyId",
+    actor: "editor",
+    run: async (c, r) => {
+      const m = await sysAdmin.json("POST", "/api/models", modelInput(own.commune));
+      return c.request("PATCH", `/api/models/${m.body.id}`, { version: 1, bodyId: r.committee });
+    },
+  },
+  {
     name: "POST /api/models/carry-over modelIds",
     actor: "editor",
     run: (c, r) =>

@@ -30,6 +30,7 @@ async function fingerprint(): Promise<string> {
       (select count(*) from dvk_model), (select coalesce(sum(version), 0) from dvk_model_year),
       (select count(*) from dvk_model_year), (select count(*) from dvk_model_step),
       (select count(*) from dvk_model_attachment), (select sum(version) from dvk_model),
+      (select count(*) from evaluation_attachment),
       (select count(*) from model_criteria_set), (select string_agg(criteria::text, ',') from model_criteria_set),
       (select count(*) from evaluation_scheme), (select coalesce(sum(version), 0) from evaluation_scheme),
       (select count(*) from evaluation), (select coalesce(sum(version), 0) from evaluation)) as f`.execute(
@@ -45,7 +46,9 @@ beforeAll(async () => {
   userId = (await admin.json("GET", "/api/users")).body.items.find(
     (u: { username: string }) => u.username === "dongthap",
   ).id;
-  formId = (await admin.json("GET", "/api/forms")).body.items[0].id;
+  formId = (await admin.json("GET", "/api/forms")).body.items.find((f: { levels: string[] }) =>
+    f.levels.includes("commune"),
+  ).id;
   const req = await admin.json("POST", "/api/requests", {
     issuerUnitCode: "82",
     formId,
@@ -374,10 +377,28 @@ const CASES: [string, string, () => unknown][] = [
       minimumMet: 1,
     }),
   ],
+  ["PATCH", "/api/models/{model}", () => ({ version: 9, name: "Tổ tự quản khác" })],
+  ["PATCH", "/api/models/{model}", () => ({ version: 1, evaluationOn: "2024-01-01" })],
+  ["PATCH", "/api/models/{model}", () => ({ version: 1, fieldCode: "nong_thon_moi" })],
+  ["PATCH", "/api/models/{model}", () => ({ version: 1, status: "stopped" })],
+  ["PATCH", "/api/models/{model}", () => ({ version: 1, status: "stopped", stopReason: huge.repeat(4) })],
+  ["PATCH", "/api/models/{model}", () => ({ version: 1, name: "Tổ\u0000" })],
+  ["PATCH", "/api/models/999999", () => ({ version: 1, name: "Tổ tự quản khác" })],
   ["PUT", "/api/models/{model}/public", () => ({ version: 1, public: true })],
   ["PUT", "/api/models/{model}/public", () => ({ version: 9, public: false })],
   ["POST", "/api/models/{model}/attachments?filename=a.exe", () => ({ not: "a file we take" })],
   ["POST", "/api/models/excel?unit=30037&year=1999", () => ({ not: "an Excel file" })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ enrols: "district" })],
+  ["POST", "/api/evaluation-schemes", () => scheme({ enrols: "hamlet" })],
+  ["POST", "/api/evaluations/{evaluation}/attachments?filename=a.exe&item=BK1", () => ({ not: "a file" })],
+  ["POST", "/api/evaluations/{evaluation}/attachments?filename=a.pdf", () => ({ not: "a file" })],
+  ["POST", "/api/evaluations/{evaluation}/attachments?filename=a.pdf&item=BK9", () => ({ not: "a file" })],
+  ["DELETE", "/api/evaluations/attachments/999999", () => ({})],
+  ["DELETE", "/api/evaluations/attachments/abc", () => ({})],
+  ["PATCH", "/api/evaluation-schemes/{scheme}", () => ({ version: 9, name: "Đánh giá" })],
+  ["PATCH", "/api/evaluation-schemes/{scheme}", () => ({ version: 1, selfUntil: "2000-01-01" })],
+  ["PATCH", "/api/evaluation-schemes/{scheme}", () => ({ version: 1, scheme: { items: [], bands: [] } })],
+  ["PATCH", "/api/evaluation-schemes/999999", () => ({ version: 1, name: "Đánh giá" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ exampleKey: "ha-noi-2030" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ selfUntil: "2027-10-01" })],
   ["POST", "/api/evaluation-schemes", () => scheme({ year: 1999 })],

@@ -77,9 +77,12 @@ describe("demo reporting data", () => {
     expect(m.status).toBe(200);
     expect(m.body.columns.map((c: { periodCode: string }) => c.periodCode)).toEqual([
       "2022",
+      // the old district's yearly reports its Ban Dân vận asked (with footnote 4's online dossiers)
+      "2022",
       "2023",
       // the three-year review the Ban Dân vận of the old district asked in 2024 (113-CV/BDVHU)
       "2021-01-01..2023-12-31",
+      "2023",
       "2024",
       "2025S1",
       "2025",
@@ -87,7 +90,7 @@ describe("demo reporting data", () => {
       "2026",
     ]);
     expect(m.body.rows.length).toBeGreaterThan(90);
-    const y2024 = m.body.columns[3].requestId;
+    const y2024 = m.body.columns.find((c: { periodCode: string }) => c.periodCode === "2024").requestId;
     const cell = m.body.cells.find(
       (c: { requestId: number; unitCode: string }) => c.requestId === y2024 && c.unitCode === "30037",
     );
@@ -181,21 +184,73 @@ describe("demo reporting data", () => {
     expect(after).toBe(await naiveSum(y2025.id, "82", "LETTERS_RECEIVED"));
   });
 
-  it("shows Xã Tháp Mười's evaluation history: 95,5 capped in 2021, 7th in 2022, 5th in 2023", async () => {
-    const commune = await t.login("xa.thapmuoi");
-    const h = await commune.json("GET", "/api/evaluations/history?unit=30037");
+  it("shows Huyện Tháp Mười's true evaluation history: 95,5 capped in 2021, 7th in 2022, 5th in 2023", async () => {
+    const admin = await t.login("admin");
+    const h = await admin.json("GET", "/api/evaluations/history?unit=872");
     expect(
-      h.body.items.map((x: { year: number; score: string; bandCode: string; rank: number }) => [
-        x.year,
-        x.score,
-        x.bandCode,
-        x.rank,
-      ]),
+      h.body.items.map(
+        (x: {
+          year: number;
+          score: string;
+          bandCode: string;
+          rank: number;
+          parRank: number;
+          sipasRank: number;
+        }) => [x.year, x.score, x.bandCode, x.rank, x.parRank, x.sipasRank],
+      ),
     ).toEqual([
-      [2021, "95,5", "HTTNV", 5],
-      [2022, "96", "HTXSNV", 7],
-      [2023, "97,05", "HTXSNV", 5],
+      [2021, "95,5", "HTTNV", 5, 6, 1],
+      [2022, "96", "HTXSNV", 7, 4, 3],
+      [2023, "97,05", "HTXSNV", 5, null, null],
     ]);
+    // scored among the twelve districts of Đồng Tháp before the reform, not among today's communes
+    const schemes = (await admin.json("GET", "/api/evaluation-schemes?unit=872")).body;
+    expect(schemes.province).toBe("87");
+    expect(schemes.items.map((x: { enrols: string }) => x.enrols)).toEqual([
+      "district",
+      "district",
+      "district",
+    ]);
+    const y2022 = (await admin.json("GET", `/api/evaluation-schemes/${schemes.items[1].id}`)).body;
+    expect(y2022.evaluations).toHaveLength(12);
+    // each district by the name it had, though it ended with the reform: Tháp Mười 7th
+    expect(
+      y2022.evaluations.map((e: { unitName: string; rank: number }) => [e.unitName, e.rank]),
+    ).toContainEqual(["Huyện Tháp Mười", 7]);
+    expect(
+      y2022.evaluations.every((e: { unitName: string }) => /^(Huyện|Thành phố|Thị xã) /.test(e.unitName)),
+    ).toBe(true);
+    // the commune of today has no history borrowed from the district
+    const commune = await t.login("xa.thapmuoi");
+    expect((await commune.json("GET", "/api/evaluations/history?unit=30037")).body.items).toEqual([]);
+  });
+
+  it("carries Huyện Tháp Mười's online dossiers of 2022 and 2023 (its report's footnote 4) as figures", async () => {
+    const admin = await t.login("admin");
+    // each level apart, as the footnote gives them, on the accepted reports of the UBND huyện
+    const rows = await t.db
+      .selectFrom("submission as s")
+      .innerJoin("report_request as r", "r.id", "s.request_id")
+      .select(["r.period_code", "s.id", "s.status"])
+      .where("r.form_code", "=", "cchc-thap-muoi")
+      .orderBy("r.period_code")
+      .execute();
+    expect(rows.map((x) => [x.period_code, x.status])).toEqual([
+      ["2022", "accepted"],
+      ["2023", "accepted"],
+    ]);
+    const footnote4 = [
+      [{ "": "18405", "level=cấp huyện": "2384", "level=cấp xã": "16021" }, ["50.43", "34.83"]],
+      [{ "": "22335", "level=cấp huyện": "3447", "level=cấp xã": "18888" }, ["82.82", "69.90"]],
+    ] as const;
+    for (const [i, [counts, [district, commune]]] of footnote4.entries()) {
+      const values = (await admin.json("GET", `/api/submissions/${rows[i]?.id}`)).body.submission.values;
+      expect(values.ONLINE_DOSSIERS).toEqual(counts);
+      expect(values.ONLINE_DOSSIER_SHARE_BY_LEVEL).toEqual({
+        "level=cấp huyện": district,
+        "level=cấp xã": commune,
+      });
+    }
   });
 
   it("is seeded once", async () => {

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "../../src/domain/dates.ts";
+import { pdfFile } from "../fixtures/files.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -98,6 +99,57 @@ describe("the scheme", () => {
   });
 });
 
+describe("correcting the scheme", () => {
+  it("is done by the province with its version, before any unit scores itself; audited", async () => {
+    const s = (await province.json("GET", `/api/evaluation-schemes/${schemeId}`)).body;
+    const scheme = structuredClone(s.scheme);
+    scheme.items[0].titleVi = "Lãnh đạo, chỉ đạo công tác dân vận chính quyền của UBND";
+    const edit = { version: s.version, name: `Đánh giá dân vận chính quyền năm ${year}`, scheme };
+    expect((await commune.json("PATCH", `/api/evaluation-schemes/${schemeId}`, edit)).status).toBe(404);
+    expect((await outsider.json("PATCH", `/api/evaluation-schemes/${schemeId}`, edit)).status).toBe(404);
+    const bad = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, {
+      version: s.version,
+      selfUntil: shift(today, -20),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.field).toBe("selfUntil");
+    const r = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, edit);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ version: s.version + 1, name: edit.name, enrols: "commune" });
+    expect(r.body.scheme.items[0].titleVi).toBe(scheme.items[0].titleVi);
+    const stale = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, edit);
+    expect(stale.status).toBe(409);
+    const audit = await admin.json("GET", "/api/audit?entity=evaluation_scheme");
+    const entry = audit.body.items.find((e: { action: string }) => e.action === "evaluation_scheme.update");
+    expect(entry.before.name).toBe(s.name);
+    expect(entry.after.name).toBe(edit.name);
+  });
+
+  it("enrols the districts of a year before the reform, or refuses when the province has none", async () => {
+    const body = {
+      year: 2023,
+      exampleKey: "bac-kan-2017",
+      selfFrom: "2023-11-01",
+      selfUntil: "2023-11-30",
+      enrols: "district",
+    };
+    const old = await admin.json("POST", "/api/evaluation-schemes", { ...body, provinceCode: "87" });
+    expect(old.status, JSON.stringify(old.body)).toBe(201);
+    expect(old.body).toMatchObject({ enrols: "district", enrolled: 12 });
+    const units = (await admin.json("GET", `/api/evaluation-schemes/${old.body.id}`)).body.evaluations;
+    expect(units.map((e: { unitCode: string }) => e.unitCode)).toContain("872");
+    const none = await province.json("POST", "/api/evaluation-schemes", {
+      ...body,
+      year: year + 2,
+      selfFrom: today,
+      selfUntil: today,
+      provinceCode: "82",
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.error.details.field).toBe("enrols");
+  });
+});
+
 describe("self-scoring and appraisal", () => {
   it("refuses a score above the maximum, missing evidence or an item the superior scores; nothing stored", async () => {
     for (const scores of [
@@ -117,9 +169,59 @@ describe("self-scoring and appraisal", () => {
     expect(e.body).toMatchObject({ version: 1, ownScores: {}, status: "draft" });
   });
 
+  it("keeps evidence files per criterion: a file is the criterion's evidence; checked, audited, readable above", async () => {
+    const send = (c: TestClient, query: string, bytes: Uint8Array) =>
+      c.request("POST", `/api/evaluations/${mine.id}/attachments?${query}`, bytes, {
+        "content-type": "application/octet-stream",
+      });
+    const pdf = new Uint8Array(pdfFile("Quy che dan chu"));
+    expect((await send(outsider, "filename=qc.pdf&item=BK2", pdf)).status).toBe(404);
+    expect((await send(commune, "filename=qc.pdf&item=BK9", pdf)).status).toBe(400); // the superior's item
+    expect((await send(commune, "filename=qc.pdf&item=ZZ", pdf)).status).toBe(400);
+    const exe = await send(commune, "filename=qc.exe&item=BK2", new Uint8Array([77, 90, 0, 0]));
+    expect(exe.status).toBe(400);
+    expect(((await exe.json()) as { error: { message_vi: string } }).error.message_vi).toBeTruthy();
+    const r = await send(commune, "filename=quy-che-dan-chu.pdf&item=BK2", pdf);
+    expect(r.status).toBe(201);
+    const file = (await r.json()) as { id: number; filename: string };
+    const e = (await commune.json("GET", `/api/evaluations/${mine.id}`)).body;
+    expect(e.attachments).toEqual([
+      expect.objectContaining({ id: file.id, itemCode: "BK2", filename: "quy-che-dan-chu.pdf" }),
+    ]);
+    // the file stands for BK2's evidence; BK3 without any is still refused
+    const noText = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+      version: mine.version,
+      scores: { BK2: { points: "15" } },
+    });
+    expect(noText.status, JSON.stringify(noText.body)).toBe(200);
+    const bk3 = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+      version: noText.body.version,
+      scores: { BK3: { points: "15" } },
+    });
+    expect(bk3.status).toBe(400);
+    // the province that appraises reads it; another province does not
+    expect((await province.request("GET", `/api/evaluations/attachments/${file.id}`)).status).toBe(200);
+    expect((await outsider.request("GET", `/api/evaluations/attachments/${file.id}`)).status).toBe(404);
+    // taken away and attached again while the self-assessment is open; each is audited
+    expect((await commune.json("DELETE", `/api/evaluations/attachments/${file.id}`)).status).toBe(200);
+    expect((await send(commune, "filename=quy-che-dan-chu.pdf&item=BK2", pdf)).status).toBe(201);
+    const audit = await admin.json("GET", "/api/audit?entity=evaluation");
+    const actions = audit.body.items.map((x: { action: string }) => x.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["evaluation_attachment.create", "evaluation_attachment.delete"]),
+    );
+    // back to the draft the next case starts from
+    const reset = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+      version: noText.body.version,
+      scores: {},
+    });
+    expect(reset.status).toBe(200);
+    mine = reset.body;
+  });
+
   it("saves a draft, refuses an incomplete submission, then submits", async () => {
     const draft = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
-      version: 1,
+      version: mine.version,
       scores: { BK1: { points: "15", evidence: "BC 12" } },
       parRank: 7,
       sipasRank: 5,
@@ -127,14 +229,14 @@ describe("self-scoring and appraisal", () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
     expect(draft.body).toMatchObject({ status: "draft", score: "15", parRank: 7 });
     const early = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
-      version: 2,
+      version: draft.body.version,
       scores: { BK1: { points: "15", evidence: "BC 12" } },
       submit: true,
     });
     expect(early.status).toBe(400);
     expect(early.body.error.details.map((d: { field: string }) => d.field)).toContain("scores.BK8");
     const sent = await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
-      version: 2,
+      version: draft.body.version,
       scores: fullMarks(),
       submit: true,
     });
@@ -146,9 +248,32 @@ describe("self-scoring and appraisal", () => {
     });
     mine = sent.body;
     expect(
-      (await commune.json("PUT", `/api/evaluations/${mine.id}/self`, { version: 3, scores: fullMarks() }))
-        .status,
+      (
+        await commune.json("PUT", `/api/evaluations/${mine.id}/self`, {
+          version: mine.version,
+          scores: fullMarks(),
+        })
+      ).status,
     ).toBe(409);
+    // once sent, its evidence stays as it was sent
+    const kept = (await commune.json("GET", `/api/evaluations/${mine.id}`)).body.attachments[0];
+    expect((await commune.json("DELETE", `/api/evaluations/attachments/${kept.id}`)).status).toBe(409);
+  });
+
+  it("locks the scheme's items once a unit has scored itself; the window can still be moved", async () => {
+    const s = (await province.json("GET", `/api/evaluation-schemes/${schemeId}`)).body;
+    const locked = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, {
+      version: s.version,
+      scheme: s.scheme,
+    });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error.message_vi).toMatch(/tự chấm/);
+    const moved = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, {
+      version: s.version,
+      selfUntil: shift(today, 12),
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.selfUntil).toBe(shift(today, 12));
   });
 
   it("is appraised by the province only: Tháp Mười 2021, 95,5 capped to HTTNV for a dismissal", async () => {

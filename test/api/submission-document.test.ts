@@ -114,6 +114,17 @@ describe("a body's answer as its own document", () => {
     const entry = await province.json("GET", `/api/registry/${r.headers.get("x-registry-document-id")}`);
     expect(entry.body).toMatchObject({ unitCode: "30037", direction: "outgoing", numberSymbol: symbol });
     expect(entry.body.relations).toContainEqual(expect.objectContaining({ kind: "requested_by", id: cvId }));
+    // the answer keeps its number: both sides see it, and asking again prints the same one, never a second
+    const detail = await province.json("GET", `/api/submissions/${sub}`);
+    expect(detail.body.submission.document).toEqual({
+      symbol,
+      registryDocumentId: Number(r.headers.get("x-registry-document-id")),
+    });
+    const again = await docx(sub, { takeNumber: true, allowEmptySections: true });
+    expect(again.status).toBe(200);
+    expect(decodeURIComponent(again.headers.get("x-document-number") ?? "")).toBe(symbol);
+    const plain = await docx(sub, { allowEmptySections: true });
+    expect(plain.text).toContain(`Số ${symbol}`);
   });
 
   it("the Front answers under the Quốc hiệu, and needs a signature block when its body keeps none", async () => {

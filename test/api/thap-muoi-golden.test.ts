@@ -190,6 +190,44 @@ describe("the Tháp Mười report rebuilt from data: the UBND huyện's answer 
     );
   });
 
+  it("numbered afterwards, takes the number of the day it was sent, in the UBND huyện's sequence of 2024, once", async () => {
+    const r = await admin.request("POST", `/api/submissions/${submissionId}/document`, {
+      format: "docx",
+      takeNumber: true,
+    });
+    expect(r.status, r.status === 200 ? "" : await r.text()).toBe(200);
+    const symbol = decodeURIComponent(r.headers.get("x-document-number") ?? "");
+    expect(symbol).toMatch(/^\d+\/BC-UBND$/);
+    const doc = paragraphs(
+      strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))["word/document.xml"] as Uint8Array),
+    );
+    expect(doc).toContain(`Số: ${symbol}`);
+    // sent on 05/02/2024: the day its number and date line carry
+    expect(doc).toContain("Tháp Mười, ngày 05 tháng 02 năm 2024");
+    const detail = await admin.json("GET", `/api/submissions/${submissionId}`);
+    expect(detail.body.submission.document.symbol).toBe(symbol);
+    const bodyId = detail.body.submission.bodyId as number;
+    const numbers = await admin.json("GET", `/api/bodies/${bodyId}/document-numbers?year=2024`);
+    expect(
+      numbers.body.items.map((n: { symbol: string; issuedOn: string }) => [n.symbol, n.issuedOn]),
+    ).toEqual([[symbol, "2024-02-05"]]);
+    // asked again, it prints the same number and takes none
+    const again = await admin.request("POST", `/api/submissions/${submissionId}/document`, {
+      format: "docx",
+      takeNumber: true,
+    });
+    expect(decodeURIComponent(again.headers.get("x-document-number") ?? "")).toBe(symbol);
+    expect((await admin.json("GET", `/api/bodies/${bodyId}/document-numbers`)).body.items).toHaveLength(1);
+    // the UBND huyện ended with the 2025 reform: it numbers nothing of today
+    const today = await admin.json("POST", `/api/bodies/${bodyId}/document-numbers`, {
+      typeCode: "BC",
+      title: "Báo cáo",
+    });
+    expect(today.status).toBe(400);
+    expect(today.body.error.details.field).toBe("issuedOn");
+    expect(today.body.error.message_vi).toContain("không hoạt động vào ngày");
+  });
+
   it("is refused for a signature block against the signing rule, naming the field", async () => {
     const r = await admin.json("POST", `/api/submissions/${submissionId}/document`, {
       format: "docx",

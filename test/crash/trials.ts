@@ -85,7 +85,9 @@ export async function runCrashTrials(
       kind: string;
     }[];
     const bodyId = bodies.find((b) => b.kind === "people_committee")?.id as number;
-    const forms = (await admin.call("GET", "/api/forms")).body.items as { id: number }[];
+    const forms = (
+      (await admin.call("GET", "/api/forms")).body.items as { id: number; levels: string[] }[]
+    ).filter((f) => f.levels.includes("commune"));
     const request = await admin.call("POST", "/api/requests", {
       issuerUnitCode: "82",
       formId: forms[0]?.id,

@@ -34,6 +34,10 @@ import * as requestAnswersSubmission from "./202612031300-request-answers-submis
 import * as submissionGathered from "./202612040100-submission-gathered.ts";
 import * as documentDrafts from "./202612040200-document-drafts.ts";
 import * as planCorrections from "./202612040300-plan-corrections.ts";
+import * as modelAndSchemeCorrections from "./202612040400-model-and-scheme-corrections.ts";
+import * as submissionDocumentNumber from "./202612040500-submission-document-number.ts";
+import * as evaluationEvidenceFiles from "./202612040600-evaluation-evidence-files.ts";
+import * as evaluationDepartments from "./202612040700-evaluation-departments.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -70,4 +74,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612040100-submission-gathered": submissionGathered,
   "202612040200-document-drafts": documentDrafts,
   "202612040300-plan-corrections": planCorrections,
+  "202612040400-model-and-scheme-corrections": modelAndSchemeCorrections,
+  "202612040500-submission-document-number": submissionDocumentNumber,
+  "202612040600-evaluation-evidence-files": evaluationEvidenceFiles,
+  "202612040700-evaluation-departments": evaluationDepartments,
 };

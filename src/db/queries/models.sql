@@ -14,7 +14,7 @@ select "m"."id", "m"."name", "l"."last_year", "y"."status"
   where "year" < $1
   group by "model_id") as "l" on "l"."model_id" = "m"."id"
   inner join "dvk_model_year" as "y" on "y"."model_id" = "m"."id" and "y"."year" = "l"."last_year"
-  where "m"."unit_code" = $2 and not exists (select "z"."model_id"
+  where "m"."unit_code" = $2 and "m"."stopped_on" is null and not exists (select "z"."model_id"
   from "dvk_model_year" as "z"
   where "z"."model_id" = "m"."id" and "z"."year" = $3)
   order by "m"."id";
@@ -122,17 +122,17 @@ select "m"."id", "m"."name", "m"."field_code", "m"."kind", "m"."results", coales
   order by "m"."id" desc
   limit $3;
 
--- setPublic(1,1,{"is_public":true,"results":"3 km đường hoa"})
-update "dvk_model"
-  set "is_public" = $1, "results" = $2, "version" = version + 1, "updated_at" = now()
-  where "id" = $3 and "version" = $4
-  returning *;
-
 -- stepsOf(1)
 select *
   from "dvk_model_step"
   where "model_id" = $1
   order by "id";
+
+-- updateModelVersioned(1,3,{"name":"Tổ tự quản đường hoa kiểu mẫu","stopped_on":null})
+update "dvk_model"
+  set "name" = $1, "stopped_on" = $2, "version" = version + 1, "updated_at" = now()
+  where "id" = $3 and "version" = $4
+  returning *;
 
 -- updateYearVersioned(1,2026,1,{"status":"implementing"})
 update "dvk_model_year"

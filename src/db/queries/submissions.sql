@@ -18,6 +18,11 @@ select "s".*, "u"."full_name" as "unit_name", to_jsonb(r) as "request", "prev"."
   limit $3) as "prev" on true
   where s.id = any($4::bigint[]);
 
+-- keepDocumentNumber(1,{"document_number_id":7,"document_symbol":"12/BC-UBND","registry_document_id":9})
+update "submission"
+  set "document_number_id" = $1, "document_symbol" = $2, "registry_document_id" = $3
+  where "id" = $4 and "document_number_id" is null;
+
 -- listRevisions(1)
 select "id", "submission_id", "province_code", "version", "event", "status", "comment", "actor_id", "actor_name", "at"
   from "submission_revision"

@@ -8,7 +8,7 @@ import { type Auth, requirePermission, requireRecordAccess } from "../../access/
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { BodyRow, Database, DocumentNumberRow } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
-import { todayInVietnam } from "../../domain/dates.ts";
+import { formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { BUILT_IN_DOCUMENT_TYPES, numberingFamilyOf } from "../../domain/document-types.ts";
 import { formatNumberSymbol, type NumberSymbol, numberLine } from "../../domain/number-symbol.ts";
 import { NumberingError, type StateSequence, sequenceOf } from "../../domain/numbering.ts";
@@ -166,6 +166,14 @@ export async function allocateNumber(
     );
   }
   const date = input.issuedOn ?? todayInVietnam();
+  // a body numbers documents only while it exists (a body merged in the 2025 reform numbers none after)
+  if (date < (body.valid_from ?? date) || (body.valid_to !== null && date > body.valid_to)) {
+    throw errors.badRequest(
+      `${body.name} không hoạt động vào ngày ${formatDateVi(date)}: không thể cấp số văn bản ngày đó`,
+      `${body.name} did not exist on ${date}: it cannot number a document of that day`,
+      { field: "issuedOn" },
+    );
+  }
   let normative = false;
   if (input.typeCode === null) {
     if (family === "party") {

@@ -110,6 +110,8 @@ export interface IssueReportInput {
   numberId?: number | null;
   /** take the next number now (needs document.number) */
   takeNumber?: boolean;
+  /** the day a number taken now is dated (default today) */
+  issuedOn?: string;
   /** the công văn that asked for it: its number, and its registry entry when a registry holds it */
   requestedBy: string | null;
   requestedById?: number | null;
@@ -193,6 +195,7 @@ export async function issueReport(
       {
         issuerBodyId: body.id,
         typeCode,
+        ...(input.issuedOn ? { issuedOn: input.issuedOn } : {}),
         ...(typeCode === null ? { draftingUnit: input.kind?.draftingUnit ?? undefined } : {}),
         title: `${typeName ?? "Công văn"} ${input.excerpt}`,
       },

@@ -18,7 +18,7 @@ import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { openingLineOf } from "../reporting/requests/requests.service.ts";
-import { allow, catalogueFor, load } from "../reporting/submissions/submissions.service.ts";
+import { allow, catalogueFor, keepAnswerNumber, load } from "../reporting/submissions/submissions.service.ts";
 import * as unitService from "../units/units.service.ts";
 import {
   FIGURE_HEADER,
@@ -92,8 +92,10 @@ export async function submissionDocument(
   const { sub, request, form } = l;
   const body = await answeringBody(db, sub, input.bodyId);
   const today = todayInVietnam();
+  // an answer is dated the day it was sent (a past answer entered afterwards keeps its day), else today
+  const issuedOn = sub.submitted_at ? todayInVietnam(new Date(sub.submitted_at)) : today;
   // a body since merged writes under its unit's name of the day it last answered
-  const on = body.valid_to && body.valid_to < today ? body.valid_to : today;
+  const on = body.valid_to && body.valid_to < issuedOn ? body.valid_to : issuedOn;
   const unitPlace = await placeOf(db, body.unit_code, on);
   const place = input.place?.trim() || unitPlace;
   const opening = await openingLineOf(db, request, {
@@ -133,7 +135,7 @@ export async function submissionDocument(
       `${body.name} has no signature block yet: give the signing authority and signer (in the body's settings, or here)`,
       { field: "signature" },
     );
-  return issueReport(
+  const issued = await issueReport(
     db,
     auth,
     {
@@ -149,12 +151,22 @@ export async function submissionDocument(
       signature,
       secrecy: input.secrecy ?? null,
       urgency: input.urgency ?? null,
-      numberId: input.numberId ?? null,
-      takeNumber: input.takeNumber ?? false,
+      // the number the answer took before prints again; a second one is never taken
+      numberId: sub.document_number_id ?? input.numberId ?? null,
+      takeNumber: (input.takeNumber ?? false) && sub.document_number_id === null,
+      issuedOn,
       requestedBy: request.reference_no,
       requestedById: request.cited_document_id,
     },
     stateSequence,
     offload,
   );
+  if (issued.numberId !== null && issued.symbol !== null && sub.document_number_id === null) {
+    await keepAnswerNumber(db, sub.id, {
+      numberId: issued.numberId,
+      symbol: issued.symbol,
+      registryDocumentId: issued.registryDocumentId,
+    });
+  }
+  return issued;
 }

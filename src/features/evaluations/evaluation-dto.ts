@@ -8,6 +8,7 @@ export function evaluationDto(e: EvaluationRow & { unit_name: string }, publishe
     id: e.id,
     schemeId: e.scheme_id,
     unitCode: e.unit_code,
+    bodyId: e.body_id,
     unitName: e.unit_name,
     inParIndex: e.in_par_index,
     ranked: e.ranked,
@@ -41,6 +42,7 @@ export function schemeDto(s: EvaluationSchemeRow) {
     scheme: s.scheme,
     selfFrom: s.self_from,
     selfUntil: s.self_until,
+    enrols: s.enrols,
     publishedAt: s.published_at?.toISOString() ?? null,
     version: s.version,
   };

@@ -1,7 +1,8 @@
 /**
  * The annual "dân vận chính quyền" evaluation schemes: a province sets one up for a year (from an example
- * or its own criteria), every People's Committee in it is enrolled, and the results are published once all
- * are appraised.
+ * or its own criteria), the People's Committees it scores are enrolled (its communes since the 2025 reform,
+ * its districts before it), the scheme can be corrected until the first unit scores itself, and the results
+ * are published once all are appraised.
  * @module
  */
 import {
@@ -17,6 +18,7 @@ import type { Kept } from "../../db/kept.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { checkScheme, EXAMPLE_SCHEMES, rank, type Scheme } from "../../domain/evaluation.ts";
 import { AppError, errors } from "../../errors.ts";
+import { listBodies } from "../bodies/bodies.service.ts";
 import * as unitService from "../units/units.service.ts";
 import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import { resultsChanged } from "./evaluation-results.service.ts";
@@ -37,6 +39,8 @@ export interface SchemeInput {
   scheme?: Scheme;
   selfFrom: string;
   selfUntil: string;
+  /** Who it scores: the communes (default), before 2025 the districts, or the province's departments. */
+  enrols?: "commune" | "district" | "department";
 }
 
 /** A province's scheme for a year (from an example or given), with every commune of the province enrolled. */
@@ -81,10 +85,27 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
       },
     );
   }
+  const enrols = input.enrols ?? "commune";
+  // the units as they stood in the scheme's year (the districts of a year before the reform)
   const today = todayInVietnam();
-  const communes = (await unitService.childrenAt(db, input.provinceCode, today)).filter(
-    (u) => u.level === "commune",
-  );
+  const asOf = `${input.year}-12-31` < today ? `${input.year}-12-31` : today;
+  const targets =
+    enrols === "department"
+      ? // the departments are bodies of the province itself
+        (await listBodies(db, auth, input.provinceCode, asOf)).items
+          .filter((b) => b.kind === "committee_department")
+          .map((b) => ({ unit_code: input.provinceCode, unit_path: path, body_id: b.id }))
+      : (await unitService.childrenAt(db, input.provinceCode, asOf))
+          .filter((u) => u.level === enrols)
+          .map((u) => ({ unit_code: u.code, unit_path: [...u.ancestors, u.code], body_id: null }));
+  if (targets.length === 0) {
+    const [vi, en] = ENROLLED_WORDS[enrols];
+    throw errors.badRequest(
+      `Tỉnh không có ${vi} nào trong năm ${input.year} để đánh giá`,
+      `The province has no ${en} in ${input.year} to score`,
+      { field: "enrols" },
+    );
+  }
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertScheme(trx, {
       province_code: input.provinceCode,
@@ -96,6 +117,7 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
       scheme,
       self_from: input.selfFrom,
       self_until: input.selfUntil,
+      enrols,
       created_by: a.userId,
     });
     if (!row) {
@@ -107,12 +129,7 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
     }
     const enrolled = await repo.insertEvaluations(
       trx,
-      communes.map((u) => ({
-        scheme_id: row.id,
-        unit_code: u.code,
-        unit_path: [...u.ancestors, u.code],
-        province_code: input.provinceCode,
-      })),
+      targets.map((x) => ({ ...x, scheme_id: row.id, province_code: input.provinceCode })),
     );
     await appendAudit(trx, {
       actorId: a.userId,
@@ -126,6 +143,75 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
       after: { year: input.year, name: row.name, enrolled },
     });
     return { ...schemeDto(row), enrolled };
+  });
+}
+
+const ENROLLED_WORDS = {
+  commune: ["xã, phường", "communes"],
+  district: ["huyện", "districts"],
+  department: ["sở, ban, ngành", "departments"],
+} as const;
+
+export interface SchemeEdit {
+  version: number;
+  name?: string;
+  scheme?: Scheme;
+  selfFrom?: string;
+  selfUntil?: string;
+}
+
+/**
+ * Corrects a scheme before its results are published: its name and self-scoring window at any time, its
+ * items, bands and caps only until the first unit scores itself (the scores were given against them).
+ */
+export async function updateScheme(db: Db, auth: Auth | null, id: number, input: SchemeEdit) {
+  const { s } = await requireScheme(db, auth, id);
+  const path = await requireRecordAccess(db, auth, "evaluation.manage", id, { unitCode: s.province_code });
+  const a = auth as Auth;
+  if (s.published_at !== null)
+    throw errors.conflict("Kết quả đã công bố: không thể sửa bộ tiêu chí", "The results are published");
+  if (input.scheme) {
+    if (await repo.anySelfScored(db, id)) {
+      throw errors.conflict(
+        "Đã có đơn vị tự chấm điểm: không thể sửa tiêu chí, mức xếp loại",
+        "A unit has scored itself already: the items and bands cannot change",
+        { field: "scheme" },
+      );
+    }
+    const problems = checkScheme(input.scheme);
+    if (problems.length) throw errors.validation(problems);
+  }
+  const from = input.selfFrom ?? s.self_from;
+  const until = input.selfUntil ?? s.self_until;
+  if (until < from) {
+    throw errors.badRequest(
+      "Hạn tự chấm trước ngày bắt đầu",
+      "The self-scoring window ends before it starts",
+      {
+        field: "selfUntil",
+      },
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.updateSchemeVersioned(trx, id, input.version, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.scheme ? { scheme: input.scheme } : {}),
+      ...(input.selfFrom !== undefined ? { self_from: input.selfFrom } : {}),
+      ...(input.selfUntil !== undefined ? { self_until: input.selfUntil } : {}),
+    });
+    if (!row) throw errors.stale(s.version);
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "evaluation_scheme.update",
+      entity: "evaluation_scheme",
+      entityId: String(id),
+      unitCode: s.province_code,
+      scope: path,
+      before: schemeDto(s),
+      after: schemeDto(row),
+    });
+    return schemeDto(row);
   });
 }
 
@@ -147,15 +233,19 @@ export async function requireScheme(db: Db, auth: Auth | null, id: number) {
 export async function getScheme(db: Db, auth: Auth | null, id: number) {
   const { a, s } = await requireScheme(db, auth, id);
   const all = await repo.evaluationsOf(db, id);
-  const mine = all.filter((e) => coversPath(a, "unit.read", e.unit_path));
+  const mine = all.filter((e) => coversPath(a, "unit.read", e.unit_path, e.body_id ?? undefined));
   if (mine.length === 0 && !coversPath(a, "unit.read", [s.province_code]))
     throw errors.notFoundOrForbidden(String(id));
   const published = s.published_at !== null;
+  const manage = coversPath(a, "evaluation.manage", [s.province_code]);
+  const selfScored = all.some((e) => e.self_submitted_at !== null || Object.keys(e.own_scores).length > 0);
   return {
     ...schemeDto(s),
     can: {
-      manage: coversPath(a, "evaluation.manage", [s.province_code]),
+      manage,
       appraise: coversPath(a, "evaluation.appraise", [s.province_code]),
+      // the items and bands, until the first unit scores itself (updateScheme)
+      editItems: manage && !published && !selfScored,
     },
     evaluations: mine.map((e) => evaluationDto(e, published)),
   };

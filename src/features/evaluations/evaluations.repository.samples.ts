@@ -12,10 +12,13 @@ export const samples: RepositorySamples = {
       scheme: { items: [], bands: [], caps: [], scaleTo100: false },
       self_from: "2026-11-01",
       self_until: "2026-11-30",
+      enrols: "commune",
       created_by: 1,
     },
   ],
   findScheme: [1],
+  updateSchemeVersioned: [1, 2, { name: "Đánh giá năm 2026", self_until: "2026-12-15" }],
+  anySelfScored: [1],
   schemesOf: ["82"],
   insertEvaluations: [
     [{ scheme_id: 1, unit_code: "30037", unit_path: ["82", "30037"], province_code: "82" }],
@@ -31,4 +34,19 @@ export const samples: RepositorySamples = {
   markNotRanked: [[2, 3], "Không gửi kết quả tự chấm"],
   historyOf: ["30037"],
   publishedResultOf: ["30037", 2023],
+  insertAttachment: [
+    {
+      evaluationId: 1,
+      itemCode: "BK1",
+      provinceCode: "82",
+      filename: "bao-cao.pdf",
+      contentType: "application/pdf",
+      sha256: "ab",
+      content: Buffer.from("%PDF-1.4"),
+      createdBy: 1,
+    },
+  ],
+  attachmentsOf: [1],
+  findAttachment: [1],
+  deleteAttachment: [1],
 };

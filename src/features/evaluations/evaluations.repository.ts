@@ -14,6 +14,7 @@ export async function insertScheme(
     scheme: SchemeJson;
     self_from: string;
     self_until: string;
+    enrols: "commune" | "district" | "department";
     created_by: number;
   },
 ): Promise<EvaluationSchemeRow | undefined> {
@@ -29,6 +30,35 @@ export async function findScheme(db: Db, id: number): Promise<EvaluationSchemeRo
   return db.selectFrom("evaluation_scheme").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Corrects a scheme if it still has `version`; undefined when someone else wrote first. */
+export async function updateSchemeVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: { name?: string; scheme?: SchemeJson; self_from?: string; self_until?: string },
+): Promise<EvaluationSchemeRow | undefined> {
+  const { scheme, ...rest } = set;
+  return db
+    .updateTable("evaluation_scheme")
+    .set({ ...rest, ...(scheme ? { scheme: JSON.stringify(scheme) } : {}), version: sql`version + 1` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Whether any unit under the scheme has scored itself yet (saved or sent). */
+export async function anySelfScored(db: Db, schemeId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("evaluation")
+    .select("id")
+    .where("scheme_id", "=", schemeId)
+    .where((eb) => eb.or([eb("self_submitted_at", "is not", null), sql<boolean>`own_scores <> '{}'::jsonb`]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function schemesOf(db: Db, provinceCode: string): Promise<EvaluationSchemeRow[]> {
   return db
     .selectFrom("evaluation_scheme")
@@ -38,16 +68,22 @@ export async function schemesOf(db: Db, provinceCode: string): Promise<Evaluatio
     .execute();
 }
 
-/** Enrols units (one evaluation each); returns how many were new. */
+/** Enrols units, or a province's departments (`body_id`), one evaluation each; returns how many were new. */
 export async function insertEvaluations(
   db: Db,
-  rows: { scheme_id: number; unit_code: string; unit_path: string[]; province_code: string }[],
+  rows: {
+    scheme_id: number;
+    unit_code: string;
+    unit_path: string[];
+    province_code: string;
+    body_id?: number | null;
+  }[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const r = await db
     .insertInto("evaluation")
     .values(rows)
-    .onConflict((oc) => oc.columns(["scheme_id", "unit_code"]).doNothing())
+    .onConflict((oc) => oc.constraint("evaluation_target_key").doNothing())
     .returning("id")
     .execute();
   return r.length;
@@ -55,26 +91,33 @@ export async function insertEvaluations(
 
 export type EvaluationListRow = EvaluationRow & { unit_name: string };
 
-export async function evaluationsOf(db: Db, schemeId: number): Promise<EvaluationListRow[]> {
+/**
+ * Evaluations with the name of what they score: a department by its body, a unit by its latest name (a district
+ * ended by the 2025 reform keeps the name it had).
+ */
+function evaluationsNamed(db: Db) {
   return db
     .selectFrom("evaluation as e")
-    .leftJoin("unit as u", (j) => j.onRef("u.code", "=", "e.unit_code").on(sql<boolean>`u.valid_to is null`))
+    .leftJoin("body as b", "b.id", "e.body_id")
     .selectAll("e")
-    .select(sql<string>`coalesce(u.full_name, e.unit_code)`.as("unit_name"))
+    .select(
+      sql<string>`coalesce(b.name, (select u.full_name from unit as u where u.code = e.unit_code order by u.valid_to desc nulls first limit 1), e.unit_code)`.as(
+        "unit_name",
+      ),
+    );
+}
+
+export async function evaluationsOf(db: Db, schemeId: number): Promise<EvaluationListRow[]> {
+  return evaluationsNamed(db)
     .where("e.scheme_id", "=", schemeId)
     .orderBy(sql`e.rank nulls last`)
     .orderBy("e.unit_code")
+    .orderBy("b.name")
     .execute();
 }
 
 export async function findEvaluation(db: Db, id: number): Promise<EvaluationListRow | undefined> {
-  return db
-    .selectFrom("evaluation as e")
-    .leftJoin("unit as u", (j) => j.onRef("u.code", "=", "e.unit_code").on(sql<boolean>`u.valid_to is null`))
-    .selectAll("e")
-    .select(sql<string>`coalesce(u.full_name, e.unit_code)`.as("unit_name"))
-    .where("e.id", "=", id)
-    .executeTakeFirst();
+  return evaluationsNamed(db).where("e.id", "=", id).executeTakeFirst();
 }
 
 /** Writes an evaluation if it still has `version`; undefined when someone else wrote first. */
@@ -146,21 +189,25 @@ export async function publish(
 
 /** Published results with their scheme (for the band names), by unit and year. */
 function publishedResultRows(db: Db) {
-  return db
-    .selectFrom("evaluation as e")
-    .innerJoin("evaluation_scheme as s", "s.id", "e.scheme_id")
-    .select([
-      "e.unit_code",
-      "s.year",
-      "e.score",
-      "e.band_code",
-      "e.rank",
-      "e.ranked",
-      "e.par_rank",
-      "e.sipas_rank",
-      "s.scheme",
-    ])
-    .where("s.published_at", "is not", null);
+  return (
+    db
+      .selectFrom("evaluation as e")
+      .innerJoin("evaluation_scheme as s", "s.id", "e.scheme_id")
+      .select([
+        "e.unit_code",
+        "s.year",
+        "e.score",
+        "e.band_code",
+        "e.rank",
+        "e.ranked",
+        "e.par_rank",
+        "e.sipas_rank",
+        "s.scheme",
+      ])
+      .where("s.published_at", "is not", null)
+      // a unit's own result: not one of the departments of a province scored under its code
+      .where("e.body_id", "is", null)
+  );
 }
 
 /** A unit's published results over the years (score, band, rank, PAR Index and SIPAS ranks). */
@@ -182,3 +229,53 @@ const publishedResults = batched(async (db: Db, keys: readonly { unitCode: strin
   const by = new Map(rows.map(({ unit_code, year, ...r }) => [`${unit_code}|${year}`, r]));
   return keys.map((k) => by.get(`${k.unitCode}|${k.year}`));
 });
+
+// ---- evidence files -----------------------------------------------------------------------------------------
+
+export async function insertAttachment(
+  db: Db,
+  a: {
+    evaluationId: number;
+    itemCode: string;
+    provinceCode: string;
+    filename: string;
+    contentType: string;
+    sha256: string;
+    content: Buffer;
+    createdBy: number;
+  },
+) {
+  return db
+    .insertInto("evaluation_attachment")
+    .values({
+      evaluation_id: a.evaluationId,
+      item_code: a.itemCode,
+      province_code: a.provinceCode,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.content.length,
+      sha256: a.sha256,
+      content: a.content,
+      created_by: a.createdBy,
+    })
+    .returning(["id", "item_code", "filename", "content_type", "size", "sha256"])
+    .executeTakeFirstOrThrow();
+}
+
+/** An evaluation's evidence files (without their content), in the order they came. */
+export async function attachmentsOf(db: Db, evaluationId: number) {
+  return db
+    .selectFrom("evaluation_attachment")
+    .select(["id", "item_code", "filename", "content_type", "size"])
+    .where("evaluation_id", "=", evaluationId)
+    .orderBy("id")
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: number) {
+  return db.selectFrom("evaluation_attachment").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function deleteAttachment(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("evaluation_attachment").where("id", "=", id).execute();
+}

@@ -16,6 +16,7 @@ import * as evaluationSchemesService from "./evaluation-schemes.service.ts";
 import * as service from "./evaluations.service.ts";
 
 const tags = ["evaluations"];
+const ENROLS = ["commune", "district", "department"] as const;
 const UnitCode = UnitCodeSchema;
 const Points = z.string().trim().max(10).openapi({ example: "12,5" });
 
@@ -62,6 +63,7 @@ const SchemeSchema = z.object({
   scheme: z.unknown(),
   selfFrom: z.string(),
   selfUntil: z.string(),
+  enrols: z.enum(ENROLS),
   publishedAt: z.string().nullable(),
   version: z.number(),
 });
@@ -81,6 +83,8 @@ const EvaluationSchema = z
     id: z.number(),
     schemeId: z.number(),
     unitCode: z.string(),
+    /** the department scored (a body of the province), or null for a commune or a district */
+    bodyId: z.number().nullable(),
     unitName: z.string(),
     inParIndex: z.boolean(),
     ranked: z.boolean(),
@@ -104,10 +108,20 @@ const EvaluationSchema = z
   .openapi("Evaluation");
 const EvaluationDetail = EvaluationSchema.extend({
   scheme: SchemeSchema,
+  /** the unit's evidence files, each for one criterion */
+  attachments: z.array(
+    z.object({
+      id: z.number(),
+      itemCode: z.string(),
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+    }),
+  ),
   can: z.object({ self: z.boolean(), appraise: z.boolean() }),
 }).openapi("EvaluationDetail");
 const SchemeDetail = SchemeSchema.extend({
-  can: z.object({ manage: z.boolean(), appraise: z.boolean() }),
+  can: z.object({ manage: z.boolean(), appraise: z.boolean(), editItems: z.boolean() }),
   evaluations: z.array(EvaluationSchema),
 }).openapi("EvaluationSchemeDetail");
 
@@ -156,7 +170,8 @@ export function evaluationsRoutes(deps: AppDeps) {
       method: "post",
       path: "/evaluation-schemes",
       tags,
-      summary: "Set a province's scheme for a year (an example or its own); every commune is enrolled",
+      summary:
+        "Set a province's scheme for a year (an example or its own); its communes (or, before 2025, districts) are enrolled",
       request: jsonBody(
         z.object({
           provinceCode: UnitCode,
@@ -166,6 +181,8 @@ export function evaluationsRoutes(deps: AppDeps) {
           scheme: SchemeBody.optional(),
           selfFrom: IsoDateSchema,
           selfUntil: IsoDateSchema,
+          /** Who is scored: the communes (since the 2025 reform), the districts (before it), or the departments. */
+          enrols: z.enum(ENROLS).default("commune"),
         }),
       ),
       responses: {
@@ -195,6 +212,39 @@ export function evaluationsRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(await evaluationSchemesService.getScheme(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/evaluation-schemes/{id}",
+      tags,
+      summary:
+        "Correct a scheme before publishing: name and self-scoring window; items, bands and caps until the first self-score",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: VersionSchema,
+            name: z.string().trim().min(1).max(300).optional(),
+            scheme: SchemeBody.optional(),
+            selfFrom: IsoDateSchema.optional(),
+            selfUntil: IsoDateSchema.optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(SchemeSchema), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await evaluationSchemesService.updateScheme(
+          db,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("json") as evaluationSchemesService.SchemeEdit,
+        ),
+        200,
+      ),
   );
 
   app.openapi(

@@ -14,10 +14,41 @@ import { errors } from "../../errors.ts";
 import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import * as repo from "./evaluations.repository.ts";
 
-async function requireEvaluation(db: Db, auth: Auth | null, id: number) {
+/**
+ * An evaluation its unit may still score itself on (and add evidence to): the unit's own, inside the scheme's
+ * window, not sent yet. `field` is the input the refusal points at.
+ */
+export async function requireSelfOpen(db: Db, auth: Auth | null, id: number, field: string) {
+  const found = await requireEvaluation(db, auth, id);
+  const { a, e, s } = found;
+  if (!coversPath(a, "evaluation.self", e.unit_path, e.body_id ?? undefined)) throw errors.forbidden();
+  const today = todayInVietnam();
+  if (today < s.self_from || today > s.self_until) {
+    throw errors.badRequest(
+      `Ngoài thời hạn tự chấm (${vn(s.self_from)} – ${vn(s.self_until)})`,
+      `Outside the self-scoring window (${s.self_from} – ${s.self_until})`,
+      { field },
+    );
+  }
+  if (e.status !== "draft") {
+    throw errors.conflict("Đơn vị đã gửi kết quả tự chấm", "The self-assessment was sent already", {
+      status: e.status,
+    });
+  }
+  return found;
+}
+
+/**
+ * Who appraises: the unit above a commune or a district; for a department, the province itself (any of its
+ * users not held to one body: a department's own editors do not appraise it).
+ */
+const appraiserPath = (e: EvaluationRow) => (e.body_id === null ? e.unit_path.slice(0, -1) : e.unit_path);
+
+export async function requireEvaluation(db: Db, auth: Auth | null, id: number) {
   const a = requirePermission(auth, "unit.read");
   const e = await repo.findEvaluation(db, id);
-  if (!e || !coversPath(a, "unit.read", e.unit_path)) throw errors.notFoundOrForbidden(String(id));
+  if (!e || !coversPath(a, "unit.read", e.unit_path, e.body_id ?? undefined))
+    throw errors.notFoundOrForbidden(String(id));
   const s = await repo.findScheme(db, e.scheme_id);
   if (!s) throw errors.notFoundOrForbidden(String(id));
   return { a, e, s };
@@ -25,12 +56,20 @@ async function requireEvaluation(db: Db, auth: Auth | null, id: number) {
 
 export async function getEvaluation(db: Db, auth: Auth | null, id: number) {
   const { a, e, s } = await requireEvaluation(db, auth, id);
+  const files = await repo.attachmentsOf(db, id);
   return {
     ...evaluationDto(e, s.published_at !== null),
     scheme: schemeDto(s),
+    attachments: files.map((x) => ({
+      id: x.id,
+      itemCode: x.item_code,
+      filename: x.filename,
+      contentType: x.content_type,
+      size: x.size,
+    })),
     can: {
-      self: coversPath(a, "evaluation.self", e.unit_path),
-      appraise: coversPath(a, "evaluation.appraise", e.unit_path.slice(0, -1)),
+      self: coversPath(a, "evaluation.self", e.unit_path, e.body_id ?? undefined),
+      appraise: coversPath(a, "evaluation.appraise", appraiserPath(e)),
     },
   };
 }
@@ -66,24 +105,11 @@ export async function saveSelf(
     sipasRank?: number | null;
   },
 ) {
-  const { a, e, s } = await requireEvaluation(db, auth, id);
-  if (!coversPath(a, "evaluation.self", e.unit_path)) throw errors.forbidden();
-  const today = todayInVietnam();
-  if (today < s.self_from || today > s.self_until) {
-    throw errors.badRequest(
-      `Ngoài thời hạn tự chấm (${vn(s.self_from)} – ${vn(s.self_until)})`,
-      `Outside the self-scoring window (${s.self_from} – ${s.self_until})`,
-      { field: "scores" },
-    );
-  }
-  if (e.status !== "draft") {
-    throw errors.conflict("Đơn vị đã gửi kết quả tự chấm", "The self-assessment was sent already", {
-      status: e.status,
-    });
-  }
+  const { a, e, s } = await requireSelfOpen(db, auth, id, "scores");
   if (e.version !== input.version) throw errors.stale(e.version);
   const inPar = input.inParIndex ?? e.in_par_index;
-  const problems = checkScores(s.scheme, input.scores, "unit", inPar);
+  const filed = new Set((await repo.attachmentsOf(db, id)).map((x) => x.item_code));
+  const problems = checkScores(s.scheme, input.scores, "unit", inPar, filed);
   if (input.submit) {
     for (const leaf of leaves(s.scheme.items)) {
       const applies = leaf.kind === "criterion" && leaf.scoredBy === "unit" && (inPar || !leaf.parIndexOnly);
@@ -125,7 +151,7 @@ export async function appraise(
   },
 ) {
   const { a, e, s } = await requireEvaluation(db, auth, id);
-  if (!coversPath(a, "evaluation.appraise", e.unit_path.slice(0, -1))) throw errors.forbidden();
+  if (!coversPath(a, "evaluation.appraise", appraiserPath(e))) throw errors.forbidden();
   if (s.published_at !== null) {
     throw errors.conflict("Kết quả đã công bố", "The results are published", { field: "version" });
   }

@@ -36,6 +36,7 @@ export const samples: RepositorySamples = {
     },
   ],
   findModel: [1],
+  updateModelVersioned: [1, 3, { name: "Tổ tự quản đường hoa kiểu mẫu", stopped_on: null }],
   insertYears: [[{ model_id: 1, year: 2026, province_code: "82", registration: "kept" }]],
   yearsOf: [1],
   findYear: [1, 2026],
@@ -74,6 +75,5 @@ export const samples: RepositorySamples = {
   ],
   attachmentsOf: [[1, 2]],
   findAttachment: [1],
-  setPublic: [1, 1, { is_public: true, results: "3 km đường hoa" }],
   publicModels: ["82", 200],
 };

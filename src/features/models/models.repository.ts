@@ -132,6 +132,37 @@ export async function findModel(db: Db, id: number): Promise<DvkModelRow | undef
   return db.selectFrom("dvk_model").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/**
+ * Corrects a model's registration, stops it, or shows it on the public showcase (with the results it shows), if
+ * it still has `version`; undefined when someone else wrote first.
+ */
+export async function updateModelVersioned(
+  db: Db,
+  id: number,
+  version: number,
+  set: {
+    name?: string;
+    field_code?: string;
+    kind?: "collective" | "individual";
+    body_id?: number | null;
+    details?: string;
+    started_on?: string;
+    evaluation_on?: string | null;
+    stopped_on?: string | null;
+    stop_reason?: string;
+    is_public?: boolean;
+    results?: string;
+  },
+): Promise<DvkModelRow | undefined> {
+  return db
+    .updateTable("dvk_model")
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Adds a year to each model that does not have it yet; returns the models that got it. */
 export async function insertYears(
   db: Db,
@@ -287,6 +318,7 @@ export async function carryOverCandidates(
     )
     .select(["m.id", "m.name", "l.last_year", "y.status"])
     .where("m.unit_code", "=", unitCode)
+    .where("m.stopped_on", "is", null)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -391,22 +423,6 @@ export async function attachmentsOf(db: Db, modelIds: number[]) {
 
 export async function findAttachment(db: Db, id: number) {
   return db.selectFrom("dvk_model_attachment").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** Shows a model on the public showcase (or takes it off), with the results it shows. */
-export async function setPublic(
-  db: Db,
-  id: number,
-  version: number,
-  set: { is_public: boolean; results: string },
-): Promise<DvkModelRow | undefined> {
-  return db
-    .updateTable("dvk_model")
-    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 /** The models a province shows publicly, newest first, with their registering unit's name. */

@@ -13,6 +13,7 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as modelCountsService from "./model-counts.service.ts";
+import * as modelEditsService from "./model-edits.service.ts";
 import * as modelRegistrationService from "./model-registration.service.ts";
 import {
   Counts,
@@ -180,6 +181,45 @@ export function modelsRoutes(deps: AppDeps) {
       responses: { 200: json(ModelDetail), ...errorResponses },
     }),
     async (c) => c.json(await service.getModel(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/models/{id}",
+      tags,
+      summary:
+        "Correct a model's registration (name, field, kind, body, dates, sheet) or stop it with a reason (it stays listed, marked), with its version",
+      request: {
+        params: IdParam,
+        ...jsonBody(
+          z.object({
+            version: VersionSchema,
+            name: z.string().trim().min(3).max(300).optional(),
+            fieldCode: z.string().min(1).max(40).optional(),
+            kind: Kind.optional(),
+            bodyId: RowIdSchema.nullable().optional(),
+            details: Details.optional(),
+            startedOn: IsoDateSchema.optional(),
+            evaluationOn: IsoDateSchema.nullable().optional(),
+            status: z.enum(["active", "stopped"]).optional(),
+            stopReason: z.string().trim().max(1000).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(ModelDetail), ...writeErrorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await modelEditsService.updateModel(
+          db,
+          kept,
+          c.var.auth,
+          c.req.valid("param").id,
+          c.req.valid("json"),
+        ),
+        200,
+      ),
   );
 
   app.openapi(

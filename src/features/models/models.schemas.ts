@@ -48,6 +48,8 @@ export const ModelListItem = z
     wasExemplary: z.boolean(),
     decisionSymbol: z.string().nullable(),
     yearVersion: z.number(),
+    /** The day the model was stopped; null while it runs. */
+    stoppedOn: z.string().nullable(),
   })
   .openapi("DvkModelListItem");
 export const YearSchema = z.object({
@@ -89,6 +91,8 @@ export const ModelDetail = z
     evaluationOn: z.string().nullable(),
     isPublic: z.boolean(),
     results: z.string(),
+    stoppedOn: z.string().nullable(),
+    stopReason: z.string(),
     version: z.number(),
     years: z.array(YearSchema),
     steps: z.array(

@@ -11,6 +11,7 @@ import { type Auth, coversPath, requirePermission, requireUnitAccess } from "../
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db, DvkModelRow, DvkModelYearRow, ModelStatusValue } from "../../db/database.ts";
 import type { Kept } from "../../db/kept.ts";
+import { formatDateVi } from "../../domain/dates.ts";
 import {
   assess,
   BUILT_IN_FIELDS,
@@ -63,6 +64,7 @@ export async function listModels(
       wasExemplary: r.was_exemplary,
       decisionSymbol: r.decision_symbol,
       yearVersion: r.year_version,
+      stoppedOn: r.stopped_on,
     })),
   };
 }
@@ -112,6 +114,8 @@ export async function getModel(db: Db, auth: Auth | null, id: number) {
     evaluationOn: model.evaluation_on,
     isPublic: model.is_public,
     results: model.results,
+    stoppedOn: model.stopped_on,
+    stopReason: model.stop_reason,
     version: model.version,
     years: years.map(yearDto),
     steps: steps.map((s) => ({
@@ -162,6 +166,12 @@ export async function stepModel(
   input: StepInput,
 ) {
   const { a, model } = await requireModel(db, auth, id);
+  if (model.stopped_on !== null) {
+    throw errors.conflict(
+      `Mô hình đã dừng thực hiện từ ngày ${formatDateVi(model.stopped_on)}`,
+      `The model was stopped on ${model.stopped_on}`,
+    );
+  }
   const actor = STEP_ACTOR[input.to];
   const allowed =
     actor === "unit"

@@ -83,7 +83,7 @@ export async function setPublic(
       },
     );
   }
-  const row = await repo.setPublic(db, id, input.version, {
+  const row = await repo.updateModelVersioned(db, id, input.version, {
     is_public: input.public,
     results: input.results.trim(),
   });

@@ -9372,7 +9372,141 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a model's registration (name, field, kind, body, dates, sheet) or stop it with a reason (it stays listed, marked), with its version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        name?: string;
+                        fieldCode?: string;
+                        /** @enum {string} */
+                        kind?: "collective" | "individual";
+                        bodyId?: number | null;
+                        details?: {
+                            /** @default  */
+                            rationale?: string;
+                            /** @default  */
+                            goals?: string;
+                            /** @default  */
+                            contentMethod?: string;
+                            /** @default  */
+                            area?: string;
+                            /** @default  */
+                            targetGroup?: string;
+                            /**
+                             * @default {
+                             *       "lead": "",
+                             *       "coordinating": "",
+                             *       "participating": ""
+                             *     }
+                             */
+                            forces?: {
+                                /** @default  */
+                                lead?: string;
+                                /** @default  */
+                                coordinating?: string;
+                                /** @default  */
+                                participating?: string;
+                            };
+                            /** @default  */
+                            resources?: string;
+                            /** @default [] */
+                            milestones?: {
+                                /**
+                                 * Format: date
+                                 * @example 2025-07-01
+                                 */
+                                date: string;
+                                text: string;
+                            }[];
+                            /** @default  */
+                            expectedOutputs?: string;
+                            /** @default  */
+                            sustainability?: string;
+                        };
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        startedOn?: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        evaluationOn?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "stopped";
+                        stopReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DvkModel"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/models/{id}/years/{year}/steps": {
@@ -10121,6 +10255,8 @@ export interface paths {
                                 scheme?: unknown;
                                 selfFrom: string;
                                 selfUntil: string;
+                                /** @enum {string} */
+                                enrols: "commune" | "district" | "department";
                                 publishedAt: string | null;
                                 version: number;
                             }[];
@@ -10166,7 +10302,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Set a province's scheme for a year (an example or its own); every commune is enrolled */
+        /** Set a province's scheme for a year (an example or its own); its communes (or, before 2025, districts) are enrolled */
         post: {
             parameters: {
                 query?: never;
@@ -10192,6 +10328,11 @@ export interface paths {
                          * @example 2025-07-01
                          */
                         selfUntil: string;
+                        /**
+                         * @default commune
+                         * @enum {string}
+                         */
+                        enrols?: "commune" | "district" | "department";
                     };
                 };
             };
@@ -10212,6 +10353,8 @@ export interface paths {
                             scheme?: unknown;
                             selfFrom: string;
                             selfUntil: string;
+                            /** @enum {string} */
+                            enrols: "commune" | "district" | "department";
                             publishedAt: string | null;
                             version: number;
                             enrolled: number;
@@ -10342,7 +10485,107 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a scheme before publishing: name and self-scoring window; items, bands and caps until the first self-score */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        name?: string;
+                        scheme?: components["schemas"]["EvaluationSchemeBody"];
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        selfFrom?: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        selfUntil?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            provinceCode: string;
+                            year: number;
+                            name: string;
+                            source: string;
+                            exampleKey: string | null;
+                            scheme?: unknown;
+                            selfFrom: string;
+                            selfUntil: string;
+                            /** @enum {string} */
+                            enrols: "commune" | "district" | "department";
+                            publishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/evaluation-schemes/{id}/publish": {
@@ -10804,6 +11047,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an evidence file to a criterion the unit scores itself on (PDF, Word, Excel, PNG, JPEG, checked by content), while its self-assessment is open */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                    item: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file of an evaluation the user may read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Take an evidence file away while the self-assessment is open */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11129,6 +11611,11 @@ export interface components {
                 requestId: number;
                 unitCode: string;
                 bodyId: number | null;
+                /** @description The body's answer as its numbered document, once it took its number */
+                document: {
+                    symbol: string;
+                    registryDocumentId: number | null;
+                } | null;
                 /** @enum {string} */
                 status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
                 partial: boolean;
@@ -11322,6 +11809,11 @@ export interface components {
                 requestId: number;
                 unitCode: string;
                 bodyId: number | null;
+                /** @description The body's answer as its numbered document, once it took its number */
+                document: {
+                    symbol: string;
+                    registryDocumentId: number | null;
+                } | null;
                 /** @enum {string} */
                 status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
                 partial: boolean;
@@ -11822,6 +12314,7 @@ export interface components {
             wasExemplary: boolean;
             decisionSymbol: string | null;
             yearVersion: number;
+            stoppedOn: string | null;
         };
         DvkModel: {
             id: number;
@@ -11878,6 +12371,8 @@ export interface components {
             evaluationOn: string | null;
             isPublic: boolean;
             results: string;
+            stoppedOn: string | null;
+            stopReason: string;
             version: number;
             years: {
                 year: number;
@@ -11981,11 +12476,14 @@ export interface components {
             scheme?: unknown;
             selfFrom: string;
             selfUntil: string;
+            /** @enum {string} */
+            enrols: "commune" | "district" | "department";
             publishedAt: string | null;
             version: number;
             can: {
                 manage: boolean;
                 appraise: boolean;
+                editItems: boolean;
             };
             evaluations: components["schemas"]["Evaluation"][];
         };
@@ -11993,6 +12491,7 @@ export interface components {
             id: number;
             schemeId: number;
             unitCode: string;
+            bodyId: number | null;
             unitName: string;
             inParIndex: boolean;
             ranked: boolean;
@@ -12039,9 +12538,18 @@ export interface components {
                 scheme?: unknown;
                 selfFrom: string;
                 selfUntil: string;
+                /** @enum {string} */
+                enrols: "commune" | "district" | "department";
                 publishedAt: string | null;
                 version: number;
             };
+            attachments: {
+                id: number;
+                itemCode: string;
+                filename: string;
+                contentType: string;
+                size: number;
+            }[];
             can: {
                 self: boolean;
                 appraise: boolean;

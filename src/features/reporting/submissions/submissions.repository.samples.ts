@@ -29,4 +29,5 @@ export const samples: RepositorySamples = {
   ],
   listRevisions: [1],
   findRevision: [1, 2],
+  keepDocumentNumber: [1, { document_number_id: 7, document_symbol: "12/BC-UBND", registry_document_id: 9 }],
 };

@@ -222,3 +222,21 @@ export async function findRevision(
     .where("version", "=", version)
     .executeTakeFirst();
 }
+
+/**
+ * Keeps the number a body's answer took as its document, and its entry in the outgoing registry; the first one
+ * stays (false when the answer had one already).
+ */
+export async function keepDocumentNumber(
+  db: Db,
+  id: number,
+  doc: { document_number_id: number; document_symbol: string; registry_document_id: number | null },
+): Promise<boolean> {
+  const r = await db
+    .updateTable("submission")
+    .set(doc)
+    .where("id", "=", id)
+    .where("document_number_id", "is", null)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}

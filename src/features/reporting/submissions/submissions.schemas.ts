@@ -25,6 +25,10 @@ export const SubmissionDetailSchema = z
       requestId: z.number(),
       unitCode: z.string(),
       bodyId: z.number().nullable(),
+      document: z
+        .object({ symbol: z.string(), registryDocumentId: z.number().nullable() })
+        .nullable()
+        .openapi({ description: "The body's answer as its numbered document, once it took its number" }),
       status: Status,
       partial: z.boolean(),
       values: Values,

@@ -64,6 +64,10 @@ export function submissionDto(l: Loaded, today: string) {
     requestId: request.id,
     unitCode: sub.unit_code,
     bodyId: sub.body_id,
+    /** the body's answer as its numbered document, once it took its number */
+    document: sub.document_symbol
+      ? { symbol: sub.document_symbol, registryDocumentId: sub.registry_document_id }
+      : null,
     status: sub.status,
     partial: sub.partial,
     values: sub.values,
@@ -190,3 +194,16 @@ export async function sourcesOf(db: Db, kept: Kept, l: Loaded): Promise<Sources>
 export { catalogueFor } from "./submission-values.ts";
 /** A step written with its revision and audit entry, for the imports of values. */
 export { type SubmissionStep, writeSubmissionStep } from "./submissions.repository.ts";
+
+/** After a body's answer took its number as a document: kept with it (the first number stays). */
+export async function keepAnswerNumber(
+  db: Db,
+  id: number,
+  doc: { numberId: number; symbol: string; registryDocumentId: number | null },
+): Promise<boolean> {
+  return submissionsRepository.keepDocumentNumber(db, id, {
+    document_number_id: doc.numberId,
+    document_symbol: doc.symbol,
+    registry_document_id: doc.registryDocumentId,
+  });
+}

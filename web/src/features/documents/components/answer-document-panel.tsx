@@ -8,6 +8,9 @@ import { call, client, download } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { lines, NumberAndDownloads, SignatureFields } from "./signature-fields.tsx";
 
+/** The number a body's answer took as its document, and its entry in the outgoing registry. */
+export type AnswerNumber = { symbol: string; registryDocumentId: number | null };
+
 /**
  * One body's answer as its own document: the body that reports (the one asked, or one of the unit's bodies),
  * its signature block and usual recipients as the body keeps them (editable here, and kept for next time),
@@ -17,6 +20,10 @@ export function AnswerDocumentPanel(props: {
   submissionId: number;
   unitCode: string;
   bodyId: number | null;
+  /** the number the answer took (before, or here), printed again on every download */
+  document: AnswerNumber | null;
+  /** when the answer takes its number */
+  onNumbered: (n: AnswerNumber) => void;
   unsaved: boolean;
 }) {
   const { t } = useTranslation();
@@ -36,7 +43,9 @@ export function AnswerDocumentPanel(props: {
   const [urgency, setUrgency] = useState<string | null>(null);
   const [takeNumber, setTakeNumber] = useState(false);
   const [remember, setRemember] = useState(false);
-  const [number, setNumber] = useState<{ symbol: string; registryId: number | null } | null>(null);
+  const number = props.document
+    ? { symbol: props.document.symbol, registryId: props.document.registryDocumentId }
+    : null;
   const [busy, setBusy] = useState<string | null>(null);
   const { error, onError, clear, fieldError } = useApiError();
   const authorityShown = authority ?? body?.signing?.authority.join("\n") ?? "";
@@ -85,11 +94,11 @@ export function AnswerDocumentPanel(props: {
       });
       const symbol = headers.get("x-document-number");
       if (symbol) {
-        setNumber({
-          symbol: decodeURIComponent(symbol),
-          registryId: Number(headers.get("x-registry-document-id")) || null,
-        });
         setTakeNumber(false);
+        props.onNumbered({
+          symbol: decodeURIComponent(symbol),
+          registryDocumentId: Number(headers.get("x-registry-document-id")) || null,
+        });
       }
       clear();
     } catch (e) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Radio, Select, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,11 @@ import { evaluationKeys } from "../api/evaluations.ts";
 import type { SchemeBody } from "../scheme.ts";
 import { type SchemeSent, thisYear } from "../scheme.ts";
 import { SchemeEditor } from "./scheme-editor.tsx";
+
+type Enrols = "commune" | "district" | "department";
+
+/** The years a scheme may be issued for: back to 2021 (results entered afterwards) and the next year. */
+const YEARS = Array.from({ length: thisYear - 2019 }, (_, i) => String(thisYear + 1 - i));
 
 export function CreateScheme({
   province,
@@ -33,6 +38,8 @@ export function CreateScheme({
     queryFn: () => call(client.GET("/api/evaluation-schemes/examples")),
   });
   const [year, setYear] = useState(String(thisYear));
+  // before the 2025 reform a province scored its districts; since then, its communes
+  const [enrols, setEnrols] = useState<Enrols>("commune");
   const [example, setExample] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(`${thisYear}-11-01`);
   const [until, setUntil] = useState<string | null>(`${thisYear}-12-15`);
@@ -57,6 +64,7 @@ export function CreateScheme({
               : { exampleKey: example ?? undefined }),
             selfFrom: from ?? "",
             selfUntil: until ?? "",
+            enrols,
           },
         }),
       ),
@@ -80,11 +88,28 @@ export function CreateScheme({
         <Stack>
           <Select
             label={t("evaluations.year")}
-            data={[String(thisYear - 1), String(thisYear), String(thisYear + 1)]}
+            data={YEARS}
             value={year}
-            onChange={(v) => setYear(v ?? String(thisYear))}
+            onChange={(v) => {
+              const y = v ?? String(thisYear);
+              setYear(y);
+              // the level scored follows the year; the departments stay chosen
+              if (enrols !== "department") setEnrols(Number(y) < 2025 ? "district" : "commune");
+            }}
             w={120}
+            data-testid="scheme-year"
           />
+          <Radio.Group
+            label={t("evaluations.enrols")}
+            value={enrols}
+            onChange={(v) => setEnrols(v as Enrols)}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="commune" label={t("evaluations.enrolsCommune")} />
+              <Radio value="district" label={t("evaluations.enrolsDistrict")} data-testid="enrols-district" />
+              <Radio value="department" label={t("evaluations.enrolsDepartment")} />
+            </Stack>
+          </Radio.Group>
           <Select
             label={t("evaluations.example")}
             data={(examples.data?.items ?? []).map((e) => ({ value: e.key, label: e.nameVi }))}

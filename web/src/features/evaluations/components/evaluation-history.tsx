@@ -18,8 +18,23 @@ export function EvaluationHistory({ unit }: { unit: string }) {
         legend: { data: [t("evaluations.score"), t("evaluations.rank")] },
         xAxis: { type: "category", data: history.data.items.map((h) => String(h.year)) },
         yAxis: [
-          { type: "value", name: t("evaluations.score"), min: 0, max: 110 },
-          { type: "value", name: t("evaluations.rank"), inverse: true, min: 1, minInterval: 1 },
+          {
+            type: "value",
+            name: t("evaluations.score"),
+            min: 0,
+            max: 110,
+            axisLabel: { formatter: (v: number) => formatValue(String(v)) },
+          },
+          {
+            type: "value",
+            name: t("evaluations.rank"),
+            inverse: true,
+            // whole places only, one below the lowest drawn so a single first place is not alone on the axis
+            min: 1,
+            max: (range: { max: number }) => Math.max(2, range.max + 1),
+            minInterval: 1,
+            axisLabel: { formatter: (v: number) => formatValue(String(v)) },
+          },
         ],
         series: [
           {

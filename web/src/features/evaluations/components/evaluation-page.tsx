@@ -23,6 +23,7 @@ import { useEvaluation, useSaveSelf } from "../api/evaluations.ts";
 import { bandName, pointsShown, type SchemeBody } from "../scheme.ts";
 import { AppraisalPanel } from "./appraisal-panel.tsx";
 import { EvaluationHistory } from "./evaluation-history.tsx";
+import { EvidenceFiles } from "./evidence-files.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
 type Item = SchemeBody["items"][number];
@@ -115,17 +116,33 @@ function EvaluationView({ e }: { e: Evaluation }) {
                       aria-label={`${item.code} ${t("evaluations.evidence")}`}
                     />
                   )}
+                  <EvidenceFiles
+                    evaluationId={e.id}
+                    itemCode={item.code}
+                    files={e.attachments}
+                    editable
+                    onError={onError}
+                  />
                 </Stack>
               ) : (
-                <Text size="sm">
-                  {e.ownScores[item.code]?.points ?? ""}
-                  {e.ownScores[item.code]?.evidence && (
-                    <Text span size="xs" c="dimmed">
-                      {" "}
-                      ({e.ownScores[item.code]?.evidence})
-                    </Text>
-                  )}
-                </Text>
+                <>
+                  <Text size="sm">
+                    {e.ownScores[item.code]?.points ?? ""}
+                    {e.ownScores[item.code]?.evidence && (
+                      <Text span size="xs" c="dimmed">
+                        {" "}
+                        ({e.ownScores[item.code]?.evidence})
+                      </Text>
+                    )}
+                  </Text>
+                  <EvidenceFiles
+                    evaluationId={e.id}
+                    itemCode={item.code}
+                    files={e.attachments}
+                    editable={false}
+                    onError={onError}
+                  />
+                </>
               ))}
           </Table.Td>
           <Table.Td>

@@ -26,6 +26,7 @@ import { useApiError } from "@/lib/use-api-error.ts";
 import { evaluationKeys } from "../api/evaluations.ts";
 import { bandName, pointsShown } from "../scheme.ts";
 import { CreateScheme } from "./create-scheme.tsx";
+import { EditScheme } from "./edit-scheme.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
 /**
@@ -38,6 +39,7 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
   const [unit, setUnit] = useState(defaultUnit || "82");
   const [chosen, setChosen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [notRank, setNotRank] = useState(false);
   const { error, onError, clear } = useApiError();
@@ -121,9 +123,19 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
                 <Badge color="gray">{t("evaluations.notPublished")}</Badge>
               )}
               {d.can.manage && !d.publishedAt && (
-                <Button size="xs" onClick={() => setPublishing(true)}>
-                  {t("evaluations.publish")}
-                </Button>
+                <>
+                  <Button size="xs" onClick={() => setPublishing(true)}>
+                    {t("evaluations.publish")}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setEditing(true)}
+                    data-testid="scheme-edit"
+                  >
+                    {t("evaluations.edit")}
+                  </Button>
+                </>
               )}
             </Group>
           </Stack>
@@ -170,6 +182,7 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
           </Table>
         </WideTable>
       )}
+      {editing && d && <EditScheme scheme={d} onClose={() => setEditing(false)} />}
       {creating && schemes.data && (
         <CreateScheme
           province={schemes.data.province}

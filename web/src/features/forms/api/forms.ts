@@ -9,3 +9,13 @@ export const formKeys = {
 export function useForms() {
   return useQuery({ queryKey: formKeys.all(), queryFn: () => call(client.GET("/api/forms")) });
 }
+
+/**
+ * The forms, and the one a request asking `level` starts with: the first made for that level (a district-only
+ * form of before the reform is not offered first to a province asking its communes), else the first.
+ */
+export function useFormsFor(level: "province" | "district" | "commune" | "hamlet") {
+  const forms = useForms();
+  const items = forms.data?.items ?? [];
+  return { items, first: items.find((f) => f.levels.includes(level)) ?? items[0] };
+}

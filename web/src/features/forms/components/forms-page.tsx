@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { indicatorKeys } from "@/features/indicators/api/keys.ts";
 import { ApiError, call, client } from "@/lib/api.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
-import { formKeys } from "../api/forms.ts";
+import { formKeys, useForms } from "../api/forms.ts";
 import { cleanDraft, draftOf, emptyDraft, type FormDraft, problemsByPlace } from "../form-draft.ts";
 import { FormBuilder } from "./form-builder.tsx";
 
@@ -29,7 +29,7 @@ export function FormsPage({ canManage }: { canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: formKeys.all(), queryFn: () => call(client.GET("/api/forms")) });
+  const q = useForms();
   const indicators = useQuery({
     queryKey: indicatorKeys.all(),
     queryFn: () => call(client.GET("/api/indicators")),

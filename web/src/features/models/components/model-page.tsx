@@ -6,6 +6,7 @@ import { call, client } from "@/lib/api.ts";
 
 import { formatDate } from "@/lib/format.ts";
 import { modelKeys } from "../api/models.ts";
+import { ModelEdit } from "./model-edit.tsx";
 import { FilesAndShowcase } from "./model-files.tsx";
 import { NextStep } from "./model-next-step.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -60,6 +61,7 @@ export function ModelPage() {
         {t("models.startedOn")} {formatDate(m.startedOn)}
         {m.evaluationOn ? ` · ${t("models.evaluationOn")} ${formatDate(m.evaluationOn)}` : ""}
       </Text>
+      <ModelEdit model={m} fields={fields.data?.items ?? []} />
       <Table>
         <Table.Tbody>
           {row(t("models.sheet.rationale"), d.rationale)}
@@ -100,7 +102,7 @@ export function ModelPage() {
         </Table.Tbody>
       </Table>
 
-      {latest && <NextStep model={m} year={latest} />}
+      {latest && m.stoppedOn === null && <NextStep model={m} year={latest} />}
 
       <FilesAndShowcase model={m} />
 

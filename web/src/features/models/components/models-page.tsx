@@ -245,6 +245,11 @@ export function ModelsPage({
                 <Table.Td>{t(`models.registrations.${m.registration}`)}</Table.Td>
                 <Table.Td>
                   <StatusBadge status={m.status} />
+                  {m.stoppedOn && (
+                    <Badge color="red" variant="light" ml={4}>
+                      {t("models.stopped")}
+                    </Badge>
+                  )}
                   {m.decisionSymbol && (
                     <Text size="xs" c="dimmed">
                       {t("models.decision", { symbol: m.decisionSymbol })}

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { StopDialog } from "@/components/stop-dialog.tsx";
 import { type Plan, updatePlan } from "../api/plans.ts";
 
 /**
@@ -13,7 +14,6 @@ export function PlanHeader(props: { plan: Plan; onDone: (p: Plan) => void; onErr
   const p = props.plan;
   const [title, setTitle] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
-  const [reason, setReason] = useState("");
   const write = useMutation({
     mutationFn: (body: Parameters<typeof updatePlan>[1]) => updatePlan(p.id, body),
     onSuccess: (r) => {
@@ -89,27 +89,15 @@ export function PlanHeader(props: { plan: Plan; onDone: (p: Plan) => void; onErr
           {t("plans.stoppedWith", { reason: p.cancelReason ?? "" })}
         </Alert>
       )}
-      <Modal opened={stopping} onClose={() => setStopping(false)} title={t("plans.stop")}>
-        <Stack>
-          <Textarea
-            label={t("plans.stopReason")}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            maxLength={2000}
-            data-testid="plan-stop-reason"
-          />
-          <Group justify="flex-end">
-            <Button
-              color="red"
-              disabled={!reason.trim()}
-              loading={write.isPending}
-              onClick={() => write.mutate({ version: p.version, status: "cancelled", cancelReason: reason })}
-            >
-              {t("plans.stop")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <StopDialog
+        opened={stopping}
+        onClose={() => setStopping(false)}
+        title={t("plans.stop")}
+        reasonLabel={t("plans.stopReason")}
+        busy={write.isPending}
+        onStop={(reason) => write.mutate({ version: p.version, status: "cancelled", cancelReason: reason })}
+        testId="plan-stop"
+      />
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
 import { PeriodPicker, type PeriodValue } from "@/components/period-picker.tsx";
 import { UnitPicker } from "@/components/unit-picker.tsx";
-import { formKeys } from "@/features/forms/api/forms.ts";
+import { useFormsFor } from "@/features/forms/api/forms.ts";
 import { useCitedDocument } from "@/features/registry/api/cited.ts";
 import { unitKeys } from "@/features/units/api/keys.ts";
 import { call, client } from "@/lib/api.ts";
@@ -65,11 +65,8 @@ export function NewRequestForm({
   const [issuedOn, setIssuedOn] = useState<string | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);
   const [confirmOverlap, setConfirmOverlap] = useState(false);
-  const forms = useQuery({
-    queryKey: formKeys.all(),
-    queryFn: () => call(client.GET("/api/forms")),
-  });
-  const form = formId ?? (forms.data?.items[0] ? String(forms.data.items[0].id) : null);
+  const { items, first } = useFormsFor(askedLevel);
+  const form = formId ?? (first ? String(first.id) : null);
   const periodInput =
     "code" in period
       ? { code: period.code }
@@ -172,7 +169,7 @@ export function NewRequestForm({
             allowDeselect={false}
             value={form}
             onChange={setFormId}
-            data={(forms.data?.items ?? []).map((f) => ({
+            data={items.map((f) => ({
               value: String(f.id),
               label: i18n.language === "en" ? f.nameEn : f.nameVi,
             }))}

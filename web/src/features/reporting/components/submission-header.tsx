@@ -10,7 +10,14 @@ import { StatusBadge, TimelinessBadge } from "./status-badges.tsx";
  * number), the answer's first line citing that công văn, its state, and what its reviewer or the unit said:
  * why it came back, why it was late.
  */
-export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
+export function SubmissionHeader({
+  detail,
+  answered,
+}: {
+  detail: SubmissionDetail;
+  /** the number the answer took as its body's document */
+  answered: { symbol: string } | null;
+}) {
   const { t } = useTranslation();
   const { submission: sub, request } = detail;
   return (
@@ -23,6 +30,11 @@ export function SubmissionHeader({ detail }: { detail: SubmissionDetail }) {
             {t("reports.deadline")}: {formatDate(request.deadline)}
             {request.referenceNo ? ` · ${t("reports.referenceNo")}: ${request.referenceNo}` : ""}
           </Text>
+          {answered && (
+            <Text size="sm" data-testid="answer-number">
+              {t("reports.answeredAs", { symbol: answered.symbol })}
+            </Text>
+          )}
         </div>
         <Group gap={4}>
           <StatusBadge status={sub.status} />

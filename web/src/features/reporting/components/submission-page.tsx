@@ -85,6 +85,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const version = useRef(sub.version);
   const [dialog, setDialog] = useState<null | "submit" | "accept" | "return" | "unlock">(null);
   const [text, setText] = useState("");
+  // the answer's number as its document: taken here without reloading what is being typed
+  const [answered, setAnswered] = useState(sub.document);
 
   const read = useMemo(
     () => readInput(input, detail.indicators, inputLang),
@@ -192,7 +194,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   };
   return (
     <Stack>
-      <SubmissionHeader detail={detail} />
+      <SubmissionHeader detail={detail} answered={answered} />
       {conflict && (
         <Alert color="red" title={t("reports.conflict")}>
           <Button size="xs" onClick={() => void refresh()}>
@@ -285,6 +287,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
           submissionId={sub.id}
           unitCode={sub.unitCode}
           bodyId={sub.bodyId}
+          document={answered}
+          onNumbered={setAnswered}
           unsaved={dirty}
         />
       )}
