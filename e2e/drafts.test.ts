@@ -138,4 +138,37 @@ describe("drafting documents in the browser", () => {
     await page.goto(`${env.server.url}/drafts`);
     await expect.poll(() => page.getByTestId("drafts").textContent()).toContain(symbol);
   });
+
+  it("a Quyết định names the authority that issues it, from its signature or as written", async () => {
+    const page = await provinceEditor();
+    await startDraft(page, "Quyết định", "Về việc công nhận mô hình “Dân vận khéo” năm 2026");
+    await page
+      .getByTestId("draft-grounds")
+      .fill("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;");
+    await page.getByTestId("draft-authority").fill("KT. Chủ tịch\nPhó Chủ tịch");
+    await page.getByTestId("draft-signer").fill("Nguyễn Văn A");
+    // left empty, it follows the signature block: the chair decides
+    const field = page.getByTestId("draft-authority-line");
+    await expect
+      .poll(() =>
+        page.getByText("Để trống: theo khối chữ ký (CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP)").count(),
+      )
+      .toBe(1);
+    await page.getByTestId("draft-authority").fill("TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch");
+    await expect
+      .poll(() => page.getByText("Để trống: theo khối chữ ký (ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP)").count())
+      .toBe(1);
+    await field.fill("Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp");
+    await field.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/draft-decision.png" });
+    const file = await issue(page);
+    await expect.poll(() => page.getByTestId("draft-status").textContent()).toMatch(/\d+\/QĐ-UBND/);
+    expect(file.suggestedFilename()).toMatch(/qd-ubnd\.docx$/i);
+    const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("draft-pdf").click()]);
+    const text = execFileSync("pdftotext", [(await pdf.path()) as string, "-"], { encoding: "utf8" });
+    const excerptAt = text.indexOf("năm 2026");
+    const authorityAt = text.indexOf("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP");
+    expect(authorityAt).toBeGreaterThan(excerptAt);
+    expect(authorityAt).toBeLessThan(text.indexOf("Căn cứ Luật"));
+  });
 });

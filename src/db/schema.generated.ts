@@ -105,6 +105,7 @@ export interface ConsolidationSummary {
 
 export interface DocumentDraft {
   addressees: Generated<string[]>;
+  authority_line: string | null;
   body_id: number;
   cancel_reason: string | null;
   created_at: Generated<Timestamp>;

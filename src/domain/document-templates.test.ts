@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DRAFT_KINDS, draftKindsOf, templateOf } from "./document-templates.ts";
+import { DRAFT_KINDS, draftKindsOf, issuingAuthorityLine, templateOf } from "./document-templates.ts";
 
 describe("document templates (NĐ 30/2020 Appendix III; HD 36-HD/VPTW)", () => {
   it.each([
@@ -37,5 +37,37 @@ describe("document templates (NĐ 30/2020 Appendix III; HD 36-HD/VPTW)", () => {
     const a = templateOf("KH", "state");
     (a?.sections[0] as { text: string }).text = "changed";
     expect(templateOf("KH", "state")?.sections[0]?.text).toBe("");
+  });
+  it("prints the deciding authority above a State decision's căn cứ only", () => {
+    expect(templateOf("QĐ", "state")?.authorityLine).toBe(true);
+    expect(templateOf("QĐ", "party")?.authorityLine).toBe(false);
+    expect(templateOf("KH", "state")?.authorityLine).toBe(false);
+  });
+});
+
+describe("the issuing authority of a decision (NĐ 30/2020 Appendix III, form 1.1)", () => {
+  it.each([
+    // body, signature block, line
+    ["Ủy ban nhân dân tỉnh Đồng Tháp", ["TM. Ủy ban nhân dân", "Chủ tịch"], "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"],
+    [
+      "Ủy ban nhân dân tỉnh Đồng Tháp",
+      ["TM. Ủy ban nhân dân", "KT. Chủ tịch", "Phó Chủ tịch"],
+      "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP",
+    ],
+    [
+      "Ủy ban nhân dân huyện Tháp Mười",
+      ["KT. Chủ tịch", "Phó Chủ tịch"],
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THÁP MƯỜI",
+    ],
+    ["Ủy ban nhân dân xã Tháp Mười", ["Chủ tịch"], "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THÁP MƯỜI"],
+    ["Ủy ban nhân dân xã Tháp Mười", ["Q. Chủ tịch"], "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THÁP MƯỜI"],
+    ["Sở Nội vụ tỉnh Đồng Tháp", ["KT. Giám đốc", "Phó Giám đốc"], "GIÁM ĐỐC SỞ NỘI VỤ TỈNH ĐỒNG THÁP"],
+    ["Sở Nội vụ tỉnh Đồng Tháp", ["TL. Giám đốc", "Chánh Văn phòng"], "GIÁM ĐỐC SỞ NỘI VỤ TỈNH ĐỒNG THÁP"],
+    // a collective named apart from the body
+    ["Tỉnh ủy Đồng Tháp", ["T/M Ban Thường vụ", "Bí thư"], "BAN THƯỜNG VỤ TỈNH ỦY ĐỒNG THÁP"],
+    // no signature yet: the body
+    ["Ủy ban nhân dân tỉnh Đồng Tháp", [], "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"],
+  ] as const)("%s signed %j: %s", (body, signing, line) => {
+    expect(issuingAuthorityLine(body, signing)).toBe(line);
   });
 });

@@ -33,6 +33,8 @@ export interface DraftTemplate {
   excerptLead: string;
   /** a Quyết định states its legal grounds (căn cứ) before its articles */
   grounds: boolean;
+  /** a State Quyết định names the authority that decides between its excerpt and its căn cứ */
+  authorityLine: boolean;
   /** a công văn names whom it is sent to ("Kính gửi:") */
   addressees: boolean;
   /** a Kế hoạch or Chương trình assigns tasks (a table: content, unit, time), which can become a tracked plan */
@@ -42,7 +44,7 @@ export interface DraftTemplate {
 
 const s = (title: string, text = "", level: 1 | 2 = 1): DraftSection => ({ title, level, text });
 
-type Row = Omit<DraftTemplate, "typeCode" | "typeName"> & { typeName: string };
+type Row = Omit<DraftTemplate, "typeCode" | "typeName" | "authorityLine"> & { typeName: string };
 
 const ROWS: Record<DraftKind, Row> = {
   CV: {
@@ -177,6 +179,33 @@ export function templateOf(kind: DraftKind, family: NumberingFamily): DraftTempl
     // a công văn prints no type name, its excerpt under the number; a State one has no type code either
     typeCode: letter && family === "state" ? null : kind,
     typeName: letter ? null : row.typeName,
+    // NĐ 30/2020 Appendix III, form 1.1; a Party decision names its authority in its own wording (unconfirmed)
+    authorityLine: kind === "QĐ" && family === "state",
     sections: row.sections.map((x) => ({ ...x })),
   };
+}
+
+/** The prefixes of a signature's first line before the title of the one signed for (signing-rule.ts). */
+const SIGNED_FOR = /^(KT\.|K\/T|Q\.|TL\.|T\/L|TUQ\.|T\/UQ)\s*/;
+const COLLECTIVE = /^(TM\.|T\/M)\s*/;
+
+/**
+ * The line of the authority that issues a State decision, printed centred and bold between its excerpt and its
+ * căn cứ (NĐ 30/2020/NĐ-CP Appendix III, form 1.1, "thẩm quyền ban hành": the title of the body's head, or the
+ * name of the collective or body when the power is theirs). Derived from the signature block: a collective's
+ * decision ("TM. ỦY BAN NHÂN DÂN") names the body ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"); otherwise the head's title
+ * comes before the body's name ("KT. CHỦ TỊCH": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"). A default the
+ * drafter may change.
+ */
+export function issuingAuthorityLine(bodyName: string, signing: readonly string[]): string {
+  const upper = (x: string) => x.trim().replace(/\s+/g, " ").toLocaleUpperCase("vi");
+  const body = upper(bodyName);
+  const first = upper(signing[0] ?? "");
+  const collective = COLLECTIVE.exec(first);
+  if (collective) {
+    const name = first.slice(collective[0].length).trim();
+    return !name || body.startsWith(name) ? body : `${name} ${body}`;
+  }
+  const head = first.replace(SIGNED_FOR, "").trim();
+  return head && !body.startsWith(head) ? `${head} ${body}` : body;
 }

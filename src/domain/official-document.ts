@@ -16,7 +16,7 @@ import { checkSigning } from "./signing-rule.ts";
 export type Run = { text: string; bold?: true; italic?: true } | { footnote: number };
 
 export type Block =
-  | { kind: "heading"; level: 1 | 2; text: string }
+  | { kind: "heading"; level: 1 | 2; text: string; centred?: true }
   | { kind: "paragraph"; runs: Run[] }
   | { kind: "table"; header: string[]; rows: string[][] };
 
@@ -108,11 +108,24 @@ export interface SectionSpec {
   table?: { header: string[]; rows: string[][] };
 }
 
+/**
+ * A decision's enacting words ("QUYẾT ĐỊNH:", a council's "QUYẾT NGHỊ:"): upper case ending in a colon, printed
+ * centred before its articles (NĐ 30/2020 Appendix III, form 1.1); a numbered heading ("I. …") never is one.
+ */
+const ENACTING = /^[\p{Lu} ]+:$/u;
+
 export function blocksFromSections(sections: SectionSpec[]): { blocks: Block[]; footnotes: string[] } {
   const blocks: Block[] = [];
   const footnotes: string[] = [];
   for (const s of sections) {
-    if (s.title) blocks.push({ kind: "heading", level: s.level, text: s.title });
+    const title = s.title.trim();
+    if (title)
+      blocks.push({
+        kind: "heading",
+        level: s.level,
+        text: title,
+        ...(ENACTING.test(title) ? { centred: true as const } : {}),
+      });
     const n = parseNarrative(s.text);
     const numbers = new Map<string, number>();
     for (const p of n.paragraphs) {
@@ -173,6 +186,8 @@ export interface DocumentSpec {
   sections: SectionSpec[];
   /** a công văn's addressees, printed "Kính gửi: …" before its text */
   addressees?: string[];
+  /** a State decision's issuing authority, printed centred and bold before its grounds ("CHỦ TỊCH ỦY BAN …") */
+  authorityLine?: string | null;
   /** a decision's legal grounds, printed in italics before its text ("Căn cứ Luật …;") */
   grounds?: string[];
   /** the recipients, the last being the archive line ("Lưu: VT, NCVN") */
@@ -206,7 +221,11 @@ export function composeDocument(s: DocumentSpec): OfficialDocument {
     .map((x) => x.trim())
     .filter(Boolean)
     .map((x): Block => ({ kind: "paragraph", runs: [{ text: x, italic: true }] }));
-  const blocks = [...opening, ...grounds, ...body.blocks];
+  const authority = s.authorityLine?.trim();
+  const decides: Block[] = authority
+    ? [{ kind: "heading", level: 1, text: authority.toLocaleUpperCase("vi"), centred: true }]
+    : [];
+  const blocks = [...opening, ...decides, ...grounds, ...body.blocks];
   const { footnotes } = body;
   const archive = s.recipients.findLast((r) => /^[-–•]?\s*lưu\b/i.test(r.trim())) ?? "Lưu: VT";
   return {

@@ -129,9 +129,9 @@ function header(d: OfficialDocument): Table {
 function block(b: Block): Paragraph | Table {
   if (b.kind === "heading") {
     return new Paragraph({
-      alignment: AlignmentType.JUSTIFIED,
+      alignment: b.centred ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
       spacing: { before: 120, after: 120 },
-      indent: { firstLine: 567 },
+      ...(b.centred ? {} : { indent: { firstLine: 567 } }),
       children: [run(b.text, { bold: true })],
     });
   }

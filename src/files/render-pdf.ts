@@ -273,8 +273,8 @@ function heading(l: Layout, b: Extract<Block, { kind: "heading" }>): void {
   if (doc.y + doc.currentLineHeight(true) * 3 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.text(b.text, MARGINS.left, doc.y + 4, {
     width: l.width,
-    align: "justify",
-    indent: 28.35,
+    align: b.centred ? "center" : "justify",
+    indent: b.centred ? 0 : 28.35,
     paragraphGap: 6,
   });
 }

@@ -238,6 +238,32 @@ describe("a State công văn and a decision", () => {
     expect(text).toContain("Căn cứ Luật Tổ chức chính quyền");
     expect(text).toContain("Điều 1.");
     expect(text.indexOf("Căn cứ")).toBeLessThan(text.indexOf("Điều 1."));
+    // the authority that decides, between the excerpt and the căn cứ: the collective that signs (TM.)
+    const after = text.slice(text.indexOf("năm 2026"), text.indexOf("Căn cứ"));
+    expect(after).toMatch(/ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP/);
+    // the drafter names it otherwise: a decision of the chair
+    const chair = await province.json("PUT", `/api/drafts/${d.body.id}`, {
+      version: ok.body.version,
+      authorityLine: "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp",
+    });
+    expect(chair.body.authorityLine).toBe("Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp");
+    const word = await province.request("POST", `/api/drafts/${d.body.id}/document`, { format: "docx" });
+    const xml = await docxText(word);
+    const paragraphs = xml.split("</w:p>");
+    const at = (words: string) => paragraphs.findIndex((p) => p.includes(words));
+    const authority = paragraphs[at("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP")] ?? "";
+    expect(authority).toContain('<w:jc w:val="center"/>');
+    expect(at("CHỦ TỊCH ỦY BAN")).toBeGreaterThan(at("công nhận mô hình"));
+    expect(at("CHỦ TỊCH ỦY BAN")).toBeLessThan(at("Căn cứ Luật"));
+    // the enacting words stand centred before the articles
+    expect(paragraphs[at("QUYẾT ĐỊNH:")]).toContain('<w:jc w:val="center"/>');
+    expect(at("QUYẾT ĐỊNH:")).toBeLessThan(at("Điều 1."));
+    // left empty again: derived from the signature block
+    const back = await province.json("PUT", `/api/drafts/${d.body.id}`, {
+      version: chair.body.version,
+      authorityLine: "",
+    });
+    expect(back.body.authorityLine).toBeNull();
   });
 });
 
@@ -295,5 +321,18 @@ describe("who may draft, and cancelling", () => {
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.error.message_vi).toBeTruthy();
     }
+    const d = await province.json("POST", "/api/drafts", {
+      bodyId: bodies["82.people_committee"],
+      kind: "QĐ",
+    });
+    for (const authorityLine of ["x".repeat(301), 7]) {
+      const r = await province.json("PUT", `/api/drafts/${d.body.id}`, {
+        version: d.body.version,
+        authorityLine,
+      });
+      expect(r.status, String(authorityLine)).toBe(400);
+      expect(JSON.stringify(r.body.error.details)).toContain("authorityLine");
+    }
+    expect((await province.json("GET", `/api/drafts/${d.body.id}`)).body.version).toBe(d.body.version);
   });
 });

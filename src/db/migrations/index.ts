@@ -38,6 +38,7 @@ import * as modelAndSchemeCorrections from "./202612040400-model-and-scheme-corr
 import * as submissionDocumentNumber from "./202612040500-submission-document-number.ts";
 import * as evaluationEvidenceFiles from "./202612040600-evaluation-evidence-files.ts";
 import * as evaluationDepartments from "./202612040700-evaluation-departments.ts";
+import * as draftAuthorityLine from "./202612070100-draft-authority-line.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -78,4 +79,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612040500-submission-document-number": submissionDocumentNumber,
   "202612040600-evaluation-evidence-files": evaluationEvidenceFiles,
   "202612040700-evaluation-departments": evaluationDepartments,
+  "202612070100-draft-authority-line": draftAuthorityLine,
 };

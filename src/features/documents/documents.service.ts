@@ -166,10 +166,11 @@ export async function allocateNumber(
     );
   }
   const date = input.issuedOn ?? todayInVietnam();
-  // a body numbers documents only while it exists (a body merged in the 2025 reform numbers none after)
-  if (date < (body.valid_from ?? date) || (body.valid_to !== null && date > body.valid_to)) {
+  // a body that has ended numbers nothing after (a body merged in the 2025 reform numbers none of today); its
+  // start is not checked: a body entered here later keeps numbering documents of its past
+  if (body.valid_to !== null && date > body.valid_to) {
     throw errors.badRequest(
-      `${body.name} không hoạt động vào ngày ${formatDateVi(date)}: không thể cấp số văn bản ngày đó`,
+      `${body.name} đã kết thúc hoạt động, không hoạt động vào ngày ${formatDateVi(date)}: không thể cấp số văn bản ngày đó`,
       `${body.name} did not exist on ${date}: it cannot number a document of that day`,
       { field: "issuedOn" },
     );

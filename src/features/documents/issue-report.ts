@@ -93,6 +93,8 @@ export interface IssueReportInput {
   kind?: { typeCode: string | null; typeName: string | null; draftingUnit?: string | null };
   /** a công văn's addressees ("Kính gửi") */
   addressees?: string[];
+  /** a State decision's issuing authority, before its grounds */
+  authorityLine?: string | null;
   /** a decision's legal grounds (căn cứ) */
   grounds?: string[];
   body: BodyRow;
@@ -152,6 +154,7 @@ export async function issueReport(
         excerpt: input.excerpt,
         sections: input.sections,
         addressees: input.addressees ?? [],
+        authorityLine: input.authorityLine ?? null,
         grounds: input.grounds ?? [],
         recipients: input.recipients,
         signature: input.signature,

@@ -21,7 +21,12 @@ import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { BodyRow, Db, DocumentDraftRow, DraftSectionJson, DraftTaskJson } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
-import { type DraftKind, draftKindsOf, templateOf } from "../../domain/document-templates.ts";
+import {
+  type DraftKind,
+  draftKindsOf,
+  issuingAuthorityLine,
+  templateOf,
+} from "../../domain/document-templates.ts";
 import { numberingFamilyOf } from "../../domain/document-types.ts";
 import type { StateSequence } from "../../domain/numbering.ts";
 import type { SecrecyMark, UrgencyMark } from "../../domain/official-document.ts";
@@ -43,6 +48,7 @@ export function draftDto(d: DocumentDraftRow) {
     draftingUnit: d.drafting_unit,
     addressees: d.addressees,
     grounds: d.grounds,
+    authorityLine: d.authority_line,
     sections: d.sections,
     tasks: d.tasks,
     recipients: d.recipients,
@@ -164,6 +170,7 @@ export interface DraftEdit {
   draftingUnit?: string | null;
   addressees?: string[];
   grounds?: string[];
+  authorityLine?: string | null;
   sections?: DraftSectionJson[];
   tasks?: DraftTaskJson[];
   recipients?: string[];
@@ -190,6 +197,7 @@ export async function updateDraft(db: Db, auth: Auth | null, id: number, input: 
     ...(rest.draftingUnit !== undefined ? { drafting_unit: rest.draftingUnit?.trim() || null } : {}),
     ...(rest.addressees ? { addressees: rest.addressees } : {}),
     ...(rest.grounds ? { grounds: rest.grounds } : {}),
+    ...(rest.authorityLine !== undefined ? { authority_line: rest.authorityLine?.trim() || null } : {}),
     ...(rest.sections ? { sections: JSON.stringify(rest.sections) } : {}),
     ...(rest.tasks ? { tasks: JSON.stringify(rest.tasks) } : {}),
     ...(rest.recipients ? { recipients: rest.recipients } : {}),
@@ -293,6 +301,9 @@ export async function draftDocument(
       draftYear: Number(todayInVietnam().slice(0, 4)),
       excerpt: d.excerpt,
       addressees: template.addressees ? d.addressees : [],
+      authorityLine: template.authorityLine
+        ? (d.authority_line ?? issuingAuthorityLine(body.name, d.signature.authority))
+        : null,
       grounds: template.grounds ? d.grounds : [],
       sections,
       recipients: d.recipients,

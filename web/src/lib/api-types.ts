@@ -6174,6 +6174,7 @@ export interface paths {
                                 typeName: string | null;
                                 excerptLead: string;
                                 grounds: boolean;
+                                authorityLine: boolean;
                                 addressees: boolean;
                                 tasks: boolean;
                                 sections: {
@@ -6470,6 +6471,7 @@ export interface paths {
                         draftingUnit?: string | null;
                         addressees?: string[];
                         grounds?: string[];
+                        authorityLine?: string | null;
                         sections?: {
                             title: string;
                             level: 1 | 2;
@@ -12163,6 +12165,8 @@ export interface components {
             draftingUnit: string | null;
             addressees: string[];
             grounds: string[];
+            /** @description A State decision's issuing authority as written; null: derived from the signature block */
+            authorityLine: string | null;
             sections: {
                 title: string;
                 level: 1 | 2;

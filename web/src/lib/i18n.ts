@@ -449,6 +449,8 @@ const vi = {
     draftingUnitHint: "Ghi sau số công văn, ví dụ VP trong 1246/UBND-VP",
     addressees: "Kính gửi",
     linesHint: "Mỗi dòng một nơi nhận",
+    authorityLine: "Thẩm quyền ban hành",
+    authorityLineHint: "In giữa trang, trước các căn cứ. Để trống: theo khối chữ ký ({{line}})",
     grounds: "Căn cứ ban hành",
     groundsHint:
       "Mỗi dòng một căn cứ, ví dụ: Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
@@ -1412,6 +1414,8 @@ const en: WithPlurals<typeof vi> = {
     draftingUnitHint: "Written after the letter's number, e.g. VP in 1246/UBND-VP",
     addressees: "To (Kính gửi)",
     linesHint: "One addressee per line",
+    authorityLine: "Issuing authority",
+    authorityLineHint: "Printed centred, before the grounds. Left empty: from the signature block ({{line}})",
     grounds: "Legal grounds (căn cứ)",
     groundsHint:
       "One ground per line, e.g. Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",

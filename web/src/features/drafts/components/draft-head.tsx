@@ -1,6 +1,8 @@
+import { issuingAuthorityLine } from "@domain/document-templates.ts";
 import { SECRECY_MARKS, URGENCY_MARKS } from "@domain/official-document.ts";
 import { Group, Select, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { lines } from "@/features/documents/components/signature-fields.tsx";
 import type { AnswerOf } from "@/lib/api.ts";
 import type { Draft } from "../api/drafts.ts";
 
@@ -10,6 +12,8 @@ export interface DraftForm {
   draftingUnit: string;
   addressees: string;
   grounds: string;
+  /** a State decision's issuing authority; empty: derived from the signature block */
+  authorityLine: string;
   sections: Draft["sections"];
   tasks: Draft["tasks"];
   recipients: string;
@@ -30,7 +34,11 @@ interface Props {
  * (VP in 1246/UBND-VP), whom a công văn is sent to ("Kính gửi"), a decision's legal grounds (căn cứ).
  */
 export function HeadFields(
-  props: Props & { template: Template | undefined; fieldError: (field: string) => string | null },
+  props: Props & {
+    template: Template | undefined;
+    bodyName: string;
+    fieldError: (field: string) => string | null;
+  },
 ) {
   const { t } = useTranslation();
   return (
@@ -72,6 +80,20 @@ export function HeadFields(
           autosize
           minRows={2}
           data-testid="draft-addressees"
+        />
+      )}
+      {props.template?.authorityLine && (
+        <TextInput
+          label={t("drafts.authorityLine")}
+          description={t("drafts.authorityLineHint", {
+            line: issuingAuthorityLine(props.bodyName, lines(props.form.authority)),
+          })}
+          value={props.form.authorityLine}
+          onChange={(e) => props.edit({ authorityLine: e.currentTarget.value })}
+          readOnly={!props.editable}
+          maxLength={300}
+          error={props.fieldError("authorityLine")}
+          data-testid="draft-authority-line"
         />
       )}
       {props.template?.grounds && (

@@ -48,6 +48,7 @@ function Editor({ draft, canDraft }: { draft: Draft; canDraft: boolean }) {
     draftingUnit: draft.draftingUnit ?? "",
     addressees: draft.addressees.join("\n"),
     grounds: draft.grounds.join("\n"),
+    authorityLine: draft.authorityLine ?? "",
     sections: draft.sections,
     tasks: draft.tasks,
     recipients: draft.recipients.join("\n"),
@@ -71,6 +72,7 @@ function Editor({ draft, canDraft }: { draft: Draft; canDraft: boolean }) {
     ...(template?.typeCode === null ? { draftingUnit: f.draftingUnit.trim() || null } : {}),
     addressees: lines(f.addressees),
     grounds: lines(f.grounds),
+    ...(template?.authorityLine ? { authorityLine: f.authorityLine.trim() || null } : {}),
     sections: f.sections,
     tasks: f.tasks.filter((x) => x.title.trim()),
     recipients: lines(f.recipients),
@@ -118,7 +120,14 @@ function Editor({ draft, canDraft }: { draft: Draft; canDraft: boolean }) {
       {error && <Alert color="red">{error}</Alert>}
       <Paper withBorder p="sm">
         <Stack gap="sm">
-          <HeadFields form={f} edit={edit} editable={editable} template={template} fieldError={fieldError} />
+          <HeadFields
+            form={f}
+            edit={edit}
+            editable={editable}
+            template={template}
+            bodyName={body?.name ?? ""}
+            fieldError={fieldError}
+          />
           <SectionsEditor
             sections={f.sections}
             readOnly={!editable}
@@ -153,10 +162,22 @@ function Editor({ draft, canDraft }: { draft: Draft; canDraft: boolean }) {
             {t("drafts.save")}
           </Button>
         )}
-        <Button variant="light" onClick={() => void file("docx")} loading={busy === "docx"} disabled={dirty}>
+        <Button
+          variant="light"
+          onClick={() => void file("docx")}
+          loading={busy === "docx"}
+          disabled={dirty}
+          data-testid="draft-docx"
+        >
           {t("documents.downloadDocx")}
         </Button>
-        <Button variant="light" onClick={() => void file("pdf")} loading={busy === "pdf"} disabled={dirty}>
+        <Button
+          variant="light"
+          onClick={() => void file("pdf")}
+          loading={busy === "pdf"}
+          disabled={dirty}
+          data-testid="draft-pdf"
+        >
           {t("documents.downloadPdf")}
         </Button>
         {editable && (
