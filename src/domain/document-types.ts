@@ -37,7 +37,9 @@ const ROWS: readonly Row[] = [
   ["NQ", "Nghị quyết", "Resolution", "both"],
   ["QĐ", "Quyết định", "Decision", "both"],
   ["CT", "Chỉ thị", "Directive", "both"],
-  ["KL", "Kết luận", "Conclusion", "party"],
+  // a State body concludes a denunciation or an inspection in a Kết luận (Luật Tố cáo 2018 Art. 35; unconfirmed
+  // that NĐ 30/2020 Appendix III lists it); its meetings' conclusions go out in a Thông báo
+  ["KL", "Kết luận", "Conclusion", "both"],
   ["QC", "Quy chế", "Regulation", "both"],
   ["QyĐ", "Quy định", "Rules", "both"],
   ["TC", "Thông cáo", "Communiqué", "state"],
