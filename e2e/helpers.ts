@@ -6,7 +6,7 @@ import { loadConfig } from "../src/config.ts";
 import { seedDemo } from "../src/demo/demo.seed.ts";
 import { createLogger } from "../src/logger.ts";
 import { type RunningServer, startServer, WEB_DIST } from "../src/server.ts";
-import { createTestDatabase } from "../test/helpers.ts";
+import { createTestDatabase, TEST_SEALER, TEST_SECRET_KEY } from "../test/helpers.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -17,11 +17,15 @@ export function startServerAndBrowser() {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
     if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error("web app not built: npm run build:web");
     const handle = await createTestDatabase();
-    await seedDemo(handle.db);
-    env.server = await startServer({ ...loadConfig({}), port: 0 }, createLogger("silent"), {
-      ...handle,
-      close: async () => undefined, // the test helper closes the database
-    });
+    await seedDemo(handle.db, { sealer: TEST_SEALER });
+    env.server = await startServer(
+      { ...loadConfig({}), port: 0, secretKey: TEST_SECRET_KEY },
+      createLogger("silent"),
+      {
+        ...handle,
+        close: async () => undefined, // the test helper closes the database
+      },
+    );
     env.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

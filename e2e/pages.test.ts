@@ -42,6 +42,8 @@ async function detailPaths(context: BrowserContext, base: string): Promise<Recor
   const schemes = await get(`/api/evaluation-schemes?unit=${unit}`);
   const scheme = schemes.items?.[0] ? await get(`/api/evaluation-schemes/${schemes.items[0].id}`) : null;
   if (scheme?.evaluations?.[0]) out.evaluation = `/evaluations/${scheme.evaluations[0].id}`;
+  const letters = await get(`/api/letters?unit=${unit}`);
+  if (letters.items?.[0]) out.letter = `/letters/${letters.items[0].id}`;
   return out;
 }
 
@@ -58,6 +60,7 @@ const LIST_PAGES = [
   "/plans",
   "/models",
   "/evaluations",
+  "/letters",
   "/calendar",
   "/account",
 ];

@@ -32,6 +32,11 @@ export interface Config {
   backups: BackupSchedule;
   /** What one import or export may hold (offload/limits.ts; docs/limits.md). */
   limits: ImportLimits;
+  /**
+   * The keys that seal protected identities (DANVAN_SECRET_KEY: base64 or hex, comma-separated, the first
+   * sealing); when unset, the file secret.key in the data folder (made on first start, mode 0600).
+   */
+  secretKey: string | null;
 }
 
 function stateNumberingOf(value: string | undefined): StateSequence {
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: path.resolve(env.DANVAN_BACKUP_DIR ?? path.join(env.DANVAN_DATA_DIR ?? "data", "backups")),
     },
     sessionIdleMinutes: positiveInteger(env.DANVAN_SESSION_IDLE_MINUTES, 120, "DANVAN_SESSION_IDLE_MINUTES"),
+    secretKey: env.DANVAN_SECRET_KEY?.trim() || null,
   };
 }
 

@@ -25,6 +25,7 @@ import { sendDueReminders } from "./features/reporting/reminders/reminders.servi
 import { loadShippedUnits, type Progress } from "./features/units/units.import.ts";
 import type { Logger } from "./logger.ts";
 import { Offload } from "./offload/pool.ts";
+import { loadSealer } from "./secrets/sealer.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SEED_DIR = path.join(REPO_ROOT, "seed", "vn-admin");
@@ -81,6 +82,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const watchers = await startWatchers(handle.url, log);
   const offload = new Offload({ limits: config.limits });
+  const sealer = await loadSealer(config.dataDir, config.secretKey ?? undefined);
   // a connection the replica refuses is taken from the primary, and the replica left aside a few seconds
   const replica = config.readDatabaseUrl
     ? openReplica(config.readDatabaseUrl, handle.pool, () => reads.rest())
@@ -99,6 +101,7 @@ export async function startServer(
     log,
     limiter: new LoginLimiter(),
     offload,
+    sealer,
     secureCookies: config.secureCookies,
     webDist: WEB_DIST,
   });

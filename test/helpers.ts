@@ -10,6 +10,7 @@ import { buildKept } from "../src/features/kept.ts";
 import { createLogger } from "../src/logger.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../src/offload/limits.ts";
 import { Offload } from "../src/offload/pool.ts";
+import { parseKeys, Sealer } from "../src/secrets/sealer.ts";
 
 export function databaseUrl(name: string): string {
   const u = new URL(inject("adminUrl"));
@@ -25,6 +26,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   afterAll(() => handle.close());
   return handle;
 }
+
+/** The key this test process seals identities with (the app, its servers and the demo data share it). */
+export const TEST_SECRET_KEY = randomBytes(32).toString("base64");
+export const TEST_SEALER = new Sealer(parseKeys(TEST_SECRET_KEY));
 
 /** A response's JSON body, read as loosely as the tests read it. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
@@ -49,7 +54,8 @@ export async function createTestApp(
   } = {},
 ) {
   const handle = await createTestDatabase();
-  if (opts.demo !== false) await seedDemo(handle.db, { reports: opts.demoReports ?? false });
+  if (opts.demo !== false)
+    await seedDemo(handle.db, { reports: opts.demoReports ?? false, sealer: TEST_SEALER });
   // sessions are told of changes as in a server (a change in one process reaches the others); the kept
   // answers only when asked
   const watchers = await startWatchers(handle.url, createLogger("silent"), opts.watchRevisions ?? false);
@@ -64,6 +70,7 @@ export async function createTestApp(
     log: createLogger("silent"),
     limiter: new LoginLimiter(),
     offload: new Offload({ limits: { ...DEFAULT_LIMITS, ...opts.limits } }),
+    sealer: TEST_SEALER,
     secureCookies: false,
     webDist: null,
   });

@@ -59,6 +59,22 @@ export async function requireUnitAccess(
   return path;
 }
 
+/**
+ * Fine check on a record already read, which carries its unit's path and its body: the caller and the record,
+ * or 404 "not found or not permitted" (the same whether it is missing or another's).
+ */
+export function requireRowAccess<T extends { unit_path: string[]; body_id: number | null }>(
+  auth: Auth | null,
+  permission: Permission,
+  row: T | undefined,
+  askedId: string | number,
+): { a: Auth; row: T } {
+  const a = requirePermission(auth, permission);
+  if (!row || !coversPath(a, permission, row.unit_path, row.body_id ?? undefined))
+    throw errors.notFoundOrForbidden(String(askedId));
+  return { a, row };
+}
+
 /** For lists: null = everything; otherwise the unit codes whose subtrees the user may see. */
 export function scopeCodes(auth: Auth, permission: Permission): string[] | null {
   const gs = grantsWith(auth, permission);

@@ -28,14 +28,25 @@ export const PERMISSIONS = [
   "evaluation.manage", // a province's yearly evaluation scheme: create it, publish the ranking
   "evaluation.self", // score one's own unit against the scheme, with evidence
   "evaluation.appraise", // appraise the scores of the units below one's own
+  "letter.handle", // register citizens' letters, classify them and take their steps, for one's unit or body
+  // read the identity a denouncer is protected by (Luật Tố cáo 2018, Art. 9): the inspectorate only, never implied
+  "letter.identity",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES: readonly Role[] = ["system_admin", "unit_admin", "editor", "approver", "viewer"];
+export const ROLES: readonly Role[] = [
+  "system_admin",
+  "unit_admin",
+  "editor",
+  "approver",
+  "viewer",
+  "inspector",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: PERMISSIONS,
+  // a system administrator may grant the reading of denouncers' identities, not hold it
+  system_admin: PERMISSIONS.filter((p) => p !== "letter.identity"),
   unit_admin: ["unit.read", "unit.write", "body.write", "user.manage", "audit.read"],
   editor: [
     "unit.read",
@@ -51,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation.manage",
     "evaluation.self",
     "evaluation.appraise",
+    "letter.handle",
   ],
   approver: [
     "unit.read",
@@ -61,6 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evaluation.appraise",
   ],
   viewer: ["unit.read"],
+  inspector: ["unit.read", "letter.handle", "letter.identity"],
 };
 
 /** Roles a holder of `user.manage` may hand out: a unit admin can never create a system admin. */

@@ -1,5 +1,6 @@
 /** A failing request writes one log line with its id (no stack trace) and answers the usual error body. */
 
+import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import type { Kysely } from "kysely";
 import pino from "pino";
@@ -8,6 +9,7 @@ import type { Database } from "../db/database.ts";
 import { LoginLimiter } from "../features/auth/login-limiter.ts";
 import { buildKept } from "../features/kept.ts";
 import { Offload } from "../offload/pool.ts";
+import { Sealer } from "../secrets/sealer.ts";
 import { createApp } from "./app.ts";
 
 function appWithLog(level: string) {
@@ -27,6 +29,7 @@ function appWithLog(level: string) {
     limiter: new LoginLimiter(),
     offload: new Offload(),
     secureCookies: false,
+    sealer: new Sealer([randomBytes(32)]),
     webDist: null,
   });
   return { app, lines };

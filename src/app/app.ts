@@ -26,6 +26,7 @@ import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
+import { lettersRoutes } from "../features/letters/letters.routes.ts";
 import { modelCriteriaRoutes } from "../features/models/model-criteria.routes.ts";
 import { modelFilesRoutes } from "../features/models/model-files.routes.ts";
 import { modelsRoutes } from "../features/models/models.routes.ts";
@@ -199,6 +200,7 @@ export function createApp(deps: AppDeps) {
     modelsShowcaseRoutes,
     evaluationsRoutes,
     evaluationFilesRoutes,
+    lettersRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

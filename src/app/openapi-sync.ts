@@ -4,6 +4,7 @@
  * @module
  */
 
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,7 @@ import { LoginLimiter } from "../features/auth/login-limiter.ts";
 import { buildKept } from "../features/kept.ts";
 import { createLogger } from "../logger.ts";
 import { Offload } from "../offload/pool.ts";
+import { Sealer } from "../secrets/sealer.ts";
 import { createApp } from "./app.ts";
 
 export const API_TYPES_FILE = path.resolve(
@@ -31,6 +33,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     limiter: new LoginLimiter(),
     offload: new Offload(),
     secureCookies: false,
+    sealer: new Sealer([randomBytes(32)]),
     webDist: null,
   });
   const res = await app.request("/api/openapi.json");

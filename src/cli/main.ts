@@ -19,6 +19,7 @@ import { parseMappingFile, parseUnitFile, UnitFileError } from "../features/unit
 import { type Edition, importEdition } from "../features/units/units.import.ts";
 import { createUserFromCli } from "../features/users/users.service.ts";
 import { createLogger } from "../logger.ts";
+import { loadSealer } from "../secrets/sealer.ts";
 import { prepareDatabase, startServer, stopOnSignals } from "../server.ts";
 import { backupCommand, restoreCommand } from "./backup-commands.ts";
 import { progressBar } from "./progress.ts";
@@ -53,7 +54,10 @@ async function serve(withDemo: boolean) {
   const handle = await prepareDatabase(config, log, bar.onProgress);
   bar.done();
   if (withDemo) {
-    const demo = await seedDemo(handle.db);
+    // the demo letters' writers are sealed under the key the server will open them with
+    const demo = await seedDemo(handle.db, {
+      sealer: await loadSealer(config.dataDir, config.secretKey ?? undefined),
+    });
     console.log("\nTài khoản demo / demo accounts (mật khẩu / password: %s):", DEMO_PASSWORD);
     for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.note}`);
     if (demo.requests)

@@ -14,7 +14,7 @@ export type JsonColumn<T> = ColumnType<T, string, string>;
 
 export type { RelationKind, UnitLevel };
 
-export type Role = "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
+export type Role = "system_admin" | "unit_admin" | "editor" | "approver" | "viewer" | "inspector";
 
 export type SubmissionStatus = "not_started" | "draft" | "submitted" | "returned" | "accepted";
 /** indicator code → category combo ("" = total) → canonical value. */

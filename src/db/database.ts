@@ -42,6 +42,10 @@ export type DvkModelYearRow = Row<"dvk_model_year">;
 export type DvkModelStepRow = Row<"dvk_model_step">;
 export type EvaluationSchemeRow = Row<"evaluation_scheme">;
 export type EvaluationRow = Row<"evaluation">;
+export type LetterRow = Row<"letter">;
+export type NewLetter = Insertable<DB["letter"]>;
+export type LetterEventRow = Row<"letter_event">;
+export type LetterClockRuleRow = Row<"letter_clock_rule">;
 
 /** The database as every repository and service takes it. */
 export type Db = Kysely<Database>;

@@ -312,6 +312,86 @@ export interface IndicatorRevision {
   revision: number;
 }
 
+export interface Letter {
+  accepted_on: string | null;
+  anonymous: Generated<boolean>;
+  body_id: number;
+  channel: "session" | "post" | "hotline" | "online" | "transfer" | "direct";
+  closed_on: string | null;
+  code: string;
+  competent: boolean | null;
+  complexity: Generated<"normal" | "complex" | "particularly_complex">;
+  content: Generated<string>;
+  content_key: string;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  crowd_size: number | null;
+  eligible: boolean | null;
+  field: Generated<string>;
+  flags: Generated<string[]>;
+  from_letter_id: number | null;
+  id: Generated<number>;
+  kind: "complaint" | "denunciation" | "petition";
+  legal_due: string | null;
+  outcome: "justified" | "unjustified" | "partly_justified" | "withdrawn" | null;
+  person_key: string;
+  province_code: string;
+  received_on: string;
+  remote: Generated<boolean>;
+  round: Generated<number>;
+  secret_hash: string;
+  sender_name: string | null;
+  session_id: number | null;
+  status: Generated<"received" | "accepted" | "suspended" | "resolved" | "withdrawn" | "transferred" | "guided" | "returned" | "filed">;
+  step_due: string | null;
+  subject: string;
+  transferred_to_body_id: number | null;
+  unit_code: string;
+  unit_path: string[];
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface LetterClockRule {
+  confidence: "confirmed" | "partly" | "unconfirmed";
+  count: "calendar" | "working";
+  days: number;
+  key: string;
+  source: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: number;
+  valid_from: string;
+}
+
+export interface LetterEvent {
+  action: string;
+  actor_id: number;
+  actor_name: string;
+  at: Generated<Timestamp>;
+  days: number | null;
+  id: Generated<number>;
+  letter_id: number;
+  note: Generated<string>;
+  number_id: number | null;
+  number_symbol: string | null;
+  on_date: string;
+  province_code: string;
+  registry_document_id: number | null;
+}
+
+export interface LetterIdentity {
+  key_id: string;
+  letter_id: number;
+  sealed: Buffer;
+}
+
+export interface LetterLink {
+  created_at: Generated<Timestamp>;
+  kind: "same_person_content" | "repeat" | "second_round" | "transfer";
+  letter_id: number;
+  other_id: number;
+}
+
 export interface ModelCriteriaSet {
   criteria: JsonColumn<ModelCriterionJson[]>;
   example: Generated<boolean>;
@@ -622,7 +702,7 @@ export interface UserGrant {
   created_at: Generated<Timestamp>;
   created_by: number | null;
   id: Generated<number>;
-  role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
+  role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer" | "inspector";
   unit_code: string | null;
   user_id: number;
 }
@@ -657,6 +737,11 @@ export interface DB {
   fed_revision: FedRevision;
   indicator: Indicator;
   indicator_revision: IndicatorRevision;
+  letter: Letter;
+  letter_clock_rule: LetterClockRule;
+  letter_event: LetterEvent;
+  letter_identity: LetterIdentity;
+  letter_link: LetterLink;
   model_criteria_set: ModelCriteriaSet;
   model_field: ModelField;
   number_sequence: NumberSequence;

@@ -14,8 +14,10 @@ import { addTerm } from "../features/documents/documents.service.ts";
 import { buildKept } from "../features/kept.ts";
 import { createHamlet, listChildren } from "../features/units/units.service.ts";
 import { createUserFromCli } from "../features/users/users.service.ts";
+import type { Sealer } from "../secrets/sealer.ts";
 import { seedDemoDrafts } from "./demo.drafts.ts";
 import { seedDemoEvaluations } from "./demo.evaluations.ts";
+import { seedDemoLetters } from "./demo.letters.ts";
 import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
@@ -60,6 +62,13 @@ export const DEMO_USERS = [
     // the grant holds for this body of the province only: it answers what is asked of the People's Committee
     bodyKind: "people_committee",
     note: "editor, province 82, for the Ủy ban nhân dân tỉnh only (answers the Ban Tuyên giáo và Dân vận)",
+  },
+  {
+    username: "thanhtra.dongthap",
+    displayName: "Thanh tra tỉnh Đồng Tháp",
+    role: "inspector",
+    unitCode: "82",
+    note: "inspector, province 82: handles citizens' letters and may read denouncers' identities",
   },
   {
     username: "thainguyen",
@@ -177,7 +186,10 @@ export interface DemoResult {
   models: number;
 }
 
-export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean } = {}): Promise<DemoResult> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  opts: { reports?: boolean; sealer?: Sealer } = {},
+): Promise<DemoResult> {
   // written before any server reads: nothing to keep, every read computes
   const kept = buildKept(db);
   const users: DemoResult["users"] = [];
@@ -235,5 +247,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { reports?: boolean }
   // after the reports: their typed model counts stay as they were sent; new reports take the registry's
   const models = opts.reports === false ? 0 : await seedDemoModels(db, kept, auth);
   if (opts.reports !== false) await seedDemoEvaluations(db, auth);
+  // the letters' writers are sealed under the server's key: seeded only where it is given
+  if (opts.sealer) await seedDemoLetters(db, opts.sealer, auth);
   return { users, requests, models };
 }

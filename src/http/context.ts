@@ -10,6 +10,7 @@ import type { ReadRouting } from "../db/read-replica.ts";
 import type { RevisionWatcher } from "../db/revision-watcher.ts";
 import type { StateSequence } from "../domain/numbering.ts";
 import type { Offload } from "../offload/pool.ts";
+import type { Sealer } from "../secrets/sealer.ts";
 
 /** Locks usernames that have no account after failed logins (kept by features/auth/login-limiter.ts). */
 export interface UsernameLockout {
@@ -28,6 +29,8 @@ export interface AppDeps {
   kept: Kept;
   /** Worker threads for reading uploads and building exports (offload/pool.ts). */
   offload: Offload;
+  /** Seals protected identities under the key kept outside the database (secrets/sealer.ts). */
+  sealer: Sealer;
   secureCookies: boolean;
   webDist: string | null;
   /** Optional: keeps the unit revision in memory (LISTEN/NOTIFY); without it readers query it. */

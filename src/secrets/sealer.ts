@@ -7,7 +7,15 @@
  * match names without storing them (repeated letters of one person).
  * @module
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -72,6 +80,30 @@ export class Sealer {
   fingerprint(text: string): string {
     return createHmac("sha256", this.matchKey).update(text, "utf8").digest("hex");
   }
+
+  /**
+   * A keyed hash of a secret to check later (a citizen's tracking secret): "keyId:hex", so it is still checked
+   * after the keys rotate, as long as the old key is held.
+   */
+  secretTag(text: string): string {
+    return `${this.current.id}:${hmacWith(this.current.key, text)}`;
+  }
+
+  /** Whether `text` is the secret `tag` was made from (compared in constant time). */
+  matchesTag(tag: string, text: string): boolean {
+    const [id, hex] = tag.split(":");
+    const key = id ? this.byId.get(id) : undefined;
+    if (!key || !hex) return false;
+    const want = Buffer.from(hex, "hex");
+    const got = Buffer.from(hmacWith(key, text), "hex");
+    return want.length === got.length && timingSafeEqual(want, got);
+  }
+}
+
+/** HMAC-SHA-256 of `text` under a key derived from `key` for secrets, never the sealing key itself. */
+function hmacWith(key: Buffer, text: string): string {
+  const derived = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "danvan secret tag", 32));
+  return createHmac("sha256", derived).update(text, "utf8").digest("hex");
 }
 
 /** Keys as written in DANVAN_SECRET_KEY or the key file: base64 (or 64 hex digits), comma- or line-separated. */

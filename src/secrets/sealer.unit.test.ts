@@ -44,6 +44,16 @@ describe("sealing a protected identity (AES-256-GCM)", () => {
     );
   });
 
+  it("checks a tracking secret by its keyed tag, also after a rotation, never by the tag alone", () => {
+    const tag = sealer.secretTag("K7M2-Q9TX:AB12CD34");
+    expect(tag.startsWith(`${keyIdOf(key)}:`)).toBe(true);
+    expect(sealer.matchesTag(tag, "K7M2-Q9TX:AB12CD34")).toBe(true);
+    expect(sealer.matchesTag(tag, "K7M2-Q9TX:AB12CD35")).toBe(false);
+    expect(new Sealer([randomBytes(32), key]).matchesTag(tag, "K7M2-Q9TX:AB12CD34")).toBe(true);
+    expect(new Sealer([randomBytes(32)]).matchesTag(tag, "K7M2-Q9TX:AB12CD34")).toBe(false);
+    expect(sealer.matchesTag("garbage", "x")).toBe(false);
+  });
+
   it("reads keys in base64 or hex, and refuses a key of the wrong size", () => {
     const hex = key.toString("hex");
     expect(parseKeys(`${key.toString("base64")}, ${hex}`)).toEqual([key, key]);

@@ -12,8 +12,10 @@ import { createTestApp, type TestClient } from "../helpers.ts";
 type Scope = "in" | "out";
 interface RouteCase {
   name: string;
-  /** Which roles may do it in scope (system_admin may do everything everywhere). */
+  /** Which roles may do it in scope (system_admin may do everything everywhere, unless `adminDenied`). */
   allowed: Role[] | "authenticated" | "public";
+  /** what not even a system administrator may do by that title (read a denouncer's identity) */
+  adminDenied?: true;
   scoped: boolean;
   run(c: TestClient, scope: Scope, ctx: Ctx): Promise<Response>;
 }
@@ -41,7 +43,7 @@ interface Ctx {
 
 const UNIT: Record<Scope, string> = { in: "30037", out: "19" };
 const COMMUNE: Record<Scope, string> = { in: "30037", out: "05860" };
-const ROLES: Role[] = ["system_admin", "unit_admin", "editor", "approver", "viewer"];
+const ROLES: Role[] = ["system_admin", "unit_admin", "editor", "approver", "viewer", "inspector"];
 let seq = 0;
 const uniq = () => `${Date.now() % 100000}${seq++}`;
 
@@ -63,7 +65,7 @@ async function draftIn(x: Ctx, s: Scope, issued = false): Promise<{ id: number; 
   expect(r.status).toBe(200);
   return (await sysAdmin.json("GET", `/api/drafts/${d.body.id}`)).body;
 }
-const READERS: Role[] = ["unit_admin", "editor", "approver", "viewer"];
+const READERS: Role[] = ["unit_admin", "editor", "approver", "viewer", "inspector"];
 
 /** A fresh submission of the scope's request, brought to `state` by the system admin. */
 async function submissionIn(s: Scope, state: "draft" | "submitted" | "accepted") {
@@ -1183,7 +1185,86 @@ const ROUTES: RouteCase[] = [
         notRankedReason: "Không gửi kết quả tự chấm",
       }),
   },
+  {
+    name: "POST /api/letters",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: (c, s, x) => c.request("POST", "/api/letters", letterInput(x, s)),
+  },
+  {
+    name: "GET /api/letters",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/letters?unit=${PROVINCE[s]}&due=soon`),
+  },
+  {
+    name: "GET /api/letters/counts",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/letters/counts?unit=${PROVINCE[s]}`),
+  },
+  {
+    name: "GET /api/letters/{id}",
+    allowed: READERS,
+    scoped: true,
+    run: async (c, s, x) => c.request("GET", `/api/letters/${(await letterIn(x, s)).id}`),
+  },
+  {
+    name: "PATCH /api/letters/{id}",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: async (c, s, x) =>
+      c.request("PATCH", `/api/letters/${(await letterIn(x, s)).id}`, { version: 1, field: "land" }),
+  },
+  {
+    name: "POST /api/letters/{id}/steps",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: async (c, s, x) =>
+      c.request("POST", `/api/letters/${(await letterIn(x, s)).id}/steps`, {
+        version: 1,
+        action: "file",
+        on: new Date().toISOString().slice(0, 10),
+      }),
+  },
+  {
+    name: "GET /api/letters/{id}/identity",
+    // a denouncer's identity: the inspectorate only, never a system administrator by that title
+    allowed: ["inspector"],
+    adminDenied: true,
+    scoped: true,
+    run: async (c, s, x) =>
+      c.request("GET", `/api/letters/${(await letterIn(x, s, "denunciation")).id}/identity`),
+  },
+  {
+    name: "GET /api/public/letters/{code}",
+    allowed: "public",
+    scoped: false,
+    run: async (c, s, x) => {
+      const l = await letterIn(x, s);
+      return c.request("GET", `/api/public/letters/${l.code}`, undefined, { "x-tracking-secret": l.secret });
+    },
+  },
 ];
+/** A letter received by the scope's province People's Committee. */
+const letterInput = (x: Ctx, s: Scope, kind = "petition") => ({
+  bodyId: x.provinceBody[s],
+  kind,
+  channel: "post",
+  receivedOn: new Date().toISOString().slice(0, 10),
+  subject: `Phản ánh ${uniq()}`,
+  sender: { name: `Người viết ${uniq()}` },
+});
+/** A fresh letter of the scope's province, registered by the system admin. */
+async function letterIn(x: Ctx, s: Scope, kind = "petition") {
+  const r = await sysAdmin.json("POST", "/api/letters", letterInput(x, s, kind));
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return {
+    id: r.body.letter.id as number,
+    code: r.body.letter.code as string,
+    secret: r.body.secret as string,
+  };
+}
 let termYear = 0;
 // a province has one scheme a year: each case takes the next of its province (about 45 each), from the first
 // year its communes stood in (the 2025 reform)
@@ -1407,7 +1488,7 @@ describe("authorization matrix", () => {
           route.allowed === "public" ||
           (role !== "anonymous" &&
             (route.allowed === "authenticated" ||
-              role === "system_admin" ||
+              (role === "system_admin" && !route.adminDenied) ||
               (route.allowed.includes(role) && (scope === "in" || !route.scoped))));
         it(`${route.name} as ${role} (${scope} scope) → ${expected ? "allowed" : "denied"}`, async () => {
           await freshTargets();

@@ -301,6 +301,45 @@ const CASES: ReferenceCase[] = [
     run: (c, r) => c.request("POST", "/api/models", { ...modelInput(own.commune), bodyId: r.committee }),
   },
   {
+    name: "POST /api/letters bodyId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", "/api/letters", {
+        bodyId: r.committee,
+        kind: "petition",
+        channel: "post",
+        receivedOn: "2026-03-02",
+        subject: "Phản ánh về đường giao thông",
+      }),
+  },
+  {
+    name: "POST /api/letters/{id}/steps decisionNumberId",
+    actor: "editor",
+    run: async (c, r) => {
+      const l = await sysAdmin.json("POST", "/api/letters", {
+        bodyId: own.committee,
+        kind: "petition",
+        channel: "post",
+        receivedOn: "2026-03-02",
+        subject: `Phản ánh ${uniq()}`,
+      });
+      const id = l.body.letter.id;
+      await sysAdmin.json("PATCH", `/api/letters/${id}`, { version: 1, eligible: true, competent: true });
+      await sysAdmin.json("POST", `/api/letters/${id}/steps`, {
+        version: 2,
+        action: "accept",
+        on: "2026-03-03",
+      });
+      return c.request("POST", `/api/letters/${id}/steps`, {
+        version: 3,
+        action: "resolve",
+        on: "2026-03-04",
+        outcome: "justified",
+        decisionNumberId: r.number,
+      });
+    },
+  },
+  {
     name: "PATCH /api/models/{id} bodyId",
     actor: "editor",
     run: async (c, r) => {
@@ -466,6 +505,8 @@ describe("a reference is a read", () => {
       ...CASES.map((c) => c.name),
       "POST /api/requests formId",
       "POST /api/requests/preview formId",
+      // a letter goes to the competent body wherever it is: every signed-in user reads the directory of bodies
+      "POST /api/letters/{id}/steps toBodyId",
     ]);
     expect(carried.length).toBeGreaterThan(10);
     expect([...new Set(carried)].filter((c) => !covered.has(c))).toEqual([]);

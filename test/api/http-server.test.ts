@@ -10,7 +10,7 @@ import { loadConfig } from "../../src/config.ts";
 import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
-import { createTestDatabase } from "../helpers.ts";
+import { createTestDatabase, TEST_SECRET_KEY } from "../helpers.ts";
 
 let server: RunningServer;
 let session: { cookie: string; csrf: string };
@@ -18,7 +18,11 @@ let session: { cookie: string; csrf: string };
 beforeAll(async () => {
   const handle = await createTestDatabase();
   await seedDemo(handle.db, { reports: true });
-  server = await startServer({ ...loadConfig({}), port: 0, smtpUrl: null }, createLogger("silent"), handle);
+  server = await startServer(
+    { ...loadConfig({}), port: 0, smtpUrl: null, secretKey: TEST_SECRET_KEY },
+    createLogger("silent"),
+    handle,
+  );
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -4,6 +4,7 @@
  * the same database; sessions end after the idle timeout.
  */
 
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createApp } from "../../src/app/app.ts";
@@ -12,6 +13,7 @@ import { LoginLimiter } from "../../src/features/auth/login-limiter.ts";
 import { buildKept } from "../../src/features/kept.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Offload } from "../../src/offload/pool.ts";
+import { Sealer } from "../../src/secrets/sealer.ts";
 import { createTestApp } from "../helpers.ts";
 
 const t = await createTestApp();
@@ -103,6 +105,7 @@ describe("changes reach the sessions at once", () => {
       limiter: new LoginLimiter(),
       offload: new Offload(),
       secureCookies: false,
+      sealer: new Sealer([randomBytes(32)]),
       webDist: null,
       authChanges,
     });

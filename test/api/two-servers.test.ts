@@ -9,7 +9,7 @@ import { connect } from "../../src/db/connection.ts";
 import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
-import { createTestDatabase, httpSession } from "../helpers.ts";
+import { createTestDatabase, httpSession, TEST_SECRET_KEY } from "../helpers.ts";
 
 let a: RunningServer;
 let b: RunningServer;
@@ -19,7 +19,12 @@ beforeAll(async () => {
   await seedDemo(one.db, { reports: false });
   const two = connect(one.url, one.kind, 10);
   afterAll(() => two.close());
-  const config = { ...loadConfig({ DANVAN_BACKUP_EVERY_HOURS: "0" }), port: 0, smtpUrl: null };
+  const config = {
+    ...loadConfig({ DANVAN_BACKUP_EVERY_HOURS: "0" }),
+    port: 0,
+    smtpUrl: null,
+    secretKey: TEST_SECRET_KEY,
+  };
   const log = createLogger("silent");
   a = await startServer(config, log, { ...one, close: async () => undefined });
   b = await startServer(config, log, { ...two, close: async () => undefined });

@@ -18,6 +18,7 @@ import { LoginLimiter } from "../../src/features/auth/login-limiter.ts";
 import { buildKept } from "../../src/features/kept.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Offload } from "../../src/offload/pool.ts";
+import { Sealer } from "../../src/secrets/sealer.ts";
 import { createTestApp, databaseUrl, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -127,6 +128,7 @@ describe("backup and restore", () => {
       limiter: new LoginLimiter(),
       offload: new Offload(),
       secureCookies: false,
+      sealer: new Sealer([randomBytes(32)]),
       webDist: null,
     });
     const login = await app.request("/api/auth/login", {

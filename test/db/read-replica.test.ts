@@ -15,7 +15,7 @@ import { freePort, type RunAs, serverIdentity } from "../../src/db/embedded.ts";
 import { seedDemo } from "../../src/demo/demo.seed.ts";
 import { createLogger } from "../../src/logger.ts";
 import { prepareDatabase, type RunningServer, startServer } from "../../src/server.ts";
-import { httpSession } from "../helpers.ts";
+import { httpSession, TEST_SECRET_KEY } from "../helpers.ts";
 
 /** Debian's PostgreSQL server binaries with pg_basebackup (`pg_config --bindir`, else the newest installed). */
 function debianBinaries(): string | null {
@@ -116,6 +116,7 @@ describe.skipIf(!BIN)("a read replica (streaming standby of PostgreSQL)", () => 
       }),
       port: 0,
       smtpUrl: null,
+      secretKey: TEST_SECRET_KEY,
     };
     const handle = await prepareDatabase(config, log);
     await seedDemo(handle.db, { reports: false });

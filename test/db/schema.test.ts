@@ -11,7 +11,9 @@ describe("typed schema", () => {
 
   it("a text column limited by a CHECK constraint is typed by its values", async () => {
     const text = await readFile(GENERATED_FILE, "utf8");
-    expect(text).toMatch(/role: "system_admin" \| "unit_admin" \| "editor" \| "approver" \| "viewer";/);
+    expect(text).toMatch(
+      /role: "system_admin" \| "unit_admin" \| "editor" \| "approver" \| "viewer" \| "inspector";/,
+    );
     expect(text).toMatch(/values: Generated<JsonColumn<SubmissionValues>>;/);
   });
 

@@ -39,6 +39,8 @@ import * as submissionDocumentNumber from "./202612040500-submission-document-nu
 import * as evaluationEvidenceFiles from "./202612040600-evaluation-evidence-files.ts";
 import * as evaluationDepartments from "./202612040700-evaluation-departments.ts";
 import * as draftAuthorityLine from "./202612070100-draft-authority-line.ts";
+import * as createLetters from "./202612070200-create-letters.ts";
+import * as inspectorRole from "./202612070300-inspector-role.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -80,4 +82,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612040600-evaluation-evidence-files": evaluationEvidenceFiles,
   "202612040700-evaluation-departments": evaluationDepartments,
   "202612070100-draft-authority-line": draftAuthorityLine,
+  "202612070200-create-letters": createLetters,
+  "202612070300-inspector-role": inspectorRole,
 };

@@ -4,7 +4,7 @@
  * reused; a cancelled number stays recorded as cancelled. @module
  */
 import type { Kysely } from "kysely";
-import { type Auth, requirePermission, requireRecordAccess } from "../../access/access.ts";
+import { type Auth, recordPath, requirePermission, requireRecordAccess } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { BodyRow, Database, DocumentNumberRow } from "../../db/database.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
@@ -14,6 +14,7 @@ import { formatNumberSymbol, type NumberSymbol, numberLine } from "../../domain/
 import { NumberingError, type StateSequence, sequenceOf } from "../../domain/numbering.ts";
 import { errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
+import { registryIdOfNumber } from "../registry/registry.service.ts";
 import * as repo from "./documents.repository.ts";
 
 type Db = Kysely<Database>;
@@ -301,3 +302,25 @@ export async function cancelNumber(db: Db, auth: Auth | null, id: number, reason
 
 /** A document number by id, for other features once they have checked access themselves (no check here). */
 export const numberById = (db: Db, id: number) => repo.findNumber(db, id);
+
+/**
+ * A number of `bodyId`'s registry, still standing (not cancelled), that the user may read, with its entry in the
+ * registry of documents when it has one; null otherwise (unknown, another body's, cancelled, not readable).
+ */
+export async function findNumberOfBody(
+  db: Kysely<Database>,
+  auth: Auth | null,
+  numberId: number,
+  bodyId: number,
+) {
+  const row = await repo.findNumber(db, numberId);
+  if (!row || row.issuer_body_id !== bodyId || row.status !== "allocated") return null;
+  const body = await bodyById(db, bodyId);
+  if (!body || !(await recordPath(db, auth, "unit.read", { unitCode: body.unit_code, bodyId }))) return null;
+  return {
+    id: row.id,
+    symbol: row.symbol,
+    issuedOn: row.issued_on,
+    registryDocumentId: await registryIdOfNumber(db, row.id),
+  };
+}

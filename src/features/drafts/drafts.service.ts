@@ -11,9 +11,8 @@
 import { unitPath } from "../../access/access.repository.ts";
 import {
   type Auth,
-  coversPath,
-  requirePermission,
   requireRecordAccess,
+  requireRowAccess,
   requireUnitAccess,
   scopeGrants,
 } from "../../access/access.ts";
@@ -93,10 +92,8 @@ async function readableDraft(
   id: number,
   permission: "unit.read" | "document.register",
 ) {
-  const a = requirePermission(auth, permission);
-  const d = await repo.findDraft(db, id);
-  if (!d || !coversPath(a, permission, d.unit_path, d.body_id)) throw errors.notFoundOrForbidden(String(id));
-  return { d, a };
+  const { a, row } = requireRowAccess(auth, permission, await repo.findDraft(db, id), id);
+  return { d: row, a };
 }
 
 export async function getDraft(db: Db, auth: Auth | null, id: number) {

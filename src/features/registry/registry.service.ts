@@ -423,3 +423,8 @@ export async function readAttachment(db: Db, auth: Auth | null, id: number) {
   await requireDocument(db, auth, x.document_id, "unit.read");
   return x;
 }
+
+/** The registry entry of a document numbered in a body's registry of outgoing documents, if it was entered. */
+export async function registryIdOfNumber(db: Db, numberId: number): Promise<number | null> {
+  return (await repo.findByNumber(db, numberId))?.id ?? null;
+}

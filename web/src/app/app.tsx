@@ -18,6 +18,9 @@ import { EvaluationPage } from "../features/evaluations/components/evaluation-pa
 import { EvaluationsPage } from "../features/evaluations/components/evaluations-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { LetterPage } from "../features/letters/components/letter-page.tsx";
+import { LettersPage } from "../features/letters/components/letters-page.tsx";
+import { PublicLetterPage } from "../features/letters/components/public-letter-page.tsx";
 import { ModelPage } from "../features/models/components/model-page.tsx";
 import { ModelsPage } from "../features/models/components/models-page.tsx";
 import { ShowcasePage } from "../features/models/components/showcase-page.tsx";
@@ -61,6 +64,7 @@ export function App() {
       <Routes>
         <Route path="/public/plans/:token" element={<PublicPlanPage />} />
         <Route path="/public/models/:province" element={<ShowcasePage />} />
+        <Route path="/public/letters" element={<PublicLetterPage />} />
       </Routes>
     );
   }
@@ -107,6 +111,7 @@ export function App() {
     },
     { to: "/models", label: t("models.nav"), show: true },
     { to: "/evaluations", label: t("evaluations.nav"), show: true },
+    { to: "/letters", label: t("letters.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -213,6 +218,11 @@ export function App() {
             element={<EvaluationsPage canManage={can("evaluation.manage")} defaultUnit={ownUnit} />}
           />
           <Route path="/evaluations/:id" element={<EvaluationPage />} />
+          <Route
+            path="/letters"
+            element={<LettersPage canHandle={can("letter.handle")} defaultUnit={ownUnit} />}
+          />
+          <Route path="/letters/:id" element={<LetterPage />} />
           <Route
             path="/registry"
             element={<RegistryPage canRegister={can("document.register")} defaultUnit={ownUnit} />}

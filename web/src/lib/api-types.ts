@@ -360,7 +360,7 @@ export interface paths {
                     /** @description This unit and the units below it only */
                     within?: string;
                     /** @description Only where you hold this permission (the units a picker offers for an action) */
-                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise";
+                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise" | "letter.handle" | "letter.identity";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -1678,7 +1678,7 @@ export interface paths {
                         /** @default [] */
                         grants?: {
                             /** @enum {string} */
-                            role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
+                            role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer" | "inspector";
                             unitCode?: string | null;
                             bodyId?: number | null;
                         }[];
@@ -1924,7 +1924,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
+                        role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer" | "inspector";
                         unitCode?: string | null;
                         bodyId?: number | null;
                     };
@@ -1940,7 +1940,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
+                            role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer" | "inspector";
                             unitCode: string | null;
                             /** @description The unit's name (its current version) */
                             unitName: string | null;
@@ -11288,6 +11288,689 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters under a unit (its own and the units' below), soonest due first, by kind, state and due day; never a writer's identity */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    /** @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh */
+                    kind?: "complaint" | "denunciation" | "petition";
+                    state?: ("received" | "accepted" | "suspended" | "resolved" | "withdrawn" | "transferred" | "guided" | "returned" | "filed") | "open";
+                    /** @description soon: due within 5 working days or overdue; overdue: past the legal day */
+                    due?: "soon" | "overdue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ListedLetter"][];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a letter received by a body (at a reception session, by post, hotline, online, in person): its registration code and the citizen's tracking secret, shown once; the writer's identity sealed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyId: number;
+                        /**
+                         * @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh
+                         * @enum {string}
+                         */
+                        kind: "complaint" | "denunciation" | "petition";
+                        /** @enum {string} */
+                        channel: "session" | "post" | "hotline" | "online" | "direct";
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        receivedOn: string;
+                        subject: string;
+                        content?: string;
+                        /** @enum {string} */
+                        field?: "land" | "policy" | "administration" | "justice" | "corruption" | "environment" | "other";
+                        /** @description Sealed at once; a denouncer's is never stored, listed or shown in clear */
+                        sender?: {
+                            name?: string;
+                            address?: string;
+                            phone?: string;
+                            email?: string;
+                            idNumber?: string;
+                        };
+                        flags?: ("crowded" | "heated" | "over_level" | "prolonged" | "complicated")[];
+                        crowdSize?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letter: components["schemas"]["ListedLetter"];
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/letters/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many letters a unit and the units below hold, by kind and state, and how many are overdue */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh
+                                 * @enum {string}
+                                 */
+                                kind: "complaint" | "denunciation" | "petition";
+                                status: string;
+                                count: number;
+                                overdue: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A letter: its classification, its two clocks, its steps, the letters linked to it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Classify a letter still being handled (kind, eligibility, competence, field, flags, complexity), with its version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        /**
+                         * @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh
+                         * @enum {string}
+                         */
+                        kind?: "complaint" | "denunciation" | "petition";
+                        subject?: string;
+                        content?: string;
+                        /** @enum {string} */
+                        field?: "land" | "policy" | "administration" | "justice" | "corruption" | "environment" | "other";
+                        eligible?: boolean | null;
+                        competent?: boolean | null;
+                        flags?: ("crowded" | "heated" | "over_level" | "prolonged" | "complicated")[];
+                        crowdSize?: number | null;
+                        /** @enum {string} */
+                        complexity?: "normal" | "complex" | "particularly_complex";
+                        remote?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/letters/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step: accept, transfer (the competent body receives it), guide, return, file, extend, suspend, resume, withdraw, resolve (with its numbered decision) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one gets 409 */
+                        version: number;
+                        /** @enum {string} */
+                        action: "accept" | "transfer" | "guide" | "return" | "file" | "extend" | "suspend" | "resume" | "withdraw" | "resolve";
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        on: string;
+                        note?: string;
+                        days?: number;
+                        /** @enum {string} */
+                        outcome?: "justified" | "unjustified" | "partly_justified";
+                        toBodyId?: number;
+                        decisionNumberId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterDetail"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/letters/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who wrote the letter: a denouncer's identity to users granted its reading on the letter's body only, each read in the audit log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterIdentity"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/letters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A citizen's tracking of their letter (no sign-in): its state, steps and legal day, with the secret given at intake (X-Tracking-Secret); no personal data */
+        get: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-tracking-secret": string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicLetter"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11403,7 +12086,7 @@ export interface components {
             grants: {
                 id: number;
                 /** @enum {string} */
-                role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer";
+                role: "system_admin" | "unit_admin" | "editor" | "approver" | "viewer" | "inspector";
                 unitCode: string | null;
                 /** @description The unit's name (its current version) */
                 unitName: string | null;
@@ -12558,6 +13241,137 @@ export interface components {
                 self: boolean;
                 appraise: boolean;
             };
+        };
+        ListedLetter: {
+            id: number;
+            code: string;
+            unitCode: string;
+            bodyId: number;
+            /**
+             * @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh
+             * @enum {string}
+             */
+            kind: "complaint" | "denunciation" | "petition";
+            channel: string;
+            receivedOn: string;
+            subject: string;
+            field: string;
+            flags: string[];
+            anonymous: boolean;
+            /** @enum {string} */
+            status: "received" | "accepted" | "suspended" | "resolved" | "withdrawn" | "transferred" | "guided" | "returned" | "filed";
+            legalDue: string | null;
+            stepDue: string | null;
+            closedOn: string | null;
+            outcome: string | null;
+        };
+        LetterDetail: components["schemas"]["ListedLetter"] & {
+            bodyName: string;
+            content: string;
+            /** @description Never a denouncer's */
+            senderName: string | null;
+            identityProtected: boolean;
+            eligible: boolean | null;
+            competent: boolean | null;
+            crowdSize: number | null;
+            /** @enum {string} */
+            complexity: "normal" | "complex" | "particularly_complex";
+            remote: boolean;
+            round: number;
+            acceptedOn: string | null;
+            clocks: {
+                legal: {
+                    due: string | null;
+                    left: number | null;
+                    overdue: boolean;
+                    text: {
+                        vi: string;
+                        en: string;
+                    } | null;
+                    /** @enum {string} */
+                    stage: "accept" | "resolve";
+                    suspended: boolean;
+                    rule: {
+                        days: number;
+                        /** @enum {string} */
+                        count: "calendar" | "working";
+                        source: string;
+                    };
+                } | null;
+                step: {
+                    due: string | null;
+                    left: number | null;
+                    overdue: boolean;
+                    text: {
+                        vi: string;
+                        en: string;
+                    } | null;
+                } | null;
+            };
+            events: {
+                id: number;
+                action: string;
+                on: string;
+                days: number | null;
+                note: string;
+                numberSymbol: string | null;
+                registryDocumentId: number | null;
+                actorName: string;
+                at: string;
+            }[];
+            links: {
+                kind: string;
+                id: number;
+                code: string;
+                letterKind: string;
+                status: string;
+                receivedOn: string;
+            }[];
+            can: {
+                handle: boolean;
+                identity: boolean;
+            };
+            version: number;
+        };
+        LetterIdentity: {
+            name: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            idNumber: string | null;
+        };
+        PublicLetter: {
+            code: string;
+            /**
+             * @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh
+             * @enum {string}
+             */
+            kind: "complaint" | "denunciation" | "petition";
+            kindName: {
+                vi: string;
+                en: string;
+            };
+            receivedOn: string;
+            bodyName: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "suspended" | "resolved" | "withdrawn" | "transferred" | "guided" | "returned" | "filed";
+            statusName: {
+                vi: string;
+                en: string;
+            };
+            legalDue: string | null;
+            closedOn: string | null;
+            outcome: string | null;
+            steps: {
+                action: string;
+                name: {
+                    vi: string;
+                    en: string;
+                };
+                on: string;
+                numberSymbol: string | null;
+            }[];
+            transferredTo: string | null;
         };
     };
     responses: never;

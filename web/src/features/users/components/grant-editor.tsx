@@ -17,7 +17,7 @@ export interface Grant {
   unitName?: string | null;
 }
 
-export const ROLES = ["unit_admin", "editor", "approver", "viewer", "system_admin"];
+export const ROLES = ["unit_admin", "editor", "approver", "viewer", "inspector", "system_admin"];
 
 /** A user's grants as badges; remove one (after confirming) or add one. */
 export function GrantEditor({ userId, grants }: { userId: number; grants: Grant[] }) {

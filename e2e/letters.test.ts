@@ -1,0 +1,107 @@
+/**
+ * A letter in Chromium, from intake to the citizen's tracking: the commune's official registers a denunciation
+ * handed in at the People's Committee (the writer's identity protected), classifies it as complex, accepts it,
+ * extends its time once, and resolves it with the conclusion numbered in the commune's registry; the citizen
+ * follows it by code and secret on the public page, where no name appears; the province's inspectorate reads
+ * the denouncer's identity, which the commune's editor cannot; the province sees the letter in its counts.
+ */
+
+import { describe, expect, it } from "vitest";
+import { addDays, todayInVietnam } from "../src/domain/dates.ts";
+import { choose, logIn, startServerAndBrowser } from "./helpers.ts";
+
+const env = startServerAndBrowser();
+const today = todayInVietnam();
+
+describe("a citizen's letter in the browser", () => {
+  it("is registered, accepted, extended and resolved with a numbered conclusion; the citizen tracks it", async () => {
+    const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(`${env.server.url}/letters`);
+    await logIn(page, "xa.thapmuoi");
+    await page.getByTestId("letter-register").click();
+    const dialog = page.getByRole("dialog");
+    await choose(page, "Cơ quan tiếp nhận", "Ủy ban nhân dân xã Tháp Mười");
+    await dialog.getByTestId("intake-kind").click();
+    await page.getByRole("option", { name: "Tố cáo", exact: true }).click();
+    await expect.poll(() => dialog.getByTestId("intake-protected").count()).toBe(1);
+    await dialog
+      .getByTestId("intake-subject")
+      .fill("Tố cáo việc thu tiền sai quy định khi cấp phép xây dựng");
+    await dialog.getByTestId("intake-sender-name").fill("Huỳnh Thị Thu");
+    await page.screenshot({ path: "test-results/letter-intake.png" });
+    await dialog.getByTestId("intake-save").click();
+    const notice = page.getByTestId("letter-notice");
+    await expect.poll(() => notice.textContent()).toMatch(/mã hồ sơ [2-9A-Z]{4}-[2-9A-Z]{4}/);
+    const text = (await notice.textContent()) ?? "";
+    const code = /mã hồ sơ ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(text)?.[1] as string;
+    const secret = /mã tra cứu ([2-9A-Z]{8})/.exec(text)?.[1] as string;
+    expect(secret).toBeTruthy();
+    // the list never shows the denouncer
+    expect(await page.getByTestId("letters").textContent()).not.toContain("Huỳnh Thị Thu");
+
+    await page.getByTestId("letters").getByRole("link", { name: code }).click();
+    await page.waitForURL(/\/letters\/\d+$/);
+    expect(await page.getByTestId("letter-writer").textContent()).toContain("giữ bí mật");
+    expect(await page.getByTestId("letter-show-identity").count()).toBe(0);
+    // classified: eligible, within competence, complex
+    await page.getByTestId("classify-eligible").check();
+    await page.getByTestId("classify-competent").check();
+    await choose(page, "Mức độ phức tạp", "Phức tạp");
+    await page.getByTestId("classify-save").click();
+    await expect.poll(() => page.getByTestId("step-action").inputValue()).toBe("Thụ lý");
+    // accepted
+    await page.getByTestId("step-save").click();
+    await expect.poll(() => page.getByTestId("letter-status").textContent()).toBe("Đang giải quyết");
+    await expect.poll(() => page.getByTestId("legal-clock").textContent()).toContain("còn 30 ngày");
+    // extended once, by 30 days
+    await choose(page, "Bước", "Gia hạn");
+    await page.getByTestId("step-days").fill("30");
+    await page.getByTestId("step-save").click();
+    await expect.poll(() => page.getByTestId("legal-clock").textContent()).toContain("còn 60 ngày");
+    expect(await page.getByTestId("legal-clock").textContent()).toContain(
+      addDays(today, 60).split("-").reverse().join("/"),
+    );
+
+    // the conclusion is numbered in the commune People's Committee's registry
+    const me = await (await page.request.get(`${env.server.url}/api/auth/me`)).json();
+    const bodies = (await (await page.request.get(`${env.server.url}/api/units/30037/bodies`)).json()).items;
+    const ubnd = bodies.find((b: { kind: string }) => b.kind === "people_committee").id;
+    const n = await page.request.post(`${env.server.url}/api/bodies/${ubnd}/document-numbers`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: { typeCode: "KL", title: "Kết luận nội dung tố cáo" },
+    });
+    expect(n.status()).toBe(201);
+    const symbol = (await n.json()).symbol as string;
+    await choose(page, "Bước", "Giải quyết");
+    await choose(page, "Kết quả giải quyết", "Đúng một phần");
+    await page.getByTestId("step-decision").click();
+    await page.getByRole("option", { name: new RegExp(symbol.replace("/", "\\/")) }).click();
+    await page.getByTestId("step-save").click();
+    await expect.poll(() => page.getByTestId("letter-status").textContent()).toBe("Đã giải quyết");
+    expect(await page.getByTestId("letter-steps").textContent()).toContain(symbol);
+    await page.screenshot({ path: "test-results/letter-resolved.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/letter-resolved-phone.png", fullPage: true });
+
+    // the citizen follows it, without signing in
+    const citizen = await (await env.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await citizen.goto(`${env.server.url}/public/letters`);
+    await citizen.getByTestId("track-code").fill(code);
+    await citizen.getByTestId("track-secret").fill(secret);
+    await citizen.getByRole("button", { name: "Tra cứu" }).click();
+    await expect.poll(() => citizen.getByTestId("track-status").textContent()).toContain("Đã giải quyết");
+    const shown = (await citizen.getByTestId("track-result").textContent()) ?? "";
+    expect(shown).toContain(symbol);
+    expect(shown).not.toContain("Huỳnh Thị Thu");
+    await citizen.screenshot({ path: "test-results/letter-tracked-phone.png", fullPage: true });
+
+    // the province's inspectorate reads the denouncer, on purpose; the province counts the letter
+    const inspector = await (await env.browser.newContext()).newPage();
+    await inspector.goto(page.url());
+    await logIn(inspector, "thanhtra.dongthap");
+    await inspector.getByTestId("letter-show-identity").click();
+    await expect.poll(() => inspector.getByTestId("letter-sender").textContent()).toContain("Huỳnh Thị Thu");
+    await inspector.goto(`${env.server.url}/letters`);
+    await expect.poll(() => inspector.getByTestId("letter-counts").textContent()).toMatch(/Tố cáo: \d+ đơn/);
+  });
+});

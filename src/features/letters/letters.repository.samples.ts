@@ -1,0 +1,58 @@
+/** Sample arguments (after `db`) for every function of letters.repository.ts, for its SQL snapshot (src/db/sql-snapshot.ts). */
+import type { RepositorySamples } from "../../db/repository-samples.ts";
+
+const LETTER = {
+  code: "K7M2-Q9TX",
+  secret_hash: "0123456789abcdef:00",
+  unit_code: "30037",
+  unit_path: ["82", "30037"],
+  province_code: "82",
+  body_id: 1,
+  kind: "complaint" as const,
+  channel: "session" as const,
+  received_on: "2026-03-02",
+  subject: "Khiếu nại về bồi thường khi thu hồi đất",
+  person_key: "ab",
+  content_key: "khieu nai ve boi thuong khi thu hoi dat",
+  created_by: 1,
+};
+
+export const samples: RepositorySamples = {
+  insertLetter: [LETTER],
+  insertIdentity: [1, "0123456789abcdef", Buffer.from("sealed")],
+  identityOf: [1],
+  findLetter: [1],
+  findLetterByCode: ["K7M2-Q9TX"],
+  listLetters: [
+    {
+      unitCode: "82",
+      provinceCode: "82",
+      kind: "complaint",
+      status: null,
+      dueBy: "2026-03-09",
+      overdueOn: null,
+    },
+    { units: ["82"], bodies: [0] },
+    500,
+  ],
+  countLetters: ["82", "82", "2026-03-02"],
+  similarLetters: [
+    { id: 9, province_code: "82", unit_code: "30037", person_key: "ab", content_key: "khieu nai boi thuong" },
+  ],
+  insertLinks: [[{ letter_id: 9, other_id: 1, kind: "same_person_content" }]],
+  linksOf: [1],
+  updateLetterVersioned: [1, 1, { status: "accepted", accepted_on: "2026-03-05", legal_due: "2026-04-04" }],
+  insertEvent: [
+    {
+      letter_id: 1,
+      province_code: "82",
+      action: "accept",
+      on_date: "2026-03-05",
+      actor_id: 1,
+      actor_name: "xa.thapmuoi",
+    },
+  ],
+  eventsOf: [1],
+  setEventNumber: [1, { number_id: 7, number_symbol: "12/TB-UBND", registry_document_id: null }],
+  clockRules: [],
+};

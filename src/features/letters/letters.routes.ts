@@ -1,0 +1,201 @@
+/**
+ * /api/letters (intake, lists, counts, a letter, its classification and steps, its protected identity) and
+ * /api/public/letters/{code}: a citizen's tracking, rate-limited per address.
+ * @module
+ */
+
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { AppError } from "../../errors.ts";
+import type { AppDeps, AppEnv } from "../../http/context.ts";
+import {
+  errorResponses,
+  IdParam,
+  json,
+  jsonBody,
+  UnitCodeSchema,
+  writeErrorResponses,
+} from "../../http/schemas.ts";
+import { listedDto } from "./letter-dto.ts";
+import * as identity from "./letter-identity.service.ts";
+import * as steps from "./letter-steps.service.ts";
+import {
+  ClassifyBody,
+  Counts,
+  Identity,
+  IntakeBody,
+  LetterDetail,
+  ListedLetter,
+  ListQuery,
+  PublicLetter,
+  StepBody,
+} from "./letters.schemas.ts";
+import * as service from "./letters.service.ts";
+import * as publicLetters from "./letters-public.service.ts";
+
+const tags = ["letters"];
+
+/** Lookups of a letter by code per address and minute: enough for a citizen, too few to guess a secret. */
+export const TRACKING_PER_MINUTE = 10;
+
+export function lettersRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { db, sealer } = deps;
+  const tracking = new RateLimiterMemory({ points: TRACKING_PER_MINUTE, duration: 60 });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/letters",
+      tags,
+      summary:
+        "Register a letter received by a body (at a reception session, by post, hotline, online, in person): its registration code and the citizen's tracking secret, shown once; the writer's identity sealed",
+      request: jsonBody(IntakeBody),
+      responses: {
+        201: json(z.object({ letter: ListedLetter, secret: z.string() }), "Created"),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const { letter, secret } = await service.intake(db, sealer, c.var.auth, c.req.valid("json"));
+      return c.json({ letter: listedDto(letter), secret }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters",
+      tags,
+      summary:
+        "Letters under a unit (its own and the units' below), soonest due first, by kind, state and due day; never a writer's identity",
+      request: { query: ListQuery },
+      responses: { 200: json(z.object({ items: z.array(ListedLetter) })), ...errorResponses },
+    }),
+    async (c) => c.json(await service.listLetters(db, c.var.auth, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/counts",
+      tags,
+      summary:
+        "How many letters a unit and the units below hold, by kind and state, and how many are overdue",
+      request: { query: z.object({ unit: UnitCodeSchema }) },
+      responses: { 200: json(Counts), ...errorResponses },
+    }),
+    async (c) => c.json(await service.countLetters(db, c.var.auth, c.req.valid("query").unit), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/{id}",
+      tags,
+      summary: "A letter: its classification, its two clocks, its steps, the letters linked to it",
+      request: { params: IdParam },
+      responses: { 200: json(LetterDetail), ...errorResponses },
+    }),
+    async (c) => c.json(await service.letterDetail(db, c.var.auth, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/letters/{id}",
+      tags,
+      summary:
+        "Classify a letter still being handled (kind, eligibility, competence, field, flags, complexity), with its version",
+      request: { params: IdParam, ...jsonBody(ClassifyBody) },
+      responses: { 200: json(LetterDetail), ...writeErrorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await service.classify(db, c.var.auth, id, c.req.valid("json"));
+      return c.json(await service.letterDetail(db, c.var.auth, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/letters/{id}/steps",
+      tags,
+      summary:
+        "Take a step: accept, transfer (the competent body receives it), guide, return, file, extend, suspend, resume, withdraw, resolve (with its numbered decision)",
+      request: { params: IdParam, ...jsonBody(StepBody) },
+      responses: { 200: json(LetterDetail), ...writeErrorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await steps.takeStep(db, sealer, c.var.auth, id, c.req.valid("json"));
+      return c.json(await service.letterDetail(db, c.var.auth, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/{id}/identity",
+      tags,
+      summary:
+        "Who wrote the letter: a denouncer's identity to users granted its reading on the letter's body only, each read in the audit log",
+      request: { params: IdParam },
+      responses: { 200: json(Identity), ...errorResponses },
+    }),
+    async (c) => c.json(await identity.readIdentity(db, sealer, c.var.auth, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/public/letters/{code}",
+      tags,
+      summary:
+        "A citizen's tracking of their letter (no sign-in): its state, steps and legal day, with the secret given at intake (X-Tracking-Secret); no personal data",
+      request: {
+        params: z.object({
+          code: z
+            .string()
+            .regex(/^[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/)
+            .openapi({ param: { name: "code", in: "path" }, example: "K7M2-Q9TX" }),
+        }),
+        headers: z.object({ "x-tracking-secret": z.string().trim().min(4).max(20) }),
+      },
+      responses: { 200: json(PublicLetter), ...errorResponses },
+    }),
+    async (c) => {
+      const address = remoteAddress(c);
+      try {
+        await tracking.consume(address);
+      } catch (r) {
+        const seconds = Math.ceil(((r as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000);
+        throw new AppError(
+          429,
+          "rate_limited",
+          `Tra cứu quá nhiều lần; thử lại sau ${seconds} giây`,
+          `Too many lookups; try again in ${seconds} seconds`,
+          { retryAfter: seconds },
+        );
+      }
+      const { code } = c.req.valid("param");
+      return c.json(
+        await publicLetters.trackLetter(db, sealer, code, c.req.valid("header")["x-tracking-secret"]),
+        200,
+      );
+    },
+  );
+
+  return app;
+}
+
+/** The caller's address (one key of the limiter); in-process requests (tests) have none. */
+function remoteAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "in-process";
+  }
+}

@@ -1,0 +1,388 @@
+/**
+ * Citizens' letters (đơn thư) at the body that handles them: intake from every channel with a registration code
+ * and the citizen's tracking secret, the writer's identity sealed at once (a denouncer's never stored in clear:
+ * Luật Tố cáo 2018 Art. 9), letters that may be the same case found and linked (never merged), classification,
+ * and the lists by unit, kind, state and due day. The steps are in letter-steps.service.ts; reading a protected
+ * identity in letter-identity.service.ts. Handling needs `letter.handle` on the body; reading, `unit.read`.
+ * @module
+ */
+import { randomInt } from "node:crypto";
+import { unitPath } from "../../access/access.repository.ts";
+import {
+  type Auth,
+  coversPath,
+  requireRecordAccess,
+  requireRowAccess,
+  requireUnitAccess,
+  scopeGrants,
+} from "../../access/access.ts";
+import { appendAudit } from "../../audit/audit-log.repository.ts";
+import type { Db } from "../../db/database.ts";
+import { todayInVietnam } from "../../domain/dates.ts";
+import {
+  addCounted,
+  type ClockRule,
+  type Complexity,
+  type LetterKind,
+  legalClock,
+  ruleOn,
+} from "../../domain/letter-clock.ts";
+import {
+  type LetterField,
+  type LetterFlag,
+  type LetterStatus,
+  OPEN_STATUSES,
+} from "../../domain/letter-workflow.ts";
+import { foldVietnamese, nameMatchKey } from "../../domain/vn-text.ts";
+import type { WorkingCalendar } from "../../domain/working-days.ts";
+import { errors } from "../../errors.ts";
+import type { Sealer } from "../../secrets/sealer.ts";
+import { bodyById } from "../bodies/bodies.service.ts";
+import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { clocksOf, eventDto, listedDto, type TimedLetter, timelineOf } from "./letter-dto.ts";
+import * as repo from "./letters.repository.ts";
+
+/** The writer's identity as typed at intake; sealed, never stored in clear for a denunciation. */
+export interface Sender {
+  name?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  idNumber?: string;
+}
+
+export interface IntakeInput {
+  bodyId: number;
+  kind: LetterKind;
+  channel: "session" | "post" | "hotline" | "online" | "direct";
+  receivedOn: string;
+  subject: string;
+  content?: string;
+  field?: LetterField;
+  sender?: Sender;
+  flags?: LetterFlag[];
+  crowdSize?: number | null;
+}
+
+/** Letters and digits no one mistakes for another (no 0/O, 1/I). */
+const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const randomCode = (n: number) =>
+  Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+
+/** The time limits in force: the law's, and the administrator's stored ones from their dates. */
+export async function storedClockRules(db: Db): Promise<ClockRule[]> {
+  return (await repo.clockRules(db)).map((r) => ({
+    key: r.key as ClockRule["key"],
+    days: r.days,
+    count: r.count,
+    validFrom: r.valid_from,
+    source: r.source,
+    confidence: r.confidence,
+  }));
+}
+
+/** What matches repeated letters: the writer's name without accents, under a key (no name is kept for it). */
+export const personKeyOf = (sealer: Sealer, name: string | undefined) =>
+  name?.trim() ? sealer.fingerprint(foldVietnamese(nameMatchKey(name))) : "";
+
+const contentKeyOf = (subject: string, content: string) =>
+  foldVietnamese(`${subject} ${content}`).slice(0, 2000);
+
+/** The legal due day of a letter as it will stand, from its steps (null once closed, or while suspended). */
+export function legalDueOf(
+  l: TimedLetter,
+  events: Parameters<typeof timelineOf>[1],
+  cal: WorkingCalendar,
+  rules: readonly ClockRule[],
+): string | null {
+  return legalClock(timelineOf(l, events), cal, rules)?.due ?? null;
+}
+
+export async function intake(db: Db, sealer: Sealer, auth: Auth | null, input: IntakeInput) {
+  const body = await bodyById(db, input.bodyId);
+  await requireRecordAccess(
+    db,
+    auth,
+    "letter.handle",
+    input.bodyId,
+    body && { unitCode: body.unit_code, bodyId: body.id },
+  );
+  const a = auth as Auth;
+  if (!body || body.valid_to !== null)
+    throw errors.badRequest("Cơ quan đã thôi hoạt động", "The body no longer exists", { field: "bodyId" });
+  const today = todayInVietnam();
+  if (input.receivedOn > today)
+    throw errors.badRequest("Ngày nhận đơn ở tương lai", "The day received is in the future", {
+      field: "receivedOn",
+    });
+  const sender = Object.fromEntries(
+    Object.entries(input.sender ?? {}).filter(([, v]) => typeof v === "string" && v.trim() !== ""),
+  ) as Sender;
+  const named = Boolean(sender.name?.trim());
+  // a denunciation without a name is anonymous: kept, marked, not processed (Luật Tố cáo 2018 Art. 25)
+  const anonymous = input.kind === "denunciation" && !named;
+  if (!named && input.kind === "complaint")
+    throw errors.badRequest(
+      "Đơn khiếu nại cần họ tên người khiếu nại",
+      "A complaint needs the complainant's name",
+      { field: "sender.name" },
+    );
+  const path = (await unitPath(db, body.unit_code)) ?? [body.unit_code];
+  const cal = await loadWorkingCalendar(db);
+  const rules = await storedClockRules(db);
+  const content = input.content?.trim() ?? "";
+  const crowded = (input.crowdSize ?? 0) >= 5;
+  const flags = [...new Set([...(input.flags ?? []), ...(crowded ? (["crowded"] as const) : [])])];
+  const secret = randomCode(8);
+  const handle = ruleOn("letter.handle", input.receivedOn, rules);
+  for (let attempt = 0; ; attempt++) {
+    const code = `${randomCode(4)}-${randomCode(4)}`;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const draft = {
+          code,
+          secret_hash: sealer.secretTag(`${code}:${secret}`),
+          unit_code: body.unit_code,
+          unit_path: path,
+          province_code: body.province_code,
+          body_id: body.id,
+          kind: input.kind,
+          channel: input.channel,
+          received_on: input.receivedOn,
+          subject: input.subject.trim(),
+          content,
+          field: input.field ?? "other",
+          sender_name: input.kind === "denunciation" ? null : (sender.name?.trim() ?? null),
+          person_key: personKeyOf(sealer, sender.name),
+          content_key: contentKeyOf(input.subject, content),
+          anonymous,
+          flags,
+          crowd_size: input.crowdSize ?? null,
+          step_due: addCounted(input.receivedOn, handle.days, handle.count, cal),
+          legal_due: legalDueOf(
+            {
+              kind: input.kind,
+              round: 1,
+              complexity: "normal",
+              remote: false,
+              received_on: input.receivedOn,
+              accepted_on: null,
+              closed_on: null,
+            },
+            [],
+            cal,
+            rules,
+          ),
+          created_by: a.userId,
+        };
+        const saved = await repo.insertLetter(trx, draft);
+        if (Object.keys(sender).length > 0) {
+          const { keyId, sealed } = sealer.seal(sender, `letter:${saved.id}`);
+          await repo.insertIdentity(trx, saved.id, keyId, sealed);
+        }
+        // possibly the same case: linked for the official to see, never merged
+        const similar = await repo.similarLetters(trx, saved);
+        await repo.insertLinks(
+          trx,
+          similar
+            .filter((s) => s.same_person || Number(s.likeness) >= 0.6)
+            .map((s) => ({ letter_id: saved.id, other_id: s.id, kind: "same_person_content" as const })),
+        );
+        await appendAudit(trx, {
+          actorId: a.userId,
+          actorName: a.username,
+          action: "letter.create",
+          entity: "letter",
+          entityId: String(saved.id),
+          unitCode: saved.unit_code,
+          scope: saved.unit_path,
+          before: null,
+          // the audit never holds the identity either
+          after: { ...listedDto(saved), identitySealed: Object.keys(sender).length > 0 },
+        });
+        return { letter: saved, secret };
+      });
+    } catch (e) {
+      // a code drawn twice (one in about 10^12): draw again
+      if (attempt < 3 && (e as { code?: string }).code === "23505") continue;
+      throw e;
+    }
+  }
+}
+
+/** A letter the user may read (404 otherwise, whether it exists or not). */
+export async function readableLetter(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  permission: "unit.read" | "letter.handle",
+) {
+  const { a, row } = requireRowAccess(auth, permission, await repo.findLetter(db, id), id);
+  return { l: row, a };
+}
+
+/** The letter's page: its clocks, steps, links and the letters that may be the same case. */
+export async function letterDetail(db: Db, auth: Auth | null, id: number) {
+  const { l, a } = await readableLetter(db, auth, id, "unit.read");
+  const [events, links, body, cal, rules] = await Promise.all([
+    repo.eventsOf(db, id),
+    repo.linksOf(db, id),
+    bodyById(db, l.body_id),
+    loadWorkingCalendar(db),
+    storedClockRules(db),
+  ]);
+  // a linked letter of a unit the user may not read is not shown: not even that it exists
+  const readable = links.filter((k) => coversPath(a, "unit.read", k.unit_path, k.body_id));
+  return {
+    ...listedDto(l),
+    bodyName: body?.name ?? "",
+    content: l.content,
+    // a denouncer is never named; a complainant or petitioner is
+    senderName: l.kind === "denunciation" ? null : l.sender_name,
+    identityProtected: l.kind === "denunciation",
+    eligible: l.eligible,
+    competent: l.competent,
+    crowdSize: l.crowd_size,
+    complexity: l.complexity as Complexity,
+    remote: l.remote,
+    round: l.round,
+    acceptedOn: l.accepted_on,
+    clocks: clocksOf(l, events, todayInVietnam(), cal, rules),
+    events: events.map(eventDto),
+    links: readable.map((k) => ({
+      kind: k.kind,
+      id: k.id,
+      code: k.code,
+      letterKind: k.letter_kind,
+      status: k.status,
+      receivedOn: k.received_on,
+    })),
+    can: {
+      handle: coversPath(a, "letter.handle", l.unit_path, l.body_id),
+      identity: coversPath(a, "letter.identity", l.unit_path, l.body_id),
+    },
+    version: l.version,
+  };
+}
+
+export interface ListQuery {
+  unit: string;
+  kind?: LetterKind;
+  state?: LetterStatus | "open";
+  due?: "soon" | "overdue";
+}
+
+/** Letters under a unit, soonest due first: by kind, state, and "due within 5 working days or overdue". */
+export async function listLetters(db: Db, auth: Auth | null, q: ListQuery) {
+  const path = await requireUnitAccess(db, auth, "unit.read", q.unit);
+  const a = auth as Auth;
+  const today = todayInVietnam();
+  const cal = q.due === "soon" ? await loadWorkingCalendar(db) : null;
+  const rows = await repo.listLetters(
+    db,
+    {
+      unitCode: q.unit,
+      provinceCode: path[0] ?? null,
+      kind: q.kind ?? null,
+      status: q.state ?? null,
+      dueBy: cal ? cal.addWorkingDays(today, 5) : null,
+      overdueOn: q.due === "overdue" ? today : null,
+    },
+    scopeGrants(a, "unit.read"),
+    500,
+  );
+  return { items: rows.map(listedDto) };
+}
+
+/** How many letters a unit and the units below hold, by kind and state, and how many open ones are overdue. */
+export async function countLetters(db: Db, auth: Auth | null, unit: string) {
+  const path = await requireUnitAccess(db, auth, "unit.read", unit);
+  const rows = await repo.countLetters(db, unit, path[0] ?? null, todayInVietnam());
+  return {
+    items: rows.map((r) => ({
+      kind: r.kind as LetterKind,
+      status: r.status,
+      count: Number(r.n),
+      overdue: Number(r.overdue),
+    })),
+  };
+}
+
+export interface Classification {
+  version: number;
+  kind?: LetterKind;
+  subject?: string;
+  content?: string;
+  field?: LetterField;
+  eligible?: boolean | null;
+  competent?: boolean | null;
+  flags?: LetterFlag[];
+  crowdSize?: number | null;
+  complexity?: Complexity;
+  remote?: boolean;
+}
+
+/** Classifies a letter still being handled (kind, eligibility, competence, field, flags, complexity). */
+export async function classify(db: Db, auth: Auth | null, id: number, input: Classification) {
+  const { l, a } = await readableLetter(db, auth, id, "letter.handle");
+  if (!OPEN_STATUSES.includes(l.status))
+    throw errors.conflict("Đơn đã xử lý xong: không phân loại lại", "The letter is closed", {
+      status: l.status,
+      currentVersion: l.version,
+    });
+  if (input.kind !== undefined && input.kind !== l.kind && l.status !== "received")
+    throw errors.conflict("Đơn đã thụ lý: không đổi loại đơn", "The letter is accepted: its kind stays", {
+      field: "kind",
+      currentVersion: l.version,
+    });
+  if (input.kind === "denunciation" && l.kind !== "denunciation" && l.sender_name)
+    throw errors.badRequest(
+      "Đơn có họ tên người viết lưu công khai: nhập lại thành đơn tố cáo để bảo vệ người tố cáo",
+      "The writer's name is kept in clear: register it again as a denunciation so the denouncer is protected",
+      { field: "kind" },
+    );
+  const subject = input.subject?.trim() ?? l.subject;
+  const content = input.content?.trim() ?? l.content;
+  const set = {
+    ...(input.kind !== undefined ? { kind: input.kind } : {}),
+    ...(input.subject !== undefined ? { subject } : {}),
+    ...(input.content !== undefined ? { content } : {}),
+    ...(input.subject !== undefined || input.content !== undefined
+      ? { content_key: contentKeyOf(subject, content) }
+      : {}),
+    ...(input.field !== undefined ? { field: input.field } : {}),
+    ...(input.eligible !== undefined ? { eligible: input.eligible } : {}),
+    ...(input.competent !== undefined ? { competent: input.competent } : {}),
+    ...(input.flags !== undefined ? { flags: [...new Set(input.flags)] } : {}),
+    ...(input.crowdSize !== undefined ? { crowd_size: input.crowdSize } : {}),
+    ...(input.complexity !== undefined ? { complexity: input.complexity } : {}),
+    ...(input.remote !== undefined ? { remote: input.remote } : {}),
+  };
+  const [events, cal, rules] = await Promise.all([
+    repo.eventsOf(db, id),
+    loadWorkingCalendar(db),
+    storedClockRules(db),
+  ]);
+  const legal_due = legalDueOf({ ...l, ...set }, events, cal, rules);
+  return db.transaction().execute(async (trx) => {
+    const saved = await repo.updateLetterVersioned(trx, id, input.version, { ...set, legal_due });
+    if (!saved) throw errors.stale(l.version);
+    await appendAudit(trx, {
+      actorId: a.userId,
+      actorName: a.username,
+      action: "letter.classify",
+      entity: "letter",
+      entityId: String(id),
+      unitCode: l.unit_code,
+      scope: l.unit_path,
+      before: { ...listedDto(l), eligible: l.eligible, competent: l.competent, complexity: l.complexity },
+      after: {
+        ...listedDto(saved),
+        eligible: saved.eligible,
+        competent: saved.competent,
+        complexity: saved.complexity,
+      },
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * Citizens' letters through the API: intake with a registration code and a tracking secret, the writer's
+ * identity sealed (a denouncer's read only by the inspectorate, each read audited, never in a list), repeated
+ * letters linked, classification, the steps with their legal clocks (acceptance, an extension within the law,
+ * suspension, a resolution that needs its numbered decision), a transfer the competent body receives, the
+ * citizen's tracking by code and secret (rate-limited), counts; bad input refused, storing nothing.
+ */
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, todayInVietnam } from "../../src/domain/dates.ts";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let commune: TestClient;
+let province: TestClient;
+let inspector: TestClient;
+let admin: TestClient;
+let other: TestClient;
+const bodies: Record<string, number> = {};
+const today = todayInVietnam();
+const daysAgo = (n: number) => addDays(today, -n);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  commune = await t.login("xa.thapmuoi");
+  province = await t.login("dongthap");
+  inspector = await t.login("thanhtra.dongthap");
+  admin = await t.login("admin");
+  other = await t.login("thainguyen");
+  for (const unit of ["82", "30037"])
+    for (const b of (await admin.json("GET", `/api/units/${unit}/bodies`)).body.items)
+      bodies[`${unit}.${b.kind}`] = b.id;
+});
+
+const intake = (c: TestClient, patch: Record<string, unknown> = {}) =>
+  c.json("POST", "/api/letters", {
+    bodyId: bodies["30037.people_committee"],
+    kind: "complaint",
+    channel: "session",
+    receivedOn: daysAgo(20),
+    subject: "Khiếu nại về việc bồi thường khi thu hồi đất làm đường",
+    content: "Gia đình không đồng ý với mức bồi thường.",
+    field: "land",
+    sender: { name: "Nguyễn Văn Bình", address: "Ấp 1, xã Tháp Mười", phone: "0912345678" },
+    ...patch,
+  });
+
+describe("intake", () => {
+  it("registers a complaint with its code and secret, its acceptance clock running from receipt", async () => {
+    const r = await intake(commune);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.letter.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(r.body.secret).toMatch(/^[2-9A-Z]{8}$/);
+    const d = await commune.json("GET", `/api/letters/${r.body.letter.id}`);
+    expect(d.body).toMatchObject({
+      kind: "complaint",
+      status: "received",
+      senderName: "Nguyễn Văn Bình",
+      identityProtected: false,
+      legalDue: addDays(daysAgo(20), 10),
+    });
+    expect(d.body.clocks.legal).toMatchObject({ stage: "accept", overdue: true });
+    expect(d.body.clocks.legal.text.vi).toBe("quá hạn 10 ngày");
+    // the same person's second letter, accents aside, is linked to the first, not merged
+    const again = await intake(commune, {
+      subject: "Đề nghị xem xét lại mức bồi thường",
+      sender: { name: "nguyen van binh" },
+    });
+    const linked = await commune.json("GET", `/api/letters/${again.body.letter.id}`);
+    expect(linked.body.links.map((k: { id: number }) => k.id)).toContain(r.body.letter.id);
+  });
+
+  it("never keeps, lists or shows a denouncer's name; the inspectorate alone reads it, each read audited", async () => {
+    const r = await intake(commune, {
+      kind: "denunciation",
+      subject: "Tố cáo cán bộ địa chính xã nhận tiền",
+      content: "Cán bộ địa chính nhận tiền để làm nhanh hồ sơ.",
+      field: "corruption",
+      sender: { name: "Phạm Thị Hạnh", address: "Ấp 3, xã Tháp Mười", idNumber: "087123456789" },
+    });
+    expect(r.status).toBe(201);
+    const id = r.body.letter.id;
+    const stored = await sql<{ row: string }>`select l::text as row from letter l where id = ${id}`.execute(
+      t.db,
+    );
+    expect(stored.rows[0]?.row).not.toMatch(/Hạnh|087123456789/);
+    for (const c of [commune, province, admin]) {
+      const d = await c.request("GET", `/api/letters/${id}`);
+      expect(await d.text()).not.toContain("Hạnh");
+      const list = await c.request("GET", "/api/letters?unit=82");
+      expect(await list.text()).not.toContain("Hạnh");
+      expect((await c.request("GET", `/api/letters/${id}/identity`)).status).toBe(403);
+    }
+    const seen = await inspector.json("GET", `/api/letters/${id}/identity`);
+    expect(seen.body).toMatchObject({ name: "Phạm Thị Hạnh", idNumber: "087123456789" });
+    const audit = await admin.json("GET", "/api/audit?entity=letter");
+    const read = audit.body.items.find((e: { action: string }) => e.action === "letter.identity.read");
+    expect(read).toMatchObject({ actorName: "thanhtra.dongthap" });
+    expect(JSON.stringify(audit.body)).not.toContain("Hạnh");
+  });
+
+  it("keeps an anonymous denunciation, marked, and files it instead of accepting it", async () => {
+    const r = await intake(commune, {
+      kind: "denunciation",
+      sender: {},
+      subject: "Tố cáo nặc danh về xây dựng",
+    });
+    expect(r.body.letter.anonymous).toBe(true);
+    const id = r.body.letter.id;
+    await commune.json("PATCH", `/api/letters/${id}`, { version: 1, eligible: true, competent: true });
+    const refused = await commune.json("POST", `/api/letters/${id}/steps`, {
+      version: 2,
+      action: "accept",
+      on: today,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.field).toBe("anonymous");
+    const filed = await commune.json("POST", `/api/letters/${id}/steps`, {
+      version: 2,
+      action: "file",
+      on: today,
+      note: "Tố cáo nặc danh: không xử lý",
+    });
+    expect(filed.body.status).toBe("filed");
+  });
+});
+
+describe("the steps of a denunciation, and its clocks", () => {
+  let id: number;
+  let version: number;
+  const step = async (body: Record<string, unknown>) => {
+    const r = await inspector.json("POST", `/api/letters/${id}/steps`, { version, ...body });
+    if (r.status === 200) version = r.body.version;
+    return r;
+  };
+
+  beforeAll(async () => {
+    const r = await intake(inspector, {
+      bodyId: bodies["82.people_committee"],
+      kind: "denunciation",
+      receivedOn: daysAgo(40),
+      subject: "Tố cáo vi phạm trong quản lý đất công",
+      sender: { name: "Trần Văn Tố" },
+    });
+    id = r.body.letter.id;
+    const c = await inspector.json("PATCH", `/api/letters/${id}`, {
+      version: 1,
+      eligible: true,
+      competent: true,
+      complexity: "complex",
+    });
+    version = c.body.version;
+  });
+
+  it("refuses a step dated before intake or in the future, and a stale version", async () => {
+    expect((await step({ action: "accept", on: daysAgo(41) })).body.error.details.field).toBe("on");
+    expect((await step({ action: "accept", on: addDays(today, 1) })).body.error.details.field).toBe("on");
+    const stale = await inspector.json("POST", `/api/letters/${id}/steps`, {
+      version: version - 1,
+      action: "accept",
+      on: daysAgo(35),
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it("accepts, extends once within the law and no more, suspends and resumes with the clock held", async () => {
+    const accepted = await step({ action: "accept", on: daysAgo(35) });
+    expect(accepted.body.clocks.legal).toMatchObject({ stage: "resolve", due: addDays(daysAgo(35), 30) });
+    const beyond = await step({ action: "extend", on: daysAgo(10), days: 31 });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.error.details.field).toBe("days");
+    const extended = await step({ action: "extend", on: daysAgo(10), days: 30 });
+    expect(extended.body.legalDue).toBe(addDays(daysAgo(35), 60));
+    const twice = await step({ action: "extend", on: daysAgo(9), days: 10 });
+    expect(twice.body.error.message_en).toMatch(/Extended 1 time/);
+    const suspended = await step({ action: "suspend", on: daysAgo(8), note: "Chờ kết quả giám định" });
+    expect(suspended.body.clocks.legal).toMatchObject({ suspended: true, due: null });
+    const resumed = await step({ action: "resume", on: daysAgo(3) });
+    expect(resumed.body.legalDue).toBe(addDays(daysAgo(35), 65));
+  });
+
+  it("resolves only with a numbered decision of the body's registry", async () => {
+    const none = await step({ action: "resolve", on: today, outcome: "partly_justified" });
+    expect(none.body.error.details.field).toBe("decisionNumberId");
+    const n = await admin.json("POST", `/api/bodies/${bodies["82.people_committee"]}/document-numbers`, {
+      typeCode: "KL",
+      title: "Kết luận nội dung tố cáo",
+    });
+    expect(n.status, JSON.stringify(n.body)).toBe(201);
+    const resolved = await step({
+      action: "resolve",
+      on: today,
+      outcome: "partly_justified",
+      decisionNumberId: n.body.id,
+    });
+    expect(resolved.body).toMatchObject({ status: "resolved", outcome: "partly_justified", closedOn: today });
+    expect(resolved.body.clocks.legal).toBeNull();
+    expect(resolved.body.events.at(-1).numberSymbol).toMatch(/KL-UBND$/);
+  });
+});
+
+describe("transfer, tracking, counts", () => {
+  it("transfers a letter outside the body's competence; the competent body finds it among its own", async () => {
+    const r = await intake(commune, { kind: "petition", subject: "Phản ánh đường tỉnh lộ xuống cấp" });
+    const id = r.body.letter.id;
+    await commune.json("PATCH", `/api/letters/${id}`, { version: 1, eligible: true, competent: false });
+    const unknown = await commune.json("POST", `/api/letters/${id}/steps`, {
+      version: 2,
+      action: "transfer",
+      on: today,
+      toBodyId: 999_999,
+    });
+    expect(unknown.body.error.details.field).toBe("toBodyId");
+    const moved = await commune.json("POST", `/api/letters/${id}/steps`, {
+      version: 2,
+      action: "transfer",
+      on: today,
+      toBodyId: bodies["82.people_committee"],
+    });
+    expect(moved.body.status).toBe("transferred");
+    const theirs = await province.json("GET", "/api/letters?unit=82&state=received");
+    const copy = theirs.body.items.find(
+      (x: { subject: string }) => x.subject === "Phản ánh đường tỉnh lộ xuống cấp",
+    );
+    expect(copy).toMatchObject({ channel: "transfer", unitCode: "82" });
+    // the citizen follows it by the code and secret given at intake
+    const tracked = await t.anonymous.request("GET", `/api/public/letters/${r.body.letter.code}`, undefined, {
+      "x-tracking-secret": r.body.secret,
+    });
+    const page = await tracked.text();
+    expect(tracked.status).toBe(200);
+    expect(JSON.parse(page)).toMatchObject({
+      status: "transferred",
+      transferredTo: "Ủy ban nhân dân tỉnh Đồng Tháp",
+    });
+    expect(page).not.toMatch(/Nguyễn Văn Bình|0912345678|Ấp 1/);
+  });
+
+  it("answers a wrong secret like a wrong code, and slows down whoever guesses", async () => {
+    const r = await intake(commune, { kind: "petition", subject: "Phản ánh về đèn đường" });
+    const wrong = await t.anonymous.json("GET", `/api/public/letters/${r.body.letter.code}`);
+    expect(wrong.status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.anonymous.request("GET", `/api/public/letters/${r.body.letter.code}`, undefined, {
+        "x-tracking-secret": `WRONG${i}`,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
+  });
+
+  it("lists by kind, state and due day, and counts by kind and state, in scope only", async () => {
+    const overdue = await commune.json("GET", "/api/letters?unit=30037&due=overdue");
+    expect(overdue.body.items.length).toBeGreaterThan(0);
+    expect(overdue.body.items.every((x: { legalDue: string }) => x.legalDue < today)).toBe(true);
+    const soon = await commune.json("GET", "/api/letters?unit=30037&due=soon&kind=complaint");
+    expect(soon.body.items.every((x: { kind: string }) => x.kind === "complaint")).toBe(true);
+    const counts = await province.json("GET", "/api/letters/counts?unit=82");
+    const complaints = counts.body.items.filter((x: { kind: string }) => x.kind === "complaint");
+    expect(complaints.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBeGreaterThanOrEqual(2);
+    expect((await other.json("GET", "/api/letters?unit=82")).status).toBe(404);
+    expect((await other.json("GET", "/api/letters/counts?unit=82")).status).toBe(404);
+  });
+
+  it("refuses bad input with a clear 400 and stores nothing", async () => {
+    const before = await sql<{ n: string }>`select count(*) as n from letter`.execute(t.db);
+    for (const patch of [
+      { receivedOn: addDays(today, 1) },
+      { kind: "complaint", sender: {} },
+      { subject: "x" },
+      { bodyId: 0 },
+      { crowdSize: 0 },
+      { flags: ["nonsense"] },
+      { sender: { name: "x".repeat(201) } },
+    ]) {
+      const r = await intake(commune, patch);
+      expect(r.status, JSON.stringify(patch)).toBe(400);
+      expect(r.body.error.message_vi).toBeTruthy();
+    }
+    const after = await sql<{ n: string }>`select count(*) as n from letter`.execute(t.db);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+});
