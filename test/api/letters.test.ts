@@ -283,3 +283,33 @@ describe("transfer, tracking, counts", () => {
     expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
   });
 });
+
+describe("the figures of a report", () => {
+  it("come from the letters: received and resolved in the period, under the reporting unit", async () => {
+    const forms = (await admin.json("GET", "/api/forms")).body.items as { id: number; code: string }[];
+    const year = today.slice(0, 4);
+    const request = await admin.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: forms.find((f) => f.code === "dvcq-thap-muoi")?.id,
+      period: { start: `${year}-01-01`, end: `${year}-12-31` },
+      targetLevel: "commune",
+      deadline: `${Number(year) + 1}-03-01`,
+      allowOverlap: true,
+    });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    const target = (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
+      (x: { unitCode: string }) => x.unitCode === "30037",
+    );
+    const report = await commune.json("GET", `/api/submissions/${target.id}`);
+    const all = (await commune.json("GET", "/api/letters?unit=30037")).body.items as {
+      receivedOn: string;
+      status: string;
+      closedOn: string | null;
+    }[];
+    const received = all.filter((l) => l.receivedOn.startsWith(year)).length;
+    const resolved = all.filter((l) => l.status === "resolved" && l.closedOn?.startsWith(year)).length;
+    expect(received).toBeGreaterThan(5);
+    expect(report.body.fed.values.LETTERS_RECEIVED).toEqual({ "": String(received) });
+    expect(report.body.fed.values.LETTERS_RESOLVED).toEqual({ "": String(resolved) });
+  });
+});

@@ -5,6 +5,13 @@ select *
   from "letter_clock_rule"
   order by "key", "valid_from";
 
+-- countForPeriod("30037","82","2026-01-01","2026-12-31")
+select "kind", count(*) filter (where received_on between $1 and $2) as "received", count(*) filter (where status = 'resolved' and closed_on between $3 and $4) as "resolved"
+  from "letter"
+  where unit_path @> array[$5]::text[] and ("received_on" between $6 and $7 or "closed_on" between $8 and $9) and "province_code" = $10
+  group by "kind"
+  order by "kind";
+
 -- countLetters("82","82","2026-03-02")
 select "kind", "status", count(*) as "n", count(*) filter (where status in ('received', 'accepted', 'suspended') and legal_due < $1) as "overdue"
   from "letter"

@@ -55,4 +55,5 @@ export const samples: RepositorySamples = {
   eventsOf: [1],
   setEventNumber: [1, { number_id: 7, number_symbol: "12/TB-UBND", registry_document_id: null }],
   clockRules: [],
+  countForPeriod: ["30037", "82", "2026-01-01", "2026-12-31"],
 };

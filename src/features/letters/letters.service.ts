@@ -386,3 +386,16 @@ export async function classify(db: Db, auth: Auth | null, id: number, input: Cla
     return saved;
   });
 }
+
+/**
+ * What a unit's letters say for a report of [from, to]: received and resolved, by kind, under the unit (no
+ * access check: the caller reads it for a report it may read).
+ */
+export async function letterCounts(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
+  const rows = await repo.countForPeriod(db, unitCode, provinceCode, from, to);
+  return rows.map((r) => ({
+    kind: r.kind as LetterKind,
+    received: Number(r.received),
+    resolved: Number(r.resolved),
+  }));
+}

@@ -16,11 +16,13 @@ import type {
 import type { Kept } from "../../../db/kept.ts";
 import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
+import { LETTER_FED, letterValues } from "../../../domain/letter-figures.ts";
 import { formCombos, formIndicators } from "../../../domain/report-forms.ts";
 import { breakdownMessage, checkBreakdowns, checkRule, isOutlier } from "../../../domain/validation-rules.ts";
 import { errors } from "../../../errors.ts";
 import { EVALUATION_FED, evaluationValues } from "../../evaluations/evaluation-results.service.ts";
 import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
+import { letterCounts } from "../../letters/letters.service.ts";
 import { registryCounts } from "../../models/model-counts.service.ts";
 
 /** The form's indicators from the catalogue, in the form's order. */
@@ -252,10 +254,11 @@ export async function fedFor(db: Db, kept: Kept, l: Loaded) {
   const onForm = formIndicators({ sections: l.form.sections });
   const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
   const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
-  if (modelCodes.length === 0 && evaluationCodes.length === 0) return null;
+  const letterCodes = onForm.filter((c) => c in LETTER_FED);
+  if (modelCodes.length === 0 && evaluationCodes.length === 0 && letterCodes.length === 0) return null;
   const year = Number(l.request.period_end.slice(0, 4));
-  // the two sources are asked at the same time (one round trip, not two)
-  const [models, evaluation] = await Promise.all([
+  // the sources are asked at the same time (one round trip, not three)
+  const [models, evaluation, letters] = await Promise.all([
     modelCodes.length
       ? Promise.all([
           catalogueFor(db, kept, l.form),
@@ -263,6 +266,19 @@ export async function fedFor(db: Db, kept: Kept, l: Loaded) {
         ])
       : null,
     evaluationCodes.length ? evaluationValues(db, kept, l.sub.unit_code, year, evaluationCodes) : null,
+    // the letters received and resolved in the report's period
+    letterCodes.length
+      ? Promise.all([
+          catalogueFor(db, kept, l.form),
+          letterCounts(
+            db,
+            l.sub.unit_code,
+            l.sub.province_code,
+            l.request.period_start,
+            l.request.period_end,
+          ),
+        ])
+      : null,
   ]);
   const values: SubmissionValues = {};
   if (models?.[1]) {
@@ -270,6 +286,7 @@ export async function fedFor(db: Db, kept: Kept, l: Loaded) {
     Object.assign(values, fedValues(counts.rows, counts.fieldNames, combosOfForm(catalogue, l.form)));
   }
   if (evaluation) Object.assign(values, evaluation);
+  if (letters) Object.assign(values, letterValues(letters[1], combosOfForm(letters[0], l.form)));
   const codes = Object.keys(values);
   return codes.length ? { codes, year, values } : null;
 }

@@ -119,7 +119,7 @@ export const SubmissionDetailSchema = z
     can: z.object({ fill: z.boolean(), review: z.boolean(), unlock: z.boolean() }),
     lateReasonNeeded: z.boolean(),
     /**
-     * What the registries hold for indicators of the form (the "Dân vận khéo" models, the published evaluation),
+     * What the registries hold for indicators of the form (the "Dân vận khéo" models, the published evaluation, the letters),
      * shown beside the report's own values with the difference; null when none applies.
      */
     fed: z
