@@ -81,6 +81,8 @@ describe("a citizen's letter in the browser", () => {
     expect(await page.getByTestId("letter-steps").textContent()).toContain(symbol);
     await page.screenshot({ path: "test-results/letter-resolved.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    // the menu folds away on a phone: let it
+    await page.waitForTimeout(500);
     await page.screenshot({ path: "test-results/letter-resolved-phone.png", fullPage: true });
 
     // the citizen follows it, without signing in
@@ -103,5 +105,33 @@ describe("a citizen's letter in the browser", () => {
     await expect.poll(() => inspector.getByTestId("letter-sender").textContent()).toContain("Huỳnh Thị Thu");
     await inspector.goto(`${env.server.url}/letters`);
     await expect.poll(() => inspector.getByTestId("letter-counts").textContent()).toMatch(/Tố cáo: \d+ đơn/);
+  });
+
+  it("a commune chair's weekly reception: scheduled, held, a deputy's session flagged, the month checked", async () => {
+    const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(`${env.server.url}/reception`);
+    await logIn(page, "xa.thapmuoi");
+    await page.getByTestId("reception-new-schedule").click();
+    await choose(page, "Cơ quan", "Ủy ban nhân dân xã Tháp Mười");
+    await page.getByTestId("schedule-name").fill("Nguyễn Văn An, Chủ tịch UBND xã");
+    await page.getByTestId("schedule-save").click();
+    const schedules = page.getByTestId("reception-schedules");
+    await expect.poll(() => schedules.textContent()).toContain("Nguyễn Văn An");
+    expect(await schedules.textContent()).toContain("1 ngày/tuần");
+    await page.getByTestId("reception-new-session").click();
+    await page.getByTestId("session-in-person").uncheck();
+    await page.getByTestId("session-deputy").fill("Trần Thị Bé, Phó Chủ tịch UBND xã");
+    // today is past 01/7/2026: the page says a deputy may no longer receive in the head's place
+    await expect.poll(() => page.getByTestId("session-delegation-warning").count()).toBe(1);
+    await page.getByTestId("session-citizens").fill("4");
+    await page.getByLabel("Nội dung phản ánh").fill("Phản ánh về đường nội đồng");
+    await page.getByTestId("session-save").click();
+    await expect.poll(() => page.getByTestId("reception-delegation").count()).toBe(1);
+    expect(await page.getByTestId("reception-sessions").textContent()).toContain("Trần Thị Bé");
+    await page.screenshot({ path: "test-results/reception.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    // the menu folds away on a phone: let it
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: "test-results/reception-phone.png", fullPage: true });
   });
 });

@@ -61,6 +61,7 @@ const LIST_PAGES = [
   "/models",
   "/evaluations",
   "/letters",
+  "/reception",
   "/calendar",
   "/account",
 ];

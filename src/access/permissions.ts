@@ -28,7 +28,8 @@ export const PERMISSIONS = [
   "evaluation.manage", // a province's yearly evaluation scheme: create it, publish the ranking
   "evaluation.self", // score one's own unit against the scheme, with evidence
   "evaluation.appraise", // appraise the scores of the units below one's own
-  "letter.handle", // register citizens' letters, classify them and take their steps, for one's unit or body
+  // citizens' reception (schedules, sessions) and letters (register, classify, take their steps), for one's unit or body
+  "letter.handle",
   // read the identity a denouncer is protected by (Luật Tố cáo 2018, Art. 9): the inspectorate only, never implied
   "letter.identity",
 ] as const;

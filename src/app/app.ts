@@ -32,6 +32,7 @@ import { modelFilesRoutes } from "../features/models/model-files.routes.ts";
 import { modelsRoutes } from "../features/models/models.routes.ts";
 import { modelsShowcaseRoutes } from "../features/models/models-showcase.routes.ts";
 import { plansRoutes } from "../features/plans/plans.routes.ts";
+import { receptionRoutes } from "../features/reception/reception.routes.ts";
 import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
@@ -201,6 +202,7 @@ export function createApp(deps: AppDeps) {
     evaluationsRoutes,
     evaluationFilesRoutes,
     lettersRoutes,
+    receptionRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

@@ -7,6 +7,7 @@
 import type { ColumnType } from "kysely";
 import type { RelationKind } from "../domain/document-registry.ts";
 import type { Scheme } from "../domain/evaluation.ts";
+import type { Recurrence } from "../domain/reception-schedule.ts";
 import type { FormRule, FormSection, UnitLevel } from "../domain/report-forms.ts";
 
 /** A JSON column: read as `T`, written as its JSON text. */
@@ -116,3 +117,5 @@ export interface ModelAssessmentJson {
 
 export type SchemeJson = Scheme;
 export type ScoresJson = Record<string, { points: string; evidence?: string; comment?: string }>;
+/** A reception schedule's recurring days (src/domain/reception-schedule.ts). */
+export type RecurrenceJson = Recurrence;

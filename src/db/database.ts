@@ -46,6 +46,10 @@ export type LetterRow = Row<"letter">;
 export type NewLetter = Insertable<DB["letter"]>;
 export type LetterEventRow = Row<"letter_event">;
 export type LetterClockRuleRow = Row<"letter_clock_rule">;
+export type ReceptionScheduleRow = Row<"reception_schedule">;
+export type NewReceptionSchedule = Insertable<DB["reception_schedule"]>;
+export type ReceptionSessionRow = Row<"reception_session">;
+export type NewReceptionSession = Insertable<DB["reception_session"]>;
 
 /** The database as every repository and service takes it. */
 export type Db = Kysely<Database>;

@@ -38,6 +38,7 @@ export const COLUMN_TYPES: Record<string, string> = {
   "evaluation_scheme.scheme": "JsonColumn<SchemeJson>",
   "indicator.categories": "JsonColumn<CategoriesJson>",
   "model_criteria_set.criteria": "JsonColumn<ModelCriterionJson[]>",
+  "reception_schedule.recurrences": "JsonColumn<RecurrenceJson[]>",
   "report_form.levels": "UnitLevel",
   "report_form.rules": "JsonColumn<FormRuleJson[]>",
   "report_form.sections": "JsonColumn<FormSectionJson[]>",

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { CategoriesJson, DraftSectionJson, DraftTaskJson, FigureSource, FormRuleJson, FormSectionJson, GatheredJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
+import type { CategoriesJson, DraftSectionJson, DraftTaskJson, FigureSource, FormRuleJson, FormSectionJson, GatheredJson, IndicatorValuesJson, JsonColumn, LevelDeadlineJson, ModelAssessmentJson, ModelCriterionJson, ModelDetailsJson, ModelStatusValue, RecurrenceJson, SchemeJson, ScoresJson, SigningJson, SubmissionNarrative, SubmissionStatus, SubmissionValues, UnitLevel } from "./column-types.ts";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -474,6 +474,46 @@ export interface PlanTask {
   weight: Generated<Numeric>;
 }
 
+export interface ReceptionSchedule {
+  body_id: number;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  id: Generated<number>;
+  place: Generated<string>;
+  province_code: string;
+  receiver_name: string;
+  receiver_role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+  recurrences: JsonColumn<RecurrenceJson[]>;
+  unit_code: string;
+  unit_path: string[];
+  updated_at: Generated<Timestamp>;
+  valid_from: string;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
+export interface ReceptionSession {
+  body_id: number;
+  citizens: Generated<number>;
+  content: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  decided: Generated<string>;
+  deputy_name: string | null;
+  groups: Generated<number>;
+  held_on: string;
+  id: Generated<number>;
+  in_person: Generated<boolean>;
+  largest_group: number | null;
+  province_code: string;
+  receiver_name: string;
+  receiver_role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+  schedule_id: number | null;
+  unit_code: string;
+  unit_path: string[];
+  version: Generated<number>;
+}
+
 export interface RegistryAttachment {
   content: Buffer;
   content_type: string;
@@ -749,6 +789,8 @@ export interface DB {
   plan: Plan;
   plan_milestone: PlanMilestone;
   plan_task: PlanTask;
+  reception_schedule: ReceptionSchedule;
+  reception_session: ReceptionSession;
   registry_attachment: RegistryAttachment;
   registry_document: RegistryDocument;
   registry_relation: RegistryRelation;

@@ -116,4 +116,21 @@ describe("whether a month meets its minimum", () => {
   ] as const)("%s", (_, rule, days, required, shortWeeks, ok) => {
     expect(checkMonth(rule, "2026-01", days, cal)).toMatchObject({ required, shortWeeks, ok });
   });
+
+  it("asks a schedule that starts mid-month, and the month running, only for the weeks they cover", () => {
+    // from Wednesday 14/01: the weeks of 12/01, 19/01 and 26/01
+    expect(
+      checkMonth(law("commune_chair"), "2026-01", weekly.slice(2), cal, {
+        from: "2026-01-14",
+        to: "2026-01-31",
+      }),
+    ).toMatchObject({ required: 3, shortWeeks: [], ok: true });
+    // on 20/01, what was held by then: the weeks of 05/01, 12/01 and 19/01
+    expect(
+      checkMonth(law("commune_chair"), "2026-01", ["2026-01-08", "2026-01-15"], cal, {
+        from: "2026-01-01",
+        to: "2026-01-20",
+      }),
+    ).toMatchObject({ required: 3, shortWeeks: ["2026-01-19"], ok: false });
+  });
 });

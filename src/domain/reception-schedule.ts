@@ -174,15 +174,15 @@ export function scheduledDays(
   return [...byDay.values()].sort((a, b) => (a.on < b.on ? -1 : 1));
 }
 
-/** The Mondays of the weeks with a working day in `month` ("YYYY-MM"). */
-function weeksOf(month: string, cal: WorkCalendar): IsoDate[] {
+/** The working days of `month` ("YYYY-MM") within [from, to]. */
+function workingDaysOf(month: string, cal: WorkCalendar, from: IsoDate, to: IsoDate): IsoDate[] {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  const mondays = new Set<IsoDate>();
+  const out: IsoDate[] = [];
   for (let d = 1; d <= daysInMonth(y, m); d++) {
     const date = `${month}-${String(d).padStart(2, "0")}`;
-    if (cal.isWorkingDay(date)) mondays.add(addDays(date, 1 - weekdayOf(date)));
+    if (date >= from && date <= to && cal.isWorkingDay(date)) out.push(date);
   }
-  return [...mondays].sort();
+  return out;
 }
 
 export interface MonthCheck {
@@ -198,22 +198,30 @@ export interface MonthCheck {
 /**
  * Whether `days` (scheduled, or held in person) meet `rule` in `month`: a monthly minimum counts the month's
  * days; a weekly one asks it of every week with a working day in the month; the office, every working day.
+ * `within` limits what is asked to part of the month (a schedule that starts or ends in it; the days gone by of
+ * the month running, for what was held).
  */
 export function checkMonth(
   rule: ReceptionRule,
   month: string,
   days: readonly IsoDate[],
   cal: WorkCalendar,
+  within: { from: IsoDate; to: IsoDate } = { from: `${month}-01`, to: `${month}-31` },
 ): MonthCheck {
   const inMonth = [...new Set(days.filter((d) => d.startsWith(month)))];
   if (rule.per === "month") {
     return { required: rule.days, counted: inMonth.length, shortWeeks: [], ok: inMonth.length >= rule.days };
   }
-  const weeks = weeksOf(month, cal);
+  const working = workingDaysOf(month, cal, within.from, within.to);
   if (rule.per === "working_day") {
-    const working = weeks.length === 0 ? 0 : countWorking(month, cal);
-    return { required: working, counted: inMonth.length, shortWeeks: [], ok: inMonth.length >= working };
+    return {
+      required: working.length,
+      counted: inMonth.length,
+      shortWeeks: [],
+      ok: inMonth.length >= working.length,
+    };
   }
+  const weeks = [...new Set(working.map((d) => addDays(d, 1 - weekdayOf(d))))].sort();
   const shortWeeks = weeks.filter((monday) => {
     const sunday = addDays(monday, 6);
     return inMonth.filter((d) => d >= monday && d <= sunday).length < rule.days;
@@ -224,12 +232,4 @@ export function checkMonth(
     shortWeeks,
     ok: shortWeeks.length === 0,
   };
-}
-
-function countWorking(month: string, cal: WorkCalendar): number {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  let n = 0;
-  for (let d = 1; d <= daysInMonth(y, m); d++)
-    if (cal.isWorkingDay(`${month}-${String(d).padStart(2, "0")}`)) n++;
-  return n;
 }

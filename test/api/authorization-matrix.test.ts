@@ -1245,6 +1245,46 @@ const ROUTES: RouteCase[] = [
       return c.request("GET", `/api/public/letters/${l.code}`, undefined, { "x-tracking-secret": l.secret });
     },
   },
+  {
+    name: "GET /api/reception/schedules",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/reception/schedules?unit=${PROVINCE[s]}&month=2026-01`),
+  },
+  {
+    name: "POST /api/reception/schedules",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", "/api/reception/schedules", {
+        bodyId: x.provinceBody[s],
+        receiverName: "Chủ tịch UBND tỉnh",
+        receiverRole: "province_chair",
+        recurrences: [{ kind: "monthly_day", day: 15 }],
+        validFrom: "2026-01-01",
+      }),
+  },
+  {
+    name: "GET /api/reception/sessions",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/reception/sessions?unit=${PROVINCE[s]}&month=2026-01`),
+  },
+  {
+    name: "POST /api/reception/sessions",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", "/api/reception/sessions", {
+        bodyId: x.provinceBody[s],
+        heldOn: "2026-01-15",
+        receiverName: "Chủ tịch UBND tỉnh",
+        receiverRole: "province_chair",
+        inPerson: true,
+        citizens: 2,
+        groups: 0,
+      }),
+  },
 ];
 /** A letter received by the scope's province People's Committee. */
 const letterInput = (x: Ctx, s: Scope, kind = "petition") => ({

@@ -340,6 +340,61 @@ const CASES: ReferenceCase[] = [
     },
   },
   {
+    name: "POST /api/reception/schedules bodyId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", "/api/reception/schedules", {
+        bodyId: r.committee,
+        receiverName: "Chủ tịch UBND tỉnh",
+        receiverRole: "province_chair",
+        recurrences: [{ kind: "monthly_day", day: 15 }],
+        validFrom: "2026-01-01",
+      }),
+  },
+  {
+    name: "POST /api/reception/sessions bodyId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", "/api/reception/sessions", {
+        bodyId: r.committee,
+        heldOn: "2026-01-15",
+        receiverName: "Chủ tịch UBND tỉnh",
+        receiverRole: "province_chair",
+        inPerson: true,
+        citizens: 2,
+        groups: 0,
+      }),
+  },
+  {
+    name: "POST /api/reception/sessions scheduleId",
+    actor: "editor",
+    run: async (c, r) => {
+      // the other province's schedule, made by the system admin (MISSING: none)
+      const id =
+        r === out
+          ? (
+              await sysAdmin.json("POST", "/api/reception/schedules", {
+                bodyId: r.committee,
+                receiverName: "Chủ tịch UBND tỉnh",
+                receiverRole: "province_chair",
+                recurrences: [{ kind: "monthly_day", day: 15 }],
+                validFrom: "2026-01-01",
+              })
+            ).body.id
+          : 2_000_000_009;
+      return c.request("POST", "/api/reception/sessions", {
+        bodyId: own.committee,
+        scheduleId: id,
+        heldOn: "2026-01-15",
+        receiverName: "Chủ tịch UBND tỉnh",
+        receiverRole: "province_chair",
+        inPerson: true,
+        citizens: 2,
+        groups: 0,
+      });
+    },
+  },
+  {
     name: "PATCH /api/models/{id} bodyId",
     actor: "editor",
     run: async (c, r) => {

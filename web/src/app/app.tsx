@@ -27,6 +27,7 @@ import { ShowcasePage } from "../features/models/components/showcase-page.tsx";
 import { PlanPage } from "../features/plans/components/plan-page.tsx";
 import { PlansPage } from "../features/plans/components/plans-page.tsx";
 import { PublicPlanPage } from "../features/plans/components/public-plan-page.tsx";
+import { ReceptionPage } from "../features/reception/components/reception-page.tsx";
 import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
 import { ReportsPage } from "../features/reporting/components/reports-page.tsx";
@@ -111,6 +112,7 @@ export function App() {
     },
     { to: "/models", label: t("models.nav"), show: true },
     { to: "/evaluations", label: t("evaluations.nav"), show: true },
+    { to: "/reception", label: t("reception.nav"), show: true },
     { to: "/letters", label: t("letters.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
@@ -223,6 +225,10 @@ export function App() {
             element={<LettersPage canHandle={can("letter.handle")} defaultUnit={ownUnit} />}
           />
           <Route path="/letters/:id" element={<LetterPage />} />
+          <Route
+            path="/reception"
+            element={<ReceptionPage canHandle={can("letter.handle")} defaultUnit={ownUnit} />}
+          />
           <Route
             path="/registry"
             element={<RegistryPage canRegister={can("document.register")} defaultUnit={ownUnit} />}

@@ -11971,6 +11971,428 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reception/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's reception schedules for a month: the days each gives (a day off moved to the next working day), the legal minimum, and whether it is scheduled and held */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            items: {
+                                id: number;
+                                unitCode: string;
+                                bodyId: number;
+                                receiverName: string;
+                                /** @enum {string} */
+                                receiverRole: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                                recurrences: ({
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                    weekday: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "monthly_day";
+                                    day: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "monthly_nth";
+                                    nth: 1 | 2 | 3 | 4 | -1;
+                                    weekday: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working_days";
+                                })[];
+                                place: string;
+                                validFrom: string;
+                                validTo: string | null;
+                                version: number;
+                                days: {
+                                    on: string;
+                                    movedFrom: string | null;
+                                }[];
+                                rule: {
+                                    days: number;
+                                    per: string;
+                                    source: string;
+                                    confidence: string;
+                                } | null;
+                                scheduled: {
+                                    required: number;
+                                    counted: number;
+                                    shortWeeks: string[];
+                                    ok: boolean;
+                                } | null;
+                                held: {
+                                    required: number;
+                                    counted: number;
+                                    shortWeeks: string[];
+                                    ok: boolean;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a reception schedule: who receives for the body, on which recurring days, where, from when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyId: number;
+                        receiverName: string;
+                        /** @enum {string} */
+                        receiverRole: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                        recurrences: ({
+                            /** @enum {string} */
+                            kind: "weekly";
+                            weekday: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "monthly_day";
+                            day: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "monthly_nth";
+                            nth: 1 | 2 | 3 | 4 | -1;
+                            weekday: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "working_days";
+                        })[];
+                        place?: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            bodyId: number;
+                            receiverName: string;
+                            /** @enum {string} */
+                            receiverRole: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                            recurrences: ({
+                                /** @enum {string} */
+                                kind: "weekly";
+                                weekday: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "monthly_day";
+                                day: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "monthly_nth";
+                                nth: 1 | 2 | 3 | 4 | -1;
+                                weekday: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "working_days";
+                            })[];
+                            place: string;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reception sessions held under a unit in a month, newest first */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReceptionSession"][];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a reception session: its day, the leader in person or a deputy in their place, citizens and groups received, what was raised and decided */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyId: number;
+                        scheduleId?: number | null;
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        heldOn: string;
+                        receiverName: string;
+                        /** @enum {string} */
+                        receiverRole: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                        inPerson: boolean;
+                        deputyName?: string | null;
+                        citizens: number;
+                        groups: number;
+                        largestGroup?: number | null;
+                        content?: string;
+                        decided?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReceptionSession"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13372,6 +13794,25 @@ export interface components {
                 numberSymbol: string | null;
             }[];
             transferredTo: string | null;
+        };
+        ReceptionSession: {
+            id: number;
+            unitCode: string;
+            bodyId: number;
+            scheduleId: number | null;
+            heldOn: string;
+            receiverName: string;
+            /** @enum {string} */
+            receiverRole: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+            inPerson: boolean;
+            deputyName: string | null;
+            /** @description A deputy received in the leader's place on or after 01/7/2026 (Luật 136/2025/QH15) */
+            delegationNotAllowed: boolean;
+            citizens: number;
+            groups: number;
+            largestGroup: number | null;
+            content: string;
+            decided: string;
         };
     };
     responses: never;

@@ -1,0 +1,35 @@
+/** Sample arguments (after `db`) for every function of reception.repository.ts, for its SQL snapshot (src/db/sql-snapshot.ts). */
+import type { RepositorySamples } from "../../db/repository-samples.ts";
+
+export const samples: RepositorySamples = {
+  insertSchedule: [
+    {
+      unit_code: "30037",
+      unit_path: ["82", "30037"],
+      province_code: "82",
+      body_id: 1,
+      receiver_name: "Chủ tịch UBND xã",
+      receiver_role: "commune_chair",
+      recurrences: JSON.stringify([{ kind: "weekly", weekday: 4 }]),
+      valid_from: "2026-01-01",
+      created_by: 1,
+    },
+  ],
+  findSchedule: [1],
+  schedulesUnder: ["82", "2026-03-01", "2026-03-31"],
+  insertSession: [
+    {
+      unit_code: "30037",
+      unit_path: ["82", "30037"],
+      province_code: "82",
+      body_id: 1,
+      held_on: "2026-03-05",
+      receiver_name: "Chủ tịch UBND xã",
+      receiver_role: "commune_chair",
+      citizens: 4,
+      created_by: 1,
+    },
+  ],
+  sessionsUnder: ["30037", "2026-03-01", "2026-03-31", 500],
+  findSession: [1],
+};

@@ -1,0 +1,57 @@
+/** The SQL of citizen reception: schedules and the sessions held. @module */
+import { sql } from "kysely";
+import type {
+  Db,
+  NewReceptionSchedule,
+  NewReceptionSession,
+  ReceptionScheduleRow as ScheduleRow,
+  ReceptionSessionRow as SessionRow,
+} from "../../db/database.ts";
+
+export async function insertSchedule(db: Db, row: NewReceptionSchedule): Promise<ScheduleRow> {
+  return db.insertInto("reception_schedule").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findSchedule(db: Db, id: number): Promise<ScheduleRow | undefined> {
+  return db.selectFrom("reception_schedule").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The schedules under a unit in force at some time in [from, to]. */
+export async function schedulesUnder(
+  db: Db,
+  unitCode: string,
+  from: string,
+  to: string,
+): Promise<ScheduleRow[]> {
+  return db
+    .selectFrom("reception_schedule")
+    .selectAll()
+    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
+    .where("valid_from", "<=", to)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", from)]))
+    .orderBy("unit_code")
+    .orderBy("id")
+    .execute();
+}
+
+export async function insertSession(db: Db, row: NewReceptionSession): Promise<SessionRow> {
+  return db.insertInto("reception_session").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The sessions held under a unit in [from, to], newest first. */
+export async function sessionsUnder(db: Db, unitCode: string, from: string, to: string, limit: number) {
+  return db
+    .selectFrom("reception_session")
+    .selectAll()
+    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
+    .where("held_on", ">=", from)
+    .where("held_on", "<=", to)
+    .orderBy("held_on", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function findSession(db: Db, id: number): Promise<SessionRow | undefined> {
+  return db.selectFrom("reception_session").selectAll().where("id", "=", id).executeTakeFirst();
+}

@@ -1,0 +1,174 @@
+/** /api/reception/schedules and /api/reception/sessions: citizen reception on its legal schedule. @module */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { RECEIVER_ROLES } from "../../domain/reception-schedule.ts";
+import type { AppDeps, AppEnv } from "../../http/context.ts";
+import {
+  errorResponses,
+  IsoDateSchema,
+  json,
+  jsonBody,
+  RowIdSchema,
+  UnitCodeSchema,
+  writeErrorResponses,
+} from "../../http/schemas.ts";
+import * as service from "./reception.service.ts";
+
+const tags = ["reception"];
+const Role = z.enum(RECEIVER_ROLES);
+const Weekday = z.number().int().min(1).max(7);
+const Recurrence = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("weekly"), weekday: Weekday }),
+  z.object({ kind: z.literal("monthly_day"), day: z.number().int().min(1).max(31) }),
+  z.object({
+    kind: z.literal("monthly_nth"),
+    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    weekday: Weekday,
+  }),
+  z.object({ kind: z.literal("working_days") }),
+]);
+const Month = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/)
+  .openapi({ example: "2026-03" });
+const Check = z
+  .object({ required: z.number(), counted: z.number(), shortWeeks: z.array(z.string()), ok: z.boolean() })
+  .nullable();
+const Schedule = z.object({
+  id: z.number(),
+  unitCode: z.string(),
+  bodyId: z.number(),
+  receiverName: z.string(),
+  receiverRole: Role,
+  recurrences: z.array(Recurrence),
+  place: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  version: z.number(),
+});
+const Session = z
+  .object({
+    id: z.number(),
+    unitCode: z.string(),
+    bodyId: z.number(),
+    scheduleId: z.number().nullable(),
+    heldOn: z.string(),
+    receiverName: z.string(),
+    receiverRole: Role,
+    inPerson: z.boolean(),
+    deputyName: z.string().nullable(),
+    delegationNotAllowed: z.boolean().openapi({
+      description: "A deputy received in the leader's place on or after 01/7/2026 (Luật 136/2025/QH15)",
+    }),
+    citizens: z.number(),
+    groups: z.number(),
+    largestGroup: z.number().nullable(),
+    content: z.string(),
+    decided: z.string(),
+  })
+  .openapi("ReceptionSession");
+
+export function receptionRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { db } = deps;
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/reception/schedules",
+      tags,
+      summary:
+        "A unit's reception schedules for a month: the days each gives (a day off moved to the next working day), the legal minimum, and whether it is scheduled and held",
+      request: { query: z.object({ unit: UnitCodeSchema, month: Month }) },
+      responses: {
+        200: json(
+          z.object({
+            month: z.string(),
+            items: z.array(
+              Schedule.extend({
+                days: z.array(z.object({ on: z.string(), movedFrom: z.string().nullable() })),
+                rule: z
+                  .object({ days: z.number(), per: z.string(), source: z.string(), confidence: z.string() })
+                  .nullable(),
+                scheduled: Check,
+                held: Check,
+              }),
+            ),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await service.schedulesOfMonth(db, c.var.auth, q.unit, q.month), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/reception/schedules",
+      tags,
+      summary:
+        "Set a reception schedule: who receives for the body, on which recurring days, where, from when",
+      request: jsonBody(
+        z.object({
+          bodyId: RowIdSchema,
+          receiverName: z.string().trim().min(3).max(200),
+          receiverRole: Role,
+          recurrences: z.array(Recurrence).min(1).max(10),
+          place: z.string().trim().max(300).optional(),
+          validFrom: IsoDateSchema,
+          validTo: IsoDateSchema.nullable().optional(),
+        }),
+      ),
+      responses: { 201: json(Schedule, "Created"), ...writeErrorResponses },
+    }),
+    async (c) => c.json(await service.createSchedule(db, c.var.auth, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/reception/sessions",
+      tags,
+      summary: "The reception sessions held under a unit in a month, newest first",
+      request: { query: z.object({ unit: UnitCodeSchema, month: Month }) },
+      responses: { 200: json(z.object({ items: z.array(Session) })), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await service.sessionsOfMonth(db, c.var.auth, q.unit, q.month), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/reception/sessions",
+      tags,
+      summary:
+        "Record a reception session: its day, the leader in person or a deputy in their place, citizens and groups received, what was raised and decided",
+      request: jsonBody(
+        z.object({
+          bodyId: RowIdSchema,
+          scheduleId: RowIdSchema.nullable().optional(),
+          heldOn: IsoDateSchema,
+          receiverName: z.string().trim().min(3).max(200),
+          receiverRole: Role,
+          inPerson: z.boolean(),
+          deputyName: z.string().trim().max(200).nullable().optional(),
+          citizens: z.number().int().min(0).max(100_000),
+          groups: z.number().int().min(0).max(10_000),
+          largestGroup: z.number().int().min(1).max(100_000).nullable().optional(),
+          content: z.string().trim().max(20_000).optional(),
+          decided: z.string().trim().max(20_000).optional(),
+        }),
+      ),
+      responses: { 201: json(Session, "Created"), ...writeErrorResponses },
+    }),
+    async (c) => c.json(await service.recordSession(db, c.var.auth, c.req.valid("json")), 201),
+  );
+
+  return app;
+}

@@ -1,0 +1,111 @@
+/**
+ * Citizen reception through the API: a commune chair's weekly schedule (a day off moved to the next working
+ * day), checked against the law's minimum of one day a week; sessions held in person or by a deputy (flagged from
+ * 01/7/2026); the month's compliance of scheduled and held days; bad input refused, storing nothing.
+ */
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestClient } from "../helpers.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let commune: TestClient;
+let other: TestClient;
+let body = 0;
+let schedule = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  commune = await t.login("xa.thapmuoi");
+  other = await t.login("thainguyen");
+  body = (await commune.json("GET", "/api/units/30037/bodies")).body.items.find(
+    (b: { kind: string }) => b.kind === "people_committee",
+  ).id;
+});
+
+const session = (patch: Record<string, unknown>) =>
+  commune.json("POST", "/api/reception/sessions", {
+    bodyId: body,
+    scheduleId: schedule,
+    heldOn: "2026-01-08",
+    receiverName: "Nguyễn Văn An, Chủ tịch UBND xã",
+    receiverRole: "commune_chair",
+    inPerson: true,
+    citizens: 3,
+    groups: 0,
+    ...patch,
+  });
+
+describe("a commune chair's reception", () => {
+  it("is scheduled every Thursday; 01/01/2026 (Tết) moves to Monday 05/01; the month meets one day a week", async () => {
+    const s = await commune.json("POST", "/api/reception/schedules", {
+      bodyId: body,
+      receiverName: "Nguyễn Văn An, Chủ tịch UBND xã",
+      receiverRole: "commune_chair",
+      recurrences: [{ kind: "weekly", weekday: 4 }],
+      place: "Trụ sở UBND xã",
+      validFrom: "2026-01-01",
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(201);
+    schedule = s.body.id;
+    const month = await commune.json("GET", "/api/reception/schedules?unit=30037&month=2026-01");
+    const mine = month.body.items.find((x: { id: number }) => x.id === schedule);
+    expect(mine.days[0]).toEqual({ on: "2026-01-05", movedFrom: "2026-01-01" });
+    expect(mine.days).toHaveLength(5);
+    expect(mine.rule).toMatchObject({ days: 1, per: "week", source: "Luật Tiếp công dân 2013, Điều 15" });
+    expect(mine.scheduled).toMatchObject({ required: 4, ok: true });
+    expect(mine.held).toMatchObject({ counted: 0, ok: false });
+  });
+
+  it("counts the sessions held in person, and flags a deputy's after 01/7/2026", async () => {
+    for (const day of ["2026-01-05", "2026-01-08", "2026-01-15"])
+      expect((await session({ heldOn: day })).status).toBe(201);
+    const deputy = await session({
+      heldOn: "2026-01-22",
+      inPerson: false,
+      deputyName: "Trần Thị Bé, Phó Chủ tịch",
+    });
+    expect(deputy.body.delegationNotAllowed).toBe(false);
+    const after = await session({
+      heldOn: "2026-07-02",
+      inPerson: false,
+      deputyName: "Trần Thị Bé, Phó Chủ tịch",
+      groups: 1,
+      largestGroup: 15,
+      citizens: 15,
+    });
+    expect(after.body).toMatchObject({ delegationNotAllowed: true, largestGroup: 15 });
+    const month = await commune.json("GET", "/api/reception/schedules?unit=30037&month=2026-01");
+    const mine = month.body.items.find((x: { id: number }) => x.id === schedule);
+    // three weeks held in person; the week of 19/01 was a deputy's
+    expect(mine.held).toMatchObject({ counted: 3, shortWeeks: ["2026-01-19", "2026-01-26"], ok: false });
+    const held = await commune.json("GET", "/api/reception/sessions?unit=30037&month=2026-01");
+    expect(held.body.items).toHaveLength(4);
+  });
+
+  it("refuses bad input with a clear 400, storing nothing, and another province's reader", async () => {
+    const before = await sql<{ n: string }>`select count(*) as n from reception_session`.execute(t.db);
+    for (const patch of [
+      { heldOn: "2099-01-01" },
+      { inPerson: false },
+      { groups: 0, largestGroup: 3 },
+      { citizens: -1 },
+      { receiverRole: "mayor" },
+      { scheduleId: 999_999 },
+    ]) {
+      const r = await session(patch);
+      expect(r.status, JSON.stringify(patch)).toBe(400);
+      expect(r.body.error.message_vi).toBeTruthy();
+    }
+    const bad = await commune.json("POST", "/api/reception/schedules", {
+      bodyId: body,
+      receiverName: "Chủ tịch",
+      receiverRole: "commune_chair",
+      recurrences: [{ kind: "weekly", weekday: 9 }],
+      validFrom: "2026-01-01",
+    });
+    expect(bad.status).toBe(400);
+    const after = await sql<{ n: string }>`select count(*) as n from reception_session`.execute(t.db);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+    expect((await other.json("GET", "/api/reception/sessions?unit=30037&month=2026-01")).status).toBe(404);
+  });
+});

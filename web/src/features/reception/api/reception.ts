@@ -1,0 +1,51 @@
+/**
+ * The reception API as the pages use it: a unit's schedules and sessions of a month, and their writes.
+ * @module
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type AnswerOf, type BodyOf, call, client } from "@/lib/api.ts";
+
+export type MonthSchedules = AnswerOf<"/api/reception/schedules", "get">;
+export type Session = AnswerOf<"/api/reception/sessions", "get">["items"][number];
+export type NewSchedule = BodyOf<"/api/reception/schedules", "post">;
+export type NewSession = BodyOf<"/api/reception/sessions", "post">;
+
+export const receptionKeys = {
+  all: () => ["reception"] as const,
+  schedules: (unit: string, month: string) => ["reception", "schedules", unit, month] as const,
+  sessions: (unit: string, month: string) => ["reception", "sessions", unit, month] as const,
+};
+
+const isUnit = (unit: string) => /^\d{2,5}$/.test(unit);
+
+export function useSchedules(unit: string, month: string) {
+  return useQuery({
+    queryKey: receptionKeys.schedules(unit, month),
+    queryFn: () => call(client.GET("/api/reception/schedules", { params: { query: { unit, month } } })),
+    enabled: isUnit(unit),
+  });
+}
+
+export function useSessions(unit: string, month: string) {
+  return useQuery({
+    queryKey: receptionKeys.sessions(unit, month),
+    queryFn: () => call(client.GET("/api/reception/sessions", { params: { query: { unit, month } } })),
+    enabled: isUnit(unit),
+  });
+}
+
+/** The two writes of the page; each refreshes the schedules' compliance and the sessions. */
+export function useReceptionWrites() {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: receptionKeys.all() });
+  return {
+    schedule: useMutation({
+      mutationFn: (body: NewSchedule) => call(client.POST("/api/reception/schedules", { body })),
+      onSuccess: refresh,
+    }),
+    session: useMutation({
+      mutationFn: (body: NewSession) => call(client.POST("/api/reception/sessions", { body })),
+      onSuccess: refresh,
+    }),
+  };
+}
