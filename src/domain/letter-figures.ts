@@ -1,8 +1,9 @@
 /**
- * The report figures the letters produce, so no official types them again: the letters a unit (and the units
- * below it) received in the period and those it resolved, in all and by kind ("khiếu nại", "tố cáo", "kiến nghị,
- * phản ánh", the catalogue's options of LETTERS_RECEIVED and LETTERS_RESOLVED, matched without accents). Only
- * the indicators and breakdowns the form asks for are filled, zeros included. Pure, no I/O.
+ * The report figures citizens' reception and letters produce, so no official types them again: the days the
+ * heads received citizens in person (RECEPTION_DAYS), the letters a unit (and the units below it) received in
+ * the period and those it resolved, in all and by kind ("khiếu nại", "tố cáo", "kiến nghị, phản ánh", the
+ * catalogue's options of LETTERS_RECEIVED and LETTERS_RESOLVED, matched without accents). Only the indicators and
+ * breakdowns the form asks for are filled, zeros included. Pure, no I/O.
  * @module
  */
 import type { LetterKind } from "./letter-clock.ts";
@@ -11,6 +12,8 @@ import { foldVietnamese } from "./vn-text.ts";
 
 /** The report indicators the letters fill, and the count each takes. */
 export const LETTER_FED = { LETTERS_RECEIVED: "received", LETTERS_RESOLVED: "resolved" } as const;
+/** The report indicator the reception sessions fill: the heads' days held in person. */
+export const RECEPTION_FED = "RECEPTION_DAYS";
 
 export interface LetterCountRow {
   kind: LetterKind;

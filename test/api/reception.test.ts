@@ -82,6 +82,25 @@ describe("a commune chair's reception", () => {
     expect(held.body.items).toHaveLength(4);
   });
 
+  it("gives a report of January its reception days: those the chair held in person, not the deputy's", async () => {
+    const admin = await t.login("admin");
+    const forms = (await admin.json("GET", "/api/forms")).body.items as { id: number; code: string }[];
+    const request = await admin.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: forms.find((f) => f.code === "dvcq-thap-muoi")?.id,
+      period: { code: "202601" },
+      targetLevel: "commune",
+      deadline: "2026-02-10",
+      allowOverlap: true,
+    });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    const target = (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
+      (x: { unitCode: string }) => x.unitCode === "30037",
+    );
+    const report = await commune.json("GET", `/api/submissions/${target.id}`);
+    expect(report.body.fed.values.RECEPTION_DAYS).toEqual({ "": "3" });
+  });
+
   it("refuses bad input with a clear 400, storing nothing, and another province's reader", async () => {
     const before = await sql<{ n: string }>`select count(*) as n from reception_session`.execute(t.db);
     for (const patch of [

@@ -55,3 +55,18 @@ export async function sessionsUnder(db: Db, unitCode: string, from: string, to: 
 export async function findSession(db: Db, id: number): Promise<SessionRow | undefined> {
   return db.selectFrom("reception_session").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** The days in [from, to] on which a head received citizens in person under a unit (the office's days aside). */
+export async function headDaysHeld(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
+  const r = await db
+    .selectFrom("reception_session")
+    .select(sql<string>`count(distinct (body_id, held_on))`.as("days"))
+    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
+    .where("province_code", "=", provinceCode)
+    .where("held_on", ">=", from)
+    .where("held_on", "<=", to)
+    .where("in_person", "=", true)
+    .where("receiver_role", "<>", "reception_office")
+    .executeTakeFirstOrThrow();
+  return Number(r.days);
+}

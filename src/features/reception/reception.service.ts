@@ -234,3 +234,10 @@ export async function sessionsOfMonth(db: Db, auth: Auth | null, unit: string, m
   const [from, to] = monthBounds(month);
   return { items: (await repo.sessionsUnder(db, unit, from, to, 500)).map(sessionDto) };
 }
+
+/**
+ * The regular reception days a unit's heads held in person in [from, to] (each body's day once), for the
+ * report figure RECEPTION_DAYS (no access check: the caller reads it for a report it may read).
+ */
+export const headDaysHeld = (db: Db, unitCode: string, provinceCode: string, from: string, to: string) =>
+  repo.headDaysHeld(db, unitCode, provinceCode, from, to);
