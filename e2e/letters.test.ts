@@ -53,6 +53,16 @@ describe("a citizen's letter in the browser", () => {
     await page.getByTestId("step-save").click();
     await expect.poll(() => page.getByTestId("letter-status").textContent()).toBe("Đang giải quyết");
     await expect.poll(() => page.getByTestId("legal-clock").textContent()).toContain("còn 30 ngày");
+    // the notice of acceptance, numbered in the commune People's Committee's registry
+    await page.getByTestId("letter-steps").getByRole("button", { name: "Văn bản" }).first().click();
+    await page.getByTestId("step-document-take-number").check();
+    const [noticeFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("step-document-docx").click(),
+    ]);
+    expect(noticeFile.suggestedFilename()).toMatch(/tb-ubnd\.docx$/i);
+    await expect.poll(() => page.getByTestId("letter-steps").textContent()).toMatch(/\d+\/TB-UBND/);
+    await page.keyboard.press("Escape");
     // extended once, by 30 days
     await choose(page, "Bước", "Gia hạn");
     await page.getByTestId("step-days").fill("30");

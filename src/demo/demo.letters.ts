@@ -10,7 +10,7 @@ import type { Kysely } from "kysely";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
 import { addDays, todayInVietnam } from "../domain/dates.ts";
-import { listBodies } from "../features/bodies/bodies.service.ts";
+import { listBodies, updateBody } from "../features/bodies/bodies.service.ts";
 import { takeStep } from "../features/letters/letter-steps.service.ts";
 import { classify, type IntakeInput, intake, listLetters } from "../features/letters/letters.service.ts";
 import type { Sealer } from "../secrets/sealer.ts";
@@ -121,6 +121,12 @@ export async function seedDemoLetters(db: Kysely<Database>, sealer: Sealer, auth
   const commune = (await listBodies(db, auth, "30037")).items.find((b) => b.kind === "people_committee");
   const province = (await listBodies(db, auth, "82")).items.find((b) => b.kind === "people_committee");
   if (!commune || !province) return 0;
+  // the commune People's Committee signs its notices and decisions on letters
+  if (!commune.signing)
+    await updateBody(db, auth, commune.id, {
+      version: commune.version,
+      signing: { authority: ["KT. Chủ tịch", "Phó Chủ tịch"], signer: "Trần Thị Bé" },
+    });
   for (const l of LETTERS) {
     const { letter } = await intake(db, sealer, auth, {
       ...l.input,

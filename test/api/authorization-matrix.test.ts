@@ -1228,6 +1228,25 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "POST /api/letters/{id}/events/{eventId}/document",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const l = await letterIn(x, s);
+      const today = new Date().toISOString().slice(0, 10);
+      await sysAdmin.json("PATCH", `/api/letters/${l.id}`, { version: 1, eligible: true, competent: true });
+      const d = await sysAdmin.json("POST", `/api/letters/${l.id}/steps`, {
+        version: 2,
+        action: "accept",
+        on: today,
+      });
+      return c.request("POST", `/api/letters/${l.id}/events/${d.body.events[0].id}/document`, {
+        format: "pdf",
+        signature: { authority: ["KT. Chủ tịch", "Phó Chủ tịch"], signer: "Nguyễn Văn A" },
+      });
+    },
+  },
+  {
     name: "GET /api/letters/{id}/identity",
     // a denouncer's identity: the inspectorate only, never a system administrator by that title
     allowed: ["inspector"],
@@ -1477,6 +1496,8 @@ const KEEPS_NOTHING: Record<string, string> = {
   "POST /api/requests/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
   "POST /api/submissions/{id}/document": "a draft (no number taken) is a file built and sent, nothing stored",
   "POST /api/drafts/{id}/document": "a preview (no number taken) is a file built and sent, nothing stored",
+  "POST /api/letters/{id}/events/{eventId}/document":
+    "a draft (no number taken) is a file built and sent, nothing stored",
   // the authorization cases of the imports are dry runs (their audit is tested with the imports)
   "POST /api/requests/{id}/dataValueSets": "a dry run here",
   "POST /api/requests/{id}/dataValueSets.csv": "a dry run here",

@@ -5,6 +5,7 @@
  * suspension, a resolution that needs its numbered decision), a transfer the competent body receives, the
  * citizen's tracking by code and secret (rate-limited), counts; bad input refused, storing nothing.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInVietnam } from "../../src/domain/dates.ts";
@@ -177,6 +178,42 @@ describe("the steps of a denunciation, and its clocks", () => {
     expect(suspended.body.clocks.legal).toMatchObject({ suspended: true, due: null });
     const resumed = await step({ action: "resume", on: daysAgo(3) });
     expect(resumed.body.legalDue).toBe(addDays(daysAgo(35), 65));
+  });
+
+  it("issues the extension decision as its document, numbered on the step's day, once, never naming the denouncer", async () => {
+    const d = await inspector.json("GET", `/api/letters/${id}`);
+    const extension = d.body.events.find((e: { action: string }) => e.action === "extend");
+    const signature = { authority: ["KT. Chủ tịch", "Phó Chủ tịch"], signer: "Lê Văn Chánh" };
+    // the inspectorate drafts it; numbering is for those who take the body's numbers
+    const draft = await inspector.request("POST", `/api/letters/${id}/events/${extension.id}/document`, {
+      format: "docx",
+      signature,
+    });
+    expect(draft.status).toBe(200);
+    const file = await province.request("POST", `/api/letters/${id}/events/${extension.id}/document`, {
+      format: "docx",
+      signature,
+      takeNumber: true,
+    });
+    expect(file.status, file.status === 200 ? "" : await file.text()).toBe(200);
+    const symbol = decodeURIComponent(file.headers.get("x-document-number") ?? "");
+    expect(symbol).toMatch(/^\d+\/QĐ-UBND$/);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await file.arrayBuffer()))["word/document.xml"] as Uint8Array,
+    );
+    const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(words).toContain("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP");
+    expect(words).toContain("Căn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018;");
+    expect(words).toContain("Gia hạn giải quyết tố cáo");
+    expect(words).not.toContain("Trần Văn Tố");
+    const after = await inspector.json("GET", `/api/letters/${id}`);
+    expect(after.body.events.find((e: { id: number }) => e.id === extension.id).numberSymbol).toBe(symbol);
+    const again = await province.request("POST", `/api/letters/${id}/events/${extension.id}/document`, {
+      format: "pdf",
+      signature,
+      takeNumber: true,
+    });
+    expect(decodeURIComponent(again.headers.get("x-document-number") ?? "")).toBe(symbol);
   });
 
   it("resolves only with a numbered decision of the body's registry", async () => {

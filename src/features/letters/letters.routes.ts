@@ -17,6 +17,8 @@ import {
   UnitCodeSchema,
   writeErrorResponses,
 } from "../../http/schemas.ts";
+import { fileResponse, Recipients, Signature, sendFile } from "../documents/document-http.ts";
+import * as documents from "./letter-documents.service.ts";
 import { listedDto } from "./letter-dto.ts";
 import * as identity from "./letter-identity.service.ts";
 import * as steps from "./letter-steps.service.ts";
@@ -132,6 +134,52 @@ export function lettersRoutes(deps: AppDeps) {
       const { id } = c.req.valid("param");
       await steps.takeStep(db, sealer, c.var.auth, id, c.req.valid("json"));
       return c.json(await service.letterDetail(db, c.var.auth, id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/letters/{id}/events/{eventId}/document",
+      tags,
+      summary:
+        "A step's document in the national layout (notice of acceptance, transfer slip, guidance, return, decisions, resolution), numbered from the body's registry on the step's day, once",
+      request: {
+        params: z.object({
+          id: IdParam.shape.id,
+          eventId: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(Number.MAX_SAFE_INTEGER)
+            .openapi({ param: { name: "eventId", in: "path" } }),
+        }),
+        ...jsonBody(
+          z.object({
+            format: z.enum(["docx", "pdf"]),
+            takeNumber: z.boolean().optional(),
+            signature: Signature.optional(),
+            recipients: Recipients.optional(),
+            draftingUnit: z.string().trim().min(1).max(20).optional(),
+          }),
+        ),
+      },
+      responses: fileResponse,
+    }),
+    async (c) => {
+      const { id, eventId } = c.req.valid("param");
+      return sendFile(
+        c,
+        await documents.eventDocument(
+          db,
+          c.var.auth,
+          id,
+          eventId,
+          c.req.valid("json"),
+          deps.stateNumbering ?? "shared",
+          deps.offload,
+        ),
+      );
     },
   );
 

@@ -116,6 +116,7 @@ export async function schedulesOfMonth(db: Db, auth: Auth | null, unit: string, 
   return {
     month,
     items: schedules.map((s) => {
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as text, not numbers
       const start = s.valid_from > from ? s.valid_from : from;
       const end = s.valid_to && s.valid_to < to ? s.valid_to : to;
       const days = scheduledDays(s.recurrences, start, end, cal);

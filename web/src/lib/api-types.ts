@@ -11821,6 +11821,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/{id}/events/{eventId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A step's document in the national layout (notice of acceptance, transfer slip, guidance, return, decisions, resolution), numbered from the body's registry on the step's day, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "docx" | "pdf";
+                        takeNumber?: boolean;
+                        signature?: {
+                            /**
+                             * @description TM./KT./Q./TL./TUQ. lines (T/M, K/T… for Party bodies), then the signer's title
+                             * @example [
+                             *       "TM. ỦY BAN NHÂN DÂN",
+                             *       "KT. CHỦ TỊCH",
+                             *       "PHÓ CHỦ TỊCH"
+                             *     ]
+                             */
+                            authority: string[];
+                            signer: string;
+                        };
+                        recipients?: string[];
+                        draftingUnit?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The document */
+                200: {
+                    headers: {
+                        /** @description the number taken or reused */
+                        "x-document-number-id"?: string;
+                        /** @description its number-symbol, URI-encoded */
+                        "x-document-number"?: string;
+                        /** @description the numbered report's entry in the unit's registry (outgoing) */
+                        "x-registry-document-id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/{id}/identity": {
         parameters: {
             query?: never;

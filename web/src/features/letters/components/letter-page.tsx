@@ -7,6 +7,7 @@ import { useApiError } from "@/lib/use-api-error.ts";
 import { type Letter, readIdentity, useLetter } from "../api/letters.ts";
 import { useLetterWords } from "../labels.ts";
 import { ClassifyForm } from "./classify-form.tsx";
+import { StepDocument } from "./step-document.tsx";
 import { StepForm } from "./step-form.tsx";
 
 /** One letter: what it is about, its two clocks, its classification and next step, its steps, its writer. */
@@ -155,8 +156,10 @@ function Writer({ l }: { l: Letter }) {
 function Steps({ l }: { l: Letter }) {
   const { t } = useTranslation();
   const word = useLetterWords();
+  const { error, onError } = useApiError();
   return (
     <Stack gap={4}>
+      {error && <Alert color="red">{error}</Alert>}
       <Title order={5}>{t("letters.steps")}</Title>
       {l.events.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -174,6 +177,7 @@ function Steps({ l }: { l: Letter }) {
                 </Table.Td>
                 <Table.Td>{e.numberSymbol ?? ""}</Table.Td>
                 <Table.Td>{e.note}</Table.Td>
+                <Table.Td>{l.can.handle && <StepDocument letter={l} event={e} onError={onError} />}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
