@@ -68,6 +68,25 @@ const modelInput = (unit: string) => ({
   startedOn: "2025-01-01",
 });
 
+/** A province chair's monthly reception schedule for `bodyId`. */
+const scheduleInput = (bodyId: number) => ({
+  bodyId,
+  receiverName: "Chủ tịch UBND tỉnh",
+  receiverRole: "province_chair",
+  recurrences: [{ kind: "monthly_day", day: 15 }],
+  validFrom: "2026-01-01",
+});
+/** A reception session the chair held for `bodyId`. */
+const sessionInput = (bodyId: number) => ({
+  bodyId,
+  heldOn: "2026-01-15",
+  receiverName: "Chủ tịch UBND tỉnh",
+  receiverRole: "province_chair",
+  inPerson: true,
+  citizens: 2,
+  groups: 0,
+});
+
 /** A model of the commune brought by the system admin to the step before its commendation. */
 async function exemplaryModel(): Promise<number> {
   const m = await sysAdmin.json("POST", "/api/models", modelInput(own.commune));
@@ -342,28 +361,12 @@ const CASES: ReferenceCase[] = [
   {
     name: "POST /api/reception/schedules bodyId",
     actor: "editor",
-    run: (c, r) =>
-      c.request("POST", "/api/reception/schedules", {
-        bodyId: r.committee,
-        receiverName: "Chủ tịch UBND tỉnh",
-        receiverRole: "province_chair",
-        recurrences: [{ kind: "monthly_day", day: 15 }],
-        validFrom: "2026-01-01",
-      }),
+    run: (c, r) => c.request("POST", "/api/reception/schedules", scheduleInput(r.committee)),
   },
   {
     name: "POST /api/reception/sessions bodyId",
     actor: "editor",
-    run: (c, r) =>
-      c.request("POST", "/api/reception/sessions", {
-        bodyId: r.committee,
-        heldOn: "2026-01-15",
-        receiverName: "Chủ tịch UBND tỉnh",
-        receiverRole: "province_chair",
-        inPerson: true,
-        citizens: 2,
-        groups: 0,
-      }),
+    run: (c, r) => c.request("POST", "/api/reception/sessions", sessionInput(r.committee)),
   },
   {
     name: "POST /api/reception/sessions scheduleId",
@@ -372,26 +375,9 @@ const CASES: ReferenceCase[] = [
       // the other province's schedule, made by the system admin (MISSING: none)
       const id =
         r === out
-          ? (
-              await sysAdmin.json("POST", "/api/reception/schedules", {
-                bodyId: r.committee,
-                receiverName: "Chủ tịch UBND tỉnh",
-                receiverRole: "province_chair",
-                recurrences: [{ kind: "monthly_day", day: 15 }],
-                validFrom: "2026-01-01",
-              })
-            ).body.id
+          ? (await sysAdmin.json("POST", "/api/reception/schedules", scheduleInput(r.committee))).body.id
           : 2_000_000_009;
-      return c.request("POST", "/api/reception/sessions", {
-        bodyId: own.committee,
-        scheduleId: id,
-        heldOn: "2026-01-15",
-        receiverName: "Chủ tịch UBND tỉnh",
-        receiverRole: "province_chair",
-        inPerson: true,
-        citizens: 2,
-        groups: 0,
-      });
+      return c.request("POST", "/api/reception/sessions", { ...sessionInput(own.committee), scheduleId: id });
     },
   },
   {
