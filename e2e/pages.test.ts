@@ -62,6 +62,7 @@ const LIST_PAGES = [
   "/evaluations",
   "/letters",
   "/reception",
+  "/legal-rules",
   "/calendar",
   "/account",
 ];

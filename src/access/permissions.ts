@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   "letter.handle",
   // read the identity a denouncer is protected by (Luật Tố cáo 2018, Art. 9): the inspectorate only, never implied
   "letter.identity",
+  "legal_rule.manage", // the law-wide time limits and reception minimums, as the law changes (system administrators)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

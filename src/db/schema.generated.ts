@@ -474,6 +474,19 @@ export interface PlanTask {
   weight: Generated<Numeric>;
 }
 
+export interface ReceptionRule {
+  confidence: "confirmed" | "partly" | "unconfirmed";
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  days: number;
+  id: Generated<number>;
+  per: "week" | "month" | "working_day";
+  role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+  source: string;
+  unit_code: string | null;
+  valid_from: string;
+}
+
 export interface ReceptionSchedule {
   body_id: number;
   created_at: Generated<Timestamp>;
@@ -789,6 +802,7 @@ export interface DB {
   plan: Plan;
   plan_milestone: PlanMilestone;
   plan_task: PlanTask;
+  reception_rule: ReceptionRule;
   reception_schedule: ReceptionSchedule;
   reception_session: ReceptionSession;
   registry_attachment: RegistryAttachment;

@@ -46,6 +46,48 @@ export const CLOCK_KEYS = [
 ] as const;
 export type ClockKey = (typeof CLOCK_KEYS)[number];
 
+/** What each time limit is, in both languages. */
+export const CLOCK_KEY_LABELS: Record<ClockKey, { vi: string; en: string }> = {
+  "complaint.accept": { vi: "Thụ lý khiếu nại", en: "Accepting a complaint" },
+  "complaint.first": { vi: "Giải quyết khiếu nại lần đầu", en: "First resolution of a complaint" },
+  "complaint.first.complex": {
+    vi: "Giải quyết khiếu nại lần đầu, vụ việc phức tạp",
+    en: "First resolution, complex",
+  },
+  "complaint.first.remote": {
+    vi: "Giải quyết khiếu nại lần đầu, vùng sâu, vùng xa",
+    en: "First resolution, remote area",
+  },
+  "complaint.first.remote.complex": {
+    vi: "Giải quyết khiếu nại lần đầu, vùng sâu, vùng xa, phức tạp",
+    en: "First resolution, remote area, complex",
+  },
+  "complaint.second": { vi: "Giải quyết khiếu nại lần hai", en: "Second resolution of a complaint" },
+  "complaint.second.complex": {
+    vi: "Giải quyết khiếu nại lần hai, vụ việc phức tạp",
+    en: "Second resolution, complex",
+  },
+  "complaint.second.remote": {
+    vi: "Giải quyết khiếu nại lần hai, vùng sâu, vùng xa",
+    en: "Second resolution, remote area",
+  },
+  "complaint.second.remote.complex": {
+    vi: "Giải quyết khiếu nại lần hai, vùng sâu, vùng xa, phức tạp",
+    en: "Second resolution, remote area, complex",
+  },
+  "denunciation.accept": { vi: "Thụ lý tố cáo", en: "Accepting a denunciation" },
+  "denunciation.resolve": { vi: "Giải quyết tố cáo", en: "Resolving a denunciation" },
+  "denunciation.extension": {
+    vi: "Mỗi lần gia hạn giải quyết tố cáo",
+    en: "Each extension of a denunciation",
+  },
+  "petition.answer": { vi: "Trả lời kiến nghị, phản ánh", en: "Answering a petition" },
+  "letter.handle": {
+    vi: "Xử lý đơn tiếp nhận (bước của cơ quan)",
+    en: "Handling a received letter (the body's step)",
+  },
+};
+
 /** One time limit, from a date: its days, how they count, where it comes from and how sure it is. */
 export interface ClockRule {
   key: ClockKey;

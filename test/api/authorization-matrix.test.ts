@@ -1304,6 +1304,49 @@ const ROUTES: RouteCase[] = [
         groups: 0,
       }),
   },
+  {
+    name: "GET /api/letters/clock-rules",
+    allowed: READERS,
+    scoped: false,
+    run: (c) => c.request("GET", "/api/letters/clock-rules"),
+  },
+  {
+    name: "PUT /api/letters/clock-rules",
+    // the law-wide time limits: system administrators only
+    allowed: [],
+    scoped: false,
+    run: (c) =>
+      c.request("PUT", "/api/letters/clock-rules", {
+        key: "petition.answer",
+        days: 15,
+        count: "working",
+        validFrom: "2027-01-01",
+        source: "Văn bản mới",
+        confidence: "unconfirmed",
+      }),
+  },
+  {
+    name: "GET /api/reception/rules",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/reception/rules?unit=${PROVINCE[s]}`),
+  },
+  {
+    name: "POST /api/reception/rules",
+    // a unit's own stricter rule: those who handle its reception
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: (c, s) =>
+      c.request("POST", "/api/reception/rules", {
+        unitCode: PROVINCE[s],
+        role: "agency_head",
+        days: 1,
+        per: "week",
+        validFrom: `20${30 + (seq++ % 60)}-01-01`,
+        source: "Quy chế tiếp công dân của tỉnh",
+        confidence: "confirmed",
+      }),
+  },
 ];
 /** A letter received by the scope's province People's Committee. */
 const letterInput = (x: Ctx, s: Scope, kind = "petition") => ({

@@ -350,3 +350,43 @@ describe("the figures of a report", () => {
     expect(report.body.fed.values.LETTERS_RESOLVED).toEqual({ "": String(resolved) });
   });
 });
+
+describe("the time limits as data", () => {
+  it("lists the law's with their articles; a system administrator stores a newer one, for letters from its date", async () => {
+    const list = await commune.json("GET", "/api/letters/clock-rules");
+    expect(list.body.items.find((r: { key: string }) => r.key === "complaint.first")).toMatchObject({
+      days: 30,
+      count: "calendar",
+      source: "Luật Khiếu nại 2011, Điều 28",
+      confidence: "confirmed",
+      stored: false,
+    });
+    const rule = {
+      key: "complaint.accept",
+      days: 10,
+      count: "working",
+      validFrom: daysAgo(5),
+      source: "Luật 136/2025/QH15",
+      confidence: "unconfirmed",
+    };
+    expect((await province.json("PUT", "/api/letters/clock-rules", rule)).status).toBe(403);
+    expect((await admin.json("PUT", "/api/letters/clock-rules", rule)).status).toBe(200);
+    const before = await intake(commune, {
+      receivedOn: daysAgo(6),
+      subject: "Khiếu nại trước ngày quy định mới",
+    });
+    const after = await intake(commune, {
+      receivedOn: daysAgo(4),
+      subject: "Khiếu nại từ ngày quy định mới",
+    });
+    const b = await commune.json("GET", `/api/letters/${before.body.letter.id}`);
+    const a = await commune.json("GET", `/api/letters/${after.body.letter.id}`);
+    expect(b.body.clocks.legal.rule).toMatchObject({
+      count: "calendar",
+      source: "Luật Khiếu nại 2011, Điều 27",
+    });
+    expect(a.body.clocks.legal.rule).toMatchObject({ count: "working", source: "Luật 136/2025/QH15" });
+    const audit = await admin.json("GET", "/api/audit?entity=letter_clock_rule");
+    expect(audit.body.items[0]).toMatchObject({ action: "letter_clock_rule.set" });
+  });
+});

@@ -101,6 +101,46 @@ describe("a commune chair's reception", () => {
     expect(report.body.fed.values.RECEPTION_DAYS).toEqual({ "": "3" });
   });
 
+  it("takes a unit's stricter rule (never a weaker one) and a law-wide one only from a system administrator", async () => {
+    const rule = (patch: Record<string, unknown>) =>
+      commune.json("POST", "/api/reception/rules", {
+        unitCode: "30037",
+        role: "commune_chair",
+        days: 2,
+        per: "week",
+        validFrom: "2026-01-01",
+        source: "Quy chế tiếp công dân của xã",
+        confidence: "confirmed",
+        ...patch,
+      });
+    const weaker = await rule({ days: 1, per: "month", validFrom: "2025-01-01" });
+    expect(weaker.status).toBe(400);
+    expect(weaker.body.error.details.field).toBe("days");
+    expect((await rule({ unitCode: null })).status).toBe(403);
+    expect((await rule({})).status).toBe(201);
+    const month = await commune.json("GET", "/api/reception/schedules?unit=30037&month=2026-01");
+    const mine = month.body.items.find((x: { id: number }) => x.id === schedule);
+    // two days a week now: every week of January is short
+    expect(mine.rule).toMatchObject({ days: 2, per: "week", source: "Quy chế tiếp công dân của xã" });
+    expect(mine.scheduled).toMatchObject({ required: 8, ok: false });
+    const rules = await commune.json("GET", "/api/reception/rules?unit=30037");
+    expect(rules.body.inForce.find((r: { role: string }) => r.role === "commune_chair")).toMatchObject({
+      days: 2,
+      unitCode: "30037",
+    });
+    const admin = await t.login("admin");
+    const lawWide = await admin.json("POST", "/api/reception/rules", {
+      unitCode: null,
+      role: "province_chair",
+      days: 2,
+      per: "month",
+      validFrom: "2026-07-01",
+      source: "Luật 136/2025/QH15",
+      confidence: "unconfirmed",
+    });
+    expect(lawWide.status).toBe(201);
+  });
+
   it("refuses bad input with a clear 400, storing nothing, and another province's reader", async () => {
     const before = await sql<{ n: string }>`select count(*) as n from reception_session`.execute(t.db);
     for (const patch of [

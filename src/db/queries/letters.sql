@@ -93,3 +93,10 @@ update "letter"
   set "status" = $1, "accepted_on" = $2, "legal_due" = $3, "version" = "version" + $4, "updated_at" = now()
   where "id" = $5 and "version" = $6
   returning *;
+
+-- upsertClockRule({"key":"complaint.accept","valid_from":"2026-07-01","days":10,"count":"working","source":"Luật 136/2025/QH15","confidence":"unconfirmed","updated_by":1})
+insert into "letter_clock_rule" ("key", "valid_from", "days", "count", "source", "confidence", "updated_by")
+  values ($1, $2, $3, $4, $5, $6, $7)
+  on conflict ("key", "valid_from") do update
+  set "days" = "excluded"."days", "count" = "excluded"."count", "source" = "excluded"."source", "confidence" = "excluded"."confidence", "updated_by" = "excluded"."updated_by", "updated_at" = now()
+  returning *;

@@ -15,6 +15,11 @@ select count(distinct (body_id, held_on)) as "days"
   from "reception_session"
   where unit_path @> array[$1]::text[] and "province_code" = $2 and "held_on" >= $3 and "held_on" <= $4 and "in_person" = $5 and "receiver_role" <> $6;
 
+-- insertReceptionRule({"unit_code":"872","role":"agency_head","days":1,"per":"week","valid_from":"2022-01-01","source":"Huyện Tháp Mười","confidence":"confirmed","created_by":1})
+insert into "reception_rule" ("unit_code", "role", "days", "per", "valid_from", "source", "confidence", "created_by")
+  values ($1, $2, $3, $4, $5, $6, $7, $8)
+  returning *;
+
 -- insertSchedule({"unit_code":"30037","unit_path":["82","30037"],"province_code":"82","body_id":1,"receiver_name":"Chủ tịch UBND xã","receiver_role":"commune_chair","recurrences":"[{\"kind\":\"weekly\",\"weekday\":4}]","valid_from":"2026-01-01","created_by":1})
 insert into "reception_schedule" ("unit_code", "unit_path", "province_code", "body_id", "receiver_name", "receiver_role", "recurrences", "valid_from", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -24,6 +29,11 @@ insert into "reception_schedule" ("unit_code", "unit_path", "province_code", "bo
 insert into "reception_session" ("unit_code", "unit_path", "province_code", "body_id", "held_on", "receiver_name", "receiver_role", "citizens", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   returning *;
+
+-- receptionRules()
+select *
+  from "reception_rule"
+  order by "role", "valid_from";
 
 -- schedulesUnder("82","2026-03-01","2026-03-31")
 select *

@@ -55,5 +55,16 @@ export const samples: RepositorySamples = {
   eventsOf: [1],
   setEventNumber: [1, { number_id: 7, number_symbol: "12/TB-UBND", registry_document_id: null }],
   clockRules: [],
+  upsertClockRule: [
+    {
+      key: "complaint.accept",
+      valid_from: "2026-07-01",
+      days: 10,
+      count: "working",
+      source: "Luật 136/2025/QH15",
+      confidence: "unconfirmed",
+      updated_by: 1,
+    },
+  ],
   countForPeriod: ["30037", "82", "2026-01-01", "2026-12-31"],
 };

@@ -219,6 +219,36 @@ export async function setEventNumber(
     .execute();
 }
 
+/** Stores a time limit from its date (the same key and date: replaced). */
+export async function upsertClockRule(
+  db: Db,
+  row: {
+    key: string;
+    valid_from: string;
+    days: number;
+    count: "calendar" | "working";
+    source: string;
+    confidence: "confirmed" | "partly" | "unconfirmed";
+    updated_by: number;
+  },
+) {
+  return db
+    .insertInto("letter_clock_rule")
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(["key", "valid_from"]).doUpdateSet((eb) => ({
+        days: eb.ref("excluded.days"),
+        count: eb.ref("excluded.count"),
+        source: eb.ref("excluded.source"),
+        confidence: eb.ref("excluded.confidence"),
+        updated_by: eb.ref("excluded.updated_by"),
+        updated_at: sql<Date>`now()`,
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /** The administrator's stored time limits (each from its date). */
 export async function clockRules(db: Db) {
   return db.selectFrom("letter_clock_rule").selectAll().orderBy("key").orderBy("valid_from").execute();

@@ -7,11 +7,13 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import { CLOCK_KEYS } from "../../domain/letter-clock.ts";
 import { AppError } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   errorResponses,
   IdParam,
+  IsoDateSchema,
   json,
   jsonBody,
   UnitCodeSchema,
@@ -21,6 +23,7 @@ import { fileResponse, Recipients, Signature, sendFile } from "../documents/docu
 import * as documents from "./letter-documents.service.ts";
 import { listedDto } from "./letter-dto.ts";
 import * as identity from "./letter-identity.service.ts";
+import * as letterRules from "./letter-rules.service.ts";
 import * as steps from "./letter-steps.service.ts";
 import {
   ClassifyBody,
@@ -89,6 +92,50 @@ export function lettersRoutes(deps: AppDeps) {
       responses: { 200: json(Counts), ...errorResponses },
     }),
     async (c) => c.json(await service.countLetters(db, c.var.auth, c.req.valid("query").unit), 200),
+  );
+
+  const ClockRuleSchema = z.object({
+    key: z.enum(CLOCK_KEYS),
+    days: z.number(),
+    count: z.enum(["calendar", "working"]),
+    validFrom: z.string(),
+    source: z.string(),
+    confidence: z.enum(["confirmed", "partly", "unconfirmed"]),
+    stored: z.boolean(),
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/clock-rules",
+      tags,
+      summary:
+        "The time limits of letters: the law's (each with its article and how sure it is) and those stored as the law changes, each from its date",
+      responses: { 200: json(z.object({ items: z.array(ClockRuleSchema) })), ...errorResponses },
+    }),
+    async (c) => c.json(await letterRules.listClockRules(db, c.var.auth), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/letters/clock-rules",
+      tags,
+      summary:
+        "Store a time limit from a date (system administrators, as the law changes): days, calendar or working days, source, confidence",
+      request: jsonBody(
+        z.object({
+          key: z.enum(CLOCK_KEYS),
+          days: z.number().int().min(1).max(365),
+          count: z.enum(["calendar", "working"]),
+          validFrom: IsoDateSchema,
+          source: z.string().trim().min(3).max(300),
+          confidence: z.enum(["confirmed", "partly", "unconfirmed"]),
+        }),
+      ),
+      responses: { 200: json(ClockRuleSchema), ...writeErrorResponses },
+    }),
+    async (c) => c.json(await letterRules.setClockRule(db, c.var.auth, c.req.valid("json")), 200),
   );
 
   app.openapi(

@@ -33,4 +33,17 @@ export const samples: RepositorySamples = {
   sessionsUnder: ["30037", "2026-03-01", "2026-03-31", 500],
   findSession: [1],
   headDaysHeld: ["30037", "82", "2026-01-01", "2026-12-31"],
+  receptionRules: [],
+  insertReceptionRule: [
+    {
+      unit_code: "872",
+      role: "agency_head",
+      days: 1,
+      per: "week",
+      valid_from: "2022-01-01",
+      source: "Huyện Tháp Mười",
+      confidence: "confirmed",
+      created_by: 1,
+    },
+  ],
 };

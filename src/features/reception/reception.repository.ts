@@ -4,6 +4,7 @@ import type {
   Db,
   NewReceptionSchedule,
   NewReceptionSession,
+  ReceptionScheduleRow,
   ReceptionScheduleRow as ScheduleRow,
   ReceptionSessionRow as SessionRow,
 } from "../../db/database.ts";
@@ -69,4 +70,25 @@ export async function headDaysHeld(db: Db, unitCode: string, provinceCode: strin
     .where("receiver_role", "<>", "reception_office")
     .executeTakeFirstOrThrow();
   return Number(r.days);
+}
+
+/** Every stored reception minimum (a small table: law-wide and units' own rules). */
+export async function receptionRules(db: Db) {
+  return db.selectFrom("reception_rule").selectAll().orderBy("role").orderBy("valid_from").execute();
+}
+
+export async function insertReceptionRule(
+  db: Db,
+  row: {
+    unit_code: string | null;
+    role: ReceptionScheduleRow["receiver_role"];
+    days: number;
+    per: "week" | "month" | "working_day";
+    valid_from: string;
+    source: string;
+    confidence: "confirmed" | "partly" | "unconfirmed";
+    created_by: number;
+  },
+) {
+  return db.insertInto("reception_rule").values(row).returningAll().executeTakeFirstOrThrow();
 }

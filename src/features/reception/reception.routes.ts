@@ -12,6 +12,7 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as service from "./reception.service.ts";
+import * as rules from "./reception-rules.service.ts";
 
 const tags = ["reception"];
 const Role = z.enum(RECEIVER_ROLES);
@@ -168,6 +169,58 @@ export function receptionRoutes(deps: AppDeps) {
       responses: { 201: json(Session, "Created"), ...writeErrorResponses },
     }),
     async (c) => c.json(await service.recordSession(db, c.var.auth, c.req.valid("json")), 201),
+  );
+
+  const RuleSchema = z.object({
+    role: Role,
+    days: z.number(),
+    per: z.enum(["week", "month", "working_day"]),
+    validFrom: z.string(),
+    unitCode: z.string().nullable(),
+    source: z.string(),
+    confidence: z.enum(["confirmed", "partly", "unconfirmed"]),
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/reception/rules",
+      tags,
+      summary:
+        "The reception minimums that apply to a unit: the law's, a newer law-wide one, the unit's (or an ancestor's) stricter one, and those in force today",
+      request: { query: z.object({ unit: UnitCodeSchema }) },
+      responses: {
+        200: json(z.object({ items: z.array(RuleSchema), inForce: z.array(RuleSchema) })),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await rules.rulesFor(db, c.var.auth, c.req.valid("query").unit), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/reception/rules",
+      tags,
+      summary:
+        "Add a reception minimum from a date: law-wide (system administrators, as the law changes) or a unit's own, never below the law's",
+      request: jsonBody(
+        z.object({
+          unitCode: UnitCodeSchema.nullable(),
+          role: Role,
+          days: z.number().int().min(1).max(31),
+          per: z.enum(["week", "month", "working_day"]),
+          validFrom: IsoDateSchema,
+          source: z.string().trim().min(3).max(300),
+          confidence: z.enum(["confirmed", "partly", "unconfirmed"]),
+        }),
+      ),
+      responses: {
+        201: json(RuleSchema.omit({ unitCode: true }).extend({ unitCode: z.string().nullable() }), "Created"),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => c.json(await rules.addReceptionRule(db, c.var.auth, c.req.valid("json")), 201),
   );
 
   return app;

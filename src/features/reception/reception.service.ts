@@ -24,6 +24,7 @@ import { errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import * as repo from "./reception.repository.ts";
+import { storedReceptionRules } from "./reception-rules.service.ts";
 
 /** The body that receives, after checking `permission` on it (404 for one unknown or not permitted). */
 async function requireBody(db: Db, auth: Auth | null, id: number, permission: "unit.read" | "letter.handle") {
@@ -108,10 +109,11 @@ export async function schedulesOfMonth(db: Db, auth: Auth | null, unit: string, 
   const path = await requireUnitAccess(db, auth, "unit.read", unit);
   const [from, to] = monthBounds(month);
   const today = todayInVietnam();
-  const [schedules, sessions, cal] = await Promise.all([
+  const [schedules, sessions, cal, stored] = await Promise.all([
     repo.schedulesUnder(db, unit, from, to),
     repo.sessionsUnder(db, unit, from, to, 5000),
     loadWorkingCalendar(db),
+    storedReceptionRules(db),
   ]);
   return {
     month,
@@ -120,7 +122,7 @@ export async function schedulesOfMonth(db: Db, auth: Auth | null, unit: string, 
       const start = s.valid_from > from ? s.valid_from : from;
       const end = s.valid_to && s.valid_to < to ? s.valid_to : to;
       const days = scheduledDays(s.recurrences, start, end, cal);
-      const rule = receptionRuleOn(s.receiver_role, from, s.unit_path.length ? s.unit_path : path);
+      const rule = receptionRuleOn(s.receiver_role, from, s.unit_path.length ? s.unit_path : path, stored);
       const held = sessions.filter((x) => x.schedule_id === s.id && x.in_person).map((x) => x.held_on);
       const scheduled = days.map((d) => d.on);
       // the part of the month the schedule covers; what was held, up to the last scheduled day that has come

@@ -18,6 +18,7 @@ import { EvaluationPage } from "../features/evaluations/components/evaluation-pa
 import { EvaluationsPage } from "../features/evaluations/components/evaluations-page.tsx";
 import { FormsPage } from "../features/forms/components/forms-page.tsx";
 import { IndicatorsPage } from "../features/indicators/components/indicators-page.tsx";
+import { LegalRulesPage } from "../features/letters/components/legal-rules-page.tsx";
 import { LetterPage } from "../features/letters/components/letter-page.tsx";
 import { LettersPage } from "../features/letters/components/letters-page.tsx";
 import { PublicLetterPage } from "../features/letters/components/public-letter-page.tsx";
@@ -114,6 +115,7 @@ export function App() {
     { to: "/evaluations", label: t("evaluations.nav"), show: true },
     { to: "/reception", label: t("reception.nav"), show: true },
     { to: "/letters", label: t("letters.nav"), show: true },
+    { to: "/legal-rules", label: t("legalRules.nav"), show: true },
     { to: "/calendar", label: t("calendar"), show: true },
     { to: "/account", label: t("account"), show: true },
   ];
@@ -225,6 +227,10 @@ export function App() {
             element={<LettersPage canHandle={can("letter.handle")} defaultUnit={ownUnit} />}
           />
           <Route path="/letters/:id" element={<LetterPage />} />
+          <Route
+            path="/legal-rules"
+            element={<LegalRulesPage canManage={can("legal_rule.manage")} defaultUnit={ownUnit} />}
+          />
           <Route
             path="/reception"
             element={<ReceptionPage canHandle={can("letter.handle")} defaultUnit={ownUnit} />}

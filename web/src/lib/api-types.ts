@@ -360,7 +360,7 @@ export interface paths {
                     /** @description This unit and the units below it only */
                     within?: string;
                     /** @description Only where you hold this permission (the units a picker offers for an action) */
-                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise" | "letter.handle" | "letter.identity";
+                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise" | "letter.handle" | "letter.identity" | "legal_rule.manage";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -11554,6 +11554,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/clock-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The time limits of letters: the law's (each with its article and how sure it is) and those stored as the law changes, each from its date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                key: "complaint.accept" | "complaint.first" | "complaint.first.complex" | "complaint.first.remote" | "complaint.first.remote.complex" | "complaint.second" | "complaint.second.complex" | "complaint.second.remote" | "complaint.second.remote.complex" | "denunciation.accept" | "denunciation.resolve" | "denunciation.extension" | "petition.answer" | "letter.handle";
+                                days: number;
+                                /** @enum {string} */
+                                count: "calendar" | "working";
+                                validFrom: string;
+                                source: string;
+                                /** @enum {string} */
+                                confidence: "confirmed" | "partly" | "unconfirmed";
+                                stored: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Store a time limit from a date (system administrators, as the law changes): days, calendar or working days, source, confidence */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        key: "complaint.accept" | "complaint.first" | "complaint.first.complex" | "complaint.first.remote" | "complaint.first.remote.complex" | "complaint.second" | "complaint.second.complex" | "complaint.second.remote" | "complaint.second.remote.complex" | "denunciation.accept" | "denunciation.resolve" | "denunciation.extension" | "petition.answer" | "letter.handle";
+                        days: number;
+                        /** @enum {string} */
+                        count: "calendar" | "working";
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validFrom: string;
+                        source: string;
+                        /** @enum {string} */
+                        confidence: "confirmed" | "partly" | "unconfirmed";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            key: "complaint.accept" | "complaint.first" | "complaint.first.complex" | "complaint.first.remote" | "complaint.first.remote.complex" | "complaint.second" | "complaint.second.complex" | "complaint.second.remote" | "complaint.second.remote.complex" | "denunciation.accept" | "denunciation.resolve" | "denunciation.extension" | "petition.answer" | "letter.handle";
+                            days: number;
+                            /** @enum {string} */
+                            count: "calendar" | "working";
+                            validFrom: string;
+                            source: string;
+                            /** @enum {string} */
+                            confidence: "confirmed" | "partly" | "unconfirmed";
+                            stored: boolean;
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/{id}": {
         parameters: {
             query?: never;
@@ -12451,6 +12630,200 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReceptionSession"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reception minimums that apply to a unit: the law's, a newer law-wide one, the unit's (or an ancestor's) stricter one, and those in force today */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                                days: number;
+                                /** @enum {string} */
+                                per: "week" | "month" | "working_day";
+                                validFrom: string;
+                                unitCode: string | null;
+                                source: string;
+                                /** @enum {string} */
+                                confidence: "confirmed" | "partly" | "unconfirmed";
+                            }[];
+                            inForce: {
+                                /** @enum {string} */
+                                role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                                days: number;
+                                /** @enum {string} */
+                                per: "week" | "month" | "working_day";
+                                validFrom: string;
+                                unitCode: string | null;
+                                source: string;
+                                /** @enum {string} */
+                                confidence: "confirmed" | "partly" | "unconfirmed";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a reception minimum from a date: law-wide (system administrators, as the law changes) or a unit's own, never below the law's */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitCode: string | null;
+                        /** @enum {string} */
+                        role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                        days: number;
+                        /** @enum {string} */
+                        per: "week" | "month" | "working_day";
+                        /**
+                         * Format: date
+                         * @example 2025-07-01
+                         */
+                        validFrom: string;
+                        source: string;
+                        /** @enum {string} */
+                        confidence: "confirmed" | "partly" | "unconfirmed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            role: "province_chair" | "district_chair" | "commune_chair" | "agency_head" | "reception_office";
+                            days: number;
+                            /** @enum {string} */
+                            per: "week" | "month" | "working_day";
+                            validFrom: string;
+                            source: string;
+                            /** @enum {string} */
+                            confidence: "confirmed" | "partly" | "unconfirmed";
+                            unitCode: string | null;
+                        };
                     };
                 };
                 /** @description Bad input */
