@@ -175,9 +175,9 @@ describe("periodic reporting in the browser", () => {
       },
     });
     expect(registered.status()).toBe(201);
-    // every commune's People's Committee: the demo has one, in Xã Tháp Mười
+    // every commune's People's Committee: the demo has ten (Xã Tháp Mười's and those of the letters' communes)
     await choose(province, "Cơ quan báo cáo ở mỗi đơn vị", "Ủy ban nhân dân");
-    await expect.poll(() => province.getByText("Sẽ giao cho 1 đơn vị").count()).toBe(1);
+    await expect.poll(() => province.getByText("Sẽ giao cho 10 đơn vị").count()).toBe(1);
     await province.getByTestId("ask-mode").getByText("Từng cơ quan (cùng cấp, cấp dưới)").click();
     await choose(province, "Cơ quan yêu cầu", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Tháp");
     // only the bodies the rules let it ask are offered: not the Tỉnh ủy

@@ -18,6 +18,7 @@ import type { Sealer } from "../secrets/sealer.ts";
 import { seedDemoDrafts } from "./demo.drafts.ts";
 import { seedDemoEvaluations } from "./demo.evaluations.ts";
 import { seedDemoLetters } from "./demo.letters.ts";
+import { seedDemoLettersYear } from "./demo.letters-year.ts";
 import { seedDemoModels } from "./demo.models.ts";
 import { seedDemoRegistry } from "./demo.registry.ts";
 import { seedDemoReporting } from "./demo.reporting.ts";
@@ -249,5 +250,7 @@ export async function seedDemo(
   if (opts.reports !== false) await seedDemoEvaluations(db, auth);
   // the letters' writers are sealed under the server's key: seeded only where it is given
   if (opts.sealer) await seedDemoLetters(db, opts.sealer, auth);
+  // a year of reception and letters over the province, with the demo's reports
+  if (opts.sealer && opts.reports !== false) await seedDemoLettersYear(db, kept, opts.sealer, auth);
   return { users, requests, models };
 }

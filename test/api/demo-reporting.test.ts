@@ -253,6 +253,57 @@ describe("demo reporting data", () => {
     }
   });
 
+  it("carries a year of reception and about 300 letters over the province, of every kind and state", async () => {
+    const admin = await t.login("admin");
+    const letters = (await admin.json("GET", "/api/letters?unit=82")).body.items as {
+      id: number;
+      kind: string;
+      status: string;
+      flags: string[];
+      channel: string;
+      unitCode: string;
+      legalDue: string | null;
+    }[];
+    expect(letters.length).toBeGreaterThanOrEqual(290);
+    const states = new Set(letters.map((l) => l.status));
+    for (const s of ["received", "accepted", "suspended", "resolved", "withdrawn", "transferred", "filed"])
+      expect(states, s).toContain(s);
+    expect(new Set(letters.map((l) => l.kind))).toEqual(new Set(["complaint", "denunciation", "petition"]));
+    expect(letters.some((l) => l.flags.includes("crowded"))).toBe(true);
+    // one transferred to another commune, which received it as its own
+    expect(
+      letters.some((l) => l.channel === "transfer" && l.unitCode !== "30037" && l.unitCode !== "82"),
+    ).toBe(true);
+    const overdue = (await admin.json("GET", "/api/letters?unit=82&due=overdue")).body.items;
+    expect(overdue.length).toBeGreaterThan(5);
+    // a denunciation extended twice
+    const twice = [];
+    for (const l of letters.filter((x) => x.kind === "denunciation" && x.status === "accepted")) {
+      const d = await admin.json("GET", `/api/letters/${l.id}`);
+      if (d.body.events.filter((e: { action: string }) => e.action === "extend").length === 2)
+        twice.push(l.id);
+    }
+    expect(twice.length).toBeGreaterThan(0);
+    // the commune chair's weekly reception, held (a deputy's after 01/7/2026 flagged)
+    const month = new Date().toISOString().slice(0, 7);
+    const schedules = await admin.json("GET", `/api/reception/schedules?unit=30037&month=${month}`);
+    expect(schedules.body.items[0]).toMatchObject({ receiverRole: "commune_chair" });
+    // the last twelve months
+    const sessions = [];
+    for (let back = 0; back < 12; back++) {
+      const d = new Date();
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() - back);
+      const r = await admin.json(
+        "GET",
+        `/api/reception/sessions?unit=30037&month=${d.toISOString().slice(0, 7)}`,
+      );
+      sessions.push(...r.body.items);
+    }
+    expect(sessions.length).toBeGreaterThan(20);
+    expect(sessions.some((x: { delegationNotAllowed: boolean }) => x.delegationNotAllowed)).toBe(true);
+  });
+
   it("is seeded once", async () => {
     expect((await seedDemo(t.db)).requests).toBe(0);
   });

@@ -299,6 +299,11 @@ describe("transfer, tracking, counts", () => {
     expect(complaints.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBeGreaterThanOrEqual(2);
     expect((await other.json("GET", "/api/letters?unit=82")).status).toBe(404);
     expect((await other.json("GET", "/api/letters/counts?unit=82")).status).toBe(404);
+    // the whole country: for a nationwide reader only
+    const national = await admin.json("GET", "/api/letters/counts");
+    const all = (x: { items: { count: number }[] }) => x.items.reduce((n, r) => n + r.count, 0);
+    expect(all(national.body)).toBeGreaterThanOrEqual(all(counts.body));
+    expect((await province.json("GET", "/api/letters/counts")).status).toBe(400);
   });
 
   it("refuses bad input with a clear 400 and stores nothing", async () => {

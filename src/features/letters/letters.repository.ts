@@ -91,8 +91,13 @@ export async function listLetters(
   return q.execute();
 }
 
-/** How many letters under a unit, by kind and state (and, of the open ones, how many are past their day). */
-export async function countLetters(db: Db, unitCode: string, provinceCode: string | null, today: string) {
+/** How many letters under a unit (all: none), by kind and state (and, of the open ones, how many are past their day). */
+export async function countLetters(
+  db: Db,
+  unitCode: string | null,
+  provinceCode: string | null,
+  today: string,
+) {
   let q = db
     .selectFrom("letter")
     .select(["kind", "status"])
@@ -102,10 +107,10 @@ export async function countLetters(db: Db, unitCode: string, provinceCode: strin
         "overdue",
       ),
     ])
-    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
     .groupBy(["kind", "status"])
     .orderBy("kind")
     .orderBy("status");
+  if (unitCode !== null) q = q.where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`);
   if (provinceCode !== null) q = q.where("province_code", "=", provinceCode);
   return q.execute();
 }

@@ -87,8 +87,8 @@ export function lettersRoutes(deps: AppDeps) {
       path: "/letters/counts",
       tags,
       summary:
-        "How many letters a unit and the units below hold, by kind and state, and how many are overdue",
-      request: { query: z.object({ unit: UnitCodeSchema }) },
+        "How many letters a unit and the units below hold (without a unit: the whole country, for a nationwide reader), by kind and state, and how many are overdue",
+      request: { query: z.object({ unit: UnitCodeSchema.optional() }) },
       responses: { 200: json(Counts), ...errorResponses },
     }),
     async (c) => c.json(await service.countLetters(db, c.var.auth, c.req.valid("query").unit), 200),

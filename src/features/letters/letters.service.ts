@@ -7,10 +7,10 @@
  * @module
  */
 import { randomInt } from "node:crypto";
-import { unitPath } from "../../access/access.repository.ts";
 import {
   type Auth,
   coversPath,
+  requirePermission,
   requireRecordAccess,
   requireRowAccess,
   requireUnitAccess,
@@ -100,7 +100,8 @@ export function legalDueOf(
 
 export async function intake(db: Db, sealer: Sealer, auth: Auth | null, input: IntakeInput) {
   const body = await bodyById(db, input.bodyId);
-  await requireRecordAccess(
+  // the body's unit path, read once for the access check and kept on the letter
+  const path = await requireRecordAccess(
     db,
     auth,
     "letter.handle",
@@ -127,9 +128,7 @@ export async function intake(db: Db, sealer: Sealer, auth: Auth | null, input: I
       "A complaint needs the complainant's name",
       { field: "sender.name" },
     );
-  const path = (await unitPath(db, body.unit_code)) ?? [body.unit_code];
-  const cal = await loadWorkingCalendar(db);
-  const rules = await storedClockRules(db);
+  const [cal, rules] = await Promise.all([loadWorkingCalendar(db), storedClockRules(db)]);
   const content = input.content?.trim() ?? "";
   const crowded = (input.crowdSize ?? 0) >= 5;
   const flags = [...new Set([...(input.flags ?? []), ...(crowded ? (["crowded"] as const) : [])])];
@@ -294,10 +293,17 @@ export async function listLetters(db: Db, auth: Auth | null, q: ListQuery) {
   return { items: rows.map(listedDto) };
 }
 
-/** How many letters a unit and the units below hold, by kind and state, and how many open ones are overdue. */
-export async function countLetters(db: Db, auth: Auth | null, unit: string) {
-  const path = await requireUnitAccess(db, auth, "unit.read", unit);
-  const rows = await repo.countLetters(db, unit, path[0] ?? null, todayInVietnam());
+/**
+ * How many letters a unit and the units below hold (the whole country, without a unit, for a nationwide
+ * reader), by kind and state, and how many open ones are overdue.
+ */
+export async function countLetters(db: Db, auth: Auth | null, unit: string | undefined) {
+  let province: string | null = null;
+  if (unit === undefined) {
+    if (scopeGrants(requirePermission(auth, "unit.read"), "unit.read") !== null)
+      throw errors.badRequest("Chọn đơn vị", "Choose a unit", { field: "unit" });
+  } else province = (await requireUnitAccess(db, auth, "unit.read", unit))[0] ?? null;
+  const rows = await repo.countLetters(db, unit ?? null, province, todayInVietnam());
   return {
     items: rows.map((r) => ({
       kind: r.kind as LetterKind,

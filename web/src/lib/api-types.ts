@@ -11476,11 +11476,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many letters a unit and the units below hold, by kind and state, and how many are overdue */
+        /** How many letters a unit and the units below hold (without a unit: the whole country, for a nationwide reader), by kind and state, and how many are overdue */
         get: {
             parameters: {
-                query: {
-                    unit: string;
+                query?: {
+                    unit?: string;
                 };
                 header?: never;
                 path?: never;
