@@ -77,6 +77,7 @@ for (let start = 0; start < LETTERS; start += CHUNK) {
 }
 await sql`analyze letter`.execute(db);
 await sql`vacuum (analyze) letter`.execute(db);
+await sql`vacuum (analyze) letter_tally`.execute(db);
 const loadSeconds = (performance.now() - t) / 1000;
 say(`loaded in ${loadSeconds.toFixed(0)} s`);
 

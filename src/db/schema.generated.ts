@@ -392,6 +392,14 @@ export interface LetterLink {
   other_id: number;
 }
 
+export interface LetterTally {
+  bucket: number;
+  kind: string;
+  n: number;
+  province_code: string;
+  status: string;
+}
+
 export interface ModelCriteriaSet {
   criteria: JsonColumn<ModelCriterionJson[]>;
   example: Generated<boolean>;
@@ -795,6 +803,7 @@ export interface DB {
   letter_event: LetterEvent;
   letter_identity: LetterIdentity;
   letter_link: LetterLink;
+  letter_tally: LetterTally;
   model_criteria_set: ModelCriteriaSet;
   model_field: ModelField;
   number_sequence: NumberSequence;

@@ -395,3 +395,24 @@ describe("the time limits as data", () => {
     expect(audit.body.items[0]).toMatchObject({ action: "letter_clock_rule.set" });
   });
 });
+
+describe("the counts of a province and of the country", () => {
+  it("are the letters' own, as they are after every step (the tally the trigger keeps)", async () => {
+    const direct = async (province: string | null) =>
+      (
+        await sql<{ kind: string; status: string; n: string; overdue: string }>`
+          select kind, status, count(*) as n,
+            count(*) filter (where status in ('received', 'accepted', 'suspended') and legal_due < ${today}) as overdue
+          from letter where ${province}::text is null or province_code = ${province}
+          group by 1, 2 order by 1, 2`.execute(t.db)
+      ).rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.n), overdue: Number(r.overdue) }));
+    const shown = (await province.json("GET", "/api/letters/counts?unit=82")).body.items;
+    expect(shown).toEqual(await direct("82"));
+    expect((await admin.json("GET", "/api/letters/counts")).body.items).toEqual(await direct(null));
+    // a commune's, from its own letters, the same way
+    const commune30037 = (await commune.json("GET", "/api/letters/counts?unit=30037")).body.items;
+    expect(commune30037.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(
+      (await commune.json("GET", "/api/letters?unit=30037")).body.items.length,
+    );
+  });
+});

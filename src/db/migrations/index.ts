@@ -43,6 +43,7 @@ import * as createLetters from "./202612070200-create-letters.ts";
 import * as inspectorRole from "./202612070300-inspector-role.ts";
 import * as createReception from "./202612070400-create-reception.ts";
 import * as receptionRules from "./202612070500-reception-rules.ts";
+import * as letterTally from "./202612070600-letter-tally.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -88,4 +89,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612070300-inspector-role": inspectorRole,
   "202612070400-create-reception": createReception,
   "202612070500-reception-rules": receptionRules,
+  "202612070600-letter-tally": letterTally,
 };

@@ -12,7 +12,7 @@ select "kind", count(*) filter (where received_on between $1 and $2) as "receive
   group by "kind"
   order by "kind";
 
--- countLetters("82","82","2026-03-02")
+-- countLetters("30037","82","2026-03-02")
 select "kind", "status", count(*) as "n", count(*) filter (where status in ('received', 'accepted', 'suspended') and legal_due < $1) as "overdue"
   from "letter"
   where unit_path @> array[$2]::text[] and "province_code" = $3
@@ -82,11 +82,32 @@ update "letter_event"
   where "id" = $4 and "number_id" is null;
 
 -- similarLetters({"id":9,"province_code":"82","unit_code":"30037","person_key":"ab","content_key":"khieu nai boi thuong"})
-select "id", "code", "kind", "received_on", "status", "subject", person_key = $1 and person_key <> '' as "same_person", round(similarity(content_key, $2)::numeric, 2) as "likeness"
+select *
+  from (select *
+  from (select "id", "code", "kind", "received_on", "status", "subject", person_key = $1 and person_key <> '' as "same_person", round(similarity(content_key, $2)::numeric, 2) as "likeness"
   from "letter"
-  where "province_code" = $3 and "id" <> $4 and (("person_key" = $5 and "person_key" <> $6) or ("unit_code" = $7 and content_key % $8))
+  where "id" <> $3 and "province_code" = $4 and "person_key" = $5 and "person_key" <> $6
   order by "id" desc
-  limit $9;
+  limit $7) as "p" union select *
+  from (select "id", "code", "kind", "received_on", "status", "subject", person_key = $8 and person_key <> '' as "same_person", round(similarity(content_key, $9)::numeric, 2) as "likeness"
+  from "letter"
+  where "id" <> $10 and "unit_code" = $11 and content_key % $12
+  order by "received_on" desc, "id" desc
+  limit $13) as "t") as "x"
+  order by "id" desc
+  limit $14;
+
+-- tallyLetters("82","2026-03-02")
+select "c"."kind", "c"."status", "c"."n", coalesce(o.overdue, 0) as "overdue"
+  from (select "kind", "status", sum(n) as "n"
+  from "letter_tally"
+  where "province_code" = $1
+  group by "kind", "status" having sum(n) > 0) as "c"
+  left join (select "kind", "status", count(*) as "overdue"
+  from "letter"
+  where "status" in ($2, $3, $4) and "legal_due" < $5 and "province_code" = $6
+  group by "kind", "status") as "o" on "o"."kind" = "c"."kind" and "o"."status" = "c"."status"
+  order by "c"."kind", "c"."status";
 
 -- updateLetterVersioned(1,1,{"status":"accepted","accepted_on":"2026-03-05","legal_due":"2026-04-04"})
 update "letter"

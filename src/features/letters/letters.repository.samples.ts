@@ -35,7 +35,8 @@ export const samples: RepositorySamples = {
     { units: ["82"], bodies: [0] },
     500,
   ],
-  countLetters: ["82", "82", "2026-03-02"],
+  countLetters: ["30037", "82", "2026-03-02"],
+  tallyLetters: ["82", "2026-03-02"],
   similarLetters: [
     { id: 9, province_code: "82", unit_code: "30037", person_key: "ab", content_key: "khieu nai boi thuong" },
   ],

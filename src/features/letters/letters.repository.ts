@@ -91,14 +91,9 @@ export async function listLetters(
   return q.execute();
 }
 
-/** How many letters under a unit (all: none), by kind and state (and, of the open ones, how many are past their day). */
-export async function countLetters(
-  db: Db,
-  unitCode: string | null,
-  provinceCode: string | null,
-  today: string,
-) {
-  let q = db
+/** How many letters under a unit below a province, by kind and state, and how many open ones are past their day. */
+export async function countLetters(db: Db, unitCode: string, provinceCode: string, today: string) {
+  return db
     .selectFrom("letter")
     .select(["kind", "status"])
     .select((eb) => [
@@ -107,12 +102,41 @@ export async function countLetters(
         "overdue",
       ),
     ])
+    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
+    .where("province_code", "=", provinceCode)
     .groupBy(["kind", "status"])
     .orderBy("kind")
-    .orderBy("status");
-  if (unitCode !== null) q = q.where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`);
-  if (provinceCode !== null) q = q.where("province_code", "=", provinceCode);
-  return q.execute();
+    .orderBy("status")
+    .execute();
+}
+
+/**
+ * The same for a whole province, or the country (null): the counts from the tally the trigger keeps, those past
+ * their day from the open letters' index (which holds their kind and state).
+ */
+export async function tallyLetters(db: Db, provinceCode: string | null, today: string) {
+  let counts = db
+    .selectFrom("letter_tally")
+    .select(["kind", "status", sql<string>`sum(n)`.as("n")])
+    .groupBy(["kind", "status"])
+    .having(sql<boolean>`sum(n) > 0`);
+  let late = db
+    .selectFrom("letter")
+    .select(["kind", "status", sql<string>`count(*)`.as("overdue")])
+    .where("status", "in", OPEN)
+    .where("legal_due", "<", today)
+    .groupBy(["kind", "status"]);
+  if (provinceCode !== null) {
+    counts = counts.where("province_code", "=", provinceCode);
+    late = late.where("province_code", "=", provinceCode);
+  }
+  return db
+    .selectFrom(counts.as("c"))
+    .leftJoin(late.as("o"), (j) => j.onRef("o.kind", "=", "c.kind").onRef("o.status", "=", "c.status"))
+    .select(["c.kind", "c.status", "c.n", sql<string>`coalesce(o.overdue, 0)`.as("overdue")])
+    .orderBy("c.kind")
+    .orderBy("c.status")
+    .execute();
 }
 
 /**
@@ -124,22 +148,34 @@ export async function similarLetters(
   l: { province_code: string; unit_code: string; person_key: string; content_key: string; id: number },
 ) {
   const { province_code: provinceCode, person_key: personKey, content_key: contentKey } = l;
-  return db
-    .selectFrom("letter")
-    .select(["id", "code", "kind", "received_on", "status", "subject"])
-    .select(sql<boolean>`person_key = ${personKey} and person_key <> ''`.as("same_person"))
-    .select(sql<number>`round(similarity(content_key, ${contentKey})::numeric, 2)`.as("likeness"))
+  const base = () =>
+    db
+      .selectFrom("letter")
+      .select(["id", "code", "kind", "received_on", "status", "subject"])
+      .select(sql<boolean>`person_key = ${personKey} and person_key <> ''`.as("same_person"))
+      .select(sql<number>`round(similarity(content_key, ${contentKey})::numeric, 2)`.as("likeness"))
+      .where("id", "<>", l.id);
+  // two index-led reads, not one OR that a backward walk of the whole table would answer: the writer's other
+  // letters in the province (by their keyed name), and the close texts at the same unit (a few hundred rows)
+  const samePerson = base()
     .where("province_code", "=", provinceCode)
-    .where("id", "<>", l.id)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("person_key", "=", personKey), eb("person_key", "<>", "")]),
-        eb.and([eb("unit_code", "=", l.unit_code), sql<boolean>`content_key % ${contentKey}`]),
-      ]),
-    )
+    .where("person_key", "=", personKey)
+    .where("person_key", "<>", "")
     .orderBy("id", "desc")
-    .limit(10)
-    .execute();
+    .limit(10);
+  const sameText = base()
+    .where("unit_code", "=", l.unit_code)
+    .where(sql<boolean>`content_key % ${contentKey}`)
+    // the unit's index order (letter_unit_idx): its own letters, newest first
+    .orderBy("received_on", "desc")
+    .orderBy("id", "desc")
+    .limit(10);
+  // each read in its own subquery, so its order and limit stay its own
+  const both = db
+    .selectFrom(samePerson.as("p"))
+    .selectAll()
+    .union(db.selectFrom(sameText.as("t")).selectAll());
+  return db.selectFrom(both.as("x")).selectAll().orderBy("id", "desc").limit(10).execute();
 }
 
 export async function insertLinks(

@@ -298,12 +298,17 @@ export async function listLetters(db: Db, auth: Auth | null, q: ListQuery) {
  * reader), by kind and state, and how many open ones are overdue.
  */
 export async function countLetters(db: Db, auth: Auth | null, unit: string | undefined) {
-  let province: string | null = null;
+  let path: string[] = [];
   if (unit === undefined) {
     if (scopeGrants(requirePermission(auth, "unit.read"), "unit.read") !== null)
       throw errors.badRequest("Chọn đơn vị", "Choose a unit", { field: "unit" });
-  } else province = (await requireUnitAccess(db, auth, "unit.read", unit))[0] ?? null;
-  const rows = await repo.countLetters(db, unit ?? null, province, todayInVietnam());
+  } else path = await requireUnitAccess(db, auth, "unit.read", unit);
+  const today = todayInVietnam();
+  // a province or the country from the tally; a unit below from its letters
+  const rows =
+    unit === undefined || path.length === 1
+      ? await repo.tallyLetters(db, path[0] ?? null, today)
+      : await repo.countLetters(db, unit, path[0] as string, today);
   return {
     items: rows.map((r) => ({
       kind: r.kind as LetterKind,
