@@ -1,5 +1,6 @@
 /** The SQL behind authorization decisions. @module */
 import { type Kysely, sql } from "kysely";
+import { batched } from "../db/batch.ts";
 import type { Database, Role } from "../db/database.ts";
 
 export interface GrantScope {
@@ -19,7 +20,6 @@ export async function grantsOfUser(db: Kysely<Database>, userId: number): Promis
   return rows.map((r) => ({ id: r.id, role: r.role, unitCode: r.unit_code, bodyId: r.body_id }));
 }
 
-/** The unit's own code and its ancestors (latest version of the code), i.e. every grant scope covering it. */
 /** The paths of several codes (each its latest version, as unitPath), in one read. */
 export async function unitPaths(
   db: Kysely<Database>,
@@ -37,13 +37,14 @@ export async function unitPaths(
   return new Map(rows.map((r) => [r.code, [...r.ancestors, r.code]]));
 }
 
-export async function unitPath(db: Kysely<Database>, code: string): Promise<string[] | null> {
-  const row = await db
-    .selectFrom("unit")
-    .select(["code", "ancestors"])
-    .where("code", "=", code)
-    .orderBy(sql`valid_to desc nulls first`)
-    .limit(1)
-    .executeTakeFirst();
-  return row ? [...row.ancestors, row.code] : null;
-}
+/**
+ * The unit's own code and its ancestors (latest version of the code), i.e. every grant scope covering it.
+ * Concurrent asks share one read (db/batch.ts); each gets its own array.
+ */
+export const unitPath = batched(async (db: Kysely<Database>, codes: readonly string[]) => {
+  const paths = await unitPaths(db, codes);
+  return codes.map((c) => {
+    const path = paths.get(c);
+    return path ? [...path] : null;
+  });
+});

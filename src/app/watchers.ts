@@ -1,6 +1,6 @@
 /**
  * Every watcher of a process, built in one place at start-up: the revisions the kept answers stand on (units,
- * indicators, fed values) and the auth changes that drop resolved sessions. The kept answers are built from
+ * indicators, fed values, the calendar and legal time limits) and the auth changes that drop resolved sessions. The kept answers are built from
  * them in features/kept.ts (docs/performance.md lists them).
  * @module
  */
@@ -13,6 +13,7 @@ export interface Watchers {
   unitRevisions?: RevisionWatcher;
   indicatorRevisions?: RevisionWatcher;
   fedRevisions?: RevisionWatcher;
+  legalRevisions?: RevisionWatcher;
   authChanges: ChangeListener;
   stop(): Promise<void>;
 }
@@ -30,12 +31,14 @@ export async function startWatchers(url: string, log: Logger, revisions = true):
   const unitRevisions = new RevisionWatcher(url, log);
   const indicatorRevisions = new RevisionWatcher(url, log, "indicator_revision");
   const fedRevisions = new RevisionWatcher(url, log, "fed_revision");
-  const all = [unitRevisions, indicatorRevisions, fedRevisions, authChanges];
+  const legalRevisions = new RevisionWatcher(url, log, "legal_revision");
+  const all = [unitRevisions, indicatorRevisions, fedRevisions, legalRevisions, authChanges];
   await Promise.all(all.map((w) => w.start()));
   return {
     unitRevisions,
     indicatorRevisions,
     fedRevisions,
+    legalRevisions,
     authChanges,
     stop: async () => {
       await Promise.all(all.map((w) => w.stop()));

@@ -10,7 +10,12 @@
 import pg from "pg";
 import type { Logger } from "pino";
 
-export type Channel = "auth_change" | "unit_revision" | "indicator_revision" | "fed_revision";
+export type Channel =
+  | "auth_change"
+  | "unit_revision"
+  | "indicator_revision"
+  | "fed_revision"
+  | "legal_revision";
 
 export class ChangeListener {
   private client: pg.Client | null = null;

@@ -1,7 +1,7 @@
 /**
  * Keeps the latest revision of a table in memory by listening on its channel: `unit_revision` (NOTIFY from
- * the trigger of migration add-unit-revision), `indicator_revision` (add-indicator-revision) or
- * `fed_revision` (add-fed-revision), so cached answers are checked without a query. While the listening
+ * the trigger of migration add-unit-revision), `indicator_revision` (add-indicator-revision),
+ * `fed_revision` (add-fed-revision) or `legal_revision` (legal-revision), so cached answers are checked without a query. While the listening
  * connection is down, `current` is null and readers ask the database instead.
  * @module
  */
@@ -15,7 +15,11 @@ export class RevisionWatcher {
   constructor(
     url: string,
     log: Logger,
-    private readonly channel: "unit_revision" | "indicator_revision" | "fed_revision" = "unit_revision",
+    private readonly channel:
+      | "unit_revision"
+      | "indicator_revision"
+      | "fed_revision"
+      | "legal_revision" = "unit_revision",
   ) {
     this.listener = new ChangeListener(url, log, channel);
     this.listener.onChange(
@@ -44,7 +48,7 @@ export class RevisionWatcher {
    * until it has reconnected.
    */
   async refresh(): Promise<void> {
-    // the table is one of three fixed names (the type says which), never user input
+    // the table is one of four fixed names (the type says which), never user input
     const rows = await this.listener.query<{ revision: string }>(
       `select revision from ${this.channel} where id = 1`,
     );

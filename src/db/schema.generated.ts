@@ -312,6 +312,11 @@ export interface IndicatorRevision {
   revision: number;
 }
 
+export interface LegalRevision {
+  id: number;
+  revision: number;
+}
+
 export interface Letter {
   accepted_on: string | null;
   anonymous: Generated<boolean>;
@@ -361,6 +366,14 @@ export interface LetterClockRule {
   updated_at: Generated<Timestamp>;
   updated_by: number;
   valid_from: string;
+}
+
+export interface LetterDueTally {
+  kind: string;
+  legal_due: string;
+  n: number;
+  province_code: string;
+  status: string;
 }
 
 export interface LetterEvent {
@@ -798,8 +811,10 @@ export interface DB {
   fed_revision: FedRevision;
   indicator: Indicator;
   indicator_revision: IndicatorRevision;
+  legal_revision: LegalRevision;
   letter: Letter;
   letter_clock_rule: LetterClockRule;
+  letter_due_tally: LetterDueTally;
   letter_event: LetterEvent;
   letter_identity: LetterIdentity;
   letter_link: LetterLink;

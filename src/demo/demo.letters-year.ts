@@ -103,7 +103,7 @@ export async function seedDemoLettersYear(
     const receivedDaysAgo = (i * 37) % 360;
     const received = addDays(today, -receivedDaysAgo);
     const crowd = i % 41 === 0 ? 15 : null;
-    const { letter } = await intake(db, sealer, auth, {
+    const { letter } = await intake(db, kept, sealer, auth, {
       bodyId: at.id,
       kind,
       channel: (["session", "post", "hotline", "online", "direct"] as const)[i % 5] ?? "post",

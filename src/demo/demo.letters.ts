@@ -9,6 +9,7 @@
 import type { Kysely } from "kysely";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
+import type { Kept } from "../db/kept.ts";
 import { addDays, todayInVietnam } from "../domain/dates.ts";
 import { listBodies, updateBody } from "../features/bodies/bodies.service.ts";
 import { takeStep } from "../features/letters/letter-steps.service.ts";
@@ -115,7 +116,12 @@ const LETTERS: DemoLetter[] = [
   },
 ];
 
-export async function seedDemoLetters(db: Kysely<Database>, sealer: Sealer, auth: Auth): Promise<number> {
+export async function seedDemoLetters(
+  db: Kysely<Database>,
+  kept: Kept,
+  sealer: Sealer,
+  auth: Auth,
+): Promise<number> {
   if ((await listLetters(db, auth, { unit: "30037" })).items.length > 0) return 0;
   const today = todayInVietnam();
   const commune = (await listBodies(db, auth, "30037")).items.find((b) => b.kind === "people_committee");
@@ -128,7 +134,7 @@ export async function seedDemoLetters(db: Kysely<Database>, sealer: Sealer, auth
       signing: { authority: ["KT. Chủ tịch", "Phó Chủ tịch"], signer: "Trần Thị Bé" },
     });
   for (const l of LETTERS) {
-    const { letter } = await intake(db, sealer, auth, {
+    const { letter } = await intake(db, kept, sealer, auth, {
       ...l.input,
       bodyId: commune.id,
       receivedOn: addDays(today, -l.receivedDaysAgo),

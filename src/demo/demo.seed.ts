@@ -249,7 +249,7 @@ export async function seedDemo(
   const models = opts.reports === false ? 0 : await seedDemoModels(db, kept, auth);
   if (opts.reports !== false) await seedDemoEvaluations(db, auth);
   // the letters' writers are sealed under the server's key: seeded only where it is given
-  if (opts.sealer) await seedDemoLetters(db, opts.sealer, auth);
+  if (opts.sealer) await seedDemoLetters(db, kept, opts.sealer, auth);
   // a year of reception and letters over the province, with the demo's reports
   if (opts.sealer && opts.reports !== false) await seedDemoLettersYear(db, kept, opts.sealer, auth);
   return { users, requests, models };

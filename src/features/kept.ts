@@ -7,9 +7,11 @@
 import type { Db } from "../db/database.ts";
 import type { Kept } from "../db/kept.ts";
 import type { RevisionWatcher } from "../db/revision-watcher.ts";
+import { keepWorkingCalendar } from "./calendar/calendar.service.ts";
 import { keepPublishedResults } from "./evaluations/evaluation-results.service.ts";
 import { keepFormVersions } from "./forms/forms.service.ts";
 import { keepCatalogue } from "./indicators/catalogue.ts";
+import { keepClockRules } from "./letters/letters.service.ts";
 import { keepRegistryCounts } from "./models/model-counts.service.ts";
 import { keepDashboardTotals } from "./reporting/dashboards/dashboards.service.ts";
 import { keepUnitChildren } from "./units/units.service.ts";
@@ -18,6 +20,7 @@ import { keepUnitChildren } from "./units/units.service.ts";
 export interface KeptWatchers {
   indicatorRevisions?: RevisionWatcher;
   fedRevisions?: RevisionWatcher;
+  legalRevisions?: RevisionWatcher;
 }
 
 export function buildKept(db: Db, watchers: KeptWatchers = {}): Kept {
@@ -28,5 +31,7 @@ export function buildKept(db: Db, watchers: KeptWatchers = {}): Kept {
     dashboardTotals: keepDashboardTotals(),
     formVersions: keepFormVersions(),
     unitChildren: keepUnitChildren(),
+    workingCalendar: keepWorkingCalendar(db, watchers.legalRevisions),
+    clockRules: keepClockRules(db, watchers.legalRevisions),
   };
 }

@@ -69,6 +69,27 @@ describe("intake", () => {
     });
     const linked = await commune.json("GET", `/api/letters/${again.body.letter.id}`);
     expect(linked.body.links.map((k: { id: number }) => k.id)).toContain(r.body.letter.id);
+    // and the first letter's page shows the later one too
+    const first = await commune.json("GET", `/api/letters/${r.body.letter.id}`);
+    expect(first.body.links.map((k: { id: number }) => k.id)).toContain(again.body.letter.id);
+    // another writer on the same matter in the same words is shown as possibly the same case; a letter on
+    // another matter is not
+    const neighbour = await intake(commune, {
+      receivedOn: daysAgo(5),
+      sender: { name: "Lê Thị Mai" },
+    });
+    const other = await intake(commune, {
+      receivedOn: daysAgo(5),
+      subject: "Kiến nghị sửa chữa cầu dân sinh ấp 4",
+      content: "Cầu xuống cấp, học sinh đi lại nguy hiểm.",
+      kind: "petition",
+      sender: { name: "Trần Văn Tư" },
+    });
+    const ids = (await commune.json("GET", `/api/letters/${neighbour.body.letter.id}`)).body.links.map(
+      (k: { id: number }) => k.id,
+    );
+    expect(ids).toContain(r.body.letter.id);
+    expect(ids).not.toContain(other.body.letter.id);
   });
 
   it("never keeps, lists or shows a denouncer's name; the inspectorate alone reads it, each read audited", async () => {
@@ -409,6 +430,11 @@ describe("the counts of a province and of the country", () => {
     const shown = (await province.json("GET", "/api/letters/counts?unit=82")).body.items;
     expect(shown).toEqual(await direct("82"));
     expect((await admin.json("GET", "/api/letters/counts")).body.items).toEqual(await direct(null));
+    // the days whose open letters all moved on are gone from the tally of legal days
+    const empty = await sql<{ n: string }>`select count(*) as n from letter_due_tally where n <= 0`.execute(
+      t.db,
+    );
+    expect(Number(empty.rows[0]?.n)).toBe(0);
     // a commune's, from its own letters, the same way
     const commune30037 = (await commune.json("GET", "/api/letters/counts?unit=30037")).body.items;
     expect(commune30037.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(

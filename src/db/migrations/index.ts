@@ -44,6 +44,8 @@ import * as inspectorRole from "./202612070300-inspector-role.ts";
 import * as createReception from "./202612070400-create-reception.ts";
 import * as receptionRules from "./202612070500-reception-rules.ts";
 import * as letterTally from "./202612070600-letter-tally.ts";
+import * as legalRevision from "./202612070700-legal-revision.ts";
+import * as letterUnitTexts from "./202612070800-letter-unit-texts.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -90,4 +92,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612070400-create-reception": createReception,
   "202612070500-reception-rules": receptionRules,
   "202612070600-letter-tally": letterTally,
+  "202612070700-legal-revision": legalRevision,
+  "202612070800-letter-unit-texts": letterUnitTexts,
 };

@@ -7,11 +7,10 @@ select "id", "role", "unit_code", "body_id"
   order by "id";
 
 -- unitPath("30037")
-select "code", "ancestors"
+select distinct on ("code") "code", "ancestors"
   from "unit"
-  where "code" = $1
-  order by valid_to desc nulls first
-  limit $2;
+  where "code" in ($1)
+  order by "code", valid_to desc nulls first;
 
 -- unitPaths(["30037","82"])
 select distinct on ("code") "code", "ancestors"

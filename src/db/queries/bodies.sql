@@ -8,7 +8,17 @@ select *
 -- findBody(1)
 select *
   from "body"
-  where "id" = $1;
+  where "id" in ($1);
+
+-- findBodyWithPath(1)
+select "b".*, "u"."unit_path", "b"."id" as "body_id"
+  from "body" as "b"
+  inner join lateral (select ancestors || code as "unit_path"
+  from "unit"
+  where "unit"."code" = "b"."unit_code"
+  order by valid_to desc nulls first
+  limit $1) as "u" on true
+  where "b"."id" in ($2);
 
 -- insertBody({"unit_code":"30037","province_code":"82","kind":"people_committee","name":"Ủy ban nhân dân xã Tháp Mười","short_name":"UBND","parent_body_id":null,"valid_from":"2025-07-01","valid_to":null})
 insert into "body" ("unit_code", "province_code", "kind", "name", "short_name", "parent_body_id", "valid_from", "valid_to")

@@ -76,26 +76,70 @@ select "id", "code", "unit_code", "body_id", "kind", "channel", "received_on", "
   order by legal_due nulls last, "id" desc
   limit $11;
 
+-- nextLetterId(1)
+
+    select nextval('letter_id_seq') as id
+  from generate_series(1, $1::int);
+
+-- registerLetter({"row":{"code":"K7M2-Q9TX","secret_hash":"0123456789abcdef:00","unit_code":"30037","unit_path":["82","30037"],"province_code":"82","body_id":1,"kind":"complaint","channel":"session","received_on":"2026-03-02","subject":"Khiếu nại về bồi thường khi thu hồi đất","person_key":"ab","content_key":"khieu nai ve boi thuong khi thu hoi dat","created_by":1,"id":9},"identity":{"key_id":"0123456789abcdef","sealed":{"type":"Buffer","data":[115,101,97,108,101,100]}},"audit":{"actorId":1,"actorName":"xa.thapmuoi","action":"letter.create","entity":"letter","entityId":"9","unitCode":"30037","scope":["82","30037"],"before":null,"after":{"id":9}}})
+
+    with x as (
+      select *
+  from jsonb_to_recordset($1::jsonb) as x (
+        i int, id bigint, code text, secret_hash text, unit_code text, unit_path text[], province_code text,
+        body_id int, kind text, channel text, received_on date, subject text, content text, field text,
+        sender_name text, person_key text, content_key text, anonymous boolean, flags text[], crowd_size int,
+        step_due date, legal_due date, created_by int, key_id text, sealed text, audit jsonb)
+    ), ins as (
+      insert into letter ("id", "code", "secret_hash", "unit_code", "unit_path", "province_code", "body_id", "kind", "channel", "received_on", "subject", "content", "field", "sender_name", "person_key", "content_key", "anonymous", "flags", "crowd_size", "step_due", "legal_due", "created_by")
+      select "id", "code", "secret_hash", "unit_code", "unit_path", "province_code", "body_id", "kind", "channel", "received_on", "subject", "content", "field", "sender_name", "person_key", "content_key", "anonymous", "flags", "crowd_size", "step_due", "legal_due", "created_by"
+  from x
+  order by province_code, kind, id
+  returning *
+    ), idn as (
+      insert into letter_identity (letter_id, key_id, sealed)
+      select id, key_id, decode(sealed, 'base64')
+  from x
+  where sealed is not null
+    ), a as (
+      insert into audit_log ("actor_id", "actor_name", "action", "entity", "entity_id", "unit_code", "province_code", "scope_codes", "before", "after")
+    select "audit_entry"."actor_id", "audit_entry"."actor_name", "audit_entry"."action", "audit_entry"."entity", "audit_entry"."entity_id", "audit_entry"."unit_code", "audit_entry"."province_code", "audit_entry"."scope_codes", "audit_entry"."before", "audit_entry"."after"
+  from "x", jsonb_populate_record(null::audit_log, "x"."audit") as audit_entry
+  where "x"."audit" is not null
+    )
+    select ins.*, x.i as batch_index
+  from ins join x on x.id = ins.id;
+
 -- setEventNumber(1,{"number_id":7,"number_symbol":"12/TB-UBND","registry_document_id":null})
 update "letter_event"
   set "number_id" = $1, "number_symbol" = $2, "registry_document_id" = $3
   where "id" = $4 and "number_id" is null;
 
--- similarLetters({"id":9,"province_code":"82","unit_code":"30037","person_key":"ab","content_key":"khieu nai boi thuong"})
-select *
-  from (select *
-  from (select "id", "code", "kind", "received_on", "status", "subject", person_key = $1 and person_key <> '' as "same_person", round(similarity(content_key, $2)::numeric, 2) as "likeness"
-  from "letter"
-  where "id" <> $3 and "province_code" = $4 and "person_key" = $5 and "person_key" <> $6
-  order by "id" desc
-  limit $7) as "p" union select *
-  from (select "id", "code", "kind", "received_on", "status", "subject", person_key = $8 and person_key <> '' as "same_person", round(similarity(content_key, $9)::numeric, 2) as "likeness"
-  from "letter"
-  where "id" <> $10 and "unit_code" = $11 and content_key % $12
-  order by "received_on" desc, "id" desc
-  limit $13) as "t") as "x"
-  order by "id" desc
-  limit $14;
+-- similarLetters({"id":9,"province_code":"82","unit_code":"30037","person_key":"ab","content_key":"khieu nai boi thuong","received_on":"2026-03-02"})
+
+    select l.id, l.code, l.unit_path, l.body_id, l.kind as letter_kind, l.status, l.received_on
+  from (
+      (select m.id
+  from letter m
+  where m.province_code = $1 and m.person_key = $2 and m.person_key <> ''
+          and m.id <> $3
+  order by m.id desc
+  limit 10)
+      union
+      (select u.id
+  from (
+          select m.id, m.content_key
+  from letter m
+  where m.unit_code = $4 and m.id <> $5
+            and m.received_on between $6::date - $7::int and $8::date + $9::int
+  order by m.received_on desc, m.id desc
+  limit $10) u
+  where similarity(u.content_key, $11) >= $12
+  order by u.id desc
+  limit 10)
+    ) c join letter l on l.id = c.id
+  order by l.id desc
+  limit 10;
 
 -- tallyLetters("82","2026-03-02")
 select "c"."kind", "c"."status", "c"."n", coalesce(o.overdue, 0) as "overdue"
@@ -103,9 +147,9 @@ select "c"."kind", "c"."status", "c"."n", coalesce(o.overdue, 0) as "overdue"
   from "letter_tally"
   where "province_code" = $1
   group by "kind", "status" having sum(n) > 0) as "c"
-  left join (select "kind", "status", count(*) as "overdue"
-  from "letter"
-  where "status" in ($2, $3, $4) and "legal_due" < $5 and "province_code" = $6
+  left join (select "kind", "status", sum(n) as "overdue"
+  from "letter_due_tally"
+  where "legal_due" < $2 and "province_code" = $3
   group by "kind", "status") as "o" on "o"."kind" = "c"."kind" and "o"."status" = "c"."status"
   order by "c"."kind", "c"."status";
 

@@ -4,6 +4,7 @@ import type { RepositorySamples } from "../../db/repository-samples.ts";
 export const samples: RepositorySamples = {
   listBodies: ["30037", "2026-01-01"],
   findBody: [1],
+  findBodyWithPath: [1],
   findBodies: [[1, 2]],
   insertBody: [
     {

@@ -1,5 +1,6 @@
 /** SQL for the bodies each unit holds. @module */
 import { type Kysely, sql } from "kysely";
+import { batched, inOrder } from "../../db/batch.ts";
 import type { BodyRow, Database } from "../../db/database.ts";
 
 type Db = Kysely<Database>;
@@ -16,9 +17,35 @@ export async function listBodies(db: Db, unitCode: string, asOf: string): Promis
     .execute();
 }
 
-export async function findBody(db: Db, id: number): Promise<BodyRow | undefined> {
-  return db.selectFrom("body").selectAll().where("id", "=", id).executeTakeFirst();
-}
+/** A body by its id; concurrent asks share one read (db/batch.ts). */
+export const findBody = batched(async (db: Db, ids: readonly number[]) =>
+  inOrder(ids, await findBodies(db, [...new Set(ids)]), (r) => r.id),
+);
+
+/**
+ * A body with its unit's path (the latest version of its unit's code, as access.repository's unitPath) and its
+ * own id as `body_id`, ready for an access check; concurrent asks share one read (db/batch.ts).
+ */
+export const findBodyWithPath = batched(async (db: Db, ids: readonly number[]) => {
+  const rows = await db
+    .selectFrom("body as b")
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("unit")
+          .select(sql<string[]>`ancestors || code`.as("unit_path"))
+          .whereRef("unit.code", "=", "b.unit_code")
+          .orderBy(sql`valid_to desc nulls first`)
+          .limit(1)
+          .as("u"),
+      (j) => j.onTrue(),
+    )
+    .selectAll("b")
+    .select(["u.unit_path", "b.id as body_id"])
+    .where("b.id", "in", [...new Set(ids)])
+    .execute();
+  return inOrder(ids, rows, (r) => r.id).map((r) => r && { ...r, unit_path: [...r.unit_path] });
+});
 
 /** Several bodies in one read (a request naming up to 500). */
 export async function findBodies(db: Db, ids: readonly number[]): Promise<BodyRow[]> {

@@ -176,5 +176,10 @@ export async function updateBody(
 
 /** A body by id, for other features once they have checked access themselves (no check here). */
 export const bodyById = (db: Db, id: number) => repo.findBody(db, id);
+/**
+ * A body by id with its unit's path (the holder's path an access check needs) in one read, for other features
+ * to check access on (`requireRowAccess`).
+ */
+export const bodyWithPath = (db: Db, id: number) => repo.findBodyWithPath(db, id);
 /** Bodies by id in one read, for other features once they check access themselves (no check here). */
 export const bodiesByIds = (db: Db, ids: readonly number[]) => repo.findBodies(db, ids);

@@ -65,11 +65,17 @@ export function calendarRoutes(deps: AppDeps) {
       },
       responses: { 200: json(YearSchema), ...writeErrorResponses },
     }),
-    async (c) =>
-      c.json(
-        await service.saveYear(deps.db, c.var.auth, c.req.valid("param").year, c.req.valid("json")),
-        200,
-      ),
+    async (c) => {
+      const saved = await service.saveYear(
+        deps.db,
+        c.var.auth,
+        c.req.valid("param").year,
+        c.req.valid("json"),
+      );
+      // the kept calendar learns of the change before the answer (legal_revision)
+      await deps.kept.workingCalendar.refresh();
+      return c.json(saved, 200);
+    },
   );
   return app;
 }

@@ -7,12 +7,32 @@ import type { Kysely } from "kysely";
 import { type Auth, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
+import { WatchedCache } from "../../db/revision-cache.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { formatDateVi, isIsoDate } from "../../domain/dates.ts";
 import { type SpecialDay, scheduleFor, WorkingCalendar } from "../../domain/working-days.ts";
 import { errors } from "../../errors.ts";
 import * as repo from "./calendar.repository.ts";
 
 type Db = Kysely<Database>;
+
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** The working calendar of every stored year, against `legal_revision`. */
+    workingCalendar: WatchedCache<WorkingCalendar>;
+  }
+}
+
+/** The kept calendar of `db`, fresh while `watcher` (channel legal_revision) hears no change. */
+export function keepWorkingCalendar(db: Db, watcher?: RevisionWatcher): Kept["workingCalendar"] {
+  return new WatchedCache(db, watcher, 1);
+}
+
+/** The working calendar as `loadWorkingCalendar` reads it, kept between requests (never change it). */
+export function keptWorkingCalendar(db: Db, kept: Kept): Promise<WorkingCalendar> {
+  return kept.workingCalendar.get(db, "all", () => loadWorkingCalendar(db));
+}
 
 export const CALENDAR_YEARS = { min: 2000, max: 2100 };
 

@@ -1,6 +1,8 @@
 /** The SQL of citizens' letters: the cases, their sealed identities, their steps and links, the time limits. @module */
 import { sql } from "kysely";
 import { granted, type ScopeGrants } from "../../access/access.ts";
+import { type AuditEntry, auditRow, insertAuditRows } from "../../audit/audit-row.ts";
+import { batched, inOrder } from "../../db/batch.ts";
 import type { Db, LetterEventRow, LetterRow, NewLetter } from "../../db/database.ts";
 import type { LetterKind } from "../../domain/letter-clock.ts";
 import type { LetterStatus } from "../../domain/letter-workflow.ts";
@@ -111,8 +113,8 @@ export async function countLetters(db: Db, unitCode: string, provinceCode: strin
 }
 
 /**
- * The same for a whole province, or the country (null): the counts from the tally the trigger keeps, those past
- * their day from the open letters' index (which holds their kind and state).
+ * The same for a whole province, or the country (null), from the tallies the triggers keep (migration
+ * letter-tally): the counts, and those past their day summed over the days before today.
  */
 export async function tallyLetters(db: Db, provinceCode: string | null, today: string) {
   let counts = db
@@ -121,9 +123,8 @@ export async function tallyLetters(db: Db, provinceCode: string | null, today: s
     .groupBy(["kind", "status"])
     .having(sql<boolean>`sum(n) > 0`);
   let late = db
-    .selectFrom("letter")
-    .select(["kind", "status", sql<string>`count(*)`.as("overdue")])
-    .where("status", "in", OPEN)
+    .selectFrom("letter_due_tally")
+    .select(["kind", "status", sql<string>`sum(n)`.as("overdue")])
     .where("legal_due", "<", today)
     .groupBy(["kind", "status"]);
   if (provinceCode !== null) {
@@ -139,43 +140,138 @@ export async function tallyLetters(db: Db, provinceCode: string | null, today: s
     .execute();
 }
 
+/** An id for a letter about to be registered, so its identity is sealed to it before the write. */
+export const nextLetterId = batched(async (db: Db, keys: readonly 1[]) => {
+  const { rows } = await sql<{ id: number }>`
+    select nextval('letter_id_seq') as id from generate_series(1, ${keys.length}::int)`.execute(db);
+  return rows.map((r) => r.id);
+});
+
+/** A letter to register: its row (with the id drawn for it), its sealed identity, its audit entry. */
+export interface LetterIntake {
+  row: NewLetter & { id: number };
+  identity: { key_id: string; sealed: Buffer } | null;
+  audit: AuditEntry;
+}
+
+const INTAKE_COLUMNS = [
+  "id",
+  "code",
+  "secret_hash",
+  "unit_code",
+  "unit_path",
+  "province_code",
+  "body_id",
+  "kind",
+  "channel",
+  "received_on",
+  "subject",
+  "content",
+  "field",
+  "sender_name",
+  "person_key",
+  "content_key",
+  "anonymous",
+  "flags",
+  "crowd_size",
+  "step_due",
+  "legal_due",
+  "created_by",
+] as const;
+
 /**
- * Letters that may be the same case: the same writer anywhere in the province (their keyed name hash), or a
- * close content at the same unit (trigram similarity of the text without accents), newest first.
+ * Registers a letter: the letter, its sealed identity and its audit entry, in one statement. Concurrent intakes share it
+ * (db/batch.ts: group commit); their rows go in in the tally's key order (migration letter-tally).
+ */
+export const registerLetter = batched(async (db: Db, items: readonly LetterIntake[]) => {
+  const json = JSON.stringify(
+    items.map(({ row, identity, audit }, i) => ({
+      ...row,
+      i,
+      key_id: identity?.key_id ?? null,
+      sealed: identity?.sealed.toString("base64") ?? null,
+      audit: auditRow(audit),
+    })),
+  );
+  const columns = sql.join(INTAKE_COLUMNS.map((c) => sql.ref(c)));
+  const { rows } = await sql<LetterRow & { batch_index: number }>`
+    with x as (
+      select * from jsonb_to_recordset(${json}::jsonb) as x (
+        i int, id bigint, code text, secret_hash text, unit_code text, unit_path text[], province_code text,
+        body_id int, kind text, channel text, received_on date, subject text, content text, field text,
+        sender_name text, person_key text, content_key text, anonymous boolean, flags text[], crowd_size int,
+        step_due date, legal_due date, created_by int, key_id text, sealed text, audit jsonb)
+    ), ins as (
+      insert into letter (${columns})
+      select ${columns} from x order by province_code, kind, id
+      returning *
+    ), idn as (
+      insert into letter_identity (letter_id, key_id, sealed)
+      select id, key_id, decode(sealed, 'base64') from x where sealed is not null
+    ), a as (
+      ${insertAuditRows("x", "audit")}
+    )
+    select ins.*, x.i as batch_index from ins join x on x.id = ins.id`.execute(db);
+  return inOrder(
+    items.map((_, i) => i),
+    rows,
+    (r) => r.batch_index,
+  ).map((r) => {
+    if (!r) throw new Error("a registered letter did not come back");
+    const { batch_index: _, ...letter } = r;
+    return letter as LetterRow;
+  });
+});
+
+/**
+ * How alike two letters' texts must be for them to be shown as possibly the same case (pg_trgm's similarity;
+ * letters of the same writer are shown whatever their text).
+ */
+export const LIKENESS_SHOWN = 0.6;
+/**
+ * Texts are compared among the unit's letters received within this many days of the letter, before or after
+ * (letters on one matter from many writers come in a wave; the same writer's are found by the keyed name
+ * whenever they came), at most TEXT_COMPARED of them, read from the unit's index alone (migration
+ * letter-unit-texts): a comparison costs a few microseconds.
+ */
+const TEXT_DAYS = 90;
+const TEXT_COMPARED = 500;
+
+/**
+ * The letters that may be the same case as `l`, earlier or later, shown on its page, never merged: the
+ * writer's other letters in the province (by the keyed name) and the close texts at the same unit; two
+ * index-led reads, at most 10 letters, newest first.
  */
 export async function similarLetters(
   db: Db,
-  l: { province_code: string; unit_code: string; person_key: string; content_key: string; id: number },
+  l: Pick<LetterRow, "id" | "province_code" | "unit_code" | "person_key" | "content_key" | "received_on">,
 ) {
-  const { province_code: provinceCode, person_key: personKey, content_key: contentKey } = l;
-  const base = () =>
-    db
-      .selectFrom("letter")
-      .select(["id", "code", "kind", "received_on", "status", "subject"])
-      .select(sql<boolean>`person_key = ${personKey} and person_key <> ''`.as("same_person"))
-      .select(sql<number>`round(similarity(content_key, ${contentKey})::numeric, 2)`.as("likeness"))
-      .where("id", "<>", l.id);
-  // two index-led reads, not one OR that a backward walk of the whole table would answer: the writer's other
-  // letters in the province (by their keyed name), and the close texts at the same unit (a few hundred rows)
-  const samePerson = base()
-    .where("province_code", "=", provinceCode)
-    .where("person_key", "=", personKey)
-    .where("person_key", "<>", "")
-    .orderBy("id", "desc")
-    .limit(10);
-  const sameText = base()
-    .where("unit_code", "=", l.unit_code)
-    .where(sql<boolean>`content_key % ${contentKey}`)
-    // the unit's index order (letter_unit_idx): its own letters, newest first
-    .orderBy("received_on", "desc")
-    .orderBy("id", "desc")
-    .limit(10);
-  // each read in its own subquery, so its order and limit stay its own
-  const both = db
-    .selectFrom(samePerson.as("p"))
-    .selectAll()
-    .union(db.selectFrom(sameText.as("t")).selectAll());
-  return db.selectFrom(both.as("x")).selectAll().orderBy("id", "desc").limit(10).execute();
+  const { rows } = await sql<{
+    id: number;
+    code: string;
+    unit_path: string[];
+    body_id: number;
+    letter_kind: string;
+    status: string;
+    received_on: string;
+  }>`
+    select l.id, l.code, l.unit_path, l.body_id, l.kind as letter_kind, l.status, l.received_on
+    from (
+      (select m.id from letter m
+        where m.province_code = ${l.province_code} and m.person_key = ${l.person_key} and m.person_key <> ''
+          and m.id <> ${l.id}
+        order by m.id desc limit 10)
+      union
+      (select u.id from (
+          select m.id, m.content_key from letter m
+          where m.unit_code = ${l.unit_code} and m.id <> ${l.id}
+            and m.received_on between ${l.received_on}::date - ${TEXT_DAYS}::int and ${l.received_on}::date + ${TEXT_DAYS}::int
+          order by m.received_on desc, m.id desc limit ${TEXT_COMPARED}) u
+        where similarity(u.content_key, ${l.content_key}) >= ${LIKENESS_SHOWN}
+        order by u.id desc limit 10)
+    ) c join letter l on l.id = c.id
+    order by l.id desc limit 10`.execute(db);
+  return rows;
 }
 
 export async function insertLinks(

@@ -46,7 +46,7 @@ export const TRACKING_PER_MINUTE = 10;
 
 export function lettersRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const { db, sealer } = deps;
+  const { db, kept, sealer } = deps;
   const tracking = new RateLimiterMemory({ points: TRACKING_PER_MINUTE, duration: 60 });
 
   app.openapi(
@@ -63,7 +63,7 @@ export function lettersRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { letter, secret } = await service.intake(db, sealer, c.var.auth, c.req.valid("json"));
+      const { letter, secret } = await service.intake(db, kept, sealer, c.var.auth, c.req.valid("json"));
       return c.json({ letter: listedDto(letter), secret }, 201);
     },
   );
@@ -135,7 +135,12 @@ export function lettersRoutes(deps: AppDeps) {
       ),
       responses: { 200: json(ClockRuleSchema), ...writeErrorResponses },
     }),
-    async (c) => c.json(await letterRules.setClockRule(db, c.var.auth, c.req.valid("json")), 200),
+    async (c) => {
+      const saved = await letterRules.setClockRule(db, c.var.auth, c.req.valid("json"));
+      // the kept time limits learn of the change before the answer (legal_revision)
+      await kept.clockRules.refresh();
+      return c.json(saved, 200);
+    },
   );
 
   app.openapi(

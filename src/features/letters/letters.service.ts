@@ -11,13 +11,15 @@ import {
   type Auth,
   coversPath,
   requirePermission,
-  requireRecordAccess,
   requireRowAccess,
   requireUnitAccess,
   scopeGrants,
 } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
+import { WatchedCache } from "../../db/revision-cache.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import {
   addCounted,
@@ -37,8 +39,8 @@ import { foldVietnamese, nameMatchKey } from "../../domain/vn-text.ts";
 import type { WorkingCalendar } from "../../domain/working-days.ts";
 import { errors } from "../../errors.ts";
 import type { Sealer } from "../../secrets/sealer.ts";
-import { bodyById } from "../bodies/bodies.service.ts";
-import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { bodyById, bodyWithPath } from "../bodies/bodies.service.ts";
+import { keptWorkingCalendar, loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { clocksOf, eventDto, listedDto, type TimedLetter, timelineOf } from "./letter-dto.ts";
 import * as repo from "./letters.repository.ts";
 
@@ -69,6 +71,23 @@ const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const randomCode = (n: number) =>
   Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** The stored time limits of letters, against `legal_revision`. */
+    clockRules: WatchedCache<ClockRule[]>;
+  }
+}
+
+/** The kept time limits of `db`, fresh while `watcher` (channel legal_revision) hears no change. */
+export function keepClockRules(db: Db, watcher?: RevisionWatcher): Kept["clockRules"] {
+  return new WatchedCache(db, watcher, 1);
+}
+
+/** The time limits as `storedClockRules` reads them, kept between requests (never change them). */
+export function keptClockRules(db: Db, kept: Kept): Promise<ClockRule[]> {
+  return kept.clockRules.get(db, "all", () => storedClockRules(db));
+}
+
 /** The time limits in force: the law's, and the administrator's stored ones from their dates. */
 export async function storedClockRules(db: Db): Promise<ClockRule[]> {
   return (await repo.clockRules(db)).map((r) => ({
@@ -85,8 +104,16 @@ export async function storedClockRules(db: Db): Promise<ClockRule[]> {
 export const personKeyOf = (sealer: Sealer, name: string | undefined) =>
   name?.trim() ? sealer.fingerprint(foldVietnamese(nameMatchKey(name))) : "";
 
+/**
+ * What repeated letters' texts are compared by: the subject and the start of the content, without accents, in
+ * plain letters and digits (at most 600 characters, so it fits in the unit's index: migration
+ * letter-unit-texts).
+ */
 const contentKeyOf = (subject: string, content: string) =>
-  foldVietnamese(`${subject} ${content}`).slice(0, 2000);
+  foldVietnamese(`${subject} ${content}`)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .slice(0, 600);
 
 /** The legal due day of a letter as it will stand, from its steps (null once closed, or while suspended). */
 export function legalDueOf(
@@ -98,18 +125,14 @@ export function legalDueOf(
   return legalClock(timelineOf(l, events), cal, rules)?.due ?? null;
 }
 
-export async function intake(db: Db, sealer: Sealer, auth: Auth | null, input: IntakeInput) {
-  const body = await bodyById(db, input.bodyId);
-  // the body's unit path, read once for the access check and kept on the letter
-  const path = await requireRecordAccess(
-    db,
-    auth,
-    "letter.handle",
-    input.bodyId,
-    body && { unitCode: body.unit_code, bodyId: body.id },
-  );
-  const a = auth as Auth;
-  if (!body || body.valid_to !== null)
+export async function intake(db: Db, kept: Kept, sealer: Sealer, auth: Auth | null, input: IntakeInput) {
+  requirePermission(auth, "letter.handle");
+  // the body with its unit's path (read once for the access check and kept on the letter), and the letter's id
+  // drawn meanwhile, so its identity is sealed to it before the one write
+  const [found, id] = await Promise.all([bodyWithPath(db, input.bodyId), repo.nextLetterId(db, 1)]);
+  const { a, row: body } = requireRowAccess(auth, "letter.handle", found, input.bodyId);
+  const path = body.unit_path;
+  if (body.valid_to !== null)
     throw errors.badRequest("Cơ quan đã thôi hoạt động", "The body no longer exists", { field: "bodyId" });
   const today = todayInVietnam();
   if (input.receivedOn > today)
@@ -128,79 +151,72 @@ export async function intake(db: Db, sealer: Sealer, auth: Auth | null, input: I
       "A complaint needs the complainant's name",
       { field: "sender.name" },
     );
-  const [cal, rules] = await Promise.all([loadWorkingCalendar(db), storedClockRules(db)]);
+  const [cal, rules] = await Promise.all([keptWorkingCalendar(db, kept), keptClockRules(db, kept)]);
   const content = input.content?.trim() ?? "";
   const crowded = (input.crowdSize ?? 0) >= 5;
   const flags = [...new Set([...(input.flags ?? []), ...(crowded ? (["crowded"] as const) : [])])];
   const secret = randomCode(8);
   const handle = ruleOn("letter.handle", input.receivedOn, rules);
+  const hasIdentity = Object.keys(sender).length > 0;
+  const sealed = hasIdentity ? sealer.seal(sender, `letter:${id}`) : null;
+  const fields = {
+    id,
+    unit_code: body.unit_code,
+    unit_path: path,
+    province_code: body.province_code,
+    body_id: body.id,
+    kind: input.kind,
+    channel: input.channel,
+    received_on: input.receivedOn,
+    subject: input.subject.trim(),
+    content,
+    field: input.field ?? "other",
+    sender_name: input.kind === "denunciation" ? null : (sender.name?.trim() ?? null),
+    person_key: personKeyOf(sealer, sender.name),
+    content_key: contentKeyOf(input.subject, content),
+    anonymous,
+    flags,
+    crowd_size: input.crowdSize ?? null,
+    step_due: addCounted(input.receivedOn, handle.days, handle.count, cal),
+    legal_due: legalDueOf(
+      {
+        kind: input.kind,
+        round: 1,
+        complexity: "normal",
+        remote: false,
+        received_on: input.receivedOn,
+        accepted_on: null,
+        closed_on: null,
+      },
+      [],
+      cal,
+      rules,
+    ),
+    created_by: a.userId,
+  };
   for (let attempt = 0; ; attempt++) {
     const code = `${randomCode(4)}-${randomCode(4)}`;
     try {
-      return await db.transaction().execute(async (trx) => {
-        const draft = {
-          code,
-          secret_hash: sealer.secretTag(`${code}:${secret}`),
-          unit_code: body.unit_code,
-          unit_path: path,
-          province_code: body.province_code,
-          body_id: body.id,
-          kind: input.kind,
-          channel: input.channel,
-          received_on: input.receivedOn,
-          subject: input.subject.trim(),
-          content,
-          field: input.field ?? "other",
-          sender_name: input.kind === "denunciation" ? null : (sender.name?.trim() ?? null),
-          person_key: personKeyOf(sealer, sender.name),
-          content_key: contentKeyOf(input.subject, content),
-          anonymous,
-          flags,
-          crowd_size: input.crowdSize ?? null,
-          step_due: addCounted(input.receivedOn, handle.days, handle.count, cal),
-          legal_due: legalDueOf(
-            {
-              kind: input.kind,
-              round: 1,
-              complexity: "normal",
-              remote: false,
-              received_on: input.receivedOn,
-              accepted_on: null,
-              closed_on: null,
-            },
-            [],
-            cal,
-            rules,
-          ),
-          created_by: a.userId,
-        };
-        const saved = await repo.insertLetter(trx, draft);
-        if (Object.keys(sender).length > 0) {
-          const { keyId, sealed } = sealer.seal(sender, `letter:${saved.id}`);
-          await repo.insertIdentity(trx, saved.id, keyId, sealed);
-        }
-        // possibly the same case: linked for the official to see, never merged
-        const similar = await repo.similarLetters(trx, saved);
-        await repo.insertLinks(
-          trx,
-          similar
-            .filter((s) => s.same_person || Number(s.likeness) >= 0.6)
-            .map((s) => ({ letter_id: saved.id, other_id: s.id, kind: "same_person_content" as const })),
-        );
-        await appendAudit(trx, {
+      const letter = await repo.registerLetter(db, {
+        row: { ...fields, code, secret_hash: sealer.secretTag(`${code}:${secret}`) },
+        identity: sealed && { key_id: sealed.keyId, sealed: sealed.sealed },
+        audit: {
           actorId: a.userId,
           actorName: a.username,
           action: "letter.create",
           entity: "letter",
-          entityId: String(saved.id),
-          unitCode: saved.unit_code,
-          scope: saved.unit_path,
+          entityId: String(id),
+          unitCode: body.unit_code,
+          scope: path,
           before: null,
           // the audit never holds the identity either
-          after: { ...listedDto(saved), identitySealed: Object.keys(sender).length > 0 },
-        });
-        return { letter: saved, secret };
+          after: {
+            ...listedDto({ ...fields, code, status: "received", closed_on: null, outcome: null }),
+            identitySealed: hasIdentity,
+          },
+        },
       });
+      return { letter, secret };
     } catch (e) {
       // a code drawn twice (one in about 10^12): draw again
       if (attempt < 3 && (e as { code?: string }).code === "23505") continue;
@@ -223,13 +239,21 @@ export async function readableLetter(
 /** The letter's page: its clocks, steps, links and the letters that may be the same case. */
 export async function letterDetail(db: Db, auth: Auth | null, id: number) {
   const { l, a } = await readableLetter(db, auth, id, "unit.read");
-  const [events, links, body, cal, rules] = await Promise.all([
+  const [events, stored, similar, body, cal, rules] = await Promise.all([
     repo.eventsOf(db, id),
     repo.linksOf(db, id),
+    repo.similarLetters(db, l),
     bodyById(db, l.body_id),
     loadWorkingCalendar(db),
     storedClockRules(db),
   ]);
+  // the letters linked by a step (a transfer, a second round), then those that may be the same case
+  const links = [
+    ...stored,
+    ...similar
+      .filter((s) => !stored.some((k) => k.id === s.id))
+      .map((s) => ({ ...s, kind: "same_person_content" as const })),
+  ];
   // a linked letter of a unit the user may not read is not shown: not even that it exists
   const readable = links.filter((k) => coversPath(a, "unit.read", k.unit_path, k.body_id));
   return {
