@@ -86,7 +86,8 @@ function weekday(date: IsoDate): number {
 }
 
 function isWeekend(date: IsoDate): boolean {
-  return weekday(date) === 0 || weekday(date) === 6;
+  const w = weekday(date);
+  return w === 0 || w === 6;
 }
 
 /**
@@ -128,61 +129,76 @@ export function scheduleFor(year: number, stored: Record<number, SpecialDay[]> =
   return { year, status: days.every((d) => d.status === "official") ? "official" : "estimated", days };
 }
 
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 (a Thursday), and back: the arithmetic below steps through whole days as numbers. */
+const dayNumber = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const isoOf = (n: number): IsoDate => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
 /** Working-day arithmetic over the schedules. */
 export class WorkingCalendar {
-  private cache = new Map<number, Map<IsoDate, SpecialDay>>();
+  /** each year's holidays and make-up days, by day number, built the first time the year is asked */
+  private cache = new Map<number, Map<number, SpecialDay>>();
 
   constructor(private readonly stored: Record<number, SpecialDay[]> = {}) {}
 
-  private special(date: IsoDate): SpecialDay | undefined {
-    const year = Number(date.slice(0, 4));
+  private special(n: number): SpecialDay | undefined {
+    const year = new Date(n * DAY_MS).getUTCFullYear();
     let m = this.cache.get(year);
     if (!m) {
-      m = new Map(scheduleFor(year, this.stored).days.map((d) => [d.date, d]));
+      m = new Map(scheduleFor(year, this.stored).days.map((d) => [dayNumber(d.date), d]));
       this.cache.set(year, m);
     }
-    return m.get(date);
+    return m.get(n);
+  }
+
+  private isWorkingDayNumber(n: number): boolean {
+    const s = this.special(n);
+    if (s) return s.kind === "working";
+    const w = (n + 4) % 7; // 0 = Sunday
+    return w !== 0 && w !== 6;
   }
 
   isWorkingDay(date: IsoDate): boolean {
     if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
-    const s = this.special(date);
-    if (s) return s.kind === "working";
-    return !isWeekend(date);
+    return this.isWorkingDayNumber(dayNumber(date));
   }
 
   /** The n-th working day after `date` (n ≥ 1); n = 0 gives `date` itself if it is a working day, else the next. */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0: ${n}`);
-    let d = date;
+    if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
+    let d = dayNumber(date);
     if (n === 0) {
-      while (!this.isWorkingDay(d)) d = addDays(d, 1);
-      return d;
+      while (!this.isWorkingDayNumber(d)) d++;
+      return isoOf(d);
     }
     let left = n;
     while (left > 0) {
-      d = addDays(d, 1);
-      if (this.isWorkingDay(d)) left--;
+      d++;
+      if (this.isWorkingDayNumber(d)) left--;
     }
-    return d;
+    return isoOf(d);
   }
 
   /** The n-th working day before `date` (n ≥ 1). */
   subtractWorkingDays(date: IsoDate, n: number): IsoDate {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number ≥ 1: ${n}`);
-    let d = date;
+    if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
+    let d = dayNumber(date);
     let left = n;
     while (left > 0) {
-      d = addDays(d, -1);
-      if (this.isWorkingDay(d)) left--;
+      d--;
+      if (this.isWorkingDayNumber(d)) left--;
     }
-    return d;
+    return isoOf(d);
   }
 
   /** Working days in (from, to]: 0 when `to` ≤ `from`. */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`not a date: ${from} or ${to}`);
     let n = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) n++;
+    const last = dayNumber(to);
+    for (let d = dayNumber(from) + 1; d <= last; d++) if (this.isWorkingDayNumber(d)) n++;
     return n;
   }
 }

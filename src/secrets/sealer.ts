@@ -37,6 +37,8 @@ export class Sealer {
   private readonly byId: Map<string, Buffer>;
   private readonly current: SecretKey;
   private readonly matchKey: Buffer;
+  /** each held key's derived key for secrets (derived once: HKDF per secret cost a burst of intakes dearly) */
+  private readonly tagKeys: Map<string, Buffer>;
 
   constructor(keys: readonly Buffer[]) {
     if (keys.length === 0) throw new SealError("no secret key");
@@ -45,6 +47,7 @@ export class Sealer {
     const first = keys[0] as Buffer;
     this.current = { id: keyIdOf(first), key: first };
     this.matchKey = Buffer.from(hkdfSync("sha256", first, Buffer.alloc(0), "danvan fingerprint", 32));
+    this.tagKeys = new Map([...this.byId].map(([id, k]) => [id, tagKeyOf(k)]));
   }
 
   get keyId(): string {
@@ -86,13 +89,13 @@ export class Sealer {
    * after the keys rotate, as long as the old key is held.
    */
   secretTag(text: string): string {
-    return `${this.current.id}:${hmacWith(this.current.key, text)}`;
+    return `${this.current.id}:${hmacWith(this.tagKeys.get(this.current.id) as Buffer, text)}`;
   }
 
   /** Whether `text` is the secret `tag` was made from (compared in constant time). */
   matchesTag(tag: string, text: string): boolean {
     const [id, hex] = tag.split(":");
-    const key = id ? this.byId.get(id) : undefined;
+    const key = id ? this.tagKeys.get(id) : undefined;
     if (!key || !hex) return false;
     const want = Buffer.from(hex, "hex");
     const got = Buffer.from(hmacWith(key, text), "hex");
@@ -100,9 +103,12 @@ export class Sealer {
   }
 }
 
-/** HMAC-SHA-256 of `text` under a key derived from `key` for secrets, never the sealing key itself. */
-function hmacWith(key: Buffer, text: string): string {
-  const derived = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "danvan secret tag", 32));
+/** The key secrets are hashed under, derived from a sealing key (never the sealing key itself). */
+const tagKeyOf = (key: Buffer) =>
+  Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "danvan secret tag", 32));
+
+/** HMAC-SHA-256 of `text` under a derived key for secrets. */
+function hmacWith(derived: Buffer, text: string): string {
   return createHmac("sha256", derived).update(text, "utf8").digest("hex");
 }
 

@@ -6,7 +6,7 @@
  * identity in letter-identity.service.ts. Handling needs `letter.handle` on the body; reading, `unit.read`.
  * @module
  */
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   type Auth,
   coversPath,
@@ -66,10 +66,9 @@ export interface IntakeInput {
   crowdSize?: number | null;
 }
 
-/** Letters and digits no one mistakes for another (no 0/O, 1/I). */
+/** 32 letters and digits no one mistakes for another (no 0/O, 1/I): one random byte's low five bits each. */
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-export const randomCode = (n: number) =>
-  Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+export const randomCode = (n: number) => Array.from(randomBytes(n), (b) => ALPHABET[b & 31]).join("");
 
 declare module "../../db/kept.ts" {
   interface Kept {
