@@ -6,9 +6,10 @@
  * the denouncer's identity, which the commune's editor cannot; the province sees the letter in its counts.
  */
 
+import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { addDays, todayInVietnam } from "../src/domain/dates.ts";
-import { choose, logIn, startServerAndBrowser } from "./helpers.ts";
+import { choose, chooseUnit, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
 const today = todayInVietnam();
@@ -115,6 +116,56 @@ describe("a citizen's letter in the browser", () => {
     await expect.poll(() => inspector.getByTestId("letter-sender").textContent()).toContain("Huỳnh Thị Thu");
     await inspector.goto(`${env.server.url}/letters`);
     await expect.poll(() => inspector.getByTestId("letter-counts").textContent()).toMatch(/Tố cáo: \d+ đơn/);
+    // and its hot spots: Xã Tháp Mười's crowded complaint is open, first in the early warnings, red on the grid
+    await expect.poll(() => inspector.getByTestId("letter-warnings").textContent()).toContain("Tháp Mười");
+    const hot = inspector
+      .getByTestId("letter-hotspot-grid")
+      .locator('[data-level="hot"]', { hasText: "Tháp Mười" });
+    expect(await hot.count()).toBe(1);
+    await inspector.getByTestId("letter-hotspots").screenshot({ path: "test-results/letter-hotspots.png" });
+  });
+
+  it("a citizen sends a petition online from a phone, follows it, and the commune finds it in its letters", async () => {
+    const citizen = await (await env.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await citizen.goto(`${env.server.url}/public/letters`);
+    await citizen.getByTestId("track-send-online").click();
+    await citizen.getByTestId("online-guidance").waitFor();
+    // the commune's People's Committee, typed without accents
+    await chooseUnit(citizen, "Cơ quan nhận", "thap muoi", /Ủy ban nhân dân xã Tháp Mười/);
+    await citizen.getByTestId("online-subject").fill("Phản ánh cống thoát nước ấp 3 bị tắc");
+    await citizen
+      .getByTestId("online-content")
+      .fill("Cống thoát nước đầu ấp 3 bị tắc, mưa xuống nước tràn vào nhà dân.");
+    await citizen.getByTestId("online-name").fill("Đặng Văn Sáu");
+    // without a phone or an e-mail the body could not answer: the form says so at the field
+    await citizen.getByTestId("online-submit").click();
+    await expect
+      .poll(() => citizen.getByTestId("online-phone").evaluate((e) => e.getAttribute("aria-invalid")))
+      .toBe("true");
+    await citizen.getByTestId("online-phone").fill("0933333333");
+    const axe = await new AxeBuilder({ page: citizen })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await citizen.screenshot({ path: "test-results/letter-online-phone.png", fullPage: true });
+    await citizen.getByTestId("online-submit").click();
+    await citizen.getByTestId("online-receipt").waitFor();
+    const code = (await citizen.getByTestId("online-code").textContent()) ?? "";
+    const secret = (await citizen.getByTestId("online-secret").textContent()) ?? "";
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await citizen.screenshot({ path: "test-results/letter-online-sent-phone.png", fullPage: true });
+    await citizen.getByRole("link", { name: "Tra cứu kết quả", exact: true }).click();
+    await citizen.getByTestId("track-secret").fill(secret);
+    await citizen.getByRole("button", { name: "Tra cứu" }).click();
+    await expect.poll(() => citizen.getByTestId("track-status").textContent()).toContain("Đã tiếp nhận");
+    expect((await citizen.getByTestId("track-result").textContent()) ?? "").not.toContain("Đặng Văn Sáu");
+
+    const official = await (
+      await env.browser.newContext({ viewport: { width: 1366, height: 900 } })
+    ).newPage();
+    await official.goto(`${env.server.url}/letters`);
+    await logIn(official, "xa.thapmuoi");
+    await expect.poll(() => official.getByText(code).count()).toBeGreaterThan(0);
   });
 
   it("a commune chair's weekly reception: scheduled, held, a deputy's session flagged, the month checked", async () => {

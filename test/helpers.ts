@@ -51,6 +51,8 @@ export async function createTestApp(
     sessionIdleMinutes?: number;
     /** limits of imports and exports other than the defaults */
     limits?: Partial<ImportLimits>;
+    /** online petitions per address and hour (all in-process requests share one address) */
+    onlinePerHour?: number;
   } = {},
 ) {
   const handle = await createTestDatabase();
@@ -73,6 +75,7 @@ export async function createTestApp(
     sealer: TEST_SEALER,
     secureCookies: false,
     webDist: null,
+    onlinePerHour: opts.onlinePerHour,
   });
   const anonymous = client(app, "", "");
   async function login(username: string, password = "demo12345"): Promise<TestClient> {

@@ -27,6 +27,7 @@ import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
 import { lettersRoutes } from "../features/letters/letters.routes.ts";
+import { publicLettersRoutes } from "../features/letters/letters-public.routes.ts";
 import { modelCriteriaRoutes } from "../features/models/model-criteria.routes.ts";
 import { modelFilesRoutes } from "../features/models/model-files.routes.ts";
 import { modelsRoutes } from "../features/models/models.routes.ts";
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps) {
     evaluationsRoutes,
     evaluationFilesRoutes,
     lettersRoutes,
+    publicLettersRoutes,
     receptionRoutes,
   ]) {
     app.route("/api", sub(deps));

@@ -329,7 +329,7 @@ export interface Letter {
   content: Generated<string>;
   content_key: string;
   created_at: Generated<Timestamp>;
-  created_by: number;
+  created_by: number | null;
   crowd_size: number | null;
   eligible: boolean | null;
   field: Generated<string>;

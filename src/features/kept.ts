@@ -11,7 +11,7 @@ import { keepWorkingCalendar } from "./calendar/calendar.service.ts";
 import { keepPublishedResults } from "./evaluations/evaluation-results.service.ts";
 import { keepFormVersions } from "./forms/forms.service.ts";
 import { keepCatalogue } from "./indicators/catalogue.ts";
-import { keepClockRules } from "./letters/letters.service.ts";
+import { keepClockRules } from "./letters/letter-rules.service.ts";
 import { keepRegistryCounts } from "./models/model-counts.service.ts";
 import { keepDashboardTotals } from "./reporting/dashboards/dashboards.service.ts";
 import { keepUnitChildren } from "./units/units.service.ts";

@@ -43,6 +43,8 @@ export interface AppDeps {
   reads?: ReadRouting;
   /** State document numbering: one yearly sequence per body ("shared", default) or one per type. */
   stateNumbering?: StateSequence;
+  /** Petitions sent through the online form per address and hour (default ONLINE_PER_HOUR, letters.routes.ts). */
+  onlinePerHour?: number;
 }
 
 export interface AppEnv {

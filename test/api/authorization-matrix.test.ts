@@ -1265,6 +1265,30 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "GET /api/letters/hotspots",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/letters/hotspots?unit=${PROVINCE[s]}`),
+  },
+  {
+    name: "GET /api/public/letter-receivers",
+    allowed: "public",
+    scoped: false,
+    run: (c) => c.request("GET", `/api/public/letter-receivers?q=${encodeURIComponent("tháp mười")}`),
+  },
+  {
+    name: "POST /api/public/letters",
+    allowed: "public",
+    scoped: false,
+    run: (c, s, x) =>
+      c.request("POST", "/api/public/letters", {
+        bodyId: x.provinceBody[s],
+        subject: "Phản ánh đèn chiếu sáng hỏng",
+        content: "Đèn đường ấp 2 hỏng đã một tháng.",
+        sender: { name: "Người dân", phone: "0900000001" },
+      }),
+  },
+  {
     name: "GET /api/reception/schedules",
     allowed: READERS,
     scoped: true,
@@ -1439,7 +1463,8 @@ const ctx: Ctx = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // every role sends an online petition from the one in-process address
+  t = await createTestApp({ onlinePerHour: 1000 });
   sysAdmin = await t.login("admin");
   for (const role of ROLES) {
     await createUserFromCli(t.db, {

@@ -548,6 +548,8 @@ describe("a reference is a read", () => {
       "POST /api/requests/preview formId",
       // a letter goes to the competent body wherever it is: every signed-in user reads the directory of bodies
       "POST /api/letters/{id}/steps toBodyId",
+      // a citizen sends a petition to any People's Committee in office: the form's public list names them all
+      "POST /api/public/letters bodyId",
     ]);
     expect(carried.length).toBeGreaterThan(10);
     expect([...new Set(carried)].filter((c) => !covered.has(c))).toEqual([]);

@@ -417,6 +417,102 @@ describe("the time limits as data", () => {
   });
 });
 
+describe("hot spots", () => {
+  it("name the province's units with an open crowded or heated case first, and refuse a unit below a province", async () => {
+    const r = await province.json("GET", "/api/letters/hotspots?unit=82");
+    expect(r.status).toBe(200);
+    const thapMuoi = r.body.units.find((u: { code: string }) => u.code === "30037");
+    // the demo's crowded and heated complaint at Xã Tháp Mười is open
+    expect(thapMuoi).toMatchObject({ level: "hot", name: expect.stringContaining("Tháp Mười") });
+    expect(thapMuoi.openCrowded + thapMuoi.openHeated).toBeGreaterThan(0);
+    // hot, then watch, then calm
+    const rank = { hot: 0, watch: 1, calm: 2 } as Record<string, number>;
+    const ranks = r.body.units.map((u: { level: string }) => rank[u.level]);
+    expect(ranks).toEqual([...ranks].sort((x: number, y: number) => x - y));
+    expect(ranks[0]).toBe(0);
+    // the counts are the letters' own
+    const direct = await sql<{ n: number }>`
+      select count(*)::int as n from letter where unit_code = '30037'
+        and status in ('received', 'accepted', 'suspended') and 'crowded' = any(flags)`.execute(t.db);
+    expect(thapMuoi.openCrowded).toBe(direct.rows[0]?.n);
+    const below = await commune.json("GET", "/api/letters/hotspots?unit=30037");
+    expect(below.status).toBe(400);
+    expect((await other.json("GET", "/api/letters/hotspots?unit=82")).status).toBe(404);
+  });
+});
+
+describe("the online form", () => {
+  it("finds People's Committees by name without accents, takes a petition with a way to answer, and tracks it", async () => {
+    const found = await t.anonymous.json(
+      "GET",
+      `/api/public/letter-receivers?q=${encodeURIComponent("thap muoi")}`,
+    );
+    expect(found.status).toBe(200);
+    const committee = found.body.items.find((b: { id: number }) => b.id === bodies["30037.people_committee"]);
+    expect(committee).toMatchObject({ provinceName: expect.stringContaining("Đồng Tháp") });
+    // only People's Committees are listed
+    expect(found.body.items.map((b: { id: number }) => b.id)).not.toContain(bodies["30037.party_committee"]);
+
+    const sent = await t.anonymous.json("POST", "/api/public/letters", {
+      bodyId: committee.id,
+      subject: "Phản ánh đèn chiếu sáng ấp 2 bị hỏng",
+      content: "Đèn đường ấp 2 hỏng đã một tháng, buổi tối đi lại nguy hiểm.",
+      field: "other",
+      sender: { name: "Võ Thị Lan", phone: "0987654321", email: "" },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body).toMatchObject({ bodyName: committee.name, receivedOn: today });
+    // registered as a petition received online today, at the commune, the writer sealed
+    const listed = (await commune.json("GET", "/api/letters?unit=30037")).body.items.find(
+      (l: { code: string }) => l.code === sent.body.code,
+    );
+    expect(listed).toMatchObject({ kind: "petition", channel: "online", status: "received" });
+    const stored = await sql<{ created_by: number | null; sender_name: string | null; sealed: number }>`
+      select l.created_by, l.sender_name, (select count(*)::int from letter_identity i where i.letter_id = l.id) as sealed
+      from letter l where l.code = ${sent.body.code}`.execute(t.db);
+    expect(stored.rows[0]).toMatchObject({ created_by: null, sealed: 1 });
+    const audit = await sql<{ actor_name: string; after: unknown }>`
+      select actor_name, after from audit_log where action = 'letter.create' and entity_id = ${String(listed.id)}`.execute(
+      t.db,
+    );
+    expect(audit.rows[0]?.actor_name).toMatch(/Cổng trực tuyến/);
+    // the writer's name is kept for the body (a petition), never in the audit; the citizen follows it by code and
+    // secret (the Chromium journey: this file's earlier lookups spent the address's tracking allowance)
+    expect(stored.rows[0]?.sender_name).toBe("Võ Thị Lan");
+    expect(JSON.stringify(audit.rows)).not.toMatch(/0987654321/);
+    expect(sent.body.secret).toMatch(/^[2-9A-Z]{8}$/);
+  });
+
+  it("refuses another kind of body, a petition nobody can answer, and a flood from one address", async () => {
+    const letter = {
+      bodyId: bodies["30037.people_committee"],
+      subject: "Phản ánh rác thải chợ xã",
+      content: "Rác thải ở chợ xã không được thu gom hằng ngày.",
+      sender: { name: "Lê Văn Hùng", phone: "0911111111" },
+    };
+    const before = await sql<{ n: number }>`select count(*)::int as n from letter`.execute(t.db);
+    const party = await t.anonymous.json("POST", "/api/public/letters", {
+      ...letter,
+      bodyId: bodies["30037.party_committee"],
+    });
+    expect(party.status).toBe(400);
+    expect(party.body.error.details.field).toBe("bodyId");
+    const mute = await t.anonymous.json("POST", "/api/public/letters", {
+      ...letter,
+      sender: { name: "Lê Văn Hùng" },
+    });
+    expect(mute.status).toBe(400);
+    expect(mute.body.error.details.field).toBe("sender.phone");
+    const after = await sql<{ n: number }>`select count(*)::int as n from letter`.execute(t.db);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+    // five an hour from one address (the first test sent one, these two were refused): the next is slowed down
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await t.anonymous.json("POST", "/api/public/letters", letter)).status);
+    expect(statuses).toEqual([201, 201, 429, 429]);
+  });
+});
+
 describe("the counts of a province and of the country", () => {
   it("are the letters' own, as they are after every step (the tally the trigger keeps)", async () => {
     const direct = async (province: string | null) =>

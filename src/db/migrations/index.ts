@@ -46,6 +46,7 @@ import * as receptionRules from "./202612070500-reception-rules.ts";
 import * as letterTally from "./202612070600-letter-tally.ts";
 import * as legalRevision from "./202612070700-legal-revision.ts";
 import * as letterUnitTexts from "./202612070800-letter-unit-texts.ts";
+import * as onlineLetters from "./202612070900-online-letters.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -94,4 +95,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612070600-letter-tally": letterTally,
   "202612070700-legal-revision": legalRevision,
   "202612070800-letter-unit-texts": letterUnitTexts,
+  "202612070900-online-letters": onlineLetters,
 };

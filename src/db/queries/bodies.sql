@@ -20,6 +20,15 @@ select "b".*, "u"."unit_path", "b"."id" as "body_id"
   limit $1) as "u" on true
   where "b"."id" in ($2);
 
+-- findCommitteesNamed(["thap","muoi"])
+select "b"."id", "b"."name", "u"."level", "p"."full_name" as "province_name"
+  from "body" as "b"
+  inner join "unit" as "u" on "u"."code" = "b"."unit_code" and "u"."valid_to" is null
+  left join "unit" as "p" on "p"."code" = "b"."province_code" and "p"."valid_to" is null
+  where "b"."kind" = $1 and "b"."valid_to" is null and "u"."search_text" like $2 and "u"."search_text" like $3
+  order by u.level = 'province' desc, "b"."name"
+  limit $4;
+
 -- insertBody({"unit_code":"30037","province_code":"82","kind":"people_committee","name":"Ủy ban nhân dân xã Tháp Mười","short_name":"UBND","parent_body_id":null,"valid_from":"2025-07-01","valid_to":null})
 insert into "body" ("unit_code", "province_code", "kind", "name", "short_name", "parent_body_id", "valid_from", "valid_to")
   values ($1, $2, $3, $4, $5, $6, $7, $8)

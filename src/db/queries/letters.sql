@@ -35,6 +35,12 @@ select *
   from "letter"
   where "code" = $1;
 
+-- hotspotCounts("82","2026-03-02","2025-03-02")
+select "unit_code", count(*) filter (where status in ('received', 'accepted', 'suspended') and 'crowded' = any(flags))::int as "open_crowded", count(*) filter (where status in ('received', 'accepted', 'suspended') and 'heated' = any(flags))::int as "open_heated", count(*) filter (where 'crowded' = any(flags) and received_on >= $1)::int as "crowded_recent", count(*) filter (where status in ('received', 'accepted', 'suspended') and legal_due < $2)::int as "overdue"
+  from "letter"
+  where "province_code" = $3 and ("status" in ($4, $5, $6) or "received_on" >= $7)
+  group by "unit_code";
+
 -- identityOf(1)
 select "key_id", "sealed"
   from "letter_identity"

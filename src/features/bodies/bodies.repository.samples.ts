@@ -5,6 +5,7 @@ export const samples: RepositorySamples = {
   listBodies: ["30037", "2026-01-01"],
   findBody: [1],
   findBodyWithPath: [1],
+  findCommitteesNamed: [["thap", "muoi"]],
   findBodies: [[1, 2]],
   insertBody: [
     {

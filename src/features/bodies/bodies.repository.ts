@@ -2,6 +2,7 @@
 import { type Kysely, sql } from "kysely";
 import { batched, inOrder } from "../../db/batch.ts";
 import type { BodyRow, Database } from "../../db/database.ts";
+import { escapeLike } from "../../db/like.ts";
 
 type Db = Kysely<Database>;
 
@@ -46,6 +47,22 @@ export const findBodyWithPath = batched(async (db: Db, ids: readonly number[]) =
     .execute();
   return inOrder(ids, rows, (r) => r.id).map((r) => r && { ...r, unit_path: [...r.unit_path] });
 });
+
+/**
+ * People's Committees in office of units in office whose unit's folded name holds every word (the online form's
+ * list of receivers), provinces first, at most 20.
+ */
+export async function findCommitteesNamed(db: Db, words: readonly string[]) {
+  let q = db
+    .selectFrom("body as b")
+    .innerJoin("unit as u", (j) => j.onRef("u.code", "=", "b.unit_code").on("u.valid_to", "is", null))
+    .leftJoin("unit as p", (j) => j.onRef("p.code", "=", "b.province_code").on("p.valid_to", "is", null))
+    .select(["b.id", "b.name", "u.level", "p.full_name as province_name"])
+    .where("b.kind", "=", "people_committee")
+    .where("b.valid_to", "is", null);
+  for (const w of words) q = q.where("u.search_text", "like", `%${escapeLike(w)}%`);
+  return q.orderBy(sql`u.level = 'province'`, "desc").orderBy("b.name").limit(20).execute();
+}
 
 /** Several bodies in one read (a request naming up to 500). */
 export async function findBodies(db: Db, ids: readonly number[]): Promise<BodyRow[]> {

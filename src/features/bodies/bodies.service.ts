@@ -181,5 +181,7 @@ export const bodyById = (db: Db, id: number) => repo.findBody(db, id);
  * to check access on (`requireRowAccess`).
  */
 export const bodyWithPath = (db: Db, id: number) => repo.findBodyWithPath(db, id);
+/** People's Committees in office whose unit's name holds every folded word (no check: public names). */
+export const committeesNamed = (db: Db, words: readonly string[]) => repo.findCommitteesNamed(db, words);
 /** Bodies by id in one read, for other features once they check access themselves (no check here). */
 export const bodiesByIds = (db: Db, ids: readonly number[]) => repo.findBodies(db, ids);

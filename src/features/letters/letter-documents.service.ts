@@ -23,8 +23,9 @@ import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { issueReport, placeOf } from "../documents/issue-report.ts";
 import { eventDto, timelineOf } from "./letter-dto.ts";
+import { storedClockRules } from "./letter-rules.service.ts";
 import * as repo from "./letters.repository.ts";
-import { legalDueOf, readableLetter, storedClockRules } from "./letters.service.ts";
+import { legalDueOf, readableLetter } from "./letters.service.ts";
 
 export interface EventDocumentInput {
   format: "docx" | "pdf";

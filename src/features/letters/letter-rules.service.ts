@@ -7,9 +7,40 @@
 import { type Auth, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
+import { WatchedCache } from "../../db/revision-cache.ts";
+import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { type ClockKey, type ClockRule, DEFAULT_CLOCK_RULES } from "../../domain/letter-clock.ts";
 import * as repo from "./letters.repository.ts";
-import { storedClockRules } from "./letters.service.ts";
+
+declare module "../../db/kept.ts" {
+  interface Kept {
+    /** The stored time limits of letters, against `legal_revision`. */
+    clockRules: WatchedCache<ClockRule[]>;
+  }
+}
+
+/** The kept time limits of `db`, fresh while `watcher` (channel legal_revision) hears no change. */
+export function keepClockRules(db: Db, watcher?: RevisionWatcher): Kept["clockRules"] {
+  return new WatchedCache(db, watcher, 1);
+}
+
+/** The time limits as `storedClockRules` reads them, kept between requests (never change them). */
+export function keptClockRules(db: Db, kept: Kept): Promise<ClockRule[]> {
+  return kept.clockRules.get(db, "all", () => storedClockRules(db));
+}
+
+/** The time limits in force: the law's, and the administrator's stored ones from their dates. */
+export async function storedClockRules(db: Db): Promise<ClockRule[]> {
+  return (await repo.clockRules(db)).map((r) => ({
+    key: r.key as ClockRule["key"],
+    days: r.days,
+    count: r.count,
+    validFrom: r.valid_from,
+    source: r.source,
+    confidence: r.confidence,
+  }));
+}
 
 /** Every time limit: the law's and the stored ones, by key and date. */
 export async function listClockRules(db: Db, auth: Auth | null) {

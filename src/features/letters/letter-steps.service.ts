@@ -27,8 +27,9 @@ import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { findNumberOfBody } from "../documents/documents.service.ts";
 import { listedDto, timelineOf } from "./letter-dto.ts";
+import { storedClockRules } from "./letter-rules.service.ts";
 import * as repo from "./letters.repository.ts";
-import { legalDueOf, randomCode, readableLetter, storedClockRules } from "./letters.service.ts";
+import { legalDueOf, randomCode, readableLetter } from "./letters.service.ts";
 
 export interface StepInput {
   version: number;

@@ -37,6 +37,7 @@ export const samples: RepositorySamples = {
   ],
   countLetters: ["30037", "82", "2026-03-02"],
   tallyLetters: ["82", "2026-03-02"],
+  hotspotCounts: ["82", "2026-03-02", "2025-03-02"],
   nextLetterId: [1],
   registerLetter: [
     {

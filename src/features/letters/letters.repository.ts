@@ -113,6 +113,34 @@ export async function countLetters(db: Db, unitCode: string, provinceCode: strin
 }
 
 /**
+ * A province's letters as the hot spots count them, by the unit that received them: the open ones flagged
+ * crowded or heated, the crowded ones received since `since`, the open ones past their day.
+ */
+export async function hotspotCounts(db: Db, provinceCode: string, today: string, since: string) {
+  return db
+    .selectFrom("letter")
+    .select("unit_code")
+    .select([
+      sql<number>`count(*) filter (where status in ('received', 'accepted', 'suspended') and 'crowded' = any(flags))::int`.as(
+        "open_crowded",
+      ),
+      sql<number>`count(*) filter (where status in ('received', 'accepted', 'suspended') and 'heated' = any(flags))::int`.as(
+        "open_heated",
+      ),
+      sql<number>`count(*) filter (where 'crowded' = any(flags) and received_on >= ${since})::int`.as(
+        "crowded_recent",
+      ),
+      sql<number>`count(*) filter (where status in ('received', 'accepted', 'suspended') and legal_due < ${today})::int`.as(
+        "overdue",
+      ),
+    ])
+    .where("province_code", "=", provinceCode)
+    .where((eb) => eb.or([eb("status", "in", OPEN), eb("received_on", ">=", since)]))
+    .groupBy("unit_code")
+    .execute();
+}
+
+/**
  * The same for a whole province, or the country (null), from the tallies the triggers keep (migration
  * letter-tally): the counts, and those past their day summed over the days before today.
  */

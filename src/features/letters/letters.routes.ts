@@ -1,14 +1,11 @@
 /**
- * /api/letters (intake, lists, counts, a letter, its classification and steps, its protected identity) and
- * /api/public/letters/{code}: a citizen's tracking, rate-limited per address.
+ * /api/letters: intake, lists, counts, hot spots, the time limits, a letter, its classification and steps,
+ * its documents and its protected identity (the citizens' routes are in letters-public.routes.ts).
  * @module
  */
 
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { CLOCK_KEYS } from "../../domain/letter-clock.ts";
-import { AppError } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
 import {
   errorResponses,
@@ -22,33 +19,28 @@ import {
 import { fileResponse, Recipients, Signature, sendFile } from "../documents/document-http.ts";
 import * as documents from "./letter-documents.service.ts";
 import { listedDto } from "./letter-dto.ts";
+import * as hotspotsService from "./letter-hotspots.service.ts";
 import * as identity from "./letter-identity.service.ts";
 import * as letterRules from "./letter-rules.service.ts";
 import * as steps from "./letter-steps.service.ts";
 import {
   ClassifyBody,
   Counts,
+  Hotspots,
   Identity,
   IntakeBody,
   LetterDetail,
   ListedLetter,
   ListQuery,
-  PublicLetter,
   StepBody,
 } from "./letters.schemas.ts";
 import * as service from "./letters.service.ts";
-import * as publicLetters from "./letters-public.service.ts";
 
 const tags = ["letters"];
-
-/** Lookups of a letter by code per address and minute: enough for a citizen, too few to guess a secret. */
-export const TRACKING_PER_MINUTE = 10;
 
 export function lettersRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db, kept, sealer } = deps;
-  const tracking = new RateLimiterMemory({ points: TRACKING_PER_MINUTE, duration: 60 });
-
   app.openapi(
     createRoute({
       method: "post",
@@ -92,6 +84,19 @@ export function lettersRoutes(deps: AppDeps) {
       responses: { 200: json(Counts), ...errorResponses },
     }),
     async (c) => c.json(await service.countLetters(db, c.var.auth, c.req.valid("query").unit), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/hotspots",
+      tags,
+      summary:
+        "A province's hot spots: each unit's open crowded and heated cases, crowded cases over the last year, overdue letters, and its level (hot, watch, calm), in the early-warning order",
+      request: { query: z.object({ unit: UnitCodeSchema }) },
+      responses: { 200: json(Hotspots), ...errorResponses },
+    }),
+    async (c) => c.json(await hotspotsService.hotspots(db, kept, c.var.auth, c.req.valid("query").unit), 200),
   );
 
   const ClockRuleSchema = z.object({
@@ -248,54 +253,5 @@ export function lettersRoutes(deps: AppDeps) {
     async (c) => c.json(await identity.readIdentity(db, sealer, c.var.auth, c.req.valid("param").id), 200),
   );
 
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/public/letters/{code}",
-      tags,
-      summary:
-        "A citizen's tracking of their letter (no sign-in): its state, steps and legal day, with the secret given at intake (X-Tracking-Secret); no personal data",
-      request: {
-        params: z.object({
-          code: z
-            .string()
-            .regex(/^[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/)
-            .openapi({ param: { name: "code", in: "path" }, example: "K7M2-Q9TX" }),
-        }),
-        headers: z.object({ "x-tracking-secret": z.string().trim().min(4).max(20) }),
-      },
-      responses: { 200: json(PublicLetter), ...errorResponses },
-    }),
-    async (c) => {
-      const address = remoteAddress(c);
-      try {
-        await tracking.consume(address);
-      } catch (r) {
-        const seconds = Math.ceil(((r as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000);
-        throw new AppError(
-          429,
-          "rate_limited",
-          `Tra cứu quá nhiều lần; thử lại sau ${seconds} giây`,
-          `Too many lookups; try again in ${seconds} seconds`,
-          { retryAfter: seconds },
-        );
-      }
-      const { code } = c.req.valid("param");
-      return c.json(
-        await publicLetters.trackLetter(db, sealer, code, c.req.valid("header")["x-tracking-secret"]),
-        200,
-      );
-    },
-  );
-
   return app;
-}
-
-/** The caller's address (one key of the limiter); in-process requests (tests) have none. */
-function remoteAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "in-process";
-  }
 }

@@ -46,6 +46,38 @@ export const IntakeBody = z.object({
   crowdSize: z.number().int().min(1).max(100_000).nullable().optional(),
 });
 
+/** A citizen's petition through the online form (no sign-in). */
+export const OnlineBody = z.object({
+  bodyId: RowIdSchema.openapi({
+    description: "The People's Committee it goes to (GET /api/public/letter-receivers)",
+  }),
+  subject: Text(300).min(5),
+  content: Text(5000).min(10),
+  field: Field.optional(),
+  sender: z.object({
+    name: Text(200).min(2),
+    address: Text(500).optional(),
+    phone: Text(30).optional(),
+    email: z.string().trim().max(200).email().optional().or(z.literal("")),
+  }),
+});
+
+export const OnlineReceipt = z
+  .object({
+    code: z.string(),
+    secret: z.string(),
+    bodyName: z.string(),
+    receivedOn: IsoDateSchema,
+    stepDue: IsoDateSchema.nullable(),
+  })
+  .openapi("OnlineLetterReceipt");
+
+export const Receivers = z
+  .object({
+    items: z.array(z.object({ id: z.number(), name: z.string(), provinceName: z.string().nullable() })),
+  })
+  .openapi("LetterReceivers");
+
 export const ClassifyBody = z.object({
   version: VersionSchema,
   kind: Kind.optional(),
@@ -168,6 +200,25 @@ export const Identity = z
 export const Counts = z.object({
   items: z.array(z.object({ kind: Kind, status: z.string(), count: z.number(), overdue: z.number() })),
 });
+
+export const Hotspots = z
+  .object({
+    asOf: IsoDateSchema,
+    windowDays: z.number(),
+    repeated: z.number(),
+    units: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        level: z.enum(["hot", "watch", "calm"]),
+        openCrowded: z.number(),
+        openHeated: z.number(),
+        crowdedRecent: z.number(),
+        overdue: z.number(),
+      }),
+    ),
+  })
+  .openapi("LetterHotspots");
 
 export const PublicLetter = z
   .object({

@@ -18,8 +18,6 @@ import {
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db } from "../../db/database.ts";
 import type { Kept } from "../../db/kept.ts";
-import { WatchedCache } from "../../db/revision-cache.ts";
-import type { RevisionWatcher } from "../../db/revision-watcher.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import {
   addCounted,
@@ -42,6 +40,7 @@ import type { Sealer } from "../../secrets/sealer.ts";
 import { bodyById, bodyWithPath } from "../bodies/bodies.service.ts";
 import { keptWorkingCalendar, loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { clocksOf, eventDto, listedDto, type TimedLetter, timelineOf } from "./letter-dto.ts";
+import { keptClockRules, storedClockRules } from "./letter-rules.service.ts";
 import * as repo from "./letters.repository.ts";
 
 /** The writer's identity as typed at intake; sealed, never stored in clear for a denunciation. */
@@ -69,35 +68,6 @@ export interface IntakeInput {
 /** 32 letters and digits no one mistakes for another (no 0/O, 1/I): one random byte's low five bits each. */
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const randomCode = (n: number) => Array.from(randomBytes(n), (b) => ALPHABET[b & 31]).join("");
-
-declare module "../../db/kept.ts" {
-  interface Kept {
-    /** The stored time limits of letters, against `legal_revision`. */
-    clockRules: WatchedCache<ClockRule[]>;
-  }
-}
-
-/** The kept time limits of `db`, fresh while `watcher` (channel legal_revision) hears no change. */
-export function keepClockRules(db: Db, watcher?: RevisionWatcher): Kept["clockRules"] {
-  return new WatchedCache(db, watcher, 1);
-}
-
-/** The time limits as `storedClockRules` reads them, kept between requests (never change them). */
-export function keptClockRules(db: Db, kept: Kept): Promise<ClockRule[]> {
-  return kept.clockRules.get(db, "all", () => storedClockRules(db));
-}
-
-/** The time limits in force: the law's, and the administrator's stored ones from their dates. */
-export async function storedClockRules(db: Db): Promise<ClockRule[]> {
-  return (await repo.clockRules(db)).map((r) => ({
-    key: r.key as ClockRule["key"],
-    days: r.days,
-    count: r.count,
-    validFrom: r.valid_from,
-    source: r.source,
-    confidence: r.confidence,
-  }));
-}
 
 /** What matches repeated letters: the writer's name without accents, under a key (no name is kept for it). */
 export const personKeyOf = (sealer: Sealer, name: string | undefined) =>
@@ -130,9 +100,31 @@ export async function intake(db: Db, kept: Kept, sealer: Sealer, auth: Auth | nu
   // drawn meanwhile, so its identity is sealed to it before the one write
   const [found, id] = await Promise.all([bodyWithPath(db, input.bodyId), repo.nextLetterId(db, 1)]);
   const { a, row: body } = requireRowAccess(auth, "letter.handle", found, input.bodyId);
-  const path = body.unit_path;
   if (body.valid_to !== null)
     throw errors.badRequest("Cơ quan đã thôi hoạt động", "The body no longer exists", { field: "bodyId" });
+  return register(db, kept, sealer, { userId: a.userId, username: a.username }, body, id, input);
+}
+
+/** Who the audit log names for a letter sent through the public online form. */
+const ONLINE_FORM = "Cổng trực tuyến (người dân tự gửi)";
+
+/** Who registers a letter: an official, or no one for the online form (the audit names the form). */
+export type Registrar = { userId: number; username: string } | null;
+
+/** The body a letter goes to, with its unit's path. */
+export type Receiver = { id: number; unit_code: string; province_code: string; unit_path: string[] };
+
+/** Registers a letter at a body already checked: the intake of every channel ends here. */
+export async function register(
+  db: Db,
+  kept: Kept,
+  sealer: Sealer,
+  by: Registrar,
+  body: Receiver,
+  id: number,
+  input: IntakeInput,
+) {
+  const path = body.unit_path;
   const today = todayInVietnam();
   if (input.receivedOn > today)
     throw errors.badRequest("Ngày nhận đơn ở tương lai", "The day received is in the future", {
@@ -191,7 +183,7 @@ export async function intake(db: Db, kept: Kept, sealer: Sealer, auth: Auth | nu
       cal,
       rules,
     ),
-    created_by: a.userId,
+    created_by: by?.userId ?? null,
   };
   for (let attempt = 0; ; attempt++) {
     const code = `${randomCode(4)}-${randomCode(4)}`;
@@ -200,8 +192,8 @@ export async function intake(db: Db, kept: Kept, sealer: Sealer, auth: Auth | nu
         row: { ...fields, code, secret_hash: sealer.secretTag(`${code}:${secret}`) },
         identity: sealed && { key_id: sealed.keyId, sealed: sealed.sealed },
         audit: {
-          actorId: a.userId,
-          actorName: a.username,
+          actorId: by?.userId ?? null,
+          actorName: by?.username ?? ONLINE_FORM,
           action: "letter.create",
           entity: "letter",
           entityId: String(id),

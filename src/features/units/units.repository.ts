@@ -1,6 +1,8 @@
 /** All SQL about organisation units and their successor links. @module */
+
 import { type Kysely, sql } from "kysely";
 import type { Database, NewUnit, UnitLevel, UnitRow } from "../../db/database.ts";
+import { escapeLike } from "../../db/like.ts";
 
 type Db = Kysely<Database>;
 
@@ -74,10 +76,6 @@ export async function listUnits(db: Db, f: UnitFilter): Promise<{ rows: UnitFoun
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The counter every change to `unit` bumps (see the migration add-unit-revision). */

@@ -21,6 +21,7 @@ import { IndicatorsPage } from "../features/indicators/components/indicators-pag
 import { LegalRulesPage } from "../features/letters/components/legal-rules-page.tsx";
 import { LetterPage } from "../features/letters/components/letter-page.tsx";
 import { LettersPage } from "../features/letters/components/letters-page.tsx";
+import { OnlineLetterPage } from "../features/letters/components/online-letter-page.tsx";
 import { PublicLetterPage } from "../features/letters/components/public-letter-page.tsx";
 import { ModelPage } from "../features/models/components/model-page.tsx";
 import { ModelsPage } from "../features/models/components/models-page.tsx";
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/public/plans/:token" element={<PublicPlanPage />} />
         <Route path="/public/models/:province" element={<ShowcasePage />} />
         <Route path="/public/letters" element={<PublicLetterPage />} />
+        <Route path="/public/letters/new" element={<OnlineLetterPage />} />
       </Routes>
     );
   }

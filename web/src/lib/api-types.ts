@@ -11554,6 +11554,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A province's hot spots: each unit's open crowded and heated cases, crowded cases over the last year, overdue letters, and its level (hot, watch, calm), in the early-warning order */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterHotspots"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/clock-rules": {
         parameters: {
             query?: never;
@@ -12257,6 +12331,178 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/letter-receivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The People's Committees in office a citizen may send a petition to online, found by their unit's name (accents aside), at most 20 (no sign-in) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterReceivers"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A citizen's petition (kiến nghị, phản ánh) sent online without signing in, to a People's Committee: its registration code and tracking secret, shown once; the writer sealed. Complaints and denunciations need a signed letter or the citizen in person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The People's Committee it goes to (GET /api/public/letter-receivers) */
+                        bodyId: number;
+                        subject: string;
+                        content: string;
+                        /** @enum {string} */
+                        field?: "land" | "policy" | "administration" | "justice" | "corruption" | "environment" | "other";
+                        sender: {
+                            name: string;
+                            address?: string;
+                            phone?: string;
+                            email?: string | "";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnlineLetterReceipt"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -14173,6 +14419,25 @@ export interface components {
             closedOn: string | null;
             outcome: string | null;
         };
+        LetterHotspots: {
+            /**
+             * Format: date
+             * @example 2025-07-01
+             */
+            asOf: string;
+            windowDays: number;
+            repeated: number;
+            units: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                level: "hot" | "watch" | "calm";
+                openCrowded: number;
+                openHeated: number;
+                crowdedRecent: number;
+                overdue: number;
+            }[];
+        };
         LetterDetail: components["schemas"]["ListedLetter"] & {
             bodyName: string;
             content: string;
@@ -14280,6 +14545,28 @@ export interface components {
                 numberSymbol: string | null;
             }[];
             transferredTo: string | null;
+        };
+        LetterReceivers: {
+            items: {
+                id: number;
+                name: string;
+                provinceName: string | null;
+            }[];
+        };
+        OnlineLetterReceipt: {
+            code: string;
+            secret: string;
+            bodyName: string;
+            /**
+             * Format: date
+             * @example 2025-07-01
+             */
+            receivedOn: string;
+            /**
+             * Format: date
+             * @example 2025-07-01
+             */
+            stepDue: string | null;
         };
         ReceptionSession: {
             id: number;

@@ -9,6 +9,7 @@ import { type AnswerOf, type BodyOf, call, client } from "@/lib/api.ts";
 export type Letter = AnswerOf<"/api/letters/{id}", "get">;
 export type ListedLetter = AnswerOf<"/api/letters", "get">["items"][number];
 export type Intake = BodyOf<"/api/letters", "post">;
+export type OnlineLetter = BodyOf<"/api/public/letters", "post">;
 export type Step = BodyOf<"/api/letters/{id}/steps", "post">;
 export type Classification = BodyOf<"/api/letters/{id}", "patch">;
 export type ListFilter = { kind?: Letter["kind"]; state?: string; due?: "soon" | "overdue" };
@@ -41,6 +42,15 @@ export function useLetterCounts(unit: string) {
     queryKey: letterKeys.counts(unit),
     queryFn: () => call(client.GET("/api/letters/counts", { params: { query: { unit } } })),
     enabled: isUnit(unit),
+  });
+}
+
+/** A province's hot spots (asked only for a province). */
+export function useHotspots(unit: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["letters", "hotspots", unit] as const,
+    queryFn: () => call(client.GET("/api/letters/hotspots", { params: { query: { unit } } })),
+    enabled: enabled && isUnit(unit),
   });
 }
 
@@ -84,6 +94,13 @@ export function useIntake() {
 /** Who wrote the letter: asked for on purpose (each read is audited), never fetched with the page. */
 export const readIdentity = (id: number) =>
   call(client.GET("/api/letters/{id}/identity", { params: { path: { id } } }));
+
+/** The People's Committees a citizen may send a petition to online, by name (accents aside). */
+export const findReceivers = (q: string) =>
+  call(client.GET("/api/public/letter-receivers", { params: { query: { q } } }));
+
+/** A citizen's petition sent online: its code and tracking secret, shown once. */
+export const sendOnline = (body: OnlineLetter) => call(client.POST("/api/public/letters", { body }));
 
 /** A citizen's tracking of their letter, by code and secret. */
 export const trackLetter = (code: string, secret: string) =>

@@ -9,6 +9,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { formatDate } from "@/lib/format.ts";
 import { type ListFilter, useLetterCounts, useLetters } from "../api/letters.ts";
 import { useLetterOptions, useLetterWords } from "../labels.ts";
+import { HotspotsPanel } from "./hotspots-panel.tsx";
 import { IntakeModal } from "./intake-modal.tsx";
 
 const KINDS = ["complaint", "denunciation", "petition"] as const;
@@ -22,6 +23,7 @@ export function LettersPage({ defaultUnit, canHandle }: { defaultUnit: string; c
   const word = useLetterWords();
   const options = useLetterOptions();
   const [unit, setUnit] = useState(defaultUnit);
+  const [level, setLevel] = useState<string | null>(null);
   const [filter, setFilter] = useState<ListFilter>({ state: "open" });
   const [registering, setRegistering] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,7 +58,12 @@ export function LettersPage({ defaultUnit, canHandle }: { defaultUnit: string; c
           label={t("letters.unit")}
           value={unit || null}
           clearable={false}
-          onChange={(code) => code && setUnit(code)}
+          onChange={(code, chosen) => {
+            if (!code) return;
+            setUnit(code);
+            setLevel(chosen?.level ?? null);
+          }}
+          onLevel={setLevel}
           w={300}
         />
         <Select
@@ -145,6 +152,7 @@ export function LettersPage({ defaultUnit, canHandle }: { defaultUnit: string; c
           </Table.Tbody>
         </Table>
       </WideTable>
+      {level === "province" && <HotspotsPanel unit={unit} />}
       {registering && (
         <IntakeModal
           unit={unit}

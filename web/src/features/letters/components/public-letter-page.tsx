@@ -1,10 +1,22 @@
 import { OUTCOME_LABELS, type Outcome } from "@domain/letter-workflow.ts";
-import { Alert, Button, Container, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { PublicHeading } from "@/components/public-heading.tsx";
 import { formatDate } from "@/lib/format.ts";
-import { toggleLanguage } from "@/lib/i18n.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { trackLetter } from "../api/letters.ts";
 
@@ -39,13 +51,11 @@ export function PublicLetterPage() {
   return (
     <Container size="sm" py="lg">
       <Stack>
-        <Group justify="space-between">
-          <Title order={2}>{t("letters.track.title")}</Title>
-          <Button variant="subtle" size="xs" onClick={toggleLanguage}>
-            {t("language")}
-          </Button>
-        </Group>
+        <PublicHeading title={t("letters.track.title")} />
         <Text>{t("letters.track.intro")}</Text>
+        <Anchor component={Link} to="/public/letters/new" data-testid="track-send-online">
+          {t("letters.track.send")}
+        </Anchor>
         <form
           onSubmit={(e) => {
             e.preventDefault();
