@@ -18,6 +18,7 @@ import { ensureBuiltInDocumentTypes } from "./features/documents/documents.servi
 import { ensureBuiltInForms } from "./features/forms/forms.service.ts";
 import { ensureBuiltInIndicators } from "./features/indicators/indicators.service.ts";
 import { buildKept } from "./features/kept.ts";
+import { sendLetterReminders } from "./features/letters/letter-reminders.service.ts";
 import { ensureBuiltInModelData } from "./features/models/models.service.ts";
 import { sendTaskReminders } from "./features/plans/task-reminders.service.ts";
 import { smtpSender } from "./features/reporting/reminders/mailer.ts";
@@ -134,7 +135,7 @@ export async function startServer(
 
 const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
-/** With SMTP configured: e-mail reminders of reports and plan tasks at start and every hour (each once). */
+/** With SMTP configured: e-mail reminders of reports, plan tasks and letters at start and every hour (each once). */
 function startReminderJob(config: Config, handle: DatabaseHandle, baseUrl: string, log: Logger) {
   if (!config.smtpUrl) return null;
   const send = smtpSender(config.smtpUrl, config.smtpFrom);
@@ -144,7 +145,8 @@ function startReminderJob(config: Config, handle: DatabaseHandle, baseUrl: strin
       if (!(await claimRun(handle.db, "reminders", REMINDER_INTERVAL_MS - 60_000))) return;
       const reports = await sendDueReminders(handle.db, send, { baseUrl, log });
       const tasks = await sendTaskReminders(handle.db, send, { baseUrl, log });
-      if (reports || tasks) log.info({ reports, tasks }, "reminder e-mails sent");
+      const letters = await sendLetterReminders(handle.db, send, { baseUrl, log });
+      if (reports || tasks || letters) log.info({ reports, tasks, letters }, "reminder e-mails sent");
     } catch (err) {
       log.warn({ err }, "reminder run failed");
     }

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "evaluation.appraise", // appraise the scores of the units below one's own
   // citizens' reception (schedules, sessions) and letters (register, classify, take their steps), for one's unit or body
   "letter.handle",
+  // be told, as the head of a body, of its letters whose step is late or whose legal day has passed
+  "letter.oversee",
   // read the identity a denouncer is protected by (Luật Tố cáo 2018, Art. 9): the inspectorate only, never implied
   "letter.identity",
   "legal_rule.manage", // the law-wide time limits and reception minimums, as the law changes (system administrators)
@@ -73,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "document.number",
     "model.evaluate",
     "evaluation.appraise",
+    "letter.oversee",
   ],
   viewer: ["unit.read"],
   inspector: ["unit.read", "letter.handle", "letter.identity"],

@@ -405,6 +405,15 @@ export interface LetterLink {
   other_id: number;
 }
 
+export interface LetterReminderLog {
+  kind: "due_soon" | "overdue" | "escalated";
+  letter_id: number;
+  province_code: string;
+  recipient: string;
+  sent_at: Generated<Timestamp>;
+  step_due: string;
+}
+
 export interface LetterTally {
   bucket: number;
   kind: string;
@@ -818,6 +827,7 @@ export interface DB {
   letter_event: LetterEvent;
   letter_identity: LetterIdentity;
   letter_link: LetterLink;
+  letter_reminder_log: LetterReminderLog;
   letter_tally: LetterTally;
   model_criteria_set: ModelCriteriaSet;
   model_field: ModelField;

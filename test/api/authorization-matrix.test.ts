@@ -1265,6 +1265,12 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    name: "GET /api/letters/reminders",
+    allowed: "authenticated",
+    scoped: false,
+    run: (c) => c.request("GET", "/api/letters/reminders"),
+  },
+  {
     name: "GET /api/letters/hotspots",
     allowed: READERS,
     scoped: true,

@@ -47,6 +47,7 @@ import * as letterTally from "./202612070600-letter-tally.ts";
 import * as legalRevision from "./202612070700-legal-revision.ts";
 import * as letterUnitTexts from "./202612070800-letter-unit-texts.ts";
 import * as onlineLetters from "./202612070900-online-letters.ts";
+import * as letterReminderLog from "./202612071000-letter-reminder-log.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -96,4 +97,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612070700-legal-revision": legalRevision,
   "202612070800-letter-unit-texts": letterUnitTexts,
   "202612070900-online-letters": onlineLetters,
+  "202612071000-letter-reminder-log": letterReminderLog,
 };

@@ -21,6 +21,7 @@ import * as documents from "./letter-documents.service.ts";
 import { listedDto } from "./letter-dto.ts";
 import * as hotspotsService from "./letter-hotspots.service.ts";
 import * as identity from "./letter-identity.service.ts";
+import * as reminders from "./letter-reminders.service.ts";
 import * as letterRules from "./letter-rules.service.ts";
 import * as steps from "./letter-steps.service.ts";
 import {
@@ -30,6 +31,7 @@ import {
   Identity,
   IntakeBody,
   LetterDetail,
+  LetterReminders,
   ListedLetter,
   ListQuery,
   StepBody,
@@ -84,6 +86,18 @@ export function lettersRoutes(deps: AppDeps) {
       responses: { 200: json(Counts), ...errorResponses },
     }),
     async (c) => c.json(await service.countLetters(db, c.var.auth, c.req.valid("query").unit), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/letters/reminders",
+      tags,
+      summary:
+        "The signed-in user's letters to act on: those of the bodies they handle whose step is due soon or late, and, as a body's head, those escalated (late by several working days or past their legal day); no writer named",
+      responses: { 200: json(LetterReminders), ...errorResponses },
+    }),
+    async (c) => c.json(await reminders.myLetterReminders(db, kept, c.var.auth), 200),
   );
 
   app.openapi(

@@ -201,6 +201,22 @@ export const Counts = z.object({
   items: z.array(z.object({ kind: Kind, status: z.string(), count: z.number(), overdue: z.number() })),
 });
 
+export const LetterReminders = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number(),
+        code: z.string(),
+        kind: Kind,
+        bodyName: z.string(),
+        stepDue: z.string().nullable(),
+        legalDue: z.string().nullable(),
+        reminder: z.enum(["due_soon", "overdue", "escalated"]),
+      }),
+    ),
+  })
+  .openapi("LetterReminders");
+
 export const Hotspots = z
   .object({
     asOf: IsoDateSchema,

@@ -360,7 +360,7 @@ export interface paths {
                     /** @description This unit and the units below it only */
                     within?: string;
                     /** @description Only where you hold this permission (the units a picker offers for an action) */
-                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise" | "letter.handle" | "letter.identity" | "legal_rule.manage";
+                    for?: "unit.read" | "unit.write" | "body.write" | "user.manage" | "audit.read" | "unit.import" | "calendar.manage" | "indicator.manage" | "form.manage" | "report.request" | "ask_rule.manage" | "report.fill" | "report.review" | "report.unlock" | "document.number" | "document.register" | "plan.manage" | "model.register" | "model.evaluate" | "evaluation.manage" | "evaluation.self" | "evaluation.appraise" | "letter.handle" | "letter.oversee" | "letter.identity" | "legal_rule.manage";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -11554,6 +11554,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's letters to act on: those of the bodies they handle whose step is due soon or late, and, as a body's head, those escalated (late by several working days or past their legal day); no writer named */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterReminders"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/hotspots": {
         parameters: {
             query?: never;
@@ -14418,6 +14490,22 @@ export interface components {
             stepDue: string | null;
             closedOn: string | null;
             outcome: string | null;
+        };
+        LetterReminders: {
+            items: {
+                id: number;
+                code: string;
+                /**
+                 * @description complaint khiếu nại, denunciation tố cáo, petition kiến nghị/phản ánh
+                 * @enum {string}
+                 */
+                kind: "complaint" | "denunciation" | "petition";
+                bodyName: string;
+                stepDue: string | null;
+                legalDue: string | null;
+                /** @enum {string} */
+                reminder: "due_soon" | "overdue" | "escalated";
+            }[];
         };
         LetterHotspots: {
             /**

@@ -493,6 +493,12 @@ const vi = {
       legalDue: "Hạn giải quyết",
       send: "Gửi kiến nghị, phản ánh trực tuyến",
     },
+    reminders: {
+      due_soon: "{{kind}} {{code}} ({{body}}): sắp đến hạn xử lý bước tiếp theo, ngày {{date}}",
+      overdue: "{{kind}} {{code}} ({{body}}): quá hạn xử lý bước tiếp theo từ ngày {{date}}",
+      escalated:
+        "Báo cáo thủ trưởng — {{kind}} {{code}} ({{body}}): chậm xử lý, hạn bước {{date}}, hạn giải quyết {{legal}}",
+    },
     hotspots: {
       title: "Điểm nóng, cảnh báo sớm",
       rule: "Nóng: có vụ việc đông người hoặc gay gắt chưa giải quyết xong. Cần theo dõi: từ {{repeated}} vụ đông người trong {{days}} ngày qua, hoặc có đơn quá hạn.",
@@ -1685,6 +1691,12 @@ const en: WithPlurals<typeof vi> = {
       transferredTo: "Transferred to",
       legalDue: "Legal due day",
       send: "Send a petition online",
+    },
+    reminders: {
+      due_soon: "{{kind}} {{code}} ({{body}}): the next step is due on {{date}}",
+      overdue: "{{kind}} {{code}} ({{body}}): the next step has been overdue since {{date}}",
+      escalated:
+        "For the head of the body — {{kind}} {{code}} ({{body}}): late, step due {{date}}, legal day {{legal}}",
     },
     hotspots: {
       title: "Hot spots, early warning",

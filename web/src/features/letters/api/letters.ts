@@ -45,6 +45,15 @@ export function useLetterCounts(unit: string) {
   });
 }
 
+/** The signed-in user's letters to act on (due soon, late, escalated), refreshed every five minutes. */
+export function useLetterReminders() {
+  return useQuery({
+    queryKey: ["letters", "reminders"] as const,
+    queryFn: () => call(client.GET("/api/letters/reminders")),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
 /** A province's hot spots (asked only for a province). */
 export function useHotspots(unit: string, enabled: boolean) {
   return useQuery({

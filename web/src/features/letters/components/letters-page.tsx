@@ -11,6 +11,7 @@ import { type ListFilter, useLetterCounts, useLetters } from "../api/letters.ts"
 import { useLetterOptions, useLetterWords } from "../labels.ts";
 import { HotspotsPanel } from "./hotspots-panel.tsx";
 import { IntakeModal } from "./intake-modal.tsx";
+import { LetterReminders } from "./letter-reminders.tsx";
 
 const KINDS = ["complaint", "denunciation", "petition"] as const;
 
@@ -47,6 +48,7 @@ export function LettersPage({ defaultUnit, canHandle }: { defaultUnit: string; c
           </Button>
         )}
       </Group>
+      <LetterReminders />
       {notice && (
         <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="letter-notice">
           {notice}
