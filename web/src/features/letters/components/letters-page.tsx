@@ -110,6 +110,8 @@ export function LettersPage({ defaultUnit, canHandle }: { defaultUnit: string; c
           </Text>
         ))}
       </Group>
+      {/* a province reads its hot spots before the long list of its letters */}
+      {level === "province" && <HotspotsPanel unit={unit} />}
       <WideTable minWidth={860} label={t("letters.title")}>
         <Table striped data-testid="letters">
           <Table.Thead>
@@ -154,7 +156,6 @@ export function LettersPage({ defaultUnit, canHandle }: { defaultUnit: string; c
           </Table.Tbody>
         </Table>
       </WideTable>
-      {level === "province" && <HotspotsPanel unit={unit} />}
       {registering && (
         <IntakeModal
           unit={unit}
