@@ -14,7 +14,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -64,29 +64,26 @@ export function OnlineLetterPage() {
     staleTime: 60_000,
   });
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [busy, setBusy] = useState(false);
+  const sending = useMutation({
+    mutationFn: sendOnline,
+    onSuccess: (r) => {
+      setReceipt(r);
+      clear();
+    },
+    onError,
+  });
   const labelOf = (b: { name: string; provinceName: string | null }) =>
     b.provinceName ? `${b.name} (${b.provinceName})` : b.name;
   const found = receivers.data?.items ?? [];
-  const send = async () => {
+  const send = () => {
     if (d.bodyId === null) return;
-    setBusy(true);
-    try {
-      setReceipt(
-        await sendOnline({
-          bodyId: d.bodyId,
-          subject: d.subject,
-          content: d.content,
-          field: d.field,
-          sender: { name: d.name, address: d.address, phone: d.phone, email: d.email },
-        }),
-      );
-      clear();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
+    sending.mutate({
+      bodyId: d.bodyId,
+      subject: d.subject,
+      content: d.content,
+      field: d.field,
+      sender: { name: d.name, address: d.address, phone: d.phone, email: d.email },
+    });
   };
   return (
     <Container size="sm" py="lg">
@@ -135,7 +132,7 @@ export function OnlineLetterPage() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void send();
+              send();
             }}
           >
             <Stack>
@@ -235,7 +232,7 @@ export function OnlineLetterPage() {
               <Group>
                 <Button
                   type="submit"
-                  loading={busy}
+                  loading={sending.isPending}
                   disabled={d.bodyId === null || !d.subject.trim() || !d.content.trim() || !d.name.trim()}
                   data-testid="online-submit"
                 >
