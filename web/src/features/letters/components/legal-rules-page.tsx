@@ -43,11 +43,6 @@ export function LegalRulesPage({ canManage, defaultUnit }: { canManage: boolean;
     queryFn: () => call(client.GET("/api/reception/rules", { params: { query: { unit } } })),
     enabled: /^\d{2,5}$/.test(unit),
   });
-  const sure = (c: keyof typeof COLORS) => (
-    <Badge color={COLORS[c]} variant="light">
-      {t(`legalRules.confidence.${c}`)}
-    </Badge>
-  );
   return (
     <Stack>
       <Title order={3}>{t("legalRules.title")}</Title>
@@ -72,13 +67,7 @@ export function LegalRulesPage({ canManage, defaultUnit }: { canManage: boolean;
                     count: r.days,
                   })}
                 </Table.Td>
-                <Table.Td>{formatDate(r.validFrom)}</Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    <Text size="sm">{r.source}</Text>
-                    {sure(r.confidence)}
-                  </Group>
-                </Table.Td>
+                <SourceCells rule={r} />
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -108,13 +97,7 @@ export function LegalRulesPage({ canManage, defaultUnit }: { canManage: boolean;
               <Table.Tr key={`${r.role}${r.validFrom}${r.unitCode ?? ""}`}>
                 <Table.Td>{RECEIVER_ROLE_NAMES[r.role as ReceiverRole][lang]}</Table.Td>
                 <Table.Td>{t(`reception.per.${r.per}`, { count: r.days })}</Table.Td>
-                <Table.Td>{formatDate(r.validFrom)}</Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    <Text size="sm">{r.source}</Text>
-                    {sure(r.confidence)}
-                  </Group>
-                </Table.Td>
+                <SourceCells rule={r} />
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -214,5 +197,27 @@ function ClockRuleForm() {
       </Group>
       {error && <Alert color="red">{error}</Alert>}
     </Stack>
+  );
+}
+
+/** A rule's date in force, and its source with how sure it is. */
+function SourceCells({
+  rule,
+}: {
+  rule: { validFrom: string; source: string; confidence: keyof typeof COLORS };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Td>{formatDate(rule.validFrom)}</Table.Td>
+      <Table.Td>
+        <Group gap={6}>
+          <Text size="sm">{rule.source}</Text>
+          <Badge color={COLORS[rule.confidence]} variant="light">
+            {t(`legalRules.confidence.${rule.confidence}`)}
+          </Badge>
+        </Group>
+      </Table.Td>
+    </>
   );
 }
