@@ -68,9 +68,15 @@ describe("with the keyboard alone", () => {
     // past the menu in one step, then to the request in the inbox
     await tabTo(page, /Bỏ qua danh mục/, 3);
     await page.keyboard.press("Enter");
+    await page
+      .getByText(/Tháng 0?1(\/| năm )2027/)
+      .first()
+      .waitFor();
     await tabTo(page, /Tháng 0?1(\/| năm )2027/);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/submissions\/\d+/);
+    // as an official would, wait for the report to show before moving through it (a loaded CI machine is slow)
+    await page.getByTestId("narrative-I").waitFor();
     // the text of section I, then the three figures
     await tabTo(page, /^narrative-I \|/);
     await page.keyboard.type("Tình hình an ninh, trật tự ổn định.");
