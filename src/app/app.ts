@@ -33,6 +33,7 @@ import { modelFilesRoutes } from "../features/models/model-files.routes.ts";
 import { modelsRoutes } from "../features/models/models.routes.ts";
 import { modelsShowcaseRoutes } from "../features/models/models-showcase.routes.ts";
 import { plansRoutes } from "../features/plans/plans.routes.ts";
+import { dialoguesRoutes } from "../features/reception/dialogues.routes.ts";
 import { receptionRoutes } from "../features/reception/reception.routes.ts";
 import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
@@ -205,6 +206,7 @@ export function createApp(deps: AppDeps) {
     lettersRoutes,
     publicLettersRoutes,
     receptionRoutes,
+    dialoguesRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

@@ -50,6 +50,8 @@ export type ReceptionScheduleRow = Row<"reception_schedule">;
 export type NewReceptionSchedule = Insertable<DB["reception_schedule"]>;
 export type ReceptionSessionRow = Row<"reception_session">;
 export type NewReceptionSession = Insertable<DB["reception_session"]>;
+export type DialogueRow = Row<"dialogue">;
+export type DialogueCommitmentRow = Row<"dialogue_commitment">;
 
 /** The database as every repository and service takes it. */
 export type Db = Kysely<Database>;

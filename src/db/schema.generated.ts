@@ -103,6 +103,38 @@ export interface ConsolidationSummary {
   version: Generated<number>;
 }
 
+export interface Dialogue {
+  body_id: number;
+  chaired_by: string;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  held_on: string;
+  id: Generated<number>;
+  kind: "dialogue" | "meeting";
+  participants: Generated<number>;
+  place: Generated<string>;
+  province_code: string;
+  topics: Generated<string>;
+  unit_code: string;
+  unit_path: string[];
+  version: Generated<number>;
+}
+
+export interface DialogueCommitment {
+  content: string;
+  dialogue_id: number;
+  due_on: string | null;
+  id: Generated<number>;
+  owner: Generated<string>;
+  plan_task_id: number | null;
+  province_code: string;
+  result: Generated<string>;
+  status: Generated<"open" | "in_progress" | "done" | "dropped">;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+  version: Generated<number>;
+}
+
 export interface DocumentDraft {
   addressees: Generated<string[]>;
   authority_line: string | null;
@@ -807,6 +839,8 @@ export interface DB {
   calendar_day: CalendarDay;
   calendar_year: CalendarYear;
   consolidation_summary: ConsolidationSummary;
+  dialogue: Dialogue;
+  dialogue_commitment: DialogueCommitment;
   document_draft: DocumentDraft;
   document_number: DocumentNumber;
   document_type: DocumentType;

@@ -5,7 +5,7 @@
  * last twelve months, with the sessions held (a few missed, a deputy in January, a deputy after 01/7/2026, flagged); about 300 letters over
  * ten communes' People's Committees of every kind and state (overdue ones, a denunciation extended twice, one
  * suspended, crowded and heated cases, one transferred to another commune), the resolved ones with their numbered
- * decision. Dates count back from today. Seeded once, with the demo's reports.
+ * decision; the dialogues with the people and their commitments (demo.dialogues.ts). Dates count back from today. Seeded once, with the demo's reports.
  * @module
  */
 import type { Kysely } from "kysely";
@@ -23,6 +23,7 @@ import { classify, intake } from "../features/letters/letters.service.ts";
 import { createSchedule, recordSession, schedulesOfMonth } from "../features/reception/reception.service.ts";
 import { listChildren } from "../features/units/units.service.ts";
 import type { Sealer } from "../secrets/sealer.ts";
+import { seedDemoDialogues } from "./demo.dialogues.ts";
 
 const SUBJECTS: Record<LetterKind, string[]> = {
   complaint: [
@@ -187,6 +188,7 @@ export async function seedDemoLettersYear(
   for (let k = 0; k < LETTERS; k += 10)
     await Promise.all(Array.from({ length: Math.min(10, LETTERS - k) }, (_, j) => one(k + j)));
   await seedReceptionYear(db, auth, cal, today);
+  await seedDemoDialogues(db, auth, today);
   return LETTERS;
 }
 

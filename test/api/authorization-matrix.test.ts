@@ -1335,6 +1335,43 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "GET /api/reception/dialogues",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/reception/dialogues?unit=${PROVINCE[s]}&year=2026`),
+  },
+  {
+    name: "POST /api/reception/dialogues",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: (c, s, x) => c.request("POST", "/api/reception/dialogues", dialogueInput(x, s)),
+  },
+  {
+    name: "PATCH /api/reception/commitments/{id}",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const k = await commitmentIn(x, s);
+      return c.request("PATCH", `/api/reception/commitments/${k.id}`, {
+        version: k.version,
+        status: "in_progress",
+      });
+    },
+  },
+  {
+    name: "POST /api/reception/commitments/{id}/task",
+    // handling the dialogue's body and managing the plan (an inspector handles, but manages no plan)
+    allowed: ["editor"],
+    scoped: true,
+    run: async (c, s, x) => {
+      const k = await commitmentIn(x, s);
+      return c.request("POST", `/api/reception/commitments/${k.id}/task`, {
+        version: k.version,
+        planId: x.plan[s].id,
+      });
+    },
+  },
+  {
     name: "GET /api/letters/clock-rules",
     allowed: READERS,
     scoped: false,
@@ -1396,6 +1433,21 @@ async function letterIn(x: Ctx, s: Scope, kind = "petition") {
     code: r.body.letter.code as string,
     secret: r.body.secret as string,
   };
+}
+/** A dialogue of the scope's province People's Committee with one commitment due. */
+const dialogueInput = (x: Ctx, s: Scope) => ({
+  bodyId: x.provinceBody[s],
+  heldOn: "2026-03-12",
+  kind: "dialogue",
+  chairedBy: "Chủ tịch UBND tỉnh",
+  participants: 120,
+  commitments: [{ content: `Trả lời kiến nghị ${uniq()}`, dueOn: "2026-12-31" }],
+});
+/** A fresh commitment of the scope's province, recorded by the system admin. */
+async function commitmentIn(x: Ctx, s: Scope): Promise<{ id: number; version: number }> {
+  const r = await sysAdmin.json("POST", "/api/reception/dialogues", dialogueInput(x, s));
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.commitments[0];
 }
 let termYear = 0;
 // a province has one scheme a year: each case takes the next of its province (about 45 each), from the first

@@ -304,6 +304,25 @@ describe("demo reporting data", () => {
     expect(sessions.some((x: { delegationNotAllowed: boolean }) => x.delegationNotAllowed)).toBe(true);
   });
 
+  it("carries the commune's dialogues with the people and their commitments: kept, dropped, overdue, one a plan's task", async () => {
+    const admin = await t.login("admin");
+    const year = new Date().getUTCFullYear();
+    const items = [];
+    for (const y of [year - 1, year])
+      items.push(...(await admin.json("GET", `/api/reception/dialogues?unit=30037&year=${y}`)).body.items);
+    expect(items.length).toBe(3);
+    expect(new Set(items.map((d: { kind: string }) => d.kind))).toEqual(new Set(["dialogue", "meeting"]));
+    const commitments = items.flatMap(
+      (d: { commitments: { status: string; overdue: boolean; task: { progress: number } | null }[] }) =>
+        d.commitments,
+    );
+    expect(new Set(commitments.map((c) => c.status))).toEqual(
+      new Set(["open", "in_progress", "done", "dropped"]),
+    );
+    expect(commitments.some((c) => c.overdue)).toBe(true);
+    expect(commitments.find((c) => c.task)?.task).toMatchObject({ status: "in_progress", progress: 40 });
+  });
+
   it("is seeded once", async () => {
     expect((await seedDemo(t.db)).requests).toBe(0);
   });

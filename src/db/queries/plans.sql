@@ -90,6 +90,12 @@ select *
   where "plan_id" in ($1, $2)
   order by "id";
 
+-- tasksWithPlan([1,2])
+select "t"."id", "t"."plan_id", "p"."title" as "plan_title", "t"."status", "t"."progress", "t"."due_on"
+  from "plan_task" as "t"
+  inner join "plan" as "p" on "p"."id" = "t"."plan_id"
+  where "t"."id" in ($1, $2);
+
 -- unitNames(["82","30037"])
 select "code", "full_name"
   from "unit"

@@ -23,6 +23,7 @@ export const samples: RepositorySamples = {
   ],
   findTask: [1],
   tasksOf: [[1, 2]],
+  tasksWithPlan: [[1, 2]],
   updateTaskVersioned: [1, 1, { status: "done", updatedBy: 1 }],
   insertMilestone: [
     {

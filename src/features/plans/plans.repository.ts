@@ -81,6 +81,17 @@ export async function tasksOf(db: Db, planIds: number[]): Promise<PlanTaskRow[]>
   return db.selectFrom("plan_task").selectAll().where("plan_id", "in", planIds).orderBy("id").execute();
 }
 
+/** The given tasks with their plan's title. */
+export async function tasksWithPlan(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("plan_task as t")
+    .innerJoin("plan as p", "p.id", "t.plan_id")
+    .select(["t.id", "t.plan_id", "p.title as plan_title", "t.status", "t.progress", "t.due_on"])
+    .where("t.id", "in", ids)
+    .execute();
+}
+
 /** Updates a task if `version` is current; undefined otherwise. */
 export async function updateTaskVersioned(
   db: Db,

@@ -14,6 +14,7 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as edits from "./plan-edits.service.ts";
+import { addTask } from "./plan-tasks.service.ts";
 import * as service from "./plans.service.ts";
 
 const tags = ["plans"];
@@ -153,8 +154,7 @@ export function plansRoutes(deps: AppDeps) {
       },
       responses: { 201: json(PlanDetailSchema, "Created"), ...writeErrorResponses },
     }),
-    async (c) =>
-      c.json(await service.addTask(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await addTask(db, c.var.auth, c.req.valid("param").id, c.req.valid("json")), 201),
   );
 
   app.openapi(

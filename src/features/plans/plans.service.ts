@@ -212,59 +212,6 @@ async function planView(db: Db, plan: PlanRow, internal: boolean) {
   };
 }
 
-export async function addTask(
-  db: Db,
-  auth: Auth | null,
-  planId: number,
-  input: {
-    parentId?: number | null;
-    title: string;
-    assigneeUnitCode: string;
-    dueOn: string;
-    weight?: number;
-  },
-) {
-  const { plan, a } = await managedPlan(db, auth, planId);
-  // the assignee's path (ancestors and itself) must pass through the plan's unit
-  const assigneePath = await unitPath(db, input.assigneeUnitCode);
-  if (!assigneePath?.includes(plan.unit_code)) {
-    throw errors.badRequest(
-      "Nhiệm vụ giao cho đơn vị của kế hoạch hoặc đơn vị trực thuộc",
-      "A task goes to the plan's unit or a unit below it",
-      { field: "assigneeUnitCode" },
-    );
-  }
-  if (input.parentId) {
-    const parent = await repo.findTask(db, input.parentId);
-    if (!parent || parent.plan_id !== planId) {
-      throw errors.badRequest(
-        "Nhiệm vụ cha không thuộc kế hoạch này",
-        "The parent task is not in this plan",
-        {
-          field: "parentId",
-        },
-      );
-    }
-  }
-  return db.transaction().execute(async (trx) => {
-    const t = await repo.insertTask(trx, {
-      plan_id: planId,
-      parent_id: input.parentId ?? null,
-      province_code: plan.province_code,
-      title: input.title,
-      assignee_unit_code: input.assigneeUnitCode,
-      assignee_path: assigneePath,
-      due_on: input.dueOn,
-      weight: String(input.weight ?? 1),
-    });
-    await audit(trx, a, "plan_task.create", "plan_task", t.id, plan, {
-      title: t.title,
-      assignee: t.assignee_unit_code,
-    });
-    return getPlan(trx, auth, planId);
-  });
-}
-
 /** What a task's audit entry records of it. */
 const taskFields = (t: PlanTaskRow) => ({
   title: t.title,

@@ -27,7 +27,12 @@ import * as repo from "./reception.repository.ts";
 import { storedReceptionRules } from "./reception-rules.service.ts";
 
 /** The body that receives, after checking `permission` on it (404 for one unknown or not permitted). */
-async function requireBody(db: Db, auth: Auth | null, id: number, permission: "unit.read" | "letter.handle") {
+export async function requireBody(
+  db: Db,
+  auth: Auth | null,
+  id: number,
+  permission: "unit.read" | "letter.handle",
+) {
   const body = await bodyById(db, id);
   await requireRecordAccess(db, auth, permission, id, body && { unitCode: body.unit_code, bodyId: body.id });
   if (!body || body.valid_to !== null)

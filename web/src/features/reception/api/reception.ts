@@ -3,6 +3,7 @@
  * @module
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { planKeys } from "@/features/plans/api/plans.ts";
 import { type AnswerOf, type BodyOf, call, client } from "@/lib/api.ts";
 
 export type MonthSchedules = AnswerOf<"/api/reception/schedules", "get">;
@@ -45,6 +46,50 @@ export function useReceptionWrites() {
     }),
     session: useMutation({
       mutationFn: (body: NewSession) => call(client.POST("/api/reception/sessions", { body })),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export type YearDialogues = AnswerOf<"/api/reception/dialogues", "get">;
+export type Dialogue = YearDialogues["items"][number];
+export type Commitment = Dialogue["commitments"][number];
+export type NewDialogue = BodyOf<"/api/reception/dialogues", "post">;
+export type CommitmentFollowUp = BodyOf<"/api/reception/commitments/{id}", "patch">;
+export type CommitmentTask = BodyOf<"/api/reception/commitments/{id}/task", "post">;
+
+export const dialogueKeys = {
+  year: (unit: string, year: number) => ["reception", "dialogues", unit, year] as const,
+};
+
+export function useDialogues(unit: string, year: number) {
+  return useQuery({
+    queryKey: dialogueKeys.year(unit, year),
+    queryFn: () => call(client.GET("/api/reception/dialogues", { params: { query: { unit, year } } })),
+    enabled: isUnit(unit),
+  });
+}
+
+/** A dialogue recorded, a commitment followed up or made a plan's task: each refreshes the dialogues and plans. */
+export function useDialogueWrites() {
+  const qc = useQueryClient();
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: receptionKeys.all() });
+    await qc.invalidateQueries({ queryKey: planKeys.all() });
+  };
+  return {
+    record: useMutation({
+      mutationFn: (body: NewDialogue) => call(client.POST("/api/reception/dialogues", { body })),
+      onSuccess: refresh,
+    }),
+    followUp: useMutation({
+      mutationFn: ({ id, body }: { id: number; body: CommitmentFollowUp }) =>
+        call(client.PATCH("/api/reception/commitments/{id}", { params: { path: { id } }, body })),
+      onSuccess: refresh,
+    }),
+    toTask: useMutation({
+      mutationFn: ({ id, body }: { id: number; body: CommitmentTask }) =>
+        call(client.POST("/api/reception/commitments/{id}/task", { params: { path: { id } }, body })),
       onSuccess: refresh,
     }),
   };

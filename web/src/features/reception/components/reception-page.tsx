@@ -6,6 +6,7 @@ import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
 import { formatDate, formatPeriod } from "@/lib/format.ts";
 import { type MonthSchedules, useSchedules, useSessions } from "../api/reception.ts";
+import { DialoguesPanel } from "./dialogues-panel.tsx";
 import { ScheduleModal } from "./schedule-modal.tsx";
 import { SessionModal } from "./session-modal.tsx";
 
@@ -180,6 +181,7 @@ export function ReceptionPage({ defaultUnit, canHandle }: { defaultUnit: string;
           </Table.Tbody>
         </Table>
       </WideTable>
+      {unit && <DialoguesPanel unit={unit} year={Number(month.slice(0, 4))} canHandle={canHandle} />}
       {dialog === "schedule" && <ScheduleModal unit={unit} onClose={() => setDialog(null)} />}
       {dialog === "session" && (
         <SessionModal unit={unit} schedules={schedules.data?.items ?? []} onClose={() => setDialog(null)} />

@@ -6,16 +6,15 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "@/components/date-field.tsx";
 import { DialogActions } from "@/components/dialog-actions.tsx";
 import { GuardedModal } from "@/components/guarded-modal.tsx";
-import { useUnitBodies } from "@/features/units/api/bodies.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { type NewSchedule, useReceptionWrites } from "../api/reception.ts";
+import { BodySelect } from "./body-select.tsx";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6];
 
 /** A reception schedule: the body, who receives, one recurring day (weekly, a day of the month, or every working day), where, from when. */
 export function ScheduleModal({ unit, onClose }: { unit: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const bodies = useUnitBodies(unit);
   const { schedule } = useReceptionWrites();
   const { error, onError, fieldError } = useApiError();
   const [bodyId, setBodyId] = useState<string | null>(null);
@@ -50,16 +49,12 @@ export function ScheduleModal({ unit, onClose }: { unit: string; onClose: () => 
     >
       {(close) => (
         <Stack gap="xs">
-          <Select
-            label={t("reception.body")}
-            withAsterisk
-            data={(bodies.data?.items ?? [])
-              .filter((b) => b.validTo === null)
-              .map((b) => ({ value: String(b.id), label: b.name }))}
+          <BodySelect
+            unit={unit}
             value={bodyId}
             onChange={setBodyId}
             error={fieldError("bodyId")}
-            data-testid="schedule-body"
+            testId="schedule-body"
           />
           <TextInput
             label={t("reception.receiverName")}
