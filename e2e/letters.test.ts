@@ -235,4 +235,33 @@ describe("a citizen's letter in the browser", () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: "test-results/dialogues-phone.png", fullPage: true });
   });
+  it("the quarter's report on reception and letters: the registers' figures, read-only, added up for the province", async () => {
+    const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(`${env.server.url}/reports`);
+    await logIn(page, "dongthap");
+    await page.getByRole("navigation").waitFor();
+    const requests = (await (await page.request.get(`${env.server.url}/api/requests`)).json()).items as {
+      id: number;
+      title: string;
+    }[];
+    const request = requests.find((r) => r.title.includes("tiếp công dân"));
+    expect(request, JSON.stringify(requests.map((r) => r.title))).toBeTruthy();
+    const got = await page.request.get(`${env.server.url}/api/requests/${request?.id}`);
+    const detail = await got.json();
+    expect(got.status(), JSON.stringify(detail).slice(0, 400)).toBe(200);
+    const mine = detail.targets.find((x: { unitCode: string }) => x.unitCode === "30037");
+    await page.goto(`${env.server.url}/submissions/${mine.id}`);
+    const days = page.getByTestId("value-RECEPTION_DAYS");
+    await days.waitFor();
+    expect(await days.getAttribute("readonly")).not.toBeNull();
+    expect(await page.getByTestId("kept-RECEPTION_DAYS").textContent()).toContain(
+      "Tự động từ sổ tiếp công dân",
+    );
+    const sessions = await page.getByTestId("value-RECEPTION_SESSIONS").inputValue();
+    expect(Number(sessions)).toBeGreaterThan(5);
+    await page.screenshot({ path: "test-results/reception-report.png", fullPage: true });
+    // the province's consolidation adds up what its communes sent
+    await page.goto(`${env.server.url}/requests/${request?.id}`);
+    await expect.poll(() => page.getByTestId("total-RECEPTION_SESSIONS").textContent()).toBe(sessions);
+  });
 });

@@ -24,6 +24,7 @@ import { createSchedule, recordSession, schedulesOfMonth } from "../features/rec
 import { listChildren } from "../features/units/units.service.ts";
 import type { Sealer } from "../secrets/sealer.ts";
 import { seedDemoDialogues } from "./demo.dialogues.ts";
+import { seedDemoReceptionReport } from "./demo.reception-report.ts";
 
 const SUBJECTS: Record<LetterKind, string[]> = {
   complaint: [
@@ -189,6 +190,7 @@ export async function seedDemoLettersYear(
     await Promise.all(Array.from({ length: Math.min(10, LETTERS - k) }, (_, j) => one(k + j)));
   await seedReceptionYear(db, auth, cal, today);
   await seedDemoDialogues(db, auth, today);
+  await seedDemoReceptionReport(db, kept, auth, today);
   return LETTERS;
 }
 

@@ -216,6 +216,24 @@ const LETTERS_RULE: FormRule = {
   messageVi: "Số đơn thư giải quyết lớn hơn số tiếp nhận trong kỳ (kiểm tra đơn tồn kỳ trước)",
   messageEn: "More letters resolved than received in the period (check last period's backlog)",
 };
+const ON_TIME_RULE: FormRule = {
+  left: "LETTERS_RESOLVED_ON_TIME",
+  operator: "<=",
+  right: "LETTERS_RESOLVED",
+  severity: "error",
+  missing: "skip_if_any",
+  messageVi: "Số đơn giải quyết đúng hạn không quá số đơn đã giải quyết",
+  messageEn: "Letters resolved on time cannot exceed letters resolved",
+};
+const CROWDS_RULE: FormRule = {
+  left: "CITIZENS_RECEIVED",
+  operator: ">=",
+  right: "RECEPTION_SESSIONS",
+  severity: "warning",
+  missing: "skip_if_any",
+  messageVi: "Số lượt công dân ít hơn số buổi tiếp: mỗi buổi tiếp có ít nhất một công dân",
+  messageEn: "Fewer citizens than reception sessions: every session received someone",
+};
 const SHARE_RULE: FormRule = {
   left: "ONLINE_DOSSIER_SHARE",
   operator: "<=",
@@ -355,5 +373,40 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
     rules: [MODELS_RULE, RECOGNISED_RULE, EXEMPLARY_RULE],
     outlierPercent: "50",
     revision: 2,
+  },
+  {
+    code: "tiep-cong-dan",
+    nameVi: "Báo cáo công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh",
+    nameEn: "Report on citizen reception and the handling of complaints, denunciations and petitions",
+    description:
+      "Số liệu lấy từ sổ tiếp công dân, đối thoại và đơn thư trên danvan (Luật Tiếp công dân 2013; Luật Khiếu nại 2011; Luật Tố cáo 2018).",
+    levels: ["commune", "district", "province"],
+    sections: [
+      n("I", "Tình hình chung", "Overview", "Tình hình khiếu nại, tố cáo, kiến nghị, phản ánh trong kỳ."),
+      h("II", "Công tác tiếp công dân, đối thoại", "Citizen reception and dialogues"),
+      t("II.T", "Biểu 01. Kết quả tiếp công dân, đối thoại", "Table 01. Reception and dialogues", [
+        { indicator: "RECEPTION_DAYS" },
+        { indicator: "RECEPTION_SESSIONS" },
+        { indicator: "CITIZENS_RECEIVED" },
+        { indicator: "CROWD_GROUPS" },
+        { indicator: "DIALOGUES_HELD" },
+      ]),
+      n("II.1", "Đánh giá công tác tiếp công dân, đối thoại", "Assessment of reception and dialogues"),
+      h("III", "Tiếp nhận, xử lý và giải quyết đơn", "Letters received, handled and resolved"),
+      t("III.T", "Biểu 02. Kết quả tiếp nhận, giải quyết đơn", "Table 02. Letters received and resolved", [
+        { indicator: "LETTERS_RECEIVED", by: "kind" },
+        { indicator: "LETTERS_RESOLVED", by: "kind" },
+        { indicator: "LETTERS_RESOLVED_ON_TIME", by: "kind" },
+      ]),
+      n(
+        "III.1",
+        "Vụ việc đông người, phức tạp, kéo dài; điểm nóng",
+        "Crowded, complex and lasting cases; hot spots",
+      ),
+      n("IV", "Đánh giá chung", "Overall assessment", "Ưu điểm, hạn chế và nguyên nhân."),
+      n("V", "Phương hướng, nhiệm vụ; kiến nghị, đề xuất", "Directions and tasks; proposals"),
+    ],
+    rules: [LETTERS_RULE, ON_TIME_RULE, CROWDS_RULE],
+    outlierPercent: "50",
   },
 ];

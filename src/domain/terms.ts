@@ -19,6 +19,8 @@ const UNITS: Record<string, [string, string]> = {
   lượt: ["time", "times"],
   cuộc: ["meeting", "meetings"],
   người: ["person", "people"],
+  "lượt công dân": ["citizen visit", "citizen visits"],
+  đoàn: ["crowd", "crowds"],
 };
 
 const WORDS: Record<string, string> = {

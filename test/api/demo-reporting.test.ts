@@ -1,7 +1,9 @@
 /** The demo reporting data: a real picture (late, missing, returned), and rollups equal to a naive sum. */
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { lastEndedQuarter } from "../../src/demo/demo.reception-report.ts";
 import { seedDemo } from "../../src/demo/demo.seed.ts";
+import { todayInVietnam } from "../../src/domain/dates.ts";
 import { createTestApp, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -87,6 +89,8 @@ describe("demo reporting data", () => {
       "2025S1",
       "2025",
       "2026S1",
+      // the province's report on reception and letters for the last quarter ended (demo.reception-report.ts)
+      lastEndedQuarter(todayInVietnam()),
       "2026",
     ]);
     expect(m.body.rows.length).toBeGreaterThan(90);
@@ -321,6 +325,30 @@ describe("demo reporting data", () => {
     );
     expect(commitments.some((c) => c.overdue)).toBe(true);
     expect(commitments.find((c) => c.task)?.task).toMatchObject({ status: "in_progress", progress: 40 });
+  });
+
+  it("carries the province's report on reception and letters for the last quarter, its figures the registers'", async () => {
+    const admin = await t.login("admin");
+    const row = (
+      await sql<{ id: number; period_code: string }>`
+        select s.id, r.period_code from submission s
+        join report_request r on r.id = s.request_id join report_form f on f.id = r.form_id
+        where f.code = 'tiep-cong-dan' and s.unit_code = '30037' and s.status = 'accepted'`.execute(t.db)
+    ).rows[0];
+    expect(row?.period_code).toMatch(/^\d{4}Q[1-4]$/);
+    const report = await admin.json("GET", `/api/submissions/${row?.id}`);
+    expect(report.body.fed.kept).toEqual(
+      expect.arrayContaining([
+        "RECEPTION_DAYS",
+        "CITIZENS_RECEIVED",
+        "DIALOGUES_HELD",
+        "LETTERS_RESOLVED_ON_TIME",
+      ]),
+    );
+    // what was sent is what the registers hold (nothing has changed in that quarter since)
+    for (const code of report.body.fed.kept as string[])
+      expect(report.body.submission.values[code], code).toEqual(report.body.fed.values[code]);
+    expect(Number(report.body.submission.values.RECEPTION_SESSIONS[""])).toBeGreaterThan(5);
   });
 
   it("is seeded once", async () => {

@@ -99,6 +99,48 @@ describe("a commune chair's reception", () => {
     );
     const report = await commune.json("GET", `/api/submissions/${target.id}`);
     expect(report.body.fed.values.RECEPTION_DAYS).toEqual({ "": "3" });
+    // the commune's reception is kept here from 01/01/2026: the figures are the registers', whatever is typed
+    expect(report.body.fed.kept).toEqual(expect.arrayContaining(["RECEPTION_DAYS", "LETTERS_RECEIVED"]));
+    const saved = await commune.json("PUT", `/api/submissions/${target.id}`, {
+      version: report.body.submission.version,
+      values: { RECEPTION_DAYS: { "": "9" }, DISSEMINATION_SESSIONS: { "": "4" } },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.submission.values).toMatchObject({
+      RECEPTION_DAYS: { "": "3" },
+      DISSEMINATION_SESSIONS: { "": "4" },
+    });
+    const sent = await commune.json("POST", `/api/submissions/${target.id}/submit`, {
+      version: saved.body.submission.version,
+      values: { RECEPTION_DAYS: { "": "12" }, DISSEMINATION_SESSIONS: { "": "4" } },
+      lateReason: "Chờ số liệu của các ấp",
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.submission.values.RECEPTION_DAYS).toEqual({ "": "3" });
+  });
+
+  it("leaves a report of a period before the province kept its reception here to the unit", async () => {
+    const admin = await t.login("admin");
+    const forms = (await admin.json("GET", "/api/forms")).body.items as { id: number; code: string }[];
+    const request = await admin.json("POST", "/api/requests", {
+      issuerUnitCode: "82",
+      formId: forms.find((f) => f.code === "tiep-cong-dan")?.id,
+      period: { code: "2024" },
+      targetLevel: "commune",
+      deadline: "2025-01-15",
+      allowOverlap: true,
+    });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    const target = (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
+      (x: { unitCode: string }) => x.unitCode === "30037",
+    );
+    const report = await commune.json("GET", `/api/submissions/${target.id}`);
+    expect(report.body.fed.kept).toEqual([]);
+    const saved = await commune.json("PUT", `/api/submissions/${target.id}`, {
+      version: report.body.submission.version,
+      values: { RECEPTION_DAYS: { "": "48" } },
+    });
+    expect(saved.body.submission.values.RECEPTION_DAYS).toEqual({ "": "48" });
   });
 
   it("takes a unit's stricter rule (never a weaker one) and a law-wide one only from a system administrator", async () => {

@@ -58,11 +58,12 @@ const VALUES = {
 };
 
 describe("forms and deadlines", () => {
-  it("ships the two built-in forms", async () => {
+  it("ships the three built-in forms", async () => {
     const r = await commune.json("GET", "/api/forms");
     expect(r.body.items.map((f: { code: string }) => f.code).sort()).toEqual([
       "dan-van-annual",
       "dvcq-thap-muoi",
+      "tiep-cong-dan",
     ]);
   });
   it("proposes per-level deadlines in working days", async () => {

@@ -6,9 +6,10 @@ select *
   order by "key", "valid_from";
 
 -- countForPeriod("30037","82","2026-01-01","2026-12-31")
-select "kind", count(*) filter (where received_on between $1 and $2) as "received", count(*) filter (where status = 'resolved' and closed_on between $3 and $4) as "resolved"
+select "kind", count(*) filter (where received_on between $1 and $2) as "received", count(*) filter (where status = 'resolved' and closed_on between $3 and $4) as "resolved", count(*) filter (where status = 'resolved' and closed_on between $5 and $6
+        and (legal_due is null or closed_on <= legal_due)) as "resolved_on_time"
   from "letter"
-  where unit_path @> array[$5]::text[] and ("received_on" between $6 and $7 or "closed_on" between $8 and $9) and "province_code" = $10
+  where unit_path @> array[$7]::text[] and ("received_on" between $8 and $9 or "closed_on" between $10 and $11) and "province_code" = $12
   group by "kind"
   order by "kind";
 

@@ -10,11 +10,6 @@ select *
   from "reception_session"
   where "id" = $1;
 
--- headDaysHeld("30037","82","2026-01-01","2026-12-31")
-select count(distinct (body_id, held_on)) as "days"
-  from "reception_session"
-  where unit_path @> array[$1]::text[] and "province_code" = $2 and "held_on" >= $3 and "held_on" <= $4 and "in_person" = $5 and "receiver_role" <> $6;
-
 -- insertReceptionRule({"unit_code":"872","role":"agency_head","days":1,"per":"week","valid_from":"2022-01-01","source":"Huyện Tháp Mười","confidence":"confirmed","created_by":1})
 insert into "reception_rule" ("unit_code", "role", "days", "per", "valid_from", "source", "confidence", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -29,6 +24,16 @@ insert into "reception_schedule" ("unit_code", "unit_path", "province_code", "bo
 insert into "reception_session" ("unit_code", "unit_path", "province_code", "body_id", "held_on", "receiver_name", "receiver_role", "citizens", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   returning *;
+
+-- keptSince("82")
+select min(valid_from)::text as "since"
+  from "reception_schedule"
+  where "province_code" = $1;
+
+-- receptionFigures("30037","82","2026-01-01","2026-12-31")
+select count(distinct (body_id, held_on)) filter (where in_person and receiver_role <> 'reception_office') as "days", count(*) as "sessions", coalesce(sum(citizens), 0) as "citizens", coalesce(sum(groups), 0) as "groups"
+  from "reception_session"
+  where unit_path @> array[$1]::text[] and "province_code" = $2 and "held_on" >= $3 and "held_on" <= $4;
 
 -- receptionRules()
 select *

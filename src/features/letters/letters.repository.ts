@@ -435,6 +435,9 @@ export async function countForPeriod(
       sql<string>`count(*) filter (where status = 'resolved' and closed_on between ${from} and ${to})`.as(
         "resolved",
       ),
+      // by the legal day: extensions move it, a suspension's days are added to it
+      sql<string>`count(*) filter (where status = 'resolved' and closed_on between ${from} and ${to}
+        and (legal_due is null or closed_on <= legal_due))`.as("resolved_on_time"),
     ])
     .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
     .where((eb) => eb.or([eb.between("received_on", from, to), eb.between("closed_on", from, to)]))

@@ -423,5 +423,6 @@ export async function letterCounts(db: Db, unitCode: string, provinceCode: strin
     kind: r.kind as LetterKind,
     received: Number(r.received),
     resolved: Number(r.resolved),
+    resolvedOnTime: Number(r.resolved_on_time),
   }));
 }

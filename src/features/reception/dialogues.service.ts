@@ -271,7 +271,3 @@ export async function commitmentToTask(
     return audited(trx, a, "dialogue_commitment.to_task", d, c, after);
   });
 }
-
-/** The dialogues a unit and the units below it held in [from, to], for the report figure (no access check). */
-export const dialoguesHeld = (db: Db, unitCode: string, provinceCode: string, from: string, to: string) =>
-  repo.dialoguesHeld(db, unitCode, provinceCode, from, to);

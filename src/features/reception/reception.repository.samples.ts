@@ -32,7 +32,8 @@ export const samples: RepositorySamples = {
   ],
   sessionsUnder: ["30037", "2026-03-01", "2026-03-31", 500],
   findSession: [1],
-  headDaysHeld: ["30037", "82", "2026-01-01", "2026-12-31"],
+  receptionFigures: ["30037", "82", "2026-01-01", "2026-12-31"],
+  keptSince: ["82"],
   receptionRules: [],
   insertReceptionRule: [
     {

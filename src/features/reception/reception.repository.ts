@@ -57,19 +57,48 @@ export async function findSession(db: Db, id: number): Promise<SessionRow | unde
   return db.selectFrom("reception_session").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The days in [from, to] on which a head received citizens in person under a unit (the office's days aside). */
-export async function headDaysHeld(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
+/**
+ * What reception under a unit came to in [from, to]: the days a head received citizens in person (each body's day
+ * once; the regular office's days aside), every session held, the citizens and crowds received.
+ */
+export async function receptionFigures(
+  db: Db,
+  unitCode: string,
+  provinceCode: string,
+  from: string,
+  to: string,
+) {
   const r = await db
     .selectFrom("reception_session")
-    .select(sql<string>`count(distinct (body_id, held_on))`.as("days"))
+    .select([
+      sql<string>`count(distinct (body_id, held_on)) filter (where in_person and receiver_role <> 'reception_office')`.as(
+        "days",
+      ),
+      sql<string>`count(*)`.as("sessions"),
+      sql<string>`coalesce(sum(citizens), 0)`.as("citizens"),
+      sql<string>`coalesce(sum(groups), 0)`.as("groups"),
+    ])
     .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
     .where("province_code", "=", provinceCode)
     .where("held_on", ">=", from)
     .where("held_on", "<=", to)
-    .where("in_person", "=", true)
-    .where("receiver_role", "<>", "reception_office")
     .executeTakeFirstOrThrow();
-  return Number(r.days);
+  return {
+    days: Number(r.days),
+    sessions: Number(r.sessions),
+    citizens: Number(r.citizens),
+    groups: Number(r.groups),
+  };
+}
+
+/** The first day a province's reception is kept in danvan: its earliest schedule's; null before any. */
+export async function keptSince(db: Db, provinceCode: string): Promise<string | null> {
+  const r = await db
+    .selectFrom("reception_schedule")
+    .select(sql<string | null>`min(valid_from)::text`.as("since"))
+    .where("province_code", "=", provinceCode)
+    .executeTakeFirstOrThrow();
+  return r.since;
 }
 
 /** Every stored reception minimum (a small table: law-wide and units' own rules). */

@@ -12,6 +12,7 @@ import { type Auth, requireRecordAccess, requireUnitAccess } from "../../access/
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db, ReceptionScheduleRow, ReceptionSessionRow } from "../../db/database.ts";
 import { daysInMonth, previousDay, todayInVietnam } from "../../domain/dates.ts";
+import type { ReceptionFigures } from "../../domain/letter-figures.ts";
 import {
   checkMonth,
   delegationAllowed,
@@ -23,6 +24,7 @@ import {
 import { errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
+import { dialoguesHeld } from "./dialogues.repository.ts";
 import * as repo from "./reception.repository.ts";
 import { storedReceptionRules } from "./reception-rules.service.ts";
 
@@ -244,8 +246,22 @@ export async function sessionsOfMonth(db: Db, auth: Auth | null, unit: string, m
 }
 
 /**
- * The regular reception days a unit's heads held in person in [from, to] (each body's day once), for the
- * report figure RECEPTION_DAYS (no access check: the caller reads it for a report it may read).
+ * What reception under a unit came to in [from, to], for the report figures (src/domain/letter-figures.ts): the
+ * heads' days held in person, the sessions, citizens and crowds received, the dialogues held; and the first day
+ * the province's reception is kept in danvan (its earliest schedule), before which the unit types them. No access
+ * check: the caller reads them for a report it may read.
  */
-export const headDaysHeld = (db: Db, unitCode: string, provinceCode: string, from: string, to: string) =>
-  repo.headDaysHeld(db, unitCode, provinceCode, from, to);
+export async function receptionFigures(
+  db: Db,
+  unitCode: string,
+  provinceCode: string,
+  from: string,
+  to: string,
+): Promise<{ figures: ReceptionFigures; keptSince: string | null }> {
+  const [held, dialogues, since] = await Promise.all([
+    repo.receptionFigures(db, unitCode, provinceCode, from, to),
+    dialoguesHeld(db, unitCode, provinceCode, from, to),
+    repo.keptSince(db, provinceCode),
+  ]);
+  return { figures: { ...held, dialogues }, keptSince: since };
+}

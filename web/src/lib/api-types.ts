@@ -14051,6 +14051,8 @@ export interface components {
                         [key: string]: string;
                     };
                 };
+                /** @description Indicators whose figures are the registers' (reception and letters kept in danvan for the whole period): read-only, written at every save and at sending */
+                kept: string[];
             } | null;
         };
         ReportRequest: {
@@ -14161,6 +14163,8 @@ export interface components {
                         [key: string]: string;
                     };
                 };
+                /** @description Indicators whose figures are the registers' (reception and letters kept in danvan for the whole period): read-only, written at every save and at sending */
+                kept: string[];
             } | null;
         };
         Consolidation: {

@@ -1089,6 +1089,7 @@ const vi = {
     registryHeld: "Sổ theo dõi",
     reportDiffers: "(báo cáo chênh {{diff}})",
     takeFed: "Lấy số liệu từ sổ",
+    keptFigure: "Tự động từ sổ tiếp công dân, đơn thư (không nhập tay)",
     gatheredTitle: "Báo cáo của cấp dưới",
     gatheredText:
       "Dự thảo có thể bắt đầu từ số liệu tổng hợp và nội dung các đơn vị cấp dưới đã gửi: chỉ điền vào ô và phần còn trống.",
@@ -2335,6 +2336,7 @@ const en: WithPlurals<typeof vi> = {
     registryHeld: "Registry",
     reportDiffers: "(report differs by {{diff}})",
     takeFed: "Take the registry's figures",
+    keptFigure: "From the reception and letters registers (not typed)",
     gatheredTitle: "The units below's reports",
     gatheredText:
       "The draft can start from the consolidated figures and the texts the units below sent: only empty cells and sections are filled.",

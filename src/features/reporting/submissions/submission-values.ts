@@ -16,7 +16,7 @@ import type {
 import type { Kept } from "../../../db/kept.ts";
 import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
-import { LETTER_FED, letterValues, RECEPTION_FED } from "../../../domain/letter-figures.ts";
+import { LETTER_FED, letterValues, RECEPTION_FED, receptionValues } from "../../../domain/letter-figures.ts";
 import { formCombos, formIndicators } from "../../../domain/report-forms.ts";
 import { breakdownMessage, checkBreakdowns, checkRule, isOutlier } from "../../../domain/validation-rules.ts";
 import { errors } from "../../../errors.ts";
@@ -24,7 +24,7 @@ import { EVALUATION_FED, evaluationValues } from "../../evaluations/evaluation-r
 import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
 import { letterCounts } from "../../letters/letters.service.ts";
 import { registryCounts } from "../../models/model-counts.service.ts";
-import { headDaysHeld } from "../../reception/reception.service.ts";
+import { receptionFigures } from "../../reception/reception.service.ts";
 
 /** The form's indicators from the catalogue, in the form's order. */
 export async function catalogueFor(db: Db, kept: Kept, form: ReportFormRow) {
@@ -248,31 +248,34 @@ export function cleanNarrative(form: ReportFormRow, raw: Record<string, string>)
  * The figures a registry holds for indicators of the form, for the period's year (its end): the model counts
  * of the "Dân vận khéo" registry under the reporting unit (once the province keeps its models there that
  * year: see models.service registryCounts) and the unit's published dân vận chính quyền result (score, band,
- * rank, PAR Index and SIPAS ranks); for the period itself, the letters received and resolved and the heads'
- * reception days held in person (src/domain/letter-figures.ts). Shown beside what the report says, with the difference, for the unit to
- * take them in one action; never written over what it typed. Null when none applies.
+ * rank, PAR Index and SIPAS ranks), shown beside what the report says, with the difference, for the unit to take
+ * them in one action, never written over what it typed; for the period itself, reception and letters
+ * (src/domain/letter-figures.ts): where the province kept its reception in danvan from the period's first day
+ * (`kept`), these are the report's own figures, read-only in the form and written at every save and at sending.
+ * Null when none applies.
  */
 export async function fedFor(db: Db, kept: Kept, l: Loaded) {
   const onForm = formIndicators({ sections: l.form.sections });
   const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
   const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
   const letterCodes = onForm.filter((c) => c in LETTER_FED);
-  const receptionOnForm = onForm.includes(RECEPTION_FED);
-  if (!modelCodes.length && !evaluationCodes.length && !letterCodes.length && !receptionOnForm) return null;
+  const receptionCodes = onForm.filter((c) => c in RECEPTION_FED);
+  if (!modelCodes.length && !evaluationCodes.length && !letterCodes.length && !receptionCodes.length)
+    return null;
   const year = Number(l.request.period_end.slice(0, 4));
   const { period_start: from, period_end: to } = l.request;
   const { unit_code: unit, province_code: province } = l.sub;
   // the sources are asked at the same time (one round trip, not four)
-  const [models, evaluation, letters, receptionDays] = await Promise.all([
+  const [models, evaluation, letters, reception] = await Promise.all([
     modelCodes.length
       ? Promise.all([catalogueFor(db, kept, l.form), registryCounts(db, kept, unit, province, year)])
       : null,
     evaluationCodes.length ? evaluationValues(db, kept, unit, year, evaluationCodes) : null,
-    // the letters received and resolved, and the heads' reception days, in the report's period
+    // the letters received and resolved, and reception, in the report's period
     letterCodes.length
       ? Promise.all([catalogueFor(db, kept, l.form), letterCounts(db, unit, province, from, to)])
       : null,
-    receptionOnForm ? headDaysHeld(db, unit, province, from, to) : null,
+    letterCodes.length || receptionCodes.length ? receptionFigures(db, unit, province, from, to) : null,
   ]);
   const values: SubmissionValues = {};
   if (models?.[1]) {
@@ -281,9 +284,12 @@ export async function fedFor(db: Db, kept: Kept, l: Loaded) {
   }
   if (evaluation) Object.assign(values, evaluation);
   if (letters) Object.assign(values, letterValues(letters[1], combosOfForm(letters[0], l.form)));
-  if (receptionDays !== null) values[RECEPTION_FED] = { "": String(receptionDays) };
+  if (reception) Object.assign(values, receptionValues(reception.figures, receptionCodes));
   const codes = Object.keys(values);
-  return codes.length ? { codes, year, values } : null;
+  // the province's reception and letters are in danvan for the whole period: their figures are the report's
+  const since = reception?.keptSince ?? null;
+  const keptCodes = since !== null && since <= from ? [...letterCodes, ...receptionCodes] : [];
+  return codes.length ? { codes, year, values, kept: keptCodes.filter((c) => c in values) } : null;
 }
 
 export type Previous = { periodCode: string; values: SubmissionValues } | null;

@@ -16,6 +16,7 @@ import type {
 } from "../../../db/database.ts";
 import type { Kept } from "../../../db/kept.ts";
 import { todayInVietnam } from "../../../domain/dates.ts";
+import { withKept } from "../../../domain/letter-figures.ts";
 import { parseNarrative } from "../../../domain/narrative.ts";
 import { needsLateReason, nextStatus, type SubmissionAction } from "../../../domain/submission-workflow.ts";
 import { AppError, errors } from "../../../errors.ts";
@@ -117,10 +118,11 @@ export async function saveSubmission(db: Db, kept: Kept, auth: Auth | null, id: 
   allow(l.auth, l, "save");
   const typed = input.values ? await cleanValues(db, kept, l.form, input.values) : undefined;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : undefined;
-  // what the unit typed is what it reports: the registry's figures are shown beside it (and taken, when the
-  // unit chooses, as values typed like any other), never written over it
+  // what the unit typed is what it reports: the models' and evaluation's figures are shown beside it (and taken,
+  // when the unit chooses, as values typed like any other), never written over it; reception and letters kept in
+  // danvan for the whole period are the report's own figures, written from the registers
   const sources = await sourcesOf(db, kept, l);
-  const values = typed;
+  const values = typed && sources.fed ? withKept(typed, sources.fed.kept, sources.fed.values) : typed;
   const done = await transition(
     db,
     l,
@@ -147,7 +149,7 @@ export async function submitSubmission(
   const typed = input.values ? await cleanValues(db, kept, l.form, input.values) : l.sub.values;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
   const sources = await sourcesOf(db, kept, l);
-  const values = typed;
+  const values = sources.fed ? withKept(typed, sources.fed.kept, sources.fed.values) : typed;
   const found = checks(l.form, sources.catalogue, values, null);
   const errorsFound = [
     ...found.violations.filter((v) => v.severity === "error"),

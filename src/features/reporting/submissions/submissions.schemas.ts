@@ -127,6 +127,10 @@ export const SubmissionDetailSchema = z
         codes: z.array(z.string()),
         year: z.number(),
         values: z.record(z.string(), z.record(z.string(), z.string())),
+        kept: z.array(z.string()).openapi({
+          description:
+            "Indicators whose figures are the registers' (reception and letters kept in danvan for the whole period): read-only, written at every save and at sending",
+        }),
       })
       .nullable(),
   })

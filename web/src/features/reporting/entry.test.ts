@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { breakdownProblems, brokenRules, diffVersions, mergeInto, readInput, toInput } from "./entry.ts";
+import {
+  breakdownProblems,
+  brokenRules,
+  diffVersions,
+  heldDiffers,
+  initialInput,
+  mergeInto,
+  readInput,
+  toInput,
+} from "./entry.ts";
 
 const INDICATORS = [
   { code: "DVK_MODELS_TOTAL", type: "integer" as const },
@@ -160,5 +169,39 @@ describe("bringing figures and texts into a draft", () => {
       filled: 0,
       kept: 0,
     });
+  });
+});
+
+describe("the registers' figures in the form", () => {
+  const ind = [...INDICATORS, { code: "RECEPTION_DAYS", type: "integer" as const }];
+  const held = {
+    codes: ["RECEPTION_DAYS", "DVK_MODELS_TOTAL"],
+    values: { RECEPTION_DAYS: { "": "1200" }, DVK_MODELS_TOTAL: { "": "2011" } },
+    kept: ["RECEPTION_DAYS"],
+  };
+  it.each([
+    [
+      "a kept figure shows the register's, in the page's language; the rest as typed",
+      { RECEPTION_DAYS: { "": "9" }, DVK_MODELS_TOTAL: { "": "5" } },
+      { RECEPTION_DAYS: { "": "1.200" }, DVK_MODELS_TOTAL: { "": "5" } },
+    ],
+    ["an empty report gets the kept figure", {}, { RECEPTION_DAYS: { "": "1.200" } }],
+  ])("%s", (_, values, shown) => {
+    expect(initialInput(values, held, ind, "vi")).toEqual(shown);
+  });
+  it.each([
+    [
+      "a model count differs: offered",
+      { RECEPTION_DAYS: { "": "1200" }, DVK_MODELS_TOTAL: { "": "5" } },
+      true,
+    ],
+    [
+      "only the kept figure differs: nothing to offer",
+      { RECEPTION_DAYS: { "": "3" }, DVK_MODELS_TOTAL: { "": "2011" } },
+      false,
+    ],
+    ["nothing held", null, false],
+  ])("%s", (_, values, differs) => {
+    expect(heldDiffers(values ? held : null, values ?? {})).toBe(differs);
   });
 });

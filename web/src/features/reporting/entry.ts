@@ -5,6 +5,7 @@
  * @module
  */
 import { checkValue, type IndicatorType } from "@domain/indicators.ts";
+import { withKept } from "@domain/letter-figures.ts";
 import { type FormDefinition, formCombos } from "@domain/report-forms.ts";
 import {
   breakdownMessage,
@@ -23,6 +24,28 @@ export interface IndicatorMeta {
 }
 
 /** Stored (canonical) values shown for editing: numbers as the page's language writes them. */
+/** What the registers hold for a report: every fed figure, and those that are the report's own (`kept`). */
+export interface Held {
+  codes: string[];
+  values: Values;
+  kept: string[];
+}
+
+/**
+ * A report's cells as the form first shows them: what it holds, with the registers' figures in place of the
+ * kept ones (reception and letters kept in danvan: read-only, sent as the registers hold them).
+ */
+export const initialInput = (values: Values, held: Held | null, indicators: IndicatorMeta[], lang: Lang) =>
+  toInput(held ? withKept(values, held.kept, held.values) : values, indicators, lang);
+
+/** True when a registry holds a figure, not kept, that differs from what the report says: worth offering. */
+export const heldDiffers = (held: Held | null, values: Values) =>
+  (held?.codes ?? []).some(
+    (code) =>
+      !held?.kept.includes(code) &&
+      Object.entries(held?.values[code] ?? {}).some(([combo, v]) => values[code]?.[combo] !== v),
+  );
+
 export function toInput(values: Values, indicators: IndicatorMeta[], lang: Lang = "vi"): Values {
   const types = new Map(indicators.map((i) => [i.code, i.type]));
   return Object.fromEntries(

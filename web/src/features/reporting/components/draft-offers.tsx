@@ -18,7 +18,12 @@ export function FedOffer({ fed, onTake }: { fed: NonNullable<SubmissionDetail["f
   const { t } = useTranslation();
   const take = () =>
     onTake(
-      { values: Object.fromEntries(fed.codes.map((c) => [c, fed.values[c] ?? {}])), narrative: {} },
+      {
+        values: Object.fromEntries(
+          fed.codes.filter((c) => !fed.kept.includes(c)).map((c) => [c, fed.values[c] ?? {}]),
+        ),
+        narrative: {},
+      },
       true,
     );
   return (

@@ -35,7 +35,9 @@ export function IndicatorTable(props: {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const byCode = new Map(props.indicators.map((i) => [i.code, i]));
-  const fedCodes = new Set(props.fed?.codes ?? []);
+  // the registers' own figures (reception, letters): read-only, their value is the registry's
+  const keptCodes = new Set(props.fed?.kept ?? []);
+  const fedCodes = new Set((props.fed?.codes ?? []).filter((c) => !keptCodes.has(c)));
   const withRegistry = props.rows.some((r) => fedCodes.has(r.indicator));
   const show = (code: string, v: string | undefined) =>
     v === undefined ? "—" : byCode.get(code)?.type === "text" ? v : formatValue(v);
@@ -91,10 +93,14 @@ export function IndicatorTable(props: {
                     size="xs"
                     value={typed}
                     onChange={(e) => props.onChange(ind.code, combo, e.currentTarget.value)}
-                    readOnly={!props.editable}
+                    readOnly={!props.editable || keptCodes.has(ind.code)}
                     error={err ?? (breakdown.length ? breakdown.join("; ") : undefined)}
                     description={
-                      outlier ? (
+                      keptCodes.has(ind.code) && combo === "" ? (
+                        <Text span size="xs" c="dimmed" data-testid={`kept-${ind.code}`}>
+                          {t("reports.keptFigure")}
+                        </Text>
+                      ) : outlier ? (
                         <Text span size="xs" c="orange" data-testid={`outlier-${ind.code}`}>
                           {t("reports.outlierText", {
                             previous: formatValue(outlier.previous),

@@ -21,6 +21,8 @@ import {
 import {
   breakdownProblems,
   brokenRules,
+  heldDiffers,
+  initialInput,
   mergeInto,
   readInput,
   relang,
@@ -65,7 +67,9 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const editable = detail.can.fill && ["not_started", "draft", "returned"].includes(sub.status);
   // what the unit typed, as it typed it: a registry's figures are shown beside, taken only when it chooses
   const lang = langOf(i18n.language);
-  const [input, setInput] = useState<Values>(() => toInput(sub.values, detail.indicators, lang));
+  const [input, setInput] = useState<Values>(() =>
+    initialInput(sub.values, detail.fed, detail.indicators, lang),
+  );
   // the language the cells were typed in: switching language rewrites them (2.011 ↔ 2,011), never rereads them
   const [inputLang, setInputLang] = useState(lang);
   useEffect(() => {
@@ -177,9 +181,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
     setInput((cur) => ({ ...cur, [code]: { ...cur[code], [combo]: v } }));
     touch();
   };
-  const fedDiffers = detail.fed?.codes.some((code) =>
-    Object.entries(detail.fed?.values[code] ?? {}).some(([combo, v]) => read.values[code]?.[combo] !== v),
-  );
+  const fedDiffers = heldDiffers(detail.fed, read.values);
   // figures and texts brought in (a registry's, the units below's), saved like any edit
   const bring: Bring = (incoming, overwrite) => {
     const merged = mergeInto(
