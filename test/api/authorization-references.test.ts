@@ -87,6 +87,16 @@ const sessionInput = (bodyId: number) => ({
   groups: 0,
 });
 
+/** A dialogue the People's Committee `bodyId` held, with one commitment due. */
+const dialogueInput = (bodyId: number) => ({
+  bodyId,
+  heldOn: "2026-03-12",
+  kind: "dialogue",
+  chairedBy: "Chủ tịch UBND tỉnh",
+  participants: 100,
+  commitments: [{ content: "Trả lời kiến nghị của cử tri", dueOn: "2026-12-31" }],
+});
+
 /** A model of the commune brought by the system admin to the step before its commendation. */
 async function exemplaryModel(): Promise<number> {
   const m = await sysAdmin.json("POST", "/api/models", modelInput(own.commune));
@@ -378,6 +388,24 @@ const CASES: ReferenceCase[] = [
           ? (await sysAdmin.json("POST", "/api/reception/schedules", scheduleInput(r.committee))).body.id
           : 2_000_000_009;
       return c.request("POST", "/api/reception/sessions", { ...sessionInput(own.committee), scheduleId: id });
+    },
+  },
+  {
+    name: "POST /api/reception/dialogues bodyId",
+    actor: "editor",
+    run: (c, r) => c.request("POST", "/api/reception/dialogues", dialogueInput(r.committee)),
+  },
+  {
+    name: "POST /api/reception/commitments/{id}/task planId",
+    actor: "editor",
+    run: async (c, r) => {
+      // a commitment of the province's own People's Committee, made a task of the other province's plan
+      const d = await sysAdmin.json("POST", "/api/reception/dialogues", dialogueInput(own.committee));
+      const k = d.body.commitments[0];
+      return c.request("POST", `/api/reception/commitments/${k.id}/task`, {
+        version: k.version,
+        planId: r.plan,
+      });
     },
   },
   {

@@ -101,7 +101,7 @@ export function PlansPage({ defaultUnit, canManage }: { defaultUnit: string; can
               </Table.Td>
               <Table.Td>{p.tasks}</Table.Td>
               <Table.Td>
-                <ProgressCell value={p.progress} />
+                <ProgressCell value={p.progress} label={`${t("plans.progress")}: ${p.title}`} />
               </Table.Td>
               <Table.Td>{p.overdue > 0 ? <Badge color="red">{p.overdue}</Badge> : "—"}</Table.Td>
             </Table.Tr>

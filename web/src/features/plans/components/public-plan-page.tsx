@@ -1,4 +1,4 @@
-import { Alert, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -6,7 +6,7 @@ import { call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { planKeys } from "../api/plans.ts";
 import { Milestones } from "./milestones.tsx";
-import { ProgressCell, percent } from "./progress-cell.tsx";
+import { ProgressBar, ProgressCell, percent } from "./progress-cell.tsx";
 
 /** The public page of a plan (no sign-in): status, progress and milestones. */
 export function PublicPlanPage() {
@@ -28,7 +28,7 @@ export function PublicPlanPage() {
         {p.document ? ` · ${p.document.numberSymbol}` : ""}
       </Text>
       <Group>
-        <Progress value={p.progress} w={300} size="lg" />
+        <ProgressBar value={p.progress} label={`${t("plans.progress")}: ${p.title}`} w={300} size="lg" />
         <Text fw={700} data-testid="public-progress">
           {percent(p.progress)}
         </Text>
@@ -45,7 +45,7 @@ export function PublicPlanPage() {
               <Table.Td>{formatDate(x.dueOn)}</Table.Td>
               <Table.Td>{t(`plans.statuses.${x.status}`)}</Table.Td>
               <Table.Td>
-                <ProgressCell value={x.progress} />
+                <ProgressCell value={x.progress} label={`${t("plans.progress")}: ${x.title}`} />
               </Table.Td>
             </Table.Tr>
           ))}
