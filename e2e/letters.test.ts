@@ -195,6 +195,17 @@ describe("a citizen's letter in the browser", () => {
     await expect.poll(() => page.getByTestId("reception-delegation").count()).toBe(1);
     expect(await page.getByTestId("reception-sessions").textContent()).toContain("Trần Thị Bé");
     await page.screenshot({ path: "test-results/reception.png", fullPage: true });
+    // the month's schedule as a notice: drafted in one step, opened to sign and number
+    await page.getByTestId("reception-notice").click();
+    await choose(page, "Cơ quan", "Ủy ban nhân dân xã Tháp Mười");
+    await page.getByTestId("notice-save").click();
+    await page.waitForURL(/\/drafts\/\d+/);
+    await expect.poll(() => page.getByText(/Lịch tiếp công dân tháng/).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText(/Nguyễn Văn An, Chủ tịch UBND xã: ngày/).count())
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: "test-results/reception-notice.png", fullPage: true });
+    await page.goto(`${env.server.url}/reception`);
     await page.setViewportSize({ width: 390, height: 844 });
     // the menu folds away on a phone: let it
     await page.waitForTimeout(500);

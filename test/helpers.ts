@@ -1,5 +1,9 @@
+import { execFileSync } from "node:child_process";
 /** Test helpers: a fresh database per test file (cloned from the run's template), the app, logged-in clients. */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { createApp } from "../src/app/app.ts";
 import { startWatchers } from "../src/app/watchers.ts";
@@ -146,3 +150,10 @@ export async function httpSession(base: string, username: string) {
     return { status: r.status, body: (await r.json()) as any };
   };
 }
+
+/** The text of a PDF answer, its layout kept (poppler's pdftotext). */
+export const pdfText = async (r: Response) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "danvan-pdf-")), "d.pdf");
+  writeFileSync(file, new Uint8Array(await r.arrayBuffer()));
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+};

@@ -1314,6 +1314,14 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "POST /api/reception/schedules/notice",
+    // the body's reception and its documents: an inspector handles reception but registers no document
+    allowed: ["editor"],
+    scoped: true,
+    run: (c, s, x) =>
+      c.request("POST", "/api/reception/schedules/notice", { bodyId: x.provinceBody[s], month: "2026-01" }),
+  },
+  {
     name: "GET /api/reception/sessions",
     allowed: READERS,
     scoped: true,

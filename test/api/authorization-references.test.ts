@@ -391,6 +391,12 @@ const CASES: ReferenceCase[] = [
     },
   },
   {
+    name: "POST /api/reception/schedules/notice bodyId",
+    actor: "editor",
+    run: (c, r) =>
+      c.request("POST", "/api/reception/schedules/notice", { bodyId: r.committee, month: "2026-01" }),
+  },
+  {
     name: "POST /api/reception/dialogues bodyId",
     actor: "editor",
     run: (c, r) => c.request("POST", "/api/reception/dialogues", dialogueInput(r.committee)),

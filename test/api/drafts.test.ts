@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestClient } from "../helpers.ts";
+import { createTestApp, pdfText, type TestClient } from "../helpers.ts";
 
 let province: TestClient;
 let commune: TestClient;
@@ -31,11 +31,6 @@ beforeAll(async () => {
       bodies[`${unit}.${b.kind}`] = b.id;
 });
 
-const pdfText = async (r: Response) => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "danvan-draft-")), "d.pdf");
-  writeFileSync(file, new Uint8Array(await r.arrayBuffer()));
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-};
 const docxText = async (r: Response) =>
   strFromU8(unzipSync(new Uint8Array(await r.arrayBuffer()))["word/document.xml"] as Uint8Array);
 

@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestClient } from "../helpers.ts";
+import { createTestApp, pdfText, type TestClient } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let commune: TestClient;
@@ -181,6 +181,38 @@ describe("a commune chair's reception", () => {
       confidence: "unconfirmed",
     });
     expect(lawWide.status).toBe(201);
+  });
+
+  it("drafts the month's notice of the schedule: each receiver's days, a day off moved and said so", async () => {
+    const r = await commune.json("POST", "/api/reception/schedules/notice", {
+      bodyId: body,
+      month: "2026-01",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const draft = (await commune.json("GET", `/api/drafts/${r.body.draftId}`)).body;
+    expect(draft).toMatchObject({ kind: "TB", excerpt: "Lịch tiếp công dân tháng 01/2026", status: "draft" });
+    const text = draft.sections.map((x: { text: string }) => x.text).join("\n");
+    expect(text).toContain(
+      "Nguyễn Văn An, Chủ tịch UBND xã: ngày 05/01 (thay ngày 01/01, ngày nghỉ); 08/01; 15/01",
+    );
+    // as a document: the State layout, a Thông báo, the days
+    const pdf = await commune.request("POST", `/api/drafts/${r.body.draftId}/document`, { format: "pdf" });
+    expect(pdf.status).toBe(200);
+    const printed = (await pdfText(pdf)).replace(/\s+/g, " ");
+    for (const line of [
+      "THÔNG BÁO",
+      "Lịch tiếp công dân tháng 01/2026",
+      "05/01 (thay ngày 01/01, ngày nghỉ)",
+    ])
+      expect(printed).toContain(line);
+    expect(
+      (await commune.json("POST", "/api/reception/schedules/notice", { bodyId: body, month: "2026-13" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await other.json("POST", "/api/reception/schedules/notice", { bodyId: body, month: "2026-01" }))
+        .status,
+    ).toBe(404);
   });
 
   it("refuses bad input with a clear 400, storing nothing, and another province's reader", async () => {

@@ -12,6 +12,7 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as service from "./reception.service.ts";
+import { draftScheduleNotice } from "./reception-notice.service.ts";
 import * as rules from "./reception-rules.service.ts";
 
 const tags = ["reception"];
@@ -126,6 +127,19 @@ export function receptionRoutes(deps: AppDeps) {
       responses: { 201: json(Schedule, "Created"), ...writeErrorResponses },
     }),
     async (c) => c.json(await service.createSchedule(db, c.var.auth, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/reception/schedules/notice",
+      tags,
+      summary:
+        "Draft the body's notice of its reception schedule for a month (a Thông báo with each receiver's days, a day off moved and said so), to sign, number and export like any draft",
+      request: jsonBody(z.object({ bodyId: RowIdSchema, month: Month })),
+      responses: { 201: json(z.object({ draftId: z.number() }), "Created"), ...writeErrorResponses },
+    }),
+    async (c) => c.json(await draftScheduleNotice(db, c.var.auth, c.req.valid("json")), 201),
   );
 
   app.openapi(

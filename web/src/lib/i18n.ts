@@ -341,6 +341,10 @@ const vi = {
     sessions: "Các buổi tiếp đã thực hiện",
     newSchedule: "Thêm lịch tiếp",
     newSession: "Ghi buổi tiếp công dân",
+    notice: "Thông báo lịch tiếp",
+    noticeText:
+      "{{month}}: soạn Thông báo lịch tiếp công dân của cơ quan với các ngày tiếp theo lịch (ngày nghỉ chuyển sang ngày làm việc kế tiếp), để ký, lấy số và niêm yết.",
+    noticeDraft: "Soạn thông báo",
     receiver: "Người tiếp",
     days: "Ngày tiếp trong tháng",
     rule: "Mức tối thiểu",
@@ -1571,6 +1575,10 @@ const en: WithPlurals<typeof vi> = {
     sessions: "Sessions held",
     newSchedule: "Add a schedule",
     newSession: "Record a session",
+    notice: "Schedule notice",
+    noticeText:
+      "{{month}}: draft the body's notice of its citizen-reception schedule with the scheduled days (a day off moved to the next working day), to sign, number and post.",
+    noticeDraft: "Draft the notice",
     receiver: "Received by",
     days: "Days in the month",
     rule: "Minimum",

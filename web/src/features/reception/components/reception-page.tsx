@@ -7,6 +7,7 @@ import { WideTable } from "@/components/wide-table.tsx";
 import { formatDate, formatPeriod } from "@/lib/format.ts";
 import { type MonthSchedules, useSchedules, useSessions } from "../api/reception.ts";
 import { DialoguesPanel } from "./dialogues-panel.tsx";
+import { NoticeModal } from "./notice-modal.tsx";
 import { ScheduleModal } from "./schedule-modal.tsx";
 import { SessionModal } from "./session-modal.tsx";
 
@@ -28,7 +29,7 @@ export function ReceptionPage({ defaultUnit, canHandle }: { defaultUnit: string;
   const months = recentMonths();
   const [unit, setUnit] = useState(defaultUnit);
   const [month, setMonth] = useState(months[0] as string);
-  const [dialog, setDialog] = useState<null | "schedule" | "session">(null);
+  const [dialog, setDialog] = useState<null | "schedule" | "session" | "notice">(null);
   const schedules = useSchedules(unit, month);
   const sessions = useSessions(unit, month);
   const role = (r: string) =>
@@ -39,6 +40,9 @@ export function ReceptionPage({ defaultUnit, canHandle }: { defaultUnit: string;
         <Title order={3}>{t("reception.title")}</Title>
         {canHandle && unit && (
           <Group gap="xs">
+            <Button variant="default" onClick={() => setDialog("notice")} data-testid="reception-notice">
+              {t("reception.notice")}
+            </Button>
             <Button
               variant="light"
               onClick={() => setDialog("schedule")}
@@ -182,6 +186,7 @@ export function ReceptionPage({ defaultUnit, canHandle }: { defaultUnit: string;
         </Table>
       </WideTable>
       {unit && <DialoguesPanel unit={unit} year={Number(month.slice(0, 4))} canHandle={canHandle} />}
+      {dialog === "notice" && <NoticeModal unit={unit} month={month} onClose={() => setDialog(null)} />}
       {dialog === "schedule" && <ScheduleModal unit={unit} onClose={() => setDialog(null)} />}
       {dialog === "session" && (
         <SessionModal unit={unit} schedules={schedules.data?.items ?? []} onClose={() => setDialog(null)} />
