@@ -206,6 +206,20 @@ describe("a citizen's letter in the browser", () => {
       .toBeGreaterThan(0);
     await page.screenshot({ path: "test-results/reception-notice.png", fullPage: true });
     await page.goto(`${env.server.url}/reception`);
+    // published for citizens: a phone, no sign-in, the chair's days
+    await page.getByTestId("reception-publish").click();
+    await expect.poll(() => page.getByTestId("reception-public-link").count()).toBe(1);
+    const citizen = await (
+      await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    ).newPage();
+    await citizen.goto(`${env.server.url}/public/reception/30037`);
+    await expect.poll(() => citizen.getByTestId("public-schedule").count()).toBeGreaterThan(0);
+    expect(await citizen.getByTestId("public-schedule").first().textContent()).toMatch(
+      /Nguyễn Văn An.*\d{2}\/\d{2}\/\d{4}/,
+    );
+    const axe = await new AxeBuilder({ page: citizen }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await citizen.screenshot({ path: "test-results/reception-public.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     // the menu folds away on a phone: let it
     await page.waitForTimeout(500);

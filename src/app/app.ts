@@ -35,6 +35,7 @@ import { modelsShowcaseRoutes } from "../features/models/models-showcase.routes.
 import { plansRoutes } from "../features/plans/plans.routes.ts";
 import { dialoguesRoutes } from "../features/reception/dialogues.routes.ts";
 import { receptionRoutes } from "../features/reception/reception.routes.ts";
+import { publicReceptionRoutes } from "../features/reception/reception-public.routes.ts";
 import { registryRoutes } from "../features/registry/registry.routes.ts";
 import { reportingRoutes } from "../features/reporting/reporting.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
@@ -207,6 +208,7 @@ export function createApp(deps: AppDeps) {
     publicLettersRoutes,
     receptionRoutes,
     dialoguesRoutes,
+    publicReceptionRoutes,
   ]) {
     app.route("/api", sub(deps));
   }

@@ -536,6 +536,14 @@ export interface PlanTask {
   weight: Generated<Numeric>;
 }
 
+export interface ReceptionPublication {
+  province_code: string;
+  published: Generated<boolean>;
+  unit_code: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: number;
+}
+
 export interface ReceptionRule {
   confidence: "confirmed" | "partly" | "unconfirmed";
   created_at: Generated<Timestamp>;
@@ -870,6 +878,7 @@ export interface DB {
   plan: Plan;
   plan_milestone: PlanMilestone;
   plan_task: PlanTask;
+  reception_publication: ReceptionPublication;
   reception_rule: ReceptionRule;
   reception_schedule: ReceptionSchedule;
   reception_session: ReceptionSession;

@@ -1322,6 +1322,22 @@ const ROUTES: RouteCase[] = [
       c.request("POST", "/api/reception/schedules/notice", { bodyId: x.provinceBody[s], month: "2026-01" }),
   },
   {
+    name: "PUT /api/reception/publication",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: (c, s) => c.request("PUT", "/api/reception/publication", { unitCode: PROVINCE[s], published: true }),
+  },
+  {
+    name: "GET /api/public/reception/{unit}",
+    allowed: "public",
+    scoped: false,
+    run: async (c) => {
+      // the province publishes its schedule (as those who handle its reception may)
+      await sysAdmin.json("PUT", "/api/reception/publication", { unitCode: "82", published: true });
+      return c.request("GET", "/api/public/reception/82?month=2026-01");
+    },
+  },
+  {
     name: "GET /api/reception/sessions",
     allowed: READERS,
     scoped: true,

@@ -215,6 +215,33 @@ describe("a commune chair's reception", () => {
     ).toBe(404);
   });
 
+  it("publishes the schedule for citizens only when the commune turns it on: who, which days, where, nothing else", async () => {
+    const url = "/api/public/reception/30037?month=2026-01";
+    expect((await t.anonymous.json("GET", url)).status).toBe(404);
+    expect(
+      (await other.json("PUT", "/api/reception/publication", { unitCode: "30037", published: true })).status,
+    ).toBe(404);
+    const on = await commune.json("PUT", "/api/reception/publication", {
+      unitCode: "30037",
+      published: true,
+    });
+    expect(on.body).toEqual({ unitCode: "30037", published: true });
+    expect(
+      (await commune.json("GET", "/api/reception/schedules?unit=30037&month=2026-01")).body.published,
+    ).toBe(true);
+    const page = await t.anonymous.json("GET", url);
+    expect(page.status).toBe(200);
+    const mine = page.body.items.find(
+      (x: { receiverName: string }) => x.receiverName === "Nguyễn Văn An, Chủ tịch UBND xã",
+    );
+    expect(mine.days[0]).toEqual({ on: "2026-01-05", movedFrom: "2026-01-01" });
+    expect(Object.keys(mine).sort()).toEqual(["bodyName", "days", "office", "place", "receiverName"]);
+    expect(JSON.stringify(page.body)).not.toMatch(/"(id|held|scheduled|rule|version)"/);
+    expect((await t.anonymous.json("GET", "/api/public/reception/30037?month=2026-13")).status).toBe(400);
+    await commune.json("PUT", "/api/reception/publication", { unitCode: "30037", published: false });
+    expect((await t.anonymous.json("GET", url)).status).toBe(404);
+  });
+
   it("refuses bad input with a clear 400, storing nothing, and another province's reader", async () => {
     const before = await sql<{ n: string }>`select count(*) as n from reception_session`.execute(t.db);
     for (const patch of [

@@ -49,6 +49,7 @@ import * as letterUnitTexts from "./202612070800-letter-unit-texts.ts";
 import * as onlineLetters from "./202612070900-online-letters.ts";
 import * as letterReminderLog from "./202612071000-letter-reminder-log.ts";
 import * as createDialogues from "./202612071100-create-dialogues.ts";
+import * as receptionPublication from "./202612071200-reception-publication.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -100,4 +101,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612070900-online-letters": onlineLetters,
   "202612071000-letter-reminder-log": letterReminderLog,
   "202612071100-create-dialogues": createDialogues,
+  "202612071200-reception-publication": receptionPublication,
 };

@@ -25,6 +25,11 @@ insert into "reception_session" ("unit_code", "unit_path", "province_code", "bod
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   returning *;
 
+-- isPublished("30037")
+select "published"
+  from "reception_publication"
+  where "unit_code" = $1;
+
 -- keptSince("82")
 select min(valid_from)::text as "since"
   from "reception_schedule"
@@ -52,3 +57,9 @@ select *
   where unit_path @> array[$1]::text[] and "held_on" >= $2 and "held_on" <= $3
   order by "held_on" desc, "id" desc
   limit $4;
+
+-- setPublished({"unit_code":"30037","province_code":"82","published":true,"updated_by":1})
+insert into "reception_publication" ("unit_code", "province_code", "published", "updated_by")
+  values ($1, $2, $3, $4)
+  on conflict ("unit_code") do update
+  set "published" = $5, "updated_by" = $6, "updated_at" = now();

@@ -4,11 +4,9 @@
  * People's Committees (/api/public/letter-receivers).
  * @module
  */
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { RateLimiterMemory } from "rate-limiter-flexible";
-import { AppError } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../../http/context.ts";
+import { addressLimiter } from "../../http/rate-limit.ts";
 import { errorResponses, json, jsonBody, writeErrorResponses } from "../../http/schemas.ts";
 import { OnlineBody, OnlineReceipt, PublicLetter, Receivers } from "./letters.schemas.ts";
 import * as publicLetters from "./letters-public.service.ts";
@@ -25,24 +23,9 @@ export const RECEIVERS_PER_MINUTE = 60;
 export function publicLettersRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db, kept, sealer } = deps;
-  const tracking = new RateLimiterMemory({ points: TRACKING_PER_MINUTE, duration: 60 });
-  const online = new RateLimiterMemory({ points: deps.onlinePerHour ?? ONLINE_PER_HOUR, duration: 3600 });
-  const receivers = new RateLimiterMemory({ points: RECEIVERS_PER_MINUTE, duration: 60 });
-  /** One more request from the caller's address, or 429 with the seconds to wait. */
-  const limit = async (limiter: RateLimiterMemory, c: Parameters<typeof remoteAddress>[0]) => {
-    try {
-      await limiter.consume(remoteAddress(c));
-    } catch (r) {
-      const seconds = Math.ceil(((r as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000);
-      throw new AppError(
-        429,
-        "rate_limited",
-        `Gửi quá nhiều lần; thử lại sau ${seconds} giây`,
-        `Too many requests; try again in ${seconds} seconds`,
-        { retryAfter: seconds },
-      );
-    }
-  };
+  const tracking = addressLimiter(TRACKING_PER_MINUTE, 60);
+  const online = addressLimiter(deps.onlinePerHour ?? ONLINE_PER_HOUR, 3600);
+  const receivers = addressLimiter(RECEIVERS_PER_MINUTE, 60);
 
   app.openapi(
     createRoute({
@@ -63,7 +46,7 @@ export function publicLettersRoutes(deps: AppDeps) {
       responses: { 200: json(PublicLetter), ...errorResponses },
     }),
     async (c) => {
-      await limit(tracking, c);
+      await tracking(c);
       const { code } = c.req.valid("param");
       return c.json(
         await publicLetters.trackLetter(db, sealer, code, c.req.valid("header")["x-tracking-secret"]),
@@ -83,7 +66,7 @@ export function publicLettersRoutes(deps: AppDeps) {
       responses: { 200: json(Receivers), ...errorResponses },
     }),
     async (c) => {
-      await limit(receivers, c);
+      await receivers(c);
       return c.json(await publicLetters.publicReceivers(db, c.req.valid("query").q), 200);
     },
   );
@@ -99,19 +82,10 @@ export function publicLettersRoutes(deps: AppDeps) {
       responses: { 201: json(OnlineReceipt, "Created"), ...writeErrorResponses },
     }),
     async (c) => {
-      await limit(online, c);
+      await online(c);
       return c.json(await publicLetters.onlineIntake(db, kept, sealer, c.var.auth, c.req.valid("json")), 201);
     },
   );
 
   return app;
-}
-
-/** The caller's address (one key of the limiter); in-process requests (tests) have none. */
-function remoteAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "in-process";
-  }
 }

@@ -34,6 +34,8 @@ export const samples: RepositorySamples = {
   findSession: [1],
   receptionFigures: ["30037", "82", "2026-01-01", "2026-12-31"],
   keptSince: ["82"],
+  isPublished: ["30037"],
+  setPublished: [{ unit_code: "30037", province_code: "82", published: true, updated_by: 1 }],
   receptionRules: [],
   insertReceptionRule: [
     {

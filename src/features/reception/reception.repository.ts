@@ -121,3 +121,30 @@ export async function insertReceptionRule(
 ) {
   return db.insertInto("reception_rule").values(row).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Whether a unit publishes its reception schedule (false when it never said). */
+export async function isPublished(db: Db, unitCode: string): Promise<boolean> {
+  const r = await db
+    .selectFrom("reception_publication")
+    .select("published")
+    .where("unit_code", "=", unitCode)
+    .executeTakeFirst();
+  return r?.published ?? false;
+}
+
+export async function setPublished(
+  db: Db,
+  row: { unit_code: string; province_code: string; published: boolean; updated_by: number },
+) {
+  await db
+    .insertInto("reception_publication")
+    .values(row)
+    .onConflict((oc) =>
+      oc.column("unit_code").doUpdateSet({
+        published: row.published,
+        updated_by: row.updated_by,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}

@@ -13,6 +13,7 @@ import {
 } from "../../http/schemas.ts";
 import * as service from "./reception.service.ts";
 import { draftScheduleNotice } from "./reception-notice.service.ts";
+import { setPublication } from "./reception-public.service.ts";
 import * as rules from "./reception-rules.service.ts";
 
 const tags = ["reception"];
@@ -85,6 +86,9 @@ export function receptionRoutes(deps: AppDeps) {
         200: json(
           z.object({
             month: z.string(),
+            published: z
+              .boolean()
+              .openapi({ description: "The unit publishes its schedule on the public page" }),
             items: z.array(
               Schedule.extend({
                 days: z.array(z.object({ on: z.string(), movedFrom: z.string().nullable() })),
@@ -140,6 +144,25 @@ export function receptionRoutes(deps: AppDeps) {
       responses: { 201: json(z.object({ draftId: z.number() }), "Created"), ...writeErrorResponses },
     }),
     async (c) => c.json(await draftScheduleNotice(db, c.var.auth, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/reception/publication",
+      tags,
+      summary:
+        "Publish the unit's reception schedule on the public page (/public/reception/{unit}), or stop: off until turned on",
+      request: jsonBody(z.object({ unitCode: UnitCodeSchema, published: z.boolean() })),
+      responses: {
+        200: json(z.object({ unitCode: z.string(), published: z.boolean() })),
+        ...writeErrorResponses,
+      },
+    }),
+    async (c) => {
+      const b = c.req.valid("json");
+      return c.json(await setPublication(db, c.var.auth, b.unitCode, b.published), 200);
+    },
   );
 
   app.openapi(

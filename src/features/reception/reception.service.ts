@@ -116,14 +116,16 @@ export async function schedulesOfMonth(db: Db, auth: Auth | null, unit: string, 
   const path = await requireUnitAccess(db, auth, "unit.read", unit);
   const [from, to] = monthBounds(month);
   const today = todayInVietnam();
-  const [schedules, sessions, cal, stored] = await Promise.all([
+  const [schedules, sessions, cal, stored, published] = await Promise.all([
     repo.schedulesUnder(db, unit, from, to),
     repo.sessionsUnder(db, unit, from, to, 5000),
     loadWorkingCalendar(db),
     storedReceptionRules(db),
+    repo.isPublished(db, unit),
   ]);
   return {
     month,
+    published,
     items: schedules.map((s) => {
       // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as text, not numbers
       const start = s.valid_from > from ? s.valid_from : from;

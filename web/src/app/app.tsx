@@ -29,6 +29,7 @@ import { ShowcasePage } from "../features/models/components/showcase-page.tsx";
 import { PlanPage } from "../features/plans/components/plan-page.tsx";
 import { PlansPage } from "../features/plans/components/plans-page.tsx";
 import { PublicPlanPage } from "../features/plans/components/public-plan-page.tsx";
+import { PublicSchedulePage } from "../features/reception/components/public-schedule-page.tsx";
 import { ReceptionPage } from "../features/reception/components/reception-page.tsx";
 import { RegistryPage } from "../features/registry/components/registry-page.tsx";
 import { useReminders } from "../features/reporting/components/reminder-list.tsx";
@@ -69,6 +70,7 @@ export function App() {
         <Route path="/public/models/:province" element={<ShowcasePage />} />
         <Route path="/public/letters" element={<PublicLetterPage />} />
         <Route path="/public/letters/new" element={<OnlineLetterPage />} />
+        <Route path="/public/reception/:unit" element={<PublicSchedulePage />} />
       </Routes>
     );
   }

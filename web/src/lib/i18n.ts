@@ -345,6 +345,15 @@ const vi = {
     noticeText:
       "{{month}}: soạn Thông báo lịch tiếp công dân của cơ quan với các ngày tiếp theo lịch (ngày nghỉ chuyển sang ngày làm việc kế tiếp), để ký, lấy số và niêm yết.",
     noticeDraft: "Soạn thông báo",
+    publish: "Công khai lịch tiếp trên trang công khai",
+    publicLink: "Xem trang công khai",
+    publicHeading: "Lịch tiếp công dân",
+    publicTitle: "Lịch tiếp công dân – {{unit}}",
+    notPublic: "Đơn vị chưa công khai lịch tiếp công dân trên trang này.",
+    everyWorkingDay: "Tiếp công dân vào tất cả các ngày làm việc.",
+    movedShort: "thay ngày {{from}}, ngày nghỉ",
+    publicNote:
+      "Công dân đến khiếu nại, tố cáo, kiến nghị, phản ánh mang theo giấy tờ tùy thân và các tài liệu liên quan; trường hợp nhiều người cùng nội dung thì cử người đại diện.",
     receiver: "Người tiếp",
     days: "Ngày tiếp trong tháng",
     rule: "Mức tối thiểu",
@@ -1579,6 +1588,15 @@ const en: WithPlurals<typeof vi> = {
     noticeText:
       "{{month}}: draft the body's notice of its citizen-reception schedule with the scheduled days (a day off moved to the next working day), to sign, number and post.",
     noticeDraft: "Draft the notice",
+    publish: "Publish the schedule on the public page",
+    publicLink: "See the public page",
+    publicHeading: "Citizen reception schedule",
+    publicTitle: "Citizen reception schedule – {{unit}}",
+    notPublic: "This unit does not publish its reception schedule here.",
+    everyWorkingDay: "Receives citizens on every working day.",
+    movedShort: "in place of {{from}}, a day off",
+    publicNote:
+      "Citizens bringing a complaint, denunciation or petition bring their identity papers and the documents concerned; several people with the same matter send a representative.",
     receiver: "Received by",
     days: "Days in the month",
     rule: "Minimum",

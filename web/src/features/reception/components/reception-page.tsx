@@ -8,6 +8,7 @@ import { formatDate, formatPeriod } from "@/lib/format.ts";
 import { type MonthSchedules, useSchedules, useSessions } from "../api/reception.ts";
 import { DialoguesPanel } from "./dialogues-panel.tsx";
 import { NoticeModal } from "./notice-modal.tsx";
+import { PublishSwitch } from "./publish-switch.tsx";
 import { ScheduleModal } from "./schedule-modal.tsx";
 import { SessionModal } from "./session-modal.tsx";
 
@@ -57,6 +58,9 @@ export function ReceptionPage({ defaultUnit, canHandle }: { defaultUnit: string;
         )}
       </Group>
       {!unit && <Alert>{t("reception.pickUnit")}</Alert>}
+      {canHandle && unit && schedules.data && (
+        <PublishSwitch unit={unit} published={schedules.data.published} />
+      )}
       <Group align="end">
         <UnitPicker
           label={t("reception.unit")}
