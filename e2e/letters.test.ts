@@ -289,4 +289,63 @@ describe("a citizen's letter in the browser", () => {
     await page.goto(`${env.server.url}/requests/${request?.id}`);
     await expect.poll(() => page.getByTestId("total-RECEPTION_SESSIONS").textContent()).toBe(sessions);
   });
+  it("a complainant who disagrees with the commune's decision: the province registers the second round, linked", async () => {
+    const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(`${env.server.url}/letters`);
+    await logIn(page, "dongthap");
+    await page.getByRole("navigation").waitFor();
+    // the first round, through the API: received at the commune, accepted, resolved by its decision
+    const me = await (await page.request.get(`${env.server.url}/api/auth/me`)).json();
+    const call = async (method: "POST" | "PATCH" | "GET", url: string, data?: object) =>
+      (
+        await page.request.fetch(`${env.server.url}${url}`, {
+          method,
+          headers: { "x-csrf-token": me.csrfToken },
+          ...(data ? { data } : {}),
+        })
+      ).json();
+    const bodies = (await call("GET", "/api/units/30037/bodies")).items;
+    const ubnd = bodies.find((b: { kind: string }) => b.kind === "people_committee").id;
+    const made = await call("POST", "/api/letters", {
+      bodyId: ubnd,
+      kind: "complaint",
+      channel: "post",
+      receivedOn: addDays(today, -50),
+      subject: "Khiếu nại quyết định xử phạt vi phạm hành chính",
+      sender: { name: "Đỗ Văn Khiêm" },
+    });
+    const first = made.letter;
+    let v = (await call("PATCH", `/api/letters/${first.id}`, { version: 1, eligible: true, competent: true }))
+      .version;
+    v = (
+      await call("POST", `/api/letters/${first.id}/steps`, {
+        version: v,
+        action: "accept",
+        on: addDays(today, -45),
+      })
+    ).version;
+    const n = await call("POST", `/api/bodies/${ubnd}/document-numbers`, {
+      typeCode: "QĐ",
+      title: "Giải quyết khiếu nại",
+    });
+    const resolved = await call("POST", `/api/letters/${first.id}/steps`, {
+      version: v,
+      action: "resolve",
+      on: addDays(today, -20),
+      outcome: "unjustified",
+      decisionNumberId: n.id,
+    });
+    expect(resolved.status).toBe("resolved");
+    await page.goto(`${env.server.url}/letters/${first.id}`);
+    await page.getByTestId("second-round").click();
+    await expect.poll(() => page.getByTestId("intake-second-round").textContent()).toContain(first.code);
+    await choose(page, "Cơ quan tiếp nhận", "Ủy ban nhân dân tỉnh Đồng Tháp");
+    await page.getByTestId("intake-save").click();
+    await expect.poll(() => page.getByTestId("second-round-done").count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByTestId("letter-links").textContent()).toMatch(/lần hai|second/i);
+    // registered once: the action is gone
+    expect(await page.getByTestId("second-round").count()).toBe(0);
+    await page.screenshot({ path: "test-results/letter-second-round.png", fullPage: true });
+  });
 });

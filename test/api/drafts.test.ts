@@ -1,13 +1,3 @@
-/**
- * Drafting every kind of document (POST/GET/PUT /api/drafts, /api/drafts/{id}/document, /cancel, /plan): from
- * the template of the body's layout, corrected with its version, previewed without a number, issued with one
- * from the body's registry and entered there; an issued Kế hoạch becomes the tracked plan with its tasks; a
- * cancelled draft stays listed.
- */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, pdfText, type TestClient } from "../helpers.ts";

@@ -88,18 +88,18 @@ select "id", "code", "unit_code", "body_id", "kind", "channel", "received_on", "
     select nextval('letter_id_seq') as id
   from generate_series(1, $1::int);
 
--- registerLetter({"row":{"code":"K7M2-Q9TX","secret_hash":"0123456789abcdef:00","unit_code":"30037","unit_path":["82","30037"],"province_code":"82","body_id":1,"kind":"complaint","channel":"session","received_on":"2026-03-02","subject":"Khiếu nại về bồi thường khi thu hồi đất","person_key":"ab","content_key":"khieu nai ve boi thuong khi thu hoi dat","created_by":1,"id":9},"identity":{"key_id":"0123456789abcdef","sealed":{"type":"Buffer","data":[115,101,97,108,101,100]}},"audit":{"actorId":1,"actorName":"xa.thapmuoi","action":"letter.create","entity":"letter","entityId":"9","unitCode":"30037","scope":["82","30037"],"before":null,"after":{"id":9}}})
+-- registerLetter({"row":{"code":"K7M2-Q9TX","secret_hash":"0123456789abcdef:00","unit_code":"30037","unit_path":["82","30037"],"province_code":"82","body_id":1,"kind":"complaint","channel":"session","received_on":"2026-03-02","subject":"Khiếu nại về bồi thường khi thu hồi đất","person_key":"ab","content_key":"khieu nai ve boi thuong khi thu hoi dat","created_by":1,"id":9,"round":2},"firstRound":3,"identity":{"key_id":"0123456789abcdef","sealed":{"type":"Buffer","data":[115,101,97,108,101,100]}},"audit":{"actorId":1,"actorName":"xa.thapmuoi","action":"letter.create","entity":"letter","entityId":"9","unitCode":"30037","scope":["82","30037"],"before":null,"after":{"id":9}}})
 
     with x as (
       select *
   from jsonb_to_recordset($1::jsonb) as x (
         i int, id bigint, code text, secret_hash text, unit_code text, unit_path text[], province_code text,
-        body_id int, kind text, channel text, received_on date, subject text, content text, field text,
+        body_id int, kind text, round smallint, first_round bigint, channel text, received_on date, subject text, content text, field text,
         sender_name text, person_key text, content_key text, anonymous boolean, flags text[], crowd_size int,
         step_due date, legal_due date, created_by int, key_id text, sealed text, audit jsonb)
     ), ins as (
-      insert into letter ("id", "code", "secret_hash", "unit_code", "unit_path", "province_code", "body_id", "kind", "channel", "received_on", "subject", "content", "field", "sender_name", "person_key", "content_key", "anonymous", "flags", "crowd_size", "step_due", "legal_due", "created_by")
-      select "id", "code", "secret_hash", "unit_code", "unit_path", "province_code", "body_id", "kind", "channel", "received_on", "subject", "content", "field", "sender_name", "person_key", "content_key", "anonymous", "flags", "crowd_size", "step_due", "legal_due", "created_by"
+      insert into letter ("id", "code", "secret_hash", "unit_code", "unit_path", "province_code", "body_id", "kind", "round", "channel", "received_on", "subject", "content", "field", "sender_name", "person_key", "content_key", "anonymous", "flags", "crowd_size", "step_due", "legal_due", "created_by")
+      select "id", "code", "secret_hash", "unit_code", "unit_path", "province_code", "body_id", "kind", "round", "channel", "received_on", "subject", "content", "field", "sender_name", "person_key", "content_key", "anonymous", "flags", "crowd_size", "step_due", "legal_due", "created_by"
   from x
   order by province_code, kind, id
   returning *
@@ -108,6 +108,11 @@ select "id", "code", "unit_code", "body_id", "kind", "channel", "received_on", "
       select id, key_id, decode(sealed, 'base64')
   from x
   where sealed is not null
+    ), lnk as (
+      insert into letter_link (letter_id, other_id, kind)
+      select id, first_round, 'second_round'
+  from x
+  where first_round is not null
     ), a as (
       insert into audit_log ("actor_id", "actor_name", "action", "entity", "entity_id", "unit_code", "province_code", "scope_codes", "before", "after")
     select "audit_entry"."actor_id", "audit_entry"."actor_name", "audit_entry"."action", "audit_entry"."entity", "audit_entry"."entity_id", "audit_entry"."unit_code", "audit_entry"."province_code", "audit_entry"."scope_codes", "audit_entry"."before", "audit_entry"."after"

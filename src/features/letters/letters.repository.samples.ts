@@ -41,7 +41,8 @@ export const samples: RepositorySamples = {
   nextLetterId: [1],
   registerLetter: [
     {
-      row: { ...LETTER, id: 9 },
+      row: { ...LETTER, id: 9, round: 2 },
+      firstRound: 3,
       identity: { key_id: "0123456789abcdef", sealed: Buffer.from("sealed") },
       audit: {
         actorId: 1,

@@ -177,45 +177,31 @@ export const nextLetterId = batched(async (db: Db, keys: readonly 1[]) => {
 
 /** A letter to register: its row (with the id drawn for it), its sealed identity, its audit entry. */
 export interface LetterIntake {
-  row: NewLetter & { id: number };
+  row: NewLetter & { id: number; round: number };
+  /** a second-round complaint: the first round's letter, linked to it */
+  firstRound?: number | null;
   identity: { key_id: string; sealed: Buffer } | null;
   audit: AuditEntry;
 }
 
-const INTAKE_COLUMNS = [
-  "id",
-  "code",
-  "secret_hash",
-  "unit_code",
-  "unit_path",
-  "province_code",
-  "body_id",
-  "kind",
-  "channel",
-  "received_on",
-  "subject",
-  "content",
-  "field",
-  "sender_name",
-  "person_key",
-  "content_key",
-  "anonymous",
-  "flags",
-  "crowd_size",
-  "step_due",
-  "legal_due",
-  "created_by",
-] as const;
+/** The letter's columns an intake writes, in the order of the statement below. */
+const INTAKE_COLUMNS = `
+  id code secret_hash unit_code unit_path province_code body_id kind round channel received_on subject content
+  field sender_name person_key content_key anonymous flags crowd_size step_due legal_due created_by`
+  .trim()
+  .split(/\s+/);
 
 /**
- * Registers a letter: the letter, its sealed identity and its audit entry, in one statement. Concurrent intakes share it
+ * Registers a letter: the letter, its sealed identity, its link to the first round (a second-round complaint)
+ * and its audit entry, in one statement. Concurrent intakes share it
  * (db/batch.ts: group commit); their rows go in in the tally's key order (migration letter-tally).
  */
 export const registerLetter = batched(async (db: Db, items: readonly LetterIntake[]) => {
   const json = JSON.stringify(
-    items.map(({ row, identity, audit }, i) => ({
+    items.map(({ row, identity, audit, firstRound }, i) => ({
       ...row,
       i,
+      first_round: firstRound ?? null,
       key_id: identity?.key_id ?? null,
       sealed: identity?.sealed.toString("base64") ?? null,
       audit: auditRow(audit),
@@ -226,7 +212,7 @@ export const registerLetter = batched(async (db: Db, items: readonly LetterIntak
     with x as (
       select * from jsonb_to_recordset(${json}::jsonb) as x (
         i int, id bigint, code text, secret_hash text, unit_code text, unit_path text[], province_code text,
-        body_id int, kind text, channel text, received_on date, subject text, content text, field text,
+        body_id int, kind text, round smallint, first_round bigint, channel text, received_on date, subject text, content text, field text,
         sender_name text, person_key text, content_key text, anonymous boolean, flags text[], crowd_size int,
         step_due date, legal_due date, created_by int, key_id text, sealed text, audit jsonb)
     ), ins as (
@@ -236,6 +222,9 @@ export const registerLetter = batched(async (db: Db, items: readonly LetterIntak
     ), idn as (
       insert into letter_identity (letter_id, key_id, sealed)
       select id, key_id, decode(sealed, 'base64') from x where sealed is not null
+    ), lnk as (
+      insert into letter_link (letter_id, other_id, kind)
+      select id, first_round, 'second_round' from x where first_round is not null
     ), a as (
       ${insertAuditRows("x", "audit")}
     )

@@ -17,6 +17,7 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import { fileResponse, Recipients, Signature, sendFile } from "../documents/document-http.ts";
+import { letterDetail } from "./letter-detail.service.ts";
 import * as documents from "./letter-documents.service.ts";
 import { listedDto } from "./letter-dto.ts";
 import * as hotspotsService from "./letter-hotspots.service.ts";
@@ -171,7 +172,7 @@ export function lettersRoutes(deps: AppDeps) {
       request: { params: IdParam },
       responses: { 200: json(LetterDetail), ...errorResponses },
     }),
-    async (c) => c.json(await service.letterDetail(db, c.var.auth, c.req.valid("param").id), 200),
+    async (c) => c.json(await letterDetail(db, c.var.auth, c.req.valid("param").id), 200),
   );
 
   app.openapi(
@@ -187,7 +188,7 @@ export function lettersRoutes(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid("param");
       await service.classify(db, c.var.auth, id, c.req.valid("json"));
-      return c.json(await service.letterDetail(db, c.var.auth, id), 200);
+      return c.json(await letterDetail(db, c.var.auth, id), 200);
     },
   );
 
@@ -204,7 +205,7 @@ export function lettersRoutes(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid("param");
       await steps.takeStep(db, sealer, c.var.auth, id, c.req.valid("json"));
-      return c.json(await service.letterDetail(db, c.var.auth, id), 200);
+      return c.json(await letterDetail(db, c.var.auth, id), 200);
     },
   );
 

@@ -44,6 +44,10 @@ export const IntakeBody = z.object({
   sender: Sender.optional(),
   flags: z.array(Flag).max(LETTER_FLAGS.length).optional(),
   crowdSize: z.number().int().min(1).max(100_000).nullable().optional(),
+  firstRoundOf: BigRowIdSchema.nullable().optional().openapi({
+    description:
+      "A second-round complaint: the first round's letter, resolved by the body directly below, linked to this one",
+  }),
 });
 
 /** A citizen's petition through the online form (no sign-in). */
@@ -183,7 +187,14 @@ export const LetterDetail = ListedLetter.extend({
       receivedOn: z.string(),
     }),
   ),
-  can: z.object({ handle: z.boolean(), identity: z.boolean() }),
+  can: z.object({
+    handle: z.boolean(),
+    identity: z.boolean(),
+    secondRoundAt: z.string().nullable().openapi({
+      description:
+        "A resolved first-round complaint: the unit directly above, where the user may register its second round",
+    }),
+  }),
   version: z.number(),
 }).openapi("LetterDetail");
 

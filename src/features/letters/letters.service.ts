@@ -9,7 +9,6 @@
 import { randomBytes } from "node:crypto";
 import {
   type Auth,
-  coversPath,
   requirePermission,
   requireRowAccess,
   requireUnitAccess,
@@ -37,9 +36,9 @@ import { foldVietnamese, nameMatchKey } from "../../domain/vn-text.ts";
 import type { WorkingCalendar } from "../../domain/working-days.ts";
 import { errors } from "../../errors.ts";
 import type { Sealer } from "../../secrets/sealer.ts";
-import { bodyById, bodyWithPath } from "../bodies/bodies.service.ts";
+import { bodyWithPath } from "../bodies/bodies.service.ts";
 import { keptWorkingCalendar, loadWorkingCalendar } from "../calendar/calendar.service.ts";
-import { clocksOf, eventDto, listedDto, type TimedLetter, timelineOf } from "./letter-dto.ts";
+import { listedDto, type TimedLetter, timelineOf } from "./letter-dto.ts";
 import { keptClockRules, storedClockRules } from "./letter-rules.service.ts";
 import * as repo from "./letters.repository.ts";
 
@@ -63,6 +62,11 @@ export interface IntakeInput {
   sender?: Sender;
   flags?: LetterFlag[];
   crowdSize?: number | null;
+  /**
+   * A second-round complaint (Luật Khiếu nại 2011, Art. 33): the first round's letter, resolved by the body
+   * below, which this one is linked to; the second round's time limits apply.
+   */
+  firstRoundOf?: number | null;
 }
 
 /** 32 letters and digits no one mistakes for another (no 0/O, 1/I): one random byte's low five bits each. */
@@ -102,7 +106,35 @@ export async function intake(db: Db, kept: Kept, sealer: Sealer, auth: Auth | nu
   const { a, row: body } = requireRowAccess(auth, "letter.handle", found, input.bodyId);
   if (body.valid_to !== null)
     throw errors.badRequest("Cơ quan đã thôi hoạt động", "The body no longer exists", { field: "bodyId" });
+  if (input.firstRoundOf) await requireFirstRound(db, auth, input, body);
   return register(db, kept, sealer, { userId: a.userId, username: a.username }, body, id, input);
+}
+
+/**
+ * A second-round complaint goes to the body directly above the one that resolved the first round, about a
+ * first-round complaint resolved there (Luật Khiếu nại 2011, Art. 7 and 33); the first round's letter is read
+ * like any (404 when the user may not read it).
+ */
+async function requireFirstRound(db: Db, auth: Auth | null, input: IntakeInput, body: Receiver) {
+  const { l: first } = await readableLetter(db, auth, input.firstRoundOf as number, "unit.read");
+  if (input.kind !== "complaint")
+    throw errors.badRequest(
+      "Chỉ đơn khiếu nại mới có giải quyết lần hai",
+      "Only a complaint has a second round",
+      { field: "kind" },
+    );
+  if (first.kind !== "complaint" || first.round !== 1 || first.status !== "resolved")
+    throw errors.badRequest(
+      "Đơn lần đầu phải là đơn khiếu nại đã có quyết định giải quyết lần đầu",
+      "The first round must be a complaint resolved by a first decision",
+      { field: "firstRoundOf" },
+    );
+  if (first.unit_path.at(-2) !== body.unit_code)
+    throw errors.badRequest(
+      "Khiếu nại lần hai gửi cơ quan cấp trên trực tiếp của cơ quan đã giải quyết lần đầu",
+      "A second-round complaint goes to the body directly above the one that resolved the first round",
+      { field: "bodyId" },
+    );
 }
 
 /** Who the audit log names for a letter sent through the public online form. */
@@ -150,8 +182,10 @@ export async function register(
   const handle = ruleOn("letter.handle", input.receivedOn, rules);
   const hasIdentity = Object.keys(sender).length > 0;
   const sealed = hasIdentity ? sealer.seal(sender, `letter:${id}`) : null;
+  const round = input.firstRoundOf ? 2 : 1;
   const fields = {
     id,
+    round,
     unit_code: body.unit_code,
     unit_path: path,
     province_code: body.province_code,
@@ -172,7 +206,7 @@ export async function register(
     legal_due: legalDueOf(
       {
         kind: input.kind,
-        round: 1,
+        round,
         complexity: "normal",
         remote: false,
         received_on: input.receivedOn,
@@ -190,6 +224,7 @@ export async function register(
     try {
       const letter = await repo.registerLetter(db, {
         row: { ...fields, code, secret_hash: sealer.secretTag(`${code}:${secret}`) },
+        firstRound: input.firstRoundOf ?? null,
         identity: sealed && { key_id: sealed.keyId, sealed: sealed.sealed },
         audit: {
           actorId: by?.userId ?? null,
@@ -225,58 +260,6 @@ export async function readableLetter(
 ) {
   const { a, row } = requireRowAccess(auth, permission, await repo.findLetter(db, id), id);
   return { l: row, a };
-}
-
-/** The letter's page: its clocks, steps, links and the letters that may be the same case. */
-export async function letterDetail(db: Db, auth: Auth | null, id: number) {
-  const { l, a } = await readableLetter(db, auth, id, "unit.read");
-  const [events, stored, similar, body, cal, rules] = await Promise.all([
-    repo.eventsOf(db, id),
-    repo.linksOf(db, id),
-    repo.similarLetters(db, l),
-    bodyById(db, l.body_id),
-    loadWorkingCalendar(db),
-    storedClockRules(db),
-  ]);
-  // the letters linked by a step (a transfer, a second round), then those that may be the same case
-  const links = [
-    ...stored,
-    ...similar
-      .filter((s) => !stored.some((k) => k.id === s.id))
-      .map((s) => ({ ...s, kind: "same_person_content" as const })),
-  ];
-  // a linked letter of a unit the user may not read is not shown: not even that it exists
-  const readable = links.filter((k) => coversPath(a, "unit.read", k.unit_path, k.body_id));
-  return {
-    ...listedDto(l),
-    bodyName: body?.name ?? "",
-    content: l.content,
-    // a denouncer is never named; a complainant or petitioner is
-    senderName: l.kind === "denunciation" ? null : l.sender_name,
-    identityProtected: l.kind === "denunciation",
-    eligible: l.eligible,
-    competent: l.competent,
-    crowdSize: l.crowd_size,
-    complexity: l.complexity as Complexity,
-    remote: l.remote,
-    round: l.round,
-    acceptedOn: l.accepted_on,
-    clocks: clocksOf(l, events, todayInVietnam(), cal, rules),
-    events: events.map(eventDto),
-    links: readable.map((k) => ({
-      kind: k.kind,
-      id: k.id,
-      code: k.code,
-      letterKind: k.letter_kind,
-      status: k.status,
-      receivedOn: k.received_on,
-    })),
-    can: {
-      handle: coversPath(a, "letter.handle", l.unit_path, l.body_id),
-      identity: coversPath(a, "letter.identity", l.unit_path, l.body_id),
-    },
-    version: l.version,
-  };
 }
 
 export interface ListQuery {

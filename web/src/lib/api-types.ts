@@ -11400,6 +11400,8 @@ export interface paths {
                         };
                         flags?: ("crowded" | "heated" | "over_level" | "prolonged" | "complicated")[];
                         crowdSize?: number | null;
+                        /** @description A second-round complaint: the first round's letter, resolved by the body directly below, linked to this one */
+                        firstRoundOf?: number | null;
                     };
                 };
             };
@@ -15235,6 +15237,8 @@ export interface components {
             can: {
                 handle: boolean;
                 identity: boolean;
+                /** @description A resolved first-round complaint: the unit directly above, where the user may register its second round */
+                secondRoundAt: string | null;
             };
             version: number;
         };

@@ -442,6 +442,10 @@ const vi = {
   letters: {
     nav: "Đơn thư",
     title: "Tiếp nhận, xử lý đơn thư",
+    secondRound: "Ghi nhận khiếu nại lần hai",
+    secondRoundOf:
+      "Khiếu nại lần hai đối với đơn {{code}} đã giải quyết lần đầu: gửi cơ quan cấp trên trực tiếp, thời hạn giải quyết lần hai (Luật Khiếu nại 2011, Điều 33, 37).",
+    secondRoundSubject: "Khiếu nại lần hai: {{subject}}",
     unit: "Đơn vị",
     kind: "Loại đơn",
     state: "Trạng thái",
@@ -513,7 +517,7 @@ const vi = {
     showIdentity: "Xem thông tin người tố cáo",
     identityProtected: "Thông tin người tố cáo được giữ bí mật.",
     anonymous: "Nặc danh",
-    links: "Đơn có thể cùng vụ việc",
+    links: "Đơn liên quan, có thể cùng vụ việc",
     stages: { accept: "thụ lý", resolve: "giải quyết" },
     complexities: { normal: "Bình thường", complex: "Phức tạp", particularly_complex: "Đặc biệt phức tạp" },
     channels: {
@@ -1685,6 +1689,10 @@ const en: WithPlurals<typeof vi> = {
   letters: {
     nav: "Citizens' letters",
     title: "Citizens' letters: intake and handling",
+    secondRound: "Register the second-round complaint",
+    secondRoundOf:
+      "A second-round complaint about letter {{code}}, resolved in the first round: to the body directly above, on the second round's time limits (Luật Khiếu nại 2011, Art. 33, 37).",
+    secondRoundSubject: "Second-round complaint: {{subject}}",
     unit: "Unit",
     kind: "Kind",
     state: "State",
@@ -1757,7 +1765,7 @@ const en: WithPlurals<typeof vi> = {
     showIdentity: "Show the denouncer's identity",
     identityProtected: "The denouncer's identity is protected.",
     anonymous: "Anonymous",
-    links: "Letters that may be the same case",
+    links: "Related letters, maybe the same case",
     stages: { accept: "acceptance", resolve: "resolution" },
     complexities: { normal: "Normal", complex: "Complex", particularly_complex: "Particularly complex" },
     channels: {

@@ -40,11 +40,29 @@ const empty = (unit: string) => ({
  * writer (sealed on saving; a denouncer's, the page says, is protected). The code and the citizen's tracking
  * secret come back once.
  */
-export function IntakeModal(props: { unit: string; onClose: () => void; onDone: (notice: string) => void }) {
+export function IntakeModal(props: {
+  unit: string;
+  onClose: () => void;
+  onDone: (notice: string) => void;
+  /** a second-round complaint about this resolved first round (Luật Khiếu nại 2011, Art. 33) */
+  firstRound?: { id: number; code: string; subject: string; senderName: string | null };
+}) {
   const { t } = useTranslation();
   const options = useLetterOptions();
   const bodies = useUnitBodies(props.unit);
-  const [d, setD] = useState(() => empty(props.unit));
+  const first = props.firstRound;
+  const [d, setD] = useState(() => {
+    const blank = empty(props.unit);
+    return first
+      ? {
+          ...blank,
+          kind: "complaint" as const,
+          channel: "post" as const,
+          subject: t("letters.secondRoundSubject", { subject: first.subject }),
+          sender: { ...blank.sender, name: first.senderName ?? "" },
+        }
+      : blank;
+  });
   const set = (patch: Partial<typeof d>) => setD((x) => ({ ...x, ...patch }));
   const setSender = (patch: Partial<typeof d.sender>) =>
     setD((x) => ({ ...x, sender: { ...x.sender, ...patch } }));
@@ -68,6 +86,7 @@ export function IntakeModal(props: { unit: string; onClose: () => void; onDone: 
         flags: d.flags as Intake["flags"],
         crowdSize: d.crowdSize,
         sender: Object.fromEntries(Object.entries(d.sender).filter(([, v]) => v.trim() !== "")),
+        ...(first ? { firstRoundOf: first.id } : {}),
       },
       {
         onSuccess: (r) =>
@@ -82,6 +101,11 @@ export function IntakeModal(props: { unit: string; onClose: () => void; onDone: 
     <GuardedModal opened dirty={dirty} onClose={props.onClose} size="xl" title={t("letters.registerTitle")}>
       {(close) => (
         <Stack gap="xs">
+          {first && (
+            <Alert data-testid="intake-second-round">
+              {t("letters.secondRoundOf", { code: first.code })}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t("letters.body")}
@@ -107,6 +131,7 @@ export function IntakeModal(props: { unit: string; onClose: () => void; onDone: 
               value={d.kind}
               onChange={(v) => v && set({ kind: v as Intake["kind"] })}
               allowDeselect={false}
+              disabled={Boolean(first)}
               data-testid="intake-kind"
             />
             <Select

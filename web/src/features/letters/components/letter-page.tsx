@@ -7,6 +7,7 @@ import { useApiError } from "@/lib/use-api-error.ts";
 import { type Letter, readIdentity, useLetter } from "../api/letters.ts";
 import { useLetterWords } from "../labels.ts";
 import { ClassifyForm } from "./classify-form.tsx";
+import { IntakeModal } from "./intake-modal.tsx";
 import { StepDocument } from "./step-document.tsx";
 import { StepForm } from "./step-form.tsx";
 
@@ -23,6 +24,8 @@ function LetterView({ l }: { l: Letter }) {
   const { t } = useTranslation();
   const word = useLetterWords();
   const open = ["received", "accepted", "suspended"].includes(l.status);
+  // the second round's code and secret, shown once: kept here, where the offer that made it is gone
+  const [secondNotice, setSecondNotice] = useState<string | null>(null);
   return (
     <Stack>
       <Group justify="space-between" align="start">
@@ -49,6 +52,17 @@ function LetterView({ l }: { l: Letter }) {
       <Clocks l={l} />
       {l.content && <Text style={{ whiteSpace: "pre-wrap" }}>{l.content}</Text>}
       <Writer l={l} />
+      {secondNotice && (
+        <Alert
+          color="green"
+          withCloseButton
+          onClose={() => setSecondNotice(null)}
+          data-testid="second-round-done"
+        >
+          {secondNotice}
+        </Alert>
+      )}
+      {l.can.secondRoundAt && <SecondRound l={l} unit={l.can.secondRoundAt} onDone={setSecondNotice} />}
       {l.can.handle && open && <ClassifyForm l={l} />}
       {l.can.handle && open && <StepForm l={l} />}
       <Steps l={l} />
@@ -184,5 +198,29 @@ function Steps({ l }: { l: Letter }) {
         </Table>
       )}
     </Stack>
+  );
+}
+
+/** A resolved first-round complaint: its second round registered at the body directly above, linked to it. */
+function SecondRound({ l, unit, onDone }: { l: Letter; unit: string; onDone: (notice: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="light" w="fit-content" onClick={() => setOpen(true)} data-testid="second-round">
+        {t("letters.secondRound")}
+      </Button>
+      {open && (
+        <IntakeModal
+          unit={unit}
+          firstRound={{ id: l.id, code: l.code, subject: l.subject, senderName: l.senderName }}
+          onClose={() => setOpen(false)}
+          onDone={(text) => {
+            setOpen(false);
+            onDone(text);
+          }}
+        />
+      )}
+    </>
   );
 }
