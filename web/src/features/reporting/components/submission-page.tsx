@@ -65,10 +65,10 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   const { error, onError, clear } = useApiError();
   const { submission: sub, form, request } = detail;
   const editable = detail.can.fill && ["not_started", "draft", "returned"].includes(sub.status);
-  // what the unit typed, as it typed it: a registry's figures are shown beside, taken only when it chooses
+  // what the unit typed (the registers' own figures while it can still send); a sent report shows what it sent
   const lang = langOf(i18n.language);
   const [input, setInput] = useState<Values>(() =>
-    initialInput(sub.values, detail.fed, detail.indicators, lang),
+    initialInput(sub.values, editable ? detail.fed : null, detail.indicators, lang),
   );
   // the language the cells were typed in: switching language rewrites them (2.011 ↔ 2,011), never rereads them
   const [inputLang, setInputLang] = useState(lang);
