@@ -260,6 +260,34 @@ describe("a citizen's letter in the browser", () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: "test-results/dialogues-phone.png", fullPage: true });
   });
+  it("the province sees on its dashboard whether its communes kept their reception schedules", async () => {
+    const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(`${env.server.url}/dashboard`);
+    await logIn(page, "dongthap");
+    const panel = page.getByTestId("reception-compliance");
+    await expect.poll(() => panel.getByTestId("compliance-summary").count()).toBe(1);
+    expect(await panel.getByTestId("compliance-summary").textContent()).toMatch(/\d+ đơn vị trực thuộc/);
+    // the commune that schedules one day a month, short of the law's one a week
+    await expect.poll(() => panel.getByText("Lịch chưa đủ mức tối thiểu").count()).toBeGreaterThan(0);
+    expect(await panel.getByTestId("compliance-82").textContent()).toContain("Lãnh đạo của chính đơn vị");
+    await panel.getByRole("button", { name: "Xem danh sách" }).click();
+    await page.mouse.move(0, 0);
+    expect(await panel.getByTestId("compliance-none").textContent()).toContain("Xã");
+    const axe = await new AxeBuilder({ page }).include("[data-testid='reception-compliance']").analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/reception-compliance.png" });
+    // each commune opens its own reception page, on the same month
+    await panel.getByTestId("compliance-30037").getByRole("link", { name: "Xã Tháp Mười" }).click();
+    await page.waitForURL(/\/reception\?unit=30037&month=\d{4}-\d{2}/);
+    await expect.poll(() => page.getByTestId("reception-schedules").textContent()).toContain("Nguyễn Văn An");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${env.server.url}/dashboard`);
+    await panel.getByTestId("compliance-summary").waitFor();
+    await page.waitForTimeout(500);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/reception-compliance-phone.png" });
+  });
   it("the quarter's report on reception and letters: the registers' figures, read-only, added up for the province", async () => {
     const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await page.goto(`${env.server.url}/reports`);

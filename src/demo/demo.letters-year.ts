@@ -24,6 +24,7 @@ import { createSchedule, recordSession, schedulesOfMonth } from "../features/rec
 import { listChildren } from "../features/units/units.service.ts";
 import type { Sealer } from "../secrets/sealer.ts";
 import { seedDemoDialogues } from "./demo.dialogues.ts";
+import { seedCommuneSchedules } from "./demo.reception-communes.ts";
 import { seedDemoReceptionReport } from "./demo.reception-report.ts";
 
 const SUBJECTS: Record<LetterKind, string[]> = {
@@ -189,6 +190,8 @@ export async function seedDemoLettersYear(
   for (let k = 0; k < LETTERS; k += 10)
     await Promise.all(Array.from({ length: Math.min(10, LETTERS - k) }, (_, j) => one(k + j)));
   await seedReceptionYear(db, auth, cal, today);
+  // the other communes' chairs, for the province's view of its communes (two left without a schedule)
+  await seedCommuneSchedules(db, auth, cal, today, committees.slice(1));
   await seedDemoDialogues(db, auth, today);
   await seedDemoReceptionReport(db, kept, auth, today);
   return LETTERS;

@@ -127,6 +127,18 @@ export const BUILT_IN_INDICATORS: readonly IndicatorDefinition[] = [
     maxValue: "1000000",
   },
   {
+    code: "RECEPTION_DAYS_SCHEDULED",
+    nameVi: "Số ngày tiếp công dân định kỳ theo lịch",
+    nameEn: "Regular citizen-reception days scheduled",
+    type: "integer",
+    unitOfMeasure: "ngày",
+    aggregation: "sum",
+    categories: {},
+    description:
+      "Ngày người đứng đầu tiếp công dân theo lịch đã thông báo, đến hết kỳ (ngày nghỉ chuyển sang ngày làm việc kế tiếp); so với số ngày đã trực tiếp tiếp.",
+    maxValue: "1000000",
+  },
+  {
     code: "RECEPTION_SESSIONS",
     nameVi: "Số buổi tiếp công dân",
     nameEn: "Citizen-reception sessions",

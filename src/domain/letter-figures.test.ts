@@ -52,9 +52,14 @@ describe("the report figures the letters produce", () => {
 });
 
 describe("the report figures reception produces", () => {
-  const figures = { days: 4, sessions: 6, citizens: 23, groups: 1, dialogues: 2 };
+  const figures = { days: 4, scheduledDays: 5, sessions: 6, citizens: 23, groups: 1, dialogues: 2 };
   it.each([
     ["the heads' days only", ["RECEPTION_DAYS"], { RECEPTION_DAYS: { "": "4" } }],
+    [
+      "the heads' days held against those scheduled",
+      ["RECEPTION_DAYS", "RECEPTION_DAYS_SCHEDULED"],
+      { RECEPTION_DAYS: { "": "4" }, RECEPTION_DAYS_SCHEDULED: { "": "5" } },
+    ],
     [
       "every reception figure the form asks for",
       ["RECEPTION_SESSIONS", "CITIZENS_RECEIVED", "CROWD_GROUPS", "DIALOGUES_HELD", "LETTERS_RECEIVED"],

@@ -1,6 +1,6 @@
 /**
  * The report figures citizens' reception and letters produce, so no official types them again: the days the
- * heads received citizens in person (RECEPTION_DAYS), the sessions held, the citizens and crowds received, the
+ * heads received citizens in person (RECEPTION_DAYS) against the days their schedules gave, the sessions held, the citizens and crowds received, the
  * dialogues with the people; the letters a unit (and the units below it) received in the period, those it
  * resolved and those resolved by their legal day, in all and by kind ("khiếu nại", "tố cáo", "kiến nghị, phản
  * ánh", the catalogue's options, matched without accents). Only the indicators and breakdowns the form asks for
@@ -22,6 +22,7 @@ export const LETTER_FED = {
 /** The report indicators reception fills, and the count each takes (no breakdown). */
 export const RECEPTION_FED = {
   RECEPTION_DAYS: "days",
+  RECEPTION_DAYS_SCHEDULED: "scheduledDays",
   RECEPTION_SESSIONS: "sessions",
   CITIZENS_RECEIVED: "citizens",
   CROWD_GROUPS: "groups",

@@ -8,6 +8,7 @@ import {
   type Recurrence,
   receptionRuleOn,
   scheduledDays,
+  weeksAround,
 } from "./reception-schedule.ts";
 import { WorkingCalendar } from "./working-days.ts";
 
@@ -133,4 +134,46 @@ describe("whether a month meets its minimum", () => {
       }),
     ).toMatchObject({ required: 3, shortWeeks: ["2026-01-19"], ok: false });
   });
+
+  it.each([
+    // month, its whole weeks
+    ["2026-12", "2026-11-30", "2027-01-03"],
+    ["2026-02", "2026-01-26", "2026-03-01"],
+    ["2026-06", "2026-06-01", "2026-07-05"],
+  ])("takes the whole weeks around %s: %s to %s", (month, from, to) => {
+    expect(weeksAround(month)).toEqual([from, to]);
+  });
+
+  it("keeps a week that straddles two months by a day in either", () => {
+    // every Monday: the week of 30/11 is kept by Monday 30/11, in November
+    const mondays = ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"];
+    expect(checkMonth(law("commune_chair"), "2026-12", mondays, cal)).toMatchObject({
+      required: 5,
+      counted: 4,
+      shortWeeks: [],
+      ok: true,
+    });
+    expect(checkMonth(law("commune_chair"), "2026-12", mondays.slice(1), cal)).toMatchObject({
+      shortWeeks: ["2026-11-30"],
+      ok: false,
+    });
+  });
+
+  it.each([
+    // a province chair who receives on the 15th, asked on a day of the month running: held days, scheduled so far
+    ["on 07/01, before the 15th: nothing asked yet", [], 0, 0, true],
+    ["on 16/01, the 15th held", ["2026-01-15"], 1, 1, true],
+    ["on 16/01, the 15th missed", [], 1, 1, false],
+  ] as const)(
+    "asks a monthly minimum of a month running no more than scheduled so far: %s",
+    (_, held, soFar, required, ok) => {
+      expect(
+        checkMonth(law("province_chair"), "2026-01", held, cal, {
+          from: "2026-01-01",
+          to: "2026-01-16",
+          scheduledSoFar: soFar,
+        }),
+      ).toMatchObject({ required, ok });
+    },
+  );
 });

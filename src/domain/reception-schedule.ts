@@ -174,6 +174,14 @@ export function scheduledDays(
   return [...byDay.values()].sort((a, b) => (a.on < b.on ? -1 : 1));
 }
 
+/** The whole weeks around `month` ("YYYY-MM"): the Monday of its first day's week to the Sunday of its last's. */
+export function weeksAround(month: string): [IsoDate, IsoDate] {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const first = `${month}-01`;
+  const last = `${month}-${String(daysInMonth(y, m)).padStart(2, "0")}`;
+  return [addDays(first, 1 - weekdayOf(first)), addDays(last, 7 - weekdayOf(last))];
+}
+
 /** The working days of `month` ("YYYY-MM") within [from, to]. */
 function workingDaysOf(month: string, cal: WorkCalendar, from: IsoDate, to: IsoDate): IsoDate[] {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -197,20 +205,27 @@ export interface MonthCheck {
 
 /**
  * Whether `days` (scheduled, or held in person) meet `rule` in `month`: a monthly minimum counts the month's
- * days; a weekly one asks it of every week with a working day in the month; the office, every working day.
+ * days; a weekly one asks it of every week with a working day in the month, counting the whole week (give the
+ * days of `weeksAround(month)`: a week that straddles two months is kept by a day in either); the office,
+ * every working day.
  * `within` limits what is asked to part of the month (a schedule that starts or ends in it; the days gone by of
- * the month running, for what was held).
+ * the month running, for what was held, with the days scheduled by then).
  */
 export function checkMonth(
   rule: ReceptionRule,
   month: string,
   days: readonly IsoDate[],
   cal: WorkCalendar,
-  within: { from: IsoDate; to: IsoDate } = { from: `${month}-01`, to: `${month}-31` },
+  within: { from: IsoDate; to: IsoDate; scheduledSoFar?: number } = {
+    from: `${month}-01`,
+    to: `${month}-31`,
+  },
 ): MonthCheck {
   const inMonth = [...new Set(days.filter((d) => d.startsWith(month)))];
   if (rule.per === "month") {
-    return { required: rule.days, counted: inMonth.length, shortWeeks: [], ok: inMonth.length >= rule.days };
+    // in a month still running, a monthly minimum asks no more days than the schedule has given so far
+    const required = Math.min(rule.days, within.scheduledSoFar ?? rule.days);
+    return { required, counted: inMonth.length, shortWeeks: [], ok: inMonth.length >= required };
   }
   const working = workingDaysOf(month, cal, within.from, within.to);
   if (rule.per === "working_day") {
@@ -222,9 +237,11 @@ export function checkMonth(
     };
   }
   const weeks = [...new Set(working.map((d) => addDays(d, 1 - weekdayOf(d))))].sort();
+  // a week is counted whole: one that straddles two months is kept by a day in either
+  const all = [...new Set(days)];
   const shortWeeks = weeks.filter((monday) => {
     const sunday = addDays(monday, 6);
-    return inMonth.filter((d) => d >= monday && d <= sunday).length < rule.days;
+    return all.filter((d) => d >= monday && d <= sunday).length < rule.days;
   });
   return {
     required: weeks.length * rule.days,

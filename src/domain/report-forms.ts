@@ -234,6 +234,17 @@ const CROWDS_RULE: FormRule = {
   messageVi: "Số lượt công dân ít hơn số buổi tiếp: mỗi buổi tiếp có ít nhất một công dân",
   messageEn: "Fewer citizens than reception sessions: every session received someone",
 };
+const SCHEDULE_RULE: FormRule = {
+  left: "RECEPTION_DAYS",
+  operator: ">=",
+  right: "RECEPTION_DAYS_SCHEDULED",
+  severity: "warning",
+  missing: "skip_if_any",
+  messageVi:
+    "Người đứng đầu trực tiếp tiếp công dân ít ngày hơn lịch đã thông báo (ghi rõ lý do trong báo cáo)",
+  messageEn:
+    "The heads received citizens in person on fewer days than their schedules gave (say why in the report)",
+};
 const SHARE_RULE: FormRule = {
   left: "ONLINE_DOSSIER_SHARE",
   operator: "<=",
@@ -385,6 +396,7 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
       n("I", "Tình hình chung", "Overview", "Tình hình khiếu nại, tố cáo, kiến nghị, phản ánh trong kỳ."),
       h("II", "Công tác tiếp công dân, đối thoại", "Citizen reception and dialogues"),
       t("II.T", "Biểu 01. Kết quả tiếp công dân, đối thoại", "Table 01. Reception and dialogues", [
+        { indicator: "RECEPTION_DAYS_SCHEDULED" },
         { indicator: "RECEPTION_DAYS" },
         { indicator: "RECEPTION_SESSIONS" },
         { indicator: "CITIZENS_RECEIVED" },
@@ -406,7 +418,8 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
       n("IV", "Đánh giá chung", "Overall assessment", "Ưu điểm, hạn chế và nguyên nhân."),
       n("V", "Phương hướng, nhiệm vụ; kiến nghị, đề xuất", "Directions and tasks; proposals"),
     ],
-    rules: [LETTERS_RULE, ON_TIME_RULE, CROWDS_RULE],
+    rules: [LETTERS_RULE, ON_TIME_RULE, CROWDS_RULE, SCHEDULE_RULE],
     outlierPercent: "50",
+    revision: 2,
   },
 ];

@@ -1301,6 +1301,12 @@ const ROUTES: RouteCase[] = [
     run: (c, s) => c.request("GET", `/api/reception/schedules?unit=${PROVINCE[s]}&month=2026-01`),
   },
   {
+    name: "GET /api/reception/compliance",
+    allowed: READERS,
+    scoped: true,
+    run: (c, s) => c.request("GET", `/api/reception/compliance?unit=${PROVINCE[s]}&month=2026-01`),
+  },
+  {
     name: "POST /api/reception/schedules",
     allowed: ["editor", "inspector"],
     scoped: true,

@@ -35,6 +35,24 @@ const session = (patch: Record<string, unknown>) =>
     ...patch,
   });
 
+/** The province asks its communes for `form` over `period`; Xã Tháp Mười's report of it. */
+async function communeReportOf(form: string, period: string, deadline: string) {
+  const admin = await t.login("admin");
+  const forms = (await admin.json("GET", "/api/forms")).body.items as { id: number; code: string }[];
+  const request = await admin.json("POST", "/api/requests", {
+    issuerUnitCode: "82",
+    formId: forms.find((f) => f.code === form)?.id,
+    period: { code: period },
+    targetLevel: "commune",
+    deadline,
+    allowOverlap: true,
+  });
+  expect(request.status, JSON.stringify(request.body)).toBe(201);
+  return (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
+    (x: { unitCode: string }) => x.unitCode === "30037",
+  );
+}
+
 describe("a commune chair's reception", () => {
   it("is scheduled every Thursday; 01/01/2026 (Tết) moves to Monday 05/01; the month meets one day a week", async () => {
     const s = await commune.json("POST", "/api/reception/schedules", {
@@ -82,21 +100,42 @@ describe("a commune chair's reception", () => {
     expect(held.body.items).toHaveLength(4);
   });
 
-  it("gives a report of January its reception days: those the chair held in person, not the deputy's", async () => {
-    const admin = await t.login("admin");
-    const forms = (await admin.json("GET", "/api/forms")).body.items as { id: number; code: string }[];
-    const request = await admin.json("POST", "/api/requests", {
-      issuerUnitCode: "82",
-      formId: forms.find((f) => f.code === "dvcq-thap-muoi")?.id,
-      period: { code: "202601" },
-      targetLevel: "commune",
-      deadline: "2026-02-10",
-      allowOverlap: true,
+  it("rolls the month up for the province: each commune's leaders scheduled and held, the deputies flagged", async () => {
+    const province = await t.login("dongthap");
+    const jan = await province.json("GET", "/api/reception/compliance?unit=82&month=2026-01");
+    expect(jan.status, JSON.stringify(jan.body)).toBe(200);
+    const [own, ...under] = jan.body.items;
+    expect(own).toMatchObject({ unitCode: "82", own: true, leaders: 0, status: "no_schedule" });
+    expect(under.find((i: { unitCode: string }) => i.unitCode === "30037")).toMatchObject({
+      unitName: "Xã Tháp Mười",
+      leaders: 1,
+      scheduledOk: 1,
+      heldOk: 0,
+      byDeputy: 1,
+      deputyNotAllowed: 0,
+      status: "short_held",
     });
-    expect(request.status, JSON.stringify(request.body)).toBe(201);
-    const target = (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
-      (x: { unitCode: string }) => x.unitCode === "30037",
-    );
+    // the hamlets receive nobody: only the communes and wards are counted
+    expect(under.every((i: { unitCode: string }) => /^\d{5}$/.test(i.unitCode))).toBe(true);
+    expect(jan.body.summary).toMatchObject({
+      units: under.length,
+      shortHeld: 1,
+      noSchedule: under.length - 1,
+    });
+    // the same figure as the commune's own page: short in the weeks of 19 and 26/01
+    const mine = await commune.json("GET", "/api/reception/compliance?unit=30037&month=2026-01");
+    expect(mine.body.items).toEqual([expect.objectContaining({ unitCode: "30037", own: true, heldOk: 0 })]);
+    const july = await province.json("GET", "/api/reception/compliance?unit=82&month=2026-07");
+    expect(july.body.items.find((i: { unitCode: string }) => i.unitCode === "30037")).toMatchObject({
+      byDeputy: 1,
+      deputyNotAllowed: 1,
+    });
+    expect((await other.json("GET", "/api/reception/compliance?unit=82&month=2026-01")).status).toBe(404);
+    expect((await province.json("GET", "/api/reception/compliance?unit=82&month=2026-13")).status).toBe(400);
+  });
+
+  it("gives a report of January its reception days: those the chair held in person, not the deputy's", async () => {
+    const target = await communeReportOf("dvcq-thap-muoi", "202601", "2026-02-10");
     const report = await commune.json("GET", `/api/submissions/${target.id}`);
     expect(report.body.fed.values.RECEPTION_DAYS).toEqual({ "": "3" });
     // the commune's reception is kept here from 01/01/2026: the figures are the registers', whatever is typed
@@ -119,21 +158,19 @@ describe("a commune chair's reception", () => {
     expect(sent.body.submission.values.RECEPTION_DAYS).toEqual({ "": "3" });
   });
 
-  it("leaves a report of a period before the province kept its reception here to the unit", async () => {
-    const admin = await t.login("admin");
-    const forms = (await admin.json("GET", "/api/forms")).body.items as { id: number; code: string }[];
-    const request = await admin.json("POST", "/api/requests", {
-      issuerUnitCode: "82",
-      formId: forms.find((f) => f.code === "tiep-cong-dan")?.id,
-      period: { code: "2024" },
-      targetLevel: "commune",
-      deadline: "2025-01-15",
-      allowOverlap: true,
+  it("sets the days the schedule gave beside those held in person, in the report on reception", async () => {
+    const target = await communeReportOf("tiep-cong-dan", "202601", "2026-02-10");
+    const report = await commune.json("GET", `/api/submissions/${target.id}`);
+    // Mondays 05/01 (for Tết) and the Thursdays 08, 15, 22 and 29/01 given; three held by the chair
+    expect(report.body.fed.values).toMatchObject({
+      RECEPTION_DAYS_SCHEDULED: { "": "5" },
+      RECEPTION_DAYS: { "": "3" },
     });
-    expect(request.status, JSON.stringify(request.body)).toBe(201);
-    const target = (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
-      (x: { unitCode: string }) => x.unitCode === "30037",
-    );
+    expect(report.body.fed.kept).toEqual(expect.arrayContaining(["RECEPTION_DAYS_SCHEDULED"]));
+  });
+
+  it("leaves a report of a period before the province kept its reception here to the unit", async () => {
+    const target = await communeReportOf("tiep-cong-dan", "2024", "2025-01-15");
     const report = await commune.json("GET", `/api/submissions/${target.id}`);
     expect(report.body.fed.kept).toEqual([]);
     const saved = await commune.json("PUT", `/api/submissions/${target.id}`, {

@@ -10,6 +10,11 @@ select *
   from "reception_session"
   where "id" = $1;
 
+-- heldOnSchedules("82","2026-03-01","2026-03-31")
+select "schedule_id", "held_on", "in_person"
+  from "reception_session"
+  where unit_path @> array[$1]::text[] and "schedule_id" is not null and "held_on" >= $2 and "held_on" <= $3;
+
 -- insertReceptionRule({"unit_code":"872","role":"agency_head","days":1,"per":"week","valid_from":"2022-01-01","source":"Huyện Tháp Mười","confidence":"confirmed","created_by":1})
 insert into "reception_rule" ("unit_code", "role", "days", "per", "valid_from", "source", "confidence", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -32,6 +32,7 @@ export const samples: RepositorySamples = {
   ],
   sessionsUnder: ["30037", "2026-03-01", "2026-03-31", 500],
   findSession: [1],
+  heldOnSchedules: ["82", "2026-03-01", "2026-03-31"],
   receptionFigures: ["30037", "82", "2026-01-01", "2026-12-31"],
   keptSince: ["82"],
   isPublished: ["30037"],

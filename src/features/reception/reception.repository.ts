@@ -53,6 +53,21 @@ export async function sessionsUnder(db: Db, unitCode: string, from: string, to: 
     .execute();
 }
 
+/**
+ * The sessions held on a schedule under a unit in [from, to]: its day, whether the leader received in person,
+ * and whether a deputy received in the leader's place, for the month's compliance of every unit under it.
+ */
+export async function heldOnSchedules(db: Db, unitCode: string, from: string, to: string) {
+  return db
+    .selectFrom("reception_session")
+    .select(["schedule_id", "held_on", "in_person"])
+    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
+    .where("schedule_id", "is not", null)
+    .where("held_on", ">=", from)
+    .where("held_on", "<=", to)
+    .execute();
+}
+
 export async function findSession(db: Db, id: number): Promise<SessionRow | undefined> {
   return db.selectFrom("reception_session").selectAll().where("id", "=", id).executeTakeFirst();
 }

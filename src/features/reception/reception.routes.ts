@@ -12,6 +12,7 @@ import {
   writeErrorResponses,
 } from "../../http/schemas.ts";
 import * as service from "./reception.service.ts";
+import { receptionCompliance } from "./reception-compliance.service.ts";
 import { draftScheduleNotice } from "./reception-notice.service.ts";
 import { setPublication } from "./reception-public.service.ts";
 import * as rules from "./reception-rules.service.ts";
@@ -70,6 +71,33 @@ const Session = z
   })
   .openapi("ReceptionSession");
 
+const Compliance = z
+  .object({
+    month: z.string(),
+    unit: z.object({ code: z.string(), name: z.string() }),
+    summary: z.object({
+      units: z.number(),
+      kept: z.number(),
+      shortHeld: z.number(),
+      shortScheduled: z.number(),
+      noSchedule: z.number(),
+    }),
+    items: z.array(
+      z.object({
+        unitCode: z.string(),
+        unitName: z.string(),
+        own: z.boolean().openapi({ description: "The unit asked about itself, not a unit under it" }),
+        leaders: z.number().openapi({ description: "Schedules in force in the month" }),
+        scheduledOk: z.number().openapi({ description: "Schedules giving the legal minimum of days" }),
+        heldOk: z.number().openapi({ description: "Schedules held in person up to the minimum, so far" }),
+        byDeputy: z.number(),
+        deputyNotAllowed: z.number().openapi({ description: "Sessions a deputy held from 01/7/2026" }),
+        status: z.enum(["no_schedule", "short_scheduled", "short_held", "kept"]),
+      }),
+    ),
+  })
+  .openapi("ReceptionCompliance");
+
 export function receptionRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
@@ -107,6 +135,22 @@ export function receptionRoutes(deps: AppDeps) {
     async (c) => {
       const q = c.req.valid("query");
       return c.json(await service.schedulesOfMonth(db, c.var.auth, q.unit, q.month), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/reception/compliance",
+      tags,
+      summary:
+        "Whether a unit and each unit directly under it kept their reception schedules in a month: leaders' schedules meeting the legal minimum, held in person, received by a deputy",
+      request: { query: z.object({ unit: UnitCodeSchema, month: Month }) },
+      responses: { 200: json(Compliance), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await receptionCompliance(db, c.var.auth, q.unit, q.month), 200);
     },
   );
 

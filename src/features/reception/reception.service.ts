@@ -17,9 +17,12 @@ import {
   checkMonth,
   delegationAllowed,
   type ReceiverRole,
+  type ReceptionRule,
   type Recurrence,
   receptionRuleOn,
   scheduledDays,
+  type WorkCalendar,
+  weeksAround,
 } from "../../domain/reception-schedule.ts";
 import { errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
@@ -109,40 +112,68 @@ export function monthBounds(month: string): [string, string] {
 }
 
 /**
- * A unit's schedules for a month, each with the days it gives, the minimum its receiver's role must meet (the
- * unit's stricter rule, else the law's), and whether the schedule and the sessions held in person meet it.
+ * What one schedule comes to in a month: the days it gives, the minimum its receiver's role must meet (the
+ * unit's stricter rule, else the law's), and whether the schedule and the days held in person meet it. In a month
+ * still running, what was held is asked up to the last scheduled day gone by (and no more days than scheduled by
+ * then), so it is not short for the days yet to come. `heldInPerson` covers the whole weeks around the month.
  */
+export function scheduleMonth(
+  s: ReceptionScheduleRow,
+  month: string,
+  heldInPerson: readonly string[],
+  ctx: { cal: WorkCalendar; stored: readonly ReceptionRule[]; today: string; path: readonly string[] },
+) {
+  const [from, to] = monthBounds(month);
+  const within = (a: string, b: string): [string, string] => [
+    s.valid_from > a ? s.valid_from : a,
+    s.valid_to && s.valid_to < b ? s.valid_to : b,
+  ];
+  const [start, end] = within(from, to);
+  const days = scheduledDays(s.recurrences, start, end, ctx.cal);
+  // a week that straddles two months is kept by a day in either: the weekly check sees the whole weeks
+  const around = scheduledDays(s.recurrences, ...within(...weeksAround(month)), ctx.cal).map((d) => d.on);
+  const rule = receptionRuleOn(
+    s.receiver_role,
+    from,
+    s.unit_path.length ? s.unit_path : ctx.path,
+    ctx.stored,
+  );
+  // a day is asked of once it is over: today's session may still come
+  const come = days.map((d) => d.on).filter((d) => d < ctx.today);
+  const lastCome = come.at(-1) ?? previousDay(start);
+  const monthOver = to < ctx.today;
+  return {
+    days,
+    rule: rule && { days: rule.days, per: rule.per, source: rule.source, confidence: rule.confidence },
+    scheduled: rule && checkMonth(rule, month, around, ctx.cal, { from: start, to: end }),
+    held:
+      rule &&
+      checkMonth(rule, month, heldInPerson, ctx.cal, {
+        from: start,
+        to: monthOver ? end : lastCome,
+        ...(monthOver ? {} : { scheduledSoFar: come.length }),
+      }),
+  };
+}
+
+/** A unit's schedules for a month, each with what it comes to (`scheduleMonth`). */
 export async function schedulesOfMonth(db: Db, auth: Auth | null, unit: string, month: string) {
   const path = await requireUnitAccess(db, auth, "unit.read", unit);
   const [from, to] = monthBounds(month);
-  const today = todayInVietnam();
   const [schedules, sessions, cal, stored, published] = await Promise.all([
     repo.schedulesUnder(db, unit, from, to),
-    repo.sessionsUnder(db, unit, from, to, 5000),
+    repo.sessionsUnder(db, unit, ...weeksAround(month), 5000),
     loadWorkingCalendar(db),
     storedReceptionRules(db),
     repo.isPublished(db, unit),
   ]);
+  const ctx = { cal, stored, today: todayInVietnam(), path };
   return {
     month,
     published,
     items: schedules.map((s) => {
-      // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as text, not numbers
-      const start = s.valid_from > from ? s.valid_from : from;
-      const end = s.valid_to && s.valid_to < to ? s.valid_to : to;
-      const days = scheduledDays(s.recurrences, start, end, cal);
-      const rule = receptionRuleOn(s.receiver_role, from, s.unit_path.length ? s.unit_path : path, stored);
       const held = sessions.filter((x) => x.schedule_id === s.id && x.in_person).map((x) => x.held_on);
-      const scheduled = days.map((d) => d.on);
-      // the part of the month the schedule covers; what was held, up to the last scheduled day that has come
-      const lastCome = scheduled.filter((d) => d <= today).at(-1) ?? previousDay(start);
-      return {
-        ...scheduleDto(s),
-        days,
-        rule: rule && { days: rule.days, per: rule.per, source: rule.source, confidence: rule.confidence },
-        scheduled: rule && checkMonth(rule, month, scheduled, cal, { from: start, to: end }),
-        held: rule && checkMonth(rule, month, held, cal, { from: start, to: lastCome }),
-      };
+      return { ...scheduleDto(s), ...scheduleMonth(s, month, held, ctx) };
     }),
   };
 }
@@ -249,9 +280,11 @@ export async function sessionsOfMonth(db: Db, auth: Auth | null, unit: string, m
 
 /**
  * What reception under a unit came to in [from, to], for the report figures (src/domain/letter-figures.ts): the
- * heads' days held in person, the sessions, citizens and crowds received, the dialogues held; and the first day
- * the province's reception is kept in danvan (its earliest schedule), before which the unit types them. No access
- * check: the caller reads them for a report it may read.
+ * heads' days held in person against the days their schedules gave up to yesterday (each body's day once; the
+ * regular office aside), the sessions, citizens and crowds received, the dialogues held; and the first day the
+ * province's reception is kept in danvan (its earliest schedule), before which the unit types them. The
+ * schedules are read only when the form asks for the scheduled days. No access check: the caller reads them for
+ * a report it may read.
  */
 export async function receptionFigures(
   db: Db,
@@ -259,11 +292,32 @@ export async function receptionFigures(
   provinceCode: string,
   from: string,
   to: string,
+  withScheduled = false,
 ): Promise<{ figures: ReceptionFigures; keptSince: string | null }> {
-  const [held, dialogues, since] = await Promise.all([
+  const [held, dialogues, since, scheduledDays] = await Promise.all([
     repo.receptionFigures(db, unitCode, provinceCode, from, to),
     dialoguesHeld(db, unitCode, provinceCode, from, to),
     repo.keptSince(db, provinceCode),
+    withScheduled ? daysScheduled(db, unitCode, provinceCode, from, to) : 0,
   ]);
-  return { figures: { ...held, dialogues }, keptSince: since };
+  return { figures: { ...held, dialogues, scheduledDays }, keptSince: since };
+}
+
+/** The heads' reception days the schedules under a unit gave in [from, to], up to yesterday; each body's day once. */
+async function daysScheduled(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
+  const yesterday = previousDay(todayInVietnam());
+  const until = to < yesterday ? to : yesterday;
+  if (until < from) return 0;
+  const [schedules, cal] = await Promise.all([
+    repo.schedulesUnder(db, unitCode, from, until),
+    loadWorkingCalendar(db),
+  ]);
+  const days = new Set<string>();
+  for (const s of schedules) {
+    if (s.province_code !== provinceCode || s.receiver_role === "reception_office") continue;
+    const start = s.valid_from > from ? s.valid_from : from;
+    const end = s.valid_to && s.valid_to < until ? s.valid_to : until;
+    for (const d of scheduledDays(s.recurrences, start, end, cal)) days.add(`${s.body_id} ${d.on}`);
+  }
+  return days.size;
 }

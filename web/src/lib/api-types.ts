@@ -12843,6 +12843,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reception/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a unit and each unit directly under it kept their reception schedules in a month: leaders' schedules meeting the legal minimum, held in person, received by a deputy */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReceptionCompliance"];
+                    };
+                };
+                /** @description Bad input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found or not permitted */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reception/schedules/notice": {
         parameters: {
             query?: never;
@@ -15303,6 +15378,37 @@ export interface components {
              * @example 2025-07-01
              */
             stepDue: string | null;
+        };
+        ReceptionCompliance: {
+            month: string;
+            unit: {
+                code: string;
+                name: string;
+            };
+            summary: {
+                units: number;
+                kept: number;
+                shortHeld: number;
+                shortScheduled: number;
+                noSchedule: number;
+            };
+            items: {
+                unitCode: string;
+                unitName: string;
+                /** @description The unit asked about itself, not a unit under it */
+                own: boolean;
+                /** @description Schedules in force in the month */
+                leaders: number;
+                /** @description Schedules giving the legal minimum of days */
+                scheduledOk: number;
+                /** @description Schedules held in person up to the minimum, so far */
+                heldOk: number;
+                byDeputy: number;
+                /** @description Sessions a deputy held from 01/7/2026 */
+                deputyNotAllowed: number;
+                /** @enum {string} */
+                status: "no_schedule" | "short_scheduled" | "short_held" | "kept";
+            }[];
         };
         ReceptionSession: {
             id: number;

@@ -275,7 +275,9 @@ export async function fedFor(db: Db, kept: Kept, l: Loaded) {
     letterCodes.length
       ? Promise.all([catalogueFor(db, kept, l.form), letterCounts(db, unit, province, from, to)])
       : null,
-    letterCodes.length || receptionCodes.length ? receptionFigures(db, unit, province, from, to) : null,
+    letterCodes.length || receptionCodes.length
+      ? receptionFigures(db, unit, province, from, to, receptionCodes.includes("RECEPTION_DAYS_SCHEDULED"))
+      : null,
   ]);
   const values: SubmissionValues = {};
   if (models?.[1]) {

@@ -94,3 +94,14 @@ export function useDialogueWrites() {
     }),
   };
 }
+
+export type Compliance = AnswerOf<"/api/reception/compliance", "get">;
+
+/** Whether a unit and the units directly under it kept their reception schedules in a month. */
+export function useCompliance(unit: string, month: string) {
+  return useQuery({
+    queryKey: ["reception", "compliance", unit, month] as const,
+    queryFn: () => call(client.GET("/api/reception/compliance", { params: { query: { unit, month } } })),
+    enabled: isUnit(unit),
+  });
+}

@@ -2,24 +2,17 @@ import { RECEIVER_ROLE_NAMES, type ReceiverRole } from "@domain/reception-schedu
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { UnitPicker } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
 import { formatDate, formatPeriod } from "@/lib/format.ts";
 import { type MonthSchedules, useSchedules, useSessions } from "../api/reception.ts";
+import { recentMonths } from "../months.ts";
 import { DialoguesPanel } from "./dialogues-panel.tsx";
 import { NoticeModal } from "./notice-modal.tsx";
 import { PublishSwitch } from "./publish-switch.tsx";
 import { ScheduleModal } from "./schedule-modal.tsx";
 import { SessionModal } from "./session-modal.tsx";
-
-/** The months a page offers: this one and the twelve before it, newest first ("2026-03"). */
-function recentMonths(): string[] {
-  const now = new Date(Date.now() + 7 * 3600_000);
-  return Array.from({ length: 13 }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    return d.toISOString().slice(0, 7);
-  });
-}
 
 /**
  * Citizen reception of a unit for a month: each schedule with the days it gives (a day off moved to the next
@@ -28,8 +21,18 @@ function recentMonths(): string[] {
 export function ReceptionPage({ defaultUnit, canHandle }: { defaultUnit: string; canHandle: boolean }) {
   const { t, i18n } = useTranslation();
   const months = recentMonths();
-  const [unit, setUnit] = useState(defaultUnit);
-  const [month, setMonth] = useState(months[0] as string);
+  // the unit and month are in the address, so a link (from the dashboard) opens them
+  const [params, setParams] = useSearchParams();
+  const unit = params.get("unit") ?? defaultUnit;
+  const asked = params.get("month") ?? "";
+  const month = months.includes(asked) ? asked : (months[0] as string);
+  const set = (key: "unit" | "month", value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  const setUnit = (code: string) => set("unit", code);
+  const setMonth = (m: string) => set("month", m);
   const [dialog, setDialog] = useState<null | "schedule" | "session" | "notice">(null);
   const schedules = useSchedules(unit, month);
   const sessions = useSessions(unit, month);

@@ -28,6 +28,7 @@ import { ExportButton } from "@/components/export-button.tsx";
 import { UnitPicker, useUnitNames } from "@/components/unit-picker.tsx";
 import { WideTable } from "@/components/wide-table.tsx";
 import { useForms } from "@/features/forms/api/forms.ts";
+import { CompliancePanel } from "@/features/reception/components/compliance-panel.tsx";
 import { formatPeriod, formatSamePeriod, formatValue, todayIso } from "@/lib/format.ts";
 import { describeFailure } from "@/lib/use-api-error.ts";
 import { useTotals } from "../api/dashboards.ts";
@@ -237,6 +238,7 @@ export function DashboardPage({ defaultUnit = "" }: { defaultUnit?: string }) {
           )}
         </>
       )}
+      <CompliancePanel unit={unit} />
       {d && selected && d.children.length > 0 && (
         <Stack gap="xs">
           <Group justify="space-between">
