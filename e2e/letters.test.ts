@@ -9,6 +9,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { addDays, todayInVietnam } from "../src/domain/dates.ts";
+import { pdfFile } from "../test/fixtures/files.ts";
 import { choose, chooseUnit, logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
@@ -49,6 +50,14 @@ describe("a citizen's letter in the browser", () => {
     await page.waitForURL(/\/letters\/\d+$/);
     expect(await page.getByTestId("letter-writer").textContent()).toContain("giữ bí mật");
     expect(await page.getByTestId("letter-show-identity").count()).toBe(0);
+    // the letter as handed in, scanned: kept sealed; the commune adds it but cannot open it
+    await page.locator("input[type='file'][accept='.pdf,.png,.jpg,.jpeg']").setInputFiles({
+      name: "don-to-cao.pdf",
+      mimeType: "application/pdf",
+      buffer: pdfFile("Huynh Thi Thu"),
+    });
+    await expect.poll(() => page.getByTestId("letter-scans").textContent()).toContain("Bản chụp 1: PDF");
+    expect(await page.getByTestId("scan-open").count()).toBe(0);
     // classified: eligible, within competence, complex
     await page.getByTestId("classify-eligible").check();
     await page.getByTestId("classify-competent").check();
@@ -119,6 +128,11 @@ describe("a citizen's letter in the browser", () => {
     await logIn(inspector, "thanhtra.dongthap");
     await inspector.getByTestId("letter-show-identity").click();
     await expect.poll(() => inspector.getByTestId("letter-sender").textContent()).toContain("Huỳnh Thị Thu");
+    const [scanFile] = await Promise.all([
+      inspector.waitForEvent("download"),
+      inspector.getByTestId("scan-open").click(),
+    ]);
+    expect(scanFile.suggestedFilename()).toMatch(/^ban-chup-don-.+\.pdf$/);
     await inspector.goto(`${env.server.url}/letters`);
     await expect.poll(() => inspector.getByTestId("letter-counts").textContent()).toMatch(/Tố cáo: \d+ đơn/);
     // and its hot spots: Xã Tháp Mười's crowded complaint is open, first in the early warnings, red on the grid

@@ -26,6 +26,7 @@ import { exportRoutes } from "../features/export/export.routes.ts";
 import { formsRoutes } from "../features/forms/forms.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { indicatorsRoutes } from "../features/indicators/indicators.routes.ts";
+import { letterScansRoutes } from "../features/letters/letter-scans.routes.ts";
 import { lettersRoutes } from "../features/letters/letters.routes.ts";
 import { publicLettersRoutes } from "../features/letters/letters-public.routes.ts";
 import { modelCriteriaRoutes } from "../features/models/model-criteria.routes.ts";
@@ -204,6 +205,7 @@ export function createApp(deps: AppDeps) {
     modelsShowcaseRoutes,
     evaluationsRoutes,
     evaluationFilesRoutes,
+    letterScansRoutes,
     lettersRoutes,
     publicLettersRoutes,
     receptionRoutes,

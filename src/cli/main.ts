@@ -1,5 +1,5 @@
 /**
- * `danvan` command line: serve, demo, migrate, units import, user add.
+ * `danvan` command line: serve, demo, migrate, backup, restore, units import, user add, keys reseal.
  * @module
  */
 import fs from "node:fs/promises";
@@ -15,6 +15,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_PASSWORD, seedDemo } from "../demo/demo.seed.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import { AppError } from "../errors.ts";
+import { resealAll } from "../features/letters/letter-reseal.service.ts";
 import { parseMappingFile, parseUnitFile, UnitFileError } from "../features/units/unit-file.ts";
 import { type Edition, importEdition } from "../features/units/units.import.ts";
 import { createUserFromCli } from "../features/users/users.service.ts";
@@ -39,6 +40,8 @@ Usage:
                                     load a new edition of the official unit list
   danvan user add --username U --name "Full name" --role ROLE [--unit CODE]
                                     create a user (password from DANVAN_PASSWORD or asked)
+  danvan keys reseal                seal again under the first key what older keys sealed (writers'
+                                    identities, scans of letters), so the old keys can be removed
 
 Environment: DATABASE_URL (external PostgreSQL ≥ 15; default: embedded), DANVAN_DATA_DIR (default ./data), PORT.`;
 
@@ -176,6 +179,22 @@ async function userAdd(args: string[]) {
   }
 }
 
+/** Seals again under the first key what older keys sealed; says how many, and that old keys may then go. */
+async function reseal() {
+  const config = loadConfig();
+  const sealer = await loadSealer(config.dataDir, config.secretKey ?? undefined);
+  const handle = await prepareDatabase(config, log);
+  try {
+    const done = await resealAll(handle.db, sealer);
+    console.log(
+      `Đã niêm phong lại / sealed again under key ${sealer.keyId}: ${done.identities} identities, ${done.scans} scans.`,
+    );
+    console.log("Các khóa cũ có thể gỡ bỏ / the older keys may now be removed (keep a backup of them).");
+  } finally {
+    await handle.close();
+  }
+}
+
 class UsageError extends Error {}
 
 async function backupOrRestore(cmd: "backup" | "restore", args: string[]) {
@@ -218,6 +237,9 @@ async function main(argv: string[]) {
     case "user":
       if (sub === "add") return userAdd(rest);
       throw new UsageError("unknown user command");
+    case "keys":
+      if (sub === "reseal") return reseal();
+      throw new UsageError("unknown keys command");
     case undefined:
     case "help":
     case "--help":

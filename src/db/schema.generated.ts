@@ -446,6 +446,18 @@ export interface LetterReminderLog {
   step_due: string;
 }
 
+export interface LetterScan {
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  id: Generated<number>;
+  key_id: string;
+  letter_id: number;
+  province_code: string;
+  sealed: Buffer;
+  size: number;
+}
+
 export interface LetterTally {
   bucket: number;
   kind: string;
@@ -870,6 +882,7 @@ export interface DB {
   letter_identity: LetterIdentity;
   letter_link: LetterLink;
   letter_reminder_log: LetterReminderLog;
+  letter_scan: LetterScan;
   letter_tally: LetterTally;
   model_criteria_set: ModelCriteriaSet;
   model_field: ModelField;

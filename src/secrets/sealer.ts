@@ -56,15 +56,25 @@ export class Sealer {
 
   /** `value` as JSON, sealed for the record `boundTo` names ("letter:12"): nonce ‖ tag ‖ ciphertext. */
   seal(value: unknown, boundTo: string): { keyId: string; sealed: Buffer } {
-    const nonce = randomBytes(NONCE);
-    const cipher = createCipheriv("aes-256-gcm", this.current.key, nonce);
-    cipher.setAAD(Buffer.from(boundTo, "utf8"));
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
-    return { keyId: this.current.id, sealed: Buffer.concat([nonce, cipher.getAuthTag(), body]) };
+    return this.sealBytes(Buffer.from(JSON.stringify(value), "utf8"), boundTo);
   }
 
   /** What `seal` sealed for `boundTo`; throws when the key is not held or the value was changed or moved. */
   open(keyId: string, sealed: Buffer, boundTo: string): unknown {
+    return JSON.parse(this.openBytes(keyId, sealed, boundTo).toString("utf8"));
+  }
+
+  /** Bytes (a scan of a letter in its writer's hand) sealed for the record `boundTo` names, as `seal` does. */
+  sealBytes(bytes: Buffer, boundTo: string): { keyId: string; sealed: Buffer } {
+    const nonce = randomBytes(NONCE);
+    const cipher = createCipheriv("aes-256-gcm", this.current.key, nonce);
+    cipher.setAAD(Buffer.from(boundTo, "utf8"));
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return { keyId: this.current.id, sealed: Buffer.concat([nonce, cipher.getAuthTag(), body]) };
+  }
+
+  /** What `sealBytes` sealed for `boundTo`; throws when the key is not held or the bytes were changed or moved. */
+  openBytes(keyId: string, sealed: Buffer, boundTo: string): Buffer {
     const key = this.byId.get(keyId);
     if (!key) throw new SealError(`the key ${keyId} is not held`);
     if (sealed.length < NONCE + TAG) throw new SealError("sealed value too short");
@@ -72,11 +82,15 @@ export class Sealer {
     decipher.setAAD(Buffer.from(boundTo, "utf8"));
     decipher.setAuthTag(sealed.subarray(NONCE, NONCE + TAG));
     try {
-      const plain = Buffer.concat([decipher.update(sealed.subarray(NONCE + TAG)), decipher.final()]);
-      return JSON.parse(plain.toString("utf8"));
+      return Buffer.concat([decipher.update(sealed.subarray(NONCE + TAG)), decipher.final()]);
     } catch {
       throw new SealError("the sealed value does not open: changed, moved, or another key");
     }
+  }
+
+  /** Whether `keyId` is the key that seals now (a value under an older one can be sealed again: `reseal`). */
+  isCurrent(keyId: string): boolean {
+    return keyId === this.current.id;
   }
 
   /** A keyed hash of `text` (hex), the same for the same text: matching without keeping the text. */

@@ -35,6 +35,17 @@ describe("sealing a protected identity (AES-256-GCM)", () => {
     expect(() => new Sealer([randomBytes(32)]).open(old.keyId, old.sealed, "letter:5")).toThrow(/not held/);
   });
 
+  it("seals a scan's bytes for its letter: nothing of the file shows, and it opens for that letter only", () => {
+    const scan = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("Phạm Thị Hạnh", "utf8")]);
+    const { keyId, sealed } = sealer.sealBytes(scan, "letter_scan:12");
+    expect(sealed.includes(Buffer.from("%PDF"))).toBe(false);
+    expect(sealed.includes(Buffer.from("Hạnh", "utf8"))).toBe(false);
+    expect(sealer.openBytes(keyId, sealed, "letter_scan:12").equals(scan)).toBe(true);
+    expect(() => sealer.openBytes(keyId, sealed, "letter_scan:13")).toThrow(SealError);
+    expect(sealer.isCurrent(keyId)).toBe(true);
+    expect(new Sealer([randomBytes(32), key]).isCurrent(keyId)).toBe(false);
+  });
+
   it("fingerprints a name the same way each time, without keeping it", () => {
     expect(sealer.fingerprint("pham thi hanh")).toBe(sealer.fingerprint("pham thi hanh"));
     expect(sealer.fingerprint("pham thi hanh")).not.toBe(sealer.fingerprint("pham thi hoa"));

@@ -1256,6 +1256,30 @@ const ROUTES: RouteCase[] = [
       c.request("GET", `/api/letters/${(await letterIn(x, s, "denunciation")).id}/identity`),
   },
   {
+    name: "POST /api/letters/{id}/scans",
+    allowed: ["editor", "inspector"],
+    scoped: true,
+    run: async (c, s, x) =>
+      c.request("POST", `/api/letters/${(await letterIn(x, s, "denunciation")).id}/scans`, PDF_BYTES, {
+        "content-type": "application/octet-stream",
+      }),
+  },
+  {
+    name: "GET /api/letters/scans/{id}",
+    // a denouncer's handwriting, as their identity: the inspectorate only
+    allowed: ["inspector"],
+    adminDenied: true,
+    scoped: true,
+    run: async (c, s, x) => {
+      const l = await letterIn(x, s, "denunciation");
+      const scan = await sysAdmin.request("POST", `/api/letters/${l.id}/scans`, PDF_BYTES, {
+        "content-type": "application/octet-stream",
+      });
+      expect(scan.status).toBe(201);
+      return c.request("GET", `/api/letters/scans/${((await scan.json()) as { id: number }).id}`);
+    },
+  },
+  {
     name: "GET /api/public/letters/{code}",
     allowed: "public",
     scoped: false,

@@ -50,6 +50,7 @@ import * as onlineLetters from "./202612070900-online-letters.ts";
 import * as letterReminderLog from "./202612071000-letter-reminder-log.ts";
 import * as createDialogues from "./202612071100-create-dialogues.ts";
 import * as receptionPublication from "./202612071200-reception-publication.ts";
+import * as letterScans from "./202612071300-letter-scans.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -102,4 +103,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612071000-letter-reminder-log": letterReminderLog,
   "202612071100-create-dialogues": createDialogues,
   "202612071200-reception-publication": receptionPublication,
+  "202612071300-letter-scans": letterScans,
 };

@@ -12,6 +12,7 @@ import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { clocksOf, eventDto, listedDto } from "./letter-dto.ts";
 import { storedClockRules } from "./letter-rules.service.ts";
+import { scansOf } from "./letter-scans.service.ts";
 import * as repo from "./letters.repository.ts";
 import { readableLetter } from "./letters.service.ts";
 
@@ -25,13 +26,14 @@ function secondRoundAt(a: Auth, l: LetterRow): string | null {
 /** The letter's page: its clocks, steps, links and the letters that may be the same case. */
 export async function letterDetail(db: Db, auth: Auth | null, id: number) {
   const { l, a } = await readableLetter(db, auth, id, "unit.read");
-  const [events, stored, similar, body, cal, rules] = await Promise.all([
+  const [events, stored, similar, body, cal, rules, scans] = await Promise.all([
     repo.eventsOf(db, id),
     repo.linksOf(db, id),
     repo.similarLetters(db, l),
     bodyById(db, l.body_id),
     loadWorkingCalendar(db),
     storedClockRules(db),
+    scansOf(db, id),
   ]);
   // the letters linked by a step (a transfer, a second round), then those that may be the same case
   const links = [
@@ -58,6 +60,8 @@ export async function letterDetail(db: Db, auth: Auth | null, id: number) {
     acceptedOn: l.accepted_on,
     clocks: clocksOf(l, events, todayInVietnam(), cal, rules),
     events: events.map(eventDto),
+    // what the scans are, never what they hold: opened one by one, by those who may see the writer
+    scans,
     links: readable.map((k) => ({
       kind: k.kind,
       id: k.id,

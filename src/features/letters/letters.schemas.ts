@@ -177,6 +177,11 @@ export const LetterDetail = ListedLetter.extend({
       at: z.string(),
     }),
   ),
+  scans: z
+    .array(z.object({ id: z.number(), contentType: z.string(), size: z.number(), createdAt: z.string() }))
+    .openapi({
+      description: "The letter as handed in, sealed: opened one by one by those who may see the writer",
+    }),
   links: z.array(
     z.object({
       kind: z.string(),

@@ -8,6 +8,7 @@ import { type Letter, readIdentity, useLetter } from "../api/letters.ts";
 import { useLetterWords } from "../labels.ts";
 import { ClassifyForm } from "./classify-form.tsx";
 import { IntakeModal } from "./intake-modal.tsx";
+import { LetterScans } from "./letter-scans.tsx";
 import { StepDocument } from "./step-document.tsx";
 import { StepForm } from "./step-form.tsx";
 
@@ -52,6 +53,7 @@ function LetterView({ l }: { l: Letter }) {
       <Clocks l={l} />
       {l.content && <Text style={{ whiteSpace: "pre-wrap" }}>{l.content}</Text>}
       <Writer l={l} />
+      <LetterScans l={l} />
       {secondNotice && (
         <Alert
           color="green"
