@@ -5,7 +5,7 @@
  * last twelve months, with the sessions held (a few missed, a deputy in January, a deputy after 01/7/2026, flagged); about 300 letters over
  * ten communes' People's Committees of every kind and state (overdue ones, a denunciation extended twice, one
  * suspended, crowded and heated cases, one transferred to another commune), the resolved ones with their numbered
- * decision; the dialogues with the people and their commitments (demo.dialogues.ts). Dates count back from today. Seeded once, with the demo's reports.
+ * decision, complaints among them, one taken to its second round at the province; the dialogues with the people and their commitments (demo.dialogues.ts). Dates count back from today. Seeded once, with the demo's reports.
  * @module
  */
 import type { Kysely } from "kysely";
@@ -117,8 +117,8 @@ export async function seedDemoLettersYear(
       ...(crowd ? { crowdSize: crowd, flags: ["heated" as const] } : {}),
     });
     let version = letter.version;
-    // a quarter stay received (the newest soon due, the older overdue); the others are classified
-    if (i % 4 === 1) return;
+    // half the complaints stay received (the newest soon due, the older overdue); the others are classified
+    if (i % 8 === 1) return;
     const complexity =
       kind === "denunciation" && i % 12 === 3 ? "particularly_complex" : i % 5 === 0 ? "complex" : "normal";
     version = (
@@ -162,9 +162,9 @@ export async function seedDemoLettersYear(
       await step({ action: "withdraw", on: addDays(received, 12), note: "Người viết đơn rút đơn" });
       return;
     }
-    // the older half resolved, each with its numbered decision (conclusion, answer)
+    // the older half resolved (the complaints taken up, all), each with its numbered decision (conclusion, answer)
     const resolvedOn = addDays(received, 25);
-    if (receivedDaysAgo > 40 && i % 2 === 0 && resolvedOn <= today) {
+    if (receivedDaysAgo > 40 && (i % 2 === 0 || kind === "complaint") && resolvedOn <= today) {
       const number = await allocateNumber(
         db,
         auth,
@@ -183,18 +183,60 @@ export async function seedDemoLettersYear(
         outcome: (["justified", "unjustified", "partly_justified"] as const)[i % 3],
         decisionNumberId: number.id,
       });
+      if (kind === "complaint")
+        resolvedComplaints.push({ id: letter.id, received, name: NAMES[i % NAMES.length] });
     }
   };
+  const resolvedComplaints: { id: number; received: string; name: string | undefined }[] = [];
   // ten letters at a time, each with its steps in order
   const LETTERS = 290;
   for (let k = 0; k < LETTERS; k += 10)
     await Promise.all(Array.from({ length: Math.min(10, LETTERS - k) }, (_, j) => one(k + j)));
+  await seedSecondRound(db, kept, sealer, auth, resolvedComplaints);
   await seedReceptionYear(db, auth, cal, today);
   // the other communes' chairs, for the province's view of its communes (two left without a schedule)
   await seedCommuneSchedules(db, auth, cal, today, committees.slice(1));
   await seedDemoDialogues(db, auth, today);
   await seedDemoReceptionReport(db, kept, auth, today);
   return LETTERS;
+}
+
+/**
+ * One complainant who disagrees with the commune's decision: the second round, registered at the province's
+ * People's Committee (the body directly above) a fortnight after the first decision, linked to it (Luật Khiếu
+ * nại 2011, Art. 7 and 33), and accepted.
+ */
+async function seedSecondRound(
+  db: Kysely<Database>,
+  kept: Kept,
+  sealer: Sealer,
+  auth: Auth,
+  resolved: readonly { id: number; received: string; name: string | undefined }[],
+) {
+  const first = [...resolved].sort((a, b) => (a.received < b.received ? 1 : -1))[0];
+  const province = (await listBodies(db, auth, "82")).items.find((b) => b.kind === "people_committee");
+  if (!first || !province) return;
+  // ten days after the first decision (within the 30 days Art. 33 gives)
+  const on = addDays(first.received, 35);
+  const accepted = addDays(on, 3);
+  if (accepted > todayInVietnam()) return;
+  const { letter } = await intake(db, kept, sealer, auth, {
+    bodyId: province.id,
+    kind: "complaint",
+    channel: "post",
+    receivedOn: on,
+    subject: "Khiếu nại lần hai quyết định giải quyết khiếu nại của Chủ tịch UBND xã",
+    field: FIELD.complaint,
+    sender: { name: first.name ?? "Người khiếu nại" },
+    firstRoundOf: first.id,
+  });
+  const c = await classify(db, auth, letter.id, {
+    version: letter.version,
+    eligible: true,
+    competent: true,
+    complexity: "normal",
+  });
+  await takeStep(db, sealer, auth, letter.id, { action: "accept", on: accepted, version: c.version });
 }
 
 /** Xã Tháp Mười's chair every Thursday, the province's chair on the 15th, for a year, with the sessions held. */

@@ -278,6 +278,13 @@ describe("demo reporting data", () => {
     expect(
       letters.some((l) => l.channel === "transfer" && l.unitCode !== "30037" && l.unitCode !== "82"),
     ).toBe(true);
+    // complaints resolved by the commune chair's decision, one taken to its second round at the province
+    expect(letters.some((l) => l.kind === "complaint" && l.status === "resolved")).toBe(true);
+    const second = letters.find((l) => l.kind === "complaint" && l.unitCode === "82");
+    expect(second).toBeTruthy();
+    const detail = await admin.json("GET", `/api/letters/${second?.id}`);
+    expect(detail.body).toMatchObject({ round: 2, status: "accepted" });
+    expect(detail.body.links.map((k: { kind: string }) => k.kind)).toContain("second_round");
     const overdue = (await admin.json("GET", "/api/letters?unit=82&due=overdue")).body.items;
     expect(overdue.length).toBeGreaterThan(5);
     // a denunciation extended twice
