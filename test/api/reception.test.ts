@@ -48,9 +48,10 @@ async function communeReportOf(form: string, period: string, deadline: string) {
     allowOverlap: true,
   });
   expect(request.status, JSON.stringify(request.body)).toBe(201);
-  return (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
+  const target = (await admin.json("GET", `/api/requests/${request.body.id}`)).body.targets.find(
     (x: { unitCode: string }) => x.unitCode === "30037",
   );
+  return { ...target, requestId: request.body.id as number };
 }
 
 describe("a commune chair's reception", () => {
@@ -167,6 +168,35 @@ describe("a commune chair's reception", () => {
       RECEPTION_DAYS: { "": "3" },
     });
     expect(report.body.fed.kept).toEqual(expect.arrayContaining(["RECEPTION_DAYS_SCHEDULED"]));
+  });
+
+  it("imports no kept figure from a file: the registers' stand, and the file is told why", async () => {
+    const target = await communeReportOf("dvcq-thap-muoi", "202602", "2026-03-10");
+    const value = (dataElement: string, v: string) => ({
+      dataElement,
+      period: "202602",
+      orgUnit: "30037",
+      value: v,
+    });
+    const r = await commune.json("POST", `/api/requests/${target.requestId}/dataValueSets`, {
+      dataValues: [value("RECEPTION_DAYS", "9"), value("DISSEMINATION_SESSIONS", "4")],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ status: "WARNING", importCount: { imported: 1, ignored: 1 } });
+    expect(r.body.conflicts).toEqual([
+      expect.objectContaining({
+        object: "RECEPTION_DAYS",
+        valueVi: expect.stringContaining("tự động từ sổ"),
+      }),
+    ]);
+    const report = await commune.json("GET", `/api/submissions/${target.id}`);
+    expect(report.body.submission.values.RECEPTION_DAYS).toBeUndefined();
+    expect(report.body.submission.values.DISSEMINATION_SESSIONS).toEqual({ "": "4" });
+    // a file that leaves the kept figure empty is taken without a word
+    const empty = await commune.json("POST", `/api/requests/${target.requestId}/dataValueSets`, {
+      dataValues: [value("RECEPTION_DAYS", "")],
+    });
+    expect(empty.body).toMatchObject({ status: "SUCCESS", importCount: { ignored: 1 }, conflicts: [] });
   });
 
   it("leaves a report of a period before the province kept its reception here to the unit", async () => {

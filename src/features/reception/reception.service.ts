@@ -303,6 +303,9 @@ export async function receptionFigures(
   return { figures: { ...held, dialogues, scheduledDays }, keptSince: since };
 }
 
+/** The first day a province's reception and letters are kept in danvan (its earliest schedule); null before any. */
+export const receptionKeptSince = (db: Db, provinceCode: string) => repo.keptSince(db, provinceCode);
+
 /** The heads' reception days the schedules under a unit gave in [from, to], up to yesterday; each body's day once. */
 async function daysScheduled(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
   const yesterday = previousDay(todayInVietnam());

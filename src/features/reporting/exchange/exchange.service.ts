@@ -13,12 +13,14 @@ import { appendAudit } from "../../../audit/audit-log.repository.ts";
 import type { Db, ReportRequestRow, SubmissionValues } from "../../../db/database.ts";
 import type { Kept } from "../../../db/kept.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
+import { isReceptionOrLetterCode } from "../../../domain/letter-figures.ts";
 import { formCombos } from "../../../domain/report-forms.ts";
 import { nextStatus } from "../../../domain/submission-workflow.ts";
 import { checkRule } from "../../../domain/validation-rules.ts";
 import { AppError, errors } from "../../../errors.ts";
 import { requireForm } from "../../forms/forms.service.ts";
 import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
+import { receptionKeptSince } from "../../reception/reception.service.ts";
 import * as requests from "../requests/requests.service.ts";
 import * as rollup from "../rollup/rollup.service.ts";
 import * as submissions from "../submissions/submissions.service.ts";
@@ -95,6 +97,16 @@ export async function importValues(
     conflicts.push({ object: row[field] ?? "", value: en, valueVi: vi, ...(at ? { at } : {}) });
     count.ignored++;
   };
+  // per province, whether its reception and letters are kept in danvan for the whole period (read once)
+  const keptByProvince = new Map<string, Promise<boolean>>();
+  const keptIn = (province: string) => {
+    let known = keptByProvince.get(province);
+    if (!known) {
+      known = receptionKeptSince(db, province).then((d) => d !== null && d <= request.period_start);
+      keptByProvince.set(province, known);
+    }
+    return known;
+  };
   for (const row of rows) {
     if (row.period !== request.period_code) {
       conflict(
@@ -144,6 +156,21 @@ export async function importValues(
       : (row.categoryOptionCombo as string);
     if (!combos.includes(combo)) {
       conflict(row, "categoryOptionCombo", "Unknown category option combo", "Phân tổ không hợp lệ");
+      continue;
+    }
+    // the registers' figures are the report's own where the province keeps them for the whole period: a
+    // file that leaves them empty or repeats them is fine, one that changes them is told why it is not taken
+    if (isReceptionOrLetterCode(row.dataElement) && (await keptIn(sub.province_code))) {
+      if (row.value.trim() === "" || row.value.trim() === sub.values[row.dataElement]?.[combo]) {
+        count.ignored++;
+        continue;
+      }
+      conflict(
+        row,
+        "dataElement",
+        "Filled from the reception and letters registers: not imported",
+        "Số liệu tự động từ sổ tiếp công dân, sổ đơn thư: không nhập từ tệp",
+      );
       continue;
     }
     const entry = changed.get(sub.id) ?? { sub, values: structuredClone(sub.values) };
