@@ -22,7 +22,7 @@ import { startServer } from "../src/server.ts";
 import { BENCH_PASSWORD, benchAdmin, benchForm, openBenchDatabase, percentile } from "./lib/national.ts";
 
 const run = promisify(execFile);
-const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "burst-client.ts");
+const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "post-client.ts");
 const BASELINE = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib", "burst-baseline.ts");
 const CONNECTIONS = 200;
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -94,8 +94,10 @@ async function burst(period: string, rate?: number, lateReason?: string, baselin
     .where("request_id", "in", ids)
     .orderBy("id")
     .execute();
+  // the id for the straight-to-PostgreSQL baseline, the path for the clients through the API
   const jobs = subs.map((s, i) => ({
     id: s.id,
+    path: `/api/submissions/${s.id}/submit`,
     session: i,
     body: JSON.stringify({
       version: 1,

@@ -3,8 +3,11 @@
  * communes, each received by its commune's People's Committee, of every kind and state, their legal days spread
  * around today; then, through the API and from a separate process, a province's "due within 5 working days or
  * overdue" list and the national count by kind and state, and the intake of BENCH_INTAKES letters by 200
- * concurrent clients (each answered 201 and found in the database afterwards: nothing lost).
- * Targets: the list p95 ≤ 50 ms, the count p95 ≤ 100 ms, the intake p95 ≤ 100 ms.
+ * concurrent clients (each answered 201 and found in the database afterwards: nothing lost), after a warm-up
+ * wave: as fast as they can (closed loop: the throughput at saturation, where each answer waits for the 199
+ * others in flight, so its p95 is about 200 / throughput), then on a steady schedule of BENCH_RATE letters a
+ * second over the same 200 connections, latency counted from each one's scheduled time, as bench:burst does.
+ * Targets: the list p95 ≤ 50 ms, the count p95 ≤ 100 ms, the intake p95 ≤ 100 ms (on the steady schedule).
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -24,6 +27,7 @@ const POST_SCRIPT = path.join(here, "lib", "post-client.ts");
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 1_000_000);
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const say = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 const bench = await openBenchDatabase("letters");
@@ -128,7 +132,7 @@ say(`national count: p50 ${percentile(count, 50).toFixed(1)} ms, p95 ${percentil
 
 const dir = await mkdtemp(path.join(tmpdir(), "danvan-letters-"));
 /** `INTAKES` letters registered by CLIENTS clients at once, each at a commune's People's Committee. */
-async function intakeWave(wave: string) {
+async function intakeWave(wave: string, rate?: number) {
   const bodies = Array.from({ length: INTAKES }, (_, i) => {
     const c = communes[(i * 7919) % communes.length] as { body: number };
     return {
@@ -141,7 +145,10 @@ async function intakeWave(wave: string) {
     };
   });
   const file = path.join(dir, `${wave}.json`);
-  await writeFile(file, JSON.stringify(bodies));
+  await writeFile(
+    file,
+    JSON.stringify(bodies.map((b) => ({ path: "/api/letters", body: JSON.stringify(b) }))),
+  );
   const { stdout } = await run(
     process.execPath,
     [
@@ -150,11 +157,10 @@ async function intakeWave(wave: string) {
       POST_SCRIPT,
       JSON.stringify({
         url: server.url,
-        path: "/api/letters",
-        cookie,
-        csrf,
-        bodiesFile: file,
+        sessions: [{ cookie, csrf }],
+        jobsFile: file,
         connections: CLIENTS,
+        rate,
       }),
     ],
     { maxBuffer: 16 << 20 },
@@ -173,16 +179,23 @@ say(
     95,
   ).toFixed(1)} ms`,
 );
-const before = Number((await sql<{ n: string }>`select count(*) as n from letter`.execute(db)).rows[0]?.n);
-const intake = await intakeWave("measured");
-const lat = intake.latencies.sort((a, b) => a - b);
-const after = Number((await sql<{ n: string }>`select count(*) as n from letter`.execute(db)).rows[0]?.n);
-const lost = INTAKES - (after - before);
-say(
-  `intake by ${CLIENTS} clients: ${JSON.stringify(intake.statuses)} in ${intake.seconds.toFixed(1)} s, p50 ${percentile(lat, 50).toFixed(1)} ms, p95 ${percentile(lat, 95).toFixed(1)} ms, lost ${lost}`,
-);
+/** A measured wave: its latencies sorted, and how many of its letters are not in the database afterwards. */
+async function measured(wave: string, rate?: number) {
+  const count = async () =>
+    Number((await sql<{ n: string }>`select count(*) as n from letter`.execute(db)).rows[0]?.n);
+  const before = await count();
+  const out = await intakeWave(wave, rate);
+  const lat = out.latencies.sort((a, b) => a - b);
+  const lost = INTAKES - ((await count()) - before);
+  say(
+    `intake by ${CLIENTS} clients${rate ? ` at ${rate}/s` : ", closed loop"}: ${JSON.stringify(out.statuses)} in ${out.seconds.toFixed(1)} s, p50 ${percentile(lat, 50).toFixed(1)} ms, p95 ${percentile(lat, 95).toFixed(1)} ms, lost ${lost}`,
+  );
+  return { lat, lost, created: out.statuses["201"] ?? 0, perSecond: INTAKES / out.seconds };
+}
+const closed = await measured("closed");
+const steady = await measured("steady", RATE);
 await server.stop();
 await bench.cleanup();
 console.log(
-  `letters=${LETTERS} load_s=${loadSeconds.toFixed(0)} due_list_p95_ms=${percentile(list, 95).toFixed(1)} due_list_rows=${shown} national_count_p95_ms=${percentile(count, 95).toFixed(1)} intake_clients=${CLIENTS} intakes=${INTAKES} intake_p50_ms=${percentile(lat, 50).toFixed(1)} intake_p95_ms=${percentile(lat, 95).toFixed(1)} intake_per_s=${(INTAKES / intake.seconds).toFixed(0)} created=${intake.statuses["201"] ?? 0} lost=${lost}`,
+  `letters=${LETTERS} load_s=${loadSeconds.toFixed(0)} due_list_p95_ms=${percentile(list, 95).toFixed(1)} due_list_rows=${shown} national_count_p95_ms=${percentile(count, 95).toFixed(1)} intake_clients=${CLIENTS} intakes=${INTAKES} intake_closed_per_s=${closed.perSecond.toFixed(0)} intake_closed_p50_ms=${percentile(closed.lat, 50).toFixed(1)} intake_closed_p95_ms=${percentile(closed.lat, 95).toFixed(1)} intake_rate=${RATE} intake_p50_ms=${percentile(steady.lat, 50).toFixed(1)} intake_p95_ms=${percentile(steady.lat, 95).toFixed(1)} created=${closed.created + steady.created} lost=${closed.lost + steady.lost}`,
 );
