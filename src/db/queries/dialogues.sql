@@ -6,11 +6,6 @@ select *
   where "dialogue_id" in ($1, $2)
   order by "id";
 
--- dialoguesHeld("30037","82","2026-01-01","2026-12-31")
-select count(*) as "n"
-  from "dialogue"
-  where unit_path @> array[$1]::text[] and "province_code" = $2 and "held_on" >= $3 and "held_on" <= $4;
-
 -- dialoguesUnder("30037","2026-01-01","2026-12-31",200)
 select *
   from "dialogue"

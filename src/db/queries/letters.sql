@@ -5,14 +5,6 @@ select *
   from "letter_clock_rule"
   order by "key", "valid_from";
 
--- countForPeriod("30037","82","2026-01-01","2026-12-31")
-select "kind", count(*) filter (where received_on between $1 and $2) as "received", count(*) filter (where status = 'resolved' and closed_on between $3 and $4) as "resolved", count(*) filter (where status = 'resolved' and closed_on between $5 and $6
-        and (legal_due is null or closed_on <= legal_due)) as "resolved_on_time"
-  from "letter"
-  where unit_path @> array[$7]::text[] and ("received_on" between $8 and $9 or "closed_on" between $10 and $11) and "province_code" = $12
-  group by "kind"
-  order by "kind";
-
 -- countLetters("30037","82","2026-03-02")
 select "kind", "status", count(*) as "n", count(*) filter (where status in ('received', 'accepted', 'suspended') and legal_due < $1) as "overdue"
   from "letter"

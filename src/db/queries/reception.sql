@@ -36,14 +36,44 @@ select "published"
   where "unit_code" = $1;
 
 -- keptSince("82")
-select min(valid_from)::text as "since"
+select "province_code", min(valid_from)::text as "since"
   from "reception_schedule"
-  where "province_code" = $1;
+  where "province_code" in ($1)
+  group by "province_code";
 
--- receptionFigures("30037","82","2026-01-01","2026-12-31")
-select count(distinct (body_id, held_on)) filter (where in_person and receiver_role <> 'reception_office') as "days", count(*) as "sessions", coalesce(sum(citizens), 0) as "citizens", coalesce(sum(groups), 0) as "groups"
-  from "reception_session"
-  where unit_path @> array[$1]::text[] and "province_code" = $2 and "held_on" >= $3 and "held_on" <= $4;
+-- receptionFor({"unit":"30037","province":"82","from":"2026-01-01","to":"2026-12-31","schedules":true})
+
+    select k.i::int as i, r.days, r.sessions, r.citizens, r.groups, d.dialogues, ks.since, sc.schedules
+  from unnest($1::text[], $2::text[],
+                $3::date[], $4::date[],
+                $5::boolean[])
+      with ordinality as k (unit, province, d_from, d_to, with_schedules, i)
+    cross join lateral (
+      select count(distinct (body_id, held_on)) filter (where in_person and receiver_role <> 'reception_office')::int as days,
+             count(*)::int as sessions, coalesce(sum(citizens), 0)::int as citizens, coalesce(sum(groups), 0)::int as groups
+  from reception_session
+  where unit_path @> array[k.unit] and province_code = k.province and held_on between k.d_from and k.d_to
+    ) r
+    cross join lateral (
+      select count(*)::int as dialogues
+  from dialogue
+  where unit_path @> array[k.unit] and province_code = k.province and held_on between k.d_from and k.d_to
+    ) d
+    cross join lateral (
+      select min(valid_from)::text as since
+  from reception_schedule
+  where province_code = k.province
+    ) ks
+  left join lateral (
+      select jsonb_agg(jsonb_build_object('body_id', body_id, 'recurrences', recurrences,
+               'valid_from', valid_from, 'valid_to', valid_to)
+  order by id) as schedules
+  from reception_schedule
+  where k.with_schedules and unit_path @> array[k.unit] and province_code = k.province
+        and receiver_role <> 'reception_office' and valid_from <= k.d_to
+        and (valid_to is null or valid_to >= k.d_from)
+    ) sc on true
+  order by k.i;
 
 -- receptionRules()
 select *

@@ -23,6 +23,11 @@ select *
   from "report_request"
   where "id" = $1;
 
+-- gathersAnything(1)
+select distinct "answers_submission_id"
+  from "report_request"
+  where "answers_submission_id" in ($1);
+
 -- insertRequest({"issuer_unit_code":"82","issuer_body_id":null,"issuer_path":["82"],"province_code":"82","form_id":1,"period_code":"2026S1","period_type":"half_year","previous_period_code":"2025S1","period_start":"2026-01-01","period_end":"2026-06-30","cutoff_from":"2025-12-15","cutoff_to":"2026-06-14","reference_no":"113-CV/BDVHU","title":"Báo cáo 6 tháng đầu năm 2026","target_level":"commune","cited_document_id":null,"target_body_kind":null,"deadline":"2026-06-16","level_deadlines":"[]","reminder_days":2,"issued_by":1})
 insert into "report_request" ("issuer_unit_code", "issuer_body_id", "issuer_path", "province_code", "form_id", "period_code", "period_type", "previous_period_code", "period_start", "period_end", "cutoff_from", "cutoff_to", "reference_no", "title", "target_level", "cited_document_id", "target_body_kind", "deadline", "level_deadlines", "reminder_days", "issued_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)

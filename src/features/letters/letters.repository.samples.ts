@@ -94,5 +94,4 @@ export const samples: RepositorySamples = {
       updated_by: 1,
     },
   ],
-  countForPeriod: ["30037", "82", "2026-01-01", "2026-12-31"],
 };

@@ -407,31 +407,3 @@ export async function upsertClockRule(
 export async function clockRules(db: Db) {
   return db.selectFrom("letter_clock_rule").selectAll().orderBy("key").orderBy("valid_from").execute();
 }
-
-/** Letters under a unit received in [from, to], and those resolved in it, by kind. */
-export async function countForPeriod(
-  db: Db,
-  unitCode: string,
-  provinceCode: string | null,
-  from: string,
-  to: string,
-) {
-  let q = db
-    .selectFrom("letter")
-    .select("kind")
-    .select([
-      sql<string>`count(*) filter (where received_on between ${from} and ${to})`.as("received"),
-      sql<string>`count(*) filter (where status = 'resolved' and closed_on between ${from} and ${to})`.as(
-        "resolved",
-      ),
-      // by the legal day: extensions move it, a suspension's days are added to it
-      sql<string>`count(*) filter (where status = 'resolved' and closed_on between ${from} and ${to}
-        and (legal_due is null or closed_on <= legal_due))`.as("resolved_on_time"),
-    ])
-    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
-    .where((eb) => eb.or([eb.between("received_on", from, to), eb.between("closed_on", from, to)]))
-    .groupBy("kind")
-    .orderBy("kind");
-  if (provinceCode !== null) q = q.where("province_code", "=", provinceCode);
-  return q.execute();
-}

@@ -39,6 +39,7 @@ import type { Sealer } from "../../secrets/sealer.ts";
 import { bodyWithPath } from "../bodies/bodies.service.ts";
 import { keptWorkingCalendar, loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import { listedDto, type TimedLetter, timelineOf } from "./letter-dto.ts";
+import { countForPeriod } from "./letter-figures.repository.ts";
 import { keptClockRules, storedClockRules } from "./letter-rules.service.ts";
 import * as repo from "./letters.repository.ts";
 
@@ -401,7 +402,7 @@ export async function classify(db: Db, auth: Auth | null, id: number, input: Cla
  * access check: the caller reads it for a report it may read).
  */
 export async function letterCounts(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
-  const rows = await repo.countForPeriod(db, unitCode, provinceCode, from, to);
+  const rows = await countForPeriod(db, { unit: unitCode, province: provinceCode, from, to });
   return rows.map((r) => ({
     kind: r.kind as LetterKind,
     received: Number(r.received),

@@ -34,5 +34,4 @@ export const samples: RepositorySamples = {
   commitmentsOf: [[1, 2]],
   findCommitment: [1],
   updateCommitmentVersioned: [1, 1, { status: "done", result: "Đã sửa xong", updated_by: 1 }],
-  dialoguesHeld: ["30037", "82", "2026-01-01", "2026-12-31"],
 };

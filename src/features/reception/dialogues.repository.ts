@@ -77,22 +77,3 @@ export async function updateCommitmentVersioned(
     .returningAll()
     .executeTakeFirst();
 }
-
-/** The dialogues a unit and the units below it held in [from, to], for the report figure. */
-export async function dialoguesHeld(
-  db: Db,
-  unitCode: string,
-  provinceCode: string,
-  from: string,
-  to: string,
-) {
-  const r = await db
-    .selectFrom("dialogue")
-    .select(sql<string>`count(*)`.as("n"))
-    .where(sql<boolean>`unit_path @> array[${unitCode}]::text[]`)
-    .where("province_code", "=", provinceCode)
-    .where("held_on", ">=", from)
-    .where("held_on", "<=", to)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}

@@ -33,7 +33,7 @@ export const samples: RepositorySamples = {
   sessionsUnder: ["30037", "2026-03-01", "2026-03-31", 500],
   findSession: [1],
   heldOnSchedules: ["82", "2026-03-01", "2026-03-31"],
-  receptionFigures: ["30037", "82", "2026-01-01", "2026-12-31"],
+  receptionFor: [{ unit: "30037", province: "82", from: "2026-01-01", to: "2026-12-31", schedules: true }],
   keptSince: ["82"],
   isPublished: ["30037"],
   setPublished: [{ unit_code: "30037", province_code: "82", published: true, updated_by: 1 }],

@@ -11,6 +11,7 @@ import { unitPath } from "../../access/access.repository.ts";
 import { type Auth, requireRecordAccess, requireUnitAccess } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db, ReceptionScheduleRow, ReceptionSessionRow } from "../../db/database.ts";
+import type { Kept } from "../../db/kept.ts";
 import { daysInMonth, previousDay, todayInVietnam } from "../../domain/dates.ts";
 import type { ReceptionFigures } from "../../domain/letter-figures.ts";
 import {
@@ -26,8 +27,7 @@ import {
 } from "../../domain/reception-schedule.ts";
 import { errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
-import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
-import { dialoguesHeld } from "./dialogues.repository.ts";
+import { keptWorkingCalendar, loadWorkingCalendar } from "../calendar/calendar.service.ts";
 import * as repo from "./reception.repository.ts";
 import { storedReceptionRules } from "./reception-rules.service.ts";
 
@@ -283,8 +283,9 @@ export async function sessionsOfMonth(db: Db, auth: Auth | null, unit: string, m
  * heads' days held in person against the days their schedules gave up to yesterday (each body's day once; the
  * regular office aside), the sessions, citizens and crowds received, the dialogues held; and the first day the
  * province's reception is kept in danvan (its earliest schedule), before which the unit types them. The
- * schedules are read only when the form asks for the scheduled days. No access check: the caller reads them for
- * a report it may read.
+ * schedules are read only when the form asks for the scheduled days, and their days counted on the calendar as
+ * kept at start-up. One statement, shared by the reports saved at once. No access check: the caller reads them
+ * for a report it may read.
  */
 export async function receptionFigures(
   db: Db,
@@ -292,32 +293,46 @@ export async function receptionFigures(
   provinceCode: string,
   from: string,
   to: string,
-  withScheduled = false,
+  scheduled: { kept: Kept } | null = null,
 ): Promise<{ figures: ReceptionFigures; keptSince: string | null }> {
-  const [held, dialogues, since, scheduledDays] = await Promise.all([
-    repo.receptionFigures(db, unitCode, provinceCode, from, to),
-    dialoguesHeld(db, unitCode, provinceCode, from, to),
-    repo.keptSince(db, provinceCode),
-    withScheduled ? daysScheduled(db, unitCode, provinceCode, from, to) : 0,
-  ]);
-  return { figures: { ...held, dialogues, scheduledDays }, keptSince: since };
+  const r = await repo.receptionFor(db, {
+    unit: unitCode,
+    province: provinceCode,
+    from,
+    to,
+    schedules: scheduled !== null,
+  });
+  const scheduledDays = scheduled ? await daysScheduled(scheduled.kept, db, r.schedules, from, to) : 0;
+  return {
+    figures: {
+      days: r.days,
+      sessions: r.sessions,
+      citizens: r.citizens,
+      groups: r.groups,
+      dialogues: r.dialogues,
+      scheduledDays,
+    },
+    keptSince: r.since,
+  };
 }
 
 /** The first day a province's reception and letters are kept in danvan (its earliest schedule); null before any. */
 export const receptionKeptSince = (db: Db, provinceCode: string) => repo.keptSince(db, provinceCode);
 
-/** The heads' reception days the schedules under a unit gave in [from, to], up to yesterday; each body's day once. */
-async function daysScheduled(db: Db, unitCode: string, provinceCode: string, from: string, to: string) {
+/** The days the heads' schedules gave in [from, to], up to yesterday; each body's day once. */
+async function daysScheduled(
+  kept: Kept,
+  db: Db,
+  schedules: readonly Pick<ReceptionScheduleRow, "body_id" | "recurrences" | "valid_from" | "valid_to">[],
+  from: string,
+  to: string,
+) {
   const yesterday = previousDay(todayInVietnam());
   const until = to < yesterday ? to : yesterday;
-  if (until < from) return 0;
-  const [schedules, cal] = await Promise.all([
-    repo.schedulesUnder(db, unitCode, from, until),
-    loadWorkingCalendar(db),
-  ]);
+  if (until < from || schedules.length === 0) return 0;
+  const cal = await keptWorkingCalendar(db, kept);
   const days = new Set<string>();
   for (const s of schedules) {
-    if (s.province_code !== provinceCode || s.receiver_role === "reception_office") continue;
     const start = s.valid_from > from ? s.valid_from : from;
     const end = s.valid_to && s.valid_to < until ? s.valid_to : until;
     for (const d of scheduledDays(s.recurrences, start, end, cal)) days.add(`${s.body_id} ${d.on}`);

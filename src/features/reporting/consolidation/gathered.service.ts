@@ -14,7 +14,7 @@ import { todayInVietnam } from "../../../domain/dates.ts";
 import { compare } from "../../../domain/decimal.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
 import { compileNarratives } from "../../../domain/narrative.ts";
-import { findRequest, requestsGathering } from "../requests/requests.service.ts";
+import { findRequest, gathersAnything, requestsGathering } from "../requests/requests.service.ts";
 import { seriesOf } from "../rollup/rollup.service.ts";
 import { catalogueFor, combosOfForm, type Loaded, TOTAL_ONLY } from "../submissions/submission-values.ts";
 import { allow, load } from "../submissions/submissions.service.ts";
@@ -35,7 +35,10 @@ export async function gathered(db: Db, kept: Kept, auth: Auth | null, id: number
  * a whole number, is left for the official), texts for its narrative sections of the same key.
  */
 export async function gatheredOf(db: Db, kept: Kept, auth: Auth, l: Loaded) {
-  const asked = (await requestsGathering(db, [l.sub.id])).get(l.sub.id) ?? [];
+  // almost no report gathers anything: asked first, in a read shared by the reports submitted at once
+  const asked = (await gathersAnything(db, l.sub.id))
+    ? ((await requestsGathering(db, [l.sub.id])).get(l.sub.id) ?? [])
+    : [];
   // the newest request of each series speaks for its figures: its consolidation counts each unit's latest
   // accepted report, whichever of them carried it
   const seen = new Set<string>();

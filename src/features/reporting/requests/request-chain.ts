@@ -95,6 +95,10 @@ export async function answersOf(db: Db, r: ReportRequestRow) {
     : null;
 }
 
+/** Whether a report sent requests down to gather its figures (shared by the reports submitted at once). */
+export const gathersAnything = (db: Db, submissionId: number) =>
+  requestsRepository.gathersAnything(db, submissionId);
+
 /**
  * The requests some reports owed upward sent to the units below (what their drafts start from), by report:
  * how many answered, on time or late, and, with `waitingFor`, up to that many of those not heard from yet.

@@ -31,6 +31,7 @@ const SAMPLE_REQUEST = {
 export const samples: RepositorySamples = {
   findOwedReport: [1],
   requestsGathering: [[1, 2]],
+  gathersAnything: [1],
   notYetSent: [[1, 2], 5],
   askedOfBodies: [1, [1, 2]],
   insertRequest: [SAMPLE_REQUEST],

@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import { granted, type ScopeGrants } from "../../../access/access.ts";
+import { batched } from "../../../db/batch.ts";
 import type { Db, ReportRequestRow, SubmissionRow, UnitLevel, UnitRow } from "../../../db/database.ts";
 
 // ---- requests --------------------------------------------------------------------------------------------
@@ -58,6 +59,21 @@ export async function requestsGathering(
     .limit(50 * submissionIds.length)
     .execute() as Promise<(ReportRequestRow & StatusCounts & { answers_submission_id: number })[]>;
 }
+
+/**
+ * Which of some reports sent requests down to gather their figures (almost none do): one indexed read shared by
+ * the reports submitted at once (db/batch.ts), so the others ask nothing more.
+ */
+export const gathersAnything = batched(async (db: Db, submissionIds: readonly number[]) => {
+  const rows = await db
+    .selectFrom("report_request")
+    .select("answers_submission_id")
+    .distinct()
+    .where("answers_submission_id", "in", [...submissionIds])
+    .execute();
+  const gathering = new Set(rows.map((r) => r.answers_submission_id));
+  return submissionIds.map((id) => gathering.has(id));
+});
 
 /**
  * The targets of some requests that have not sent their report yet (never submitted), at most `each` a

@@ -324,7 +324,7 @@ export async function inbox(db: Db, auth: Auth | null, q: { status?: SubmissionR
 }
 
 /** What the other parts of reporting read of the requests. */
-export { requestsGathering } from "./request-chain.ts";
+export { gathersAnything, requestsGathering } from "./request-chain.ts";
 export { findRequest, listSubmissionsOfRequest } from "./requests.repository.ts";
 
 /**

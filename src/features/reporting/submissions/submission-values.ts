@@ -16,7 +16,13 @@ import type {
 import type { Kept } from "../../../db/kept.ts";
 import { FED_INDICATORS, fedValues } from "../../../domain/dvk-models.ts";
 import { checkValue, type IndicatorType } from "../../../domain/indicators.ts";
-import { LETTER_FED, letterValues, RECEPTION_FED, receptionValues } from "../../../domain/letter-figures.ts";
+import {
+  isReceptionOrLetterCode,
+  LETTER_FED,
+  letterValues,
+  RECEPTION_FED,
+  receptionValues,
+} from "../../../domain/letter-figures.ts";
 import { formCombos, formIndicators } from "../../../domain/report-forms.ts";
 import { breakdownMessage, checkBreakdowns, checkRule, isOutlier } from "../../../domain/validation-rules.ts";
 import { errors } from "../../../errors.ts";
@@ -24,7 +30,7 @@ import { EVALUATION_FED, evaluationValues } from "../../evaluations/evaluation-r
 import { catalogue as indicatorCatalogue } from "../../indicators/catalogue.ts";
 import { letterCounts } from "../../letters/letters.service.ts";
 import { registryCounts } from "../../models/model-counts.service.ts";
-import { receptionFigures } from "../../reception/reception.service.ts";
+import { receptionFigures, receptionKeptSince } from "../../reception/reception.service.ts";
 
 /** The form's indicators from the catalogue, in the form's order. */
 export async function catalogueFor(db: Db, kept: Kept, form: ReportFormRow) {
@@ -254,12 +260,18 @@ export function cleanNarrative(form: ReportFormRow, raw: Record<string, string>)
  * (`kept`), these are the report's own figures, read-only in the form and written at every save and at sending.
  * Null when none applies.
  */
-export async function fedFor(db: Db, kept: Kept, l: Loaded) {
+export async function fedFor(db: Db, kept: Kept, l: Loaded, forWrite = false) {
   const onForm = formIndicators({ sections: l.form.sections });
   const modelCodes = onForm.filter((c) => c in FED_INDICATORS);
   const evaluationCodes = onForm.filter((c) => (EVALUATION_FED as readonly string[]).includes(c));
-  const letterCodes = onForm.filter((c) => c in LETTER_FED);
-  const receptionCodes = onForm.filter((c) => c in RECEPTION_FED);
+  // a write needs the registers' figures only where they are the report's own: a province that does not keep
+  // its reception in danvan for the whole period is not read for them (its page shows them, a write does not)
+  const registers =
+    !forWrite ||
+    !onForm.some(isReceptionOrLetterCode) ||
+    ((await receptionKeptSince(db, l.sub.province_code)) ?? "9999-12-31") <= l.request.period_start;
+  const letterCodes = registers ? onForm.filter((c) => c in LETTER_FED) : [];
+  const receptionCodes = registers ? onForm.filter((c) => c in RECEPTION_FED) : [];
   if (!modelCodes.length && !evaluationCodes.length && !letterCodes.length && !receptionCodes.length)
     return null;
   const year = Number(l.request.period_end.slice(0, 4));
@@ -276,7 +288,14 @@ export async function fedFor(db: Db, kept: Kept, l: Loaded) {
       ? Promise.all([catalogueFor(db, kept, l.form), letterCounts(db, unit, province, from, to)])
       : null,
     letterCodes.length || receptionCodes.length
-      ? receptionFigures(db, unit, province, from, to, receptionCodes.includes("RECEPTION_DAYS_SCHEDULED"))
+      ? receptionFigures(
+          db,
+          unit,
+          province,
+          from,
+          to,
+          receptionCodes.includes("RECEPTION_DAYS_SCHEDULED") ? { kept } : null,
+        )
       : null,
   ]);
   const values: SubmissionValues = {};

@@ -21,6 +21,7 @@ import { parseNarrative } from "../../../domain/narrative.ts";
 import { needsLateReason, nextStatus, type SubmissionAction } from "../../../domain/submission-workflow.ts";
 import { AppError, errors } from "../../../errors.ts";
 import { carriedOf, gatheredOf } from "../consolidation/gathered.service.ts";
+import { gathersAnything } from "../requests/requests.service.ts";
 import { recount } from "../rollup/rollup.service.ts";
 import { catalogueFor, checks, cleanNarrative, cleanValues, type Loaded } from "./submission-values.ts";
 import * as submissionsRepository from "./submissions.repository.ts";
@@ -121,7 +122,7 @@ export async function saveSubmission(db: Db, kept: Kept, auth: Auth | null, id: 
   // what the unit typed is what it reports: the models' and evaluation's figures are shown beside it (and taken,
   // when the unit chooses, as values typed like any other), never written over it; reception and letters kept in
   // danvan for the whole period are the report's own figures, written from the registers
-  const sources = await sourcesOf(db, kept, l);
+  const sources = await sourcesOf(db, kept, l, true);
   const values = typed && sources.fed ? withKept(typed, sources.fed.kept, sources.fed.values) : typed;
   const done = await transition(
     db,
@@ -148,7 +149,8 @@ export async function submitSubmission(
   allow(l.auth, l, "submit");
   const typed = input.values ? await cleanValues(db, kept, l.form, input.values) : l.sub.values;
   const narrative = input.narrative ? cleanNarrative(l.form, input.narrative) : l.sub.narrative;
-  const sources = await sourcesOf(db, kept, l);
+  // whether the report gathered anything from the units below is asked in the same round trip as its sources
+  const [sources, gathers] = await Promise.all([sourcesOf(db, kept, l, true), gathersAnything(db, l.sub.id)]);
   const values = sources.fed ? withKept(typed, sources.fed.kept, sources.fed.values) : typed;
   const found = checks(l.form, sources.catalogue, values, null);
   const errorsFound = [
@@ -187,7 +189,7 @@ export async function submitSubmission(
     );
   }
   // a report owed upward carries what it gathered from the units below, as it stands when it is sent
-  const gathered = carriedOf(await gatheredOf(db, kept, l.auth, l), values);
+  const gathered = gathers ? carriedOf(await gatheredOf(db, kept, l.auth, l), values) : null;
   const done = await transition(
     db,
     l,

@@ -184,10 +184,10 @@ export async function getRevision(db: Db, kept: Kept, auth: Auth | null, id: num
 
 /**
  * What a page or a write needs besides the submission itself: the fed values (asked before a write, which
- * stores them, and answered with it), and the previous period's values, read with the submission.
+ * stores the kept ones, and answered with it), and the previous period's values, read with the submission.
  */
-export async function sourcesOf(db: Db, kept: Kept, l: Loaded): Promise<Sources> {
-  const [fed, catalogue] = await Promise.all([fedFor(db, kept, l), catalogueFor(db, kept, l.form)]);
+export async function sourcesOf(db: Db, kept: Kept, l: Loaded, forWrite = false): Promise<Sources> {
+  const [fed, catalogue] = await Promise.all([fedFor(db, kept, l, forWrite), catalogueFor(db, kept, l.form)]);
   return { fed, previous: l.previous, catalogue };
 }
 
