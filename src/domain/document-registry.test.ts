@@ -1,7 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { checkAttachment, searchQuery, searchText, symbolKey } from "./document-registry.ts";
+import {
+  checkAttachment,
+  extensionOf,
+  kindByContent,
+  searchQuery,
+  searchText,
+  symbolKey,
+} from "./document-registry.ts";
 
 const bytes = (...b: number[]) => new Uint8Array([...b, 0, 0, 0, 0]);
+
+describe("a scan's kind, by its content alone", () => {
+  const scans = ["pdf", "png", "jpg"] as const;
+  it.each([
+    ["a PDF", [0x25, 0x50, 0x44, 0x46, 0x2d], "pdf"],
+    ["a PNG", [0x89, 0x50, 0x4e, 0x47, 0x0d], "png"],
+    ["a JPEG", [0xff, 0xd8, 0xff, 0xe0], "jpg"],
+    ["a Word document (not a scan)", [0x50, 0x4b, 0x03, 0x04], null],
+    ["text", [0x68, 0x65, 0x6c, 0x6c], null],
+  ] as const)("%s", (_, bytes, kind) => {
+    expect(kindByContent(new Uint8Array(bytes), scans)).toBe(kind);
+  });
+
+  it("names the extension of an accepted content type", () => {
+    expect(extensionOf("image/jpeg")).toBe("jpg");
+    expect(extensionOf("application/pdf")).toBe("pdf");
+    expect(extensionOf("text/html")).toBeNull();
+  });
+});
 
 describe("checkAttachment", () => {
   it.each([

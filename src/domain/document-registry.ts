@@ -48,6 +48,20 @@ const KINDS: { ext: [AttachmentKind, ...string[]]; type: string; magic: number[]
   { ext: ["jpg", "jpeg"], type: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
 ];
 
+/**
+ * The kind among `among` that a file's first bytes say it is, when the sender gives no name to go by (a scan);
+ * null when none. Kinds sharing their first bytes (docx, xlsx) are told apart only by their name.
+ */
+export function kindByContent(bytes: Uint8Array, among: readonly AttachmentKind[]): AttachmentKind | null {
+  const kind = KINDS.find((k) => among.includes(k.ext[0]) && k.magic.every((b, i) => bytes[i] === b));
+  return kind ? kind.ext[0] : null;
+}
+
+/** The usual extension of an accepted content type ("application/pdf" → "pdf"). */
+export function extensionOf(contentType: string): AttachmentKind | null {
+  return KINDS.find((k) => k.type === contentType)?.ext[0] ?? null;
+}
+
 export type AttachmentCheck =
   | { ok: true; contentType: string; kind: AttachmentKind }
   | { ok: false; messageVi: string; messageEn: string };

@@ -10,6 +10,7 @@
 import { type Auth, coversPath, requirePermission } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Db } from "../../db/database.ts";
+import { extensionOf, kindByContent } from "../../domain/document-registry.ts";
 import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import type { Sealer } from "../../secrets/sealer.ts";
@@ -19,11 +20,8 @@ import { readableLetter } from "./letters.service.ts";
 /** The scans a letter may hold: a letter of a few pages, each scanned apart, and a margin. */
 export const MAX_SCANS_PER_LETTER = 20;
 
-const KINDS = [
-  { ext: "pdf", magic: [0x25, 0x50, 0x44, 0x46] },
-  { ext: "png", magic: [0x89, 0x50, 0x4e, 0x47] },
-  { ext: "jpg", magic: [0xff, 0xd8, 0xff] },
-] as const;
+/** What a scanner or a phone makes. */
+const SCAN_KINDS = ["pdf", "png", "jpg"] as const;
 
 const bound = (letterId: number) => `letter_scan:${letterId}`;
 
@@ -53,7 +51,7 @@ export async function addScan(
   offload: Offload,
 ) {
   const { l, a } = await readableLetter(db, auth, letterId, "letter.handle");
-  const kind = KINDS.find((k) => k.magic.every((b, i) => content[i] === b));
+  const kind = kindByContent(content, SCAN_KINDS);
   if (!kind)
     throw errors.badRequest(
       "Bản chụp đơn là tệp PDF, PNG hoặc JPEG",
@@ -67,7 +65,7 @@ export async function addScan(
       { field: "file" },
     );
   // the whole file is checked on a worker thread before anything is kept
-  const file = await offload.acceptAttachment(`ban-chup.${kind.ext}`, content);
+  const file = await offload.acceptAttachment(`ban-chup.${kind}`, content);
   const { keyId, sealed } = sealer.sealBytes(content, bound(letterId));
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertScan(trx, {
@@ -116,6 +114,6 @@ export async function readScan(db: Db, sealer: Sealer, auth: Auth | null, scanId
     before: null,
     after: { code: l.code, kind: l.kind, scanId: x.id },
   });
-  const ext = KINDS.find((k) => k.magic.every((b, i) => content[i] === b))?.ext ?? "pdf";
+  const ext = extensionOf(x.content_type) ?? "pdf";
   return { content, content_type: x.content_type, filename: `ban-chup-don-${l.code}-${x.id}.${ext}` };
 }
