@@ -148,6 +148,32 @@ describe("a body's answer as its own document", () => {
     expect(JSON.parse(wrong.text).error.details.field).toBe("signature");
   });
 
+  it("numbered by two at once, takes one number: the other is told to reload, and no second number is left", async () => {
+    const sub = subs["30037.fatherland_front"] as number;
+    const front = bodies["30037.fatherland_front"] as { id: number };
+    const numbers = async () =>
+      (await province.json("GET", `/api/registry?unit=30037&direction=outgoing&limit=200`)).body.items.filter(
+        (e: { numberSymbol: string }) => e.numberSymbol.endsWith("/BC-MTTQ"),
+      ).length;
+    const before = await numbers();
+    const take = () =>
+      docx(sub, {
+        takeNumber: true,
+        allowEmptySections: true,
+        bodyId: front.id,
+        signature: { authority: ["TM. Ban Thường trực", "Chủ tịch"], signer: "Trần Thị D" },
+      });
+    const answers = await Promise.all([take(), take(), take()]);
+    const ok = answers.filter((a) => a.status === 200);
+    // a request that began after the first had kept its number prints that number again
+    for (const a of answers.filter((x) => x.status !== 200)) {
+      expect(a.status).toBe(409);
+      expect(JSON.parse(a.text).error.message_vi).toContain("tải lại");
+    }
+    expect(new Set(ok.map((a) => a.headers.get("x-document-number"))).size).toBe(1);
+    expect(await numbers()).toBe(before + 1);
+  });
+
   it("is the reporting body's: the requester's editors may read the answer but not issue it", async () => {
     const r = await province.request("POST", `/api/submissions/${subs["30037.fatherland_front"]}/document`, {
       format: "docx",

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { type Auth, recordPath, requirePermission, requireRecordAccess } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { BodyRow, Database, DocumentNumberRow } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { formatDateVi, todayInVietnam } from "../../domain/dates.ts";
 import { BUILT_IN_DOCUMENT_TYPES, numberingFamilyOf } from "../../domain/document-types.ts";
@@ -217,7 +218,7 @@ export async function allocateNumber(
     if (e instanceof NumberingError) throw errors.badRequest(e.messageVi, e.message, { field: "issuedOn" });
     throw e;
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const number = await repo.nextNumber(trx, {
       issuerBodyId: body.id,
       series: seq.series,

@@ -8,6 +8,7 @@
  */
 import type { Auth } from "../../access/access.ts";
 import type { BodyRow, Db } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { documentFamilyOf } from "../../domain/body-kinds.ts";
 import { todayInVietnam } from "../../domain/dates.ts";
 import { placeDateLine } from "../../domain/document-text.ts";
@@ -86,6 +87,13 @@ export function requireTextInSections(
 export const placeOf = (db: Db, unitCode: string, on = todayInVietnam()) =>
   unitService.placeNameOn(db, unitCode, on);
 
+/** A number as the record it numbers keeps it: the number, its symbol and its entry in the outgoing registry. */
+export interface TakenNumber {
+  numberId: number;
+  symbol: string;
+  registryDocumentId: number;
+}
+
 export interface IssueReportInput {
   format: "docx" | "pdf";
   /** the document's type: its code in the number ("BC"; null for a State công văn) and its printed name
@@ -112,6 +120,12 @@ export interface IssueReportInput {
   numberId?: number | null;
   /** take the next number now (needs document.number) */
   takeNumber?: boolean;
+  /**
+   * Keeps the number on the record it numbers (given only while the record has none), in the same transaction
+   * as the number taken and its registry entry: it throws when the record was numbered or changed meanwhile,
+   * and then no number is taken.
+   */
+  claim?: (trx: Db, n: TakenNumber) => Promise<void>;
   /** the day a number taken now is dated (default today) */
   issuedOn?: string;
   /** the công văn that asked for it: its number, and its registry entry when a registry holds it */
@@ -191,44 +205,51 @@ export async function issueReport(
       );
     }
     number = { id: row.id, symbol: row.symbol, issuedOn: row.issued_on };
-  } else if (input.takeNumber) {
-    const taken = await allocateNumber(
-      db,
-      auth,
-      {
-        issuerBodyId: body.id,
-        typeCode,
-        ...(input.issuedOn ? { issuedOn: input.issuedOn } : {}),
-        ...(typeCode === null ? { draftingUnit: input.kind?.draftingUnit ?? undefined } : {}),
-        title: `${typeName ?? "Công văn"} ${input.excerpt}`,
-      },
-      stateSequence,
-    );
-    number = { id: taken.id, symbol: taken.symbol, issuedOn: taken.issuedOn };
   }
   let registryDocumentId: number | null = null;
-  if (number) {
-    doc = compose(numberLine(family, number.symbol), number.issuedOn);
-    // a numbered report is an issued document: entered once in the unit's registry (outgoing)
-    const excerpt = input.excerpt;
-    const lower = /^\p{Lu}\p{Ll}/u.test(excerpt)
-      ? `${excerpt.charAt(0).toLocaleLowerCase("vi")}${excerpt.slice(1)}`
-      : excerpt;
-    const entry = await recordIssued(db, auth as Auth, {
-      unitCode: body.unit_code,
-      provinceCode: body.province_code,
-      numberId: number.id,
-      numberSymbol: number.symbol,
-      typeCode: typeCode ?? null,
-      issuerName: body.name,
-      issuedOn: number.issuedOn,
-      // "Báo cáo kết quả …"; a công văn's excerpt is its own ("V/v …")
-      excerpt: typeName ? `${typeName} ${lower}` : excerpt,
-      bodyText: input.sections.map((s) => s.text).join("\n\n"),
-      requestedBy: input.requestedBy,
-      requestedById: input.requestedById ?? null,
+  if (number || input.takeNumber) {
+    // a number taken now, its registry entry and the record that keeps it (the claim) commit together: a
+    // record claimed meanwhile by another request rolls the number back instead of leaving it unused
+    const issued = await inTransaction(db, async (trx) => {
+      const n =
+        number ??
+        (await allocateNumber(
+          trx,
+          auth,
+          {
+            issuerBodyId: body.id,
+            typeCode,
+            ...(input.issuedOn ? { issuedOn: input.issuedOn } : {}),
+            ...(typeCode === null ? { draftingUnit: input.kind?.draftingUnit ?? undefined } : {}),
+            title: `${typeName ?? "Công văn"} ${input.excerpt}`,
+          },
+          stateSequence,
+        ));
+      // a numbered report is an issued document: entered once in the unit's registry (outgoing)
+      const excerpt = input.excerpt;
+      const lower = /^\p{Lu}\p{Ll}/u.test(excerpt)
+        ? `${excerpt.charAt(0).toLocaleLowerCase("vi")}${excerpt.slice(1)}`
+        : excerpt;
+      const entry = await recordIssued(trx, auth as Auth, {
+        unitCode: body.unit_code,
+        provinceCode: body.province_code,
+        numberId: n.id,
+        numberSymbol: n.symbol,
+        typeCode: typeCode ?? null,
+        issuerName: body.name,
+        issuedOn: n.issuedOn,
+        // "Báo cáo kết quả …"; a công văn's excerpt is its own ("V/v …")
+        excerpt: typeName ? `${typeName} ${lower}` : excerpt,
+        bodyText: input.sections.map((s) => s.text).join("\n\n"),
+        requestedBy: input.requestedBy,
+        requestedById: input.requestedById ?? null,
+      });
+      await input.claim?.(trx, { numberId: n.id, symbol: n.symbol, registryDocumentId: entry.id });
+      return { number: { id: n.id, symbol: n.symbol, issuedOn: n.issuedOn }, registryDocumentId: entry.id };
     });
-    registryDocumentId = entry.id;
+    number = issued.number;
+    registryDocumentId = issued.registryDocumentId;
+    doc = compose(numberLine(family, number.symbol), number.issuedOn);
   }
   const bytes = await offload.renderDocument(doc, input.format);
   const base = foldVietnamese(number?.symbol ?? `du-thao-${typeCode ?? "CV"}-${short}`).replace(

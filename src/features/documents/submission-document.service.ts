@@ -28,6 +28,7 @@ import {
   placeOf,
   requireTextInSections,
   sectionTitle,
+  type TakenNumber,
 } from "./issue-report.ts";
 
 export interface SubmissionDocumentInput {
@@ -135,7 +136,7 @@ export async function submissionDocument(
       `${body.name} has no signature block yet: give the signing authority and signer (in the body's settings, or here)`,
       { field: "signature" },
     );
-  const issued = await issueReport(
+  return issueReport(
     db,
     auth,
     {
@@ -157,16 +158,20 @@ export async function submissionDocument(
       issuedOn,
       requestedBy: request.reference_no,
       requestedById: request.cited_document_id,
+      ...(sub.document_number_id === null
+        ? {
+            claim: async (trx: Db, n: TakenNumber) => {
+              if (!(await keepAnswerNumber(trx, sub.id, n)))
+                throw errors.conflict(
+                  "Báo cáo vừa được lấy số ở phiên khác: tải lại trang để in văn bản với số đã cấp",
+                  "The answer was numbered meanwhile: reload to print it with that number",
+                  { field: "takeNumber" },
+                );
+            },
+          }
+        : {}),
     },
     stateSequence,
     offload,
   );
-  if (issued.numberId !== null && issued.symbol !== null && sub.document_number_id === null) {
-    await keepAnswerNumber(db, sub.id, {
-      numberId: issued.numberId,
-      symbol: issued.symbol,
-      registryDocumentId: issued.registryDocumentId,
-    });
-  }
-  return issued;
 }

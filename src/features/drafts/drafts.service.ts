@@ -32,7 +32,7 @@ import type { SecrecyMark, UrgencyMark } from "../../domain/official-document.ts
 import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
-import { issueReport, placeOf } from "../documents/issue-report.ts";
+import { issueReport, placeOf, type TakenNumber } from "../documents/issue-report.ts";
 import { createPlanWithTasks } from "../plans/plan-from-document.service.ts";
 import * as unitService from "../units/units.service.ts";
 import * as repo from "./drafts.repository.ts";
@@ -286,7 +286,7 @@ export async function draftDocument(
       ? { table: { header: ["Nội dung", "Đơn vị thực hiện", "Thời gian hoàn thành"], rows: unitsById } }
       : {}),
   }));
-  const issued = await issueReport(
+  return issueReport(
     db,
     a,
     {
@@ -310,24 +310,26 @@ export async function draftDocument(
       numberId: d.number_id,
       takeNumber: Boolean(input.issue),
       requestedBy: null,
+      // issued with the version read: a draft changed meanwhile takes no number (409)
+      ...(input.issue
+        ? {
+            claim: async (trx: Db, n: TakenNumber) => {
+              const row = await repo.updateDraftVersioned(trx, id, d.version, {
+                status: "issued",
+                number_id: n.numberId,
+                number_symbol: n.symbol,
+                registry_document_id: n.registryDocumentId,
+                updated_by: a.userId,
+              });
+              if (!row) throw errors.stale(d.version);
+              await audit(trx, a, "draft.issue", d, row);
+            },
+          }
+        : {}),
     },
     stateSequence,
     offload,
   );
-  if (input.issue) {
-    await db.transaction().execute(async (trx) => {
-      const row = await repo.updateDraftVersioned(trx, id, d.version, {
-        status: "issued",
-        number_id: issued.numberId,
-        number_symbol: issued.symbol,
-        registry_document_id: issued.registryDocumentId,
-        updated_by: a.userId,
-      });
-      if (!row) throw errors.stale(d.version);
-      await audit(trx, a, "draft.issue", d, row);
-    });
-  }
-  return issued;
 }
 
 async function tasksTable(db: Db, tasks: DraftTaskJson[]) {

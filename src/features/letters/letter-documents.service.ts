@@ -21,7 +21,7 @@ import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { loadWorkingCalendar } from "../calendar/calendar.service.ts";
-import { issueReport, placeOf } from "../documents/issue-report.ts";
+import { issueReport, placeOf, type TakenNumber } from "../documents/issue-report.ts";
 import { eventDto, timelineOf } from "./letter-dto.ts";
 import { storedClockRules } from "./letter-rules.service.ts";
 import * as repo from "./letters.repository.ts";
@@ -85,7 +85,7 @@ export async function eventDocument(
     throw errors.badRequest("Bước này không ban hành văn bản", "This step is issued without a document", {
       field: "eventId",
     });
-  const issued = await issueReport(
+  return issueReport(
     db,
     a,
     {
@@ -109,33 +109,37 @@ export async function eventDocument(
       takeNumber: (input.takeNumber ?? false) && ev.number_id === null,
       issuedOn: ev.on_date,
       requestedBy: null,
+      ...(ev.number_id === null
+        ? {
+            claim: async (trx: Db, n: TakenNumber) => {
+              if (
+                !(await repo.setEventNumber(trx, ev.id, {
+                  number_id: n.numberId,
+                  number_symbol: n.symbol,
+                  registry_document_id: n.registryDocumentId,
+                }))
+              )
+                throw errors.conflict(
+                  "Văn bản của bước này vừa được lấy số ở phiên khác: tải lại trang để in với số đã cấp",
+                  "This step's document was numbered meanwhile: reload to print it with that number",
+                  { field: "takeNumber" },
+                );
+              await appendAudit(trx, {
+                actorId: a.userId,
+                actorName: a.username,
+                action: "letter.document",
+                entity: "letter",
+                entityId: String(id),
+                unitCode: l.unit_code,
+                scope: l.unit_path,
+                before: eventDto(ev),
+                after: { ...eventDto(ev), numberSymbol: n.symbol, registryDocumentId: n.registryDocumentId },
+              });
+            },
+          }
+        : {}),
     },
     stateSequence,
     offload,
   );
-  if (issued.numberId !== null && issued.symbol !== null && ev.number_id === null) {
-    await db.transaction().execute(async (trx) => {
-      await repo.setEventNumber(trx, ev.id, {
-        number_id: issued.numberId as number,
-        number_symbol: issued.symbol as string,
-        registry_document_id: issued.registryDocumentId,
-      });
-      await appendAudit(trx, {
-        actorId: a.userId,
-        actorName: a.username,
-        action: "letter.document",
-        entity: "letter",
-        entityId: String(id),
-        unitCode: l.unit_code,
-        scope: l.unit_path,
-        before: eventDto(ev),
-        after: {
-          ...eventDto(ev),
-          numberSymbol: issued.symbol,
-          registryDocumentId: issued.registryDocumentId,
-        },
-      });
-    });
-  }
-  return issued;
 }

@@ -364,13 +364,14 @@ export async function setEventNumber(
   db: Db,
   eventId: number,
   n: { number_id: number; number_symbol: string; registry_document_id: number | null },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable("letter_event")
     .set(n)
     .where("id", "=", eventId)
     .where("number_id", "is", null)
-    .execute();
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
 }
 
 /** Stores a time limit from its date (the same key and date: replaced). */

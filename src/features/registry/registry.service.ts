@@ -15,6 +15,7 @@ import {
 } from "../../access/access.ts";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, RegistryDocumentRow, RelationKind } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { searchQuery, searchText, symbolKey } from "../../domain/document-registry.ts";
 import { BUILT_IN_DOCUMENT_TYPES, STATE_LETTER } from "../../domain/document-types.ts";
 import { type KnownTypes, NumberSymbolError, parseNumberSymbol } from "../../domain/number-symbol.ts";
@@ -228,7 +229,7 @@ export interface IssuedInput {
 export async function recordIssued(db: Db, auth: Auth, input: IssuedInput) {
   const found = await repo.findByNumber(db, input.numberId);
   if (found) return toDocumentDto(found);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await repo.insertNumberedDocument(
       trx,
       newDocument({ ...input, direction: "outgoing", createdBy: auth.userId }),

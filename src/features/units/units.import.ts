@@ -12,6 +12,7 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { appendAudit } from "../../audit/audit-log.repository.ts";
 import type { Database, NewUnit, UnitRow } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { previousDay } from "../../domain/dates.ts";
 import { foldVietnamese, nameMatchKey } from "../../domain/vn-text.ts";
 import { type MappingRow, parseMappingFile, parseUnitFile, type UnitFileRow } from "./unit-file.ts";
@@ -165,7 +166,7 @@ export async function importEdition(
     });
     return summary;
   };
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(db, work);
 }
 
 /** Links of a reform: provinces and communes from the mapping files; districts derived from their communes. */
