@@ -118,6 +118,17 @@ describe("document numbers in the browser", () => {
     await page.getByTestId("registry-correct-form").getByLabel("Số, ký hiệu").fill("25-KH/BTGDVTU");
     await page.getByRole("button", { name: "Lưu thông tin đã sửa" }).click();
     await expect.poll(() => page.getByRole("dialog").getByText("25-KH/BTGDVTU").count()).toBeGreaterThan(0);
+    // an entry registered by mistake is withdrawn with its reason: it stays in the list, marked
+    await page.getByTestId("registry-withdraw").click();
+    await page.getByTestId("registry-withdraw-reason").fill("Vào sổ nhầm, trùng văn bản đã đăng ký");
+    await page.getByTestId("registry-withdraw-confirm").click();
+    await expect
+      .poll(() => page.getByTestId("registry-withdrawn").textContent())
+      .toMatch(/^Đã thu hồi ngày \d{2}\/\d{2}\/\d{4}: Vào sổ nhầm, trùng văn bản đã đăng ký$/);
+    await page.screenshot({ path: "test-results/registry-withdrawn.png" });
+    await page.keyboard.press("Escape");
+    const marked = page.getByTestId("registry-list").getByRole("row", { name: /25-KH\/BTGDVTU/ });
+    await expect.poll(() => marked.getByText("Đã thu hồi").count()).toBe(1);
   });
 
   it("an empty list of plans says what to do next, and does it", async () => {

@@ -640,6 +640,9 @@ export interface RegistryDocument {
   unit_code: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+  withdrawn_by: number | null;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
 }
 
 export interface RegistryRelation {

@@ -51,6 +51,7 @@ import * as letterReminderLog from "./202612071000-letter-reminder-log.ts";
 import * as createDialogues from "./202612071100-create-dialogues.ts";
 import * as receptionPublication from "./202612071200-reception-publication.ts";
 import * as letterScans from "./202612071300-letter-scans.ts";
+import * as registryWithdrawn from "./202612072200-registry-withdrawn.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -104,4 +105,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612071100-create-dialogues": createDialogues,
   "202612071200-reception-publication": receptionPublication,
   "202612071300-letter-scans": letterScans,
+  "202612072200-registry-withdrawn": registryWithdrawn,
 };

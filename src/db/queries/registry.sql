@@ -50,6 +50,11 @@ insert into "registry_relation" ("from_id", "to_id", "kind", "province_code")
   values ($1, $2, $3, $4)
   on conflict ("from_id", "to_id", "kind") do nothing;
 
+-- isNumberCancelled(1)
+select "status"
+  from "document_number"
+  where "id" = $1;
+
 -- relationsOf(1)
 select "r"."kind", "d"."id", "d"."unit_code", "d"."number_symbol", "d"."issuer_name", "d"."issued_on", "d"."excerpt"
   from "registry_relation" as "r"
@@ -63,8 +68,8 @@ select "r"."kind", "d"."id", "d"."unit_code", "d"."number_symbol", "d"."issuer_n
   order by "d"."issued_on";
 
 -- searchDocuments({"provinceCode":"82"},{"tsquery":"ke:* & hoach:*","direction":"incoming"},50)
-select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "version", "created_by", "created_at", "updated_at"
-  from (select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "version", "created_by", "created_at", "updated_at", "search"
+select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "withdrawn_on", "withdrawn_reason", "version", "created_by", "created_at", "updated_at"
+  from (select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "withdrawn_on", "withdrawn_reason", "version", "created_by", "created_at", "updated_at", "search"
   from "registry_document"
   where "province_code" = $1 and "direction" = $2
   order by "issued_on" desc, "id" desc
@@ -72,7 +77,7 @@ select "id", "unit_code", "province_code", "direction", "type_code", "number_sym
   where search @@ to_tsquery('simple', $4)
   order by "issued_on" desc, "id" desc
   limit $5;
-select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "version", "created_by", "created_at", "updated_at"
+select "id", "unit_code", "province_code", "direction", "type_code", "number_symbol", "issuer_name", "issued_on", "excerpt", "document_number_id", "withdrawn_on", "withdrawn_reason", "version", "created_by", "created_at", "updated_at"
   from "registry_document"
   where "province_code" = $1 and "direction" = $2 and search @@ to_tsquery('simple', $3)
   order by "issued_on" desc, "id" desc
@@ -82,4 +87,10 @@ select "id", "unit_code", "province_code", "direction", "type_code", "number_sym
 update "registry_document"
   set "number_symbol" = $1, "symbol_key" = $2, "type_code" = $3, "issuer_name" = $4, "issued_on" = $5, "excerpt" = $6, "body_text" = $7, "search" = to_tsvector('simple', $8), "version" = version + 1, "updated_at" = now()
   where "id" = $9 and "version" = $10
+  returning *;
+
+-- withdrawByNumber(1,{"withdrawn_on":"2026-12-07","withdrawn_reason":"Hủy số","withdrawn_by":1})
+update "registry_document"
+  set "withdrawn_on" = $1, "withdrawn_reason" = $2, "withdrawn_by" = $3, "version" = version + 1, "updated_at" = now()
+  where "document_number_id" = $4 and "withdrawn_on" is null
   returning *;

@@ -16,6 +16,7 @@ import { NumberingError, type StateSequence, sequenceOf } from "../../domain/num
 import { errors } from "../../errors.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { registryIdOfNumber } from "../registry/registry.service.ts";
+import { withdrawNumbered } from "../registry/registry-edits.service.ts";
 import * as repo from "./documents.repository.ts";
 
 type Db = Kysely<Database>;
@@ -269,7 +270,10 @@ export async function listNumbers(db: Db, auth: Auth | null, bodyId: number, yea
   return { items: (await repo.listNumbers(db, bodyId, year, 1000)).map((r) => toNumberDto(r, body)) };
 }
 
-/** Cancels a number: it stays in the registry, marked cancelled with the reason, and is never handed out again. */
+/**
+ * Cancels a number: it stays in the registry, marked cancelled with the reason, and is never handed out again;
+ * the document entered under it is withdrawn with it (it stays listed, marked).
+ */
 export async function cancelNumber(db: Db, auth: Auth | null, id: number, reason: string) {
   const row = await repo.findNumber(db, id);
   if (!row) {
@@ -297,6 +301,7 @@ export async function cancelNumber(db: Db, auth: Auth | null, id: number, reason
       before: toNumberDto(row, body),
       after: toNumberDto(after, body),
     });
+    await withdrawNumbered(trx, a, id, `Hủy số ${row.symbol}: ${reason.trim()}`);
     return toNumberDto(after, body);
   });
 }

@@ -55,6 +55,8 @@ export const samples: RepositorySamples = {
   ],
   attachmentsOf: [1],
   findAttachment: [1],
+  withdrawByNumber: [1, { withdrawn_on: "2026-12-07", withdrawn_reason: "Hủy số", withdrawn_by: 1 }],
+  isNumberCancelled: [1],
   updateDocumentVersioned: [
     1,
     1,

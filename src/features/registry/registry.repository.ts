@@ -4,7 +4,10 @@ import type { Database, RegistryDocumentRow, RelationKind } from "../../db/datab
 
 type Db = Kysely<Database>;
 
-export type RegistryListRow = Omit<RegistryDocumentRow, "search" | "body_text" | "symbol_key">;
+export type RegistryListRow = Omit<
+  RegistryDocumentRow,
+  "search" | "body_text" | "symbol_key" | "withdrawn_by"
+>;
 
 const LIST_COLUMNS = [
   "id",
@@ -17,6 +20,8 @@ const LIST_COLUMNS = [
   "issued_on",
   "excerpt",
   "document_number_id",
+  "withdrawn_on",
+  "withdrawn_reason",
   "version",
   "created_by",
   "created_at",
@@ -25,7 +30,14 @@ const LIST_COLUMNS = [
 
 export type NewDocument = Omit<
   RegistryDocumentRow,
-  "id" | "version" | "created_at" | "updated_at" | "search"
+  | "id"
+  | "version"
+  | "created_at"
+  | "updated_at"
+  | "search"
+  | "withdrawn_on"
+  | "withdrawn_reason"
+  | "withdrawn_by"
 > & {
   searchText: string;
 };
@@ -228,7 +240,10 @@ export async function updateDocumentVersioned(
   d: Pick<
     RegistryDocumentRow,
     "number_symbol" | "symbol_key" | "type_code" | "issuer_name" | "issued_on" | "excerpt" | "body_text"
-  > & { searchText: string },
+  > &
+    Partial<Pick<RegistryDocumentRow, "withdrawn_on" | "withdrawn_reason" | "withdrawn_by">> & {
+      searchText: string;
+    },
 ): Promise<RegistryDocumentRow | undefined> {
   const { searchText, ...row } = d;
   return db
@@ -243,4 +258,29 @@ export async function updateDocumentVersioned(
     .where("version", "=", version)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Withdraws the entry of a cancelled number, if it has one and it stands; the entry as it was and became. */
+export async function withdrawByNumber(
+  db: Db,
+  numberId: number,
+  w: { withdrawn_on: string; withdrawn_reason: string; withdrawn_by: number },
+): Promise<RegistryDocumentRow | undefined> {
+  return db
+    .updateTable("registry_document")
+    .set({ ...w, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+    .where("document_number_id", "=", numberId)
+    .where("withdrawn_on", "is", null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Whether a number of the registry of outgoing documents was cancelled there. */
+export async function isNumberCancelled(db: Db, numberId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom("document_number")
+    .select("status")
+    .where("id", "=", numberId)
+    .executeTakeFirst();
+  return r?.status === "cancelled";
 }

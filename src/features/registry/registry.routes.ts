@@ -36,6 +36,9 @@ const DocumentSchema = z
     issuedOn: z.string(),
     excerpt: z.string(),
     documentNumberId: z.number().nullable(),
+    withdrawn: z.object({ on: z.string(), reason: z.string() }).nullable().openapi({
+      description: "Withdrawn (recalled, registered by mistake, or its number cancelled): stays listed",
+    }),
     version: z.number(),
   })
   .openapi("RegistryDocument");
@@ -132,7 +135,7 @@ export function registryRoutes(deps: AppDeps) {
       path: "/registry/{id}",
       tags,
       summary:
-        "Correct a registered document (number-symbol, issuer, date, excerpt, text); carries the version read (409 when stale)",
+        "Correct a registered document (number-symbol, issuer, date, excerpt, text), or withdraw it with a reason (it stays listed, marked) or restore it; carries the version read (409 when stale)",
       request: {
         params: IdParam,
         ...jsonBody(
@@ -143,6 +146,8 @@ export function registryRoutes(deps: AppDeps) {
             issuedOn: IsoDateSchema.optional(),
             excerpt: z.string().trim().min(1).max(2000).optional(),
             bodyText: z.string().max(200_000).optional(),
+            withdrawn: z.boolean().optional(),
+            withdrawnReason: z.string().trim().max(1000).optional(),
           }),
         ),
       },

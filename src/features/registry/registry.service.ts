@@ -44,6 +44,8 @@ export function toDocumentDto(d: repo.RegistryListRow) {
     issuedOn: d.issued_on,
     excerpt: d.excerpt,
     documentNumberId: d.document_number_id,
+    /** withdrawn (recalled, registered by mistake, or its number cancelled): it stays listed, marked */
+    withdrawn: d.withdrawn_on ? { on: d.withdrawn_on, reason: d.withdrawn_reason ?? "" } : null,
     version: d.version,
   };
 }

@@ -7087,7 +7087,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a registered document (number-symbol, issuer, date, excerpt, text); carries the version read (409 when stale) */
+        /** Correct a registered document (number-symbol, issuer, date, excerpt, text), or withdraw it with a reason (it stays listed, marked) or restore it; carries the version read (409 when stale) */
         patch: {
             parameters: {
                 query?: never;
@@ -7111,6 +7111,8 @@ export interface paths {
                         issuedOn?: string;
                         excerpt?: string;
                         bodyText?: string;
+                        withdrawn?: boolean;
+                        withdrawnReason?: string;
                     };
                 };
             };
@@ -15002,6 +15004,11 @@ export interface components {
             issuedOn: string;
             excerpt: string;
             documentNumberId: number | null;
+            /** @description Withdrawn (recalled, registered by mistake, or its number cancelled): stays listed */
+            withdrawn: {
+                on: string;
+                reason: string;
+            } | null;
             version: number;
         };
         RegistryDocumentDetail: components["schemas"]["RegistryDocument"] & {

@@ -8,6 +8,7 @@ import { useApiError } from "@/lib/use-api-error.ts";
 import { registryKeys } from "../api/keys.ts";
 import { KINDS } from "../api/relations.ts";
 import { CorrectDocument } from "./correct-document.tsx";
+import { WithdrawDocument, WithdrawnNote } from "./withdraw-document.tsx";
 
 export function DocumentModal(props: {
   id: number;
@@ -66,7 +67,9 @@ export function DocumentModal(props: {
             <b>{doc.issuerName}</b> · {formatDate(doc.issuedOn)}
           </Text>
           <Text>{doc.excerpt}</Text>
+          <WithdrawnNote doc={doc} />
           {props.canRegister && <CorrectDocument key={doc.version} doc={doc} />}
+          {props.canRegister && <WithdrawDocument doc={doc} />}
           {doc.bodyText && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
               {doc.bodyText}

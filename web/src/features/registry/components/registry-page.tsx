@@ -100,6 +100,11 @@ export function RegistryPage({ defaultUnit, canRegister }: { defaultUnit: string
                   <Badge variant="light" color={d.direction === "incoming" ? "blue" : "grape"}>
                     {t(`registry.directions.${d.direction}`)}
                   </Badge>
+                  {d.withdrawn && (
+                    <Badge variant="light" color="red" ml={4} title={d.withdrawn.reason}>
+                      {t("registry.withdrawn")}
+                    </Badge>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
