@@ -131,4 +131,38 @@ describe("the yearly evaluation in the browser", () => {
     expect(await commune.getByTestId("item-BK1").getByText("(Chưa có kế hoạch riêng)").count()).toBe(1);
     await commune.screenshot({ path: "test-results/evaluation.png", fullPage: true });
   });
+
+  it("a scheme issued for the wrong year is withdrawn with its reason and stays listed, marked", async () => {
+    const page = await (await env.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`${env.server.url}/evaluations`);
+    await logIn(page, "dongthap");
+    await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
+    const me = await (await page.request.get(`${env.server.url}/api/auth/me`)).json();
+    const next = new Date().getFullYear() + 1;
+    const made = await page.request.post(`${env.server.url}/api/evaluation-schemes`, {
+      headers: { "x-csrf-token": me.csrfToken as string },
+      data: {
+        provinceCode: "82",
+        year: next,
+        exampleKey: "bac-kan-2017",
+        selfFrom: `${next}-11-01`,
+        selfUntil: `${next}-11-30`,
+      },
+    });
+    expect(made.status()).toBe(201);
+    await page.reload();
+    await page.getByTestId("evaluation-year").click();
+    await page.getByRole("option", { name: String(next), exact: true }).click();
+    await page.getByTestId("scheme-withdraw").click();
+    await page.getByTestId("scheme-withdraw-reason").fill("Ban hành nhầm năm đánh giá");
+    await page.getByTestId("scheme-withdraw-confirm").click();
+    await expect
+      .poll(() => page.getByTestId("scheme-withdrawn").textContent())
+      .toMatch(/^Bộ tiêu chí đã hủy ngày \d{2}\/\d{2}\/\d{4}: Ban hành nhầm năm đánh giá$/);
+    expect(await page.getByTestId("scheme-edit").count()).toBe(0);
+    await page.getByTestId("evaluation-year").click();
+    await expect.poll(() => page.getByRole("option", { name: `${next} (đã hủy)` }).count()).toBe(1);
+    await page.keyboard.press("Escape");
+    await page.screenshot({ path: "test-results/scheme-withdrawn-phone.png", fullPage: true });
+  });
 });

@@ -314,6 +314,8 @@ export interface EvaluationScheme {
   self_until: string;
   source: Generated<string>;
   version: Generated<number>;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
   year: number;
 }
 

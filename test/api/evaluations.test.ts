@@ -150,6 +150,98 @@ describe("correcting the scheme", () => {
   });
 });
 
+describe("withdrawing a scheme", () => {
+  it("needs a reason; the scheme stays listed, marked, takes no score; another takes its place; audited", async () => {
+    const body = {
+      provinceCode: "82",
+      year: year + 3,
+      exampleKey: "bac-kan-2017",
+      selfFrom: shift(today, -1),
+      selfUntil: shift(today, 1),
+    };
+    const made = await province.json("POST", "/api/evaluation-schemes", body);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.id as number;
+    const bare = await province.json("PATCH", `/api/evaluation-schemes/${id}`, {
+      version: made.body.version,
+      withdrawn: true,
+    });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.details.field).toBe("withdrawnReason");
+    expect(
+      (
+        await commune.json("PATCH", `/api/evaluation-schemes/${id}`, {
+          version: made.body.version,
+          withdrawn: true,
+          withdrawnReason: "Nhầm năm",
+        })
+      ).status,
+    ).toBe(404);
+    const w = await province.json("PATCH", `/api/evaluation-schemes/${id}`, {
+      version: made.body.version,
+      withdrawn: true,
+      withdrawnReason: "Ban hành nhầm năm đánh giá",
+    });
+    expect(w.status, JSON.stringify(w.body)).toBe(200);
+    expect(w.body.withdrawn).toEqual({ on: today, reason: "Ban hành nhầm năm đánh giá" });
+    const listed = await commune.json("GET", "/api/evaluation-schemes?unit=30037");
+    expect(listed.body.items.find((x: { id: number }) => x.id === id)?.withdrawn?.reason).toBe(
+      "Ban hành nhầm năm đánh giá",
+    );
+    // it takes no change, no score, no publication
+    expect(
+      (await province.json("PATCH", `/api/evaluation-schemes/${id}`, { version: w.body.version, name: "X" }))
+        .status,
+    ).toBe(409);
+    const detail = (await commune.json("GET", `/api/evaluation-schemes/${id}`)).body;
+    const own = detail.evaluations.find((e: { unitCode: string }) => e.unitCode === "30037");
+    const evaluation = (await commune.json("GET", `/api/evaluations/${own.id}`)).body;
+    expect(evaluation.can.self).toBe(false);
+    const scored = await commune.json("PUT", `/api/evaluations/${own.id}/self`, {
+      version: own.version,
+      scores: fullMarks(),
+    });
+    expect(scored.status).toBe(409);
+    expect(scored.body.error.message_vi).toContain("Ban hành nhầm năm đánh giá");
+    const published = await province.json("POST", `/api/evaluation-schemes/${id}/publish`, {
+      version: w.body.version,
+      notRankUnappraised: true,
+    });
+    expect(published.status).toBe(409);
+    // another scheme for the same year and units takes its place; listed before the withdrawn one
+    const again = await province.json("POST", "/api/evaluation-schemes", body);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const years = (await province.json("GET", "/api/evaluation-schemes?unit=82")).body.items.filter(
+      (x: { year: number }) => x.year === year + 3,
+    );
+    expect(years.map((x: { id: number }) => x.id)).toEqual([again.body.id, id]);
+    const audit = await admin.json("GET", "/api/audit?entity=evaluation_scheme");
+    expect(
+      audit.body.items.some(
+        (e: { action: string; entityId: string }) =>
+          e.action === "evaluation_scheme.withdraw" && e.entityId === String(id),
+      ),
+    ).toBe(true);
+  });
+
+  it("lets a province score its departments in a year it scores its communes", async () => {
+    const departments = {
+      provinceCode: "82",
+      year,
+      exampleKey: "bac-kan-2017",
+      selfFrom: shift(today, -10),
+      selfUntil: shift(today, 10),
+      enrols: "department",
+    };
+    const r = await province.json("POST", "/api/evaluation-schemes", departments);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.enrols).toBe("department");
+    const twice = await province.json("POST", "/api/evaluation-schemes", departments);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message_vi).toContain("sở, ban, ngành");
+  });
+});
+
 describe("self-scoring and appraisal", () => {
   it("refuses a score above the maximum, missing evidence or an item the superior scores; nothing stored", async () => {
     for (const scores of [
@@ -268,6 +360,13 @@ describe("self-scoring and appraisal", () => {
     });
     expect(locked.status).toBe(409);
     expect(locked.body.error.message_vi).toMatch(/tự chấm/);
+    const kept = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, {
+      version: s.version,
+      withdrawn: true,
+      withdrawnReason: "Nhầm",
+    });
+    expect(kept.status).toBe(409);
+    expect(kept.body.error.details.field).toBe("withdrawn");
     const moved = await province.json("PATCH", `/api/evaluation-schemes/${schemeId}`, {
       version: s.version,
       selfUntil: shift(today, 12),

@@ -52,6 +52,7 @@ import * as createDialogues from "./202612071100-create-dialogues.ts";
 import * as receptionPublication from "./202612071200-reception-publication.ts";
 import * as letterScans from "./202612071300-letter-scans.ts";
 import * as registryWithdrawn from "./202612072200-registry-withdrawn.ts";
+import * as evaluationSchemeWithdrawn from "./202612072210-evaluation-scheme-withdrawn.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "202611221900-create-core": createCore,
@@ -106,4 +107,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "202612071200-reception-publication": receptionPublication,
   "202612071300-letter-scans": letterScans,
   "202612072200-registry-withdrawn": registryWithdrawn,
+  "202612072210-evaluation-scheme-withdrawn": evaluationSchemeWithdrawn,
 };

@@ -69,7 +69,8 @@ insert into "evaluation" ("scheme_id", "unit_code", "unit_path", "province_code"
 -- insertScheme({"province_code":"82","year":2026,"name":"Đánh giá công tác dân vận chính quyền năm 2026","source":"","example_key":"bac-kan-2017","scheme":{"items":[],"bands":[],"caps":[],"scaleTo100":false},"self_from":"2026-11-01","self_until":"2026-11-30","enrols":"commune","created_by":1})
 insert into "evaluation_scheme" ("province_code", "year", "name", "source", "example_key", "scheme", "self_from", "self_until", "enrols", "created_by")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-  on conflict ("province_code", "year") do nothing
+  on conflict ("province_code", "year", "enrols")
+  where "withdrawn_on" is null do nothing
   returning *;
 
 -- markNotRanked([2,3],"Không gửi kết quả tự chấm")

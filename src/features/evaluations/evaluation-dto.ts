@@ -44,6 +44,7 @@ export function schemeDto(s: EvaluationSchemeRow) {
     selfUntil: s.self_until,
     enrols: s.enrols,
     publishedAt: s.published_at?.toISOString() ?? null,
+    withdrawn: s.withdrawn_on ? { on: s.withdrawn_on, reason: s.withdrawn_reason ?? "" } : null,
     version: s.version,
   };
 }

@@ -23,6 +23,7 @@ import * as unitService from "../units/units.service.ts";
 import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import { resultsChanged } from "./evaluation-results.service.ts";
 import * as repo from "./evaluations.repository.ts";
+import { requireStanding } from "./evaluations.service.ts";
 
 export function listExamples(auth: Auth | null) {
   requirePermission(auth, "unit.read");
@@ -121,9 +122,10 @@ export async function createScheme(db: Db, auth: Auth | null, input: SchemeInput
       created_by: a.userId,
     });
     if (!row) {
+      const [vi, en] = ENROLLED_WORDS[enrols];
       throw errors.conflict(
-        `Tỉnh đã có bộ tiêu chí đánh giá năm ${input.year}`,
-        `The province has a scheme for ${input.year} already`,
+        `Tỉnh đã có bộ tiêu chí đánh giá ${vi} năm ${input.year}`,
+        `The province has a scheme for its ${en} in ${input.year} already`,
         { field: "year" },
       );
     }
@@ -158,11 +160,16 @@ export interface SchemeEdit {
   scheme?: Scheme;
   selfFrom?: string;
   selfUntil?: string;
+  /** withdraw it (with the reason), until the first unit scores itself */
+  withdrawn?: true;
+  withdrawnReason?: string;
 }
 
 /**
  * Corrects a scheme before its results are published: its name and self-scoring window at any time, its
- * items, bands and caps only until the first unit scores itself (the scores were given against them).
+ * items, bands and caps only until the first unit scores itself (the scores were given against them). Until
+ * then it can also be withdrawn, with the reason: it stays listed, marked, takes no scores, and another scheme
+ * may take its place.
  */
 export async function updateScheme(db: Db, auth: Auth | null, id: number, input: SchemeEdit) {
   const { s } = await requireScheme(db, auth, id);
@@ -170,6 +177,18 @@ export async function updateScheme(db: Db, auth: Auth | null, id: number, input:
   const a = auth as Auth;
   if (s.published_at !== null)
     throw errors.conflict("Kết quả đã công bố: không thể sửa bộ tiêu chí", "The results are published");
+  requireStanding(s);
+  const reason = input.withdrawnReason?.trim() ?? "";
+  if (input.withdrawn && !reason)
+    throw errors.badRequest("Hãy nêu lý do hủy bộ tiêu chí", "Give the reason for withdrawing the scheme", {
+      field: "withdrawnReason",
+    });
+  if (input.withdrawn && (await repo.anySelfScored(db, id)))
+    throw errors.conflict(
+      "Đã có đơn vị tự chấm điểm: không thể hủy bộ tiêu chí",
+      "A unit has scored itself already: the scheme cannot be withdrawn",
+      { field: "withdrawn" },
+    );
   if (input.scheme) {
     if (await repo.anySelfScored(db, id)) {
       throw errors.conflict(
@@ -198,12 +217,13 @@ export async function updateScheme(db: Db, auth: Auth | null, id: number, input:
       ...(input.scheme ? { scheme: input.scheme } : {}),
       ...(input.selfFrom !== undefined ? { self_from: input.selfFrom } : {}),
       ...(input.selfUntil !== undefined ? { self_until: input.selfUntil } : {}),
+      ...(input.withdrawn ? { withdrawn_on: todayInVietnam(), withdrawn_reason: reason } : {}),
     });
     if (!row) throw errors.stale(s.version);
     await appendAudit(trx, {
       actorId: a.userId,
       actorName: a.username,
-      action: "evaluation_scheme.update",
+      action: input.withdrawn ? "evaluation_scheme.withdraw" : "evaluation_scheme.update",
       entity: "evaluation_scheme",
       entityId: String(id),
       unitCode: s.province_code,
@@ -245,7 +265,7 @@ export async function getScheme(db: Db, auth: Auth | null, id: number) {
       manage,
       appraise: coversPath(a, "evaluation.appraise", [s.province_code]),
       // the items and bands, until the first unit scores itself (updateScheme)
-      editItems: manage && !published && !selfScored,
+      editItems: manage && !published && !selfScored && s.withdrawn_on === null,
     },
     evaluations: mine.map((e) => evaluationDto(e, published)),
   };
@@ -265,6 +285,7 @@ export async function publishScheme(
   const a = auth as Auth;
   if (s.published_at !== null)
     throw errors.conflict("Kết quả đã công bố", "The results are published already");
+  requireStanding(s);
   if (s.version !== version) throw errors.stale(s.version);
   const all = await repo.evaluationsOf(db, id);
   const waiting = all.filter((e) => e.ranked && e.status !== "appraised");

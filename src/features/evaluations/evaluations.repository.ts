@@ -18,12 +18,17 @@ export async function insertScheme(
     created_by: number;
   },
 ): Promise<EvaluationSchemeRow | undefined> {
-  return db
-    .insertInto("evaluation_scheme")
-    .values({ ...s, scheme: JSON.stringify(s.scheme) })
-    .onConflict((oc) => oc.columns(["province_code", "year"]).doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .insertInto("evaluation_scheme")
+      .values({ ...s, scheme: JSON.stringify(s.scheme) })
+      // one standing scheme a year for each kind of unit scored (the partial index evaluation_scheme_standing_key)
+      .onConflict((oc) =>
+        oc.columns(["province_code", "year", "enrols"]).where("withdrawn_on", "is", null).doNothing(),
+      )
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 export async function findScheme(db: Db, id: number): Promise<EvaluationSchemeRow | undefined> {
@@ -35,7 +40,14 @@ export async function updateSchemeVersioned(
   db: Db,
   id: number,
   version: number,
-  set: { name?: string; scheme?: SchemeJson; self_from?: string; self_until?: string },
+  set: {
+    name?: string;
+    scheme?: SchemeJson;
+    self_from?: string;
+    self_until?: string;
+    withdrawn_on?: string;
+    withdrawn_reason?: string;
+  },
 ): Promise<EvaluationSchemeRow | undefined> {
   const { scheme, ...rest } = set;
   return db
@@ -60,12 +72,17 @@ export async function anySelfScored(db: Db, schemeId: number): Promise<boolean> 
 }
 
 export async function schemesOf(db: Db, provinceCode: string): Promise<EvaluationSchemeRow[]> {
-  return db
-    .selectFrom("evaluation_scheme")
-    .selectAll()
-    .where("province_code", "=", provinceCode)
-    .orderBy("year", "desc")
-    .execute();
+  return (
+    db
+      .selectFrom("evaluation_scheme")
+      .selectAll()
+      .where("province_code", "=", provinceCode)
+      .orderBy("year", "desc")
+      // a year's standing schemes before those withdrawn, the newest first
+      .orderBy(sql`withdrawn_on is null`, "desc")
+      .orderBy("id", "desc")
+      .execute()
+  );
 }
 
 /** Enrols units, or a province's departments (`body_id`), one evaluation each; returns how many were new. */

@@ -65,6 +65,10 @@ const SchemeSchema = z.object({
   selfUntil: z.string(),
   enrols: z.enum(ENROLS),
   publishedAt: z.string().nullable(),
+  withdrawn: z
+    .object({ on: z.string(), reason: z.string() })
+    .nullable()
+    .openapi({ description: "Withdrawn before any unit scored itself: stays listed, takes no scores" }),
   version: z.number(),
 });
 
@@ -220,7 +224,7 @@ export function evaluationsRoutes(deps: AppDeps) {
       path: "/evaluation-schemes/{id}",
       tags,
       summary:
-        "Correct a scheme before publishing: name and self-scoring window; items, bands and caps until the first self-score",
+        "Correct a scheme before publishing: name and self-scoring window; items, bands and caps until the first self-score; or withdraw it with a reason until then (it stays listed, marked, and another may take its place)",
       request: {
         params: IdParam,
         ...jsonBody(
@@ -230,6 +234,8 @@ export function evaluationsRoutes(deps: AppDeps) {
             scheme: SchemeBody.optional(),
             selfFrom: IsoDateSchema.optional(),
             selfUntil: IsoDateSchema.optional(),
+            withdrawn: z.literal(true).optional(),
+            withdrawnReason: z.string().trim().max(1000).optional(),
           }),
         ),
       },

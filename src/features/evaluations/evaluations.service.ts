@@ -14,6 +14,16 @@ import { errors } from "../../errors.ts";
 import { evaluationDto, schemeDto } from "./evaluation-dto.ts";
 import * as repo from "./evaluations.repository.ts";
 
+/** A withdrawn scheme takes no change, score, appraisal or publication (409). */
+export function requireStanding(s: { withdrawn_on: string | null; withdrawn_reason: string | null }) {
+  if (s.withdrawn_on !== null)
+    throw errors.conflict(
+      `Bộ tiêu chí đã bị hủy: ${s.withdrawn_reason ?? ""}`,
+      `The scheme was withdrawn: ${s.withdrawn_reason ?? ""}`,
+      { field: "withdrawn" },
+    );
+}
+
 /**
  * An evaluation its unit may still score itself on (and add evidence to): the unit's own, inside the scheme's
  * window, not sent yet. `field` is the input the refusal points at.
@@ -22,6 +32,7 @@ export async function requireSelfOpen(db: Db, auth: Auth | null, id: number, fie
   const found = await requireEvaluation(db, auth, id);
   const { a, e, s } = found;
   if (!coversPath(a, "evaluation.self", e.unit_path, e.body_id ?? undefined)) throw errors.forbidden();
+  requireStanding(s);
   const today = todayInVietnam();
   if (today < s.self_from || today > s.self_until) {
     throw errors.badRequest(
@@ -67,9 +78,10 @@ export async function getEvaluation(db: Db, auth: Auth | null, id: number) {
       contentType: x.content_type,
       size: x.size,
     })),
+    // a withdrawn scheme takes no score and no appraisal
     can: {
-      self: coversPath(a, "evaluation.self", e.unit_path, e.body_id ?? undefined),
-      appraise: coversPath(a, "evaluation.appraise", appraiserPath(e)),
+      self: s.withdrawn_on === null && coversPath(a, "evaluation.self", e.unit_path, e.body_id ?? undefined),
+      appraise: s.withdrawn_on === null && coversPath(a, "evaluation.appraise", appraiserPath(e)),
     },
   };
 }
@@ -152,6 +164,7 @@ export async function appraise(
 ) {
   const { a, e, s } = await requireEvaluation(db, auth, id);
   if (!coversPath(a, "evaluation.appraise", appraiserPath(e))) throw errors.forbidden();
+  requireStanding(s);
   if (s.published_at !== null) {
     throw errors.conflict("Kết quả đã công bố", "The results are published", { field: "version" });
   }

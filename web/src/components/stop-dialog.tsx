@@ -43,3 +43,39 @@ export function StopDialog(props: {
     </Modal>
   );
 }
+
+/**
+ * The red button that stops, cancels or withdraws a record, with its dialog asking the reason: the dialog closes
+ * once `onStop` has done its work, and stays open (the page says why) when it fails.
+ */
+export function StopButton(props: {
+  label: string;
+  reasonLabel: string;
+  busy: boolean;
+  onStop: (reason: string) => Promise<unknown>;
+  testId: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="xs" variant="subtle" color="red" onClick={() => setOpen(true)} data-testid={props.testId}>
+        {props.label}
+      </Button>
+      <StopDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={props.label}
+        reasonLabel={props.reasonLabel}
+        busy={props.busy}
+        onStop={(reason) =>
+          props.onStop(reason).then(
+            () => setOpen(false),
+            // the mutation's own error handler has shown why
+            () => undefined,
+          )
+        }
+        testId={props.testId}
+      />
+    </>
+  );
+}

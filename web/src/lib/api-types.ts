@@ -10262,6 +10262,11 @@ export interface paths {
                                 /** @enum {string} */
                                 enrols: "commune" | "district" | "department";
                                 publishedAt: string | null;
+                                /** @description Withdrawn before any unit scored itself: stays listed, takes no scores */
+                                withdrawn: {
+                                    on: string;
+                                    reason: string;
+                                } | null;
                                 version: number;
                             }[];
                         };
@@ -10360,6 +10365,11 @@ export interface paths {
                             /** @enum {string} */
                             enrols: "commune" | "district" | "department";
                             publishedAt: string | null;
+                            /** @description Withdrawn before any unit scored itself: stays listed, takes no scores */
+                            withdrawn: {
+                                on: string;
+                                reason: string;
+                            } | null;
                             version: number;
                             enrolled: number;
                         };
@@ -10489,7 +10499,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a scheme before publishing: name and self-scoring window; items, bands and caps until the first self-score */
+        /** Correct a scheme before publishing: name and self-scoring window; items, bands and caps until the first self-score; or withdraw it with a reason until then (it stays listed, marked, and another may take its place) */
         patch: {
             parameters: {
                 query?: never;
@@ -10516,6 +10526,9 @@ export interface paths {
                          * @example 2025-07-01
                          */
                         selfUntil?: string;
+                        /** @enum {boolean} */
+                        withdrawn?: true;
+                        withdrawnReason?: string;
                     };
                 };
             };
@@ -10539,6 +10552,11 @@ export interface paths {
                             /** @enum {string} */
                             enrols: "commune" | "district" | "department";
                             publishedAt: string | null;
+                            /** @description Withdrawn before any unit scored itself: stays listed, takes no scores */
+                            withdrawn: {
+                                on: string;
+                                reason: string;
+                            } | null;
                             version: number;
                         };
                     };
@@ -15281,6 +15299,11 @@ export interface components {
             /** @enum {string} */
             enrols: "commune" | "district" | "department";
             publishedAt: string | null;
+            /** @description Withdrawn before any unit scored itself: stays listed, takes no scores */
+            withdrawn: {
+                on: string;
+                reason: string;
+            } | null;
             version: number;
             can: {
                 manage: boolean;
@@ -15343,6 +15366,11 @@ export interface components {
                 /** @enum {string} */
                 enrols: "commune" | "district" | "department";
                 publishedAt: string | null;
+                /** @description Withdrawn before any unit scored itself: stays listed, takes no scores */
+                withdrawn: {
+                    on: string;
+                    reason: string;
+                } | null;
                 version: number;
             };
             attachments: {

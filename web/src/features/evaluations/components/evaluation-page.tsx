@@ -212,6 +212,14 @@ function EvaluationView({ e }: { e: Evaluation }) {
           })}
         </Text>
       </Group>
+      {e.scheme.withdrawn && (
+        <Alert color="red" variant="light" data-testid="scheme-withdrawn">
+          {t("evaluations.withdrawnOn", {
+            date: formatDate(e.scheme.withdrawn.on),
+            reason: e.scheme.withdrawn.reason,
+          })}
+        </Alert>
+      )}
       {error && <Alert color="red">{error}</Alert>}
       {e.score !== null && (
         <Paper withBorder p="sm" data-testid="evaluation-result">

@@ -28,6 +28,7 @@ import { bandName, pointsShown } from "../scheme.ts";
 import { CreateScheme } from "./create-scheme.tsx";
 import { EditScheme } from "./edit-scheme.tsx";
 import { StatusBadge } from "./status-badge.tsx";
+import { schemeLabel, WithdrawScheme } from "./withdraw-scheme.tsx";
 
 /**
  * The yearly "dân vận chính quyền" evaluation of a province: its schemes by year; the province issues one from
@@ -95,10 +96,10 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
         />
         <Select
           label={t("evaluations.year")}
-          data={(schemes.data?.items ?? []).map((s) => ({ value: String(s.id), label: String(s.year) }))}
+          data={(schemes.data?.items ?? []).map((s) => ({ value: String(s.id), label: schemeLabel(s, t) }))}
           value={schemeId}
           onChange={setChosen}
-          w={120}
+          w={180}
           data-testid="evaluation-year"
         />
         {canManage && <Button onClick={() => setCreating(true)}>{t("evaluations.create")}</Button>}
@@ -120,9 +121,9 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
                   {t("evaluations.published", { on: formatDate(d.publishedAt.slice(0, 10)) })}
                 </Badge>
               ) : (
-                <Badge color="gray">{t("evaluations.notPublished")}</Badge>
+                !d.withdrawn && <Badge color="gray">{t("evaluations.notPublished")}</Badge>
               )}
-              {d.can.manage && !d.publishedAt && (
+              {d.can.manage && !d.publishedAt && !d.withdrawn && (
                 <>
                   <Button size="xs" onClick={() => setPublishing(true)}>
                     {t("evaluations.publish")}
@@ -137,7 +138,16 @@ export function EvaluationsPage({ defaultUnit, canManage }: { defaultUnit: strin
                   </Button>
                 </>
               )}
+              {d.can.editItems && <WithdrawScheme scheme={d} />}
             </Group>
+            {d.withdrawn && (
+              <Alert color="red" variant="light" data-testid="scheme-withdrawn">
+                {t("evaluations.withdrawnOn", {
+                  date: formatDate(d.withdrawn.on),
+                  reason: d.withdrawn.reason,
+                })}
+              </Alert>
+            )}
           </Stack>
         </Paper>
       )}

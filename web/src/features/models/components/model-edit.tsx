@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DialogActions } from "@/components/dialog-actions.tsx";
 import { GuardedModal } from "@/components/guarded-modal.tsx";
-import { StopDialog } from "@/components/stop-dialog.tsx";
+import { StopButton } from "@/components/stop-dialog.tsx";
 import { type BodyOf, call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { confirmDone } from "@/lib/notify.ts";
@@ -33,7 +33,6 @@ export function ModelEdit({ model, fields }: { model: Model; fields: Fields["ite
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
   const [editing, setEditing] = useState(false);
-  const [stopping, setStopping] = useState(false);
   const write = useMutation({
     mutationFn: (body: Omit<Edit, "version">) =>
       call(
@@ -45,7 +44,6 @@ export function ModelEdit({ model, fields }: { model: Model; fields: Fields["ite
     onSuccess: async (m, body) => {
       clear();
       setEditing(false);
-      setStopping(false);
       qc.setQueryData(modelKeys.one(model.id), m);
       await qc.invalidateQueries({ queryKey: modelKeys.all() });
       const said =
@@ -76,15 +74,13 @@ export function ModelEdit({ model, fields }: { model: Model; fields: Fields["ite
               {t("models.restart")}
             </Button>
           ) : (
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              onClick={() => setStopping(true)}
-              data-testid="model-stop"
-            >
-              {t("models.stop")}
-            </Button>
+            <StopButton
+              label={t("models.stop")}
+              reasonLabel={t("models.stopReason")}
+              busy={write.isPending}
+              onStop={(reason) => write.mutateAsync({ status: "stopped", stopReason: reason })}
+              testId="model-stop"
+            />
           )}
         </Group>
       )}
@@ -119,15 +115,6 @@ export function ModelEdit({ model, fields }: { model: Model; fields: Fields["ite
           }}
         />
       )}
-      <StopDialog
-        opened={stopping}
-        onClose={() => setStopping(false)}
-        title={t("models.stop")}
-        reasonLabel={t("models.stopReason")}
-        busy={write.isPending}
-        onStop={(reason) => write.mutate({ status: "stopped", stopReason: reason })}
-        testId="model-stop"
-      />
     </Stack>
   );
 }

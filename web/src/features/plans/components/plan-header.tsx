@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Stack, TextInput, Title } from "@mantine/c
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { StopDialog } from "@/components/stop-dialog.tsx";
+import { StopButton } from "@/components/stop-dialog.tsx";
 import { type Plan, updatePlan } from "../api/plans.ts";
 
 /**
@@ -13,12 +13,10 @@ export function PlanHeader(props: { plan: Plan; onDone: (p: Plan) => void; onErr
   const { t } = useTranslation();
   const p = props.plan;
   const [title, setTitle] = useState<string | null>(null);
-  const [stopping, setStopping] = useState(false);
   const write = useMutation({
     mutationFn: (body: Parameters<typeof updatePlan>[1]) => updatePlan(p.id, body),
     onSuccess: (r) => {
       setTitle(null);
-      setStopping(false);
       props.onDone(r);
     },
     onError: props.onError,
@@ -64,15 +62,15 @@ export function PlanHeader(props: { plan: Plan; onDone: (p: Plan) => void; onErr
           )}
           {p.can.manage &&
             (p.status === "active" ? (
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                onClick={() => setStopping(true)}
-                data-testid="plan-stop"
-              >
-                {t("plans.stop")}
-              </Button>
+              <StopButton
+                label={t("plans.stop")}
+                reasonLabel={t("plans.stopReason")}
+                busy={write.isPending}
+                onStop={(reason) =>
+                  write.mutateAsync({ version: p.version, status: "cancelled", cancelReason: reason })
+                }
+                testId="plan-stop"
+              />
             ) : (
               <Button
                 size="xs"
@@ -89,15 +87,6 @@ export function PlanHeader(props: { plan: Plan; onDone: (p: Plan) => void; onErr
           {t("plans.stoppedWith", { reason: p.cancelReason ?? "" })}
         </Alert>
       )}
-      <StopDialog
-        opened={stopping}
-        onClose={() => setStopping(false)}
-        title={t("plans.stop")}
-        reasonLabel={t("plans.stopReason")}
-        busy={write.isPending}
-        onStop={(reason) => write.mutate({ version: p.version, status: "cancelled", cancelReason: reason })}
-        testId="plan-stop"
-      />
     </Stack>
   );
 }

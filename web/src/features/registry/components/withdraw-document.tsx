@@ -1,8 +1,7 @@
 import { Alert, Button, Group } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { StopDialog } from "@/components/stop-dialog.tsx";
+import { StopButton } from "@/components/stop-dialog.tsx";
 import { type AnswerOf, call, client } from "@/lib/api.ts";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
@@ -29,7 +28,6 @@ export function WithdrawDocument({ doc }: { doc: Doc }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { error, onError, clear } = useApiError();
-  const [asking, setAsking] = useState(false);
   const write = useMutation({
     mutationFn: (body: { withdrawn: boolean; withdrawnReason?: string }) =>
       call(
@@ -40,7 +38,6 @@ export function WithdrawDocument({ doc }: { doc: Doc }) {
       ),
     onSuccess: async () => {
       clear();
-      setAsking(false);
       await qc.invalidateQueries({ queryKey: registryKeys.one(doc.id) });
       await qc.invalidateQueries({ queryKey: registryKeys.all() });
     },
@@ -61,26 +58,15 @@ export function WithdrawDocument({ doc }: { doc: Doc }) {
             {t("registry.restore")}
           </Button>
         ) : (
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            onClick={() => setAsking(true)}
-            data-testid="registry-withdraw"
-          >
-            {t("registry.withdraw")}
-          </Button>
+          <StopButton
+            label={t("registry.withdraw")}
+            reasonLabel={t("registry.withdrawReason")}
+            busy={write.isPending}
+            onStop={(reason) => write.mutateAsync({ withdrawn: true, withdrawnReason: reason })}
+            testId="registry-withdraw"
+          />
         )}
       </Group>
-      <StopDialog
-        opened={asking}
-        onClose={() => setAsking(false)}
-        title={t("registry.withdraw")}
-        reasonLabel={t("registry.withdrawReason")}
-        busy={write.isPending}
-        onStop={(reason) => write.mutate({ withdrawn: true, withdrawnReason: reason })}
-        testId="registry-withdraw"
-      />
     </>
   );
 }
