@@ -126,6 +126,21 @@ async function audit(
   });
 }
 
+/** Writes a draft with the version read (409 when stale), before and after in the audit log. */
+async function writeDraft(
+  trx: Db,
+  a: Auth,
+  d: DocumentDraftRow,
+  version: number,
+  set: Parameters<typeof repo.updateDraftVersioned>[3],
+  action: string,
+): Promise<DocumentDraftRow> {
+  const row = await repo.updateDraftVersioned(trx, d.id, version, set);
+  if (!row) throw errors.stale(d.version);
+  await audit(trx, a, action, d, row);
+  return row;
+}
+
 export async function createDraft(
   db: Db,
   auth: Auth | null,
@@ -205,12 +220,9 @@ export async function updateDraft(db: Db, auth: Auth | null, id: number, input: 
     ...(rest.urgency !== undefined ? { urgency: rest.urgency } : {}),
     updated_by: a.userId,
   };
-  return db.transaction().execute(async (trx) => {
-    const row = await repo.updateDraftVersioned(trx, id, version, set);
-    if (!row) throw errors.stale(d.version);
-    await audit(trx, a, "draft.update", d, row);
-    return draftDto(row);
-  });
+  return db
+    .transaction()
+    .execute(async (trx) => draftDto(await writeDraft(trx, a, d, version, set, "draft.update")));
 }
 
 /** A plan's tasks go to the drafting unit or units below it, each by a date. */
@@ -237,16 +249,10 @@ export async function cancelDraft(
     throw errors.conflict("Dự thảo đã hủy", "The draft is cancelled already", { currentVersion: d.version });
   if (!input.reason.trim())
     throw errors.badRequest("Hãy nêu lý do hủy", "Give the reason for cancelling", { field: "reason" });
-  return db.transaction().execute(async (trx) => {
-    const row = await repo.updateDraftVersioned(trx, id, input.version, {
-      status: "cancelled",
-      cancel_reason: input.reason.trim(),
-      updated_by: a.userId,
-    });
-    if (!row) throw errors.stale(d.version);
-    await audit(trx, a, "draft.cancel", d, row);
-    return draftDto(row);
-  });
+  const set = { status: "cancelled" as const, cancel_reason: input.reason.trim(), updated_by: a.userId };
+  return db
+    .transaction()
+    .execute(async (trx) => draftDto(await writeDraft(trx, a, d, input.version, set, "draft.cancel")));
 }
 
 /**
@@ -314,15 +320,14 @@ export async function draftDocument(
       ...(input.issue
         ? {
             claim: async (trx: Db, n: TakenNumber) => {
-              const row = await repo.updateDraftVersioned(trx, id, d.version, {
-                status: "issued",
+              const set = {
+                status: "issued" as const,
                 number_id: n.numberId,
                 number_symbol: n.symbol,
                 registry_document_id: n.registryDocumentId,
                 updated_by: a.userId,
-              });
-              if (!row) throw errors.stale(d.version);
-              await audit(trx, a, "draft.issue", d, row);
+              };
+              await writeDraft(trx, a, d, d.version, set, "draft.issue");
             },
           }
         : {}),
@@ -371,10 +376,7 @@ export async function planFromDraft(db: Db, auth: Auth | null, id: number, input
       registryDocumentId: d.registry_document_id,
       tasks: d.tasks,
     });
-    const r = await repo.updateDraftVersioned(trx, id, d.version, { plan_id: plan.id, updated_by: a.userId });
-    if (!r) throw errors.stale(d.version);
-    await audit(trx, a, "draft.plan", d, r);
-    return r;
+    return writeDraft(trx, a, d, d.version, { plan_id: plan.id, updated_by: a.userId }, "draft.plan");
   });
   return draftDto(row);
 }

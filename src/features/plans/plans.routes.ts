@@ -20,6 +20,8 @@ import * as service from "./plans.service.ts";
 const tags = ["plans"];
 const UnitCode = UnitCodeSchema;
 const Status = z.enum(["not_started", "in_progress", "done", "cancelled"]);
+/** A plan's, task's or milestone's title. */
+const Title = z.string().trim().min(1).max(500);
 const PlanSchema = z
   .object({
     id: z.number(),
@@ -113,7 +115,7 @@ export function plansRoutes(deps: AppDeps) {
       request: jsonBody(
         z.object({
           unitCode: UnitCode,
-          title: z.string().trim().min(1).max(500),
+          title: Title,
           registryDocumentId: BigRowIdSchema.nullable().optional(),
         }),
       ),
@@ -145,7 +147,7 @@ export function plansRoutes(deps: AppDeps) {
         ...jsonBody(
           z.object({
             parentId: RowIdSchema.nullable().optional(),
-            title: z.string().trim().min(1).max(500),
+            title: Title,
             assigneeUnitCode: UnitCode,
             dueOn: IsoDateSchema,
             weight: z.number().min(0).max(1000).optional(),
@@ -201,13 +203,7 @@ export function plansRoutes(deps: AppDeps) {
             status: Status.optional(),
             progress: z.number().int().min(0).max(100).nullable().optional(),
             note: z.string().max(2000).optional(),
-            title: z
-              .string()
-              .trim()
-              .min(1)
-              .max(500)
-              .optional()
-              .openapi({ description: "The plan's managers only" }),
+            title: Title.optional().openapi({ description: "The plan's managers only" }),
             assigneeUnitCode: UnitCode.optional().openapi({ description: "The plan's managers only" }),
             dueOn: IsoDateSchema.optional().openapi({ description: "The plan's managers only" }),
             weight: z
@@ -236,7 +232,7 @@ export function plansRoutes(deps: AppDeps) {
         ...jsonBody(
           z.object({
             version: VersionSchema,
-            title: z.string().trim().min(1).max(500).optional(),
+            title: Title.optional(),
             status: z.enum(["active", "cancelled"]).optional(),
             cancelReason: z.string().trim().max(2000).optional(),
           }),
@@ -259,7 +255,7 @@ export function plansRoutes(deps: AppDeps) {
         ...jsonBody(
           z.object({
             version: VersionSchema,
-            title: z.string().trim().min(1).max(500).optional(),
+            title: Title.optional(),
             dueOn: IsoDateSchema.optional(),
             doneOn: IsoDateSchema.nullable().optional(),
             evidenceDocumentId: BigRowIdSchema.nullable().optional(),
@@ -283,7 +279,7 @@ export function plansRoutes(deps: AppDeps) {
         params: IdParam,
         ...jsonBody(
           z.object({
-            title: z.string().trim().min(1).max(500),
+            title: Title,
             dueOn: IsoDateSchema,
             doneOn: IsoDateSchema.nullable().optional(),
             evidenceDocumentId: BigRowIdSchema.nullable().optional(),
