@@ -288,6 +288,44 @@ describe("a body sees the requests it issued or is asked by, not its neighbours'
     expect(inbox.some((i) => i.requestId === toUbnd.body.id)).toBe(true);
     expect(inbox.some((i) => i.requestId === toFront.body.id)).toBe(false);
   });
+
+  it("the body that asked reads and accepts the answers; a neighbour of its unit does neither", async () => {
+    for (const [username, kind] of [
+      ["vp.ban.tinh", "propaganda_mass_mobilization_board"],
+      ["vp.mttq.tinh", "fatherland_front"],
+    ] as const) {
+      const made = await admin.json("POST", "/api/users", {
+        username,
+        displayName: username,
+        password: "password123",
+        grants: [{ role: "editor", unitCode: "82", bodyId: bodies[`82.${kind}`] }],
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
+    const board = await t.login("vp.ban.tinh", "password123");
+    const front = await t.login("vp.mttq.tinh", "password123");
+    const ubnd = await t.login("vp.ubnd.tinh", "password123");
+    const r = await ask("propaganda_mass_mobilization_board", ["82.people_committee"], "2026Q1");
+    expect(r.status).toBe(201);
+    const target = (await admin.json("GET", `/api/requests/${r.body.id}`)).body.targets[0] as { id: number };
+    const sent = await ubnd.json("POST", `/api/submissions/${target.id}/submit`, {
+      version: 1,
+      narrative: { I: "Tình hình ổn định." },
+      lateReason: "Chờ số liệu của các sở",
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    // the Front, a neighbour of the same unit, neither reads nor accepts it
+    expect((await front.json("GET", `/api/submissions/${target.id}`)).status).toBe(404);
+    const version = sent.body.submission.version;
+    expect((await front.json("POST", `/api/submissions/${target.id}/accept`, { version })).status).toBe(404);
+    // the board that asked reads it, may review it, and accepts it
+    const read = await board.json("GET", `/api/submissions/${target.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.can.review).toBe(true);
+    const accepted = await board.json("POST", `/api/submissions/${target.id}/accept`, { version });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.submission.status).toBe("accepted");
+  });
 });
 
 describe("a request entered after it went out, on the plan it reports on", () => {

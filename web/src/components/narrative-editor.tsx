@@ -95,6 +95,8 @@ export function NarrativeEditor(props: {
       },
     },
     onUpdate: ({ editor: e }) => {
+      // a read-only text is never changed from here
+      if (!e.isEditable) return;
       const text = fromDoc(e.getJSON() as DocNode);
       if (text === emitted.current) return;
       emitted.current = text;
@@ -107,7 +109,8 @@ export function NarrativeEditor(props: {
     editor.commands.setContent(toDoc(props.value), { emitUpdate: false });
   }, [editor, props.value]);
   useEffect(() => {
-    editor?.setEditable(!props.readOnly);
+    // no update emitted: turning a report read-only (or back) changes none of its text
+    editor?.setEditable(!props.readOnly, false);
   }, [editor, props.readOnly]);
   const notes = useEditorState({ editor, selector: ({ editor: e }) => footnotesOf(e) }) ?? [];
   const setNote = (pos: number, note: string) =>

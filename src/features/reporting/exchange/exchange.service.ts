@@ -62,7 +62,7 @@ const DEFAULT_COMBOS = new Set(["", "default", "HllvX50cXC0"]); // DHIS2's defau
 /** The request, if the user reads it (its issuer's side) or fills at least one of its reports. */
 async function requestFor(db: Db, a: Auth, id: number): Promise<ReportRequestRow> {
   const r = await requests.findRequest(db, id);
-  if (r && coversPath(a, "unit.read", r.issuer_path)) return r;
+  if (r && coversPath(a, "unit.read", r.issuer_path, r.issuer_body_id ?? undefined)) return r;
   const fills =
     r &&
     (await exchangeRepository.submissionsWithValues(db, id)).some((s) =>
@@ -286,7 +286,7 @@ export async function exportValues(
 ) {
   const a = requirePermission(auth, "unit.read");
   const request = await requests.findRequest(db, requestId);
-  if (!request || !coversPath(a, "unit.read", request.issuer_path))
+  if (!request || !coversPath(a, "unit.read", request.issuer_path, request.issuer_body_id ?? undefined))
     throw errors.notFoundOrForbidden(String(requestId));
   const form = await requireForm(db, kept, request.form_id);
   const statuses = opts.includeDrafts ? ["draft", "returned", "submitted"] : ["submitted"];

@@ -244,7 +244,7 @@ export async function overlapsOf(
     issuers.set(code, (await unitService.unitAt(db, code, today))?.full_name ?? code);
   }
   return rows.map((r) => {
-    const readable = coversPath(a, "unit.read", r.issuer_path);
+    const readable = coversPath(a, "unit.read", r.issuer_path, r.issuer_body_id ?? undefined);
     const counts = countsDto(r, r.deadline, today);
     return {
       id: readable ? r.id : null,

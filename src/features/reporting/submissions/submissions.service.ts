@@ -33,9 +33,10 @@ export async function load(
   if (
     !found ||
     !request ||
+    // read by the unit or body that reports, and by the one that asked (its unit, or the body that asked)
     !(
       coversPath(a, "unit.read", found.rollup_path, found.body_id ?? undefined) ||
-      coversPath(a, "unit.read", request.issuer_path)
+      coversPath(a, "unit.read", request.issuer_path, request.issuer_body_id ?? undefined)
     )
   ) {
     throw errors.notFoundOrForbidden(String(id));
@@ -53,7 +54,12 @@ export function allow(a: Auth, l: Loaded, action: SubmissionAction) {
   const ok =
     action === "save" || action === "submit"
       ? coversPath(a, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined)
-      : coversPath(a, action === "unlock" ? "report.unlock" : "report.review", l.request.issuer_path);
+      : coversPath(
+          a,
+          action === "unlock" ? "report.unlock" : "report.review",
+          l.request.issuer_path,
+          l.request.issuer_body_id ?? undefined,
+        );
   if (!ok) throw errors.forbidden();
 }
 
@@ -143,8 +149,18 @@ export function stateOf(l: Loaded & { auth: Auth }, { fed, previous, catalogue }
     checks: checks(l.form, catalogue, l.sub.values, previous?.values ?? null),
     can: {
       fill: coversPath(l.auth, "report.fill", l.sub.rollup_path, l.sub.body_id ?? undefined),
-      review: coversPath(l.auth, "report.review", l.request.issuer_path),
-      unlock: coversPath(l.auth, "report.unlock", l.request.issuer_path),
+      review: coversPath(
+        l.auth,
+        "report.review",
+        l.request.issuer_path,
+        l.request.issuer_body_id ?? undefined,
+      ),
+      unlock: coversPath(
+        l.auth,
+        "report.unlock",
+        l.request.issuer_path,
+        l.request.issuer_body_id ?? undefined,
+      ),
     },
     lateReasonNeeded: l.sub.first_submitted_at === null && needsLateReason(l.request.deadline, today),
     fed,

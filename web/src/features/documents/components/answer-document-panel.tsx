@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@domain/dates.ts";
 import { SECRECY_MARKS, URGENCY_MARKS } from "@domain/official-document.ts";
 import { Alert, Checkbox, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -16,10 +17,14 @@ export type AnswerNumber = { symbol: string; registryDocumentId: number | null }
  * its signature block and usual recipients as the body keeps them (editable here, and kept for next time),
  * secrecy and urgency, the number from the body's registry or a draft; DOCX or PDF.
  */
-export function AnswerDocumentPanel(props: {
-  submissionId: number;
-  unitCode: string;
-  bodyId: number | null;
+export function AnswerDocumentPanel({
+  submission,
+  deadline,
+  ...props
+}: {
+  submission: { id: number; unitCode: string; bodyId: number | null; firstSubmittedAt: string | null };
+  /** the request's deadline: an answer not sent yet is dated by it when it has passed */
+  deadline: string;
   /** the number the answer took (before, or here), printed again on every download */
   document: AnswerNumber | null;
   /** when the answer takes its number */
@@ -28,12 +33,22 @@ export function AnswerDocumentPanel(props: {
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const { unitCode, bodyId } = submission;
+  // the day the answer is dated, as the server dates it (the day it was sent, else its deadline or today): the
+  // unit's bodies as they stood then (a district's before the 2025 reform)
+  const asOf = submission.firstSubmittedAt
+    ? todayInVietnam(new Date(submission.firstSubmittedAt))
+    : ([deadline, todayInVietnam()].sort()[0] as string);
   const bodies = useQuery({
-    queryKey: unitKeys.bodies(props.unitCode, null),
+    queryKey: unitKeys.bodies(unitCode, asOf),
     queryFn: () =>
-      call(client.GET("/api/units/{code}/bodies", { params: { path: { code: props.unitCode } } })),
+      call(
+        client.GET("/api/units/{code}/bodies", {
+          params: { path: { code: unitCode }, query: { asOf } },
+        }),
+      ),
   });
-  const [picked, setPicked] = useState<string | null>(props.bodyId ? String(props.bodyId) : null);
+  const [picked, setPicked] = useState<string | null>(bodyId ? String(bodyId) : null);
   const body = bodies.data?.items.find((b) => String(b.id) === picked) ?? null;
   // the body's own settings until changed here
   const [authority, setAuthority] = useState<string | null>(null);
@@ -80,12 +95,12 @@ export function AnswerDocumentPanel(props: {
             },
           }),
         );
-        await qc.invalidateQueries({ queryKey: unitKeys.bodies(props.unitCode, null) });
+        await qc.invalidateQueries({ queryKey: unitKeys.bodies(unitCode) });
         setRemember(false);
       }
-      const headers = await download(`/api/submissions/${props.submissionId}/document`, `bao-cao.${format}`, {
+      const headers = await download(`/api/submissions/${submission.id}/document`, `bao-cao.${format}`, {
         format,
-        ...(props.bodyId ? {} : { bodyId: body.id }),
+        ...(bodyId ? {} : { bodyId: body.id }),
         signature,
         ...(recipients !== null ? { recipients: usual } : {}),
         ...(secrecy ? { secrecy } : {}),
@@ -120,7 +135,7 @@ export function AnswerDocumentPanel(props: {
           <Select
             label={t("documents.body")}
             withAsterisk
-            disabled={props.bodyId !== null}
+            disabled={bodyId !== null}
             data={(bodies.data?.items ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
             value={picked}
             onChange={setPicked}
@@ -165,7 +180,7 @@ export function AnswerDocumentPanel(props: {
         <NumberAndDownloads
           id="answer-document"
           number={number}
-          registryUnit={props.unitCode}
+          registryUnit={unitCode}
           takeNumber={takeNumber}
           onTakeNumber={setTakeNumber}
           busy={busy}

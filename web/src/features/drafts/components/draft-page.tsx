@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { LoadError } from "@/components/load-error.tsx";
 import { lines, SignatureFields } from "@/features/documents/components/signature-fields.tsx";
 import { useUnitBodies } from "@/features/units/api/bodies.ts";
 import { download } from "@/lib/api.ts";
@@ -29,7 +30,7 @@ import { DraftStatus } from "./drafts-page.tsx";
 export function DraftPage({ canDraft }: { canDraft: boolean }) {
   const id = Number(useParams().id);
   const q = useDraft(id);
-  if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : <Loader />;
+  if (!q.data) return q.error ? <LoadError error={q.error} /> : <Loader />;
   // after every write the editor starts again from what is stored
   return <Editor key={`${q.data.id}:${q.data.version}`} draft={q.data} canDraft={canDraft} />;
 }

@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { LoadError } from "@/components/load-error.tsx";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import type { Evaluation, Scores } from "../api/evaluations.ts";
@@ -36,7 +37,7 @@ type Item = SchemeBody["items"][number];
 export function EvaluationPage() {
   const id = Number(useParams().id);
   const q = useEvaluation(id);
-  if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : null;
+  if (!q.data) return q.error ? <LoadError error={q.error} /> : null;
   return <EvaluationView key={q.data.version} e={q.data} />;
 }
 

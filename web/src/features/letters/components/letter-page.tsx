@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text,
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { LoadError } from "@/components/load-error.tsx";
 import { formatDate } from "@/lib/format.ts";
 import { useApiError } from "@/lib/use-api-error.ts";
 import { type Letter, readIdentity, useLetter } from "../api/letters.ts";
@@ -16,7 +17,7 @@ import { StepForm } from "./step-form.tsx";
 export function LetterPage() {
   const id = Number(useParams().id);
   const q = useLetter(id);
-  if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : <Loader />;
+  if (!q.data) return q.error ? <LoadError error={q.error} /> : <Loader />;
   // after each write the forms start again from what is stored
   return <LetterView key={`${q.data.id}:${q.data.version}`} l={q.data} />;
 }

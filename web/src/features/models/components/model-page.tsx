@@ -1,7 +1,8 @@
-import { Alert, Anchor, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { LoadError } from "@/components/load-error.tsx";
 import { call, client } from "@/lib/api.ts";
 
 import { formatDate } from "@/lib/format.ts";
@@ -35,7 +36,7 @@ export function ModelPage() {
     queryFn: () => call(client.GET("/api/model-fields")),
   });
   const m = model.data;
-  if (!m) return model.error ? <Alert color="red">{String(model.error)}</Alert> : null;
+  if (!m) return model.error ? <LoadError error={model.error} /> : null;
   const field = fields.data?.items.find((f) => f.code === m.fieldCode);
   const d = m.details;
   const row = (label: string, value: string) =>

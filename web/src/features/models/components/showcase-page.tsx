@@ -1,7 +1,8 @@
-import { Alert, Badge, Card, Group, Image, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Card, Group, Image, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LoadError } from "@/components/load-error.tsx";
 import { call, client } from "@/lib/api.ts";
 import { modelKeys } from "../api/models.ts";
 
@@ -14,7 +15,7 @@ export function ShowcasePage() {
     queryFn: () => call(client.GET("/api/public/models", { params: { query: { province } } })),
     retry: false,
   });
-  if (q.isError) return <Alert color="red">{String(q.error)}</Alert>;
+  if (q.isError) return <LoadError error={q.error} />;
   if (!q.data) return null;
   return (
     <Stack p="md" maw={1100} mx="auto">

@@ -160,6 +160,11 @@ export function ReportsPage({ canRequest, defaultIssuer }: { canRequest: boolean
                       <Anchor component={Link} to={`/requests/${r.id}`}>
                         {r.title}
                       </Anchor>
+                      {r.referenceNo && (
+                        <Text size="xs" c="dimmed">
+                          {t("reports.issuedNumber", { ref: r.referenceNo })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{formatDate(r.deadline)}</Table.Td>
                     <Table.Td miw={160}>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog.tsx";
+import { LoadError } from "@/components/load-error.tsx";
 import { AnswerDocumentPanel } from "@/features/documents/components/answer-document-panel.tsx";
 import { ApiError, download, type SubmissionDetail } from "@/lib/api.ts";
 import { useUnsavedGuard } from "@/lib/unsaved.ts";
@@ -46,7 +47,7 @@ export function SubmissionPage() {
   const q = useSubmission(id);
   // kept above the editor, which remounts on every reload
   const [notice, setNotice] = useState<string | null>(null);
-  if (!q.data) return q.error ? <Alert color="red">{String(q.error)}</Alert> : <Loader />;
+  if (!q.data) return q.error ? <LoadError error={q.error} /> : <Loader />;
   return (
     <Stack>
       {notice && (
@@ -81,7 +82,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
   // every edit bumps `edits`; a save records the count it sent, so edits typed during a save stay unsaved
   const [edits, setEdits] = useState(0);
   const [savedEdits, setSavedEdits] = useState(0);
-  const dirty = edits !== savedEdits;
+  const dirty = editable && edits !== savedEdits;
   useUnsavedGuard(dirty);
   const touch = () => setEdits((n) => n + 1);
   const [conflict, setConflict] = useState(false);
@@ -286,9 +287,8 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
       />
       {detail.can.fill && (
         <AnswerDocumentPanel
-          submissionId={sub.id}
-          unitCode={sub.unitCode}
-          bodyId={sub.bodyId}
+          submission={sub}
+          deadline={request.deadline}
           document={answered}
           onNumbered={setAnswered}
           unsaved={dirty}

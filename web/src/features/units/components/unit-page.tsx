@@ -2,6 +2,7 @@ import { Anchor, Badge, Breadcrumbs, Group, Stack, Table, Tabs, Text, Title } fr
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { LoadError } from "@/components/load-error.tsx";
 import { call, client, type Me, type Unit } from "@/lib/api.ts";
 import { formatDate, todayIso } from "@/lib/format.ts";
 import { unitKeys } from "../api/keys.ts";
@@ -68,7 +69,7 @@ export function UnitPage({ me }: { me: Me }) {
     queryFn: () =>
       call(client.GET("/api/units/{code}/predecessors", { params: { path: { code }, query: { asOf } } })),
   });
-  if (detail.error) return <Text c="red">{String(detail.error)}</Text>;
+  if (detail.error) return <LoadError error={detail.error} />;
   const u = detail.data?.unit;
   if (!u) return <Text>…</Text>;
   const hamlets = (children.data?.items ?? []).filter((c) => c.level === "hamlet");
