@@ -3,12 +3,46 @@
  * Ban Tuyên giáo và Dân vận Tỉnh ủy asks the Ủy ban nhân dân tỉnh and the Ủy ban MTTQ tỉnh by its công văn; the
  * People's Committee's own editor (a grant on that body only) finds the report in its inbox and not the Front's,
  * writes it, numbers it as its own document (entered in the province's outgoing registry) and sends it; the
- * board's editor accepts it.
+ * board's editor accepts it. And the 2024 report itself, on the demo's chain, by the two bodies that made it: the
+ * district People's Committee's office opens its report to 113-CV/BDVHU from its inbox and numbers it as its
+ * document of the day it was sent; the Ban Dân vận Huyện ủy finds it under the request it issued and accepts it.
  */
+import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, startServerAndBrowser } from "./helpers.ts";
 
 const env = startServerAndBrowser();
+
+/** The answer numbered as its body's document from the report page's panel: the Word file and the number. */
+async function numberAnswer(page: Page) {
+  const panel = page.getByTestId("answer-document");
+  await panel.getByText("Lấy số ngay").click();
+  const [word] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByTestId("answer-document-docx").click(),
+  ]);
+  await expect
+    .poll(() => panel.getByTestId("answer-document-number").textContent())
+    .toMatch(/^Văn bản số \d+\/BC-UBND$/);
+  const symbol = ((await panel.getByTestId("answer-document-number").textContent()) ?? "").replace(
+    "Văn bản số ",
+    "",
+  );
+  return { word, symbol };
+}
+
+/** The body that asked opens the answer, sees the number it came with, and accepts it. */
+async function acceptAnswer(board: Page, submissionUrl: string, symbol: string) {
+  await board.goto(submissionUrl);
+  await expect
+    .poll(() => board.getByTestId("answer-number").textContent())
+    .toBe(`Văn bản trả lời: số ${symbol}`);
+  await board.getByRole("button", { name: "Tiếp nhận" }).click();
+  await board.getByRole("dialog").getByRole("button", { name: "Tiếp nhận" }).click();
+  await expect.poll(() => board.getByTestId("status").first().textContent()).toBe("Đã tiếp nhận");
+}
 
 describe("a body answers a body of its own unit", () => {
   it("the UBND's editor answers the Ban Tuyên giáo và Dân vận; the document is numbered in its registry; the board accepts", async () => {
@@ -81,19 +115,8 @@ describe("a body answers a body of its own unit", () => {
       .getByTestId("answer-document-authority")
       .fill("TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch");
     await panel.getByTestId("answer-document-signer").fill("Trần Văn B");
-    await panel.getByText("Lấy số ngay").click();
-    const [word] = await Promise.all([
-      ubnd.waitForEvent("download"),
-      panel.getByTestId("answer-document-docx").click(),
-    ]);
+    const { word, symbol } = await numberAnswer(ubnd);
     expect(word.suggestedFilename()).toMatch(/bc-ubnd\.docx$/i);
-    await expect
-      .poll(() => panel.getByTestId("answer-document-number").textContent())
-      .toMatch(/^Văn bản số \d+\/BC-UBND$/);
-    const symbol = ((await panel.getByTestId("answer-document-number").textContent()) ?? "").replace(
-      "Văn bản số ",
-      "",
-    );
     await expect
       .poll(() => ubnd.getByTestId("answer-number").textContent())
       .toBe(`Văn bản trả lời: số ${symbol}`);
@@ -114,17 +137,59 @@ describe("a body answers a body of its own unit", () => {
     await board.goto(`${env.server.url}/requests/${requestId}`);
     const row = board.getByTestId("targets").getByRole("row", { name: /Ủy ban nhân dân tỉnh/ });
     await expect.poll(() => row.getByTestId("status").textContent()).toBe("Đã gửi");
-    await board.goto(submissionUrl);
-    // the board sees which numbered document answered it
-    await expect
-      .poll(() => board.getByTestId("answer-number").textContent())
-      .toBe(`Văn bản trả lời: số ${symbol}`);
-    await board.getByRole("button", { name: "Tiếp nhận" }).click();
-    await board.getByRole("dialog").getByRole("button", { name: "Tiếp nhận" }).click();
-    await expect.poll(() => board.getByTestId("status").first().textContent()).toBe("Đã tiếp nhận");
+    // the board sees which numbered document answered it, and accepts it
+    await acceptAnswer(board, submissionUrl, symbol);
     await board.screenshot({ path: "test-results/body-answer-accepted.png", fullPage: true });
     // the People's Committee sees it accepted
     await ubnd.reload();
     await expect.poll(() => ubnd.getByTestId("status").first().textContent()).toBe("Đã tiếp nhận");
+  });
+
+  it("the Tháp Mười review of 2024, as it was made: the UBND huyện numbers its report to 113-CV/BDVHU, the Ban Dân vận accepts it", async () => {
+    // the People's Committee of the district, as its office worked in 2024: the report it sent, from its inbox
+    const ubnd = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await ubnd.goto(`${env.server.url}/reports`);
+    await logIn(ubnd, "ubnd.thapmuoi");
+    const row = ubnd.getByTestId("inbox").getByRole("row", { name: /113-CV\/BDVHU/ });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole("link").first().click();
+    await ubnd.waitForURL(/\/submissions\/\d+/);
+    const submissionUrl = ubnd.url();
+    await expect
+      .poll(() => ubnd.getByTestId("opening-line").textContent())
+      .toMatch(
+        /^Thực hiện Công văn số 113-CV\/BDVHU ngày 09 tháng 01 năm 2024 của Ban Dân vận Huyện ủy về việc .+, Ủy ban nhân dân huyện báo cáo như sau:$/,
+      );
+    // its own document: numbered from its registry of 2024, its recipients and its signature block
+    const { word, symbol } = await numberAnswer(ubnd);
+    const text = strFromU8(
+      unzipSync(new Uint8Array(readFileSync(await word.path())))["word/document.xml"] as Uint8Array,
+    ).replace(/<[^>]+>/g, "");
+    for (const words of [
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN THÁP MƯỜI",
+      `Số: ${symbol}`,
+      "ngày 05 tháng 02 năm 2024",
+      "Sơ kết 03 năm thực hiện Kế hoạch số 53-KH/HU",
+      "Ban Dân vận Huyện ủy;",
+      "Lưu: VT",
+      "Nguyễn Văn Hiệp",
+    ])
+      expect(text, words).toContain(words);
+    await ubnd.screenshot({ path: "test-results/thap-muoi-2024-numbered.png", fullPage: true });
+
+    // the Ban Dân vận Huyện ủy finds it under the request it issued, numbered, and accepts it
+    const board = await (await env.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await board.goto(`${env.server.url}/reports`);
+    await logIn(board, "bdv.thapmuoi");
+    await board.getByRole("tab", { name: /Yêu cầu đã giao/ }).click();
+    const request = board.getByTestId("issued").getByRole("row", { name: /113-CV\/BDVHU/ });
+    await expect.poll(() => request.count()).toBe(1);
+    await request.getByRole("link").first().click();
+    await board.waitForURL(/\/requests\/\d+/);
+    const target = board.getByTestId("targets").getByRole("row", { name: /Ủy ban nhân dân huyện Tháp Mười/ });
+    await expect.poll(() => target.getByTestId("status").textContent()).toBe("Đã gửi");
+    await acceptAnswer(board, submissionUrl, symbol);
+    await board.screenshot({ path: "test-results/thap-muoi-2024-accepted-phone.png", fullPage: true });
   });
 });

@@ -4,10 +4,12 @@
  * Idempotent: running it twice changes nothing.
  * @module
  */
+
 import type { Kysely } from "kysely";
 import { grantsOfUser } from "../access/access.repository.ts";
 import type { Auth } from "../access/access.ts";
 import type { Database } from "../db/database.ts";
+import { todayInVietnam } from "../domain/dates.ts";
 import { findUserByUsername } from "../features/auth/auth.repository.ts";
 import { createBody, listBodies, updateBody } from "../features/bodies/bodies.service.ts";
 import { addTerm } from "../features/documents/documents.service.ts";
@@ -15,6 +17,7 @@ import { buildKept } from "../features/kept.ts";
 import { createHamlet, listChildren } from "../features/units/units.service.ts";
 import { createUserFromCli } from "../features/users/users.service.ts";
 import type { Sealer } from "../secrets/sealer.ts";
+import { seedBoardAnswers } from "./demo.board-answers.ts";
 import { seedDemoDrafts } from "./demo.drafts.ts";
 import { seedDemoEvaluations } from "./demo.evaluations.ts";
 import { seedDemoLetters } from "./demo.letters.ts";
@@ -72,6 +75,25 @@ export const DEMO_USERS = [
     note: "inspector, province 82: handles citizens' letters and may read denouncers' identities",
   },
   {
+    username: "bdv.thapmuoi",
+    displayName: "Ban Dân vận Huyện ủy Tháp Mười",
+    role: "editor",
+    unitCode: "872",
+    // the bodies of 2024, before the 2025 reform ended the district: the Tháp Mười review as it was made
+    bodyKind: "mass_mobilization_board",
+    asOf: "2024-01-09",
+    note: "editor, district 872 Tháp Mười (until 30/06/2025), for its Ban Dân vận Huyện ủy only: asked the 2024 review (113-CV/BDVHU)",
+  },
+  {
+    username: "ubnd.thapmuoi",
+    displayName: "Văn phòng UBND huyện Tháp Mười",
+    role: "editor",
+    unitCode: "872",
+    bodyKind: "people_committee",
+    asOf: "2024-01-09",
+    note: "editor, district 872 Tháp Mười (until 30/06/2025), for its Ủy ban nhân dân huyện only: answered 113-CV/BDVHU",
+  },
+  {
     username: "thainguyen",
     displayName: "Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên",
     role: "editor",
@@ -112,6 +134,12 @@ const BODIES: Record<string, BodySeed[]> = {
     { kind: "people_council", name: "Hội đồng nhân dân tỉnh Đồng Tháp", shortName: "HĐND" },
     { kind: "people_committee", name: "Ủy ban nhân dân tỉnh Đồng Tháp", shortName: "UBND" },
     { kind: "fatherland_front", name: "Ủy ban MTTQ Việt Nam tỉnh Đồng Tháp", shortName: "MTTQ" },
+    // the province's mass organisations (đoàn thể tỉnh), under the Front since the 2025 reform
+    { kind: "women_union", name: "Hội Liên hiệp Phụ nữ tỉnh Đồng Tháp", shortName: "HLHPN" },
+    { kind: "farmers_union", name: "Hội Nông dân tỉnh Đồng Tháp", shortName: "HND" },
+    { kind: "veterans_association", name: "Hội Cựu chiến binh tỉnh Đồng Tháp", shortName: "HCCB" },
+    { kind: "youth_union", name: "Tỉnh Đoàn Đồng Tháp", shortName: "TĐTN" },
+    { kind: "trade_union", name: "Liên đoàn Lao động tỉnh Đồng Tháp", shortName: "LĐLĐ" },
     // two of the UBND tỉnh's departments (sở), which the province also scores on dân vận chính quyền
     { kind: "committee_department", name: "Sở Nội vụ tỉnh Đồng Tháp", shortName: "SNV" },
     { kind: "committee_department", name: "Sở Tư pháp tỉnh Đồng Tháp", shortName: "STP" },
@@ -232,8 +260,10 @@ export async function seedDemo(
   }
   for (const u of DEMO_USERS) {
     if (!("bodyKind" in u) || u.unitCode === null) continue;
-    const bodies = (await listBodies(db, auth, u.unitCode, CURRENT_FROM)).items;
-    const body = bodies.find((b) => b.kind === u.bodyKind && b.validTo === null);
+    // a body of today, or of the day given (a district's bodies before the 2025 reform)
+    const asOf = "asOf" in u ? u.asOf : CURRENT_FROM;
+    const bodies = (await listBodies(db, auth, u.unitCode, asOf)).items;
+    const body = bodies.find((b) => b.kind === u.bodyKind && ("asOf" in u || b.validTo === null));
     if (!body) throw new Error(`the demo body ${u.bodyKind} of ${u.unitCode} is missing`);
     await addUser(u, body.id);
   }
@@ -245,6 +275,8 @@ export async function seedDemo(
   await seedDemoRegistry(db, auth);
   await seedDemoDrafts(db, auth);
   if (opts.reports !== false) await seedThapMuoi2024(db, kept, auth);
+  // the same journey today: the board asks the province's State body, Front and mass organisations
+  if (opts.reports !== false) await seedBoardAnswers(db, kept, auth, todayInVietnam());
   // after the reports: their typed model counts stay as they were sent; new reports take the registry's
   const models = opts.reports === false ? 0 : await seedDemoModels(db, kept, auth);
   if (opts.reports !== false) await seedDemoEvaluations(db, auth);

@@ -92,6 +92,8 @@ describe("demo reporting data", () => {
       // the province's report on reception and letters for the last quarter ended (demo.reception-report.ts)
       lastEndedQuarter(todayInVietnam()),
       "2026",
+      // the year's report the Ban Tuyên giáo và Dân vận asked of the province's bodies (demo.board-answers.ts)
+      todayInVietnam().slice(0, 4),
     ]);
     expect(m.body.rows.length).toBeGreaterThan(90);
     const y2024 = m.body.columns.find((c: { periodCode: string }) => c.periodCode === "2024").requestId;
@@ -356,6 +358,52 @@ describe("demo reporting data", () => {
     for (const code of report.body.fed.kept as string[])
       expect(report.body.submission.values[code], code).toEqual(report.body.fed.values[code]);
     expect(Number(report.body.submission.values.RECEPTION_SESSIONS[""])).toBeGreaterThan(5);
+  });
+
+  it("carries today's chain: the board's công văn to the UBND, MTTQ and đoàn thể tỉnh, each answering with its own number", async () => {
+    const request = (
+      await sql<{ id: number }>`
+        select r.id from report_request r join registry_document d on d.id = r.cited_document_id
+        where d.number_symbol = '58-CV/BTGDVTU'`.execute(t.db)
+    ).rows[0];
+    const detail = await province.json("GET", `/api/requests/${request?.id}`);
+    expect(detail.status).toBe(200);
+    const targets = detail.body.targets as { id: number; bodyName: string; status: string }[];
+    expect(targets).toHaveLength(7);
+    const statuses = targets.map((x) => x.status).sort();
+    expect(statuses).toEqual([
+      "accepted",
+      "accepted",
+      "draft",
+      "not_started",
+      "not_started",
+      "submitted",
+      "submitted",
+    ]);
+    // each answer sent is its own document: its body's number, entered in the province's outgoing registry,
+    // related to the công văn that asked
+    const sent = targets.filter((x) => x.status === "accepted" || x.status === "submitted");
+    const symbols: string[] = [];
+    for (const target of sent) {
+      const sub = (await province.json("GET", `/api/submissions/${target.id}`)).body.submission;
+      expect(sub.document, target.bodyName).not.toBeNull();
+      symbols.push(sub.document.symbol);
+      const entry = await province.json("GET", `/api/registry/${sub.document.registryDocumentId}`);
+      expect(entry.body).toMatchObject({
+        unitCode: "82",
+        direction: "outgoing",
+        numberSymbol: sub.document.symbol,
+      });
+      expect(entry.body.relations).toContainEqual(
+        expect.objectContaining({ kind: "requested_by", numberSymbol: "58-CV/BTGDVTU" }),
+      );
+    }
+    expect(symbols.map((x) => x.replace(/^\d+/, "")).sort()).toEqual([
+      "/BC-HLHPN",
+      "/BC-HND",
+      "/BC-MTTQ",
+      "/BC-UBND",
+    ]);
   });
 
   it("is seeded once", async () => {

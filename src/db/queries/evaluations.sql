@@ -99,7 +99,7 @@ select "e"."unit_code", "s"."year", "e"."score", "e"."band_code", "e"."rank", "e
 select *
   from "evaluation_scheme"
   where "province_code" = $1
-  order by "year" desc;
+  order by "year" desc, withdrawn_on is null desc, "id" desc;
 
 -- updateEvaluationVersioned(1,1,{"own_scores":"{}","status":"self_submitted","self_submitted":true,"raw":9000,"score":9000})
 update "evaluation"

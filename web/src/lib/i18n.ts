@@ -1167,6 +1167,7 @@ const vi = {
     },
     inboxEmpty: "Chưa có báo cáo nào cần gửi. Khi cấp trên giao báo cáo, báo cáo sẽ hiện ở đây.",
     issuedEmpty: "Chưa giao yêu cầu báo cáo nào.",
+    issuedNumber: "Số {{ref}}",
     heatmapEmpty:
       "Đơn vị này chưa có yêu cầu báo cáo nào để theo dõi. Chọn đơn vị khác hoặc giao báo cáo trước.",
     consolidated: "Bảng số liệu tổng hợp",
@@ -2478,6 +2479,7 @@ const en: WithPlurals<typeof vi> = {
     },
     inboxEmpty: "No report to send. When a request comes from above, it appears here.",
     issuedEmpty: "No request issued yet.",
+    issuedNumber: "No. {{ref}}",
     heatmapEmpty: "This unit has no request to follow yet. Choose another unit, or issue a request first.",
     consolidated: "Consolidated figures",
     figures: "The report's figures",
