@@ -149,7 +149,7 @@ describe("a body answers a body of its own unit", () => {
     // the People's Committee of the district, as its office worked in 2024: the report it sent, from its inbox
     const ubnd = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await ubnd.goto(`${env.server.url}/reports`);
-    await logIn(ubnd, "ubnd.thapmuoi");
+    await logIn(ubnd, "ubnd.huyen.thapmuoi");
     const row = ubnd.getByTestId("inbox").getByRole("row", { name: /113-CV\/BDVHU/ });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByRole("link").first().click();
@@ -181,7 +181,7 @@ describe("a body answers a body of its own unit", () => {
     // the Ban Dân vận Huyện ủy finds it under the request it issued, numbered, and accepts it
     const board = await (await env.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await board.goto(`${env.server.url}/reports`);
-    await logIn(board, "bdv.thapmuoi");
+    await logIn(board, "bdv.huyen.thapmuoi");
     await board.getByRole("tab", { name: /Yêu cầu đã giao/ }).click();
     const request = board.getByTestId("issued").getByRole("row", { name: /113-CV\/BDVHU/ });
     await expect.poll(() => request.count()).toBe(1);

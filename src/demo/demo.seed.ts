@@ -75,7 +75,7 @@ export const DEMO_USERS = [
     note: "inspector, province 82: handles citizens' letters and may read denouncers' identities",
   },
   {
-    username: "bdv.thapmuoi",
+    username: "bdv.huyen.thapmuoi",
     displayName: "Ban Dân vận Huyện ủy Tháp Mười",
     role: "editor",
     unitCode: "872",
@@ -85,7 +85,7 @@ export const DEMO_USERS = [
     note: "editor, district 872 Tháp Mười (until 30/06/2025), for its Ban Dân vận Huyện ủy only: asked the 2024 review (113-CV/BDVHU)",
   },
   {
-    username: "ubnd.thapmuoi",
+    username: "ubnd.huyen.thapmuoi",
     displayName: "Văn phòng UBND huyện Tháp Mười",
     role: "editor",
     unitCode: "872",
