@@ -18,7 +18,13 @@ import { errors } from "../../errors.ts";
 import type { Offload } from "../../offload/pool.ts";
 import { bodyById } from "../bodies/bodies.service.ts";
 import { openingLineOf } from "../reporting/requests/requests.service.ts";
-import { allow, catalogueFor, keepAnswerNumber, load } from "../reporting/submissions/submissions.service.ts";
+import {
+  allow,
+  answerDateOf,
+  catalogueFor,
+  keepAnswerNumber,
+  load,
+} from "../reporting/submissions/submissions.service.ts";
 import * as unitService from "../units/units.service.ts";
 import {
   FIGURE_HEADER,
@@ -93,8 +99,7 @@ export async function submissionDocument(
   const { sub, request, form } = l;
   const body = await answeringBody(db, sub, input.bodyId);
   const today = todayInVietnam();
-  // an answer is dated the day it was sent (a past answer entered afterwards keeps its day), else today
-  const issuedOn = sub.submitted_at ? todayInVietnam(new Date(sub.submitted_at)) : today;
+  const issuedOn = answerDateOf(sub, today);
   // a body since merged writes under its unit's name of the day it last answered
   const on = body.valid_to && body.valid_to < issuedOn ? body.valid_to : issuedOn;
   const unitPlace = await placeOf(db, body.unit_code, on);

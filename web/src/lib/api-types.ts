@@ -14449,6 +14449,8 @@ export interface components {
                 comment: string | null;
                 /** @enum {string} */
                 timeliness: "on_time" | "late" | "missing" | "pending";
+                /** @description The day the body's answer is dated as its document: the day it was sent, else today */
+                answerOn: string;
                 firstSubmittedAt: string | null;
                 submittedAt: string | null;
                 acceptedAt: string | null;
@@ -14649,6 +14651,8 @@ export interface components {
                 comment: string | null;
                 /** @enum {string} */
                 timeliness: "on_time" | "late" | "missing" | "pending";
+                /** @description The day the body's answer is dated as its document: the day it was sent, else today */
+                answerOn: string;
                 firstSubmittedAt: string | null;
                 submittedAt: string | null;
                 acceptedAt: string | null;

@@ -36,6 +36,9 @@ export const SubmissionDetailSchema = z
       lateReason: z.string().nullable(),
       comment: z.string().nullable(),
       timeliness: TimelinessValue,
+      answerOn: z.string().openapi({
+        description: "The day the body's answer is dated as its document: the day it was sent, else today",
+      }),
       firstSubmittedAt: z.string().nullable(),
       submittedAt: z.string().nullable(),
       acceptedAt: z.string().nullable(),

@@ -63,6 +63,10 @@ export function allow(a: Auth, l: Loaded, action: SubmissionAction) {
   if (!ok) throw errors.forbidden();
 }
 
+/** The day a body's answer is dated: the day it was (last) sent, a past answer entered afterwards keeping its day; else today. */
+export const answerDateOf = (sub: { submitted_at: Date | null }, today: string): string =>
+  sub.submitted_at ? todayInVietnam(sub.submitted_at) : today;
+
 export function submissionDto(l: Loaded, today: string) {
   const { sub, request } = l;
   return {
@@ -81,6 +85,7 @@ export function submissionDto(l: Loaded, today: string) {
     lateReason: sub.late_reason,
     comment: sub.comment,
     timeliness: timeliness(request.deadline, vnDate(sub.first_submitted_at), today) as Timeliness,
+    answerOn: answerDateOf(sub, today),
     firstSubmittedAt: sub.first_submitted_at?.toISOString() ?? null,
     submittedAt: sub.submitted_at?.toISOString() ?? null,
     acceptedAt: sub.accepted_at?.toISOString() ?? null,

@@ -1,4 +1,3 @@
-import { todayInVietnam } from "@domain/dates.ts";
 import { SECRECY_MARKS, URGENCY_MARKS } from "@domain/official-document.ts";
 import { Alert, Checkbox, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -19,12 +18,10 @@ export type AnswerNumber = { symbol: string; registryDocumentId: number | null }
  */
 export function AnswerDocumentPanel({
   submission,
-  deadline,
   ...props
 }: {
-  submission: { id: number; unitCode: string; bodyId: number | null; firstSubmittedAt: string | null };
-  /** the request's deadline: an answer not sent yet is dated by it when it has passed */
-  deadline: string;
+  /** `answerOn`: the day the answer is dated, as the server dates it (its unit's bodies as they stood then) */
+  submission: { id: number; unitCode: string; bodyId: number | null; answerOn: string };
   /** the number the answer took (before, or here), printed again on every download */
   document: AnswerNumber | null;
   /** when the answer takes its number */
@@ -34,11 +31,7 @@ export function AnswerDocumentPanel({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { unitCode, bodyId } = submission;
-  // the day the answer is dated, as the server dates it (the day it was sent, else its deadline or today): the
-  // unit's bodies as they stood then (a district's before the 2025 reform)
-  const asOf = submission.firstSubmittedAt
-    ? todayInVietnam(new Date(submission.firstSubmittedAt))
-    : ([deadline, todayInVietnam()].sort()[0] as string);
+  const asOf = submission.answerOn;
   const bodies = useQuery({
     queryKey: unitKeys.bodies(unitCode, asOf),
     queryFn: () =>

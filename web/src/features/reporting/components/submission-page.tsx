@@ -286,13 +286,7 @@ function Editor({ detail, onNotice }: { detail: SubmissionDetail; onNotice: (tex
         onClose={() => setDialog(null)}
       />
       {detail.can.fill && (
-        <AnswerDocumentPanel
-          submission={sub}
-          deadline={request.deadline}
-          document={answered}
-          onNumbered={setAnswered}
-          unsaved={dirty}
-        />
+        <AnswerDocumentPanel submission={sub} document={answered} onNumbered={setAnswered} unsaved={dirty} />
       )}
       <Revisions submissionId={sub.id} />
     </Stack>
